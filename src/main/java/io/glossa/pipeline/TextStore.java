@@ -1,0 +1,42 @@
+package io.glossa.pipeline;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The system of record. Implementations: JDBC over the embedded database and PostgreSQL
+ * ({@code io.glossa.store}); both must pass the same store kit.
+ */
+public interface TextStore extends AutoCloseable {
+    /**
+     * Stores the texts as {@code pending} and an outbox entry for each in ONE transaction,
+     * and returns the jobs in input order once committed.
+     */
+    List<Job> accept(List<String> texts, Lane lane);
+
+    Optional<TextRecord> find(UUID id);
+
+    /** Committed jobs whose outbox entry is not yet marked published, oldest first. */
+    List<Job> unpublished(int limit);
+
+    /** Called after the broker confirmed these jobs. */
+    void markPublished(Collection<UUID> ids);
+
+    /**
+     * Stores a result idempotently: the first result per (id, model version) wins and later ones change nothing.
+     * @return true if this call stored it, false if a result for that id and version already existed
+     * @throws UnknownTextException if no text has that id
+     */
+    boolean complete(Result result);
+
+    /** Marks a text failed with a reason a user can read (poison jobs). */
+    void fail(UUID id, String reason);
+
+    /** A cheap round trip, for readiness. */
+    boolean isReady();
+
+    @Override
+    void close();
+}
