@@ -2,17 +2,31 @@ package io.glossa.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** Entry point of the single runnable jar: {@code java -jar glossa.jar <command>}. */
 @Command(name = "glossa", mixinStandardHelpOptions = true, versionProvider = GlossaVersion.class,
         description = "Realtime language prediction.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, TrainCommand.class, InfoCommand.class})
 public final class Main {
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "On errors, print the stack trace too.")
+    boolean verbose;
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command line with glossa's error handling installed (see {@link CliErrorHandler}). */
+    public static CommandLine commandLine() {
+        CliErrorHandler errors = new CliErrorHandler();
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors);
     }
 }
