@@ -67,7 +67,7 @@ final class EvaluateCommand implements Callable<Integer> {
         new TsvCorpusReader(BadLinePolicy.DEFAULT, badLines).read(data, texts::add);
         badLines.finish();
         if (texts.isEmpty()) {
-            throw new UserException(data + " has no labelled lines to evaluate");
+            throw new UserError(data + " has no labelled lines to evaluate");
         }
         EvaluationResult result = new Evaluator(threads).evaluate(languageModel, texts);
         if (report != null) {
@@ -103,7 +103,7 @@ final class EvaluateCommand implements Callable<Integer> {
         try {
             Files.writeString(report, html, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UserException("cannot write the report " + report + ": " + describe(e), e);
+            throw new UserError("cannot write the report " + report + ": " + describe(e), e);
         }
     }
 

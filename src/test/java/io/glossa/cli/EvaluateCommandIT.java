@@ -151,8 +151,8 @@ class EvaluateCommandIT {
         GlossaProcess.Result r = glossa().run("evaluate", "--json");
 
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.stderrLines()).hasSize(1);
-        assertThat(r.stderr()).contains("--data");
+        assertThat(r.stderrLines()).hasSize(2);
+        assertThat(r.stderrLines().get(0)).startsWith("glossa evaluate: ").contains("--data");
     }
 
     @Test
