@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,8 @@ final class EvaluateCommand implements Callable<Integer> {
             LanguageNames.Names n = LanguageNames.of(label);
             names.put(label, n.english().equals(label) ? "" : n.english() + " — " + n.nativeName());
         }
-        String html = HtmlReport.render(result, new ReportContext(data.getFileName().toString(), Instant.now(), names));
+        String html = HtmlReport.render(result, new ReportContext(data.getFileName().toString(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), names));
         try {
             Files.writeString(report, html, StandardCharsets.UTF_8);
         } catch (IOException e) {

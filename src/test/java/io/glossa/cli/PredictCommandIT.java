@@ -112,6 +112,27 @@ class PredictCommandIT {
         assertThat(right).isGreaterThan(19_000);
     }
 
+    /**
+     * Streaming in constant memory: 300,000 lines (about 45 MB of JSON out) through a 48 MB heap (loading the
+     * default model needs about 45 MB at its peak), far too small to hold the answers if anything accumulated them.
+     */
+    @Test
+    void streamsManyLinesInASmallHeap() throws Exception {
+        List<String> pairs = TestFiles.slice("leipzig_word_pairs.tsv", 1000).stream()
+                .map(l -> l.substring(l.indexOf('\t') + 1)).toList();
+        ByteArrayOutputStream in = new ByteArrayOutputStream();
+        for (int i = 0; i < 300_000; i++) {
+            in.writeBytes((pairs.get(i % pairs.size()) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        GlossaProcess.Result r = glossa().jvmOption("-Xmx48m").run(in.toByteArray(), "predict", "--top", "2");
+
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        List<String> lines = r.stdoutLines();
+        assertThat(lines).hasSize(300_000);
+        assertThat(JSON.readTree(lines.get(299_999)).get("top")).hasSize(2);
+    }
+
     @Test
     void invalidUtf8OnStdinGetsAnErrorObjectInPlaceAndExitStatusOne() throws Exception {
         ByteArrayOutputStream in = new ByteArrayOutputStream();

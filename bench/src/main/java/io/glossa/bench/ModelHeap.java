@@ -15,6 +15,9 @@ public final class ModelHeap {
     private ModelHeap() {}
 
     public static void main(String[] args) throws InterruptedException {
+        // JOL cannot read field offsets of hidden (lambda) classes, such as the model's ThreadLocal supplier,
+        // without this; it must be set before JOL initialises.
+        System.setProperty("jol.magicFieldOffset", "true");
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         // Load and drop one model first so the classes and static state it needs are not counted.
         BenchModel.load();
