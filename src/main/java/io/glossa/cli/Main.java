@@ -1,5 +1,8 @@
 package io.glossa.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -8,7 +11,8 @@ import picocli.CommandLine.ScopeType;
 /** Entry point of the single runnable jar: {@code java -jar glossa.jar <command>}. */
 @Command(name = "glossa", mixinStandardHelpOptions = true, versionProvider = GlossaVersion.class,
         description = "Realtime language prediction.",
-        subcommands = {CommandLine.HelpCommand.class, TrainCommand.class, InfoCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, TrainCommand.class, InfoCommand.class,
+                EvaluateCommand.class, PredictCommand.class})
 public final class Main {
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "On errors, print the stack trace too.")
@@ -25,7 +29,10 @@ public final class Main {
     /** The command line with glossa's error handling installed (see {@link CliErrorHandler}). */
     public static CommandLine commandLine() {
         CliErrorHandler errors = new CliErrorHandler();
+        // UTF-8 whatever the platform charset: Java 17 in a POSIX locale would print native names as '?'.
         return new CommandLine(new Main())
+                .setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
+                .setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true))
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
     }
