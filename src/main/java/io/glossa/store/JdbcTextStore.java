@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -148,26 +150,36 @@ public final class JdbcTextStore implements TextStore {
     }
 
     /**
-     * One transaction for many results. Unknown ids are found first (texts are never deleted), because a failed
-     * statement would abort the whole transaction on PostgreSQL. Rows are written in (id, version) order so that
-     * concurrent transactions lock them in the same order and cannot deadlock.
+     * One transaction for many results, in two batches (inserts, then the texts of the inserted ones). Unknown ids are
+     * found first (texts are never deleted), because a failed statement would abort the whole transaction on
+     * PostgreSQL. Rows are written in (id, version) order so that concurrent transactions lock them in the same order
+     * and cannot deadlock.
      */
     private List<GroupCommit.Outcome<Boolean>> completeTogether(List<Result> results) {
         return transactions.write("storing results", connection -> {
             Set<UUID> known = TextRows.existing(connection, results.stream().map(Result::id).toList());
-            @SuppressWarnings("unchecked")
-            GroupCommit.Outcome<Boolean>[] outcomes = new GroupCommit.Outcome[results.size()];
             List<Integer> order = IntStream.range(0, results.size()).boxed()
+                    .filter(i -> known.contains(results.get(i).id()))
                     .sorted(Comparator.comparing((Integer i) -> results.get(i).id())
                             .thenComparing(i -> results.get(i).modelVersion()))
                     .toList();
-            for (int i : order) {
-                Result result = results.get(i);
-                outcomes[i] = known.contains(result.id())
-                        ? GroupCommit.Outcome.of(storeResult(connection, result))
-                        : GroupCommit.Outcome.failed(new UnknownTextException(result.id()));
+            List<Result> storable = order.stream().map(results::get).toList();
+            boolean[] inserted = storable.isEmpty() ? new boolean[0] : ResultRows.insertAll(connection, storable);
+            List<Result> newlyStored = IntStream.range(0, inserted.length).filter(i -> inserted[i])
+                    .mapToObj(storable::get).toList();
+            if (!newlyStored.isEmpty()) {
+                TextRows.markDoneAll(connection, newlyStored);
             }
-            return List.of(outcomes);
+            List<GroupCommit.Outcome<Boolean>> outcomes = new ArrayList<>(Collections.nCopies(results.size(), null));
+            for (int k = 0; k < order.size(); k++) {
+                outcomes.set(order.get(k), GroupCommit.Outcome.of(inserted[k]));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                if (outcomes.get(i) == null) {
+                    outcomes.set(i, GroupCommit.Outcome.failed(new UnknownTextException(results.get(i).id())));
+                }
+            }
+            return outcomes;
         });
     }
 
