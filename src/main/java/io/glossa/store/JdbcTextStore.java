@@ -100,16 +100,22 @@ public final class JdbcTextStore implements TextStore {
 
     @Override
     public Optional<TextRecord> find(UUID id) {
-        return transactions.read("reading a text", connection -> TextRows.find(connection, id));
+        return transactions.autocommit("reading a text", connection -> TextRows.find(connection, id));
     }
 
     /** The newest texts first, with their current results: for history views. */
     public List<TextRecord> recent(int limit) {
-        return transactions.read("reading recent texts", connection -> TextRows.recent(connection, limit));
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        return transactions.autocommit("reading recent texts", connection -> TextRows.recent(connection, limit));
     }
 
     @Override
     public List<Job> unpublished(int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
         Instant now = clock.instant();
         Instant leaseEnd = now.plus(tuning.outboxLease());
         return transactions.write("claiming outbox jobs",
@@ -121,7 +127,7 @@ public final class JdbcTextStore implements TextStore {
         if (published.isEmpty()) {
             return;
         }
-        transactions.read("marking jobs published", connection -> {
+        transactions.autocommit("marking jobs published", connection -> {
             OutboxRows.delete(connection, published);
             return null;
         });
@@ -209,7 +215,7 @@ public final class JdbcTextStore implements TextStore {
 
     /** Counts by status and the outbox backlog (full scans: for tests, load checks and dashboards, not per request). */
     public StoreStats counts() {
-        return transactions.read("counting texts", connection -> {
+        return transactions.autocommit("counting texts", connection -> {
             Map<TextStatus, Long> byStatus = TextRows.countByStatus(connection);
             return new StoreStats(byStatus.getOrDefault(TextStatus.PENDING, 0L),
                     byStatus.getOrDefault(TextStatus.DONE, 0L),
@@ -221,7 +227,7 @@ public final class JdbcTextStore implements TextStore {
     @Override
     public boolean isReady() {
         try {
-            return transactions.read("checking readiness", connection -> connection.isValid(2));
+            return transactions.autocommit("checking readiness", connection -> connection.isValid(2));
         } catch (RuntimeException e) {
             return false;
         }
