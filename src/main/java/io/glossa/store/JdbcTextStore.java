@@ -7,23 +7,16 @@ import io.glossa.pipeline.TextRecord;
 import io.glossa.pipeline.TextStatus;
 import io.glossa.pipeline.TextStore;
 import io.glossa.pipeline.UnknownTextException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
  * The text store over JDBC: the embedded H2 database or PostgreSQL, same SQL on both.
@@ -56,9 +49,10 @@ public final class JdbcTextStore implements TextStore {
         this.commitJobs = tuning.acceptWriters() == 0 ? this::insertJobs
                 : new GroupCommit<List<Job>, Void>(tuning.acceptWriters(), MAX_JOBS_PER_TRANSACTION, List::size,
                         this::insertJobBatches)::submit;
-        this.commitResult = tuning.completeWriters() == 0 ? this::completeAlone
+        ResultWriter results = new ResultWriter(transactions);
+        this.commitResult = tuning.completeWriters() == 0 ? results::storeAlone
                 : new GroupCommit<Result, Boolean>(tuning.completeWriters(), MAX_RESULTS_PER_TRANSACTION, r -> 1,
-                        this::completeTogether)::submit;
+                        results::storeTogether)::submit;
     }
 
     /** Opens the database (running migrations) and a store on it, tuned for its backend, that closes it. */
@@ -140,69 +134,6 @@ public final class JdbcTextStore implements TextStore {
     public boolean complete(Result result) {
         ResultRows.check(result);
         return commitResult.apply(result);
-    }
-
-    private boolean completeAlone(Result result) {
-        return transactions.write("storing a result", connection -> {
-            try {
-                return storeResult(connection, result);
-            } catch (SQLException e) {
-                if (ResultRows.isUnknownText(e)) {
-                    throw new UnknownTextException(result.id());
-                }
-                throw e;
-            }
-        });
-    }
-
-    /**
-     * One transaction for many results, in two batches (inserts, then the texts of the inserted ones). Unknown ids are
-     * found first (texts are never deleted), because a failed statement would abort the whole transaction on
-     * PostgreSQL. Rows are written in (id, version) order so that concurrent transactions lock them in the same order
-     * and cannot deadlock.
-     */
-    private List<GroupCommit.Outcome<Boolean>> completeTogether(List<Result> results) {
-        if (results.size() == 1) { // light load: skip the extra existence query
-            try {
-                return List.of(GroupCommit.Outcome.of(completeAlone(results.get(0))));
-            } catch (UnknownTextException e) {
-                return List.of(GroupCommit.Outcome.failed(e));
-            }
-        }
-        return transactions.write("storing results", connection -> {
-            Set<UUID> known = TextRows.existing(connection, results.stream().map(Result::id).toList());
-            List<Integer> order = IntStream.range(0, results.size()).boxed()
-                    .filter(i -> known.contains(results.get(i).id()))
-                    .sorted(Comparator.comparing((Integer i) -> results.get(i).id())
-                            .thenComparing(i -> results.get(i).modelVersion()))
-                    .toList();
-            List<Result> storable = order.stream().map(results::get).toList();
-            boolean[] inserted = storable.isEmpty() ? new boolean[0] : ResultRows.insertAll(connection, storable);
-            List<Result> newlyStored = IntStream.range(0, inserted.length).filter(i -> inserted[i])
-                    .mapToObj(storable::get).toList();
-            if (!newlyStored.isEmpty()) {
-                TextRows.markDoneAll(connection, newlyStored);
-            }
-            List<GroupCommit.Outcome<Boolean>> outcomes = new ArrayList<>(Collections.nCopies(results.size(), null));
-            for (int k = 0; k < order.size(); k++) {
-                outcomes.set(order.get(k), GroupCommit.Outcome.of(inserted[k]));
-            }
-            for (int i = 0; i < results.size(); i++) {
-                if (outcomes.get(i) == null) {
-                    outcomes.set(i, GroupCommit.Outcome.failed(new UnknownTextException(results.get(i).id())));
-                }
-            }
-            return outcomes;
-        });
-    }
-
-    /** Inserts the result unless one exists for its version; only the call that inserted updates the text. */
-    private static boolean storeResult(Connection connection, Result result) throws SQLException {
-        if (!ResultRows.insert(connection, result)) {
-            return false;
-        }
-        TextRows.markDone(connection, result.id(), result.modelVersion(), result.completedAt());
-        return true;
     }
 
     /**
