@@ -1,0 +1,192 @@
+package io.glossa.store;
+
+import io.glossa.pipeline.Job;
+import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.Result;
+import io.glossa.pipeline.TextRecord;
+import io.glossa.pipeline.TextStatus;
+import io.glossa.pipeline.TextStore;
+import io.glossa.pipeline.UnknownTextException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The text store over JDBC: the embedded H2 database or PostgreSQL, same SQL on both.
+ *
+ * <p>Outbox claims: {@link #unpublished(int)} claims the rows it returns for this store instance for the outbox
+ * lease. Other relays (other processes on the same database) skip claimed rows until the lease ends, so concurrent
+ * relays do not publish the same jobs, and a relay that died is replaced once its lease ends. The same instance gets
+ * its own claimed rows back at once, so a relay that retries after a broker failure need not wait. Hence: run one
+ * relay loop per store instance.
+ */
+public final class JdbcTextStore implements TextStore {
+    private static final int MAX_JOBS_PER_TRANSACTION = 1000;
+    private static final int MAX_RESULTS_PER_TRANSACTION = 500;
+
+    private final Database database;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final StoreTuning tuning;
+    private final TimeOrderedIds ids;
+    private final UUID relayOwner = UUID.randomUUID();
+    private final Function<List<Job>, Void> commitJobs;
+    private final Function<Result, Boolean> commitResult;
+
+    public JdbcTextStore(Database database, Clock clock, StoreTuning tuning) {
+        this.database = database;
+        this.transactions = new Transactions(database.dataSource());
+        this.clock = clock;
+        this.tuning = tuning;
+        this.ids = new TimeOrderedIds(clock);
+        this.commitJobs = tuning.acceptWriters() == 0 ? this::insertJobs
+                : new GroupCommit<List<Job>, Void>(tuning.acceptWriters(), MAX_JOBS_PER_TRANSACTION, List::size,
+                        this::insertJobBatches)::submit;
+        ResultWriter results = new ResultWriter(transactions);
+        this.commitResult = tuning.completeWriters() == 0 ? results::storeAlone
+                : new GroupCommit<Result, Boolean>(tuning.completeWriters(), MAX_RESULTS_PER_TRANSACTION, r -> 1,
+                        results::storeTogether)::submit;
+    }
+
+    /** Opens the database (running migrations) and a store on it, tuned for its backend, that closes it. */
+    public static JdbcTextStore open(StoreSettings settings) {
+        Database database = Database.open(settings);
+        return new JdbcTextStore(database, Clock.systemUTC(), StoreTuning.defaults(database.backend()));
+    }
+
+    /**
+     * @throws IllegalArgumentException if a text is null or contains a NUL character (PostgreSQL cannot store it;
+     *         refused on every backend so both behave alike); nothing of the call is stored then
+     */
+    @Override
+    public List<Job> accept(List<String> texts, Lane lane) {
+        Objects.requireNonNull(lane, "lane");
+        texts.forEach(JdbcTextStore::checkStorable);
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        // Microseconds: what both databases keep, so the returned jobs equal what is read back later.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<Job> jobs = texts.stream().map(text -> new Job(ids.next(), text, lane, now)).toList();
+        commitJobs.apply(jobs);
+        return jobs;
+    }
+
+    private Void insertJobs(List<Job> jobs) {
+        return transactions.write("storing texts", connection -> {
+            TextRows.insert(connection, jobs);
+            OutboxRows.insert(connection, jobs);
+            return null;
+        });
+    }
+
+    private List<GroupCommit.Outcome<Void>> insertJobBatches(List<List<Job>> calls) {
+        insertJobs(calls.stream().flatMap(List::stream).toList());
+        return calls.stream().map(call -> GroupCommit.Outcome.<Void>of(null)).toList();
+    }
+
+    @Override
+    public Optional<TextRecord> find(UUID id) {
+        return transactions.autocommit("reading a text", connection -> TextRows.find(connection, id));
+    }
+
+    /** The newest texts first, with their current results: for history views. */
+    public List<TextRecord> recent(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        return transactions.autocommit("reading recent texts", connection -> TextRows.recent(connection, limit));
+    }
+
+    @Override
+    public List<Job> unpublished(int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Instant leaseEnd = now.plus(tuning.outboxLease());
+        return transactions.write("claiming outbox jobs",
+                connection -> OutboxRows.claim(connection, relayOwner, now, leaseEnd, limit));
+    }
+
+    @Override
+    public void markPublished(Collection<UUID> published) {
+        if (published.isEmpty()) {
+            return;
+        }
+        transactions.autocommit("marking jobs published", connection -> {
+            OutboxRows.delete(connection, published);
+            return null;
+        });
+    }
+
+    /**
+     * @throws IllegalArgumentException if the result has a missing part or a value longer than its column
+     */
+    @Override
+    public boolean complete(Result result) {
+        ResultRows.check(result);
+        return commitResult.apply(result);
+    }
+
+    /**
+     * Marks a pending or failed text failed; a text that already has a result stays done.
+     * @throws UnknownTextException if no text has that id
+     */
+    @Override
+    public void fail(UUID id, String reason) {
+        Instant now = clock.instant();
+        transactions.write("marking a text failed", connection -> {
+            if (!TextRows.markFailed(connection, id, reason, now) && !TextRows.exists(connection, id)) {
+                throw new UnknownTextException(id);
+            }
+            return null;
+        });
+    }
+
+    /** Counts by status and the outbox backlog (full scans: for tests, load checks and dashboards, not per request). */
+    public StoreStats counts() {
+        return transactions.autocommit("counting texts", connection -> {
+            Map<TextStatus, Long> byStatus = TextRows.countByStatus(connection);
+            return new StoreStats(byStatus.getOrDefault(TextStatus.PENDING, 0L),
+                    byStatus.getOrDefault(TextStatus.DONE, 0L),
+                    byStatus.getOrDefault(TextStatus.FAILED, 0L),
+                    OutboxRows.count(connection));
+        });
+    }
+
+    @Override
+    public boolean isReady() {
+        try {
+            return transactions.autocommit("checking readiness", connection -> connection.isValid(2));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The database under this store, for other adapters that share it (model registry, feedback). */
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    private static void checkStorable(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("text must not be null");
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("text contains a NUL character (U+0000), which cannot be stored");
+        }
+    }
+}
