@@ -42,7 +42,9 @@ public final class AmqpBroker implements AutoCloseable {
         AmqpBroker broker = new AmqpBroker(new AmqpConnector(endpoint, settings), topology, role);
         try {
             BrokerConnection connection = broker.publishing();
-            topology.declare(connection.openChannel(), connection.flavour());
+            com.rabbitmq.client.Channel declaring = connection.openChannel();
+            broker.track(declaring::close); // stays open: topology recovery re-declares through it
+            topology.declare(declaring, connection.flavour());
             LOG.info("AMQP broker {} ({}) ready, topology '{}' declared", endpoint.describe(), connection.flavour(),
                     topology.prefix());
             return broker;
