@@ -187,7 +187,9 @@ final class JobProcessor implements AutoCloseable {
                 channel.basicPublish("", replyTo, false, reply, body);
             }
         } catch (IOException | RuntimeException e) {
-            LOG.warn("result event for {} not published: {}", event.id(), AmqpConnector.reason(e));
+            if (connection.isOpen()) {
+                LOG.warn("result event for {} not published: {}", event.id(), AmqpConnector.reason(e));
+            } // else the connection is down, and the ack that follows reports it
             closeEvents();
         }
     }

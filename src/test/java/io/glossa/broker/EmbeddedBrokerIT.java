@@ -109,6 +109,43 @@ class EmbeddedBrokerIT extends BrokerKit {
     }
 
     @Test
+    void aBrokerRestartInTheMiddleOfARunLosesNothing() throws Exception {
+        RecordingHandler handler = new RecordingHandler() {
+            @Override
+            void work(Job job) throws Exception {
+                Thread.sleep(1); // keep some jobs in flight when the broker goes down
+            }
+        };
+        consume(handler, ConsumerSettings.defaults());
+        java.util.Set<java.util.UUID> sent = new java.util.HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            List<Job> jobs = new java.util.ArrayList<>();
+            for (int j = 0; j < 50; j++) {
+                jobs.add(job("före " + i + "/" + j, j % 2 == 0 ? Lane.REALTIME : Lane.BATCH));
+            }
+            broker.jobPublisher().publish(jobs);
+            jobs.forEach(j -> sent.add(j.id()));
+        }
+        EmbeddedBrokerSettings settings = embedded.settings();
+        embedded.close();
+        embedded = EmbeddedBroker.start(settings);
+        for (int i = 0; i < 10; i++) {
+            Job job = job("efter " + i, Lane.REALTIME);
+            Await.until("publisher reconnected", WAIT, () -> {
+                try {
+                    broker.jobPublisher().publish(List.of(job));
+                    return true;
+                } catch (BrokerUnavailableException e) {
+                    return false;
+                }
+            });
+            sent.add(job.id());
+        }
+        Await.until("every job published before and after the restart handled", Duration.ofSeconds(60),
+                () -> handler.handled.stream().map(Job::id).collect(java.util.stream.Collectors.toSet()).containsAll(sent));
+    }
+
+    @Test
     void publisherFailsClearlyWhileTheBrokerIsDownAndWorksAgainAfterwards() throws Exception {
         AmqpJobPublisher publisher = broker.jobPublisher();
         EmbeddedBrokerSettings settings = embedded.settings();
