@@ -82,6 +82,15 @@ public final class AmqpBroker implements AutoCloseable {
         return track(ResultSubscriber.subscribe(listening(), topology, pattern, listener));
     }
 
+    /** Tells every subscribed worker about a model change (body: the model-lifecycle JSON); confirmed. */
+    public void announceModel(byte[] json) {
+        ModelAnnouncements.publish(publishing(), topology, json);
+    }
+
+    public synchronized AutoCloseable subscribeModels(java.util.function.Consumer<byte[]> listener) {
+        return track(ModelAnnouncements.subscribe(listening(), topology, listener));
+    }
+
     public synchronized QueueStatistics queueStatistics() {
         if (statistics == null) {
             statistics = track(new QueueStatistics(publishing(), topology));

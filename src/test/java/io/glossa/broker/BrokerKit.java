@@ -434,6 +434,17 @@ abstract class BrokerKit {
     }
 
     @Test
+    void everyModelSubscriberGetsEveryAnnouncement() throws Exception {
+        BlockingQueue<String> first = new ArrayBlockingQueue<>(5);
+        BlockingQueue<String> second = new ArrayBlockingQueue<>(5);
+        broker.subscribeModels(body -> first.add(new String(body, StandardCharsets.UTF_8)));
+        broker.subscribeModels(body -> second.add(new String(body, StandardCharsets.UTF_8)));
+        broker.announceModel("{\"active\":\"v2\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(first.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("{\"active\":\"v2\"}");
+        assertThat(second.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("{\"active\":\"v2\"}");
+    }
+
+    @Test
     void consumerForOneLaneLeavesTheOtherAlone() throws Exception {
         RecordingHandler handler = new RecordingHandler();
         AmqpJobConsumer consumer = later(broker.jobConsumer(ConsumerSettings.defaults(), EnumSet.of(Lane.REALTIME)));
