@@ -123,19 +123,11 @@ public final class AmqpJobConsumer implements JobConsumer {
                 } catch (RuntimeException e) {
                     LOG.error("unexpected error handling job message {}; requeueing it",
                             delivery.properties().getMessageId(), e);
-                    requeue(delivery);
+                    JobProcessor.requeue(delivery);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void requeue(Delivery delivery) {
-        try {
-            delivery.channel().basicNack(delivery.deliveryTag(), false, true);
-        } catch (IOException | RuntimeException e) {
-            // channel gone: the broker requeues it anyway
         }
     }
 

@@ -61,13 +61,13 @@ class RabbitMqBrokerIT extends BrokerKit {
     }
 
     @Test
-    void jobThatKillsEveryWorkerIsFailedOnceItsRedeliveriesReachMaxAttempts() throws Exception {
+    void jobThatKillsEveryWorkerIsFailedOnceItsRedeliveriesReachTheLimit() throws Exception {
         // only a quorum queue counts redeliveries (x-delivery-count); Qpid does not, so this is RabbitMQ-only
-        int maxAttempts = 3;
+        int maxRedeliveries = 3;
         java.util.UUID id = java.util.UUID.randomUUID();
         broker.jobPublisher().publish(java.util.List.of(new io.glossa.pipeline.Job(id, "kills workers", Lane.REALTIME,
                 java.time.Instant.now())));
-        for (int death = 1; death <= maxAttempts; death++) {
+        for (int death = 1; death <= maxRedeliveries; death++) {
             java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
             RecordingHandler dies = new RecordingHandler() {
                 @Override
@@ -76,7 +76,7 @@ class RabbitMqBrokerIT extends BrokerKit {
                 }
             };
             BrokerConnection worker = new AmqpConnector(endpoint(), connectSettings()).connect("kit-crash-" + death);
-            AmqpJobConsumer consumer = new AmqpJobConsumer(worker, topology, fastRetries().withMaxAttempts(maxAttempts));
+            AmqpJobConsumer consumer = new AmqpJobConsumer(worker, topology, fastRetries().withMaxRedeliveries(maxRedeliveries));
             consumer.start(dies);
             Await.until("worker " + dies + " got the job", WAIT, () -> dies.calls(id) == 1);
             worker.connection().abort(); // kill -9, as far as the broker can tell
@@ -84,7 +84,7 @@ class RabbitMqBrokerIT extends BrokerKit {
             consumer.close();
         }
         RecordingHandler survivor = new RecordingHandler();
-        consume(survivor, fastRetries().withMaxAttempts(maxAttempts));
+        consume(survivor, fastRetries().withMaxRedeliveries(maxRedeliveries));
         FailedMessage failed = FailedMessageCodec.decode(drainFailed(1).get(0).getBody());
         assertThat(failed.reason()).contains("without an ack");
         assertThat(survivor.calls(id)).isZero();
