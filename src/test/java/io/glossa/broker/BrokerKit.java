@@ -403,7 +403,7 @@ abstract class BrokerKit {
                 .as("batch jobs done when the last realtime job was handled (backlog " + backlog + ")")
                 .isLessThan(backlog / 2);
         long worst = realtimeLatencyMillis.stream().mapToLong(Long::longValue).max().orElseThrow();
-        assertThat(worst).as("worst realtime submit-to-handler latency (ms) behind a batch backlog").isLessThan(1_000);
+        assertThat(worst).as("worst realtime submit-to-handler latency (ms) behind a batch backlog").isLessThan(2_000);
     }
 
     @Test
