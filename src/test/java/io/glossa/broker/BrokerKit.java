@@ -480,6 +480,9 @@ abstract class BrokerKit {
         };
         consume(handler, ConsumerSettings.defaults());
         String text = "Det här är en mening på svenska som är ungefär lika lång som en vanlig fråga från en användare.";
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         List<Thread> publishers = new ArrayList<>();
         Queue<Throwable> errors = new ConcurrentLinkedQueue<>();
@@ -502,8 +505,12 @@ abstract class BrokerKit {
         long published = System.nanoTime() - start;
         Await.until(total + " jobs consumed", Duration.ofMinutes(3), () -> seen.size() >= total);
         long consumed = System.nanoTime() - start;
-        System.out.printf("[broker kit %s] %d jobs: confirmed publish %.0f msg/s; publish+consume+ack end to end %.0f msg/s%n",
-                expectedFlavour(), total, total / (published / 1e9), total / (consumed / 1e9));
+        long cpu = os.getProcessCpuTime() - cpuStart;
+        // CPU per job of this JVM (client side, plus the broker itself when embedded) varies less with a busy box
+        System.out.printf("[broker kit %s] %d jobs: confirmed publish %.0f msg/s; publish+consume+ack end to end %.0f msg/s;"
+                        + " this JVM used %.0f us CPU per job; load average %.1f on %d cores%n",
+                expectedFlavour(), total, total / (published / 1e9), total / (consumed / 1e9), cpu / 1e3 / total,
+                os.getSystemLoadAverage(), os.getAvailableProcessors());
         assertThat(seen).hasSize(total);
         assertThat(duplicates.get()).isZero();
     }
