@@ -46,7 +46,9 @@ final class UserErrorHandler implements IExecutionExceptionHandler, IParameterEx
 
     /** Our own exceptions already carry a message for users; others get their type so they can be reported. */
     private static String message(Exception ex) {
-        if (ex instanceof ModelFormatException || ex instanceof CorpusException || ex instanceof UserException) {
+        if (ex instanceof ModelFormatException || ex instanceof CorpusException || ex instanceof UserException
+                || ex instanceof io.glossa.pipeline.StoreUnavailableException
+                || ex instanceof io.glossa.pipeline.BrokerUnavailableException) {
             return ex.getMessage();
         }
         if (ex instanceof UncheckedIOException || ex instanceof IOException) {
