@@ -11,7 +11,8 @@ import picocli.CommandLine.ScopeType;
 /** Entry point of the single runnable jar: {@code java -jar glossa.jar <command>}. */
 @Command(name = "glossa", mixinStandardHelpOptions = true, versionProvider = GlossaVersion.class,
         description = "Realtime language prediction.",
-        subcommands = {CommandLine.HelpCommand.class, EvaluateCommand.class, PredictCommand.class, LoadCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, ApiCommand.class, WorkerCommand.class,
+                EvaluateCommand.class, PredictCommand.class, LoadCommand.class})
 public final class Main {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean verbose;

@@ -46,6 +46,7 @@ public final class PredictionHandler implements JobHandler {
     }
 
     /** Called by the broker adapter when the job failed too often: the text shows the reason to its client. */
+    @Override
     public void giveUp(Job job, String reason) {
         store.fail(job.id(), reason);
         metrics.completed(TextStatus.FAILED, Duration.ZERO, Duration.between(job.submittedAt(), clock.instant()));
