@@ -116,6 +116,27 @@ public final class JdbcTextStore implements TextStore {
         });
     }
 
+    /** One transaction for all: the pipeline's group commit hands results over in batches. */
+    @Override
+    public List<Boolean> completeAll(List<Result> results) {
+        results.forEach(result -> {
+            Objects.requireNonNull(result.prediction(), "prediction");
+            Objects.requireNonNull(result.modelVersion(), "modelVersion");
+            Objects.requireNonNull(result.completedAt(), "completedAt");
+        });
+        return transactions.write("storing results", connection -> {
+            List<Boolean> stored = new java.util.ArrayList<>(results.size());
+            for (Result result : results) {
+                boolean inserted = insertResult(connection, result);
+                if (inserted) {
+                    TextRows.markDone(connection, result.id(), result.modelVersion(), result.completedAt());
+                }
+                stored.add(inserted);
+            }
+            return stored;
+        });
+    }
+
     private static boolean insertResult(java.sql.Connection connection, Result result) throws SQLException {
         try {
             return ResultRows.insert(connection, result);
