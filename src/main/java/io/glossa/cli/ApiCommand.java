@@ -4,7 +4,6 @@ import io.glossa.broker.BrokerSession;
 import io.glossa.metrics.MetricsRegistry;
 import io.glossa.metrics.MicrometerPipelineMetrics;
 import io.glossa.pipeline.PipelineMetrics;
-import io.glossa.pipeline.TextStore;
 import io.glossa.store.JdbcTextStore;
 import io.glossa.web.ApiServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -49,8 +48,7 @@ public final class ApiCommand implements Callable<Integer> {
             PipelineMetrics metrics = new MicrometerPipelineMetrics(registry);
             JdbcTextStore store = Parts.store(life, storeOptions);
             BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "api");
-            TextStore texts = Parts.groupCommit(life, store);
-            ApiServer server = ApiAssembly.start(life, texts, broker.broker(), http, registry, metrics, List.of());
+            ApiServer server = ApiAssembly.start(life, store, broker.broker(), http, registry, metrics, List.of());
             LOG.info("glossa api serving on http://localhost:{}", server.port());
             return new Running(life, store, broker, Optional.of(server));
         } catch (RuntimeException e) {

@@ -5,7 +5,6 @@ import io.glossa.metrics.MetricsRegistry;
 import io.glossa.metrics.MicrometerPipelineMetrics;
 import io.glossa.model.LanguageModel;
 import io.glossa.pipeline.PipelineMetrics;
-import io.glossa.pipeline.TextStore;
 import io.glossa.store.JdbcTextStore;
 import io.glossa.web.ApiServer;
 import io.glossa.web.ReadinessCheck;
@@ -50,10 +49,9 @@ public final class ServeCommand implements Callable<Integer> {
             LanguageModel model = Parts.model(modelOption);
             JdbcTextStore store = Parts.store(life, storeOptions);
             BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "serve");
-            TextStore texts = Parts.groupCommit(life, store);
-            WorkerAssembly.start(life, texts, broker.broker(), model,
+            WorkerAssembly.start(life, store, broker.broker(), model,
                     brokerOptions.consumerSettings(workerOptions.workerThreads()), workerOptions.topK(), metrics);
-            ApiServer server = ApiAssembly.start(life, texts, broker.broker(), http, registry, metrics,
+            ApiServer server = ApiAssembly.start(life, store, broker.broker(), http, registry, metrics,
                     List.of(new ReadinessCheck("model", () -> model.labelCount() > 0)));
             LOG.info("glossa serving on http://localhost:{}", server.port());
             return new Running(life, store, broker, Optional.of(server));

@@ -4,7 +4,6 @@ import io.glossa.broker.BrokerSession;
 import io.glossa.metrics.MetricsRegistry;
 import io.glossa.metrics.MicrometerPipelineMetrics;
 import io.glossa.model.LanguageModel;
-import io.glossa.pipeline.TextStore;
 import io.glossa.store.JdbcTextStore;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -51,8 +50,7 @@ public final class WorkerCommand implements Callable<Integer> {
             LanguageModel model = Parts.model(modelOption);
             JdbcTextStore store = Parts.store(life, storeOptions);
             BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "worker");
-            TextStore texts = Parts.groupCommit(life, store);
-            WorkerAssembly.start(life, texts, broker.broker(), model,
+            WorkerAssembly.start(life, store, broker.broker(), model,
                     brokerOptions.consumerSettings(workerOptions.workerThreads()), workerOptions.topK(), metrics);
             LOG.info("glossa worker running");
             return new Running(life, store, broker, Optional.empty());

@@ -31,16 +31,6 @@ public interface TextStore extends AutoCloseable {
      */
     boolean complete(Result result);
 
-    /**
-     * Stores several results, in one transaction where the store can (group commit: one commit instead of one per
-     * result). Same rules as {@link #complete} for each. Implementations should make it all or nothing (this default
-     * is not: it stores them one by one); if it throws, the caller retries the results one by one.
-     * @return per result, in order, whether this call stored it
-     */
-    default List<Boolean> completeAll(List<Result> results) {
-        return results.stream().map(this::complete).toList();
-    }
-
     /** Marks a text failed with a reason a user can read (poison jobs). */
     void fail(UUID id, String reason);
 

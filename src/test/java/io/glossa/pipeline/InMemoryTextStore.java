@@ -80,15 +80,6 @@ public final class InMemoryTextStore implements TextStore {
         return true;
     }
 
-    /** All or nothing, like the JDBC store's single transaction. */
-    @Override
-    public synchronized List<Boolean> completeAll(List<Result> results) {
-        results.stream().filter(r -> !records.containsKey(r.id())).findFirst().ifPresent(r -> {
-            throw new UnknownTextException(r.id());
-        });
-        return results.stream().map(this::complete).toList();
-    }
-
     @Override
     public synchronized void fail(UUID id, String reason) {
         TextRecord old = records.get(id);
