@@ -51,8 +51,8 @@ public final class HttpOptions {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        // a batch of maxBatch texts at the size limit, with some room for JSON escapes, capped at 64 MiB
-        long batchBody = Math.min(64L << 20, 2L * maxBatch * maxTextBytes + 4096);
+        // bodies are read into memory: cap a batch at 16 MiB (a full batch of full-size texts must be split)
+        long batchBody = Math.min(16L << 20, 2L * maxBatch * maxTextBytes + 4096);
         return new ApiSettings(wait, batchBody, ApiSettings.DEFAULT.keepAlive());
     }
 }

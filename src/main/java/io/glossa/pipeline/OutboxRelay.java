@@ -113,6 +113,13 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
         if (!retry.isEmpty()) {
             return retry;
         }
+        // the sweep goes first when due, so steady traffic cannot starve orphans
+        if (running && !clock.instant().isBefore(nextSweep)) {
+            List<Job> orphans = sweep();
+            if (!orphans.isEmpty()) {
+                return orphans;
+            }
+        }
         List<Job> batch = new ArrayList<>();
         Duration untilSweep = Duration.between(clock.instant(), nextSweep);
         Job first = untilSweep.isNegative() || !running ? handedOver.poll()
@@ -122,9 +129,6 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
             handedOver.drainTo(batch, settings.batchSize() - 1);
             batch.remove(WAKE_UP);
             return batch;
-        }
-        if (running && !clock.instant().isBefore(nextSweep)) {
-            return sweep();
         }
         return batch;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glossa.pipeline.BrokerUnavailableException;
 import io.glossa.pipeline.InvalidSubmissionException;
+import io.glossa.pipeline.StoreUnavailableException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -28,6 +29,10 @@ final class ProblemResponses {
         app.exception(HttpResponseException.class, (e, ctx) -> send(ctx, forJavalin(e, ctx)));
         app.exception(BrokerUnavailableException.class, (e, ctx) -> send(ctx, Problem.of(503, "unavailable",
                 "Service Unavailable", "the message broker is unavailable; retry later")));
+        app.exception(StoreUnavailableException.class, (e, ctx) -> {
+            LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            send(ctx, Problem.of(503, "unavailable", "Service Unavailable", "the database is unavailable; retry later"));
+        });
         app.exception(Exception.class, (e, ctx) -> send(ctx, unexpected(e, ctx)));
         // routes that do not exist, and methods a route does not have (Javalin answers those without an exception)
         app.error(404, ctx -> sendUnlessProblem(ctx, notFound(ctx)));

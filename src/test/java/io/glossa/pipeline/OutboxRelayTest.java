@@ -84,6 +84,19 @@ class OutboxRelayTest {
     }
 
     @Test
+    void steadyTrafficDoesNotStarveTheSweep() throws InterruptedException {
+        start(FAST);
+        waitUntil(() -> true);
+        Job orphan = store.addUnpublished("my process crashed", Instant.now().minusSeconds(60));
+        long end = System.nanoTime() + Duration.ofMillis(400).toNanos();
+        while (System.nanoTime() < end) {   // a job every millisecond: the hand-over queue is never empty for long
+            relay.committed(store.accept(List.of("busy"), Lane.REALTIME));
+            Thread.sleep(1);
+        }
+        assertThat(publisher.published()).contains(orphan);
+    }
+
+    @Test
     void closeFlushesWhatWasHandedOver() {
         start(new RelaySettings(10, 1_000, Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofMillis(5), Duration.ofMillis(5)));
         List<Job> jobs = store.accept(java.util.stream.IntStream.range(0, 100).mapToObj(i -> "t" + i).toList(), Lane.REALTIME);
