@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code glossa api}: the HTTP API and outbox relay only; workers run elsewhere ({@code glossa worker}). */
 @Command(name = "api", mixinStandardHelpOptions = true,
-        description = {"Run the HTTP API, UI and outbox relay without workers; run 'glossa worker' processes beside it.",
+        description = {"Run the HTTP API, UI and outbox relay, without workers.",
+                "Run 'glossa worker' processes beside it.",
                 "Needs --db-url (PostgreSQL), since workers in other processes must reach the same database.",
                 "Without --amqp-uri it starts the embedded broker on 127.0.0.1:5673 for workers on this machine."})
 public final class ApiCommand implements Callable<Integer> {

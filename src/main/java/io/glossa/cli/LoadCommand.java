@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {"Send texts to a running glossa API at a fixed rate and wait for every result.",
                 "Latency is measured from each text's intended send time (no coordinated omission).",
-                "Exit code 1 if any accepted text got no result."})
+                "Exit code 1 if any text was rejected or any accepted text got no result."})
 public final class LoadCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -69,8 +69,9 @@ public final class LoadCommand implements Callable<Integer> {
             throw new UserError("--data: " + e.getMessage());
         }
         LoadReport report;
+        LoadRun run = new LoadRun(settings, texts);
         try {
-            report = new LoadRun(settings, texts).run();
+            report = run.run();
         } catch (java.io.IOException e) {
             throw new UserError("cannot reach " + url + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
         }
@@ -80,6 +81,9 @@ public final class LoadCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(report.toText());
         }
         spec.commandLine().getOut().flush();
-        return report.lost() > 0 ? 1 : 0;
+        if (report.rejected() > 0 && run.firstRejection() != null) {
+            spec.commandLine().getErr().println("load: first rejection: " + run.firstRejection());
+        }
+        return report.lost() > 0 || report.rejected() > 0 ? 1 : 0;
     }
 }

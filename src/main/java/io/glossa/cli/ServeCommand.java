@@ -22,9 +22,9 @@ import picocli.CommandLine.Mixin;
  * elsewhere) the embedded broker and database under --data-dir.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run the whole service in one process: HTTP API and UI, worker threads, and the embedded",
-                "AMQP broker (Qpid, 127.0.0.1:5673) and database under --data-dir. Accepted texts survive a restart.",
-                "With --amqp-uri / --db-url it uses RabbitMQ / PostgreSQL instead."})
+        description = {"Run everything in one process: API, UI, workers, broker and database.",
+                "Without options the AMQP broker (Qpid, 127.0.0.1:5673) and the database are embedded, under --data-dir;",
+                "accepted texts survive a restart. With --amqp-uri / --db-url it uses RabbitMQ / PostgreSQL instead."})
 public final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code glossa worker}: consumes jobs, predicts, stores results; start as many as you like, anywhere. */
 @Command(name = "worker", mixinStandardHelpOptions = true,
-        description = {"Consume jobs from the broker, predict, store results. Start any number, on any machine.",
+        description = {"Consume jobs, predict, store results; start any number, anywhere.",
                 "Needs --amqp-uri (RabbitMQ, or amqp://guest:guest@127.0.0.1:5673 for the embedded broker of a running",
                 "'glossa serve'/'glossa api') and --db-url (PostgreSQL: the embedded database cannot be shared)."})
 public final class WorkerCommand implements Callable<Integer> {

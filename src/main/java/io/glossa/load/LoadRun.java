@@ -183,7 +183,8 @@ public final class LoadRun {
                 latency(submit), latency(endToEnd));
     }
 
-    String firstRejection() {
+    /** What the first rejected submission got, for the user. */
+    public String firstRejection() {
         return rejection;
     }
 

@@ -23,6 +23,7 @@ final class ResultFeed implements AutoCloseable {
     private volatile CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile Stream<String> lines;
     private volatile boolean closed;
+    private volatile String failure;
 
     void start(HttpClient http, URI events, Listener listener) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(events).header("Accept", "text/event-stream").GET().build();
@@ -32,6 +33,9 @@ final class ResultFeed implements AutoCloseable {
         reader.start();
         if (!connected.await(10, TimeUnit.SECONDS)) {
             throw new IOException("the event stream " + events + " did not answer within 10 s");
+        }
+        if (failure != null) {
+            throw new IOException("the event stream " + events + " failed: " + failure);
         }
     }
 
@@ -53,8 +57,11 @@ final class ResultFeed implements AutoCloseable {
                 }
             });
         } catch (RuntimeException e) {
-            if (!closed) {
-                System.err.println("load: the event stream ended: " + e.getMessage());
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (connected.getCount() > 0) {
+                failure = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+            } else if (!closed) {
+                System.err.println("load: the event stream ended: " + cause);
             }
         } finally {
             connected.countDown();
