@@ -24,7 +24,8 @@ import picocli.CommandLine.ParseResult;
 public final class CliErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
     private static final List<Class<? extends Throwable>> USER_ERRORS = List.of(UserError.class,
             ModelFormatException.class, CorpusException.class, NoSuchFileException.class,
-            AccessDeniedException.class);
+            AccessDeniedException.class, io.glossa.pipeline.StoreUnavailableException.class,
+            io.glossa.pipeline.BrokerUnavailableException.class);
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {

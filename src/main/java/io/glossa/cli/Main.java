@@ -11,8 +11,8 @@ import picocli.CommandLine.ScopeType;
 /** Entry point of the single runnable jar: {@code java -jar glossa.jar <command>}. */
 @Command(name = "glossa", mixinStandardHelpOptions = true, versionProvider = GlossaVersion.class,
         description = "Realtime language prediction.",
-        subcommands = {CommandLine.HelpCommand.class, TrainCommand.class, InfoCommand.class,
-                EvaluateCommand.class, PredictCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, ApiCommand.class, WorkerCommand.class,
+                LoadCommand.class, TrainCommand.class, InfoCommand.class, EvaluateCommand.class, PredictCommand.class})
 public final class Main {
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "On errors, print the stack trace too.")
