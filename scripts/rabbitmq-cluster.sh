@@ -7,6 +7,8 @@
 #   scripts/rabbitmq-cluster.sh [--dir DIR] kill N           kill -9 node N's Erlang VM (simulates a crash)
 #   scripts/rabbitmq-cluster.sh [--dir DIR] restart N        kill -9 node N if it runs, start it again, wait until it is back
 #   scripts/rabbitmq-cluster.sh [--dir DIR] uris             the AMQP addresses, comma-separated, for --amqp-uri
+#   scripts/rabbitmq-cluster.sh [--dir DIR] leader QUEUE     the number (1-3) of the node leading quorum queue QUEUE
+#   scripts/rabbitmq-cluster.sh [--dir DIR] ctl N ARGS...    rabbitmqctl ARGS against node N (e.g. ctl 1 list_connections)
 #
 # It uses Debian's rabbitmq-server but touches nothing of the system node (rabbit@localhost on 5672):
 # own node names, own ports, own Erlang cookie (HOME points into DIR), own epmd on its own port,
@@ -30,7 +32,7 @@ say() { printf '[rabbitmq-cluster] %s\n' "$*"; }
 die() { printf '[rabbitmq-cluster] error: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-  sed -n '4,9p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '4,11p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 }
 
@@ -228,6 +230,17 @@ cmd_restart() {
   say "$(node_name "$n") is back; running members: $(cluster_nodes_of "$n")"
 }
 
+cmd_leader() { # the node number whose name leads the quorum queue
+  local queue=$1 n any= leader
+  [ -n "$queue" ] || die "leader needs a queue name"
+  for n in "${NODES[@]}"; do is_running "$n" && { any=$n; break; }; done
+  [ -n "$any" ] || die "no node running"
+  leader=$(ctl "$any" list_queues name leader 2>/dev/null | awk -F'\t' -v q="$queue" '$1 == q { print $2 }')
+  [ -n "$leader" ] || die "no queue '$queue' (or it has no leader right now)"
+  [[ "$leader" =~ ^glossa([123])@ ]] || die "queue '$queue' is led by $leader, not a node of this cluster"
+  echo "${BASH_REMATCH[1]}"
+}
+
 main() {
   local args=()
   while [ $# -gt 0 ]; do
@@ -251,7 +264,10 @@ main() {
     kill) cmd_kill "${args[1]:-}" ;;
     restart) cmd_restart "${args[1]:-}" ;;
     uris) uris ;;
-    *) die "unknown command '${args[0]}' (start|stop [--keep]|status|kill N|restart N|uris)" ;;
+    leader) cmd_leader "${args[1]:-}" ;;
+    ctl) check_n "${args[1]:-}"; is_running "${args[1]}" || die "$(node_name "${args[1]}") is not running"
+         ctl "${args[1]}" "${args[@]:2}" ;;
+    *) die "unknown command '${args[0]}' (start|stop [--keep]|status|kill N|restart N|uris|leader QUEUE|ctl N ARGS)" ;;
   esac
 }
 

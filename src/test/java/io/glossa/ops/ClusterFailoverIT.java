@@ -1,0 +1,170 @@
+package io.glossa.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The failover test of the operations issue: the pipeline (one {@code glossa api}, two {@code glossa worker}
+ * processes) runs against the 3-node cluster of scripts/rabbitmq-cluster.sh and PostgreSQL while
+ * {@code glossa load} drives it; meanwhile one RabbitMQ node is killed with SIGKILL and later restarted.
+ * Every accepted text must end with exactly one result: 0 lost, 0 duplicated (counted per id in PostgreSQL).
+ *
+ * <p>Slow (about two minutes) and it starts three RabbitMQ nodes, so it runs only when asked:
+ * {@code GLOSSA_CLUSTER_IT=1 mvn -B verify -Dit.test=ClusterFailoverIT} (or {@code -Dglossa.clusterIT=true}).
+ */
+@EnabledIf("enabled")
+class ClusterFailoverIT {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterFailoverIT.class);
+    private static final String REALTIME_QUEUE = "glossa.jobs.realtime";
+    private static final int RATE = 200;
+    private static final Duration LOAD_DURATION = Duration.ofSeconds(50);
+    private static final Duration BEFORE_KILL = Duration.ofSeconds(12);
+    private static final Duration NODE_DOWN = Duration.ofSeconds(15);
+
+    static boolean enabled() {
+        return "1".equals(System.getenv("GLOSSA_CLUSTER_IT")) || Boolean.getBoolean("glossa.clusterIT");
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void aNodeKilledAndRestartedDuringALoadLosesAndDuplicatesNothing() throws Exception {
+        Path work = Files.createDirectories(Path.of("target", "cluster-it")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("glossa.jar", "target/glossa.jar")).toAbsolutePath();
+        Path data = Path.of(System.getProperty("glossa.sharedData", "../shared/data"), "leipzig_sentences.tsv").toAbsolutePath();
+        assertThat(jar).as("build the jar first: mvn -B package -DskipTests").exists();
+        assertThat(data).as("shared data (see BRIEF)").exists();
+
+        try (RabbitCluster cluster = new RabbitCluster(Path.of("scripts", "rabbitmq-cluster.sh").toAbsolutePath(), work.resolve("rabbit"));
+             ScratchDatabase db = ScratchDatabase.create("failover")) {
+            cluster.start();
+            Map<String, String> env = Map.of(
+                    "GLOSSA_AMQP_URI", cluster.uris(),
+                    "GLOSSA_DB_URL", db.url(),
+                    "GLOSSA_DB_USER", db.user(),
+                    "GLOSSA_DB_POOL_SIZE", "4");
+            int apiPort = freePort();
+            List<GlossaProcess> processes = new ArrayList<>();
+            try {
+                GlossaProcess api = GlossaProcess.start("api", jar, work, env, "api", "--port", Integer.toString(apiPort));
+                processes.add(api);
+                api.awaitHttpOk(URI.create("http://127.0.0.1:" + apiPort + "/ready"), Duration.ofSeconds(90));
+                for (int i = 1; i <= 2; i++) {
+                    int port = freePort();
+                    GlossaProcess worker = GlossaProcess.start("worker" + i, jar, work, env, "worker", "--port", Integer.toString(port));
+                    processes.add(worker);
+                    worker.awaitHttpOk(URI.create("http://127.0.0.1:" + port + "/ready"), Duration.ofSeconds(90));
+                }
+                LOG.info("cluster before the run:\n{}", cluster.status());
+
+                GlossaProcess load = GlossaProcess.start("load", jar, work, Map.of(), "load",
+                        "--url", "http://127.0.0.1:" + apiPort, "--rate", Integer.toString(RATE),
+                        "--duration", LOAD_DURATION.toSeconds() + "s", "--drain-timeout", "120s",
+                        "--data", data.toString(), "--json");
+                Thread.sleep(BEFORE_KILL.toMillis());
+                int victim = busiestNode(cluster);
+                LOG.info("realtime queue leader: node {}; killing node {} (most client connections)",
+                        cluster.leaderOf(REALTIME_QUEUE), victim);
+                cluster.kill(victim);
+                Thread.sleep(NODE_DOWN.toMillis());
+                LOG.info("cluster with node {} down:\n{}", victim, cluster.status());
+                cluster.restart(victim);
+                LOG.info("cluster after restarting node {}:\n{}", victim, cluster.status());
+
+                int exit = load.awaitExit(LOAD_DURATION.plus(Duration.ofMinutes(4)));
+                JsonNode report = lastJsonLine(load.output());
+                LOG.info("load report: {}", report);
+                assertThat(exit).as("glossa load exit code (1 = something lost); log:\n" + load.tail()).isZero();
+                assertThat(report.get("lost").asLong()).as("lost").isZero();
+                assertThat(report.get("rejected").asLong()).as("rejected").isZero();
+                long accepted = report.get("accepted").asLong();
+                assertThat(accepted).as("accepted").isEqualTo(report.get("sent").asLong()).isGreaterThan(RATE * 30L);
+
+                assertEveryTextHasExactlyOneResult(db, accepted);
+            } finally {
+                Collections.reverse(processes);
+                for (GlossaProcess process : processes) {
+                    process.close();
+                }
+            }
+        }
+    }
+
+    private static void assertEveryTextHasExactlyOneResult(ScratchDatabase db, long accepted) throws SQLException {
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+            long texts = single(statement, "SELECT count(*) FROM texts");
+            long done = single(statement, "SELECT count(*) FROM texts WHERE status = 'done'");
+            long withoutResult = single(statement,
+                    "SELECT count(*) FROM texts t WHERE NOT EXISTS (SELECT 1 FROM results r WHERE r.text_id = t.id)");
+            long duplicated = single(statement,
+                    "SELECT count(*) FROM (SELECT text_id FROM results GROUP BY text_id HAVING count(*) > 1) d");
+            long results = single(statement, "SELECT count(*) FROM results");
+            long outbox = single(statement, "SELECT count(*) FROM outbox");
+            LOG.info("PostgreSQL: texts {}, done {}, results {}, texts without a result {}, ids with >1 result {}, outbox {}",
+                    texts, done, results, withoutResult, duplicated, outbox);
+            assertThat(texts).as("texts stored = texts accepted").isEqualTo(accepted);
+            assertThat(withoutResult).as("texts without a result (lost)").isZero();
+            assertThat(duplicated).as("texts with more than one result (duplicated)").isZero();
+            assertThat(results).as("one result per text").isEqualTo(texts);
+            assertThat(done).as("texts done").isEqualTo(texts);
+            assertThat(outbox).as("outbox rows left unpublished").isZero();
+        }
+    }
+
+    /** The node with the most client connections, so that killing it forces clients to reconnect elsewhere. */
+    private static int busiestNode(RabbitCluster cluster) {
+        String nodes = cluster.ctl(1, "list_connections", "node");
+        int best = 1;
+        long bestCount = -1;
+        for (int n = 1; n <= 3; n++) {
+            String name = "glossa" + n + "@";
+            long count = nodes.lines().filter(line -> line.startsWith(name)).count();
+            LOG.info("node {}: {} client connections", n, count);
+            if (count > bestCount) {
+                best = n;
+                bestCount = count;
+            }
+        }
+        return best;
+    }
+
+    private static long single(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static JsonNode lastJsonLine(String output) throws IOException {
+        List<String> lines = output.lines().filter(line -> line.startsWith("{")).toList();
+        assertThat(lines).as("glossa load --json printed no JSON; output:\n" + output).isNotEmpty();
+        return new ObjectMapper().readTree(lines.get(lines.size() - 1));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

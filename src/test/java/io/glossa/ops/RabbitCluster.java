@@ -1,0 +1,79 @@
+package io.glossa.ops;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The 3-node local cluster of scripts/rabbitmq-cluster.sh, driven from a test. */
+final class RabbitCluster implements AutoCloseable {
+    private final Path script;
+    private final Path dir;
+
+    RabbitCluster(Path script, Path dir) {
+        this.script = script;
+        this.dir = dir;
+    }
+
+    void start() {
+        run(180, "start");
+    }
+
+    /** Comma-separated AMQP URIs of the three nodes, for --amqp-uri. */
+    String uris() {
+        return run(10, "uris").strip();
+    }
+
+    /** The node number (1-3) leading a quorum queue. */
+    int leaderOf(String queue) {
+        return Integer.parseInt(run(30, "leader", queue).strip());
+    }
+
+    void kill(int node) {
+        run(30, "kill", Integer.toString(node));
+    }
+
+    void restart(int node) {
+        run(180, "restart", Integer.toString(node));
+    }
+
+    String status() {
+        return run(60, "status");
+    }
+
+    String ctl(int node, String... args) {
+        List<String> all = new ArrayList<>(List.of("ctl", Integer.toString(node)));
+        all.addAll(List.of(args));
+        return run(60, all.toArray(String[]::new));
+    }
+
+    @Override
+    public void close() {
+        run(120, "stop");
+    }
+
+    private String run(int timeoutSeconds, String... args) {
+        List<String> command = new ArrayList<>(List.of("bash", script.toString(), "--dir", dir.toString()));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("rabbitmq-cluster.sh " + String.join(" ", args) + " timed out");
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("rabbitmq-cluster.sh " + String.join(" ", args) + " failed ("
+                        + process.exitValue() + "):\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + script + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
