@@ -1,0 +1,129 @@
+package io.glossa.broker;
+
+import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.ResultListener;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The broker adapter's entry point for a process: connects (one connection per role, opened on first use, since
+ * RabbitMQ throttles publishing connections and that must not stall consumers), declares the topology once for the
+ * detected broker flavour, and hands out the publisher, consumers, result subscriptions and queue statistics.
+ * Closing it closes everything it handed out.
+ */
+public final class AmqpBroker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AmqpBroker.class);
+
+    private final AmqpConnector connector;
+    private final Topology topology;
+    private final String role;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private BrokerConnection publishing;
+    private BrokerConnection consuming;
+    private BrokerConnection listening;
+    private AmqpJobPublisher publisher;
+    private QueueStatistics statistics;
+
+    private AmqpBroker(AmqpConnector connector, Topology topology, String role) {
+        this.connector = connector;
+        this.topology = topology;
+        this.role = role;
+    }
+
+    /**
+     * Connects (retrying for the first-connect timeout) and declares the topology.
+     * @param role names the connections, e.g. {@code api}, {@code worker}, {@code serve}
+     */
+    public static AmqpBroker connect(AmqpEndpoint endpoint, Topology topology, ConnectSettings settings, String role) {
+        AmqpBroker broker = new AmqpBroker(new AmqpConnector(endpoint, settings), topology, role);
+        try {
+            BrokerConnection connection = broker.publishing();
+            topology.declare(connection.openChannel(), connection.flavour());
+            LOG.info("AMQP broker {} ({}) ready, topology '{}' declared", endpoint.describe(), connection.flavour(),
+                    topology.prefix());
+            return broker;
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public BrokerFlavour flavour() {
+        return publishing().flavour();
+    }
+
+    public synchronized AmqpJobPublisher jobPublisher() {
+        if (publisher == null) {
+            publisher = track(new AmqpJobPublisher(publishing(), topology));
+        }
+        return publisher;
+    }
+
+    public AmqpJobConsumer jobConsumer(ConsumerSettings settings) {
+        return jobConsumer(settings, EnumSet.allOf(Lane.class));
+    }
+
+    public synchronized AmqpJobConsumer jobConsumer(ConsumerSettings settings, Set<Lane> lanes) {
+        return track(new AmqpJobConsumer(consuming(), topology, settings, lanes));
+    }
+
+    /** @param pattern topic pattern over {@code <status>.<language>}, e.g. {@code #} or {@code done.*} */
+    public synchronized ResultSubscriber subscribeResults(String pattern, ResultListener listener) {
+        return track(ResultSubscriber.subscribe(listening(), topology, pattern, listener));
+    }
+
+    public synchronized QueueStatistics queueStatistics() {
+        if (statistics == null) {
+            statistics = track(new QueueStatistics(publishing(), topology));
+        }
+        return statistics;
+    }
+
+    /** The connection jobs are published on; also for model announcements on the models exchange. */
+    public synchronized BrokerConnection publishing() {
+        if (publishing == null) {
+            publishing = track(connector.connect(role + "-publish"));
+        }
+        return publishing;
+    }
+
+    private synchronized BrokerConnection consuming() {
+        if (consuming == null) {
+            consuming = track(connector.connect(role + "-consume"));
+        }
+        return consuming;
+    }
+
+    private synchronized BrokerConnection listening() {
+        if (listening == null) {
+            listening = track(connector.connect(role + "-results"));
+        }
+        return listening;
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    /** Closes consumers before connections, in reverse order of creation. */
+    @Override
+    public synchronized void close() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.debug("closing {} failed: {}", resources.get(i), e.toString());
+            }
+        }
+        resources.clear();
+    }
+}

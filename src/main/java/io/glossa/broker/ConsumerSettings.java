@@ -1,0 +1,67 @@
+package io.glossa.broker;
+
+import java.time.Duration;
+
+/**
+ * How a worker consumes.
+ * @param prefetch        unacked messages the broker may push per lane (100-300 keeps workers busy without hoarding)
+ * @param maxAttempts     handling attempts before a job goes to the failed queue
+ * @param workers         threads that run the handler; both lanes share them, realtime first
+ * @param maxBodyBytes    larger job bodies go straight to the failed queue
+ * @param retryBackoff    pause before the first retry of a failed job; doubles per attempt up to {@code maxRetryBackoff}
+ * @param maxRetryBackoff upper bound of that pause
+ */
+public record ConsumerSettings(int prefetch, int maxAttempts, int workers, int maxBodyBytes,
+                               Duration retryBackoff, Duration maxRetryBackoff) {
+    public static final int DEFAULT_PREFETCH = 200;
+    public static final int DEFAULT_MAX_ATTEMPTS = 5;
+
+    public ConsumerSettings {
+        if (prefetch < 1 || prefetch > 65_535) {
+            throw new IllegalArgumentException("prefetch must be between 1 and 65535, got " + prefetch);
+        }
+        if (maxAttempts < 1 || maxAttempts > 1_000) {
+            throw new IllegalArgumentException("max attempts must be between 1 and 1000, got " + maxAttempts);
+        }
+        if (workers < 1 || workers > 1_024) {
+            throw new IllegalArgumentException("worker threads must be between 1 and 1024, got " + workers);
+        }
+        if (maxBodyBytes < 64) {
+            throw new IllegalArgumentException("max job body must be at least 64 bytes, got " + maxBodyBytes);
+        }
+        if (retryBackoff.isNegative() || maxRetryBackoff.compareTo(retryBackoff) < 0) {
+            throw new IllegalArgumentException("retry backoff must be >= 0 and <= its maximum");
+        }
+    }
+
+    public static ConsumerSettings defaults() {
+        return new ConsumerSettings(DEFAULT_PREFETCH, DEFAULT_MAX_ATTEMPTS, 4, JobMessageCodec.DEFAULT_MAX_BODY_BYTES,
+                Duration.ofMillis(200), Duration.ofSeconds(5));
+    }
+
+    public ConsumerSettings withPrefetch(int value) {
+        return new ConsumerSettings(value, maxAttempts, workers, maxBodyBytes, retryBackoff, maxRetryBackoff);
+    }
+
+    public ConsumerSettings withMaxAttempts(int value) {
+        return new ConsumerSettings(prefetch, value, workers, maxBodyBytes, retryBackoff, maxRetryBackoff);
+    }
+
+    public ConsumerSettings withWorkers(int value) {
+        return new ConsumerSettings(prefetch, maxAttempts, value, maxBodyBytes, retryBackoff, maxRetryBackoff);
+    }
+
+    public ConsumerSettings withMaxBodyBytes(int value) {
+        return new ConsumerSettings(prefetch, maxAttempts, workers, value, retryBackoff, maxRetryBackoff);
+    }
+
+    public ConsumerSettings withRetryBackoff(Duration first, Duration max) {
+        return new ConsumerSettings(prefetch, maxAttempts, workers, maxBodyBytes, first, max);
+    }
+
+    /** The pause before retry number {@code attempt} (1-based). */
+    public Duration backoff(int attempt) {
+        long millis = retryBackoff.toMillis() << Math.min(20, Math.max(0, attempt - 1));
+        return Duration.ofMillis(Math.min(millis, maxRetryBackoff.toMillis()));
+    }
+}

@@ -1,0 +1,264 @@
+package io.glossa.broker;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import io.glossa.pipeline.BrokerUnavailableException;
+import io.glossa.pipeline.Job;
+import io.glossa.pipeline.JobHandler;
+import io.glossa.pipeline.JobRejectedException;
+import io.glossa.pipeline.Result;
+import io.glossa.pipeline.ResultEvent;
+import io.glossa.pipeline.TextStatus;
+import io.glossa.pipeline.UnknownTextException;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles one delivery at a time for one worker thread, and acks it only after its outcome is safe:
+ * <ul>
+ *   <li>malformed body → failed queue (confirmed), ack;</li>
+ *   <li>handler ok → result event (+ RPC reply), ack;</li>
+ *   <li>handler threw → after a backoff, a copy with {@code x-glossa-attempts + 1} goes back to the lane (confirmed),
+ *       ack; after {@code maxAttempts} → {@link JobHandler#giveUp}, failed queue (confirmed), failed event, ack.</li>
+ * </ul>
+ * If the broker fails in between, nothing is acked and the broker redelivers; the handler is idempotent.
+ * Owns its two publishing channels (confirmed for jobs, unconfirmed for events and replies), so they are never shared.
+ */
+final class JobProcessor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JobProcessor.class);
+
+    private final BrokerConnection connection;
+    private final Topology topology;
+    private final ConsumerSettings settings;
+    private final JobMessageCodec codec;
+    private final JobHandler handler;
+    private final Duration confirmTimeout;
+    private ConfirmedChannel confirmed;
+    private Channel events;
+
+    JobProcessor(BrokerConnection connection, Topology topology, ConsumerSettings settings, JobHandler handler,
+                 Duration confirmTimeout) {
+        this.connection = connection;
+        this.topology = topology;
+        this.settings = settings;
+        this.codec = new JobMessageCodec(settings.maxBodyBytes());
+        this.handler = handler;
+        this.confirmTimeout = confirmTimeout;
+    }
+
+    void process(Delivery delivery) {
+        try {
+            handle(delivery);
+        } catch (BrokerUnavailableException e) {
+            // not acked: the broker gives the message to a consumer again once the connection is back
+            LOG.warn("broker trouble while finishing job message {}: {}; it will be redelivered",
+                    delivery.properties().getMessageId(), e.getMessage());
+            dropConfirmedChannel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void handle(Delivery delivery) throws InterruptedException {
+        Map<String, Object> headers = delivery.properties().getHeaders();
+        int attempts = MessageHeaders.intHeader(headers, MessageHeaders.ATTEMPTS);
+        JobMessage message;
+        try {
+            message = codec.decode(delivery.body());
+        } catch (MalformedMessageException e) {
+            LOG.warn("malformed job message {} on lane {} moved to the failed queue: {}",
+                    delivery.properties().getMessageId(), delivery.lane().key(), e.getMessage());
+            moveToFailed(delivery, null, "malformed message: " + e.getMessage(), attempts);
+            return;
+        }
+        Job job = new Job(message.id(), message.text(), delivery.lane(), submittedAt(delivery.properties()));
+        int redeliveries = MessageHeaders.intHeader(headers, MessageHeaders.DELIVERY_COUNT);
+        if (redeliveries >= settings.maxAttempts()) {
+            giveUp(delivery, job, "delivered " + (redeliveries + 1) + " times without an ack "
+                    + "(a worker died or lost its connection while handling it)", attempts);
+            return;
+        }
+        Result result;
+        try {
+            result = handler.handle(job);
+        } catch (JobRejectedException | UnknownTextException e) {
+            giveUp(delivery, job, describe(e), attempts + 1);
+            return;
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception | StackOverflowError | LinkageError | AssertionError e) {
+            // a bug in the handler for this one input must not stop the worker or leave the message unacked
+            failedAttempt(delivery, job, attempts + 1, e);
+            return;
+        }
+        ResultEvent event = new ResultEvent(job.id(), TextStatus.DONE, result, null, job.submittedAt());
+        announce(delivery, event);
+        ack(delivery);
+    }
+
+    private void failedAttempt(Delivery delivery, Job job, int attempts, Throwable e) throws InterruptedException {
+        String reason = describe(e);
+        if (attempts >= settings.maxAttempts()) {
+            giveUp(delivery, job, reason + " (after " + attempts + " attempts)", attempts);
+            return;
+        }
+        LOG.info("job {} failed attempt {} of {}: {}; retrying", job.id(), attempts, settings.maxAttempts(), reason);
+        Thread.sleep(settings.backoff(attempts).toMillis());
+        republish(delivery, attempts);
+    }
+
+    private void giveUp(Delivery delivery, Job job, String reason, int attempts) throws InterruptedException {
+        try {
+            handler.giveUp(job, reason);
+        } catch (UnknownTextException e) {
+            // no stored text to mark failed: the failed queue is the only record
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            // the job cannot even be recorded as failed (store down?): keep it alive and try again later
+            LOG.warn("job {}: could not record its failure ({}); putting it back on its queue", job.id(), describe(e));
+            Thread.sleep(settings.backoff(attempts).toMillis());
+            republish(delivery, Math.max(0, attempts - 1));
+            return;
+        }
+        LOG.warn("job {} moved to the failed queue: {}", job.id(), reason);
+        moveToFailed(delivery, job, reason, attempts);
+    }
+
+    private void moveToFailed(Delivery delivery, Job job, String reason, int attempts) {
+        AMQP.BasicProperties original = delivery.properties();
+        FailedMessage failed = new FailedMessage(reason, attempts, Instant.now(), delivery.lane().key(),
+                job != null ? job.id().toString() : original.getMessageId(), delivery.body(), delivery.body().length);
+        Map<String, Object> headers = new HashMap<>();
+        headers.put(MessageHeaders.LANE, delivery.lane().key());
+        headers.put(MessageHeaders.ATTEMPTS, attempts);
+        headers.put(MessageHeaders.FAILURE_REASON, truncate(reason, 500));
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                .deliveryMode(2)
+                .contentType("application/json")
+                .messageId(failed.messageId())
+                .timestamp(new java.util.Date())
+                .headers(headers)
+                .build();
+        ConfirmedChannel channel = confirmed();
+        channel.publish(topology.failedExchange(), delivery.lane().key(), properties, FailedMessageCodec.encode(failed));
+        channel.awaitConfirms();
+        if (job != null) {
+            announce(delivery, new ResultEvent(job.id(), TextStatus.FAILED, null, reason, job.submittedAt()));
+        }
+        ack(delivery);
+    }
+
+    /** A copy of the job, same properties, with the attempt count; confirmed before the original is acked. */
+    private void republish(Delivery delivery, int attempts) {
+        AMQP.BasicProperties original = delivery.properties();
+        Map<String, Object> headers = original.getHeaders() == null ? new HashMap<>() : new HashMap<>(original.getHeaders());
+        headers.remove(MessageHeaders.DELIVERY_COUNT);
+        headers.put(MessageHeaders.ATTEMPTS, attempts);
+        AMQP.BasicProperties properties = original.builder().headers(headers).deliveryMode(2).build();
+        ConfirmedChannel channel = confirmed();
+        channel.publish(topology.jobsExchange(), delivery.lane().key(), properties, delivery.body());
+        channel.awaitConfirms();
+        ack(delivery);
+    }
+
+    /** Result event and RPC reply are notifications: the store holds the truth, so they are not confirmed. */
+    private void announce(Delivery delivery, ResultEvent event) {
+        byte[] body = ResultEventCodec.encode(event);
+        AMQP.BasicProperties eventProperties = new AMQP.BasicProperties.Builder()
+                .contentType("application/json")
+                .deliveryMode(1)
+                .messageId(event.id().toString())
+                .timestamp(new java.util.Date())
+                .build();
+        try {
+            Channel channel = events();
+            channel.basicPublish(topology.resultsExchange(), event.routingKey(), false, eventProperties, body);
+            String replyTo = delivery.properties().getReplyTo();
+            if (replyTo != null && !replyTo.isBlank()) {
+                AMQP.BasicProperties reply = eventProperties.builder()
+                        .correlationId(delivery.properties().getCorrelationId()).build();
+                channel.basicPublish("", replyTo, false, reply, body);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("result event for {} not published: {}", event.id(), AmqpConnector.reason(e));
+            closeEvents();
+        }
+    }
+
+    private void ack(Delivery delivery) {
+        try {
+            delivery.channel().basicAck(delivery.deliveryTag(), false);
+        } catch (IOException | RuntimeException e) {
+            throw new BrokerUnavailableException("ack failed: " + AmqpConnector.reason(e), e);
+        }
+    }
+
+    private ConfirmedChannel confirmed() {
+        if (confirmed == null || !confirmed.isOpen()) {
+            dropConfirmedChannel();
+            confirmed = new ConfirmedChannel(connection, confirmTimeout);
+        }
+        return confirmed;
+    }
+
+    private Channel events() {
+        if (events == null || !events.isOpen()) {
+            events = connection.openChannel();
+        }
+        return events;
+    }
+
+    private void dropConfirmedChannel() {
+        if (confirmed != null) {
+            confirmed.close();
+            confirmed = null;
+        }
+    }
+
+    private void closeEvents() {
+        if (events != null) {
+            try {
+                events.abort();
+            } catch (IOException | RuntimeException ignored) {
+                // already broken
+            }
+            events = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        dropConfirmedChannel();
+        closeEvents();
+    }
+
+    private static Instant submittedAt(AMQP.BasicProperties properties) {
+        String header = MessageHeaders.stringHeader(properties.getHeaders(), MessageHeaders.SUBMITTED_AT);
+        if (header != null) {
+            try {
+                return Instant.parse(header);
+            } catch (DateTimeParseException e) {
+                // fall back to the AMQP timestamp
+            }
+        }
+        // outside producers may send neither: then the job counts from its delivery
+        return properties.getTimestamp() == null ? Instant.now() : properties.getTimestamp().toInstant();
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        String text = message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return truncate(text, 1_000);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "...";
+    }
+}

@@ -1,0 +1,57 @@
+package io.glossa.cli;
+
+import io.glossa.broker.AmqpBroker;
+import io.glossa.pipeline.OutboxRelay;
+import io.glossa.pipeline.PipelineMetrics;
+import io.glossa.pipeline.RelaySettings;
+import io.glossa.pipeline.ResultFanout;
+import io.glossa.pipeline.TextStore;
+import io.glossa.pipeline.TextSubmission;
+import io.glossa.web.ApiServer;
+import io.glossa.web.ReadinessCheck;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires the API side of a process: outbox relay, results subscription, HTTP server (used by serve and api). */
+final class ApiAssembly {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiAssembly.class);
+    /** Threads for blocking store reads of long-polls; the HTTP threads never wait on them. */
+    private static final int STORE_READERS = 8;
+
+    private ApiAssembly() {
+    }
+
+    static ApiServer start(Lifecycle life, TextStore store, AmqpBroker broker, HttpOptions http,
+                           PrometheusMeterRegistry registry, PipelineMetrics metrics, List<ReadinessCheck> extraChecks) {
+        OutboxRelay relay = life.add("outbox relay",
+                new OutboxRelay(store, broker.jobPublisher(), RelaySettings.DEFAULT, Clock.systemUTC(), metrics));
+        relay.start();
+        LOG.info("outbox relay: started (publishes accepted texts, sweeps the outbox every {} s)",
+                RelaySettings.DEFAULT.sweepInterval().toSeconds());
+
+        ResultFanout results = new ResultFanout();
+        life.add("results subscription", broker.subscribeResults("#", results));
+        ExecutorService storeReads = Executors.newFixedThreadPool(STORE_READERS, runnable -> {
+            Thread t = new Thread(runnable, "glossa-store-read");
+            t.setDaemon(true);
+            return t;
+        });
+        life.add("store readers", storeReads::shutdownNow);
+
+        List<ReadinessCheck> checks = new ArrayList<>();
+        checks.add(new ReadinessCheck("broker", () -> relay.brokerHealthy() && broker.queueStatistics().isReady()));
+        checks.add(new ReadinessCheck("database", store::isReady));
+        checks.addAll(extraChecks);
+        TextSubmission submission = new TextSubmission(store, http.limits(), relay, metrics);
+        ApiServer server = new ApiServer(submission, store, results, checks, registry, http.apiSettings(), storeReads);
+        life.add("http server", server.start(http.host, http.port));
+        LOG.info("http: API, UI, /metrics, /openapi.json on {}:{}", http.host, server.port());
+        return server;
+    }
+}

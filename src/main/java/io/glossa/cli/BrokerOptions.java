@@ -1,0 +1,160 @@
+package io.glossa.cli;
+
+import io.glossa.broker.AmqpEndpoint;
+import io.glossa.broker.BrokerSession;
+import io.glossa.broker.ConnectSettings;
+import io.glossa.broker.ConsumerSettings;
+import io.glossa.broker.EmbeddedBrokerSettings;
+import io.glossa.broker.Topology;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * AMQP options shared by {@code serve}, {@code api} and {@code worker}. Without {@code --amqp-uri} the process starts
+ * the embedded broker (Qpid Broker-J, loopback only) under the data dir. Every value is checked while parsing, so a
+ * bad one ends the command with one clear line.
+ */
+public final class BrokerOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    private String amqpUri;
+    private AmqpEndpoint endpoint;
+    private int amqpPort = EmbeddedBrokerSettings.DEFAULT_PORT;
+    private int prefetch = ConsumerSettings.DEFAULT_PREFETCH;
+    private int maxAttempts = ConsumerSettings.DEFAULT_MAX_ATTEMPTS;
+    private Topology topology = Topology.defaults();
+    private int connectTimeoutSeconds = 30;
+
+    @Option(names = "--amqp-user", defaultValue = "${env:GLOSSA_AMQP_USER:-guest}",
+            description = "AMQP user for the embedded broker, and for --amqp-uri without one (env GLOSSA_AMQP_USER; default guest)")
+    String user;
+
+    @Option(names = "--amqp-password", defaultValue = "${env:GLOSSA_AMQP_PASSWORD:-guest}", arity = "1",
+            description = "AMQP password, likewise (env GLOSSA_AMQP_PASSWORD; default guest — the embedded broker "
+                    + "listens on 127.0.0.1 only)")
+    String password;
+
+    @Option(names = "--amqp-uri", defaultValue = "${env:GLOSSA_AMQP_URI}", paramLabel = "URI",
+            description = "AMQP broker: amqp://user:pass@host:5672/vhost, or comma-separated URIs/host:port of a "
+                    + "cluster's nodes (env GLOSSA_AMQP_URI). Absent: run the embedded broker.")
+    void amqpUri(String value) {
+        if (value == null || value.isBlank()) {
+            amqpUri = null;
+            return;
+        }
+        try {
+            AmqpEndpoint.parse(value, "guest", "guest");
+        } catch (IllegalArgumentException e) {
+            throw invalid("--amqp-uri: " + e.getMessage());
+        }
+        amqpUri = value;
+    }
+
+    @Option(names = "--amqp-port", defaultValue = "${env:GLOSSA_AMQP_PORT:-5673}", paramLabel = "PORT",
+            description = "Port of the embedded broker on 127.0.0.1 (env GLOSSA_AMQP_PORT; default ${DEFAULT-VALUE})")
+    void amqpPort(int value) {
+        if (value < 1 || value > 65535) {
+            throw invalid("--amqp-port must be between 1 and 65535, got " + value);
+        }
+        amqpPort = value;
+    }
+
+    @Option(names = "--prefetch", defaultValue = "${env:GLOSSA_PREFETCH:-200}", paramLabel = "N",
+            description = "Unacked jobs a worker holds per lane (env GLOSSA_PREFETCH; default ${DEFAULT-VALUE}; 100-300 is best)")
+    void prefetch(int value) {
+        if (value < 1 || value > 65535) {
+            throw invalid("--prefetch must be between 1 and 65535, got " + value);
+        }
+        prefetch = value;
+    }
+
+    @Option(names = "--max-attempts", defaultValue = "${env:GLOSSA_MAX_ATTEMPTS:-5}", paramLabel = "N",
+            description = "Handling attempts before a job goes to the failed queue (env GLOSSA_MAX_ATTEMPTS; default ${DEFAULT-VALUE})")
+    void maxAttempts(int value) {
+        if (value < 1 || value > 1000) {
+            throw invalid("--max-attempts must be between 1 and 1000, got " + value);
+        }
+        maxAttempts = value;
+    }
+
+    @Option(names = "--queue-prefix", defaultValue = "${env:GLOSSA_QUEUE_PREFIX:-glossa}", paramLabel = "NAME",
+            description = "Prefix of every exchange and queue name (env GLOSSA_QUEUE_PREFIX; default ${DEFAULT-VALUE})")
+    void queuePrefix(String value) {
+        try {
+            topology = new Topology(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid("--queue-prefix: " + e.getMessage());
+        }
+    }
+
+    @Option(names = "--amqp-connect-timeout", defaultValue = "${env:GLOSSA_AMQP_CONNECT_TIMEOUT:-30}", paramLabel = "SECONDS",
+            description = "How long the first connect retries before giving up (env GLOSSA_AMQP_CONNECT_TIMEOUT; default ${DEFAULT-VALUE})")
+    void connectTimeout(int seconds) {
+        if (seconds < 0 || seconds > 3600) {
+            throw invalid("--amqp-connect-timeout must be between 0 and 3600 seconds, got " + seconds);
+        }
+        connectTimeoutSeconds = seconds;
+    }
+
+    /** True when no external broker is configured and the embedded one runs. */
+    public boolean embedded() {
+        return amqpUri == null;
+    }
+
+    /** The external broker, if {@code --amqp-uri} was given. */
+    public Optional<AmqpEndpoint> endpoint() {
+        if (amqpUri == null) {
+            return Optional.empty();
+        }
+        if (endpoint == null) {
+            endpoint = AmqpEndpoint.parse(amqpUri, user, password);
+        }
+        return Optional.of(endpoint);
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public int prefetch() {
+        return prefetch;
+    }
+
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    public ConnectSettings connectSettings() {
+        return ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(connectTimeoutSeconds));
+    }
+
+    public ConsumerSettings consumerSettings(int workerThreads) {
+        return ConsumerSettings.defaults().withPrefetch(prefetch).withMaxAttempts(maxAttempts).withWorkers(workerThreads);
+    }
+
+    public EmbeddedBrokerSettings embeddedSettings(Path dataDir) {
+        return new EmbeddedBrokerSettings(dataDir, amqpPort, user, password);
+    }
+
+    /**
+     * Starts the embedded broker under {@code dataDir} (if no --amqp-uri) and connects; the exceptions' messages are
+     * one-line and meant for the user: {@link io.glossa.pipeline.BrokerUnavailableException} (unreachable after
+     * retries), {@link IllegalStateException} (embedded broker cannot start, e.g. port taken; topology conflict).
+     * @param role names the connections: serve, api, worker
+     */
+    public BrokerSession open(Path dataDir, String role) {
+        return endpoint()
+                .map(e -> BrokerSession.external(e, topology, connectSettings(), role))
+                .orElseGet(() -> BrokerSession.embedded(embeddedSettings(dataDir), topology, connectSettings(), role));
+    }
+
+    private ParameterException invalid(String message) {
+        return new ParameterException(mixee.commandLine(), message);
+    }
+}

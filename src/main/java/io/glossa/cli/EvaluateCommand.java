@@ -1,0 +1,119 @@
+package io.glossa.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.glossa.corpus.BadLinePolicy;
+import io.glossa.corpus.LabeledText;
+import io.glossa.corpus.TsvCorpusReader;
+import io.glossa.evaluation.EvaluationJson;
+import io.glossa.evaluation.EvaluationResult;
+import io.glossa.evaluation.Evaluator;
+import io.glossa.evaluation.HtmlReport;
+import io.glossa.evaluation.ReportContext;
+import io.glossa.model.LanguageModel;
+import io.glossa.model.LanguageNames;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code glossa evaluate}: scores a model on a labelled TSV file. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Scores a model on a labelled TSV file (<label>TAB<text> per line): macro and micro accuracy, "
+                + "per-label accuracy with top confusions, calibration (ECE) and texts per second. "
+                + "'unknown' answers count as wrong. Bad lines are skipped and reported as file:line on stderr."})
+final class EvaluateCommand implements Callable<Integer> {
+    @Mixin
+    ModelOption model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled TSV file to evaluate on.")
+    Path data;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the human-readable summary.")
+    boolean json;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report here.")
+    Path report;
+
+    @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
+            description = "Prediction threads (default: ${DEFAULT-VALUE}); scores do not depend on it.")
+    int threads;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+        LanguageModel languageModel = model.load();
+        BadLineReporter badLines = new BadLineReporter(spec.commandLine().getErr());
+        List<LabeledText> texts = new ArrayList<>();
+        new TsvCorpusReader(BadLinePolicy.DEFAULT, badLines).read(data, texts::add);
+        badLines.finish();
+        if (texts.isEmpty()) {
+            throw new UserException(data + " has no labelled lines to evaluate");
+        }
+        EvaluationResult result = new Evaluator(threads).evaluate(languageModel, texts);
+        if (report != null) {
+            writeReport(result, languageModel);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(jsonOf(result, badLines.count())));
+        } else {
+            new EvaluationSummary(out).print(data.toString(), result, badLines.count());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private ObjectNode jsonOf(EvaluationResult result, long badLineCount) {
+        ObjectNode root = EvaluationJson.toJson(result);
+        root.put("data", data.toString());
+        root.put("bad_lines", badLineCount);
+        if (report != null) {
+            root.put("report", report.toString());
+        }
+        return root;
+    }
+
+    private void writeReport(EvaluationResult result, LanguageModel languageModel) {
+        Map<String, String> names = new TreeMap<>();
+        for (String label : result.confusion().columns()) {
+            LanguageNames.Names n = LanguageNames.of(label);
+            names.put(label, n.english().equals(label) ? "" : n.english() + " — " + n.nativeName());
+        }
+        String html = HtmlReport.render(result, new ReportContext(data.getFileName().toString(), Instant.now(), names));
+        try {
+            Files.writeString(report, html, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserException("cannot write the report " + report + ": " + describe(e), e);
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "its folder does not exist";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,58 @@
+package io.glossa.cli;
+
+import io.glossa.pipeline.SubmissionLimits;
+import io.glossa.web.ApiSettings;
+import java.time.Duration;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The HTTP API's options, shared by {@code serve} and {@code api}. */
+public final class HttpOptions {
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "${env:GLOSSA_PORT:-8080}", paramLabel = "PORT",
+            description = "HTTP port of the API and UI (env GLOSSA_PORT; default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "${env:GLOSSA_HOST:-0.0.0.0}", paramLabel = "ADDRESS",
+            description = "Address to listen on (env GLOSSA_HOST; default: ${DEFAULT-VALUE}; 127.0.0.1 for this machine only).")
+    String host;
+
+    @Option(names = "--max-text-bytes", defaultValue = "${env:GLOSSA_MAX_TEXT_BYTES:-100000}", paramLabel = "BYTES",
+            description = "Largest text accepted, in UTF-8 bytes (env GLOSSA_MAX_TEXT_BYTES; default: ${DEFAULT-VALUE}).")
+    int maxTextBytes;
+
+    @Option(names = "--max-batch", defaultValue = "${env:GLOSSA_MAX_BATCH:-1000}", paramLabel = "N",
+            description = "Most texts in one batch request (env GLOSSA_MAX_BATCH; default: ${DEFAULT-VALUE}).")
+    int maxBatch;
+
+    @Option(names = "--max-wait", defaultValue = "${env:GLOSSA_MAX_WAIT:-30s}", paramLabel = "DURATION",
+            description = "Cap on ?wait= long-polls (env GLOSSA_MAX_WAIT; default: ${DEFAULT-VALUE}).")
+    String maxWait;
+
+    SubmissionLimits limits() {
+        try {
+            return new SubmissionLimits(maxTextBytes, maxBatch);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    ApiSettings apiSettings() {
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);
+        }
+        Duration wait;
+        try {
+            wait = DurationText.parse(maxWait, "--max-wait");
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        // a batch of maxBatch texts at the size limit, with some room for JSON escapes, capped at 64 MiB
+        long batchBody = Math.min(64L << 20, 2L * maxBatch * maxTextBytes + 4096);
+        return new ApiSettings(wait, batchBody, ApiSettings.DEFAULT.keepAlive());
+    }
+}

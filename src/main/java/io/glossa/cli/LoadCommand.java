@@ -1,0 +1,85 @@
+package io.glossa.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.glossa.load.LoadReport;
+import io.glossa.load.LoadRun;
+import io.glossa.load.LoadSettings;
+import io.glossa.load.TextSource;
+import java.net.URI;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code glossa load}: an open-loop load test of a running API, end to end (submit → result). */
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = {"Send texts to a running glossa API at a fixed rate and wait for every result.",
+                "Latency is measured from each text's intended send time (no coordinated omission).",
+                "Exit code 1 if any accepted text got no result."})
+public final class LoadCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--url", defaultValue = "${env:GLOSSA_URL:-http://localhost:8080}", paramLabel = "URL",
+            description = "The API's base URL (env GLOSSA_URL; default: ${DEFAULT-VALUE}).")
+    private URI url;
+
+    @Option(names = "--rate", required = true, paramLabel = "R", description = "Texts per second.")
+    private double rate;
+
+    @Option(names = "--duration", defaultValue = "10s", paramLabel = "D",
+            description = "How long to send: 30s, 2m, 500ms (default: ${DEFAULT-VALUE}).")
+    private String duration;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+            description = "Texts: a TSV corpus (label<TAB>text) or one text per line; used in a cycle.")
+    private Path data;
+
+    @Option(names = "--concurrency", defaultValue = "256", paramLabel = "C",
+            description = "Most submissions in flight (default: ${DEFAULT-VALUE}).")
+    private int concurrency;
+
+    @Option(names = "--drain-timeout", defaultValue = "30s", paramLabel = "D",
+            description = "How long to wait for the last results (default: ${DEFAULT-VALUE}).")
+    private String drainTimeout;
+
+    @Option(names = "--json", description = "Print the report as one JSON object.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        LoadSettings settings;
+        try {
+            settings = new LoadSettings(url, rate, DurationText.parse(duration, "--duration"), concurrency,
+                    DurationText.parse(drainTimeout, "--drain-timeout"));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        TextSource texts;
+        try {
+            texts = TextSource.read(data);
+        } catch (NoSuchFileException e) {
+            throw new UserException("--data: no such file " + data);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--data: " + e.getMessage());
+        }
+        LoadReport report;
+        try {
+            report = new LoadRun(settings, texts).run();
+        } catch (java.io.IOException e) {
+            throw new UserException("cannot reach " + url + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+        }
+        if (json) {
+            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(report));
+        } else {
+            spec.commandLine().getOut().print(report.toText());
+        }
+        spec.commandLine().getOut().flush();
+        return report.lost() > 0 ? 1 : 0;
+    }
+}

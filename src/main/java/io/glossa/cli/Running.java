@@ -1,0 +1,32 @@
+package io.glossa.cli;
+
+import io.glossa.broker.BrokerSession;
+import io.glossa.store.JdbcTextStore;
+import io.glossa.web.ApiServer;
+import java.util.Optional;
+
+/**
+ * A started pipeline process: what tests and the command need to reach, and the lifecycle that stops it.
+ *
+ * @param server empty for a worker
+ */
+public record Running(Lifecycle lifecycle, JdbcTextStore store, BrokerSession broker, Optional<ApiServer> server)
+        implements AutoCloseable {
+    public int port() {
+        return server.orElseThrow(() -> new IllegalStateException("this process has no HTTP server")).port();
+    }
+
+    /** Runs until SIGTERM/Ctrl+C, then stops everything. */
+    void serveUntilStopped() throws InterruptedException {
+        try {
+            lifecycle.awaitStop();
+        } finally {
+            close();
+        }
+    }
+
+    @Override
+    public void close() {
+        lifecycle.close();
+    }
+}

@@ -1,0 +1,63 @@
+package io.glossa.cli;
+
+import io.glossa.broker.BrokerSession;
+import io.glossa.metrics.MetricsRegistry;
+import io.glossa.metrics.MicrometerPipelineMetrics;
+import io.glossa.model.LanguageModel;
+import io.glossa.pipeline.PipelineMetrics;
+import io.glossa.store.JdbcTextStore;
+import io.glossa.web.ApiServer;
+import io.glossa.web.ReadinessCheck;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code glossa serve}: everything in one process — API and UI, workers, and (unless --amqp-uri / --db-url point
+ * elsewhere) the embedded broker and database under --data-dir.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run the whole service in one process: HTTP API and UI, worker threads, and the embedded",
+                "AMQP broker (Qpid, 127.0.0.1:5673) and database under --data-dir. Accepted texts survive a restart.",
+                "With --amqp-uri / --db-url it uses RabbitMQ / PostgreSQL instead."})
+public final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Mixin StoreOptions storeOptions;
+    @Mixin BrokerOptions brokerOptions;
+    @Mixin HttpOptions http;
+    @Mixin WorkerOptions workerOptions;
+    @Mixin ModelOption modelOption;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        start().serveUntilStopped();
+        return 0;
+    }
+
+    /** Starts every part and returns; the caller stops them by closing the result. */
+    public Running start() {
+        Lifecycle life = new Lifecycle();
+        try {
+            PrometheusMeterRegistry registry = MetricsRegistry.create("serve");
+            PipelineMetrics metrics = new MicrometerPipelineMetrics(registry);
+            LanguageModel model = Parts.model(modelOption);
+            JdbcTextStore store = Parts.store(life, storeOptions);
+            BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "serve");
+            WorkerAssembly.start(life, store, broker.broker(), model,
+                    brokerOptions.consumerSettings(workerOptions.workerThreads()), workerOptions.topK(), metrics);
+            ApiServer server = ApiAssembly.start(life, store, broker.broker(), http, registry, metrics,
+                    List.of(new ReadinessCheck("model", () -> model.labelCount() > 0)));
+            LOG.info("glossa serving on http://localhost:{}", server.port());
+            return new Running(life, store, broker, Optional.of(server));
+        } catch (RuntimeException e) {
+            life.close();
+            throw e;
+        }
+    }
+}

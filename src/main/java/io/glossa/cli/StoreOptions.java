@@ -1,0 +1,75 @@
+package io.glossa.cli;
+
+import io.glossa.store.Database;
+import io.glossa.store.JdbcTextStore;
+import io.glossa.store.StoreSettings;
+import java.nio.file.Path;
+import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Where the store lives, shared by every command that needs it ({@code @Mixin StoreOptions store;}).
+ * Without {@code --db-url} the store is the embedded database under {@code --data-dir}.
+ *
+ * <p>Opening fails with {@link io.glossa.pipeline.StoreUnavailableException}, whose message is one line naming the
+ * URL (password masked) and what to check: print it as the command's error.
+ */
+public final class StoreOptions {
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    @Option(names = "--data-dir", defaultValue = "${env:GLOSSA_DATA_DIR:-./glossa-data}", paramLabel = "DIR",
+            description = "Directory for the embedded database and broker (env GLOSSA_DATA_DIR; default: ${DEFAULT-VALUE}).")
+    private Path dataDir;
+
+    @Option(names = "--db-url", defaultValue = "${env:GLOSSA_DB_URL}", paramLabel = "JDBC_URL",
+            description = "PostgreSQL, e.g. jdbc:postgresql://127.0.0.1:5432/glossa (env GLOSSA_DB_URL). "
+                    + "Without it: the embedded database under --data-dir.")
+    private String dbUrl;
+
+    @Option(names = "--db-user", defaultValue = "${env:GLOSSA_DB_USER}", paramLabel = "USER",
+            description = "Database user (env GLOSSA_DB_USER).")
+    private String dbUser;
+
+    @Option(names = "--db-password", defaultValue = "${env:GLOSSA_DB_PASSWORD}", paramLabel = "PASSWORD",
+            showDefaultValue = Visibility.NEVER,
+            description = "Database password (env GLOSSA_DB_PASSWORD; prefer the variable: flags show in ps).")
+    private String dbPassword;
+
+    @Option(names = "--db-pool-size", defaultValue = "${env:GLOSSA_DB_POOL_SIZE:-10}", paramLabel = "N",
+            description = "Database connections in this process (env GLOSSA_DB_POOL_SIZE; default: ${DEFAULT-VALUE}).")
+    private int poolSize;
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public boolean embedded() {
+        return dbUrl == null || dbUrl.isBlank();
+    }
+
+    /** @throws ParameterException (picocli prints it with usage) if a flag is malformed */
+    public StoreSettings settings() {
+        try {
+            if (embedded()) {
+                return StoreSettings.embedded(dataDir, poolSize);
+            }
+            return new StoreSettings(dbUrl.strip(), dbUser, dbPassword, poolSize);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /** Connects, migrates the schema and returns the store; the caller closes it. */
+    public JdbcTextStore openStore() {
+        return JdbcTextStore.open(settings());
+    }
+
+    /** For adapters that share the database without the text store (model registry, API keys). */
+    public Database openDatabase() {
+        return Database.open(settings());
+    }
+}

@@ -1,0 +1,62 @@
+package io.glossa.cli;
+
+import io.glossa.broker.BrokerSession;
+import io.glossa.metrics.MetricsRegistry;
+import io.glossa.metrics.MicrometerPipelineMetrics;
+import io.glossa.model.LanguageModel;
+import io.glossa.store.JdbcTextStore;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code glossa worker}: consumes jobs, predicts, stores results; start as many as you like, anywhere. */
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = {"Consume jobs from the broker, predict, store results. Start any number, on any machine.",
+                "Needs --amqp-uri (RabbitMQ, or amqp://guest:guest@127.0.0.1:5673 for the embedded broker of a running",
+                "'glossa serve'/'glossa api') and --db-url (PostgreSQL: the embedded database cannot be shared)."})
+public final class WorkerCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerCommand.class);
+
+    @Spec CommandSpec spec;
+    @Mixin StoreOptions storeOptions;
+    @Mixin BrokerOptions brokerOptions;
+    @Mixin WorkerOptions workerOptions;
+    @Mixin ModelOption modelOption;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        start().serveUntilStopped();
+        return 0;
+    }
+
+    public Running start() {
+        if (brokerOptions.embedded()) {
+            throw new ParameterException(spec.commandLine(), "worker needs --amqp-uri (or GLOSSA_AMQP_URI), e.g. "
+                    + "amqp://guest:guest@127.0.0.1:5673 for the embedded broker of a running 'glossa serve'");
+        }
+        if (storeOptions.embedded()) {
+            throw new ParameterException(spec.commandLine(), "worker needs --db-url (or GLOSSA_DB_URL): the embedded "
+                    + "database of 'glossa serve' is a file one process owns; use PostgreSQL for separate workers");
+        }
+        Lifecycle life = new Lifecycle();
+        try {
+            MicrometerPipelineMetrics metrics = new MicrometerPipelineMetrics(MetricsRegistry.create("worker"));
+            LanguageModel model = Parts.model(modelOption);
+            JdbcTextStore store = Parts.store(life, storeOptions);
+            BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "worker");
+            WorkerAssembly.start(life, store, broker.broker(), model,
+                    brokerOptions.consumerSettings(workerOptions.workerThreads()), workerOptions.topK(), metrics);
+            LOG.info("glossa worker running");
+            return new Running(life, store, broker, Optional.empty());
+        } catch (RuntimeException e) {
+            life.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.glossa.cli;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Worker options, shared by {@code serve} and {@code worker}. */
+public final class WorkerOptions {
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    @Option(names = "--workers", defaultValue = "${env:GLOSSA_WORKERS:-0}", paramLabel = "N",
+            description = "Worker threads predicting jobs (env GLOSSA_WORKERS; default: the number of cores).")
+    int workers;
+
+    @Option(names = "--top-k", defaultValue = "${env:GLOSSA_TOP_K:-3}", paramLabel = "K",
+            description = "Candidates stored with each result (env GLOSSA_TOP_K; default: ${DEFAULT-VALUE}).")
+    int topK;
+
+    int workerThreads() {
+        if (workers < 0 || workers > 1024) {
+            throw new ParameterException(spec.commandLine(), "--workers must be between 1 and 1024, got " + workers);
+        }
+        return workers == 0 ? Runtime.getRuntime().availableProcessors() : workers;
+    }
+
+    int topK() {
+        if (topK < 1 || topK > 38) {
+            throw new ParameterException(spec.commandLine(), "--top-k must be between 1 and 38, got " + topK);
+        }
+        return topK;
+    }
+}

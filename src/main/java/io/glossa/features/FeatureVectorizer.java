@@ -1,0 +1,85 @@
+package io.glossa.features;
+
+import io.glossa.text.NormalizedText;
+import io.glossa.text.TextNormalizer;
+
+/**
+ * Text to an L2-normalised TF-IDF vector over hashed buckets: tf is sublinear (1 + ln count), so a letter
+ * repeated in a long text does not dominate; idf comes from the training documents. With a null idf (during
+ * training, before idf is known) the weights are tf only.
+ *
+ * <p>Immutable; all mutable state lives in the caller's {@link FeatureScratch}.
+ */
+public final class FeatureVectorizer {
+    private static final float[] LOG_TF = new float[256];
+
+    static {
+        for (int i = 1; i < LOG_TF.length; i++) {
+            LOG_TF[i] = (float) (1 + Math.log(i));
+        }
+    }
+
+    private final NgramHasher hasher;
+    private final float[] idf;
+
+    public FeatureVectorizer(FeatureParams params, float[] idf) {
+        if (idf != null && idf.length != params.buckets()) {
+            throw new IllegalArgumentException("idf has " + idf.length + " entries, expected " + params.buckets());
+        }
+        this.hasher = new NgramHasher(params);
+        this.idf = idf;
+    }
+
+    public FeatureParams params() {
+        return hasher.params();
+    }
+
+    /**
+     * Normalises {@code text} and leaves the weighted, L2-normalised vector in {@code scratch.counts()}
+     * (bucket index to weight). Returns the number of letters; 0 means no features.
+     */
+    public int vectorize(CharSequence text, FeatureScratch scratch) {
+        NormalizedText normalized = scratch.text();
+        TextNormalizer.normalize(text, normalized);
+        FeatureCounts counts = scratch.counts();
+        counts.clear();
+        if (normalized.isEmpty()) {
+            return 0;
+        }
+        hasher.count(normalized, counts);
+        weigh(counts);
+        return normalized.letters();
+    }
+
+    /** Raw counts only (used to compute document frequencies). */
+    public int countRaw(CharSequence text, FeatureScratch scratch) {
+        NormalizedText normalized = scratch.text();
+        TextNormalizer.normalize(text, normalized);
+        FeatureCounts counts = scratch.counts();
+        counts.clear();
+        if (!normalized.isEmpty()) {
+            hasher.count(normalized, counts);
+        }
+        return normalized.letters();
+    }
+
+    private void weigh(FeatureCounts counts) {
+        int n = counts.size();
+        double sumSquares = 0;
+        for (int i = 0; i < n; i++) {
+            float tf = counts.valueAt(i);
+            float w = tf < LOG_TF.length ? LOG_TF[(int) tf] : (float) (1 + Math.log(tf));
+            if (idf != null) {
+                w *= idf[counts.keyAt(i)];
+            }
+            counts.setValueAt(i, w);
+            sumSquares += (double) w * w;
+        }
+        if (sumSquares > 0) {
+            float inv = (float) (1 / Math.sqrt(sumSquares));
+            for (int i = 0; i < n; i++) {
+                counts.setValueAt(i, counts.valueAt(i) * inv);
+            }
+        }
+    }
+}

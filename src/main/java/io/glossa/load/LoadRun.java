@@ -1,0 +1,207 @@
+package io.glossa.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Drives the API open-loop: text i is due at {@code start + i / rate}, whatever happened to earlier ones; each
+ * result is timed from its due time. Results come from the event stream; those it missed are read by id at the end.
+ */
+public final class LoadRun {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long MAX_LATENCY_NANOS = TimeUnit.MINUTES.toNanos(10);
+
+    private final LoadSettings settings;
+    private final TextSource texts;
+    private final HttpClient http;
+    /** Accepted texts without a result yet: id → due time. */
+    private final Map<String, Long> waiting = new ConcurrentHashMap<>();
+    /** Results that arrived before their submission's answer did: id → arrival time, status. */
+    private final Map<String, long[]> early = new ConcurrentHashMap<>();
+    private final Histogram endToEnd = new Histogram(MAX_LATENCY_NANOS, 3);
+    private final Histogram submit = new Histogram(MAX_LATENCY_NANOS, 3);
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong completed = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong lastResult = new AtomicLong();
+    private final AtomicLong firstRejection = new AtomicLong();
+    private volatile String rejection;
+
+    public LoadRun(LoadSettings settings, TextSource texts) {
+        this.settings = settings;
+        this.texts = texts;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public LoadReport run() throws IOException, InterruptedException {
+        try (ResultFeed feed = new ResultFeed()) {
+            feed.start(http, settings.resolve("/api/v1/events"), this::onResult);
+            long start = System.nanoTime();
+            long sent = send(start);
+            long sendEnd = System.nanoTime();
+            drain();
+            readMissing();
+            return report(start, sendEnd, sent);
+        }
+    }
+
+    private long send(long start) throws InterruptedException {
+        long planned = settings.plannedTexts();
+        double interval = 1e9 / settings.rate();
+        Semaphore inFlight = new Semaphore(settings.concurrency());
+        long i = 0;
+        while (i < planned) {
+            long due = start + (long) (i * interval);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+                continue;
+            }
+            inFlight.acquire();
+            submit(texts.next(), due, inFlight);
+            i++;
+        }
+        inFlight.acquire(settings.concurrency());   // every submission answered
+        return planned;
+    }
+
+    private void submit(String text, long due, Semaphore inFlight) {
+        HttpRequest request = HttpRequest.newBuilder(settings.resolve("/api/v1/texts"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("text", text).toString()))
+                .build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+            try {
+                long now = System.nanoTime();
+                if (error != null || response.statusCode() != 202) {
+                    reject(error != null ? error.toString() : "HTTP " + response.statusCode() + " " + response.body());
+                    return;
+                }
+                record(submit, now - due);
+                accepted.incrementAndGet();
+                onAccepted(JSON.readTree(response.body()).get("id").asText(), due);
+            } catch (IOException | RuntimeException e) {
+                reject(e.toString());
+            } finally {
+                inFlight.release();
+            }
+        });
+    }
+
+    private void reject(String why) {
+        rejected.incrementAndGet();
+        if (firstRejection.compareAndSet(0, 1)) {
+            rejection = why;
+        }
+    }
+
+    private void onAccepted(String id, long due) {
+        long[] result = early.remove(id);
+        if (result != null) {
+            finish(result[0] - due, result[1] == 1);
+        } else {
+            waiting.put(id, due);
+            // the result may have arrived between the two lines above
+            long[] late = early.remove(id);
+            if (late != null && waiting.remove(id) != null) {
+                finish(late[0] - due, late[1] == 1);
+            }
+        }
+    }
+
+    private void onResult(String id, boolean done, long arrival) {
+        Long due = waiting.remove(id);
+        if (due != null) {
+            finish(arrival - due, done);
+        } else {
+            early.put(id, new long[] {arrival, done ? 1 : 0});
+            Long raced = waiting.remove(id);
+            if (raced != null && early.remove(id) != null) {
+                finish(arrival - raced, done);
+            }
+        }
+    }
+
+    private void finish(long latency, boolean done) {
+        record(endToEnd, latency);
+        (done ? completed : failed).incrementAndGet();
+        lastResult.accumulateAndGet(System.nanoTime(), Math::max);
+    }
+
+    private void drain() throws InterruptedException {
+        long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
+        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    /** Results the event stream did not deliver (e.g. during a reconnect) are read by id; still pending = lost. */
+    private void readMissing() {
+        for (String id : new ArrayList<>(waiting.keySet())) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(settings.resolve("/api/v1/texts/" + id))
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                JsonNode text = JSON.readTree(response.body());
+                String status = text.path("status").asText();
+                Long due = waiting.get(id);
+                if (!status.equals("pending") && due != null && waiting.remove(id) != null) {
+                    finish(System.nanoTime() - due, status.equals("done"));
+                }
+            } catch (IOException | RuntimeException e) {
+                // counted as lost below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private LoadReport report(long start, long sendEnd, long sent) {
+        double sendSeconds = (sendEnd - start) / 1e9;
+        long end = Math.max(lastResult.get(), sendEnd);
+        long results = completed.get() + failed.get();
+        double seconds = (end - start) / 1e9;
+        return new LoadReport(settings.rate(), settings.duration().toMillis() / 1e3, sent, accepted.get(), rejected.get(),
+                completed.get(), failed.get(), waiting.size(), sent / sendSeconds, results / seconds,
+                latency(submit), latency(endToEnd));
+    }
+
+    String firstRejection() {
+        return rejection;
+    }
+
+    private static void record(Histogram histogram, long nanos) {
+        synchronized (histogram) {
+            histogram.recordValue(Math.min(Math.max(nanos, 0), MAX_LATENCY_NANOS));
+        }
+    }
+
+    private static LoadReport.Latency latency(Histogram h) {
+        synchronized (h) {
+            return new LoadReport.Latency(ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(95)),
+                    ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()), h.getTotalCount());
+        }
+    }
+
+    private static double ms(long nanos) {
+        return Math.round(nanos / 1e4) / 100.0;
+    }
+
+}

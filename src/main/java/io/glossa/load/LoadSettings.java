@@ -1,0 +1,36 @@
+package io.glossa.load;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * One load run.
+ *
+ * @param baseUrl       the server, e.g. http://localhost:8080
+ * @param rate          texts per second, sent on a fixed schedule (open loop)
+ * @param duration      how long to send
+ * @param concurrency   most submissions in flight; when reached, sending waits, and the wait counts as latency
+ * @param drainTimeout  how long to wait for the last results after sending stopped
+ */
+public record LoadSettings(URI baseUrl, double rate, Duration duration, int concurrency, Duration drainTimeout) {
+    public LoadSettings {
+        if (!(rate > 0) || rate > 1_000_000) {
+            throw new IllegalArgumentException("rate must be between 0 and 1,000,000 texts/s, got " + rate);
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("duration must be positive, got " + duration);
+        }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
+        }
+    }
+
+    long plannedTexts() {
+        return Math.max(1, Math.round(rate * duration.toNanos() / 1e9));
+    }
+
+    URI resolve(String path) {
+        String base = baseUrl.toString().replaceAll("/+$", "");
+        return URI.create(base + path);
+    }
+}

@@ -1,0 +1,83 @@
+package io.glossa.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** Follows {@code GET /api/v1/events} and reports each result's id and status the moment it arrives. */
+final class ResultFeed implements AutoCloseable {
+    interface Listener {
+        void onResult(String id, boolean done, long arrivalNanos);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final CountDownLatch connected = new CountDownLatch(1);
+    private volatile CompletableFuture<HttpResponse<Stream<String>>> response;
+    private volatile Stream<String> lines;
+    private volatile boolean closed;
+
+    void start(HttpClient http, URI events, Listener listener) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(events).header("Accept", "text/event-stream").GET().build();
+        response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        Thread reader = new Thread(() -> read(listener), "glossa-load-events");
+        reader.setDaemon(true);
+        reader.start();
+        if (!connected.await(10, TimeUnit.SECONDS)) {
+            throw new IOException("the event stream " + events + " did not answer within 10 s");
+        }
+    }
+
+    private void read(Listener listener) {
+        try {
+            HttpResponse<Stream<String>> r = response.join();
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("the event stream answered HTTP " + r.statusCode());
+            }
+            lines = r.body();
+            connected.countDown();
+            lines.forEach(line -> {
+                if (line.startsWith("data:")) {
+                    long now = System.nanoTime();
+                    JsonNode event = parse(line.substring(5).trim());
+                    if (event != null && event.hasNonNull("id")) {
+                        listener.onResult(event.get("id").asText(), "done".equals(event.path("status").asText()), now);
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            if (!closed) {
+                System.err.println("load: the event stream ended: " + e.getMessage());
+            }
+        } finally {
+            connected.countDown();
+        }
+    }
+
+    private static JsonNode parse(String data) {
+        try {
+            return JSON.readTree(data);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Stream<String> s = lines;
+        if (s != null) {
+            s.close();
+        }
+        if (response != null) {
+            response.cancel(true);
+        }
+    }
+}

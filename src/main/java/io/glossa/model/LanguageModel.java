@@ -1,0 +1,235 @@
+package io.glossa.model;
+
+import io.glossa.features.FeatureCounts;
+import io.glossa.features.FeatureScratch;
+import io.glossa.features.FeatureVectorizer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A loaded glossa model: immutable and safe to share between threads.
+ *
+ * <p>Two ways to classify: {@link #predict(CharSequence, int)} (convenient, allocates only its result) and the
+ * allocation-free {@link #classify(CharSequence, float[], Scratch)} for hot loops, which needs one
+ * {@link Scratch} per thread.
+ */
+public final class LanguageModel implements LanguageClassifier {
+    /** What {@link #classify} returns when the answer is {@code unknown}. */
+    public static final int UNKNOWN_INDEX = -1;
+    public static final String DEFAULT_RESOURCE = "/io/glossa/model/default.glossa";
+
+    private final ModelMetadata metadata;
+    private final ModelWeights modelWeights;
+    private final FeatureVectorizer vectorizer;
+    private final float[] rowScale;
+    private final byte[] weights;
+    private final float[] bias;
+    private final int labelCount;
+    private final float invTemperature;
+    private final float unknownThreshold;
+    private final int minLetters;
+    private final List<String> labels;
+    private final List<LabelInfo> labelInfo;
+    private final ThreadLocal<Scratch> scratches = ThreadLocal.withInitial(this::newScratch);
+
+    /** Per-thread buffers for {@link #classify}. */
+    public static final class Scratch {
+        private final FeatureScratch features = new FeatureScratch();
+        private final float[] scores;
+        private final float[] probabilities;
+        private int letters;
+
+        private Scratch(int labels) {
+            scores = new float[labels];
+            probabilities = new float[labels];
+        }
+
+        /** Letters in the last classified text (0 = nothing to classify). */
+        public int letters() {
+            return letters;
+        }
+    }
+
+    public LanguageModel(ModelMetadata metadata, ModelWeights weights) {
+        if (metadata.labels().size() != weights.labels()) {
+            throw new IllegalArgumentException("metadata has " + metadata.labels().size() + " labels, weights "
+                    + weights.labels());
+        }
+        if (!(metadata.temperature() > 0)) {
+            throw new ModelFormatException("the model's calibration temperature must be > 0, got "
+                    + metadata.temperature());
+        }
+        this.metadata = metadata;
+        this.modelWeights = weights;
+        this.vectorizer = new FeatureVectorizer(metadata.features(), weights.idf());
+        this.rowScale = weights.rowScale();
+        this.weights = weights.weights();
+        this.bias = weights.bias();
+        this.labelCount = weights.labels();
+        this.invTemperature = (float) (1 / metadata.temperature());
+        this.unknownThreshold = (float) metadata.unknownThreshold();
+        this.minLetters = Math.max(1, metadata.minLetters());
+        this.labelInfo = metadata.labels();
+        this.labels = metadata.labelCodes();
+    }
+
+    // ---------------------------------------------------------------- loading
+
+    public static LanguageModel load(Path file) {
+        ModelFile.Contents contents = ModelFile.read(file);
+        return new LanguageModel(contents.metadata(), contents.weights());
+    }
+
+    public static LanguageModel fromBytes(byte[] bytes) {
+        ModelFile.Contents contents = ModelFile.read("(bytes)", bytes);
+        return new LanguageModel(contents.metadata(), contents.weights());
+    }
+
+    /** The model shipped inside the jar. */
+    public static LanguageModel loadDefault() {
+        try (InputStream in = LanguageModel.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new ModelFormatException("the default model " + DEFAULT_RESOURCE
+                        + " is missing from the classpath — pass --model FILE");
+            }
+            ModelFile.Contents contents = ModelFile.read("default model", in.readAllBytes());
+            return new LanguageModel(contents.metadata(), contents.weights());
+        } catch (IOException e) {
+            throw new ModelFormatException("cannot read the default model: " + e.getMessage(), e);
+        }
+    }
+
+    /** The bytes of this model in the file format (e.g. to store it in a registry). */
+    public byte[] toBytes() {
+        return ModelFile.toBytes(metadata, modelWeights);
+    }
+
+    // ---------------------------------------------------------------- classifying
+
+    public Scratch newScratch() {
+        return new Scratch(labelCount);
+    }
+
+    /**
+     * Classifies without allocating: fills {@code probabilities} (length {@link #labelCount()}, calibrated, summing
+     * to 1; all zero when the text has too few letters) and returns the index of the best label in
+     * {@link #labels()}, or {@link #UNKNOWN_INDEX} when the text has too few letters or the best probability is
+     * under the model's threshold.
+     */
+    public int classify(CharSequence text, float[] probabilities, Scratch scratch) {
+        int letters = vectorizer.vectorize(text, scratch.features);
+        scratch.letters = letters;
+        if (letters < minLetters) {
+            java.util.Arrays.fill(probabilities, 0, labelCount, 0f);
+            return UNKNOWN_INDEX;
+        }
+        float[] scores = scratch.scores;
+        score(scratch.features.counts(), scores);
+        int best = softmax(scores, probabilities);
+        return probabilities[best] < unknownThreshold ? UNKNOWN_INDEX : best;
+    }
+
+    /** Raw (uncalibrated) linear scores, for calibration and diagnostics. Returns the letter count. */
+    public int rawScores(CharSequence text, float[] scores, Scratch scratch) {
+        int letters = vectorizer.vectorize(text, scratch.features);
+        score(scratch.features.counts(), scores);
+        return letters;
+    }
+
+    private void score(FeatureCounts features, float[] scores) {
+        int c = labelCount;
+        System.arraycopy(bias, 0, scores, 0, c);
+        byte[] w = weights;
+        for (int i = 0, n = features.size(); i < n; i++) {
+            int f = features.keyAt(i);
+            float x = features.valueAt(i) * rowScale[f];
+            if (x == 0) {
+                continue;
+            }
+            int base = f * c;
+            for (int k = 0; k < c; k++) {
+                scores[k] += x * w[base + k];
+            }
+        }
+    }
+
+    private int softmax(float[] scores, float[] probabilities) {
+        int c = labelCount;
+        int best = 0;
+        for (int k = 1; k < c; k++) {
+            if (scores[k] > scores[best]) {
+                best = k;
+            }
+        }
+        float max = scores[best];
+        float sum = 0;
+        for (int k = 0; k < c; k++) {
+            float e = (float) Math.exp((scores[k] - max) * invTemperature);
+            probabilities[k] = e;
+            sum += e;
+        }
+        float inv = 1 / sum;
+        for (int k = 0; k < c; k++) {
+            probabilities[k] *= inv;
+        }
+        return best;
+    }
+
+    @Override
+    public Prediction predict(CharSequence text, int topK) {
+        if (topK < 0) {
+            throw new IllegalArgumentException("topK must be >= 0, got " + topK);
+        }
+        Scratch scratch = scratches.get();
+        float[] probabilities = scratch.probabilities;
+        int best = classify(text, probabilities, scratch);
+        List<Candidate> top = scratch.letters < minLetters ? List.of() : top(probabilities, topK);
+        if (best == UNKNOWN_INDEX) {
+            double p = top.isEmpty() ? 0 : top.get(0).probability();
+            return new Prediction(Prediction.UNKNOWN, Prediction.UNKNOWN, Prediction.UNKNOWN, p, top);
+        }
+        LabelInfo info = labelInfo.get(best);
+        return new Prediction(info.code(), info.name(), info.nativeName(), probabilities[best], top);
+    }
+
+    private List<Candidate> top(float[] probabilities, int k) {
+        int n = Math.min(k, labelCount);
+        List<Candidate> out = new ArrayList<>(n);
+        boolean[] taken = new boolean[labelCount];
+        for (int r = 0; r < n; r++) {
+            int best = -1;
+            for (int c = 0; c < labelCount; c++) {
+                if (!taken[c] && (best < 0 || probabilities[c] > probabilities[best])) {
+                    best = c;
+                }
+            }
+            taken[best] = true;
+            LabelInfo info = labelInfo.get(best);
+            out.add(new Candidate(info.code(), info.name(), info.nativeName(), probabilities[best]));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- describing
+
+    @Override
+    public String version() {
+        return metadata.version();
+    }
+
+    /** Label codes, in the order of {@link #classify}'s indices and probabilities. */
+    public List<String> labels() {
+        return labels;
+    }
+
+    public int labelCount() {
+        return labelCount;
+    }
+
+    public ModelMetadata metadata() {
+        return metadata;
+    }
+}

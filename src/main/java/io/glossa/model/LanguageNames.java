@@ -1,0 +1,73 @@
+package io.glossa.model;
+
+import java.util.Map;
+
+/** English and native names of the language codes glossa knows; any other label is named by its code. */
+public final class LanguageNames {
+    public record Names(String english, String nativeName) {}
+
+    private static final Map<String, Names> NAMES = Map.ofEntries(
+            entry("ar", "Arabic", "العربية"),
+            entry("bg", "Bulgarian", "Български"),
+            entry("ca", "Catalan", "Català"),
+            entry("cs", "Czech", "Čeština"),
+            entry("da", "Danish", "Dansk"),
+            entry("de", "German", "Deutsch"),
+            entry("en", "English", "English"),
+            entry("es", "Spanish", "Español"),
+            entry("et", "Estonian", "Eesti"),
+            entry("eu", "Basque", "Euskara"),
+            entry("fa", "Persian", "فارسی"),
+            entry("fi", "Finnish", "Suomi"),
+            entry("fr", "French", "Français"),
+            entry("he", "Hebrew", "עברית"),
+            entry("hi", "Hindi", "हिन्दी"),
+            entry("hr", "Croatian", "Hrvatski"),
+            entry("hu", "Hungarian", "Magyar"),
+            entry("id", "Indonesian", "Bahasa Indonesia"),
+            entry("it", "Italian", "Italiano"),
+            entry("ja", "Japanese", "日本語"),
+            entry("kk", "Kazakh", "Қазақ тілі"),
+            entry("ko", "Korean", "한국어"),
+            entry("lt", "Lithuanian", "Lietuvių"),
+            entry("ms", "Malay", "Bahasa Melayu"),
+            entry("nl", "Dutch", "Nederlands"),
+            entry("no", "Norwegian", "Norsk"),
+            entry("pl", "Polish", "Polski"),
+            entry("pt", "Portuguese", "Português"),
+            entry("ro", "Romanian", "Română"),
+            entry("ru", "Russian", "Русский"),
+            entry("sk", "Slovak", "Slovenčina"),
+            entry("sl", "Slovenian", "Slovenščina"),
+            entry("sr", "Serbian", "Српски"),
+            entry("sv", "Swedish", "Svenska"),
+            entry("tr", "Turkish", "Türkçe"),
+            entry("uk", "Ukrainian", "Українська"),
+            entry("vi", "Vietnamese", "Tiếng Việt"),
+            entry("war", "Waray", "Winaray"));
+
+    private LanguageNames() {
+    }
+
+    private static Map.Entry<String, Names> entry(String code, String english, String nativeName) {
+        return Map.entry(code, new Names(english, nativeName));
+    }
+
+    /** The names of {@code code}; for a label glossa does not know, both names are the code itself. */
+    public static Names of(String code) {
+        Names names = NAMES.get(code);
+        return names != null ? names : new Names(code, code);
+    }
+
+    public static String english(String code) {
+        return of(code).english();
+    }
+
+    public static String nativeName(String code) {
+        return of(code).nativeName();
+    }
+
+    public static boolean isKnown(String code) {
+        return NAMES.containsKey(code);
+    }
+}

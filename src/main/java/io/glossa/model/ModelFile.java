@@ -1,0 +1,349 @@
+package io.glossa.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * The glossa model file format (version 1). Big-endian:
+ * <pre>
+ * magic      8 bytes  89 'G' 'L' 'S' 'M' 0D 0A 1A   (like PNG: catches text-mode copies and non-models)
+ * format     u16      1
+ * flags      u16      0
+ * length     u64      total file length, so truncation is reported as such
+ * header     u32 n, n bytes of UTF-8 JSON: {@link ModelMetadata}
+ * sections   u32 count, then per section: tag (4 ASCII bytes), encoding u8 (0 raw, 1 deflate),
+ *            raw length u32, stored length u32, stored bytes
+ *            IDF_ float32[buckets], SCAL float32[buckets], WGHT int8[buckets * labels], BIAS float32[labels]
+ * checksum   SHA-256 of everything before it (32 bytes)
+ * </pre>
+ * Every length is checked against the bytes that remain and the sizes the header implies before anything is
+ * allocated, so a corrupted length cannot trigger a huge allocation. Never Java serialization.
+ */
+public final class ModelFile {
+    public static final int FORMAT_VERSION = 1;
+    static final byte[] MAGIC = {(byte) 0x89, 'G', 'L', 'S', 'M', 0x0D, 0x0A, 0x1A};
+    private static final int PREAMBLE = MAGIC.length + 2 + 2 + 8;
+    private static final int CHECKSUM_BYTES = 32;
+    private static final int MAX_HEADER_BYTES = 4 << 20;
+    private static final long MAX_FILE_BYTES = 1L << 30;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private ModelFile() {
+    }
+
+    /** A decoded model file: metadata (with version and size filled in) and weights. */
+    public record Contents(ModelMetadata metadata, ModelWeights weights) {}
+
+    // ---------------------------------------------------------------- writing
+
+    public static byte[] toBytes(ModelMetadata metadata, ModelWeights weights) {
+        try {
+            byte[] header = JSON.writeValueAsBytes(metadata.withFileFacts(null, 0));
+            ByteArrayOutputStream body = new ByteArrayOutputStream(weights.weights().length / 2);
+            writeInt(body, header.length);
+            body.write(header);
+            writeInt(body, 4);
+            writeSection(body, "IDF_", floatsToBytes(weights.idf()));
+            writeSection(body, "SCAL", floatsToBytes(weights.rowScale()));
+            writeSection(body, "WGHT", weights.weights());
+            writeSection(body, "BIAS", floatsToBytes(weights.bias()));
+            byte[] bodyBytes = body.toByteArray();
+            long total = PREAMBLE + bodyBytes.length + CHECKSUM_BYTES;
+            ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(total));
+            out.put(MAGIC).putShort((short) FORMAT_VERSION).putShort((short) 0).putLong(total).put(bodyBytes);
+            out.put(sha256(out.array(), 0, out.position()));
+            return out.array();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+    }
+
+    /** Writes atomically (temp file + move) so a crash never leaves a half-written model under the final name. */
+    public static void write(Path file, ModelMetadata metadata, ModelWeights weights) throws IOException {
+        byte[] bytes = toBytes(metadata, weights);
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        Path tmp = Files.createTempFile(dir, ".glossa-", ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void writeSection(ByteArrayOutputStream out, String tag, byte[] raw) throws IOException {
+        byte[] deflated = deflate(raw);
+        boolean compress = deflated.length < raw.length * 0.9;
+        byte[] stored = compress ? deflated : raw;
+        out.write(tag.getBytes(StandardCharsets.US_ASCII));
+        out.write(compress ? 1 : 0);
+        writeInt(out, raw.length);
+        writeInt(out, stored.length);
+        out.write(stored);
+    }
+
+    private static byte[] deflate(byte[] raw) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        try {
+            deflater.setInput(raw);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 64);
+            byte[] buf = new byte[1 << 16];
+            while (!deflater.finished()) {
+                out.write(buf, 0, deflater.deflate(buf));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public static Contents read(Path file) {
+        String name = file.toString();
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new ModelFormatException("model file not found: " + name, e);
+        } catch (IOException e) {
+            throw new ModelFormatException("cannot read model file " + name + ": " + e.getMessage(), e);
+        }
+        if (Files.isDirectory(file)) {
+            throw new ModelFormatException(name + " is a directory, not a glossa model file");
+        }
+        if (size > MAX_FILE_BYTES) {
+            throw new ModelFormatException(name + " is not a glossa model file (" + size + " bytes is far too large)");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(name, in.readAllBytes());
+        } catch (AccessDeniedException e) {
+            throw new ModelFormatException("cannot read model file " + name + ": permission denied", e);
+        } catch (IOException e) {
+            throw new ModelFormatException("cannot read model file " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Decodes a model held in memory; {@code name} only appears in error messages. */
+    public static Contents read(String name, byte[] bytes) {
+        checkPreamble(name, bytes);
+        byte[] expected = sha256(bytes, 0, bytes.length - CHECKSUM_BYTES);
+        byte[] actual = Arrays.copyOfRange(bytes, bytes.length - CHECKSUM_BYTES, bytes.length);
+        if (!MessageDigest.isEqual(expected, actual)) {
+            throw new ModelFormatException("model file " + name + " failed its checksum — the file is corrupted");
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes, PREAMBLE, bytes.length - PREAMBLE - CHECKSUM_BYTES)
+                .order(ByteOrder.BIG_ENDIAN);
+        ModelMetadata metadata = readHeader(name, in);
+        int labels = metadata.labels().size();
+        if (labels < 1) {
+            throw corrupt(name, "it has no labels");
+        }
+        int buckets = metadata.features().buckets();
+        int sections = readLength(name, in, 64, "section count");
+        float[] idf = null;
+        float[] scales = null;
+        byte[] weights = null;
+        float[] bias = null;
+        for (int s = 0; s < sections; s++) {
+            String tag = readTag(name, in);
+            switch (tag) {
+                case "IDF_" -> idf = bytesToFloats(readSection(name, in, tag, 4L * buckets));
+                case "SCAL" -> scales = bytesToFloats(readSection(name, in, tag, 4L * buckets));
+                case "WGHT" -> weights = readSection(name, in, tag, (long) buckets * labels);
+                case "BIAS" -> bias = bytesToFloats(readSection(name, in, tag, 4L * labels));
+                default -> throw corrupt(name, "unknown section '" + tag + "'");
+            }
+        }
+        if (idf == null || scales == null || weights == null || bias == null) {
+            throw corrupt(name, "a weight section is missing");
+        }
+        if (in.hasRemaining()) {
+            throw corrupt(name, in.remaining() + " unexpected bytes after the last section");
+        }
+        String version = metadata.createdAt().substring(0, Math.min(10, metadata.createdAt().length()))
+                + "." + HexFormat.of().formatHex(actual, 0, 4);
+        return new Contents(metadata.withFileFacts(version, bytes.length),
+                new ModelWeights(labels, idf, scales, weights, bias));
+    }
+
+    private static void checkPreamble(String name, byte[] bytes) {
+        if (bytes.length == 0) {
+            throw new ModelFormatException("model file " + name + " is empty — not a glossa model");
+        }
+        if (bytes.length < MAGIC.length || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            throw new ModelFormatException(name + " is not a glossa model file (wrong magic bytes)");
+        }
+        if (bytes.length < PREAMBLE) {
+            throw new ModelFormatException("model file " + name + " is truncated (only " + bytes.length + " bytes)");
+        }
+        ByteBuffer pre = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN);
+        int format = Short.toUnsignedInt(pre.getShort(MAGIC.length));
+        if (format > FORMAT_VERSION) {
+            throw new ModelFormatException("model file " + name + " was written by a newer glossa (format " + format
+                    + "; this build reads up to " + FORMAT_VERSION + ") — upgrade glossa or retrain the model");
+        }
+        if (format < 1) {
+            throw new ModelFormatException("model file " + name + " has an invalid format version " + format);
+        }
+        long declared = pre.getLong(MAGIC.length + 4);
+        if (declared < bytes.length) {
+            if (declared < PREAMBLE + CHECKSUM_BYTES) {
+                throw corrupt(name, "its length field is invalid");
+            }
+            throw new ModelFormatException("model file " + name + " has " + (bytes.length - declared)
+                    + " unexpected bytes at the end (expected " + declared + " bytes, found " + bytes.length + ")");
+        }
+        if (declared > bytes.length) {
+            throw new ModelFormatException("model file " + name + " is truncated (expected " + declared
+                    + " bytes, found " + bytes.length + ")");
+        }
+    }
+
+    private static ModelMetadata readHeader(String name, ByteBuffer in) {
+        int length = readLength(name, in, MAX_HEADER_BYTES, "header length");
+        byte[] header = new byte[length];
+        in.get(header);
+        try {
+            ModelMetadata metadata = JSON.readValue(header, ModelMetadata.class);
+            if (metadata.labels() == null || metadata.features() == null || metadata.createdAt() == null) {
+                throw corrupt(name, "its header lacks labels, features or created_at");
+            }
+            return metadata;
+        } catch (JsonProcessingException e) {
+            throw corrupt(name, "its header is not valid: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw corrupt(name, "its header cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static byte[] readSection(String name, ByteBuffer in, String tag, long expectedRaw) {
+        if (in.remaining() < 9) {
+            throw corrupt(name, "section " + tag + " is cut short");
+        }
+        if (expectedRaw > MAX_FILE_BYTES) {
+            throw corrupt(name, "section " + tag + " would need " + expectedRaw + " bytes");
+        }
+        int encoding = in.get();
+        long raw = Integer.toUnsignedLong(in.getInt());
+        if (raw != expectedRaw) {
+            throw corrupt(name, "section " + tag + " has " + raw + " bytes, the header implies " + expectedRaw);
+        }
+        int stored = readLength(name, in, Integer.MAX_VALUE, "section " + tag + " length");
+        byte[] bytes = new byte[stored];
+        in.get(bytes);
+        return switch (encoding) {
+            case 0 -> {
+                if (stored != raw) {
+                    throw corrupt(name, "section " + tag + " stored length differs from its raw length");
+                }
+                yield bytes;
+            }
+            case 1 -> inflate(name, tag, bytes, (int) raw);
+            default -> throw corrupt(name, "section " + tag + " has unknown encoding " + encoding);
+        };
+    }
+
+    private static byte[] inflate(String name, String tag, byte[] stored, int raw) {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(stored);
+            byte[] out = new byte[raw];
+            int n = 0;
+            while (n < raw && !inflater.finished()) {
+                int k = inflater.inflate(out, n, raw - n);
+                if (k == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
+                }
+                n += k;
+            }
+            if (n != raw || !inflater.finished()) {
+                throw corrupt(name, "section " + tag + " does not decompress to its declared size");
+            }
+            return out;
+        } catch (DataFormatException e) {
+            throw corrupt(name, "section " + tag + " is not valid compressed data");
+        } finally {
+            inflater.end();
+        }
+    }
+
+    private static int readLength(String name, ByteBuffer in, int max, String what) {
+        if (in.remaining() < 4) {
+            throw corrupt(name, what + " is missing");
+        }
+        long value = Integer.toUnsignedLong(in.getInt());
+        if (value > max || value > in.remaining()) {
+            throw corrupt(name, what + " " + value + " exceeds the " + in.remaining() + " bytes that remain");
+        }
+        return (int) value;
+    }
+
+    private static String readTag(String name, ByteBuffer in) {
+        if (in.remaining() < 4) {
+            throw corrupt(name, "a section tag is missing");
+        }
+        byte[] tag = new byte[4];
+        in.get(tag);
+        return new String(tag, StandardCharsets.US_ASCII);
+    }
+
+    private static ModelFormatException corrupt(String name, String detail) {
+        return new ModelFormatException("model file " + name + " is corrupted: " + detail);
+    }
+
+    // ---------------------------------------------------------------- bytes
+
+    private static void writeInt(ByteArrayOutputStream out, int v) {
+        out.write(v >>> 24);
+        out.write(v >>> 16);
+        out.write(v >>> 8);
+        out.write(v);
+    }
+
+    static byte[] floatsToBytes(float[] values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.BIG_ENDIAN);
+        b.asFloatBuffer().put(values);
+        return b.array();
+    }
+
+    static float[] bytesToFloats(byte[] bytes) {
+        float[] values = new float[bytes.length / 4];
+        ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN).asFloatBuffer().get(values);
+        return values;
+    }
+
+    private static byte[] sha256(byte[] bytes, int from, int length) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(bytes, from, length);
+            return sha.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.glossa.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.glossa.features.FeatureParams;
+import java.util.List;
+
+/**
+ * A model's metadata and provenance, stored as the JSON header of the model file. {@code version} and
+ * {@code sizeBytes} describe the file itself and are filled in when it is loaded.
+ *
+ * @param cvScore best cross-validated macro accuracy of {@code train --search}; null when no search ran
+ * @param search the search that chose the parameters; null when no search ran
+ * @param dev scores on the held-out dev split; null when no dev split was kept
+ * @param unknownThreshold predictions whose best probability is below this are {@code unknown}
+ * @param minLetters texts with fewer letters are {@code unknown}
+ * @param temperature softmax temperature fitted on dev (probabilities = softmax(scores / temperature))
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ModelMetadata(String version, int formatVersion, String glossaVersion, String createdAt,
+                            long sizeBytes, List<LabelInfo> labels, FeatureParams features,
+                            TrainingParams training, List<TrainingFile> trainingFiles, long trainingExamples,
+                            double trainingSeconds, Double cvScore, SearchSummary search, DevScores dev,
+                            double unknownThreshold, int minLetters, double temperature, String quantization) {
+    public ModelMetadata {
+        labels = List.copyOf(labels);
+        trainingFiles = trainingFiles == null ? List.of() : List.copyOf(trainingFiles);
+    }
+
+    /** The same metadata with the facts of a loaded file. */
+    public ModelMetadata withFileFacts(String fileVersion, long fileSize) {
+        return new ModelMetadata(fileVersion, formatVersion, glossaVersion, createdAt, fileSize, labels, features,
+                training, trainingFiles, trainingExamples, trainingSeconds, cvScore, search, dev, unknownThreshold,
+                minLetters, temperature, quantization);
+    }
+
+    public List<String> labelCodes() {
+        return labels.stream().map(LabelInfo::code).toList();
+    }
+}

@@ -1,0 +1,229 @@
+package io.glossa.pipeline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves committed jobs from the store's outbox to the broker, on one background thread.
+ *
+ * <p>Jobs committed in this process are handed over in memory ({@link #committed}) and published at once, in
+ * batches of what arrived meanwhile. A periodic sweep reads the store for jobs nobody here holds: those left by a
+ * crashed process, and those the in-memory hand-over skipped when it was full. While the broker is down the relay
+ * keeps the batch and retries with exponential backoff; a job leaves the outbox only after the broker confirmed it.
+ * A job may be published twice (e.g. confirmed but not yet marked when the process died); workers store results
+ * idempotently, so that costs work, never correctness.
+ */
+public final class OutboxRelay implements OutboxSignal, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final TextStore store;
+    private final JobPublisher publisher;
+    private final RelaySettings settings;
+    private final Clock clock;
+    private final PipelineMetrics metrics;
+    /** Put in the queue only to wake the thread up at shutdown. */
+    private static final Job WAKE_UP = new Job(new UUID(0, 0), "", Lane.REALTIME, Instant.EPOCH);
+
+    private final LinkedBlockingQueue<Job> handedOver = new LinkedBlockingQueue<>();
+    /** Ids handed over or being published here, so that a sweep does not publish them a second time. */
+    private final Set<UUID> held = ConcurrentHashMap.newKeySet();
+    private final Thread thread;
+    private volatile boolean running;
+    private volatile boolean brokerHealthy = true;
+    private volatile boolean sleeping;
+    private List<Job> retry = List.of();
+    private Duration backoff;
+    private Instant nextSweep = Instant.MIN;
+    private boolean sweepAll = true;
+
+    public OutboxRelay(TextStore store, JobPublisher publisher, RelaySettings settings, Clock clock, PipelineMetrics metrics) {
+        this.store = store;
+        this.publisher = publisher;
+        this.settings = settings;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.backoff = settings.minBackoff();
+        this.thread = new Thread(this::run, "glossa-outbox-relay");
+        thread.setDaemon(true);
+    }
+
+    public void start() {
+        running = true;
+        thread.start();
+    }
+
+    @Override
+    public void committed(List<Job> jobs) {
+        for (Job job : jobs) {
+            // over the limit the job simply waits in the store, where a sweep finds it: memory stays bounded
+            if (handedOver.size() >= settings.maxPending()) {
+                return;
+            }
+            held.add(job.id());
+            handedOver.add(job);
+        }
+    }
+
+    /** False after a publish failed, until one succeeds. */
+    public boolean brokerHealthy() {
+        return brokerHealthy;
+    }
+
+    /** Jobs handed over in memory and not yet confirmed. */
+    public int backlog() {
+        return held.size();
+    }
+
+    private void run() {
+        while (running || !drained()) {
+            try {
+                List<Job> batch = nextBatch();
+                if (!batch.isEmpty()) {
+                    publish(batch);
+                }
+            } catch (InterruptedException e) {
+                if (!running) {
+                    break;
+                }
+            } catch (RuntimeException e) {
+                // a store failure: keep the thread alive, the jobs stay in the outbox
+                LOG.warn("outbox relay: {}", e.toString());
+                pause();
+            }
+        }
+        LOG.debug("outbox relay stopped with {} jobs still held", held.size());
+    }
+
+    private boolean drained() {
+        return retry.isEmpty() && handedOver.isEmpty();
+    }
+
+    private List<Job> nextBatch() throws InterruptedException {
+        if (!retry.isEmpty()) {
+            return retry;
+        }
+        List<Job> batch = new ArrayList<>();
+        Duration untilSweep = Duration.between(clock.instant(), nextSweep);
+        Job first = untilSweep.isNegative() || !running ? handedOver.poll()
+                : handedOver.poll(untilSweep.toMillis() + 1, TimeUnit.MILLISECONDS);
+        if (first != null) {
+            batch.add(first);
+            handedOver.drainTo(batch, settings.batchSize() - 1);
+            batch.remove(WAKE_UP);
+            return batch;
+        }
+        if (running && !clock.instant().isBefore(nextSweep)) {
+            return sweep();
+        }
+        return batch;
+    }
+
+    private List<Job> sweep() {
+        Instant now = clock.instant();
+        Instant youngest = sweepAll ? Instant.MAX : now.minus(settings.orphanAge());
+        List<Job> found = store.unpublished(settings.batchSize());
+        List<Job> orphans = found.stream()
+                .filter(job -> !held.contains(job.id()) && job.submittedAt().isBefore(youngest))
+                .collect(Collectors.toCollection(ArrayList::new));
+        // a full page of orphans means more may be waiting: sweep again at once
+        boolean more = found.size() == settings.batchSize() && orphans.size() == found.size();
+        if (!more) {
+            sweepAll = false;
+            nextSweep = now.plus(settings.sweepInterval());
+        }
+        orphans.forEach(job -> held.add(job.id()));
+        if (!orphans.isEmpty()) {
+            LOG.info("outbox relay: publishing {} jobs found unpublished in the store", orphans.size());
+        }
+        return orphans;
+    }
+
+    private void publish(List<Job> batch) throws InterruptedException {
+        long start = System.nanoTime();
+        try {
+            publisher.publish(batch);
+        } catch (BrokerUnavailableException e) {
+            retry = batch;
+            metrics.publishFailed(batch.size());
+            if (brokerHealthy) {
+                LOG.warn("outbox relay: broker unavailable ({}); {} jobs kept in the outbox, retrying", e.getMessage(), held.size());
+            }
+            brokerHealthy = false;
+            sleepBackoff();
+            return;
+        }
+        metrics.published(batch.size(), Duration.ofNanos(System.nanoTime() - start));
+        retry = List.of();
+        if (!brokerHealthy) {
+            LOG.info("outbox relay: broker available again");
+        }
+        brokerHealthy = true;
+        backoff = settings.minBackoff();
+        List<UUID> ids = batch.stream().map(Job::id).toList();
+        try {
+            store.markPublished(ids);
+        } finally {
+            // if marking failed the jobs are still unpublished in the store: a later sweep publishes them again
+            ids.forEach(held::remove);
+        }
+    }
+
+    private void sleepBackoff() throws InterruptedException {
+        if (!running) {
+            // shutting down with the broker gone: the jobs stay in the outbox for the next start
+            retry = List.of();
+            handedOver.clear();
+            return;
+        }
+        sleeping = true;
+        try {
+            Thread.sleep(backoff.toMillis());
+        } finally {
+            sleeping = false;
+        }
+        Duration doubled = backoff.multipliedBy(2);
+        backoff = doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
+    }
+
+    private void pause() {
+        try {
+            sleepBackoff();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Publishes what is already handed over (waiting at most {@code timeout}), then stops. */
+    public void close(Duration timeout) {
+        running = false;
+        handedOver.add(WAKE_UP);
+        if (sleeping) {
+            // only a backoff sleep is interrupted; a publish in progress is allowed to finish
+            thread.interrupt();
+        }
+        try {
+            thread.join(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("outbox relay did not finish within {}; {} jobs stay in the outbox for the next start", timeout, held.size());
+        }
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,20 @@
+package io.glossa.pipeline;
+
+import java.time.Duration;
+
+/**
+ * Tuning of the {@link OutboxRelay}.
+ *
+ * @param batchSize      most jobs per publish (one confirm round trip)
+ * @param maxPending     most jobs handed over in memory; beyond that they wait in the store for the next sweep
+ * @param sweepInterval  how often the store is read for jobs no one in this process is publishing
+ * @param orphanAge      how old an unpublished job must be before a sweep takes it (younger ones are still
+ *                       in the hands of the process that accepted them)
+ * @param minBackoff     first wait after the broker failed
+ * @param maxBackoff     longest wait between retries
+ */
+public record RelaySettings(int batchSize, int maxPending, Duration sweepInterval, Duration orphanAge,
+                            Duration minBackoff, Duration maxBackoff) {
+    public static final RelaySettings DEFAULT = new RelaySettings(500, 100_000, Duration.ofSeconds(1),
+            Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(5));
+}

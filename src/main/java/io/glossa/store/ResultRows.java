@@ -1,0 +1,45 @@
+package io.glossa.store;
+
+import io.glossa.model.Prediction;
+import io.glossa.pipeline.Result;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/** SQL on the results table: at most one row per (text, model version), the first writer wins. */
+final class ResultRows {
+    // ON CONFLICT DO NOTHING: PostgreSQL, and H2 in PostgreSQL mode. A concurrent second insert waits for the first
+    // transaction and then inserts nothing, so two deliveries of one job cannot both store a result.
+    private static final String INSERT = """
+            INSERT INTO results (text_id, model_version, language, name, native_name, probability, top_k,
+                                 predict_nanos, completed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING
+            """;
+    private static final String SQLSTATE_FK_VIOLATION = "23503";
+    private static final String SQLSTATE_H2_PARENT_MISSING = "23506";
+
+    private ResultRows() {}
+
+    /** @return true if this call stored the result */
+    static boolean insert(Connection connection, Result result) throws SQLException {
+        Prediction prediction = result.prediction();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, result.id());
+            insert.setString(2, result.modelVersion());
+            insert.setString(3, prediction.language());
+            insert.setString(4, prediction.name());
+            insert.setString(5, prediction.nativeName());
+            insert.setDouble(6, prediction.probability());
+            insert.setString(7, TopCandidatesJson.write(prediction.top()));
+            insert.setLong(8, result.predictNanos());
+            Timestamps.set(insert, 9, result.completedAt());
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    static boolean isUnknownText(SQLException e) {
+        String state = e.getSQLState();
+        return SQLSTATE_FK_VIOLATION.equals(state) || SQLSTATE_H2_PARENT_MISSING.equals(state);
+    }
+}

@@ -1,0 +1,64 @@
+package io.glossa.store;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Where the store lives and how big its connection pool is. {@link #toString()} never shows the password.
+ */
+public record StoreSettings(String jdbcUrl, String user, String password, int poolSize) {
+    public static final int DEFAULT_POOL_SIZE = 10;
+
+    // Options for the embedded H2 file database, and why:
+    // MODE=PostgreSQL, DATABASE_TO_LOWER, DEFAULT_NULL_ORDERING=HIGH: the same SQL and identifiers as PostgreSQL.
+    // WRITE_DELAY=0: every commit is written to the file before commit returns (default: up to 500 ms later), so a
+    //   text answered 202 survives a crash of the process; H2 does not fsync per commit, so an OS crash or power loss
+    //   may still lose the last commits (use PostgreSQL where that matters).
+    // LOCK_TIMEOUT=10000: concurrent writers to the same row (two deliveries of one job) wait instead of failing
+    //   after H2's default 1 s under load.
+    // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database under the pool while the process is
+    //   still draining work; the store closes it.
+    private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+            + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+
+    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
+    private static final Pattern USER_INFO_IN_URL = Pattern.compile("(//[^/@:]*:)[^/@]*@");
+
+    /** @throws IllegalArgumentException naming the URL (password masked) if it is malformed or not supported */
+    public StoreSettings {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("pool size must be at least 1, got " + poolSize);
+        }
+        if (Backend.of(jdbcUrl) == Backend.POSTGRESQL && org.postgresql.Driver.parseURL(jdbcUrl, null) == null) {
+            throw new IllegalArgumentException("malformed PostgreSQL URL " + redact(jdbcUrl)
+                    + ": expected jdbc:postgresql://HOST[:PORT]/DATABASE[?options]");
+        }
+    }
+
+    /** The embedded database: an H2 file database under {@code <dataDir>/db}. */
+    public static StoreSettings embedded(Path dataDir, int poolSize) {
+        Path file = dataDir.toAbsolutePath().normalize().resolve("db").resolve("glossa");
+        return new StoreSettings("jdbc:h2:file:" + file + H2_OPTIONS, "sa", "", poolSize);
+    }
+
+    public Backend backend() {
+        return Backend.of(jdbcUrl);
+    }
+
+    /** The URL with any password in it masked, for messages and logs. */
+    public String redactedUrl() {
+        return redact(jdbcUrl);
+    }
+
+    static String redact(String url) {
+        String masked = PASSWORD_IN_URL.matcher(url).replaceAll("$1***");
+        return USER_INFO_IN_URL.matcher(masked).replaceAll("$1***@");
+    }
+
+    @Override
+    public String toString() {
+        return "StoreSettings[url=" + redactedUrl() + ", user=" + user + ", poolSize=" + poolSize + "]";
+    }
+}

@@ -1,0 +1,153 @@
+package io.glossa.store;
+
+import io.glossa.model.Prediction;
+import io.glossa.pipeline.Job;
+import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.TextRecord;
+import io.glossa.pipeline.TextStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL on the texts table, and reading a text with its current result in one query. */
+final class TextRows {
+    private static final String INSERT =
+            "INSERT INTO texts (id, lane, body, status, submitted_at) VALUES (?, ?, ?, 'pending', ?)";
+    private static final String SELECT_WITH_RESULT = """
+            SELECT t.id, t.status, t.lane, t.submitted_at, t.completed_at, t.model_version, t.error_reason,
+                   r.language, r.name, r.native_name, r.probability, r.top_k
+            FROM texts t
+            LEFT JOIN results r ON r.text_id = t.id AND r.model_version = t.model_version
+            """;
+    private static final String FIND = SELECT_WITH_RESULT + " WHERE t.id = ?";
+    private static final String RECENT = SELECT_WITH_RESULT + " ORDER BY t.submitted_at DESC, t.id DESC LIMIT ?";
+    // A later result (another model version) replaces the shown one; an older one arriving late does not.
+    private static final String MARK_DONE = """
+            UPDATE texts SET status = 'done', model_version = ?, completed_at = ?, error_reason = NULL
+            WHERE id = ? AND (status <> 'done' OR completed_at <= ?)
+            """;
+    // A text with a result stays done: a late failure report must not hide an answer clients may have seen.
+    private static final String MARK_FAILED = """
+            UPDATE texts SET status = 'failed', error_reason = ?, completed_at = ?
+            WHERE id = ? AND status <> 'done'
+            """;
+    private static final String EXISTS = "SELECT 1 FROM texts WHERE id = ?";
+    private static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) AS n FROM texts GROUP BY status";
+    static final int MAX_REASON_LENGTH = 1000;
+
+    private TextRows() {}
+
+    static void insert(Connection connection, List<Job> jobs) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Job job : jobs) {
+                insert.setObject(1, job.id());
+                insert.setString(2, job.lane().key());
+                insert.setString(3, job.text());
+                Timestamps.set(insert, 4, job.submittedAt());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    static Optional<TextRecord> find(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(FIND)) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(record(row)) : Optional.empty();
+            }
+        }
+    }
+
+    static List<TextRecord> recent(Connection connection, int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(RECENT)) {
+            select.setInt(1, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                List<TextRecord> records = new ArrayList<>();
+                while (rows.next()) {
+                    records.add(record(rows));
+                }
+                return records;
+            }
+        }
+    }
+
+    static void markDone(Connection connection, UUID id, String modelVersion, Instant completedAt) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(MARK_DONE)) {
+            update.setString(1, modelVersion);
+            Timestamps.set(update, 2, completedAt);
+            update.setObject(3, id);
+            Timestamps.set(update, 4, completedAt);
+            update.executeUpdate();
+        }
+    }
+
+    /** @return false if the text is done (left unchanged) or unknown */
+    static boolean markFailed(Connection connection, UUID id, String reason, Instant at) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(MARK_FAILED)) {
+            update.setString(1, truncate(reason));
+            Timestamps.set(update, 2, at);
+            update.setObject(3, id);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    static boolean exists(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(EXISTS)) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    static Map<TextStatus, Long> countByStatus(Connection connection) throws SQLException {
+        Map<TextStatus, Long> counts = new EnumMap<>(TextStatus.class);
+        try (PreparedStatement select = connection.prepareStatement(COUNT_BY_STATUS);
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                counts.put(status(rows.getString("status")), rows.getLong("n"));
+            }
+        }
+        return counts;
+    }
+
+    private static TextRecord record(ResultSet row) throws SQLException {
+        return new TextRecord(
+                row.getObject("id", UUID.class),
+                status(row.getString("status")),
+                Lane.fromKey(row.getString("lane")),
+                prediction(row),
+                row.getString("model_version"),
+                Timestamps.get(row, "submitted_at"),
+                Timestamps.get(row, "completed_at"),
+                row.getString("error_reason"));
+    }
+
+    private static Prediction prediction(ResultSet row) throws SQLException {
+        String language = row.getString("language");
+        if (language == null) {
+            return null;
+        }
+        return new Prediction(language, row.getString("name"), row.getString("native_name"),
+                row.getDouble("probability"), TopCandidatesJson.read(row.getString("top_k")));
+    }
+
+    private static TextStatus status(String key) {
+        return TextStatus.valueOf(key.toUpperCase(Locale.ROOT));
+    }
+
+    private static String truncate(String reason) {
+        String text = reason == null ? "" : reason;
+        return text.length() <= MAX_REASON_LENGTH ? text : text.substring(0, MAX_REASON_LENGTH - 1) + "…";
+    }
+}

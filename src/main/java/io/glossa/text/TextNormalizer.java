@@ -1,0 +1,138 @@
+package io.glossa.text;
+
+import java.text.Normalizer;
+
+/**
+ * The one normalisation used in training and prediction, so both see the same text:
+ * NFC; tokens that are URLs, e-mail addresses, @handles or #tags removed; letters (and combining marks, which
+ * carry vowels in Devanagari and Arabic) lower-cased per code point with root-locale rules; everything else
+ * (digits, punctuation, symbols) becomes a space; whitespace collapsed; the result padded with one space
+ * on each side.
+ *
+ * <p>Allocation-free for text already in NFC (the normal case): the NFC pass only runs when the text holds
+ * a combining mark or conjoining Hangul jamo that the quick check says is not composed. Only the first
+ * {@link #MAX_CHARS} characters are analysed: beyond that, more text does not change the language.
+ */
+public final class TextNormalizer {
+    public static final int MAX_CHARS = 10_000;
+
+    private TextNormalizer() {
+    }
+
+    public static NormalizedText normalize(CharSequence text) {
+        NormalizedText out = new NormalizedText();
+        normalize(text, out);
+        return out;
+    }
+
+    public static void normalize(CharSequence text, NormalizedText out) {
+        out.clear();
+        CharSequence in = text.length() > MAX_CHARS ? text.subSequence(0, MAX_CHARS) : text;
+        if (mayNeedComposition(in) && !Normalizer.isNormalized(in, Normalizer.Form.NFC)) {
+            in = Normalizer.normalize(in, Normalizer.Form.NFC);
+        }
+        out.append(' ');
+        int n = in.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && isSpace(in.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isSpace(in.charAt(i))) {
+                i++;
+            }
+            if (start < i && !isNonWord(in, start, i)) {
+                appendToken(in, start, i, out);
+            }
+        }
+        if (out.length > 1 && out.last() != ' ') {
+            out.append(' ');
+        }
+        if (out.letters == 0) {
+            out.length = out.length > 0 ? 1 : 0;
+        }
+    }
+
+    private static void appendToken(CharSequence in, int start, int end, NormalizedText out) {
+        int i = start;
+        while (i < end) {
+            int cp = Character.codePointAt(in, i);
+            i += Character.charCount(cp);
+            if (Character.isLetter(cp)) {
+                appendCodePoint(Character.toLowerCase(cp), out);
+                out.letters++;
+            } else if (isMark(cp) && out.last() != ' ') {
+                appendCodePoint(cp, out);
+            } else if (out.last() != ' ') {
+                out.append(' ');
+            }
+        }
+        if (out.last() != ' ') {
+            out.append(' ');
+        }
+    }
+
+    private static void appendCodePoint(int cp, NormalizedText out) {
+        if (Character.isBmpCodePoint(cp)) {
+            out.append((char) cp);
+        } else {
+            out.append(Character.highSurrogate(cp));
+            out.append(Character.lowSurrogate(cp));
+        }
+    }
+
+    /** URLs, e-mail addresses, @handles and #tags say little about the language of the text around them. */
+    private static boolean isNonWord(CharSequence in, int start, int end) {
+        int s = start;
+        while (s < end && !Character.isLetterOrDigit(in.charAt(s)) && in.charAt(s) != '@' && in.charAt(s) != '#') {
+            s++;
+        }
+        if (s == end) {
+            return false;
+        }
+        char first = in.charAt(s);
+        if (first == '#' || first == '@') {
+            return true;
+        }
+        for (int i = s; i < end; i++) {
+            char c = in.charAt(i);
+            if (c == '@' && i > s) {
+                return true;
+            }
+            if (c == ':' && i + 2 < end && in.charAt(i + 1) == '/' && in.charAt(i + 2) == '/') {
+                return true;
+            }
+        }
+        return end - s > 4 && regionIgnoreCase(in, s, "www.");
+    }
+
+    private static boolean regionIgnoreCase(CharSequence in, int at, String prefix) {
+        for (int k = 0; k < prefix.length(); k++) {
+            if (Character.toLowerCase(in.charAt(at + k)) != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean mayNeedComposition(CharSequence in) {
+        for (int i = 0; i < in.length(); i++) {
+            char c = in.charAt(i);
+            if (c >= 0x300 && (isMark(c) || (c >= 0x1100 && c <= 0x11FF))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+}

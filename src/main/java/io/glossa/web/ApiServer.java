@@ -1,0 +1,97 @@
+package io.glossa.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.glossa.pipeline.ResultFanout;
+import io.glossa.pipeline.ResultWaiters;
+import io.glossa.pipeline.TextStore;
+import io.glossa.pipeline.TextSubmission;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The HTTP server: the texts API, the event stream, health, metrics, the OpenAPI document and the UI's static
+ * files, with every error answered as problem+json.
+ */
+public final class ApiServer implements AutoCloseable {
+    private final Javalin app;
+    private final ResultStream events;
+    private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * @param results  where result events arrive (the results subscriber feeds it); the API adds its own listeners
+     */
+    public ApiServer(TextSubmission submission, TextStore store, ResultFanout results, List<ReadinessCheck> checks,
+                     PrometheusMeterRegistry metrics, ApiSettings settings, java.util.concurrent.Executor storeReads) {
+        ObjectMapper json = JsonMapper.builder().build();
+        TextJson texts = new TextJson(json);
+        ResultWaiters waiters = new ResultWaiters(store, storeReads);
+        results.add(waiters);
+        TextRoutes textRoutes = new TextRoutes(submission, store, waiters, texts, settings);
+        this.events = new ResultStream(results, texts, settings);
+        byte[] openApi = resource("/io/glossa/web/openapi.json");
+        long maxBody = Math.max(textRoutes.maxSingleBodyBytes(), settings.maxBatchBodyBytes());
+
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = maxBody;
+            config.http.prefer405over404 = true;
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+            });
+            config.events.handlerAdded(info -> {
+                if (info.getHttpMethod().isHttpMethod()) {
+                    routes.add(info.getHttpMethod().name() + " " + info.getPath());
+                }
+            });
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemHandler()));
+        });
+        new ProblemResponses(json).register(app);
+        textRoutes.register(app);
+        events.register(app);
+        new HealthRoutes(checks, json).register(app);
+        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+    }
+
+    /** Starts listening; port 0 picks a free port. */
+    public ApiServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    /** "METHOD /path" of every route, as registered (for checking /openapi.json against them). */
+    public List<String> routes() {
+        return List.copyOf(routes);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        events.close();
+        app.stop();
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = ApiServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.glossa.web;
+
+import java.time.Duration;
+
+/**
+ * HTTP limits of the API.
+ *
+ * @param maxWait            the cap on {@code ?wait=}
+ * @param maxBatchBodyBytes  the largest batch request body
+ * @param keepAlive          how often an idle event stream gets a comment (so proxies keep it open)
+ */
+public record ApiSettings(Duration maxWait, long maxBatchBodyBytes, Duration keepAlive) {
+    public static final ApiSettings DEFAULT = new ApiSettings(Duration.ofSeconds(30), 16L * 1024 * 1024, Duration.ofSeconds(15));
+}

@@ -1,0 +1,101 @@
+package io.glossa.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.javalin.http.Context;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Reads a JSON request body defensively, in this order: content type, declared size, actual size, UTF-8, JSON.
+ * Each step fails with a problem a client can act on.
+ */
+final class JsonBody {
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    static {
+        // deep nesting costs stack; no valid request nests more than a few levels
+        STRICT.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build());
+    }
+
+    private JsonBody() {
+    }
+
+    /** @param maxBytes the largest body accepted for this route */
+    static JsonNode read(Context ctx, long maxBytes) {
+        requireJsonContentType(ctx.header("Content-Type"));
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes) {
+            throw tooLarge(declared, maxBytes);
+        }
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > maxBytes) {
+            throw tooLarge(body.length, maxBytes);
+        }
+        if (body.length == 0) {
+            throw new ProblemException(400, "invalid-json", "Invalid JSON", "the request body is empty; send a JSON object");
+        }
+        String text = decodeUtf8(body);
+        try {
+            JsonNode node = STRICT.readTree(text);
+            if (node == null || !node.isObject()) {
+                throw new ProblemException(400, "invalid-json", "Invalid JSON", "the request body must be a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(400, "invalid-json", "Invalid JSON",
+                    "the request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    static void requireJsonContentType(String header) {
+        if (header == null || header.isBlank()) {
+            throw unsupported("no Content-Type was sent; send Content-Type: application/json");
+        }
+        String[] parts = header.split(";");
+        String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
+            throw unsupported("Content-Type " + mediaType + " is not supported; send application/json");
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] param = parts[i].trim().split("=", 2);
+            if (param.length == 2 && param[0].trim().equalsIgnoreCase("charset")) {
+                String charset = param[1].trim().replace("\"", "");
+                if (!charset.equalsIgnoreCase("utf-8")) {
+                    throw unsupported("charset " + charset + " is not supported; send UTF-8");
+                }
+            }
+        }
+    }
+
+    private static String decodeUtf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ProblemException(400, "invalid-utf8", "Invalid UTF-8", "the request body is not valid UTF-8");
+        }
+    }
+
+    private static ProblemException tooLarge(long size, long max) {
+        return new ProblemException(413, "body-too-large", "Payload Too Large",
+                "the request body is " + size + " bytes; this endpoint accepts at most " + max + " bytes");
+    }
+
+    private static ProblemException unsupported(String detail) {
+        return new ProblemException(415, "unsupported-media-type", "Unsupported Media Type", detail);
+    }
+}

@@ -1,0 +1,19 @@
+package io.glossa.web;
+
+/** Ends a request with a problem response; thrown by request parsing and handlers. */
+final class ProblemException extends RuntimeException {
+    private final transient Problem problem;
+
+    ProblemException(Problem problem) {
+        super(problem.detail(), null, false, false);
+        this.problem = problem;
+    }
+
+    ProblemException(int status, String slug, String title, String detail) {
+        this(Problem.of(status, slug, title, detail));
+    }
+
+    Problem problem() {
+        return problem;
+    }
+}

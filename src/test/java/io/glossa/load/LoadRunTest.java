@@ -1,0 +1,90 @@
+package io.glossa.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.glossa.metrics.MetricsRegistry;
+import io.glossa.model.Prediction;
+import io.glossa.pipeline.InMemoryTextStore;
+import io.glossa.pipeline.Job;
+import io.glossa.pipeline.PipelineMetrics;
+import io.glossa.pipeline.Result;
+import io.glossa.pipeline.ResultEvent;
+import io.glossa.pipeline.ResultFanout;
+import io.glossa.pipeline.SubmissionLimits;
+import io.glossa.pipeline.TextStatus;
+import io.glossa.pipeline.TextSubmission;
+import io.glossa.web.ApiServer;
+import io.glossa.web.ApiSettings;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The load tool against the real HTTP adapter whose "workers" are a fake answering every n-th job not at all. */
+class LoadRunTest {
+    private final InMemoryTextStore store = new InMemoryTextStore();
+    private final ResultFanout results = new ResultFanout();
+    private final ExecutorService workers = Executors.newFixedThreadPool(2);
+    private ApiServer server;
+
+    private void startServer(int dropEvery) {
+        AtomicInteger count = new AtomicInteger();
+        TextSubmission submission = new TextSubmission(store, SubmissionLimits.DEFAULT, jobs -> {
+            for (Job job : jobs) {
+                if (dropEvery == 0 || count.incrementAndGet() % dropEvery != 0) {
+                    workers.execute(() -> answer(job));
+                }
+            }
+        }, PipelineMetrics.NONE);
+        server = new ApiServer(submission, store, results, List.of(), MetricsRegistry.create("test"), ApiSettings.DEFAULT,
+                workers).start("127.0.0.1", 0);
+    }
+
+    private void answer(Job job) {
+        Result result = new Result(job.id(), new Prediction("sv", "Swedish", "Svenska", 0.9, List.of()), "t", Instant.now(), 0);
+        store.complete(result);
+        results.onResult(new ResultEvent(job.id(), TextStatus.DONE, result, null));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        workers.shutdownNow();
+    }
+
+    @Test
+    void everyAcceptedTextIsAnsweredAndTimed(@TempDir Path dir) throws Exception {
+        startServer(0);
+        Path data = Files.writeString(dir.resolve("texts.tsv"), "sv\tHej, hur mår du?\nen\tHello there\n\nplain line\n");
+        assertThat(TextSource.read(data).size()).isEqualTo(3);
+        LoadReport report = new LoadRun(new LoadSettings(URI.create("http://127.0.0.1:" + server.port() + "/"), 200,
+                Duration.ofSeconds(1), 32, Duration.ofSeconds(5)), TextSource.read(data)).run();
+        assertThat(report.sent()).isEqualTo(200);
+        assertThat(report.accepted()).isEqualTo(200);
+        assertThat(report.completed()).isEqualTo(200);
+        assertThat(report.lost()).isZero();
+        assertThat(report.endToEnd().count()).isEqualTo(200);
+        assertThat(report.endToEnd().p50()).isPositive();
+        assertThat(report.endToEnd().max()).isGreaterThanOrEqualTo(report.endToEnd().p99());
+        assertThat(report.toText()).contains("lost             0");
+    }
+
+    @Test
+    void unansweredTextsAreCountedLost(@TempDir Path dir) throws Exception {
+        startServer(10);
+        Path data = Files.writeString(dir.resolve("texts.txt"), "Hej\n");
+        LoadReport report = new LoadRun(new LoadSettings(URI.create("http://127.0.0.1:" + server.port()), 100,
+                Duration.ofSeconds(1), 16, Duration.ofMillis(500)), TextSource.read(data)).run();
+        assertThat(report.accepted()).isEqualTo(100);
+        assertThat(report.completed()).isEqualTo(90);
+        assertThat(report.lost()).isEqualTo(10);
+    }
+}

@@ -1,0 +1,100 @@
+package io.glossa.pipeline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A fake of our own TextStore port for unit tests only; integration tests use the JDBC store. */
+public final class InMemoryTextStore implements TextStore {
+    private final Map<UUID, TextRecord> records = new LinkedHashMap<>();
+    private final Map<UUID, Job> outbox = new LinkedHashMap<>();
+    private final Clock clock;
+    public int completeCalls;
+
+    public InMemoryTextStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    public InMemoryTextStore() {
+        this(Clock.systemUTC());
+    }
+
+    @Override
+    public synchronized List<Job> accept(List<String> texts, Lane lane) {
+        List<Job> jobs = new ArrayList<>();
+        Instant now = clock.instant();
+        for (String text : texts) {
+            Job job = new Job(UUID.randomUUID(), text, lane, now);
+            records.put(job.id(), new TextRecord(job.id(), TextStatus.PENDING, lane, null, null, now, null, null));
+            outbox.put(job.id(), job);
+            jobs.add(job);
+        }
+        return jobs;
+    }
+
+    /** Simulates a job committed by another (crashed) process. */
+    public synchronized Job addUnpublished(String text, Instant submittedAt) {
+        Job job = new Job(UUID.randomUUID(), text, Lane.REALTIME, submittedAt);
+        records.put(job.id(), new TextRecord(job.id(), TextStatus.PENDING, Lane.REALTIME, null, null, submittedAt, null, null));
+        outbox.put(job.id(), job);
+        return job;
+    }
+
+    @Override
+    public synchronized Optional<TextRecord> find(UUID id) {
+        return Optional.ofNullable(records.get(id));
+    }
+
+    @Override
+    public synchronized List<Job> unpublished(int limit) {
+        return outbox.values().stream().limit(limit).toList();
+    }
+
+    public synchronized int unpublishedCount() {
+        return outbox.size();
+    }
+
+    @Override
+    public synchronized void markPublished(Collection<UUID> ids) {
+        ids.forEach(outbox::remove);
+    }
+
+    @Override
+    public synchronized boolean complete(Result result) {
+        completeCalls++;
+        TextRecord old = records.get(result.id());
+        if (old == null) {
+            throw new UnknownTextException(result.id());
+        }
+        if (old.status() == TextStatus.DONE && result.modelVersion().equals(old.modelVersion())) {
+            return false;
+        }
+        records.put(result.id(), new TextRecord(old.id(), TextStatus.DONE, old.lane(), result.prediction(),
+                result.modelVersion(), old.submittedAt(), result.completedAt(), null));
+        return true;
+    }
+
+    @Override
+    public synchronized void fail(UUID id, String reason) {
+        TextRecord old = records.get(id);
+        if (old == null) {
+            throw new UnknownTextException(id);
+        }
+        records.put(id, new TextRecord(id, TextStatus.FAILED, old.lane(), null, null, old.submittedAt(), clock.instant(), reason));
+    }
+
+    @Override
+    public boolean isReady() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,121 @@
+package io.glossa.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class OutboxRelayTest {
+    private static final RelaySettings FAST = new RelaySettings(50, 1_000, Duration.ofMillis(50), Duration.ofSeconds(10),
+            Duration.ofMillis(5), Duration.ofMillis(20));
+    private final InMemoryTextStore store = new InMemoryTextStore();
+    private final RecordingPublisher publisher = new RecordingPublisher();
+    private OutboxRelay relay;
+
+    private OutboxRelay start(RelaySettings settings) {
+        relay = new OutboxRelay(store, publisher, settings, Clock.systemUTC(), PipelineMetrics.NONE);
+        relay.start();
+        return relay;
+    }
+
+    @AfterEach
+    void stop() {
+        if (relay != null) {
+            relay.close();
+        }
+    }
+
+    @Test
+    void handedOverJobsArePublishedAtOnceInBatchesAndMarked() {
+        start(RelaySettings.DEFAULT);   // sweeps only every second: a quick publish proves the wake-up works
+        waitUntil(() -> true);
+        long before = System.nanoTime();
+        List<Job> jobs = store.accept(List.of("a", "b", "c"), Lane.REALTIME);
+        relay.committed(jobs);
+        waitUntil(() -> store.unpublishedCount() == 0);
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofMillis(500));
+        assertThat(publisher.published()).containsExactlyElementsOf(jobs);
+        assertThat(relay.backlog()).isZero();
+    }
+
+    @Test
+    void brokerDownKeepsJobsAndRetriesUntilItIsBack() {
+        publisher.down = true;
+        start(FAST);
+        List<Job> jobs = store.accept(List.of("a", "b"), Lane.REALTIME);
+        relay.committed(jobs);
+        waitUntil(() -> publisher.failures() >= 3);
+        assertThat(relay.brokerHealthy()).isFalse();
+        assertThat(store.unpublishedCount()).isEqualTo(2);
+
+        publisher.down = false;
+        waitUntil(() -> store.unpublishedCount() == 0);
+        assertThat(new HashSet<>(publisher.published())).containsExactlyInAnyOrderElementsOf(jobs);
+        assertThat(relay.brokerHealthy()).isTrue();
+    }
+
+    @Test
+    void startupSweepPublishesEverythingLeftInTheOutbox() {
+        Job old = store.addUnpublished("left by a crash", Instant.now());
+        for (int i = 0; i < 120; i++) {
+            store.addUnpublished("more " + i, Instant.now());
+        }
+        start(FAST);
+        waitUntil(() -> store.unpublishedCount() == 0);
+        assertThat(publisher.published()).contains(old).hasSize(121);
+    }
+
+    @Test
+    void laterSweepsTakeOnlyOrphansOldEnough() throws InterruptedException {
+        start(FAST);
+        waitUntil(() -> true);
+        Thread.sleep(100);   // past the startup sweep
+        Job young = store.addUnpublished("another process is publishing me", Instant.now());
+        Job orphan = store.addUnpublished("my process crashed", Instant.now().minusSeconds(60));
+        waitUntil(() -> publisher.published().contains(orphan));
+        Thread.sleep(150);
+        assertThat(publisher.published()).doesNotContain(young);
+    }
+
+    @Test
+    void closeFlushesWhatWasHandedOver() {
+        start(new RelaySettings(10, 1_000, Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofMillis(5), Duration.ofMillis(5)));
+        List<Job> jobs = store.accept(java.util.stream.IntStream.range(0, 100).mapToObj(i -> "t" + i).toList(), Lane.REALTIME);
+        relay.committed(jobs);
+        relay.close(Duration.ofSeconds(5));
+        assertThat(store.unpublishedCount()).isZero();
+        assertThat(publisher.batches).allSatisfy(b -> assertThat(b.size()).isLessThanOrEqualTo(10));
+    }
+
+    @Test
+    void overflowingHandOverLeavesJobsToTheSweepInsteadOfLosingThem() {
+        publisher.down = true;
+        start(new RelaySettings(10, 5, Duration.ofMillis(20), Duration.ZERO, Duration.ofMillis(5), Duration.ofMillis(10)));
+        List<Job> jobs = store.accept(java.util.stream.IntStream.range(0, 30).mapToObj(i -> "t" + i).toList(), Lane.REALTIME);
+        relay.committed(jobs);
+        assertThat(relay.backlog()).isLessThanOrEqualTo(5);
+        publisher.down = false;
+        waitUntil(() -> store.unpublishedCount() == 0);
+        assertThat(new HashSet<>(publisher.published())).containsAll(jobs);
+    }
+
+    static void waitUntil(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 5 s");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.glossa.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class PredictionHandlerTest {
+    private final InMemoryTextStore store = new InMemoryTextStore();
+    private final FixedClassifier model = new FixedClassifier();
+    private final PredictionHandler handler = new PredictionHandler(store, () -> model, 2, Clock.systemUTC(), PipelineMetrics.NONE);
+
+    @Test
+    void predictsStoresAndReturnsTheResult() {
+        Job job = store.accept(List.of("Hej, hur mår du?"), Lane.REALTIME).get(0);
+        Result result = handler.handle(job);
+        assertThat(result.prediction().language()).isEqualTo("sv");
+        assertThat(result.prediction().top()).hasSize(2);
+        assertThat(result.modelVersion()).isEqualTo("test-1");
+        TextRecord stored = store.find(job.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(TextStatus.DONE);
+        assertThat(stored.prediction().nativeName()).isEqualTo("Svenska");
+    }
+
+    @Test
+    void aRedeliveredJobKeepsTheFirstResult() {
+        Job job = store.accept(List.of("Hej"), Lane.REALTIME).get(0);
+        handler.handle(job);
+        Instant first = store.find(job.id()).orElseThrow().completedAt();
+        handler.handle(job);
+        assertThat(store.find(job.id()).orElseThrow().completedAt()).isEqualTo(first);
+    }
+
+    @Test
+    void unknownIdFailsTheAttempt() {
+        Job ghost = new Job(UUID.randomUUID(), "x", Lane.REALTIME, Instant.now());
+        assertThatThrownBy(() -> handler.handle(ghost)).isInstanceOf(UnknownTextException.class);
+    }
+
+    @Test
+    void givingUpMarksTheTextFailedWithTheReason() {
+        Job job = store.accept(List.of("poison"), Lane.REALTIME).get(0);
+        handler.giveUp(job, "failed 5 times: boom");
+        TextRecord stored = store.find(job.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(TextStatus.FAILED);
+        assertThat(stored.error()).isEqualTo("failed 5 times: boom");
+    }
+}

@@ -1,0 +1,478 @@
+package io.glossa.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.glossa.model.Candidate;
+import io.glossa.model.Prediction;
+import io.glossa.pipeline.Job;
+import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.Result;
+import io.glossa.pipeline.TextRecord;
+import io.glossa.pipeline.TextStatus;
+import io.glossa.pipeline.UnknownTextException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store compatibility kit: every behaviour the pipeline relies on, run unchanged against each backend by a tiny
+ * subclass that says how to get a fresh, empty database.
+ */
+abstract class TextStoreKit {
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final Instant START = Instant.parse("2026-01-01T10:00:00.123456Z");
+
+    protected MutableClock clock;
+    protected StoreSettings settings;
+    protected JdbcTextStore store;
+    private final List<JdbcTextStore> extraStores = new ArrayList<>();
+
+    /** Settings for a new, empty database; called once per test. */
+    protected abstract StoreSettings freshDatabase() throws Exception;
+
+    @BeforeEach
+    void openFreshStore() throws Exception {
+        clock = new MutableClock(START);
+        settings = freshDatabase();
+        store = openStore();
+    }
+
+    @AfterEach
+    void closeStores() {
+        extraStores.forEach(JdbcTextStore::close);
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    /** Another store instance on the same database: another process, or another relay. */
+    protected JdbcTextStore openStore() {
+        JdbcTextStore opened = new JdbcTextStore(Database.open(settings), clock, LEASE);
+        if (store != null) {
+            extraStores.add(opened);
+        }
+        return opened;
+    }
+
+    // --- accept and find
+
+    @Test
+    void acceptReturnsJobsInInputOrderAndStoresThemPending() {
+        List<Job> jobs = store.accept(List.of("Hej världen, hur mår du?", "日本語のテキスト", "👋🏽 bye"), Lane.REALTIME);
+
+        assertThat(jobs).extracting(Job::text).containsExactly("Hej världen, hur mår du?", "日本語のテキスト", "👋🏽 bye");
+        assertThat(jobs).extracting(Job::lane).containsOnly(Lane.REALTIME);
+        assertThat(jobs).extracting(Job::id).doesNotHaveDuplicates();
+        for (Job job : jobs) {
+            TextRecord record = store.find(job.id()).orElseThrow();
+            assertThat(record.status()).isEqualTo(TextStatus.PENDING);
+            assertThat(record.lane()).isEqualTo(Lane.REALTIME);
+            assertThat(record.submittedAt()).isEqualTo(job.submittedAt()).isEqualTo(START.truncatedTo(ChronoUnit.MICROS));
+            assertThat(record.prediction()).isNull();
+            assertThat(record.modelVersion()).isNull();
+            assertThat(record.completedAt()).isNull();
+            assertThat(record.error()).isNull();
+        }
+    }
+
+    @Test
+    void acceptKeepsTheLane() {
+        Job job = store.accept(List.of("une phrase en français"), Lane.BATCH).get(0);
+
+        assertThat(store.find(job.id()).orElseThrow().lane()).isEqualTo(Lane.BATCH);
+        assertThat(store.unpublished(10)).containsExactly(job);
+    }
+
+    @Test
+    void acceptOfNothingStoresNothing() {
+        assertThat(store.accept(List.of(), Lane.REALTIME)).isEmpty();
+        assertThat(store.counts()).isEqualTo(new StoreStats(0, 0, 0, 0));
+    }
+
+    @Test
+    void acceptRefusesTextsThatCannotBeStoredAndStoresNoneOfTheBatch() {
+        assertThatThrownBy(() -> store.accept(List.of("fine", "nul\0inside"), Lane.REALTIME))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NUL");
+        assertThat(store.counts().total()).isZero();
+    }
+
+    @Test
+    void textsOfAHundredKilobytesRoundTripUnchanged() {
+        String big = "å".repeat(50_000) + "x".repeat(50_000);
+
+        Job job = store.accept(List.of(big), Lane.REALTIME).get(0);
+
+        assertThat(store.unpublished(1)).singleElement().extracting(Job::text).isEqualTo(big);
+        assertThat(job.text()).isEqualTo(big);
+    }
+
+    @Test
+    void findOfAnUnknownIdIsEmpty() {
+        assertThat(store.find(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void idsAreTimeOrderedVersion7Uuids() {
+        List<Job> first = store.accept(List.of("a"), Lane.REALTIME);
+        clock.advance(Duration.ofMillis(5));
+        List<Job> second = store.accept(List.of("b"), Lane.REALTIME);
+
+        assertThat(first.get(0).id().version()).isEqualTo(7);
+        assertThat(first.get(0).id().toString()).isLessThan(second.get(0).id().toString());
+    }
+
+    // --- outbox
+
+    @Test
+    void outboxListsCommittedJobsOldestFirstAndMarkPublishedRemovesThem() {
+        List<Job> early = store.accept(List.of("one", "two"), Lane.REALTIME);
+        clock.advance(Duration.ofSeconds(1));
+        List<Job> late = store.accept(List.of("three"), Lane.BATCH);
+
+        List<Job> all = new ArrayList<>(early);
+        all.addAll(late);
+        assertThat(store.unpublished(10)).containsExactlyElementsOf(all);
+        assertThat(store.unpublished(2)).containsExactlyElementsOf(early);
+
+        store.markPublished(List.of(early.get(0).id(), early.get(1).id()));
+
+        assertThat(store.unpublished(10)).containsExactlyElementsOf(late);
+        assertThat(store.counts().unpublished()).isEqualTo(1);
+        assertThat(store.counts().pending()).as("publishing does not change the text's status").isEqualTo(3);
+    }
+
+    @Test
+    void markPublishedIgnoresUnknownAndAlreadyPublishedIds() {
+        Job job = store.accept(List.of("x"), Lane.REALTIME).get(0);
+        store.markPublished(List.of(job.id()));
+
+        store.markPublished(List.of(job.id(), UUID.randomUUID()));
+        store.markPublished(List.of());
+
+        assertThat(store.unpublished(10)).isEmpty();
+    }
+
+    @Test
+    void anotherRelaySkipsClaimedJobsUntilTheLeaseEnds() {
+        List<Job> jobs = store.accept(List.of("a", "b"), Lane.REALTIME);
+        JdbcTextStore otherRelay = openStore();
+
+        assertThat(store.unpublished(10)).containsExactlyElementsOf(jobs);
+        assertThat(otherRelay.unpublished(10)).as("claimed by the first relay").isEmpty();
+        assertThat(store.unpublished(10)).as("the owner gets its claims back, e.g. to retry").containsExactlyElementsOf(jobs);
+
+        clock.advance(LEASE.plusSeconds(1));
+
+        assertThat(otherRelay.unpublished(10)).as("lease over: the first relay may have died").containsExactlyElementsOf(jobs);
+        assertThat(store.unpublished(10)).isEmpty();
+    }
+
+    @Test
+    void relaysClaimingAtTheSameTimeGetDisjointJobs() throws Exception {
+        List<Job> jobs = store.accept(IntStream.range(0, 400).mapToObj(i -> "text " + i).toList(), Lane.REALTIME);
+        List<JdbcTextStore> relays = List.of(store, openStore(), openStore(), openStore());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<List<Job>>> claims = relays.stream().<Callable<List<Job>>>map(relay -> () -> {
+            start.await();
+            List<Job> claimed = new ArrayList<>();
+            for (List<Job> batch = relay.unpublished(25); !batch.isEmpty(); batch = relay.unpublished(25)) {
+                claimed.addAll(batch);
+                relay.markPublished(batch.stream().map(Job::id).toList());
+            }
+            return claimed;
+        }).toList();
+
+        List<Job> claimed = runTogether(claims, start).stream().flatMap(List::stream).toList();
+
+        assertThat(claimed).hasSize(jobs.size()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(jobs);
+        assertThat(store.counts().unpublished()).isZero();
+    }
+
+    // --- complete
+
+    @Test
+    void completeStoresTheResultAndFindRebuildsThePrediction() {
+        Job job = store.accept(List.of("Hej världen"), Lane.REALTIME).get(0);
+        Instant completedAt = START.plusMillis(7);
+
+        boolean stored = store.complete(result(job.id(), "v1", swedish(0.97), completedAt));
+
+        assertThat(stored).isTrue();
+        TextRecord record = store.find(job.id()).orElseThrow();
+        assertThat(record.status()).isEqualTo(TextStatus.DONE);
+        assertThat(record.prediction()).isEqualTo(swedish(0.97));
+        assertThat(record.modelVersion()).isEqualTo("v1");
+        assertThat(record.completedAt()).isEqualTo(completedAt);
+        assertThat(record.submittedAt()).isEqualTo(job.submittedAt());
+        assertThat(store.counts()).isEqualTo(new StoreStats(0, 1, 0, 1));
+    }
+
+    @Test
+    void unknownPredictionsWithoutNamesAreStored() {
+        Job job = store.accept(List.of("????"), Lane.REALTIME).get(0);
+        Prediction unknown = new Prediction(Prediction.UNKNOWN, null, null, 0.21,
+                List.of(new Candidate("sv", "Swedish", "Svenska", 0.21), new Candidate("no", "Norwegian", "Norsk", 0.2)));
+
+        store.complete(result(job.id(), "v1", unknown, START));
+
+        assertThat(store.find(job.id()).orElseThrow().prediction()).isEqualTo(unknown);
+    }
+
+    @Test
+    void completeIsIdempotentPerModelVersion() throws SQLException {
+        Job job = store.accept(List.of("Hej världen"), Lane.REALTIME).get(0);
+        Instant first = START.plusMillis(5);
+        store.complete(result(job.id(), "v1", swedish(0.97), first));
+
+        boolean again = store.complete(result(job.id(), "v1", norwegian(0.6), START.plusMillis(9)));
+
+        assertThat(again).isFalse();
+        TextRecord record = store.find(job.id()).orElseThrow();
+        assertThat(record.prediction()).isEqualTo(swedish(0.97));
+        assertThat(record.completedAt()).isEqualTo(first);
+        assertThat(resultRows(job.id())).isEqualTo(1);
+    }
+
+    @Test
+    void resultsOfDifferentModelVersionsAreAllKeptAndTheLatestIsShown() throws SQLException {
+        Job job = store.accept(List.of("Hej världen"), Lane.REALTIME).get(0);
+
+        assertThat(store.complete(result(job.id(), "v1", norwegian(0.55), START.plusSeconds(1)))).isTrue();
+        assertThat(store.complete(result(job.id(), "v2", swedish(0.97), START.plusSeconds(2)))).isTrue();
+        assertThat(store.complete(result(job.id(), "v0", norwegian(0.4), START.plusMillis(1500))))
+                .as("stored, but older than what is shown").isTrue();
+
+        TextRecord record = store.find(job.id()).orElseThrow();
+        assertThat(record.modelVersion()).isEqualTo("v2");
+        assertThat(record.prediction()).isEqualTo(swedish(0.97));
+        assertThat(resultRows(job.id())).isEqualTo(3);
+    }
+
+    @Test
+    void completeOfAnUnknownIdThrowsAndStoresNothing() throws SQLException {
+        UUID unknown = UUID.randomUUID();
+
+        assertThatThrownBy(() -> store.complete(result(unknown, "v1", swedish(0.9), START)))
+                .isInstanceOf(UnknownTextException.class).hasMessageContaining(unknown.toString());
+        assertThat(resultRows(unknown)).isZero();
+    }
+
+    @Test
+    void concurrentCompletesOfOneJobStoreExactlyOneResult() throws Exception {
+        List<Job> jobs = store.accept(IntStream.range(0, 30).mapToObj(i -> "text " + i).toList(), Lane.REALTIME);
+        for (Job job : jobs) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Boolean> stored = runTogether(List.of(
+                    () -> { start.await(); return store.complete(result(job.id(), "v1", swedish(0.9), START)); },
+                    () -> { start.await(); return store.complete(result(job.id(), "v1", norwegian(0.6), START)); }),
+                    start);
+
+            assertThat(stored).containsExactlyInAnyOrder(true, false);
+            assertThat(resultRows(job.id())).isEqualTo(1);
+            Prediction winner = stored.get(0) ? swedish(0.9) : norwegian(0.6);
+            assertThat(store.find(job.id()).orElseThrow().prediction()).isEqualTo(winner);
+        }
+        assertThat(store.counts().done()).isEqualTo(jobs.size());
+    }
+
+    // --- fail
+
+    @Test
+    void failMarksTheTextFailedWithItsReason() {
+        Job job = store.accept(List.of("x"), Lane.REALTIME).get(0);
+        clock.advance(Duration.ofSeconds(3));
+
+        store.fail(job.id(), "model crashed on this text");
+
+        TextRecord record = store.find(job.id()).orElseThrow();
+        assertThat(record.status()).isEqualTo(TextStatus.FAILED);
+        assertThat(record.error()).isEqualTo("model crashed on this text");
+        assertThat(record.completedAt()).isEqualTo(clock.instant());
+        assertThat(record.prediction()).isNull();
+        assertThat(store.counts().failed()).isEqualTo(1);
+    }
+
+    @Test
+    void failKeepsLongReasonsShort() {
+        Job job = store.accept(List.of("x"), Lane.REALTIME).get(0);
+
+        store.fail(job.id(), "e".repeat(5000));
+
+        assertThat(store.find(job.id()).orElseThrow().error()).hasSize(TextRows.MAX_REASON_LENGTH);
+    }
+
+    @Test
+    void failDoesNotHideAResult() {
+        Job job = store.accept(List.of("x"), Lane.REALTIME).get(0);
+        store.complete(result(job.id(), "v1", swedish(0.9), START));
+
+        store.fail(job.id(), "a late failure report");
+
+        TextRecord record = store.find(job.id()).orElseThrow();
+        assertThat(record.status()).isEqualTo(TextStatus.DONE);
+        assertThat(record.error()).isNull();
+        assertThat(record.prediction()).isEqualTo(swedish(0.9));
+    }
+
+    @Test
+    void aResultAfterAFailureMakesTheTextDone() {
+        Job job = store.accept(List.of("x"), Lane.REALTIME).get(0);
+        store.fail(job.id(), "timed out");
+
+        assertThat(store.complete(result(job.id(), "v1", swedish(0.9), START.plusSeconds(1)))).isTrue();
+
+        TextRecord record = store.find(job.id()).orElseThrow();
+        assertThat(record.status()).isEqualTo(TextStatus.DONE);
+        assertThat(record.error()).isNull();
+    }
+
+    @Test
+    void failOfAnUnknownIdThrows() {
+        assertThatThrownBy(() -> store.fail(UUID.randomUUID(), "x")).isInstanceOf(UnknownTextException.class);
+    }
+
+    // --- history, counts, readiness
+
+    @Test
+    void recentListsTheNewestTextsFirst() {
+        Job older = store.accept(List.of("older"), Lane.REALTIME).get(0);
+        clock.advance(Duration.ofSeconds(1));
+        Job newer = store.accept(List.of("newer"), Lane.REALTIME).get(0);
+        store.complete(result(newer.id(), "v1", swedish(0.9), START.plusSeconds(2)));
+
+        List<TextRecord> recent = store.recent(10);
+
+        assertThat(recent).extracting(TextRecord::id).containsExactly(newer.id(), older.id());
+        assertThat(recent.get(0).prediction()).isEqualTo(swedish(0.9));
+        assertThat(store.recent(1)).extracting(TextRecord::id).containsExactly(newer.id());
+    }
+
+    @Test
+    void isReadyWhileOpenAndNotAfterClose() {
+        JdbcTextStore other = openStore();
+        assertThat(other.isReady()).isTrue();
+
+        other.close();
+
+        assertThat(other.isReady()).isFalse();
+    }
+
+    // --- concurrency and durability
+
+    @Test
+    void concurrentAcceptsFromEightThreadsLoseNothing() throws Exception {
+        int threads = 8;
+        int perThread = 150;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<List<Job>>> writers = IntStream.range(0, threads).<Callable<List<Job>>>mapToObj(t -> () -> {
+            start.await();
+            List<Job> accepted = new ArrayList<>();
+            for (int i = 0; i < perThread; i++) {
+                List<String> texts = i % 10 == 0 ? List.of("t" + t + "-" + i + "a", "t" + t + "-" + i + "b")
+                        : List.of("t" + t + "-" + i);
+                accepted.addAll(store.accept(texts, Lane.REALTIME));
+            }
+            return accepted;
+        }).toList();
+
+        List<Job> accepted = runTogether(writers, start).stream().flatMap(List::stream).toList();
+
+        int expected = threads * (perThread + perThread / 10);
+        assertThat(accepted).hasSize(expected).extracting(Job::id).doesNotHaveDuplicates();
+        assertThat(store.counts()).isEqualTo(new StoreStats(expected, 0, 0, expected));
+        Set<UUID> inOutbox = new HashSet<>();
+        store.unpublished(expected + 10).forEach(job -> inOutbox.add(job.id()));
+        assertThat(inOutbox).containsExactlyInAnyOrderElementsOf(accepted.stream().map(Job::id).toList());
+        accepted.forEach(job -> assertThat(store.find(job.id())).isPresent());
+    }
+
+    @Test
+    void migrationsRerunWhenTheSameDatabaseIsOpenedAgain() {
+        Job job = store.accept(List.of("x"), Lane.REALTIME).get(0);
+
+        JdbcTextStore second = openStore();
+
+        assertThat(second.find(job.id())).isPresent();
+        assertThat(second.complete(result(job.id(), "v1", swedish(0.9), START))).isTrue();
+    }
+
+    @Test
+    void everythingSurvivesCloseAndReopen() {
+        Job done = store.accept(List.of("Hej världen"), Lane.REALTIME).get(0);
+        Job waiting = store.accept(List.of("still waiting"), Lane.BATCH).get(0);
+        store.complete(result(done.id(), "v1", swedish(0.97), START.plusMillis(3)));
+        store.close();
+
+        store = openStore();
+
+        TextRecord record = store.find(done.id()).orElseThrow();
+        assertThat(record.status()).isEqualTo(TextStatus.DONE);
+        assertThat(record.prediction()).isEqualTo(swedish(0.97));
+        assertThat(store.unpublished(10)).containsExactly(done, waiting);
+        assertThat(store.counts()).isEqualTo(new StoreStats(1, 1, 0, 2));
+    }
+
+    // --- helpers
+
+    private int resultRows(UUID id) throws SQLException {
+        try (Connection connection = store.database().dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM results WHERE text_id = ?")) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    /** Runs the tasks on their own threads, releases them together, and returns their results in task order. */
+    static <T> List<T> runTogether(List<Callable<T>> tasks, CountDownLatch start) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            List<Future<T>> futures = tasks.stream().map(pool::submit).toList();
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(120, TimeUnit.SECONDS));
+            }
+            return Collections.unmodifiableList(results);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static Result result(UUID id, String version, Prediction prediction, Instant completedAt) {
+        return new Result(id, prediction, version, completedAt, 123_456L);
+    }
+
+    static Prediction swedish(double p) {
+        return new Prediction("sv", "Swedish", "Svenska", p, List.of(new Candidate("sv", "Swedish", "Svenska", p),
+                new Candidate("no", "Norwegian", "Norsk", (1 - p) / 2), new Candidate("da", "Danish", "Dansk", (1 - p) / 4)));
+    }
+
+    static Prediction norwegian(double p) {
+        return new Prediction("no", "Norwegian", "Norsk", p, List.of(new Candidate("no", "Norwegian", "Norsk", p),
+                new Candidate("sv", "Swedish", "Svenska", 1 - p)));
+    }
+}

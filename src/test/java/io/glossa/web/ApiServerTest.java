@@ -1,0 +1,269 @@
+package io.glossa.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.glossa.metrics.MetricsRegistry;
+import io.glossa.metrics.MicrometerPipelineMetrics;
+import io.glossa.model.Candidate;
+import io.glossa.model.Prediction;
+import io.glossa.pipeline.InMemoryTextStore;
+import io.glossa.pipeline.Result;
+import io.glossa.pipeline.ResultEvent;
+import io.glossa.pipeline.ResultFanout;
+import io.glossa.pipeline.SubmissionLimits;
+import io.glossa.pipeline.TextStatus;
+import io.glossa.pipeline.TextSubmission;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP adapter on a real Jetty with fakes of our own ports (store, results): contract and error handling. */
+class ApiServerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final InMemoryTextStore STORE = new InMemoryTextStore();
+    private static final ResultFanout RESULTS = new ResultFanout();
+    private static final AtomicBoolean BROKER_UP = new AtomicBoolean(true);
+    private static final ExecutorService READS = Executors.newFixedThreadPool(4);
+    private static ApiServer server;
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeAll
+    static void start() {
+        PrometheusMeterRegistry registry = MetricsRegistry.create("test");
+        TextSubmission submission = new TextSubmission(STORE, new SubmissionLimits(1_000, 5), jobs -> { },
+                new MicrometerPipelineMetrics(registry));
+        List<ReadinessCheck> checks = List.of(new ReadinessCheck("broker", BROKER_UP::get),
+                new ReadinessCheck("database", STORE::isReady), new ReadinessCheck("model", () -> true));
+        server = new ApiServer(submission, STORE, RESULTS, checks, registry,
+                new ApiSettings(Duration.ofSeconds(3), 20_000, Duration.ofMillis(200)), READS).start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        READS.shutdownNow();
+    }
+
+    @Test
+    void submitReturns202WithIdAndTheTextReadsPending() throws Exception {
+        HttpResponse<String> accepted = post("/api/v1/texts", "{\"text\":\"Hej, hur mår du?\"}");
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        JsonNode body = JSON.readTree(accepted.body());
+        String id = body.get("id").asText();
+        assertThat(body.get("status").asText()).isEqualTo("pending");
+        assertThat(Instant.parse(body.get("submitted_at").asText())).isBeforeOrEqualTo(Instant.now());
+        assertThat(accepted.headers().firstValue("Location")).contains("/api/v1/texts/" + id);
+
+        JsonNode text = JSON.readTree(get("/api/v1/texts/" + id).body());
+        assertThat(text.get("status").asText()).isEqualTo("pending");
+        assertThat(text.get("language").isNull()).isTrue();
+        assertThat(text.has("model_version")).isTrue();
+    }
+
+    @Test
+    void batchPathWithColonIsRoutedAndIdsComeInOrder() throws Exception {
+        HttpResponse<String> accepted = post("/api/v1/texts:batch", "{\"texts\":[\"ett\",\"två\",\"tre\"]}");
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        JsonNode ids = JSON.readTree(accepted.body()).get("ids");
+        assertThat(ids).hasSize(3);
+        List<String> texts = new ArrayList<>();
+        for (JsonNode id : ids) {
+            texts.add(STORE.unpublished(1000).stream().filter(j -> j.id().toString().equals(id.asText()))
+                    .findFirst().orElseThrow().text());
+        }
+        assertThat(texts).containsExactly("ett", "två", "tre");
+    }
+
+    @Test
+    void longPollIsWokenByTheResultEvent() throws Exception {
+        String id = JSON.readTree(post("/api/v1/texts", "{\"text\":\"Hej\"}").body()).get("id").asText();
+        CompletableFuture<HttpResponse<String>> waiting = HTTP.sendAsync(
+                request("/api/v1/texts/" + id + "?wait=10s").GET().build(), BodyHandlers.ofString());
+        Thread.sleep(200);
+        assertThat(waiting).isNotDone();
+        long start = System.nanoTime();
+        complete(UUID.fromString(id));
+        HttpResponse<String> answer = waiting.get(5, TimeUnit.SECONDS);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        JsonNode text = JSON.readTree(answer.body());
+        assertThat(text.get("status").asText()).isEqualTo("done");
+        assertThat(text.get("name").asText() + " — " + text.get("native").asText()).isEqualTo("Swedish — Svenska");
+        assertThat(text.get("top")).hasSize(2);
+        assertThat(text.get("model_version").asText()).isEqualTo("test-1");
+        assertThat(text.get("completed_at").isTextual()).isTrue();
+    }
+
+    @Test
+    void longPollTimesOutWithThePendingTextAndTheWaitIsCapped() throws Exception {
+        String id = JSON.readTree(post("/api/v1/texts", "{\"text\":\"Hej\"}").body()).get("id").asText();
+        long start = System.nanoTime();
+        HttpResponse<String> answer = get("/api/v1/texts/" + id + "?wait=1m");  // capped at 3 s in this server
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(answer.body()).get("status").asText()).isEqualTo("pending");
+        assertThat(took).isBetween(Duration.ofMillis(2_900), Duration.ofSeconds(6));
+        assertThat(get("/api/v1/texts/" + id + "?wait=500ms").statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/texts/" + id + "?wait=1").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void eventStreamSendsEachResult() throws Exception {
+        HttpResponse<InputStream> stream = HTTP.send(request("/api/v1/events").header("Accept", "text/event-stream").GET().build(), BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        String id = JSON.readTree(post("/api/v1/texts", "{\"text\":\"Hej\"}").body()).get("id").asText();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            complete(UUID.fromString(id));
+            String data = null;
+            boolean sawKeepAlive = false;
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (data == null && System.nanoTime() < deadline) {
+                String line = lines.readLine();
+                if (line.startsWith(": keep-alive")) {
+                    sawKeepAlive = true;
+                }
+                if (line.startsWith("data: ") && line.contains(id)) {
+                    data = line.substring(6);
+                }
+            }
+            assertThat(data).isNotNull();
+            JsonNode event = JSON.readTree(data);
+            assertThat(event.get("status").asText()).isEqualTo("done");
+            assertThat(event.get("language").asText()).isEqualTo("sv");
+            while (!sawKeepAlive && System.nanoTime() < deadline) {
+                sawKeepAlive = lines.readLine().startsWith(":");
+            }
+            assertThat(sawKeepAlive).as("keep-alive comment").isTrue();
+        }
+    }
+
+    @Test
+    void badInputsGetTheir4xxAsProblemJson() throws Exception {
+        expectProblem(post("/api/v1/texts", "{\"text\":\"\"}"), 400, "empty-text");
+        expectProblem(post("/api/v1/texts", "{\"text\":\"   \"}"), 400, "empty-text");
+        expectProblem(post("/api/v1/texts", "{\"text\":"), 400, "invalid-json");
+        expectProblem(post("/api/v1/texts", "{\"text\":\"a\"} trailing"), 400, "invalid-json");
+        expectProblem(post("/api/v1/texts", "[\"text\"]"), 400, "invalid-json");
+        expectProblem(post("/api/v1/texts", ""), 400, "invalid-json");
+        expectProblem(post("/api/v1/texts", "{\"text\":42}"), 400, "wrong-type");
+        expectProblem(post("/api/v1/texts", "{\"txt\":\"hej\"}"), 400, "missing-field");
+        expectProblem(post("/api/v1/texts", "{\"text\":\"a\\u0000b\"}"), 400, "invalid-text");
+        expectProblem(post("/api/v1/texts", "[".repeat(5_000)), 400, "invalid-json");
+        byte[] invalidUtf8 = {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        expectProblem(send(request("/api/v1/texts").header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofByteArray(invalidUtf8)).build()), 400, "invalid-utf8");
+        expectProblem(post("/api/v1/texts", "{\"text\":\"" + "å".repeat(501) + "\"}"), 413, "text-too-large");
+        expectProblem(post("/api/v1/texts", "{\"text\":\"" + "a".repeat(8_000) + "\"}"), 413, "body-too-large");
+        expectProblem(send(request("/api/v1/texts").header("Content-Type", "text/plain")
+                .POST(BodyPublishers.ofString("hej")).build()), 415, "unsupported-media-type");
+        expectProblem(send(request("/api/v1/texts").POST(BodyPublishers.ofString("{\"text\":\"hej\"}")).build()),
+                415, "unsupported-media-type");
+        expectProblem(send(request("/api/v1/texts").header("Content-Type", "application/json; charset=latin1")
+                .POST(BodyPublishers.ofString("{\"text\":\"hej\"}")).build()), 415, "unsupported-media-type");
+        expectProblem(post("/api/v1/texts:batch", "{\"texts\":[]}"), 400, "empty-batch");
+        expectProblem(post("/api/v1/texts:batch", "{\"texts\":\"hej\"}"), 400, "wrong-type");
+        expectProblem(post("/api/v1/texts:batch", "{\"texts\":[\"a\",1]}"), 400, "wrong-type");
+        expectProblem(post("/api/v1/texts:batch", "{\"texts\":[\"a\",\"\"]}"), 400, "empty-text");
+        expectProblem(post("/api/v1/texts:batch", "{\"texts\":[\"1\",\"2\",\"3\",\"4\",\"5\",\"6\"]}"), 413, "batch-too-large");
+        expectProblem(get("/api/v1/texts/" + UUID.randomUUID()), 404, "unknown-id");
+        expectProblem(get("/api/v1/texts/" + UUID.randomUUID() + "?wait=1s"), 404, "unknown-id");
+        expectProblem(get("/api/v1/texts/not-a-uuid"), 400, "invalid-id");
+        expectProblem(get("/api/v1/texts/1-1-1-1-1"), 400, "invalid-id");
+        expectProblem(get("/api/v1/texts/" + UUID.randomUUID() + "?wait=soon"), 400, "invalid-wait");
+        expectProblem(get("/api/v1/nothing-here"), 404, "not-found");
+        expectProblem(send(request("/api/v1/texts").DELETE().build()), 405, "method-not-allowed");
+    }
+
+    @Test
+    void healthReadyMetricsAndUi() throws Exception {
+        assertThat(get("/health").statusCode()).isEqualTo(200);
+        assertThat(get("/ready").statusCode()).isEqualTo(200);
+        BROKER_UP.set(false);
+        try {
+            HttpResponse<String> notReady = get("/ready");
+            assertThat(notReady.statusCode()).isEqualTo(503);
+            assertThat(JSON.readTree(notReady.body()).get("detail").asText()).isEqualTo("not ready: broker");
+        } finally {
+            BROKER_UP.set(true);
+        }
+        post("/api/v1/texts", "{\"text\":\"Hej\"}");
+        String metrics = get("/metrics").body();
+        assertThat(metrics).contains("glossa_texts_accepted_total").contains("jvm_memory_used_bytes");
+        HttpResponse<String> page = get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>Language Prediction</title>").doesNotContain("innerHTML");
+    }
+
+    @Test
+    void openApiDocumentsExactlyTheRoutes() throws Exception {
+        JsonNode doc = JSON.readTree(get("/openapi.json").body());
+        assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
+        List<String> documented = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            path.getValue().fieldNames().forEachRemaining(method ->
+                    documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey()));
+        }
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(server.routes());
+    }
+
+    private static void complete(UUID id) {
+        Prediction sv = new Prediction("sv", "Swedish", "Svenska", 0.93, List.of(
+                new Candidate("sv", "Swedish", "Svenska", 0.93), new Candidate("no", "Norwegian", "Norsk", 0.05)));
+        Result result = new Result(id, sv, "test-1", Instant.now(), 1000);
+        STORE.complete(result);
+        RESULTS.onResult(new ResultEvent(id, TextStatus.DONE, result, null));
+    }
+
+    private static void expectProblem(HttpResponse<String> response, int status, String slug) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("type").asText()).isEqualTo("/problems/" + slug);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asText()).isNotBlank();
+        assertThat(problem.get("detail").asText()).isNotBlank().doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    private static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).timeout(Duration.ofSeconds(10));
+    }
+
+    private static HttpResponse<String> post(String path, String json) throws Exception {
+        return send(request(path).header("Content-Type", "application/json").POST(BodyPublishers.ofString(json)).build());
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return send(request(path).GET().build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HTTP.send(request, BodyHandlers.ofString());
+    }
+
+}
