@@ -71,10 +71,10 @@ class ClusterFailoverIT {
                 processes.add(api);
                 api.awaitHttpOk(URI.create("http://127.0.0.1:" + apiPort + "/ready"), Duration.ofSeconds(90));
                 for (int i = 1; i <= 2; i++) {
-                    int port = freePort();
-                    GlossaProcess worker = GlossaProcess.start("worker" + i, jar, work, env, "worker", "--port", Integer.toString(port));
+                    GlossaProcess worker = GlossaProcess.start("worker" + i, jar, work, env, workerArgs());
                     processes.add(worker);
-                    worker.awaitHttpOk(URI.create("http://127.0.0.1:" + port + "/ready"), Duration.ofSeconds(90));
+                    // glossa worker has no HTTP port (yet): its log says when it consumes
+                    worker.awaitLogLine("glossa worker running", Duration.ofSeconds(90));
                 }
                 LOG.info("cluster before the run:\n{}", cluster.status());
 
@@ -109,6 +109,16 @@ class ClusterFailoverIT {
                 }
             }
         }
+    }
+
+    /** {@code -Dglossa.it.model=FILE} runs the workers with that model instead of the built-in one. */
+    private static String[] workerArgs() {
+        List<String> args = new ArrayList<>(List.of("worker", "--workers", "2"));
+        String model = System.getProperty("glossa.it.model", "");
+        if (!model.isBlank()) {
+            args.addAll(List.of("--model", Path.of(model).toAbsolutePath().toString()));
+        }
+        return args.toArray(String[]::new);
     }
 
     private static void assertEveryTextHasExactlyOneResult(ScratchDatabase db, long accepted) throws SQLException {
