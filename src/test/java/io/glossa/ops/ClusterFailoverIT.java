@@ -38,9 +38,11 @@ import org.slf4j.LoggerFactory;
 class ClusterFailoverIT {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterFailoverIT.class);
     private static final String REALTIME_QUEUE = "glossa.jobs.realtime";
-    private static final int RATE = 200;
-    private static final Duration LOAD_DURATION = Duration.ofSeconds(50);
-    private static final Duration BEFORE_KILL = Duration.ofSeconds(12);
+    // Modest on purpose: the test is about failover, not capacity, and the 2-core machine runs 3 RabbitMQ nodes,
+    // PostgreSQL and four JVMs at once.
+    private static final int RATE = 100;
+    private static final Duration LOAD_DURATION = Duration.ofSeconds(75);
+    private static final Duration BEFORE_KILL = Duration.ofSeconds(15);
     private static final Duration NODE_DOWN = Duration.ofSeconds(15);
 
     static boolean enabled() {
@@ -62,8 +64,7 @@ class ClusterFailoverIT {
             Map<String, String> env = Map.of(
                     "GLOSSA_AMQP_URI", cluster.uris(),
                     "GLOSSA_DB_URL", db.url(),
-                    "GLOSSA_DB_USER", db.user(),
-                    "GLOSSA_DB_POOL_SIZE", "4");
+                    "GLOSSA_DB_USER", db.user());
             int apiPort = freePort();
             List<GlossaProcess> processes = new ArrayList<>();
             try {
@@ -78,30 +79,43 @@ class ClusterFailoverIT {
                 }
                 LOG.info("cluster before the run:\n{}", cluster.status());
 
+                int consumersBefore = cluster.consumers(1, REALTIME_QUEUE);
+                // Chosen before the load: the CLI is slow on a busy machine, and the clients connect at start-up.
+                int victim = busiestNode(cluster);
+                LOG.info("realtime queue leader: node {}; will kill node {} (most client connections)",
+                        cluster.leaderOf(REALTIME_QUEUE), victim);
+
+                long t0 = System.nanoTime();
                 GlossaProcess load = GlossaProcess.start("load", jar, work, Map.of(), "load",
                         "--url", "http://127.0.0.1:" + apiPort, "--rate", Integer.toString(RATE),
                         "--duration", LOAD_DURATION.toSeconds() + "s", "--drain-timeout", "120s",
                         "--data", data.toString(), "--json");
+                processes.add(load);
                 Thread.sleep(BEFORE_KILL.toMillis());
-                int victim = busiestNode(cluster);
-                LOG.info("realtime queue leader: node {}; killing node {} (most client connections)",
-                        cluster.leaderOf(REALTIME_QUEUE), victim);
                 cluster.kill(victim);
+                LOG.info("t+{}s: killed node {}", seconds(t0), victim);
                 Thread.sleep(NODE_DOWN.toMillis());
                 LOG.info("cluster with node {} down:\n{}", victim, cluster.status());
                 cluster.restart(victim);
-                LOG.info("cluster after restarting node {}:\n{}", victim, cluster.status());
+                LOG.info("t+{}s: node {} back (load sends until t+{}s):\n{}", seconds(t0), victim,
+                        LOAD_DURATION.toSeconds(), cluster.status());
+
+                int consumersAfter = awaitConsumers(cluster, victim, consumersBefore, Duration.ofSeconds(60));
+                LOG.info("consumers on {}: {} before the kill, {} after the restart", REALTIME_QUEUE, consumersBefore, consumersAfter);
 
                 int exit = load.awaitExit(LOAD_DURATION.plus(Duration.ofMinutes(4)));
                 JsonNode report = lastJsonLine(load.output());
                 LOG.info("load report: {}", report);
-                assertThat(exit).as("glossa load exit code (1 = something lost); log:\n" + load.tail()).isZero();
-                assertThat(report.get("lost").asLong()).as("lost").isZero();
-                assertThat(report.get("rejected").asLong()).as("rejected").isZero();
                 long accepted = report.get("accepted").asLong();
-                assertThat(accepted).as("accepted").isEqualTo(report.get("sent").asLong()).isGreaterThan(RATE * 30L);
-
+                assertThat(exit).as("glossa load exit code (1 = something lost); log:\n" + load.tail()).isZero();
+                assertThat(report.get("lost").asLong()).as("accepted texts without a result (lost)").isZero();
                 assertEveryTextHasExactlyOneResult(db, accepted);
+                // The API commits to PostgreSQL before it answers, so a broker node going away must not make it refuse texts.
+                assertThat(report.get("rejected").asLong()).as("texts the API refused (see api.log)").isZero();
+                assertThat(accepted).as("accepted").isGreaterThan(RATE * LOAD_DURATION.toSeconds() / 2);
+                assertThat(consumersAfter).as("realtime consumers after the restart (workers reconnected)").isEqualTo(consumersBefore);
+                assertThat(cluster.onlineReplicas(victim, REALTIME_QUEUE)).as("online replicas of the realtime queue after the restart")
+                        .isEqualTo(3);
             } finally {
                 Collections.reverse(processes);
                 for (GlossaProcess process : processes) {
@@ -109,6 +123,17 @@ class ClusterFailoverIT {
                 }
             }
         }
+    }
+
+    /** Waits until the queue has {@code expected} consumers again (clients recover after a delay); returns the last count. */
+    private static int awaitConsumers(RabbitCluster cluster, int askNode, int expected, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int count = cluster.consumers(askNode, REALTIME_QUEUE);
+        while (count != expected && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            count = cluster.consumers(askNode, REALTIME_QUEUE);
+        }
+        return count;
     }
 
     /** {@code -Dglossa.it.model=FILE} runs the workers with that model instead of the built-in one. */
@@ -144,12 +169,13 @@ class ClusterFailoverIT {
 
     /** The node with the most client connections, so that killing it forces clients to reconnect elsewhere. */
     private static int busiestNode(RabbitCluster cluster) {
-        String nodes = cluster.ctl(1, "list_connections", "node");
+        // A connection's pid names its node: <glossa2@localhost.1700000000.1234.0>
+        String pids = cluster.ctl(1, "list_connections", "pid");
         int best = 1;
         long bestCount = -1;
         for (int n = 1; n <= 3; n++) {
             String name = "glossa" + n + "@";
-            long count = nodes.lines().filter(line -> line.startsWith(name)).count();
+            long count = pids.lines().filter(line -> line.contains(name)).count();
             LOG.info("node {}: {} client connections", n, count);
             if (count > bestCount) {
                 best = n;
@@ -157,6 +183,10 @@ class ClusterFailoverIT {
             }
         }
         return best;
+    }
+
+    private static long seconds(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos).toSeconds();
     }
 
     private static long single(Statement statement, String sql) throws SQLException {

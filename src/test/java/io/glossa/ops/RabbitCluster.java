@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 final class RabbitCluster implements AutoCloseable {
     private final Path script;
     private final Path dir;
+    // Stops the nodes even if the test JVM is interrupted (Ctrl-C, SIGTERM) before close() runs.
+    private final Thread stopOnExit = new Thread(this::stopQuietly, "rabbitmq-cluster-stop");
 
     RabbitCluster(Path script, Path dir) {
         this.script = script;
@@ -18,6 +20,7 @@ final class RabbitCluster implements AutoCloseable {
     }
 
     void start() {
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         run(180, "start");
     }
 
@@ -29,6 +32,26 @@ final class RabbitCluster implements AutoCloseable {
     /** The node number (1-3) leading a quorum queue. */
     int leaderOf(String queue) {
         return Integer.parseInt(run(30, "leader", queue).strip());
+    }
+
+    /** How many of the queue's replicas are online, as node {@code askNode} sees it. */
+    int onlineReplicas(int askNode, String queue) {
+        return (int) queueInfo(askNode, queue, "online").chars().filter(c -> c == '@').count();
+    }
+
+    /** The consumers on a queue, as node {@code askNode} sees it. */
+    int consumers(int askNode, String queue) {
+        return Integer.parseInt(queueInfo(askNode, queue, "consumers").strip());
+    }
+
+    private String queueInfo(int askNode, String queue, String item) {
+        for (String line : ctl(askNode, "list_queues", "name", item).lines().toList()) {
+            String[] columns = line.split("\t", 2);
+            if (columns.length == 2 && columns[0].equals(queue)) {
+                return columns[1];
+            }
+        }
+        throw new IllegalStateException("queue " + queue + " not found on node " + askNode);
     }
 
     void kill(int node) {
@@ -51,7 +74,20 @@ final class RabbitCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException | IllegalArgumentException alreadyExitingOrNeverStarted) {
+            // the hook runs (or never was registered); stopping twice is harmless
+        }
         run(120, "stop");
+    }
+
+    private void stopQuietly() {
+        try {
+            run(120, "stop");
+        } catch (RuntimeException e) {
+            System.err.println("could not stop the RabbitMQ cluster in " + dir + ": " + e.getMessage());
+        }
     }
 
     private String run(int timeoutSeconds, String... args) {
