@@ -42,7 +42,9 @@ public final class AmqpBroker implements AutoCloseable {
         AmqpBroker broker = new AmqpBroker(new AmqpConnector(endpoint, settings), topology, role);
         try {
             BrokerConnection connection = broker.publishing();
-            topology.declare(connection.openChannel(), connection.flavour());
+            com.rabbitmq.client.Channel declaring = connection.openChannel();
+            broker.track(declaring::close); // stays open: topology recovery re-declares through it
+            topology.declare(declaring, connection.flavour());
             LOG.info("AMQP broker {} ({}) ready, topology '{}' declared", endpoint.describe(), connection.flavour(),
                     topology.prefix());
             return broker;
@@ -78,6 +80,15 @@ public final class AmqpBroker implements AutoCloseable {
     /** @param pattern topic pattern over {@code <status>.<language>}, e.g. {@code #} or {@code done.*} */
     public synchronized ResultSubscriber subscribeResults(String pattern, ResultListener listener) {
         return track(ResultSubscriber.subscribe(listening(), topology, pattern, listener));
+    }
+
+    /** Tells every subscribed worker about a model change (body: the model-lifecycle JSON); confirmed. */
+    public void announceModel(byte[] json) {
+        ModelAnnouncements.publish(publishing(), topology, json);
+    }
+
+    public synchronized AutoCloseable subscribeModels(java.util.function.Consumer<byte[]> listener) {
+        return track(ModelAnnouncements.subscribe(listening(), topology, listener));
     }
 
     public synchronized QueueStatistics queueStatistics() {

@@ -41,6 +41,9 @@ public final class AmqpJobConsumer implements JobConsumer {
     private final List<JobProcessor> processors = new ArrayList<>();
     private ExecutorService workers;
     private volatile boolean running;
+    /** Bumped whenever a lane channel shuts down (connection lost, broker restart): see {@link Delivery#epoch()}. */
+    private final java.util.concurrent.atomic.AtomicLong epoch = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
 
     public AmqpJobConsumer(BrokerConnection connection, Topology topology, ConsumerSettings settings, Set<Lane> lanes) {
         if (lanes.isEmpty()) {
@@ -86,13 +89,15 @@ public final class AmqpJobConsumer implements JobConsumer {
 
     private Subscription subscribe(Lane lane) {
         Channel channel = connection.openChannel();
+        // an auto-recovering channel keeps this listener across recoveries
+        channel.addShutdownListener(cause -> epoch.incrementAndGet());
         try {
             channel.basicQos(settings.prefetch());
             String tag = channel.basicConsume(topology.queue(lane), false, "glossa-" + lane.key() + "-" + INSTANCES.get(),
                     new DefaultConsumer(channel) {
                         @Override
                         public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-                            inbox.put(new Delivery(lane, channel, envelope.getDeliveryTag(), properties, body));
+                            inbox.put(new Delivery(lane, channel, envelope.getDeliveryTag(), properties, body, epoch.get()));
                         }
                     });
             return new Subscription(channel, tag);
@@ -107,6 +112,10 @@ public final class AmqpJobConsumer implements JobConsumer {
             while (running && !Thread.currentThread().isInterrupted()) {
                 Delivery delivery = inbox.poll(200, TimeUnit.MILLISECONDS);
                 if (delivery == null) {
+                    continue;
+                }
+                if (delivery.epoch() != epoch.get()) {
+                    dropped.incrementAndGet(); // its channel broke since: the broker redelivers it
                     continue;
                 }
                 try {
@@ -128,6 +137,11 @@ public final class AmqpJobConsumer implements JobConsumer {
         } catch (IOException | RuntimeException e) {
             // channel gone: the broker requeues it anyway
         }
+    }
+
+    /** Deliveries dropped unhandled because their channel broke before a worker took them (for tests, metrics). */
+    public long droppedAfterChannelLoss() {
+        return dropped.get();
     }
 
     /** Deliveries received but not yet taken by a worker. */

@@ -47,19 +47,41 @@ final class ConfirmedChannel implements AutoCloseable {
     }
 
     void awaitConfirms() {
+        boolean allAcked;
         try {
-            channel.waitForConfirmsOrDie(timeout.toMillis());
-        } catch (IOException | TimeoutException | RuntimeException e) {
+            allAcked = channel.waitForConfirms(timeout.toMillis());
+        } catch (TimeoutException e) {
             throw new BrokerUnavailableException("broker did not confirm the messages within " + timeout.toMillis()
-                    + " ms: " + AmqpConnector.reason(e), e);
+                    + " ms", e);
+        } catch (RuntimeException e) {
+            throw new BrokerUnavailableException("broker connection lost before confirming: " + AmqpConnector.reason(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BrokerUnavailableException("interrupted while waiting for publisher confirms", e);
         }
-        String unroutable = returned.getAndSet(null);
+        // Qpid answers an unroutable mandatory message with a nack, then a return; RabbitMQ with a return, then an ack
+        String unroutable = allAcked ? returned.getAndSet(null) : awaitReturn();
         if (unroutable != null) {
             throw new BrokerUnavailableException(unroutable + " (is the topology declared?)", null);
         }
+        if (!allAcked) {
+            throw new BrokerUnavailableException("broker nacked (refused) some of the messages", null);
+        }
+    }
+
+    /** After a nack: a return for the same message may still be on its way; wait for it briefly for a better error. */
+    private String awaitReturn() {
+        long deadline = System.nanoTime() + 200_000_000L;
+        String unroutable;
+        while ((unroutable = returned.getAndSet(null)) == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return unroutable;
     }
 
     @Override

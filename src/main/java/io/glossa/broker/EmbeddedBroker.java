@@ -36,6 +36,10 @@ public final class EmbeddedBroker implements AutoCloseable {
             if (watcher.error() != null) {
                 throw watcher.error();
             }
+            if (!watcher.inactive().isEmpty()) {
+                throw new IllegalStateException("not active: " + String.join(", ", watcher.inactive())
+                        + " (port already in use, or the store is locked by another process?)");
+            }
         } catch (Exception e) {
             launcher.shutdown();
             throw new IllegalStateException("embedded AMQP broker could not start on 127.0.0.1:" + settings.port()

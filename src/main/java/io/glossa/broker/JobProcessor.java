@@ -72,7 +72,7 @@ final class JobProcessor implements AutoCloseable {
         try {
             message = codec.decode(delivery.body());
         } catch (MalformedMessageException e) {
-            LOG.warn("malformed job message {} on lane {} moved to the failed queue: {}",
+            LOG.warn("malformed job message (message id {}) on lane {} moved to the failed queue: {}",
                     delivery.properties().getMessageId(), delivery.lane().key(), e.getMessage());
             moveToFailed(delivery, null, "malformed message: " + e.getMessage(), attempts);
             return;
@@ -187,7 +187,9 @@ final class JobProcessor implements AutoCloseable {
                 channel.basicPublish("", replyTo, false, reply, body);
             }
         } catch (IOException | RuntimeException e) {
-            LOG.warn("result event for {} not published: {}", event.id(), AmqpConnector.reason(e));
+            if (connection.isOpen()) {
+                LOG.warn("result event for {} not published: {}", event.id(), AmqpConnector.reason(e));
+            } // else the connection is down, and the ack that follows reports it
             closeEvents();
         }
     }

@@ -41,7 +41,7 @@ public final class QueueStatistics implements AutoCloseable {
             return new QueueStats(queue, true, ok.getMessageCount(), ok.getConsumerCount());
         } catch (IOException e) {
             channel = null;
-            if (AmqpConnector.reason(e).contains("NOT_FOUND")) {
+            if (AmqpErrors.replyCode(e) == AmqpErrors.NOT_FOUND) {
                 return new QueueStats(queue, false, 0, 0);
             }
             throw new BrokerUnavailableException("cannot read queue " + queue + ": " + AmqpConnector.reason(e), e);

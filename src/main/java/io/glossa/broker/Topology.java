@@ -4,7 +4,9 @@ import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import io.glossa.pipeline.Lane;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -63,10 +65,13 @@ public record Topology(String prefix) {
         return prefix + ".failed";
     }
 
-    /** Declares everything (idempotent); closes the channel when done. */
+    /**
+     * Declares everything (idempotent). Keep the channel open for the connection's life: automatic topology
+     * recovery re-declares on the channel that declared first.
+     */
     public void declare(Channel channel, BrokerFlavour flavour) {
         String step = "exchanges";
-        try (channel) {
+        try {
             channel.exchangeDeclare(jobsExchange(), BuiltinExchangeType.DIRECT, true);
             channel.exchangeDeclare(resultsExchange(), BuiltinExchangeType.TOPIC, true);
             channel.exchangeDeclare(modelsExchange(), BuiltinExchangeType.FANOUT, true);
@@ -79,9 +84,9 @@ public record Topology(String prefix) {
                 channel.queueDeclare(queue(lane), true, false, false, jobQueueArguments(flavour));
                 channel.queueBind(queue(lane), jobsExchange(), lane.key());
             }
-        } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot declare the AMQP topology (" + step + "): " + AmqpConnector.reason(e)
-                    + (AmqpConnector.reason(e).contains("PRECONDITION_FAILED")
+                    + (AmqpErrors.replyCode(e) == AmqpErrors.PRECONDITION_FAILED
                     ? " - it exists with other settings; delete it or use another --queue-prefix" : ""), e);
         }
     }
@@ -101,19 +106,33 @@ public record Topology(String prefix) {
         return flavour.supportsQueueArguments() ? Map.of("x-queue-type", "quorum") : null;
     }
 
-    /** Removes everything declared here (tests, uninstall). Closes the channel. */
-    public void delete(Channel channel) {
-        try (channel) {
-            for (Lane lane : Lane.values()) {
-                channel.queueDelete(queue(lane));
+    /** Removes everything declared here (tests, uninstall); what is already gone is skipped. */
+    public void delete(BrokerConnection connection) {
+        List<String> queues = new ArrayList<>();
+        for (Lane lane : Lane.values()) {
+            queues.add(queue(lane));
+        }
+        queues.add(failedQueue());
+        for (String queue : queues) {
+            deleteOne(connection, channel -> channel.queueDelete(queue));
+        }
+        for (String exchange : List.of(jobsExchange(), resultsExchange(), modelsExchange(), failedExchange())) {
+            deleteOne(connection, channel -> channel.exchangeDelete(exchange));
+        }
+    }
+
+    private interface Deletion {
+        void run(Channel channel) throws IOException;
+    }
+
+    /** One channel per deletion: Qpid answers a missing queue with 404, which closes the channel. */
+    private static void deleteOne(BrokerConnection connection, Deletion deletion) {
+        try (Channel channel = connection.openChannel()) {
+            deletion.run(channel);
+        } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            if (AmqpErrors.replyCode(e) != AmqpErrors.NOT_FOUND) {
+                throw new IllegalStateException("cannot delete the AMQP topology: " + AmqpConnector.reason(e), e);
             }
-            channel.queueDelete(failedQueue());
-            channel.exchangeDelete(jobsExchange());
-            channel.exchangeDelete(resultsExchange());
-            channel.exchangeDelete(modelsExchange());
-            channel.exchangeDelete(failedExchange());
-        } catch (IOException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("cannot delete the AMQP topology: " + AmqpConnector.reason(e), e);
         }
     }
 }

@@ -36,6 +36,8 @@ final class ApiAssembly {
                 RelaySettings.DEFAULT.sweepInterval().toSeconds());
 
         ResultFanout results = new ResultFanout();
+        results.add(event -> metrics.resultObserved(event.status(), event.submittedAt() == null ? null
+                : java.time.Duration.between(event.submittedAt(), java.time.Instant.now())));
         life.add("results subscription", broker.subscribeResults("#", results));
         ExecutorService storeReads = Executors.newFixedThreadPool(STORE_READERS, runnable -> {
             Thread t = new Thread(runnable, "glossa-store-read");

@@ -6,11 +6,11 @@ import java.io.PrintWriter;
 import java.util.function.Consumer;
 
 /**
- * Prints bad corpus lines to stderr as {@code file:line: reason}. Only the first few are printed, so a
+ * Prints bad corpus lines to stderr as {@code bad line file:line: reason}, like {@code train} does. Only the first few are printed, so a
  * badly broken file does not flood the terminal; the total is printed at the end.
  */
 final class BadLineReporter implements Consumer<BadLine> {
-    static final int SHOWN = 20;
+    static final int SHOWN = 10;
 
     private final PrintWriter err;
     private long count;
@@ -23,13 +23,13 @@ final class BadLineReporter implements Consumer<BadLine> {
     public void accept(BadLine bad) {
         count++;
         if (count <= SHOWN) {
-            err.println("skipped bad line " + bad);
+            err.println("bad line " + bad);
         }
     }
 
     void finish() {
         if (count > SHOWN) {
-            err.println("skipped " + count + " bad lines in total (first " + SHOWN + " shown)");
+            err.println("skipped " + count + " bad lines (first " + SHOWN + " shown)");
         }
         err.flush();
     }

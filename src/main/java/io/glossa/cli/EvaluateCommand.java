@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ final class EvaluateCommand implements Callable<Integer> {
         new TsvCorpusReader(BadLinePolicy.DEFAULT, badLines).read(data, texts::add);
         badLines.finish();
         if (texts.isEmpty()) {
-            throw new UserException(data + " has no labelled lines to evaluate");
+            throw new UserError(data + " has no labelled lines to evaluate");
         }
         EvaluationResult result = new Evaluator(threads).evaluate(languageModel, texts);
         if (report != null) {
@@ -99,11 +100,12 @@ final class EvaluateCommand implements Callable<Integer> {
             LanguageNames.Names n = LanguageNames.of(label);
             names.put(label, n.english().equals(label) ? "" : n.english() + " — " + n.nativeName());
         }
-        String html = HtmlReport.render(result, new ReportContext(data.getFileName().toString(), Instant.now(), names));
+        String html = HtmlReport.render(result, new ReportContext(data.getFileName().toString(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), names));
         try {
             Files.writeString(report, html, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UserException("cannot write the report " + report + ": " + describe(e), e);
+            throw new UserError("cannot write the report " + report + ": " + describe(e), e);
         }
     }
 

@@ -64,15 +64,15 @@ public final class LoadCommand implements Callable<Integer> {
         try {
             texts = TextSource.read(data);
         } catch (NoSuchFileException e) {
-            throw new UserException("--data: no such file " + data);
+            throw new UserError("--data: no such file " + data);
         } catch (IllegalArgumentException e) {
-            throw new UserException("--data: " + e.getMessage());
+            throw new UserError("--data: " + e.getMessage());
         }
         LoadReport report;
         try {
             report = new LoadRun(settings, texts).run();
         } catch (java.io.IOException e) {
-            throw new UserException("cannot reach " + url + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+            throw new UserError("cannot reach " + url + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
         }
         if (json) {
             spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(report));

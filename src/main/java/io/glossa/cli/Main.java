@@ -12,9 +12,10 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "glossa", mixinStandardHelpOptions = true, versionProvider = GlossaVersion.class,
         description = "Realtime language prediction.",
         subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, ApiCommand.class, WorkerCommand.class,
-                EvaluateCommand.class, PredictCommand.class, LoadCommand.class})
+                LoadCommand.class, TrainCommand.class, InfoCommand.class, EvaluateCommand.class, PredictCommand.class})
 public final class Main {
-    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "On errors, print the stack trace too.")
     boolean verbose;
 
     public static void main(String[] args) {
@@ -25,9 +26,10 @@ public final class Main {
         return commandLine().execute(args);
     }
 
-    /** The configured command line: UTF-8 output whatever the platform charset, one-line errors. */
-    static CommandLine commandLine() {
-        UserErrorHandler errors = new UserErrorHandler();
+    /** The command line with glossa's error handling installed (see {@link CliErrorHandler}). */
+    public static CommandLine commandLine() {
+        CliErrorHandler errors = new CliErrorHandler();
+        // UTF-8 whatever the platform charset: Java 17 in a POSIX locale would print native names as '?'.
         return new CommandLine(new Main())
                 .setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
                 .setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true))

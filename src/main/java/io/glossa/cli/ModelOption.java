@@ -1,23 +1,20 @@
 package io.glossa.cli;
 
 import io.glossa.model.LanguageModel;
-
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The {@code --model MODEL} option shared by every command that classifies; the built-in model otherwise. */
+/** The {@code --model FILE} option every command that classifies shares; without it, the model in the jar. */
 public final class ModelOption {
     @Option(names = "--model", paramLabel = "MODEL",
-            description = "Model file to use (default: the model built into glossa).")
+            description = "Model file (default: the model built into glossa).")
     Path model;
 
-    /** Loads the chosen model; a missing or broken file fails with a {@code ModelFormatException} for the user. */
     public LanguageModel load() {
         return model == null ? LanguageModel.loadDefault() : LanguageModel.load(model);
     }
 
-    /** How the model was chosen, for messages and reports. */
-    public String describe() {
-        return model == null ? "built-in model" : model.toString();
+    public Path path() {
+        return model;
     }
 }

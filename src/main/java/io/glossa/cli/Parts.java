@@ -15,7 +15,8 @@ final class Parts {
 
     static LanguageModel model(ModelOption option) {
         LanguageModel model = option.load();
-        LOG.info("model: {} ({}, {} languages)", model.version(), option.describe(), model.labelCount());
+        LOG.info("model: {} ({}, {} languages)", model.version(),
+                option.path() == null ? "built-in" : option.path(), model.labelCount());
         return model;
     }
 

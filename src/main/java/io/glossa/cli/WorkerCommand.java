@@ -5,6 +5,8 @@ import io.glossa.metrics.MetricsRegistry;
 import io.glossa.metrics.MicrometerPipelineMetrics;
 import io.glossa.model.LanguageModel;
 import io.glossa.store.JdbcTextStore;
+import io.glossa.web.MetricsServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -29,6 +31,11 @@ public final class WorkerCommand implements Callable<Integer> {
     @Mixin WorkerOptions workerOptions;
     @Mixin ModelOption modelOption;
 
+    @picocli.CommandLine.Option(names = "--metrics-port", defaultValue = "${env:GLOSSA_METRICS_PORT:--1}", paramLabel = "PORT",
+            description = "Serve /metrics, /health and /ready on this port (env GLOSSA_METRICS_PORT; 0 picks a free one; "
+                    + "default: none).")
+    int metricsPort;
+
     @Override
     public Integer call() throws InterruptedException {
         start().serveUntilStopped();
@@ -36,6 +43,9 @@ public final class WorkerCommand implements Callable<Integer> {
     }
 
     public Running start() {
+        if (metricsPort < -1 || metricsPort > 65535) {
+            throw new ParameterException(spec.commandLine(), "--metrics-port must be between 0 and 65535, got " + metricsPort);
+        }
         if (brokerOptions.embedded()) {
             throw new ParameterException(spec.commandLine(), "worker needs --amqp-uri (or GLOSSA_AMQP_URI), e.g. "
                     + "amqp://guest:guest@127.0.0.1:5673 for the embedded broker of a running 'glossa serve'");
@@ -46,12 +56,18 @@ public final class WorkerCommand implements Callable<Integer> {
         }
         Lifecycle life = new Lifecycle();
         try {
-            MicrometerPipelineMetrics metrics = new MicrometerPipelineMetrics(MetricsRegistry.create("worker"));
+            PrometheusMeterRegistry registry = MetricsRegistry.create("worker");
+            MicrometerPipelineMetrics metrics = new MicrometerPipelineMetrics(registry);
             LanguageModel model = Parts.model(modelOption);
             JdbcTextStore store = Parts.store(life, storeOptions);
             BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "worker");
             WorkerAssembly.start(life, store, broker.broker(), model,
                     brokerOptions.consumerSettings(workerOptions.workerThreads()), workerOptions.topK(), metrics);
+            if (metricsPort >= 0) {
+                MetricsServer server = life.add("metrics server", new MetricsServer(registry,
+                        () -> store.isReady() && broker.broker().queueStatistics().isReady()).start("0.0.0.0", metricsPort));
+                LOG.info("metrics: /metrics, /health, /ready on port {}", server.port());
+            }
             LOG.info("glossa worker running");
             return new Running(life, store, broker, Optional.empty());
         } catch (RuntimeException e) {

@@ -11,7 +11,8 @@ public final class WorkerOptions {
     private CommandSpec spec;
 
     @Option(names = "--workers", defaultValue = "${env:GLOSSA_WORKERS:-0}", paramLabel = "N",
-            description = "Worker threads predicting jobs (env GLOSSA_WORKERS; default: the number of cores).")
+            description = "Worker threads predicting jobs (env GLOSSA_WORKERS; default: 8 per core, since they mostly "
+                    + "wait for the database and their results share commits).")
     int workers;
 
     @Option(names = "--top-k", defaultValue = "${env:GLOSSA_TOP_K:-3}", paramLabel = "K",
@@ -22,7 +23,7 @@ public final class WorkerOptions {
         if (workers < 0 || workers > 1024) {
             throw new ParameterException(spec.commandLine(), "--workers must be between 1 and 1024, got " + workers);
         }
-        return workers == 0 ? Runtime.getRuntime().availableProcessors() : workers;
+        return workers == 0 ? 8 * Runtime.getRuntime().availableProcessors() : workers;
     }
 
     int topK() {

@@ -17,8 +17,14 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
     private final Counter failed;
     private final Timer predictTime;
     private final Timer endToEnd;
+    private final MeterRegistry registry;
+    private final Timer observedLatency;
 
     public MicrometerPipelineMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        observedLatency = Timer.builder("glossa.submit.to.result")
+                .description("From submission to the result event reaching the API (what a waiting client sees)")
+                .publishPercentileHistogram().register(registry);
         accepted = Counter.builder("glossa.texts.accepted").description("Texts committed by the API").register(registry);
         published = Counter.builder("glossa.jobs.published").description("Jobs confirmed by the broker").register(registry);
         publishFailed = Counter.builder("glossa.jobs.publish.failures")
@@ -47,6 +53,14 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
     @Override
     public void publishFailed(int jobs) {
         publishFailed.increment(jobs);
+    }
+
+    @Override
+    public void resultObserved(TextStatus status, Duration sinceSubmission) {
+        registry.counter("glossa.results.observed", "status", status.key()).increment();
+        if (sinceSubmission != null && !sinceSubmission.isNegative()) {
+            observedLatency.record(sinceSubmission);
+        }
     }
 
     @Override

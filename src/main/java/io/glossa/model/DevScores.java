@@ -9,6 +9,6 @@ import java.util.Map;
 public record DevScores(long n, double macroAccuracy, double microAccuracy, double ece, double unknownRate,
                         Map<String, Double> perLabel) {
     public DevScores {
-        perLabel = Map.copyOf(perLabel);
+        perLabel = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(perLabel));
     }
 }

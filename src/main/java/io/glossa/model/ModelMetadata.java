@@ -14,6 +14,7 @@ import java.util.List;
  * @param cvScore best cross-validated macro accuracy of {@code train --search}; null when no search ran
  * @param search the search that chose the parameters; null when no search ran
  * @param dev scores on the held-out dev split; null when no dev split was kept
+ * @param devFragments scores on 1..3-word fragments cut from the dev split (short inputs); null without dev
  * @param unknownThreshold predictions whose best probability is below this are {@code unknown}
  * @param minLetters texts with fewer letters are {@code unknown}
  * @param temperature softmax temperature fitted on dev (probabilities = softmax(scores / temperature))
@@ -25,6 +26,7 @@ public record ModelMetadata(String version, int formatVersion, String glossaVers
                             long sizeBytes, List<LabelInfo> labels, FeatureParams features,
                             TrainingParams training, List<TrainingFile> trainingFiles, long trainingExamples,
                             double trainingSeconds, Double cvScore, SearchSummary search, DevScores dev,
+                            DevScores devFragments,
                             double unknownThreshold, int minLetters, double temperature, String quantization) {
     public ModelMetadata {
         labels = List.copyOf(labels);
@@ -34,7 +36,7 @@ public record ModelMetadata(String version, int formatVersion, String glossaVers
     /** The same metadata with the facts of a loaded file. */
     public ModelMetadata withFileFacts(String fileVersion, long fileSize) {
         return new ModelMetadata(fileVersion, formatVersion, glossaVersion, createdAt, fileSize, labels, features,
-                training, trainingFiles, trainingExamples, trainingSeconds, cvScore, search, dev, unknownThreshold,
+                training, trainingFiles, trainingExamples, trainingSeconds, cvScore, search, dev, devFragments, unknownThreshold,
                 minLetters, temperature, quantization);
     }
 

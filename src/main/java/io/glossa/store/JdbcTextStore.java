@@ -7,53 +7,67 @@ import io.glossa.pipeline.TextRecord;
 import io.glossa.pipeline.TextStatus;
 import io.glossa.pipeline.TextStore;
 import io.glossa.pipeline.UnknownTextException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The text store over JDBC: the embedded H2 database or PostgreSQL, same SQL on both.
  *
- * <p>Outbox claims: {@link #unpublished(int)} claims the rows it returns for this store instance for
- * {@link #DEFAULT_OUTBOX_LEASE}. Other relays (other processes on the same database) skip claimed rows until the
- * lease ends, so concurrent relays do not publish the same jobs; a relay that died is replaced once its lease ends.
- * The same instance gets its own claimed rows back at once, so a relay that retries after a broker failure need not
- * wait. Hence: run one relay loop per store instance.
+ * <p>Outbox claims: {@link #unpublished(int)} claims the rows it returns for this store instance for the outbox
+ * lease. Other relays (other processes on the same database) skip claimed rows until the lease ends, so concurrent
+ * relays do not publish the same jobs, and a relay that died is replaced once its lease ends. The same instance gets
+ * its own claimed rows back at once, so a relay that retries after a broker failure need not wait. Hence: run one
+ * relay loop per store instance.
  */
 public final class JdbcTextStore implements TextStore {
-    public static final Duration DEFAULT_OUTBOX_LEASE = Duration.ofSeconds(30);
+    private static final int MAX_JOBS_PER_TRANSACTION = 1000;
+    private static final int MAX_RESULTS_PER_TRANSACTION = 500;
 
     private final Database database;
     private final Transactions transactions;
     private final Clock clock;
-    private final Duration outboxLease;
+    private final StoreTuning tuning;
     private final TimeOrderedIds ids;
     private final UUID relayOwner = UUID.randomUUID();
+    private final Function<List<Job>, Void> commitJobs;
+    private final Function<Result, Boolean> commitResult;
 
-    public JdbcTextStore(Database database, Clock clock, Duration outboxLease) {
+    public JdbcTextStore(Database database, Clock clock, StoreTuning tuning) {
         this.database = database;
         this.transactions = new Transactions(database.dataSource());
         this.clock = clock;
-        this.outboxLease = outboxLease;
+        this.tuning = tuning;
         this.ids = new TimeOrderedIds(clock);
+        this.commitJobs = tuning.acceptWriters() == 0 ? this::insertJobs
+                : new GroupCommit<List<Job>, Void>(tuning.acceptWriters(), MAX_JOBS_PER_TRANSACTION, List::size,
+                        this::insertJobBatches)::submit;
+        this.commitResult = tuning.completeWriters() == 0 ? this::completeAlone
+                : new GroupCommit<Result, Boolean>(tuning.completeWriters(), MAX_RESULTS_PER_TRANSACTION, r -> 1,
+                        this::completeTogether)::submit;
     }
 
-    /** Opens the database (running migrations) and a store on it that owns and closes it. */
+    /** Opens the database (running migrations) and a store on it, tuned for its backend, that closes it. */
     public static JdbcTextStore open(StoreSettings settings) {
-        return new JdbcTextStore(Database.open(settings), Clock.systemUTC(), DEFAULT_OUTBOX_LEASE);
+        Database database = Database.open(settings);
+        return new JdbcTextStore(database, Clock.systemUTC(), StoreTuning.defaults(database.backend()));
     }
 
     /**
      * @throws IllegalArgumentException if a text is null or contains a NUL character (PostgreSQL cannot store it;
-     *         refused on every backend so both behave alike)
+     *         refused on every backend so both behave alike); nothing of the call is stored then
      */
     @Override
     public List<Job> accept(List<String> texts, Lane lane) {
@@ -62,15 +76,24 @@ public final class JdbcTextStore implements TextStore {
         if (texts.isEmpty()) {
             return List.of();
         }
-        // Microseconds: what both databases keep, so the returned jobs equal what find() later reads.
+        // Microseconds: what both databases keep, so the returned jobs equal what is read back later.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<Job> jobs = texts.stream().map(text -> new Job(ids.next(), text, lane, now)).toList();
-        transactions.write("storing texts", connection -> {
+        commitJobs.apply(jobs);
+        return jobs;
+    }
+
+    private Void insertJobs(List<Job> jobs) {
+        return transactions.write("storing texts", connection -> {
             TextRows.insert(connection, jobs);
             OutboxRows.insert(connection, jobs);
             return null;
         });
-        return jobs;
+    }
+
+    private List<GroupCommit.Outcome<Void>> insertJobBatches(List<List<Job>> calls) {
+        insertJobs(calls.stream().flatMap(List::stream).toList());
+        return calls.stream().map(call -> GroupCommit.Outcome.<Void>of(null)).toList();
     }
 
     @Override
@@ -86,7 +109,7 @@ public final class JdbcTextStore implements TextStore {
     @Override
     public List<Job> unpublished(int limit) {
         Instant now = clock.instant();
-        Instant leaseEnd = now.plus(outboxLease);
+        Instant leaseEnd = now.plus(tuning.outboxLease());
         return transactions.write("claiming outbox jobs",
                 connection -> OutboxRows.claim(connection, relayOwner, now, leaseEnd, limit));
     }
@@ -102,29 +125,59 @@ public final class JdbcTextStore implements TextStore {
         });
     }
 
+    /**
+     * @throws IllegalArgumentException if the result has a missing part or a value longer than its column
+     */
     @Override
     public boolean complete(Result result) {
-        Objects.requireNonNull(result.prediction(), "prediction");
-        Objects.requireNonNull(result.modelVersion(), "modelVersion");
-        Objects.requireNonNull(result.completedAt(), "completedAt");
+        ResultRows.check(result);
+        return commitResult.apply(result);
+    }
+
+    private boolean completeAlone(Result result) {
         return transactions.write("storing a result", connection -> {
-            if (!insertResult(connection, result)) {
-                return false;
+            try {
+                return storeResult(connection, result);
+            } catch (SQLException e) {
+                if (ResultRows.isUnknownText(e)) {
+                    throw new UnknownTextException(result.id());
+                }
+                throw e;
             }
-            TextRows.markDone(connection, result.id(), result.modelVersion(), result.completedAt());
-            return true;
         });
     }
 
-    private static boolean insertResult(java.sql.Connection connection, Result result) throws SQLException {
-        try {
-            return ResultRows.insert(connection, result);
-        } catch (SQLException e) {
-            if (ResultRows.isUnknownText(e)) {
-                throw new UnknownTextException(result.id());
+    /**
+     * One transaction for many results. Unknown ids are found first (texts are never deleted), because a failed
+     * statement would abort the whole transaction on PostgreSQL. Rows are written in (id, version) order so that
+     * concurrent transactions lock them in the same order and cannot deadlock.
+     */
+    private List<GroupCommit.Outcome<Boolean>> completeTogether(List<Result> results) {
+        return transactions.write("storing results", connection -> {
+            Set<UUID> known = TextRows.existing(connection, results.stream().map(Result::id).toList());
+            @SuppressWarnings("unchecked")
+            GroupCommit.Outcome<Boolean>[] outcomes = new GroupCommit.Outcome[results.size()];
+            List<Integer> order = IntStream.range(0, results.size()).boxed()
+                    .sorted(Comparator.comparing((Integer i) -> results.get(i).id())
+                            .thenComparing(i -> results.get(i).modelVersion()))
+                    .toList();
+            for (int i : order) {
+                Result result = results.get(i);
+                outcomes[i] = known.contains(result.id())
+                        ? GroupCommit.Outcome.of(storeResult(connection, result))
+                        : GroupCommit.Outcome.failed(new UnknownTextException(result.id()));
             }
-            throw e;
+            return List.of(outcomes);
+        });
+    }
+
+    /** Inserts the result unless one exists for its version; only the call that inserted updates the text. */
+    private static boolean storeResult(Connection connection, Result result) throws SQLException {
+        if (!ResultRows.insert(connection, result)) {
+            return false;
         }
+        TextRows.markDone(connection, result.id(), result.modelVersion(), result.completedAt());
+        return true;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.glossa.pipeline.Result;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Objects;
 
 /** SQL on the results table: at most one row per (text, model version), the first writer wins. */
 final class ResultRows {
@@ -20,6 +21,26 @@ final class ResultRows {
     private static final String SQLSTATE_H2_PARENT_MISSING = "23506";
 
     private ResultRows() {}
+
+    /** Refuses results that cannot be stored, before they join a transaction with others. */
+    static void check(Result result) {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(result.id(), "result id");
+        Objects.requireNonNull(result.completedAt(), "result completedAt");
+        Objects.requireNonNull(result.modelVersion(), "result modelVersion");
+        Prediction prediction = Objects.requireNonNull(result.prediction(), "result prediction");
+        Objects.requireNonNull(prediction.language(), "prediction language");
+        fits("model version", result.modelVersion(), 64);
+        fits("language", prediction.language(), 16);
+        fits("name", prediction.name(), 100);
+        fits("native name", prediction.nativeName(), 100);
+    }
+
+    private static void fits(String what, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new IllegalArgumentException(what + " is longer than " + max + " characters: " + value);
+        }
+    }
 
     /** @return true if this call stored the result */
     static boolean insert(Connection connection, Result result) throws SQLException {

@@ -19,8 +19,10 @@ public record StoreSettings(String jdbcUrl, String user, String password, int po
     //   after H2's default 1 s under load.
     // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database under the pool while the process is
     //   still draining work; the store closes it.
+    // TRACE_LEVEL_FILE=4: H2's own error trace goes to SLF4J (logger h2database) instead of a glossa.trace.db file,
+    //   or to stderr as stack traces when that file cannot be written.
     private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-            + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+            + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4;MAX_COMPACT_TIME=0";
 
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
     private static final Pattern USER_INFO_IN_URL = Pattern.compile("(//[^/@:]*:)[^/@]*@");

@@ -59,13 +59,14 @@ final class TextJson {
         return node;
     }
 
-    /** An SSE event: the record's fields known from the event alone (the event carries no submission time). */
+    /** An SSE event: the record's fields as the event carries them (submitted_at is null if the job had none). */
     ObjectNode event(ResultEvent event) {
         ObjectNode node = json.createObjectNode();
         node.put("id", event.id().toString());
         node.put("status", event.status().key());
         prediction(node, event.result() == null ? null : event.result().prediction());
         node.put("model_version", event.result() == null ? null : event.result().modelVersion());
+        node.put("submitted_at", text(event.submittedAt()));
         node.put("completed_at", event.result() == null ? null : text(event.result().completedAt()));
         if (event.error() != null) {
             node.put("error", event.error());

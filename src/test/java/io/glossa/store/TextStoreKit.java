@@ -66,9 +66,13 @@ abstract class TextStoreKit {
         }
     }
 
+    private StoreTuning tuning() {
+        return StoreTuning.defaults(settings.backend()).withOutboxLease(LEASE);
+    }
+
     /** Another store instance on the same database: another process, or another relay. */
     protected JdbcTextStore openStore() {
-        JdbcTextStore opened = new JdbcTextStore(Database.open(settings), clock, LEASE);
+        JdbcTextStore opened = new JdbcTextStore(Database.open(settings), clock, tuning());
         if (store != null) {
             extraStores.add(opened);
         }
@@ -280,20 +284,67 @@ abstract class TextStoreKit {
 
     @Test
     void concurrentCompletesOfOneJobStoreExactlyOneResult() throws Exception {
-        List<Job> jobs = store.accept(IntStream.range(0, 30).mapToObj(i -> "text " + i).toList(), Lane.REALTIME);
+        completeEachJobFromTwoThreadsAndCheckOneResultIsStored(store);
+    }
+
+    @Test
+    void concurrentCompletesSharingTransactionsStoreExactlyOneResult() throws Exception {
+        try (JdbcTextStore combining = new JdbcTextStore(Database.open(settings), clock, tuning().withWriters(1, 1))) {
+            completeEachJobFromTwoThreadsAndCheckOneResultIsStored(combining);
+        }
+    }
+
+    private void completeEachJobFromTwoThreadsAndCheckOneResultIsStored(JdbcTextStore target) throws Exception {
+        List<Job> jobs = target.accept(IntStream.range(0, 30).mapToObj(i -> "text " + i).toList(), Lane.REALTIME);
         for (Job job : jobs) {
             CountDownLatch start = new CountDownLatch(1);
             List<Boolean> stored = runTogether(List.of(
-                    () -> { start.await(); return store.complete(result(job.id(), "v1", swedish(0.9), START)); },
-                    () -> { start.await(); return store.complete(result(job.id(), "v1", norwegian(0.6), START)); }),
+                    () -> { start.await(); return target.complete(result(job.id(), "v1", swedish(0.9), START)); },
+                    () -> { start.await(); return target.complete(result(job.id(), "v1", norwegian(0.6), START)); }),
                     start);
 
             assertThat(stored).containsExactlyInAnyOrder(true, false);
             assertThat(resultRows(job.id())).isEqualTo(1);
             Prediction winner = stored.get(0) ? swedish(0.9) : norwegian(0.6);
-            assertThat(store.find(job.id()).orElseThrow().prediction()).isEqualTo(winner);
+            assertThat(target.find(job.id()).orElseThrow().prediction()).isEqualTo(winner);
         }
-        assertThat(store.counts().done()).isEqualTo(jobs.size());
+        assertThat(target.counts().done()).isEqualTo(jobs.size());
+    }
+
+    @Test
+    void anUnknownIdInASharedTransactionFailsOnlyItsOwnCall() throws Exception {
+        try (JdbcTextStore combining = new JdbcTextStore(Database.open(settings), clock, tuning().withWriters(1, 1))) {
+            List<Job> jobs = combining.accept(IntStream.range(0, 200).mapToObj(i -> "text " + i).toList(), Lane.REALTIME);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Callable<String>> calls = IntStream.range(0, 8).<Callable<String>>mapToObj(t -> () -> {
+                start.await();
+                StringBuilder outcomes = new StringBuilder();
+                for (int i = t; i < jobs.size(); i += 8) {
+                    UUID id = i % 10 == 0 ? UUID.randomUUID() : jobs.get(i).id();
+                    try {
+                        outcomes.append(combining.complete(result(id, "v1", swedish(0.9), START)) ? 'S' : 'D');
+                    } catch (UnknownTextException e) {
+                        outcomes.append('U');
+                    }
+                }
+                return outcomes.toString();
+            }).toList();
+
+            String all = String.join("", runTogether(calls, start));
+
+            assertThat(all.chars().filter(c -> c == 'U').count()).isEqualTo(20);
+            assertThat(all.chars().filter(c -> c == 'S').count()).isEqualTo(180);
+            assertThat(combining.counts()).isEqualTo(new StoreStats(20, 180, 0, 200));
+        }
+    }
+
+    @Test
+    void resultsThatDoNotFitTheirColumnsAreRefusedBeforeStoring() {
+        Job job = store.accept(List.of("x"), Lane.REALTIME).get(0);
+
+        assertThatThrownBy(() -> store.complete(result(job.id(), "v".repeat(65), swedish(0.9), START)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("model version");
+        assertThat(store.find(job.id()).orElseThrow().status()).isEqualTo(TextStatus.PENDING);
     }
 
     // --- fail
@@ -382,6 +433,17 @@ abstract class TextStoreKit {
 
     @Test
     void concurrentAcceptsFromEightThreadsLoseNothing() throws Exception {
+        acceptFromEightThreadsAndCheckEverythingIsStored(store);
+    }
+
+    @Test
+    void concurrentAcceptsCombinedIntoSharedTransactionsLoseNothing() throws Exception {
+        try (JdbcTextStore combining = new JdbcTextStore(Database.open(settings), clock, tuning().withWriters(1, 1))) {
+            acceptFromEightThreadsAndCheckEverythingIsStored(combining);
+        }
+    }
+
+    private static void acceptFromEightThreadsAndCheckEverythingIsStored(JdbcTextStore target) throws Exception {
         int threads = 8;
         int perThread = 150;
         CountDownLatch start = new CountDownLatch(1);
@@ -391,7 +453,9 @@ abstract class TextStoreKit {
             for (int i = 0; i < perThread; i++) {
                 List<String> texts = i % 10 == 0 ? List.of("t" + t + "-" + i + "a", "t" + t + "-" + i + "b")
                         : List.of("t" + t + "-" + i);
-                accepted.addAll(store.accept(texts, Lane.REALTIME));
+                List<Job> jobs = target.accept(texts, Lane.REALTIME);
+                assertThat(jobs).extracting(Job::text).containsExactlyElementsOf(texts);
+                accepted.addAll(jobs);
             }
             return accepted;
         }).toList();
@@ -400,11 +464,11 @@ abstract class TextStoreKit {
 
         int expected = threads * (perThread + perThread / 10);
         assertThat(accepted).hasSize(expected).extracting(Job::id).doesNotHaveDuplicates();
-        assertThat(store.counts()).isEqualTo(new StoreStats(expected, 0, 0, expected));
+        assertThat(target.counts()).isEqualTo(new StoreStats(expected, 0, 0, expected));
         Set<UUID> inOutbox = new HashSet<>();
-        store.unpublished(expected + 10).forEach(job -> inOutbox.add(job.id()));
+        target.unpublished(expected + 10).forEach(job -> inOutbox.add(job.id()));
         assertThat(inOutbox).containsExactlyInAnyOrderElementsOf(accepted.stream().map(Job::id).toList());
-        accepted.forEach(job -> assertThat(store.find(job.id())).isPresent());
+        accepted.forEach(job -> assertThat(target.find(job.id())).isPresent());
     }
 
     @Test
@@ -431,6 +495,27 @@ abstract class TextStoreKit {
         assertThat(record.prediction()).isEqualTo(swedish(0.97));
         assertThat(store.unpublished(10)).containsExactly(done, waiting);
         assertThat(store.counts()).isEqualTo(new StoreStats(1, 1, 0, 2));
+    }
+
+    /**
+     * Measures accept() from concurrent clients (the numbers are printed, not asserted: the machine is shared) and
+     * checks that every accepted text is stored. Duration per run: -Dglossa.store.benchMillis (default 2000).
+     */
+    @Test
+    void acceptThroughputFromConcurrentClients() throws Exception {
+        long millis = Long.getLong("glossa.store.benchMillis", 2000);
+        try (JdbcTextStore realClock = new JdbcTextStore(Database.open(settings), java.time.Clock.systemUTC(), tuning())) {
+            AcceptLoad.run(realClock, 2, 1, 300); // warm-up: JIT, pool, server-side statement preparation
+            long before = realClock.counts().total();
+
+            AcceptLoad.Outcome singles = AcceptLoad.run(realClock, 8, 1, millis);
+            AcceptLoad.Outcome batches = AcceptLoad.run(realClock, 8, 100, millis);
+
+            System.out.printf("[store kit] %s accept(): %s%n", settings.backend(), singles);
+            System.out.printf("[store kit] %s accept(): %s%n", settings.backend(), batches);
+            assertThat(realClock.counts().total() - before).isEqualTo(singles.texts() + batches.texts());
+            assertThat(singles.texts()).isPositive();
+        }
     }
 
     // --- helpers

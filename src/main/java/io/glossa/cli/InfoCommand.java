@@ -1,0 +1,86 @@
+package io.glossa.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.glossa.model.DevScores;
+import io.glossa.model.LabelInfo;
+import io.glossa.model.LanguageModel;
+import io.glossa.model.ModelMetadata;
+import io.glossa.model.TrainingFile;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code glossa info}: a model's metadata and provenance. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Show a model's metadata and provenance (labels, parameters, training files, scores).")
+public final class InfoCommand implements Callable<Integer> {
+    @Mixin
+    ModelOption model;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        LanguageModel loaded = model.load();
+        PrintWriter out = spec.commandLine().getOut();
+        ModelMetadata m = loaded.metadata();
+        if (json) {
+            out.println(new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writeValueAsString(m));
+        } else {
+            printText(out, m);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void printText(PrintWriter out, ModelMetadata m) {
+        out.printf(Locale.ROOT, "version:          %s%n", m.version());
+        out.printf(Locale.ROOT, "created:          %s by glossa %s (format %d)%n", m.createdAt(), m.glossaVersion(),
+                m.formatVersion());
+        out.printf(Locale.ROOT, "size:             %,d bytes%n", m.sizeBytes());
+        out.printf(Locale.ROOT, "labels (%d):      %s%n", m.labels().size(),
+                String.join(" ", m.labelCodes()));
+        out.printf(Locale.ROOT, "features:         char %d-%d-grams + %s, 2^%d hashed buckets, tf-idf, L2%n",
+                m.features().minN(), m.features().maxN(), m.features().wordFeatures() ? "words" : "no words",
+                m.features().bits());
+        out.printf(Locale.ROOT, "training:         %s%n", m.training());
+        out.printf(Locale.ROOT, "examples:         %,d in %.1f s%n", m.trainingExamples(), m.trainingSeconds());
+        out.printf(Locale.ROOT, "cv score:         %s%n", m.cvScore() == null ? "none (no search)"
+                : String.format(Locale.ROOT, "%.4f (%d trials, %d folds)", m.cvScore(), m.search().trials(),
+                m.search().folds()));
+        out.printf(Locale.ROOT, "calibration:      temperature %.3f, unknown below p=%.4f or < %d letter(s)%n",
+                m.temperature(), m.unknownThreshold(), m.minLetters());
+        printScores(out, "dev", m.dev());
+        printScores(out, "dev fragments", m.devFragments());
+        out.println("training files:");
+        for (TrainingFile f : m.trainingFiles()) {
+            out.printf(Locale.ROOT, "  %s  %,d lines (%,d used, %,d bad)  sha256 %s%n", f.name(), f.lines(),
+                    f.usedLines(), f.badLines(), f.sha256());
+        }
+        out.println("languages:");
+        for (LabelInfo l : m.labels()) {
+            Double acc = m.dev() == null ? null : m.dev().perLabel().get(l.code());
+            out.printf(Locale.ROOT, "  %-4s %-12s %-18s %s%n", l.code(), l.name(), l.nativeName(),
+                    acc == null ? "" : String.format(Locale.ROOT, "dev %.4f", acc));
+        }
+    }
+
+    private static void printScores(PrintWriter out, String name, DevScores s) {
+        if (s == null) {
+            out.printf(Locale.ROOT, "%-18s none%n", name + ":");
+            return;
+        }
+        out.printf(Locale.ROOT, "%-18s macro %.4f, micro %.4f, ECE %.4f, unknown %.2f%%, n=%,d%n", name + ":",
+                s.macroAccuracy(), s.microAccuracy(), s.ece(), 100 * s.unknownRate(), s.n());
+    }
+}

@@ -1,0 +1,124 @@
+package io.glossa.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.function.ToIntFunction;
+
+/**
+ * Combines concurrent calls into shared transactions. Each commit costs a write of the log (H2: a file chunk) and
+ * round trips; with many threads writing one item each, one transaction per item caps throughput at the commit
+ * rate. Here a caller queues its item and, if fewer than {@code writers} transactions are running, writes everything
+ * queued so far itself (flat combining: no extra threads, no waiting when alone). Every caller returns only after
+ * the transaction holding its item committed, with its own outcome, and fails if that transaction failed.
+ *
+ * @param <I> one call's input
+ * @param <O> one call's answer
+ */
+final class GroupCommit<I, O> {
+    /** One transaction over the combined items; returns an outcome per item, in order, or throws if it failed. */
+    @FunctionalInterface
+    interface Work<I, O> {
+        List<Outcome<O>> run(List<I> items);
+    }
+
+    /** An item's answer, or the failure that concerns only that item (the others still commit). */
+    record Outcome<O>(O value, RuntimeException failure) {
+        static <O> Outcome<O> of(O value) {
+            return new Outcome<>(value, null);
+        }
+
+        static <O> Outcome<O> failed(RuntimeException failure) {
+            return new Outcome<>(null, failure);
+        }
+    }
+
+    private final Queue<Request<I, O>> queue = new ConcurrentLinkedQueue<>();
+    private final Semaphore writers;
+    private final int maxWeightPerTransaction;
+    private final ToIntFunction<I> weight;
+    private final Work<I, O> work;
+
+    GroupCommit(int writers, int maxWeightPerTransaction, ToIntFunction<I> weight, Work<I, O> work) {
+        this.writers = new Semaphore(writers);
+        this.maxWeightPerTransaction = maxWeightPerTransaction;
+        this.weight = weight;
+        this.work = work;
+    }
+
+    /** Returns once the item is committed; throws its own failure or that of the transaction that held it. */
+    O submit(I item) {
+        Request<I, O> request = new Request<>(item);
+        queue.add(request);
+        // A writer re-checks the queue after releasing its permit, so a request queued while all permits were taken
+        // is always picked up by someone.
+        while (!queue.isEmpty() && writers.tryAcquire()) {
+            try {
+                writeQueued();
+            } finally {
+                writers.release();
+            }
+        }
+        return request.await();
+    }
+
+    /** Takes queued requests up to about the weight limit (concurrent writers may overshoot it a little). */
+    private void writeQueued() {
+        List<Request<I, O>> batch = new ArrayList<>();
+        List<I> items = new ArrayList<>();
+        int total = 0;
+        for (Request<I, O> next = queue.peek(); next != null; next = queue.peek()) {
+            int size = weight.applyAsInt(next.item);
+            if (!batch.isEmpty() && total + size > maxWeightPerTransaction) {
+                break;
+            }
+            Request<I, O> taken = queue.poll();
+            if (taken == null) {
+                break;
+            }
+            batch.add(taken);
+            items.add(taken.item);
+            total += weight.applyAsInt(taken.item);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            List<Outcome<O>> outcomes = work.run(items);
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).done.complete(outcomes.get(i));
+            }
+        } catch (RuntimeException | Error e) {
+            batch.forEach(request -> request.done.completeExceptionally(e));
+        }
+    }
+
+    private static final class Request<I, O> {
+        final I item;
+        final CompletableFuture<Outcome<O>> done = new CompletableFuture<>();
+
+        Request(I item) {
+            this.item = item;
+        }
+
+        O await() {
+            Outcome<O> outcome;
+            try {
+                outcome = done.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw (RuntimeException) e.getCause();
+            }
+            if (outcome.failure() != null) {
+                throw outcome.failure();
+            }
+            return outcome.value();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.glossa.training;
+
+import io.glossa.corpus.LabeledText;
+import io.glossa.features.FeatureParams;
+import io.glossa.features.FeatureVectorizer;
+import io.glossa.model.TrainingParams;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * Fits float weights and idf on a list of texts: idf from the texts, then every text plus
+ * {@code fragmentsPerText} short fragments of it, class-balanced, into {@link SoftmaxRegression}.
+ * Shared by the final training and by each cross-validation fold.
+ */
+public final class WeightFitter {
+    private final int threads;
+    private final Consumer<String> progress;
+
+    public WeightFitter(int threads, Consumer<String> progress) {
+        this.threads = threads;
+        this.progress = progress;
+    }
+
+    /** The fitted float model: idf, weights, and the vectorizer that goes with them. */
+    public record Fitted(float[] idf, LinearWeights weights, FeatureVectorizer vectorizer, int examples) {}
+
+    public Fitted fit(List<LabeledText> texts, List<String> labels, FeatureParams features, TrainingParams params) {
+        List<String> documents = texts.stream().map(LabeledText::text).toList();
+        float[] idf = IdfEstimator.estimate(documents, features);
+        FeatureVectorizer vectorizer = new FeatureVectorizer(features, idf);
+        Examples examples = augment(texts, labels, params, true);
+        TrainingSet set = new TrainingSetBuilder(vectorizer, threads)
+                .build(examples.texts, examples.targets(), labels.size(), true);
+        log("training on %d examples (%d texts + fragments), %d labels, 2^%d buckets",
+                set.size(), texts.size(), labels.size(), features.bits());
+        LinearWeights weights = SoftmaxRegression.fit(set, features.buckets(), params.epochs(),
+                params.learningRate(), params.l2(), params.seed(), progress);
+        return new Fitted(idf, weights, vectorizer, set.size());
+    }
+
+    /** Texts and fragments of them, with their label indices. */
+    record Examples(List<String> texts, List<Integer> targetList) {
+        int[] targets() {
+            return targetList.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    /** Every text (if {@code includeTexts}) followed by {@code fragmentsPerText} fragments of it. */
+    static Examples augment(List<LabeledText> texts, List<String> labels, TrainingParams params,
+                            boolean includeTexts) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            index.put(labels.get(i), i);
+        }
+        Fragmenter fragmenter = new Fragmenter(params.maxFragmentWords());
+        SplittableRandom random = new SplittableRandom(params.seed() ^ 0xA5A5A5A5L);
+        List<String> out = new ArrayList<>();
+        List<Integer> targets = new ArrayList<>();
+        for (LabeledText t : texts) {
+            Integer target = index.get(t.label());
+            if (target == null) {
+                continue;
+            }
+            if (includeTexts) {
+                out.add(t.text());
+                targets.add(target);
+            }
+            for (int k = 0; k < params.fragmentsPerText(); k++) {
+                out.add(fragmenter.cut(t.text(), random));
+                targets.add(target);
+            }
+        }
+        return new Examples(out, targets);
+    }
+
+    private void log(String format, Object... args) {
+        if (progress != null) {
+            progress.accept(String.format(java.util.Locale.ROOT, format, args));
+        }
+    }
+}

@@ -1,0 +1,522 @@
+package io.glossa.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.GetResponse;
+import io.glossa.pipeline.BrokerUnavailableException;
+import io.glossa.pipeline.Job;
+import io.glossa.pipeline.JobRejectedException;
+import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.ResultEvent;
+import io.glossa.pipeline.TextStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The broker kit: one behaviour suite for the broker adapter, run against every broker glossa supports
+ * (the embedded Qpid Broker-J and RabbitMQ) by tiny subclasses. Each test uses its own random queue prefix
+ * and deletes its exchanges and queues afterwards.
+ */
+abstract class BrokerKit {
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    AmqpBroker broker;
+    Topology topology;
+    final List<AutoCloseable> closeLater = new ArrayList<>();
+
+    /** Where the broker under test is. */
+    abstract AmqpEndpoint endpoint();
+
+    abstract BrokerFlavour expectedFlavour();
+
+    ConnectSettings connectSettings() {
+        return ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(10));
+    }
+
+    static ConsumerSettings fastRetries() {
+        return ConsumerSettings.defaults().withRetryBackoff(Duration.ofMillis(5), Duration.ofMillis(20));
+    }
+
+    @BeforeEach
+    void connect() {
+        topology = new Topology("kit-" + UUID.randomUUID().toString().substring(0, 8));
+        broker = AmqpBroker.connect(endpoint(), topology, connectSettings(), "kit");
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        for (int i = closeLater.size() - 1; i >= 0; i--) {
+            closeLater.get(i).close();
+        }
+        if (broker != null) {
+            try {
+                topology.delete(broker.publishing());
+            } finally {
+                broker.close();
+            }
+        }
+    }
+
+    <T extends AutoCloseable> T later(T resource) {
+        closeLater.add(resource);
+        return resource;
+    }
+
+    static Job job(String text, Lane lane) {
+        return new Job(UUID.randomUUID(), text, lane, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    AmqpJobConsumer consume(RecordingHandler handler, ConsumerSettings settings) {
+        AmqpJobConsumer consumer = later(broker.jobConsumer(settings));
+        consumer.start(handler);
+        return consumer;
+    }
+
+    /** Publishes a message as an outside producer would: any body, any properties, confirmed. */
+    void publishRaw(Lane lane, AMQP.BasicProperties properties, byte[] body) throws Exception {
+        try (Channel channel = broker.publishing().openChannel()) {
+            channel.confirmSelect();
+            channel.basicPublish(topology.jobsExchange(), lane.key(), true, properties, body);
+            channel.waitForConfirmsOrDie(10_000);
+        }
+    }
+
+    static AMQP.BasicProperties persistentJson() {
+        return new AMQP.BasicProperties.Builder().deliveryMode(2).contentType("application/json").build();
+    }
+
+    List<GetResponse> drainFailed(int expected) throws Exception {
+        List<GetResponse> messages = new ArrayList<>();
+        Await.until(expected + " messages in the failed queue", WAIT,
+                () -> broker.queueStatistics().stats(topology.failedQueue()).messages() >= expected);
+        try (Channel channel = broker.publishing().openChannel()) {
+            GetResponse response;
+            while ((response = channel.basicGet(topology.failedQueue(), true)) != null) {
+                messages.add(response);
+            }
+        }
+        return messages;
+    }
+
+    @Test
+    void detectsTheBrokerFlavour() {
+        assertThat(broker.flavour()).isEqualTo(expectedFlavour());
+    }
+
+    @Test
+    void confirmedJobIsHandledAndItsResultEventIsRoutedByStatusAndLanguage() throws Exception {
+        BlockingQueue<ResultEvent> swedish = new ArrayBlockingQueue<>(10);
+        BlockingQueue<ResultEvent> finnish = new ArrayBlockingQueue<>(10);
+        broker.subscribeResults("done.sv", swedish::add);
+        broker.subscribeResults("*.fi", finnish::add);
+        RecordingHandler handler = new RecordingHandler();
+        consume(handler, ConsumerSettings.defaults());
+        Job job = job("Hej, hur mår du?", Lane.REALTIME);
+
+        broker.jobPublisher().publish(List.of(job));
+
+        ResultEvent event = swedish.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(event).as("result event on done.sv").isNotNull();
+        assertThat(event.id()).isEqualTo(job.id());
+        assertThat(event.status()).isEqualTo(TextStatus.DONE);
+        assertThat(event.result().prediction().language()).isEqualTo("sv");
+        assertThat(event.result().prediction().nativeName()).isEqualTo("Svenska");
+        assertThat(event.result().prediction().top()).hasSize(2);
+        assertThat(event.result().modelVersion()).isEqualTo("test-1");
+        assertThat(event.submittedAt()).isEqualTo(job.submittedAt());
+        assertThat(handler.handled).singleElement().isEqualTo(job);
+        assertThat(finnish.poll(200, TimeUnit.MILLISECONDS)).as("nothing on *.fi").isNull();
+    }
+
+    @Test
+    void jobMessagesAreTheDocumentedJsonWithPersistentProperties() throws Exception {
+        Job job = job("Bonjour", Lane.BATCH);
+        broker.jobPublisher().publish(List.of(job));
+        GetResponse response;
+        try (Channel channel = broker.publishing().openChannel()) {
+            response = channel.basicGet(topology.queue(Lane.BATCH), true);
+        }
+        assertThat(response).isNotNull();
+        assertThat(new String(response.getBody(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"id\":\"" + job.id() + "\",\"text\":\"Bonjour\"}");
+        AMQP.BasicProperties p = response.getProps();
+        assertThat(p.getDeliveryMode()).isEqualTo(2);
+        assertThat(p.getContentType()).isEqualTo("application/json");
+        assertThat(p.getMessageId()).isEqualTo(job.id().toString());
+        assertThat(p.getTimestamp()).isNotNull();
+        assertThat(p.getHeaders().get(MessageHeaders.LANE).toString()).isEqualTo("batch");
+        assertThat(p.getHeaders().get(MessageHeaders.SUBMITTED_AT).toString()).isEqualTo(job.submittedAt().toString());
+    }
+
+    @Test
+    void publishingWithoutARouteFailsInsteadOfClaimingSuccess() throws Exception {
+        try (Channel channel = broker.publishing().openChannel()) {
+            channel.queueDelete(topology.queue(Lane.REALTIME));
+        }
+        assertThatThrownBy(() -> broker.jobPublisher().publish(List.of(job("lost?", Lane.REALTIME))))
+                .isInstanceOf(BrokerUnavailableException.class)
+                .hasMessageContaining("not routed");
+        // the publisher recovers: the next publish on the routable lane succeeds
+        broker.jobPublisher().publish(List.of(job("fine", Lane.BATCH)));
+        assertThat(broker.queueStatistics().stats(topology.queue(Lane.BATCH)).messages()).isEqualTo(1);
+    }
+
+    @Test
+    void unackedJobIsRedeliveredWhenItsConsumerDies() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingHandler stuck = new RecordingHandler() {
+            @Override
+            void work(Job job) throws Exception {
+                release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+        };
+        BrokerConnection dying = new AmqpConnector(endpoint(), connectSettings()).connect("kit-dying");
+        AmqpJobConsumer first = new AmqpJobConsumer(dying, topology, ConsumerSettings.defaults());
+        first.start(stuck);
+        Job job = job("Guten Tag", Lane.REALTIME);
+        broker.jobPublisher().publish(List.of(job));
+        Await.until("first consumer got the job", WAIT, () -> stuck.calls(job.id()) == 1);
+
+        dying.connection().abort(); // the worker dies without acking
+        RecordingHandler second = new RecordingHandler();
+        consume(second, ConsumerSettings.defaults());
+
+        Await.until("job redelivered to the second consumer", WAIT, () -> second.handled(job.id()));
+        release.countDown();
+        first.close();
+        assertThat(second.handled).singleElement().extracting(Job::text).isEqualTo("Guten Tag");
+    }
+
+    @Test
+    void failingJobEndsInTheFailedQueueWithItsReasonAfterMaxAttempts() throws Exception {
+        BlockingQueue<ResultEvent> failedEvents = new ArrayBlockingQueue<>(10);
+        broker.subscribeResults("failed.#", failedEvents::add);
+        RecordingHandler handler = new RecordingHandler() {
+            @Override
+            void work(Job job) {
+                throw new IllegalStateException("model exploded on " + job.text());
+            }
+        };
+        consume(handler, fastRetries().withMaxAttempts(3));
+        Job job = job("poison", Lane.REALTIME);
+
+        broker.jobPublisher().publish(List.of(job));
+
+        List<GetResponse> failed = drainFailed(1);
+        assertThat(failed).hasSize(1);
+        FailedMessage message = FailedMessageCodec.decode(failed.get(0).getBody());
+        assertThat(message.reason()).contains("model exploded on poison").contains("after 3 attempts");
+        assertThat(message.attempts()).isEqualTo(3);
+        assertThat(message.lane()).isEqualTo("realtime");
+        assertThat(message.messageId()).isEqualTo(job.id().toString());
+        assertThat(new String(message.original(), StandardCharsets.UTF_8))
+                .isEqualTo(new String(JobMessageCodec.encode(job.id(), job.text()), StandardCharsets.UTF_8));
+        assertThat(failed.get(0).getProps().getHeaders().get(MessageHeaders.FAILURE_REASON).toString())
+                .contains("model exploded");
+        assertThat(handler.calls(job.id())).isEqualTo(3);
+        assertThat(handler.gaveUp).containsOnlyKeys(job.id());
+        assertThat(handler.gaveUp.get(job.id())).contains("model exploded");
+        ResultEvent event = failedEvents.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(event).isNotNull();
+        assertThat(event.status()).isEqualTo(TextStatus.FAILED);
+        assertThat(event.error()).contains("model exploded");
+        assertThat(broker.queueStatistics().stats(topology.queue(Lane.REALTIME)).messages()).isZero();
+    }
+
+    @Test
+    void jobThatFailsOnceIsRetriedAndSucceeds() throws Exception {
+        AtomicInteger failures = new AtomicInteger();
+        RecordingHandler handler = new RecordingHandler() {
+            @Override
+            void work(Job job) {
+                if (failures.getAndIncrement() == 0) {
+                    throw new IllegalStateException("database restarting");
+                }
+            }
+        };
+        consume(handler, fastRetries());
+        Job job = job("retry me", Lane.BATCH);
+        broker.jobPublisher().publish(List.of(job));
+        Await.until("job handled after one failure", WAIT, () -> handler.handled(job.id()));
+        assertThat(handler.calls(job.id())).isEqualTo(2);
+        assertThat(handler.gaveUp).isEmpty();
+    }
+
+    @Test
+    void rejectedJobGoesToTheFailedQueueAtOnce() throws Exception {
+        RecordingHandler handler = new RecordingHandler() {
+            @Override
+            void work(Job job) throws Exception {
+                throw new JobRejectedException("text is in a binary format");
+            }
+        };
+        consume(handler, fastRetries());
+        Job job = job("\u0000\u0001", Lane.REALTIME);
+        broker.jobPublisher().publish(List.of(job));
+        FailedMessage message = FailedMessageCodec.decode(drainFailed(1).get(0).getBody());
+        assertThat(message.reason()).isEqualTo("text is in a binary format");
+        assertThat(handler.calls(job.id())).isEqualTo(1);
+        assertThat(handler.gaveUp).containsKey(job.id());
+    }
+
+    @Test
+    void jobIsNotFailedWhileItsFailureCannotBeRecorded() throws Exception {
+        AtomicInteger giveUps = new AtomicInteger();
+        RecordingHandler handler = new RecordingHandler() {
+            @Override
+            void work(Job job) {
+                if (giveUps.get() < 2) {
+                    throw new IllegalStateException("store down");
+                }
+            }
+
+            @Override
+            public void giveUp(Job job, String reason) {
+                giveUps.incrementAndGet();
+                throw new IllegalStateException("store down, cannot mark failed");
+            }
+        };
+        consume(handler, fastRetries().withMaxAttempts(2));
+        Job job = job("outlives an outage", Lane.REALTIME);
+        broker.jobPublisher().publish(List.of(job));
+        Await.until("job handled once the store is back", WAIT, () -> handler.handled(job.id()));
+        assertThat(broker.queueStatistics().stats(topology.failedQueue()).messages()).isZero();
+    }
+
+    @Test
+    void malformedMessagesGoToTheFailedQueueWithAReasonAndTheConsumerKeepsWorking() throws Exception {
+        RecordingHandler handler = new RecordingHandler();
+        consume(handler, ConsumerSettings.defaults());
+        byte[] tenMegabytes = new byte[10 * 1024 * 1024];
+        Arrays.fill(tenMegabytes, (byte) 'a');
+        Map<String, byte[]> bad = Map.of(
+                "not valid JSON", "hello there".getBytes(StandardCharsets.UTF_8),
+                "not a UUID", "{\"id\":\"42\",\"text\":\"hej\"}".getBytes(StandardCharsets.UTF_8),
+                "\"id\" is missing", "{\"text\":\"hej\"}".getBytes(StandardCharsets.UTF_8),
+                "\"text\" must be a string", ("{\"id\":\"" + UUID.randomUUID() + "\",\"text\":5}").getBytes(StandardCharsets.UTF_8),
+                "expected an object", "[1,2,3]".getBytes(StandardCharsets.UTF_8),
+                "not valid JSON (UTF-8)", new byte[] {'{', '"', 'i', (byte) 0xC3, (byte) 0x28, '"', '}'},
+                "exceeds the limit", tenMegabytes,
+                "empty body", new byte[0]);
+        for (byte[] body : bad.values()) {
+            publishRaw(Lane.REALTIME, persistentJson(), body);
+        }
+        UUID tolerated = UUID.randomUUID();
+        publishRaw(Lane.REALTIME, persistentJson(),
+                ("{\"id\":\"" + tolerated + "\",\"text\":\"Hej\",\"hint\":\"sv\"}").getBytes(StandardCharsets.UTF_8));
+        Job good = job("still working", Lane.REALTIME);
+        broker.jobPublisher().publish(List.of(good));
+
+        Await.until("good jobs handled after the bad ones", WAIT, () -> handler.handled(good.id()) && handler.handled(tolerated));
+        List<GetResponse> failed = drainFailed(bad.size());
+        List<String> reasons = failed.stream().map(r -> FailedMessageCodec.decode(r.getBody()).reason()).toList();
+        assertThat(reasons).hasSize(bad.size());
+        for (String expected : bad.keySet()) {
+            assertThat(reasons).as("a failed message saying '%s'", expected).anyMatch(r -> r.contains(expected));
+        }
+        FailedMessage oversized = failed.stream().map(r -> FailedMessageCodec.decode(r.getBody()))
+                .filter(m -> m.reason().contains("exceeds")).findFirst().orElseThrow();
+        assertThat(oversized.originalBytes()).isEqualTo(tenMegabytes.length);
+        assertThat(oversized.original()).hasSize(FailedMessageCodec.MAX_ORIGINAL_BYTES);
+        assertThat(handler.handled).hasSize(2);
+    }
+
+    @Test
+    void rpcReplyGoesToTheReplyQueueWithTheCorrelationId() throws Exception {
+        consume(new RecordingHandler(), ConsumerSettings.defaults());
+        try (Channel client = broker.publishing().openChannel()) {
+            String replyQueue = client.queueDeclare("", false, true, true, null).getQueue();
+            BlockingQueue<com.rabbitmq.client.Delivery> replies = new ArrayBlockingQueue<>(1);
+            client.basicConsume(replyQueue, true, (tag, delivery) -> replies.add(delivery), tag -> {});
+            UUID id = UUID.randomUUID();
+            AMQP.BasicProperties properties = persistentJson().builder()
+                    .replyTo(replyQueue).correlationId("corr-" + id).build();
+            publishRaw(Lane.REALTIME, properties, JobMessageCodec.encode(id, "Hej då"));
+
+            com.rabbitmq.client.Delivery reply = replies.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(reply).as("RPC reply").isNotNull();
+            assertThat(reply.getProperties().getCorrelationId()).isEqualTo("corr-" + id);
+            ResultEvent event = ResultEventCodec.decode(reply.getBody());
+            assertThat(event.id()).isEqualTo(id);
+            assertThat(event.result().prediction().language()).isEqualTo("sv");
+        }
+    }
+
+    @Test
+    void realtimeIsServedWhileTheBatchQueueHoldsABigBacklog() throws Exception {
+        AtomicInteger batchDone = new AtomicInteger();
+        Queue<Long> realtimeLatencyMillis = new ConcurrentLinkedQueue<>();
+        AtomicLong batchDoneWhenRealtimeFinished = new AtomicLong(-1);
+        int backlog = 3_000;
+        int realtimeJobs = 20;
+        RecordingHandler handler = new RecordingHandler() {
+            @Override
+            void work(Job job) throws Exception {
+                if (job.lane() == Lane.BATCH) {
+                    Thread.sleep(2); // a slow batch: the backlog takes seconds to drain
+                    batchDone.incrementAndGet();
+                } else {
+                    realtimeLatencyMillis.add(Duration.between(job.submittedAt(), Instant.now()).toMillis());
+                    if (realtimeLatencyMillis.size() == realtimeJobs) {
+                        batchDoneWhenRealtimeFinished.set(batchDone.get());
+                    }
+                }
+            }
+        };
+        List<Job> batch = new ArrayList<>();
+        for (int i = 0; i < backlog; i++) {
+            batch.add(job("batch " + i, Lane.BATCH));
+        }
+        broker.jobPublisher().publish(batch);
+        consume(handler, ConsumerSettings.defaults().withWorkers(2));
+        Await.until("batch consumption under way", WAIT, () -> batchDone.get() > 100);
+
+        for (int i = 0; i < realtimeJobs; i++) {
+            broker.jobPublisher().publish(List.of(job("realtime " + i, Lane.REALTIME)));
+            Thread.sleep(10);
+        }
+        Await.until("all realtime jobs handled", WAIT, () -> realtimeLatencyMillis.size() == realtimeJobs);
+
+        assertThat(batchDoneWhenRealtimeFinished.get())
+                .as("batch jobs done when the last realtime job was handled (backlog " + backlog + ")")
+                .isLessThan(backlog / 2);
+        long worst = realtimeLatencyMillis.stream().mapToLong(Long::longValue).max().orElseThrow();
+        assertThat(worst).as("worst realtime submit-to-handler latency (ms) behind a batch backlog").isLessThan(1_000);
+    }
+
+    @Test
+    void queueStatisticsShowDepthAndConsumers() throws Exception {
+        broker.jobPublisher().publish(List.of(job("a", Lane.BATCH), job("b", Lane.BATCH), job("c", Lane.REALTIME)));
+        Map<String, QueueStats> before = statsByQueue();
+        assertThat(before.get(topology.queue(Lane.BATCH)).messages()).isEqualTo(2);
+        assertThat(before.get(topology.queue(Lane.REALTIME)).messages()).isEqualTo(1);
+        assertThat(before.get(topology.failedQueue()).messages()).isZero();
+        assertThat(before.values()).allMatch(s -> s.present() && s.consumers() == 0);
+
+        consume(new RecordingHandler(), ConsumerSettings.defaults());
+        Await.until("consumers registered and queues drained", WAIT, () -> {
+            Map<String, QueueStats> now = statsByQueue();
+            return now.get(topology.queue(Lane.BATCH)).consumers() == 1 && now.get(topology.queue(Lane.REALTIME)).consumers() == 1
+                    && now.get(topology.queue(Lane.BATCH)).messages() == 0;
+        });
+        assertThat(broker.queueStatistics().stats(topology.prefix() + ".no-such-queue").present()).isFalse();
+        assertThat(broker.queueStatistics().isReady()).isTrue();
+    }
+
+    private Map<String, QueueStats> statsByQueue() {
+        Map<String, QueueStats> map = new java.util.HashMap<>();
+        for (QueueStats s : broker.queueStatistics().snapshot()) {
+            map.put(s.queue(), s);
+        }
+        return map;
+    }
+
+    @Test
+    void everyModelSubscriberGetsEveryAnnouncement() throws Exception {
+        BlockingQueue<String> first = new ArrayBlockingQueue<>(5);
+        BlockingQueue<String> second = new ArrayBlockingQueue<>(5);
+        broker.subscribeModels(body -> first.add(new String(body, StandardCharsets.UTF_8)));
+        broker.subscribeModels(body -> second.add(new String(body, StandardCharsets.UTF_8)));
+        broker.announceModel("{\"active\":\"v2\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(first.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("{\"active\":\"v2\"}");
+        assertThat(second.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("{\"active\":\"v2\"}");
+    }
+
+    @Test
+    void consumerForOneLaneLeavesTheOtherAlone() throws Exception {
+        RecordingHandler handler = new RecordingHandler();
+        AmqpJobConsumer consumer = later(broker.jobConsumer(ConsumerSettings.defaults(), EnumSet.of(Lane.REALTIME)));
+        consumer.start(handler);
+        Job realtime = job("rt", Lane.REALTIME);
+        Job batch = job("b", Lane.BATCH);
+        broker.jobPublisher().publish(List.of(realtime, batch));
+        Await.until("realtime handled", WAIT, () -> handler.handled(realtime.id()));
+        assertThat(broker.queueStatistics().stats(topology.queue(Lane.BATCH)).messages()).isEqualTo(1);
+        assertThat(handler.handled(batch.id())).isFalse();
+    }
+
+    /**
+     * Throughput with a trivial handler: publish N jobs (4 threads, confirmed batches of 500) while a consumer with
+     * 4 workers and prefetch 200 drains them. Prints the rates; asserts only that every job arrived exactly once.
+     * N = -Dglossa.kit.jobs (default 20000).
+     */
+    @Test
+    void throughputOfConfirmedPublishAndAckedConsume() throws Exception {
+        int total = Integer.getInteger("glossa.kit.jobs", 20_000);
+        int batchSize = 500;
+        int threads = 4;
+        java.util.Set<UUID> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        AtomicInteger duplicates = new AtomicInteger();
+        RecordingHandler handler = new RecordingHandler() {
+            @Override
+            public io.glossa.pipeline.Result handle(Job job) {
+                if (!seen.add(job.id())) {
+                    duplicates.incrementAndGet();
+                }
+                return new io.glossa.pipeline.Result(job.id(), swedish(), "t", Instant.now(), 0);
+            }
+        };
+        consume(handler, ConsumerSettings.defaults());
+        String text = "Det här är en mening på svenska som är ungefär lika lång som en vanlig fråga från en användare.";
+        long start = System.nanoTime();
+        List<Thread> publishers = new ArrayList<>();
+        Queue<Throwable> errors = new ConcurrentLinkedQueue<>();
+        for (int t = 0; t < threads; t++) {
+            int share = total / threads + (t < total % threads ? 1 : 0);
+            publishers.add(startThread(errors, () -> {
+                for (int sent = 0; sent < share; sent += batchSize) {
+                    List<Job> jobs = new ArrayList<>();
+                    for (int i = 0; i < Math.min(batchSize, share - sent); i++) {
+                        jobs.add(job(text, Lane.REALTIME));
+                    }
+                    broker.jobPublisher().publish(jobs);
+                }
+            }));
+        }
+        for (Thread p : publishers) {
+            p.join();
+        }
+        assertThat(errors).as("publish errors").isEmpty();
+        long published = System.nanoTime() - start;
+        Await.until(total + " jobs consumed", Duration.ofMinutes(3), () -> seen.size() >= total);
+        long consumed = System.nanoTime() - start;
+        System.out.printf("[broker kit %s] %d jobs: confirmed publish %.0f msg/s; publish+consume+ack end to end %.0f msg/s%n",
+                expectedFlavour(), total, total / (published / 1e9), total / (consumed / 1e9));
+        assertThat(seen).hasSize(total);
+        assertThat(duplicates.get()).isZero();
+    }
+
+    private static Thread startThread(Queue<Throwable> errors, Runnable body) {
+        Thread thread = new Thread(() -> {
+            try {
+                body.run();
+            } catch (Throwable e) {
+                errors.add(e);
+            }
+        });
+        thread.start();
+        return thread;
+    }
+}

@@ -1,0 +1,33 @@
+package io.glossa.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rabbitmq.client.AMQP;
+import io.glossa.pipeline.Lane;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class LaneInboxTest {
+    static Delivery delivery(Lane lane, long tag) {
+        return new Delivery(lane, null, tag, new AMQP.BasicProperties(), new byte[0]);
+    }
+
+    @Test
+    void realtimeIsTakenBeforeEveryWaitingBatchJob() throws Exception {
+        LaneInbox inbox = new LaneInbox();
+        for (long i = 0; i < 100; i++) {
+            inbox.put(delivery(Lane.BATCH, i));
+        }
+        inbox.put(delivery(Lane.REALTIME, 1000));
+        inbox.put(delivery(Lane.REALTIME, 1001));
+        assertThat(inbox.poll(1, TimeUnit.SECONDS).deliveryTag()).isEqualTo(1000);
+        assertThat(inbox.poll(1, TimeUnit.SECONDS).deliveryTag()).isEqualTo(1001);
+        assertThat(inbox.poll(1, TimeUnit.SECONDS).deliveryTag()).isEqualTo(0);
+        assertThat(inbox.size()).isEqualTo(99);
+    }
+
+    @Test
+    void pollTimesOutWhenEmpty() throws Exception {
+        assertThat(new LaneInbox().poll(10, TimeUnit.MILLISECONDS)).isNull();
+    }
+}

@@ -1,0 +1,71 @@
+package io.glossa.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+class BrokerOptionsTest {
+    @Command(name = "probe")
+    static final class Probe implements Runnable {
+        @Mixin
+        BrokerOptions broker;
+
+        @Override
+        public void run() {}
+    }
+
+    record Parsed(int exit, Probe probe, String err) {}
+
+    static Parsed parse(String... args) {
+        Probe probe = new Probe();
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(probe).setErr(new PrintWriter(err)).execute(args);
+        return new Parsed(exit, probe, err.toString());
+    }
+
+    @Test
+    void defaultsMeanTheEmbeddedBrokerOnPort5673() {
+        Parsed p = parse();
+        // GLOSSA_* variables would change the defaults; CI does not set them
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("GLOSSA_AMQP_URI") == null);
+        assertThat(p.exit).isZero();
+        assertThat(p.probe.broker.embedded()).isTrue();
+        assertThat(p.probe.broker.endpoint()).isEmpty();
+        assertThat(p.probe.broker.embeddedSettings(java.nio.file.Path.of("d")).port()).isEqualTo(5673);
+        assertThat(p.probe.broker.prefetch()).isEqualTo(200);
+        assertThat(p.probe.broker.maxAttempts()).isEqualTo(5);
+        assertThat(p.probe.broker.topology().prefix()).isEqualTo("glossa");
+    }
+
+    @Test
+    void takesAClusterUriAndTheTuning() {
+        Parsed p = parse("--amqp-uri", "amqp://u:p@n1:5672/,n2:5673", "--prefetch", "300", "--max-attempts", "3",
+                "--queue-prefix", "staging");
+        assertThat(p.exit).isZero();
+        assertThat(p.probe.broker.embedded()).isFalse();
+        assertThat(p.probe.broker.endpoint().orElseThrow().addresses()).hasSize(2);
+        assertThat(p.probe.broker.consumerSettings(4).prefetch()).isEqualTo(300);
+        assertThat(p.probe.broker.consumerSettings(4).maxAttempts()).isEqualTo(3);
+        assertThat(p.probe.broker.topology().queue(io.glossa.pipeline.Lane.BATCH)).isEqualTo("staging.jobs.batch");
+    }
+
+    @Test
+    void badValuesEndWithOneClearLine() {
+        assertOneLineError(parse("--amqp-uri", "http://nope"), "--amqp-uri: AMQP URI must start with amqp:// or amqps://");
+        assertOneLineError(parse("--prefetch", "0"), "--prefetch must be between 1 and 65535, got 0");
+        assertOneLineError(parse("--max-attempts", "-2"), "--max-attempts must be between 1 and 1000, got -2");
+        assertOneLineError(parse("--queue-prefix", "a b"), "--queue-prefix: queue prefix must be");
+        assertOneLineError(parse("--amqp-port", "70000"), "--amqp-port must be between 1 and 65535, got 70000");
+    }
+
+    private static void assertOneLineError(Parsed p, String message) {
+        assertThat(p.exit).isEqualTo(2);
+        assertThat(p.err.lines().findFirst().orElse("")).startsWith(message);
+        assertThat(p.err).doesNotContain("Exception");
+    }
+}

@@ -1,0 +1,83 @@
+package io.glossa.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.glossa.store.Backend;
+import io.glossa.store.StoreSettings;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
+
+class StoreOptionsTest {
+    @Command(name = "probe")
+    static final class Probe {
+        @Mixin
+        StoreOptions store;
+    }
+
+    private static StoreOptions parse(String... args) {
+        Probe probe = new Probe();
+        new CommandLine(probe).parseArgs(args);
+        return probe.store;
+    }
+
+    @Test
+    void withoutADatabaseUrlTheStoreIsEmbeddedUnderTheDataDir() {
+        StoreSettings settings = parse("--data-dir", "/srv/glossa", "--db-pool-size", "3").settings();
+
+        assertThat(settings.backend()).isEqualTo(Backend.H2);
+        assertThat(settings.jdbcUrl()).startsWith("jdbc:h2:file:/srv/glossa/db/glossa;");
+        assertThat(settings.poolSize()).isEqualTo(3);
+    }
+
+    @Test
+    void theDefaultsAreTheDocumentedOnes() {
+        StoreOptions options = parse();
+
+        if (System.getenv("GLOSSA_DATA_DIR") == null) {
+            assertThat(options.dataDir()).isEqualTo(Path.of("./glossa-data"));
+        }
+        if (System.getenv("GLOSSA_DB_URL") == null) {
+            assertThat(options.embedded()).isTrue();
+        }
+        if (System.getenv("GLOSSA_DB_POOL_SIZE") == null) {
+            assertThat(options.settings().poolSize()).isEqualTo(StoreSettings.DEFAULT_POOL_SIZE);
+        }
+    }
+
+    @Test
+    void aPostgresUrlWithCredentialsFromFlags() {
+        StoreSettings settings = parse("--db-url", "jdbc:postgresql://127.0.0.1:5432/glossa",
+                "--db-user", "app", "--db-password", "hunter2").settings();
+
+        assertThat(settings.backend()).isEqualTo(Backend.POSTGRESQL);
+        assertThat(settings.user()).isEqualTo("app");
+        assertThat(settings.password()).isEqualTo("hunter2");
+        assertThat(settings.toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void aMalformedUrlIsAParameterErrorNamingTheUrlWithoutItsPassword() {
+        StoreOptions options = parse("--db-url", "postgres://db/glossa?password=hunter2");
+
+        assertThatThrownBy(options::settings).isInstanceOf(ParameterException.class)
+                .hasMessageContaining("postgres://db/glossa?password=***")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void theUsageNeverShowsAPassword() {
+        String usage = new CommandLine(new Probe()).getUsageMessage();
+
+        assertThat(usage).contains("--data-dir", "--db-url", "--db-user", "--db-password", "--db-pool-size")
+                .contains("./glossa-data");
+        String password = System.getenv("GLOSSA_DB_PASSWORD");
+        if (password != null && !password.isEmpty()) {
+            assertThat(usage).doesNotContain(password);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.glossa.it;
+
+import io.glossa.broker.EmbeddedBroker;
+import io.glossa.broker.EmbeddedBrokerSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** The end-to-end kit against `glossa serve` with no options: embedded Qpid broker and embedded H2 database. */
+class EmbeddedPipelineIT extends PipelineKit {
+    private Path dataDir;
+    private int amqpPort;
+    private EmbeddedBroker restarted;
+
+    @Override
+    protected List<String> backendArgs() throws Exception {
+        dataDir = Files.createTempDirectory("glossa-embedded-it");
+        amqpPort = freePort();
+        return List.of("--data-dir", dataDir.toString(), "--amqp-port", String.valueOf(amqpPort));
+    }
+
+    @Override
+    protected String amqpUri() {
+        return "amqp://guest:guest@127.0.0.1:" + amqpPort;
+    }
+
+    /** Stops the in-process broker (its clients lose their connections) and starts it again on the same store. */
+    @Override
+    protected void restartBroker() throws Exception {
+        EmbeddedBroker broker = running.broker().embedded().orElseThrow();
+        EmbeddedBrokerSettings settings = broker.settings();
+        broker.close();
+        Thread.sleep(1_000);
+        restarted = EmbeddedBroker.start(settings);
+    }
+
+    @Override
+    protected void installPoison(DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TRIGGER poison BEFORE INSERT ON results FOR EACH ROW CALL '"
+                    + PoisonTrigger.class.getName() + "'");
+        }
+    }
+
+    @Override
+    protected void cleanUp() throws Exception {
+        if (restarted != null) {
+            restarted.close();
+        }
+        if (dataDir != null) {
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

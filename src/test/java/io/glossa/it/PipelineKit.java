@@ -1,0 +1,244 @@
+package io.glossa.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import io.glossa.broker.ResultSubscriber;
+import io.glossa.broker.Topology;
+import io.glossa.cli.Running;
+import io.glossa.cli.ServeCommand;
+import io.glossa.pipeline.Job;
+import io.glossa.pipeline.Lane;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import picocli.CommandLine;
+
+/**
+ * The end-to-end suite, through HTTP, run against each deployment mode (kit style): a subclass says how to start
+ * {@code glossa serve} (its backing broker and database), how to restart its broker, and how to make the database
+ * refuse a result (the poison).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PipelineKit {
+    /** Texts starting with this are refused by the database trigger each backend installs (a poison job). */
+    static final String POISON = "POISON";
+    static final int MAX_ATTEMPTS = 3;
+
+    protected Running running;
+    protected ApiClient api;
+
+    /** Backend flags for serve (everything but --port, --host, --model, --max-attempts). */
+    protected abstract List<String> backendArgs() throws Exception;
+
+    /** The AMQP URI a test client uses to look into the queues. */
+    protected abstract String amqpUri();
+
+    /** Cuts the pipeline off its broker and brings it back, while texts are flowing. */
+    protected abstract void restartBroker() throws Exception;
+
+    /** Makes the database refuse to store a result for texts starting with {@link #POISON}. */
+    protected abstract void installPoison(DataSource dataSource) throws Exception;
+
+    protected void cleanUp() throws Exception {
+    }
+
+    @BeforeAll
+    void startServe() throws Exception {
+        List<String> args = new ArrayList<>(backendArgs());
+        args.addAll(List.of("--port", "0", "--host", "127.0.0.1", "--workers", "8",
+                "--max-attempts", String.valueOf(MAX_ATTEMPTS)));
+        args.addAll(TestTexts.modelArgs());
+        running = start(args);
+        api = new ApiClient(running.port());
+        installPoison(running.store().database().dataSource());
+    }
+
+    static Running start(List<String> args) {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs(args.toArray(String[]::new));
+        return serve.start();
+    }
+
+    @AfterAll
+    void stopServe() throws Exception {
+        try {
+            if (running != null) {
+                running.close();
+            }
+        } finally {
+            cleanUp();
+        }
+    }
+
+    @Test
+    void thousandTextsAreAllAnsweredNoneLost() throws Exception {
+        List<String> texts = TestTexts.sentences(1_000);
+        List<String> ids = api.submitAll(texts, 64);
+        assertThat(new HashSet<>(ids)).hasSize(1_000);
+
+        List<JsonNode> records = api.awaitAll(ids, Duration.ofSeconds(120));
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.get("status").asText()).as(r.toString()).isEqualTo("done");
+            assertThat(r.get("language").asText()).isNotBlank();
+            assertThat(r.get("top").size()).isGreaterThan(0);
+            assertThat(r.get("model_version").asText()).isNotBlank();
+        });
+        assertThat(resultRows(ids)).isEqualTo(1_000);
+    }
+
+    @Test
+    void swedishIsSwedishEndToEnd() throws Exception {
+        String id = api.submit("Det var en gång en liten flicka som bodde i en stuga vid skogen tillsammans med sin mormor.");
+        JsonNode record = api.awaitOne(id, System.nanoTime() + TimeUnit.SECONDS.toNanos(30));
+        assertThat(record.get("name").asText() + " — " + record.get("native").asText()).isEqualTo("Swedish — Svenska");
+    }
+
+    @Test
+    void aJobDeliveredTwiceYieldsOneResult() throws Exception {
+        // accepted straight into the store, so the relay does not publish it now; we deliver it twice at once
+        Job job = running.store().accept(List.of("Dette er en helt almindelig dansk sætning om vejret i dag."), Lane.REALTIME).get(0);
+        CountDownLatch events = new CountDownLatch(2);
+        try (ResultSubscriber subscriber = running.broker().broker().subscribeResults("#", event -> {
+            if (event.id().equals(job.id())) {
+                events.countDown();
+            }
+        })) {
+            running.broker().broker().jobPublisher().publish(List.of(job, job));
+            assertThat(events.await(30, TimeUnit.SECONDS)).as("both deliveries handled").isTrue();
+        }
+        JsonNode record = ApiClient.read(api.get("/api/v1/texts/" + job.id()).body());
+        assertThat(record.get("status").asText()).isEqualTo("done");
+        assertThat(resultRows(List.of(job.id().toString()))).isEqualTo(1);
+
+        String completedAt = record.get("completed_at").asText();
+        running.broker().broker().jobPublisher().publish(List.of(job));
+        Thread.sleep(1_000);
+        assertThat(ApiClient.read(api.get("/api/v1/texts/" + job.id()).body()).get("completed_at").asText())
+                .isEqualTo(completedAt);
+        assertThat(resultRows(List.of(job.id().toString()))).isEqualTo(1);
+    }
+
+    @Test
+    void aPoisonJobReachesTheFailedQueueWithItsReasonAndTheTextShowsFailed() throws Exception {
+        String id = api.submit(POISON + " this text's result is refused by the database");
+        JsonNode record = api.awaitOne(id, System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
+        assertThat(record.get("status").asText()).as(record.toString()).isEqualTo("failed");
+        assertThat(record.get("error").asText()).contains("poisoned by the test").contains(MAX_ATTEMPTS + " attempts");
+
+        String failedQueue = new Topology(Topology.DEFAULT_PREFIX).failedQueue();
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(amqpUri());
+        try (Connection connection = factory.newConnection("glossa-it-inspect"); Channel channel = connection.createChannel()) {
+            JsonNode failed = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (failed == null && System.nanoTime() < deadline) {
+                GetResponse message = channel.basicGet(failedQueue, true);
+                if (message == null) {
+                    Thread.sleep(100);
+                } else if (id.equals(message.getProps().getMessageId())) {
+                    failed = ApiClient.read(new String(message.getBody(), StandardCharsets.UTF_8));
+                }
+            }
+            assertThat(failed).as("the poison job in " + failedQueue).isNotNull();
+            assertThat(failed.toString()).contains("poisoned by the test");
+        }
+    }
+
+    @Test
+    void aBrokerRestartInTheMiddleOfARunLosesNothing() throws Exception {
+        List<String> texts = TestTexts.sentences(600);
+        List<String> ids = new ArrayList<>();
+        Thread restarter = new Thread(() -> {
+            try {
+                Thread.sleep(700);
+                restartBroker();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        restarter.start();
+        for (int i = 0; i < texts.size(); i += 50) {   // ~2 s of submissions around the restart
+            ids.addAll(api.submitAll(texts.subList(i, i + 50), 16));
+            Thread.sleep(150);
+        }
+        restarter.join();
+        List<JsonNode> records = api.awaitAll(ids, Duration.ofSeconds(180));
+        Map<String, Integer> byStatus = new ConcurrentHashMap<>();
+        records.forEach(r -> byStatus.merge(r.path("status").asText(), 1, Integer::sum));
+        assertThat(byStatus).as("statuses after a broker restart").containsExactly(Map.entry("done", 600));
+        assertThat(resultRows(ids)).isEqualTo(600);
+    }
+
+    @Test
+    void eachBadInputGetsItsProblem() throws Exception {
+        expect(api.post("/api/v1/texts", "application/json", "{\"text\":\"  \"}".getBytes(StandardCharsets.UTF_8)), 400);
+        expect(api.post("/api/v1/texts", "application/json", "{\"text\":".getBytes(StandardCharsets.UTF_8)), 400);
+        expect(api.post("/api/v1/texts", "application/json", new byte[] {'{', '"', 't', '"', ':', '"', (byte) 0xff, '"', '}'}), 400);
+        expect(api.post("/api/v1/texts", "application/json", "{\"text\":[1]}".getBytes(StandardCharsets.UTF_8)), 400);
+        expect(api.post("/api/v1/texts", "application/json",
+                ("{\"text\":\"" + "a".repeat(100_001) + "\"}").getBytes(StandardCharsets.UTF_8)), 413);
+        expect(api.post("/api/v1/texts", "text/plain", "hej".getBytes(StandardCharsets.UTF_8)), 415);
+        expect(api.get("/api/v1/texts/" + UUID.randomUUID()), 404);
+        expect(api.get("/api/v1/texts/nope"), 400);
+        expect(api.get("/nothing/here"), 404);
+        assertThat(api.get("/ready").statusCode()).isEqualTo(200);
+    }
+
+    private static void expect(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = ApiClient.read(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("detail").asText()).isNotBlank();
+    }
+
+    /** Rows in the results table for these ids: exactly one each means no duplicate results. */
+    protected int resultRows(List<String> ids) throws Exception {
+        DataSource dataSource = running.store().database().dataSource();
+        Set<String> wanted = new HashSet<>(ids);
+        int rows = 0;
+        try (java.sql.Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT text_id FROM results");
+             ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                if (wanted.contains(result.getObject(1, UUID.class).toString())) {
+                    rows++;
+                }
+            }
+        }
+        return rows;
+    }
+
+    static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static String random() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+}

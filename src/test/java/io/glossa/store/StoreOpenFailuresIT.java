@@ -1,0 +1,54 @@
+package io.glossa.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.glossa.pipeline.StoreUnavailableException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A database that cannot be opened gives one line naming the URL (never the password) and what to check. */
+class StoreOpenFailuresIT {
+    private static final String SERVER = PostgresTextStoreIT.SERVER;
+
+    @Test
+    void anUnreachableServer() {
+        StoreSettings settings = new StoreSettings("jdbc:postgresql://127.0.0.1:1/glossa?password=hunter2", "postgres", "", 1);
+
+        assertThatThrownBy(() -> Database.open(settings)).isInstanceOf(StoreUnavailableException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("hunter2")
+                        .startsWith("cannot open database jdbc:postgresql://127.0.0.1:1/glossa?password=***: ")
+                        .contains("check that PostgreSQL is running and reachable"));
+    }
+
+    @Test
+    void aMissingDatabase() {
+        StoreSettings settings = new StoreSettings(SERVER + "glossa_no_such_db_4711", "postgres", "", 1);
+
+        assertThatThrownBy(() -> Database.open(settings)).isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("glossa_no_such_db_4711")
+                .hasMessageContaining("create the database or fix its name in --db-url");
+    }
+
+    @Test
+    void anUnknownUser() {
+        StoreSettings settings = new StoreSettings(SERVER + "postgres", "glossa_no_such_user", "x", 1);
+
+        assertThatThrownBy(() -> Database.open(settings)).isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("glossa_no_such_user")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void anEmbeddedDataDirThatIsAFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+
+        assertThatThrownBy(() -> Database.open(StoreSettings.embedded(file, 1)))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageStartingWith("cannot open database jdbc:h2:file:" + file)
+                .hasMessageContaining("check that --data-dir is writable")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+}

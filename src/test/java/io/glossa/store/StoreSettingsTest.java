@@ -1,0 +1,55 @@
+package io.glossa.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class StoreSettingsTest {
+    @Test
+    void theEmbeddedDatabaseIsAnH2FileUnderTheDataDirInPostgresMode() {
+        StoreSettings settings = StoreSettings.embedded(Path.of("/srv/glossa"), 4);
+
+        assertThat(settings.backend()).isEqualTo(Backend.H2);
+        assertThat(settings.jdbcUrl()).startsWith("jdbc:h2:file:/srv/glossa/db/glossa;")
+                .contains(";MODE=PostgreSQL", ";WRITE_DELAY=0");
+        assertThat(settings.poolSize()).isEqualTo(4);
+    }
+
+    @Test
+    void relativeDataDirsBecomeAbsolute() {
+        assertThat(StoreSettings.embedded(Path.of("glossa-data"), 1).jdbcUrl())
+                .startsWith("jdbc:h2:file:" + Path.of("glossa-data").toAbsolutePath());
+    }
+
+    @Test
+    void passwordsInUrlsAreMaskedInMessagesAndToString() {
+        StoreSettings settings = new StoreSettings(
+                "jdbc:postgresql://db.example:5432/glossa?user=app&password=hunter2&ssl=true", "app", "s3cret", 5);
+
+        assertThat(settings.redactedUrl())
+                .isEqualTo("jdbc:postgresql://db.example:5432/glossa?user=app&password=***&ssl=true");
+        assertThat(settings.toString()).doesNotContain("hunter2").doesNotContain("s3cret");
+        assertThat(StoreSettings.redact("jdbc:postgresql://app:hunter2@db/glossa")).doesNotContain("hunter2");
+    }
+
+    @Test
+    void unsupportedAndMalformedUrlsAreRefusedWithTheUrlAndTheExpectedForm() {
+        assertThatThrownBy(() -> new StoreSettings("jdbc:mysql://db/glossa?password=hunter2", null, null, 5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("jdbc:mysql://db/glossa?password=***")
+                .hasMessageContaining("jdbc:postgresql://HOST:PORT/DATABASE")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> new StoreSettings("jdbc:postgresql://db:notaport/glossa", null, null, 5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("malformed PostgreSQL URL jdbc:postgresql://db:notaport/glossa");
+        assertThatThrownBy(() -> new StoreSettings("127.0.0.1:5432", null, null, 5))
+                .hasMessageContaining("unsupported database URL 127.0.0.1:5432");
+    }
+
+    @Test
+    void thePoolNeedsAConnection() {
+        assertThatThrownBy(() -> StoreSettings.embedded(Path.of("x"), 0)).hasMessageContaining("at least 1");
+    }
+}

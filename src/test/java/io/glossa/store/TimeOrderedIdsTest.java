@@ -1,0 +1,32 @@
+package io.glossa.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class TimeOrderedIdsTest {
+    @Test
+    void idsAreVersion7WithTheMillisecondsInFrontAndAreUnique() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-26T08:00:00Z"));
+        TimeOrderedIds ids = new TimeOrderedIds(clock);
+
+        UUID first = ids.next();
+        clock.advance(Duration.ofMillis(1));
+        UUID later = ids.next();
+
+        assertThat(first.version()).isEqualTo(7);
+        assertThat(first.variant()).isEqualTo(2);
+        assertThat(first.getMostSignificantBits() >>> 16).isEqualTo(clock.millis() - 1);
+        assertThat(first.toString()).isLessThan(later.toString());
+        Set<UUID> many = new HashSet<>();
+        for (int i = 0; i < 100_000; i++) {
+            many.add(ids.next());
+        }
+        assertThat(many).hasSize(100_000);
+    }
+}
