@@ -50,20 +50,10 @@ wait_ok() { # wait_ok URL PID SECONDS
   local i
   for i in $(seq $(($3 * 4))); do
     curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
-    kill -0 "$2" 2>/dev/null || { log "process $2 died; see $WORK"; return 1; }
+    kill -0 "$2" 2>/dev/null || { log "process $2 died; see $WORK (KEEP_LOGS=1 keeps it)"; return 1; }
     sleep 0.25
   done
   log "$1 not ready after $3 s"; return 1
-}
-
-wait_log() { # wait_log FILE TEXT PID SECONDS
-  local i
-  for i in $(seq $(($4 * 4))); do
-    grep -qF "$2" "$1" 2>/dev/null && return 0
-    kill -0 "$3" 2>/dev/null || { log "process $3 died:"; tail -20 "$1" >&2; return 1; }
-    sleep 0.25
-  done
-  log "no '$2' in $1 after $4 s"; return 1
 }
 
 # CPU seconds (user+system) a process and its threads used so far.
@@ -116,9 +106,10 @@ for n in $WORKERS; do
   wait_ok "http://127.0.0.1:$api_port/ready" "$api_pid" 90
   worker_pids=()
   for i in $(seq "$n"); do
-    java $GLOSSA_JAVA_OPTS -Xmx384m -jar "$JAR" worker "${MODEL_ARGS[@]}" > "$WORK/worker-$n-$i.log" 2>&1 &
+    port=$(free_port)
+    java $GLOSSA_JAVA_OPTS -Xmx384m -jar "$JAR" worker --metrics-port "$port" "${MODEL_ARGS[@]}" > "$WORK/worker-$n-$i.log" 2>&1 &
     worker_pids+=($!); PIDS+=($!)
-    wait_log "$WORK/worker-$n-$i.log" "glossa worker running" "$!" 90   # a worker has no HTTP port to poll
+    wait_ok "http://127.0.0.1:$port/ready" "$!" 90
   done
 
   pg_pids=$(pgrep -x postgres | tr '\n' ' ')

@@ -45,6 +45,9 @@ class ClusterFailoverIT {
     private static final Duration BEFORE_KILL = Duration.ofSeconds(15);
     private static final Duration NODE_DOWN = Duration.ofSeconds(15);
 
+    // The test logs at INFO, which the test logback config hides: the run's story also goes to target/cluster-it/report.txt.
+    private static Path reportFile;
+
     static boolean enabled() {
         return "1".equals(System.getenv("GLOSSA_CLUSTER_IT")) || Boolean.getBoolean("glossa.clusterIT");
     }
@@ -53,6 +56,8 @@ class ClusterFailoverIT {
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void aNodeKilledAndRestartedDuringALoadLosesAndDuplicatesNothing() throws Exception {
         Path work = Files.createDirectories(Path.of("target", "cluster-it")).toAbsolutePath();
+        reportFile = work.resolve("report.txt");
+        Files.writeString(reportFile, "");
         Path jar = Path.of(System.getProperty("glossa.jar", "target/glossa.jar")).toAbsolutePath();
         Path data = Path.of(System.getProperty("glossa.sharedData", "../shared/data"), "leipzig_sentences.tsv").toAbsolutePath();
         assertThat(jar).as("build the jar first: mvn -B package -DskipTests").exists();
@@ -72,17 +77,17 @@ class ClusterFailoverIT {
                 processes.add(api);
                 api.awaitHttpOk(URI.create("http://127.0.0.1:" + apiPort + "/ready"), Duration.ofSeconds(90));
                 for (int i = 1; i <= 2; i++) {
-                    GlossaProcess worker = GlossaProcess.start("worker" + i, jar, work, env, workerArgs());
+                    int metricsPort = freePort();
+                    GlossaProcess worker = GlossaProcess.start("worker" + i, jar, work, env, workerArgs(metricsPort));
                     processes.add(worker);
-                    // glossa worker has no HTTP port (yet): its log says when it consumes
-                    worker.awaitLogLine("glossa worker running", Duration.ofSeconds(90));
+                    worker.awaitHttpOk(URI.create("http://127.0.0.1:" + metricsPort + "/ready"), Duration.ofSeconds(90));
                 }
-                LOG.info("cluster before the run:\n{}", cluster.status());
+                note("cluster before the run:\n{}", cluster.status());
 
                 int consumersBefore = cluster.consumers(1, REALTIME_QUEUE);
                 // Chosen before the load: the CLI is slow on a busy machine, and the clients connect at start-up.
                 int victim = busiestNode(cluster);
-                LOG.info("realtime queue leader: node {}; will kill node {} (most client connections)",
+                note("realtime queue leader: node {}; will kill node {} (most client connections)",
                         cluster.leaderOf(REALTIME_QUEUE), victim);
 
                 long t0 = System.nanoTime();
@@ -93,25 +98,25 @@ class ClusterFailoverIT {
                 processes.add(load);
                 Thread.sleep(BEFORE_KILL.toMillis());
                 cluster.kill(victim);
-                LOG.info("t+{}s: killed node {}", seconds(t0), victim);
+                note("t+{}s: killed node {}", seconds(t0), victim);
                 Thread.sleep(NODE_DOWN.toMillis());
-                LOG.info("cluster with node {} down:\n{}", victim, cluster.status());
+                note("cluster with node {} down:\n{}", victim, cluster.status());
                 cluster.restart(victim);
-                LOG.info("t+{}s: node {} back (load sends until t+{}s):\n{}", seconds(t0), victim,
+                note("t+{}s: node {} back (load sends until t+{}s):\n{}", seconds(t0), victim,
                         LOAD_DURATION.toSeconds(), cluster.status());
 
                 int consumersAfter = awaitConsumers(cluster, victim, consumersBefore, Duration.ofSeconds(60));
-                LOG.info("consumers on {}: {} before the kill, {} after the restart", REALTIME_QUEUE, consumersBefore, consumersAfter);
+                note("consumers on {}: {} before the kill, {} after the restart", REALTIME_QUEUE, consumersBefore, consumersAfter);
 
                 int exit = load.awaitExit(LOAD_DURATION.plus(Duration.ofMinutes(4)));
-                JsonNode report = lastJsonLine(load.output());
-                LOG.info("load report: {}", report);
-                long accepted = report.get("accepted").asLong();
+                JsonNode loadReport = lastJsonLine(load.output());
+                note("load report: {}", loadReport);
+                long accepted = loadReport.get("accepted").asLong();
                 assertThat(exit).as("glossa load exit code (1 = something lost); log:\n" + load.tail()).isZero();
-                assertThat(report.get("lost").asLong()).as("accepted texts without a result (lost)").isZero();
+                assertThat(loadReport.get("lost").asLong()).as("accepted texts without a result (lost)").isZero();
                 assertEveryTextHasExactlyOneResult(db, accepted);
                 // The API commits to PostgreSQL before it answers, so a broker node going away must not make it refuse texts.
-                assertThat(report.get("rejected").asLong()).as("texts the API refused (see api.log)").isZero();
+                assertThat(loadReport.get("rejected").asLong()).as("texts the API refused (see api.log)").isZero();
                 assertThat(accepted).as("accepted").isGreaterThan(RATE * LOAD_DURATION.toSeconds() / 2);
                 assertThat(consumersAfter).as("realtime consumers after the restart (workers reconnected)").isEqualTo(consumersBefore);
                 assertThat(cluster.onlineReplicas(victim, REALTIME_QUEUE)).as("online replicas of the realtime queue after the restart")
@@ -137,8 +142,8 @@ class ClusterFailoverIT {
     }
 
     /** {@code -Dglossa.it.model=FILE} runs the workers with that model instead of the built-in one. */
-    private static String[] workerArgs() {
-        List<String> args = new ArrayList<>(List.of("worker", "--workers", "2"));
+    private static String[] workerArgs(int metricsPort) {
+        List<String> args = new ArrayList<>(List.of("worker", "--workers", "2", "--metrics-port", Integer.toString(metricsPort)));
         String model = System.getProperty("glossa.it.model", "");
         if (!model.isBlank()) {
             args.addAll(List.of("--model", Path.of(model).toAbsolutePath().toString()));
@@ -156,7 +161,7 @@ class ClusterFailoverIT {
                     "SELECT count(*) FROM (SELECT text_id FROM results GROUP BY text_id HAVING count(*) > 1) d");
             long results = single(statement, "SELECT count(*) FROM results");
             long outbox = single(statement, "SELECT count(*) FROM outbox");
-            LOG.info("PostgreSQL: texts {}, done {}, results {}, texts without a result {}, ids with >1 result {}, outbox {}",
+            note("PostgreSQL: texts {}, done {}, results {}, texts without a result {}, ids with >1 result {}, outbox {}",
                     texts, done, results, withoutResult, duplicated, outbox);
             assertThat(texts).as("texts stored = texts accepted").isEqualTo(accepted);
             assertThat(withoutResult).as("texts without a result (lost)").isZero();
@@ -176,13 +181,24 @@ class ClusterFailoverIT {
         for (int n = 1; n <= 3; n++) {
             String name = "glossa" + n + "@";
             long count = pids.lines().filter(line -> line.contains(name)).count();
-            LOG.info("node {}: {} client connections", n, count);
+            note("node {}: {} client connections", n, count);
             if (count > bestCount) {
                 best = n;
                 bestCount = count;
             }
         }
         return best;
+    }
+
+    private static void note(String format, Object... args) {
+        String line = org.slf4j.helpers.MessageFormatter.arrayFormat(format, args).getMessage();
+        LOG.info(line);
+        try {
+            Files.writeString(reportFile, java.time.LocalTime.now() + " " + line + System.lineSeparator(),
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            LOG.warn("cannot write {}: {}", reportFile, e.getMessage());
+        }
     }
 
     private static long seconds(long startNanos) {

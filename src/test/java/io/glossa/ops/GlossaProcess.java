@@ -57,21 +57,6 @@ final class GlossaProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready at " + url + " within " + timeout + "; log:\n" + tail());
     }
 
-    /** Polls the log until a line contains {@code text}, the process dies, or the timeout passes. */
-    void awaitLogLine(String text, Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.readString(log).contains(text)) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log:\n" + tail());
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException(name + " did not log '" + text + "' within " + timeout + "; log:\n" + tail());
-    }
-
     /** Waits for the process to end by itself. */
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
