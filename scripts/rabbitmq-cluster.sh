@@ -1,0 +1,274 @@
+#!/usr/bin/env bash
+# A 3-node RabbitMQ cluster on this machine, for the failover test and for trying clustering by hand.
+#
+#   scripts/rabbitmq-cluster.sh [--dir DIR] start            start glossa1..3@localhost and join them into one cluster
+#   scripts/rabbitmq-cluster.sh [--dir DIR] status           each node's state, the cluster membership, quorum queue members
+#   scripts/rabbitmq-cluster.sh [--dir DIR] stop [--keep]    stop all three; remove DIR unless --keep
+#   scripts/rabbitmq-cluster.sh [--dir DIR] kill N           kill -9 node N's Erlang VM (simulates a crash)
+#   scripts/rabbitmq-cluster.sh [--dir DIR] restart N        kill -9 node N if it runs, start it again, wait until it is back
+#   scripts/rabbitmq-cluster.sh [--dir DIR] uris             the AMQP addresses, comma-separated, for --amqp-uri
+#   scripts/rabbitmq-cluster.sh [--dir DIR] leader QUEUE     the number (1-3) of the node leading quorum queue QUEUE
+#   scripts/rabbitmq-cluster.sh [--dir DIR] ctl N ARGS...    rabbitmqctl ARGS against node N (e.g. ctl 1 list_connections)
+#
+# It uses Debian's rabbitmq-server but touches nothing of the system node (rabbit@localhost on 5672):
+# own node names, own ports, own Erlang cookie (HOME points into DIR), own epmd on its own port,
+# own config, data and logs, all under DIR (default ${TMPDIR:-/tmp}/glossa-rabbit-cluster). Loopback only.
+#
+# Ports (node N = 1..3): AMQP 5680+N, Erlang distribution 25680+N, epmd 4391, CLI tools 35690-35709.
+# Quorum queues get a replica on every node: rabbit.quorum_cluster_size = 3 (advanced.config), so a quorum
+# queue declared once the cluster is formed has members on glossa1, glossa2 and glossa3.
+set -euo pipefail
+
+readonly NODES=(1 2 3)
+readonly AMQP_BASE=5680
+readonly DIST_BASE=25680
+readonly EPMD_PORT=4391
+readonly RMQ_BIN=/usr/lib/rabbitmq/bin
+readonly START_TIMEOUT=120
+
+DIR="${TMPDIR:-/tmp}/glossa-rabbit-cluster"
+
+say() { printf '[rabbitmq-cluster] %s\n' "$*"; }
+die() { printf '[rabbitmq-cluster] error: %s\n' "$*" >&2; exit 1; }
+
+usage() {
+  sed -n '4,11p' "$0" | sed 's/^# \{0,1\}//'
+  exit 2
+}
+
+node_name() { echo "glossa$1@localhost"; }
+amqp_port() { echo $((AMQP_BASE + $1)); }
+node_dir() { echo "$DIR/node$1"; }
+pid_file() { echo "$(node_dir "$1")/rabbitmq.pid"; }
+
+# Environment for the server and for the CLI tools talking to node N. Exported in a subshell only.
+node_env() {
+  local n=$1 d
+  d=$(node_dir "$n")
+  export HOME="$DIR"                                  # the cookie lives in $DIR/.erlang.cookie
+  export RABBITMQ_CONF_ENV_FILE="$DIR/rabbitmq-env.conf"  # not /etc/rabbitmq/rabbitmq-env.conf (it names rabbit@localhost)
+  export RABBITMQ_NODENAME; RABBITMQ_NODENAME=$(node_name "$n")
+  export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
+  export RABBITMQ_NODE_PORT; RABBITMQ_NODE_PORT=$(amqp_port "$n")
+  export RABBITMQ_DIST_PORT=$((DIST_BASE + n))
+  export RABBITMQ_CONFIG_FILE="$d/rabbitmq.conf"
+  export RABBITMQ_ADVANCED_CONFIG_FILE="$DIR/advanced.config"
+  export RABBITMQ_ENABLED_PLUGINS_FILE="$DIR/enabled_plugins"
+  export RABBITMQ_MNESIA_BASE="$d/mnesia"
+  export RABBITMQ_LOG_BASE="$d/log"
+  export RABBITMQ_PID_FILE; RABBITMQ_PID_FILE=$(pid_file "$n")
+  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+  export RABBITMQ_CTL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+  export RABBITMQ_CTL_DIST_PORT_MIN=35690 RABBITMQ_CTL_DIST_PORT_MAX=35709
+  export ERL_EPMD_PORT=$EPMD_PORT ERL_EPMD_ADDRESS=127.0.0.1
+  unset ERL_FLAGS
+}
+
+ctl() { # ctl N rabbitmqctl-args...
+  local n=$1; shift
+  ( node_env "$n"; "$RMQ_BIN/rabbitmqctl" -q -n "$(node_name "$n")" "$@" )
+}
+
+# The beam pid of node N if that VM is alive (checked against its environment, so a reused pid is not mistaken).
+beam_pid() {
+  local f pid
+  f=$(pid_file "$1")
+  [ -f "$f" ] || return 1
+  pid=$(tr -dc '0-9' < "$f")
+  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 1
+  tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null | grep -qx "RABBITMQ_NODENAME=$(node_name "$1")" || return 1
+  echo "$pid"
+}
+
+is_running() { beam_pid "$1" >/dev/null; }
+
+port_in_use() { ss -Hltn "sport = :$1" | grep -q .; }
+
+write_files() {
+  mkdir -p "$DIR"
+  if [ ! -f "$DIR/.erlang.cookie" ]; then
+    # One cookie for the three nodes and their CLI tools; never the system node's.
+    (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' | tr 'a-f' 'A-F' > "$DIR/.erlang.cookie")
+    chmod 400 "$DIR/.erlang.cookie"
+  fi
+  : > "$DIR/rabbitmq-env.conf"
+  echo '[].' > "$DIR/enabled_plugins"     # no management/prometheus plugin: no extra ports, less CPU
+  cat > "$DIR/advanced.config" <<'EOF'
+%% Every quorum queue gets a replica on each of the three nodes (the default cap is 3; stated here on purpose).
+[{rabbit, [{quorum_cluster_size, 3}]}].
+EOF
+  local n d
+  for n in "${NODES[@]}"; do
+    d=$(node_dir "$n")
+    mkdir -p "$d/mnesia" "$d/log"
+    cat > "$d/rabbitmq.conf" <<EOF
+# generated by scripts/rabbitmq-cluster.sh for $(node_name "$n")
+listeners.tcp.1 = 127.0.0.1:$(amqp_port "$n")
+loopback_users.guest = true
+cluster_partition_handling = pause_minority
+log.file.level = info
+log.console = false
+EOF
+  done
+}
+
+start_node() { # start_node N: start the VM in the background and wait until the rabbit app runs
+  local n=$1 port
+  if is_running "$n"; then say "$(node_name "$n") already running (pid $(beam_pid "$n"))"; return 0; fi
+  port=$(amqp_port "$n")
+  port_in_use "$port" && die "port $port is taken by another process; cannot start $(node_name "$n")"
+  port_in_use $((DIST_BASE + n)) && die "port $((DIST_BASE + n)) is taken by another process; cannot start $(node_name "$n")"
+  rm -f "$(pid_file "$n")"
+  say "starting $(node_name "$n") on 127.0.0.1:$port"
+  ( node_env "$n"; cd "$DIR"; setsid "$RMQ_BIN/rabbitmq-server" > "$(node_dir "$n")/log/startup.log" 2>&1 < /dev/null & )
+  if ! ctl "$n" wait --timeout "$START_TIMEOUT" "$(pid_file "$n")" > /dev/null 2>&1; then
+    die "$(node_name "$n") did not start within ${START_TIMEOUT}s; see $(node_dir "$n")/log/"
+  fi
+}
+
+cluster_nodes_of() { # the running members as node N sees them
+  ctl "$1" eval 'rabbit_nodes:all_running().' 2>/dev/null | tr -d "[]' \n"
+}
+
+join_node() { # join_node N: make node N a member of glossa1's cluster (no-op if it already is)
+  local n=$1 first
+  first=$(node_name 1)
+  if ctl "$n" eval 'rabbit_nodes:all().' 2>/dev/null | grep -q "$first"; then return 0; fi
+  say "joining $(node_name "$n") to $first"
+  ctl "$n" stop_app > /dev/null
+  local out
+  # The CLI logs harmless errors about tracking tables while the node is between stop_app and start_app.
+  out=$(ctl "$n" join_cluster "$first" 2>&1) || die "join_cluster $(node_name "$n") -> $first failed: $out"
+  ctl "$n" start_app > /dev/null
+}
+
+uris() {
+  local n out=()
+  for n in "${NODES[@]}"; do out+=("amqp://guest:guest@127.0.0.1:$(amqp_port "$n")"); done
+  (IFS=,; echo "${out[*]}")
+}
+
+cmd_start() {
+  command -v "$RMQ_BIN/rabbitmq-server" > /dev/null || die "RabbitMQ is not installed ($RMQ_BIN/rabbitmq-server missing)"
+  write_files
+  local n
+  for n in "${NODES[@]}"; do start_node "$n"; done
+  for n in 2 3; do join_node "$n"; done
+  local members
+  members=$(cluster_nodes_of 1)
+  [ "$(tr ',' '\n' <<< "$members" | grep -c glossa)" -eq 3 ] || die "cluster did not form; running members: $members"
+  say "cluster running: $members"
+  say "data in $DIR"
+  say "AMQP: $(uris)"
+}
+
+cmd_status() {
+  local n any=
+  for n in "${NODES[@]}"; do
+    if is_running "$n"; then
+      any=$n
+      printf '%-20s running  pid %-7s amqp 127.0.0.1:%s\n' "$(node_name "$n")" "$(beam_pid "$n")" "$(amqp_port "$n")"
+    else
+      printf '%-20s stopped\n' "$(node_name "$n")"
+    fi
+  done
+  if [ -z "$any" ]; then say "no node running (dir $DIR)"; return 3; fi
+  echo "cluster members (disc):  $(ctl "$any" eval 'rabbit_nodes:all().' 2>/dev/null | tr -d "[]' \n")"
+  echo "running members:         $(cluster_nodes_of "$any")"
+  echo "quorum queues (name, members, online):"
+  ctl "$any" list_queues name type members online 2>/dev/null | awk -F'\t' '$2 == "quorum" { print "  " $1 "  " $3 "  " $4 }' || true
+}
+
+stop_node() { # stop_node N: graceful stop, then kill -9 if it does not exit in time
+  local n=$1 pid
+  pid=$(beam_pid "$n") || return 0
+  say "stopping $(node_name "$n") (pid $pid)"
+  ctl "$n" stop > /dev/null 2>&1 || true
+  local i; for i in $(seq 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then
+    say "$(node_name "$n") did not stop in time; killing pid $pid"
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+}
+
+cmd_stop() {
+  local keep=$1 n
+  # Stop the later nodes first so the first node, which the others joined, stops last.
+  for n in 3 2 1; do stop_node "$n"; done
+  # Our private epmd (port $EPMD_PORT); the system epmd on 4369 is left alone.
+  if ERL_EPMD_PORT=$EPMD_PORT epmd -names > /dev/null 2>&1; then
+    ERL_EPMD_PORT=$EPMD_PORT epmd -kill > /dev/null 2>&1 || say "warning: could not stop epmd on port $EPMD_PORT"
+  fi
+  if [ "$keep" = yes ]; then
+    say "stopped; data kept in $DIR"
+  elif [ -d "$DIR" ]; then
+    rm -rf "$DIR"
+    say "stopped; removed $DIR"
+  else
+    say "stopped; nothing to remove"
+  fi
+}
+
+check_n() { [[ "${1:-}" =~ ^[123]$ ]] || die "node number must be 1, 2 or 3 (got '${1:-}')"; }
+
+cmd_kill() {
+  local n=$1 pid
+  check_n "$n"
+  pid=$(beam_pid "$n") || { say "$(node_name "$n") is not running"; return 0; }
+  say "kill -9 $(node_name "$n") (pid $pid)"
+  kill -9 "$pid"
+  local i; for i in $(seq 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  die "pid $pid still alive after kill -9"
+}
+
+cmd_restart() {
+  local n=$1
+  check_n "$n"
+  [ -f "$DIR/.erlang.cookie" ] || die "no cluster in $DIR; run 'start' first"
+  is_running "$n" && cmd_kill "$n"
+  start_node "$n"
+  say "$(node_name "$n") is back; running members: $(cluster_nodes_of "$n")"
+}
+
+cmd_leader() { # the node number whose name leads the quorum queue
+  local queue=$1 n any= leader
+  [ -n "$queue" ] || die "leader needs a queue name"
+  for n in "${NODES[@]}"; do is_running "$n" && { any=$n; break; }; done
+  [ -n "$any" ] || die "no node running"
+  leader=$(ctl "$any" list_queues name leader 2>/dev/null | awk -F'\t' -v q="$queue" '$1 == q { print $2 }')
+  [ -n "$leader" ] || die "no queue '$queue' (or it has no leader right now)"
+  [[ "$leader" =~ ^glossa([123])@ ]] || die "queue '$queue' is led by $leader, not a node of this cluster"
+  echo "${BASH_REMATCH[1]}"
+}
+
+main() {
+  local args=()
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --dir) [ $# -ge 2 ] || die "--dir needs a folder"; DIR=$2; shift 2 ;;
+      --dir=*) DIR=${1#--dir=}; shift ;;
+      -h|--help) usage ;;
+      *) args+=("$1"); shift ;;
+    esac
+  done
+  [ ${#args[@]} -ge 1 ] || usage
+  case ${args[0]} in
+    start) cmd_start ;;
+    status) cmd_status ;;
+    stop)
+      case ${args[1]:-} in
+        --keep) cmd_stop yes ;;
+        "") cmd_stop no ;;
+        *) die "unknown option for stop: ${args[1]}" ;;
+      esac ;;
+    kill) cmd_kill "${args[1]:-}" ;;
+    restart) cmd_restart "${args[1]:-}" ;;
+    uris) uris ;;
+    leader) cmd_leader "${args[1]:-}" ;;
+    ctl) check_n "${args[1]:-}"; is_running "${args[1]}" || die "$(node_name "${args[1]}") is not running"
+         ctl "${args[1]}" "${args[@]:2}" ;;
+    *) die "unknown command '${args[0]}' (start|stop [--keep]|status|kill N|restart N|uris|leader QUEUE|ctl N ARGS)" ;;
+  esac
+}
+
+main "$@"
