@@ -210,6 +210,21 @@ abstract class BrokerKit {
     }
 
     @Test
+    void consumerSubscribesAgainWhenTheBrokerClosesItsLaneChannel() throws Exception {
+        RecordingHandler handler = new RecordingHandler();
+        AmqpJobConsumer consumer = consume(handler, ConsumerSettings.defaults());
+        Channel broken = consumer.channel(Lane.REALTIME);
+        // consuming a missing queue is a channel error on every broker: it closes the channel (404)
+        assertThatThrownBy(() -> broken.basicConsume(topology.prefix() + ".missing", true, (t, d) -> {}, t -> {}))
+                .isInstanceOf(java.io.IOException.class);
+        Await.until("the broker closed the lane channel", WAIT, () -> !broken.isOpen());
+        Job job = job("after the channel error", Lane.REALTIME);
+        broker.jobPublisher().publish(List.of(job));
+        Await.until("job handled on the new channel", WAIT, () -> handler.handled(job.id()));
+        assertThat(consumer.channel(Lane.REALTIME)).isNotSameAs(broken);
+    }
+
+    @Test
     void failingJobEndsInTheFailedQueueWithItsReasonAfterMaxAttempts() throws Exception {
         BlockingQueue<ResultEvent> failedEvents = new ArrayBlockingQueue<>(10);
         broker.subscribeResults("failed.#", failedEvents::add);
