@@ -225,6 +225,23 @@ abstract class BrokerKit {
     }
 
     @Test
+    void resultSubscriberSubscribesAgainWhenTheBrokerClosesItsChannel() throws Exception {
+        BlockingQueue<ResultEvent> events = new ArrayBlockingQueue<>(10);
+        ResultSubscriber subscriber = broker.subscribeResults("#", events::add);
+        Channel broken = subscriber.channel();
+        assertThatThrownBy(() -> broken.basicConsume(topology.prefix() + ".missing", true, (t, d) -> {}, t -> {}))
+                .isInstanceOf(java.io.IOException.class);
+        Await.until("subscription restored on a new channel", WAIT,
+                () -> subscriber.channel() != null && subscriber.channel() != broken && subscriber.channel().isOpen());
+        consume(new RecordingHandler(), ConsumerSettings.defaults());
+        Job job = job("heard again", Lane.REALTIME);
+        broker.jobPublisher().publish(List.of(job));
+        ResultEvent event = events.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(event).as("event after the subscription's channel was closed").isNotNull();
+        assertThat(event.id()).isEqualTo(job.id());
+    }
+
+    @Test
     void failingJobEndsInTheFailedQueueWithItsReasonAfterMaxAttempts() throws Exception {
         BlockingQueue<ResultEvent> failedEvents = new ArrayBlockingQueue<>(10);
         broker.subscribeResults("failed.#", failedEvents::add);
