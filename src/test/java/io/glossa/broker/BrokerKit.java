@@ -314,6 +314,28 @@ abstract class BrokerKit {
     }
 
     @Test
+    void jobWithAnIdTheStoreDoesNotKnowGoesToTheFailedQueueAtOnce() throws Exception {
+        RecordingHandler handler = new RecordingHandler() {
+            @Override
+            void work(Job job) {
+                throw new io.glossa.pipeline.UnknownTextException(job.id());
+            }
+
+            @Override
+            public void giveUp(Job job, String reason) {
+                super.giveUp(job, reason);
+                throw new io.glossa.pipeline.UnknownTextException(job.id()); // as a store would: nothing to mark
+            }
+        };
+        consume(handler, fastRetries());
+        UUID unknown = UUID.randomUUID();
+        publishRaw(Lane.REALTIME, persistentJson(), JobMessageCodec.encode(unknown, "from an outside producer"));
+        FailedMessage failed = FailedMessageCodec.decode(drainFailed(1).get(0).getBody());
+        assertThat(failed.reason()).isEqualTo("no text with id " + unknown);
+        assertThat(handler.calls(unknown)).isEqualTo(1);
+    }
+
+    @Test
     void jobIsNotFailedWhileItsFailureCannotBeRecorded() throws Exception {
         AtomicInteger giveUps = new AtomicInteger();
         RecordingHandler handler = new RecordingHandler() {
