@@ -13,11 +13,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,25 +30,28 @@ import org.slf4j.LoggerFactory;
  * Consumes the lane queues with manual acks. Each lane has its own channel and prefetch window; the client's
  * dispatch thread only puts deliveries into a {@link LaneInbox}, and {@code workers} threads take them — realtime
  * first — and run a {@link JobProcessor} each. Acks are per message ({@code multiple=false}), so completing out of
- * order is safe, and the Java client serialises frames on a channel, so workers may ack on the shared lane channel.
+ * order is safe: an {@link AckCoalescer} per lane channel turns completions into cumulative acks every few
+ * milliseconds, and the Java client serialises frames on a channel, so workers may nack on the shared lane channel.
  */
 public final class AmqpJobConsumer implements JobConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(AmqpJobConsumer.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    /** How often finished jobs are acked (cumulatively): bounds the redelivery window after a crash. */
+    private static final long ACK_FLUSH_MILLIS = 5;
 
     private final BrokerConnection connection;
     private final Topology topology;
     private final ConsumerSettings settings;
     private final Set<Lane> lanes;
     private final LaneInbox inbox = new LaneInbox();
-    private final List<Subscription> subscriptions = new ArrayList<>();
+    private final Map<Lane, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final List<JobProcessor> processors = new ArrayList<>();
+    private final AtomicLong dropped = new AtomicLong();
     private ExecutorService workers;
+    private ExecutorService resubscriber;
+    private ScheduledExecutorService ackFlusher;
     private volatile boolean running;
-    /** Bumped whenever a lane channel shuts down (connection lost, broker restart): see {@link Delivery#epoch()}. */
-    private final java.util.concurrent.atomic.AtomicLong epoch = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
 
     public AmqpJobConsumer(BrokerConnection connection, Topology topology, ConsumerSettings settings, Set<Lane> lanes) {
         if (lanes.isEmpty()) {
@@ -65,7 +73,29 @@ public final class AmqpJobConsumer implements JobConsumer {
             throw new IllegalStateException("consumer already started");
         }
         running = true;
+        try {
+            startWorkersAndSubscribe(handler);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        LOG.info("consuming {} with {} worker threads, prefetch {} per lane, {} attempts per job",
+                lanes, settings.workers(), settings.prefetch(), settings.maxAttempts());
+    }
+
+    private void startWorkersAndSubscribe(JobHandler handler) {
         int id = INSTANCES.incrementAndGet();
+        resubscriber = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "glossa-resubscribe-" + id);
+            thread.setDaemon(true);
+            return thread;
+        });
+        ackFlusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "glossa-acks-" + id);
+            thread.setDaemon(true);
+            return thread;
+        });
+        ackFlusher.scheduleWithFixedDelay(this::flushAcks, ACK_FLUSH_MILLIS, ACK_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
         AtomicInteger threadNumber = new AtomicInteger();
         workers = Executors.newFixedThreadPool(settings.workers(), r -> {
             Thread thread = new Thread(r, "glossa-worker-" + id + "-" + threadNumber.incrementAndGet());
@@ -79,31 +109,59 @@ public final class AmqpJobConsumer implements JobConsumer {
             workers.execute(() -> work(processor));
         }
         for (Lane lane : lanes) {
-            subscriptions.add(subscribe(lane));
+            subscriptions.put(lane, subscribe(lane));
         }
-        LOG.info("consuming {} with {} worker threads, prefetch {} per lane, {} attempts per job",
-                lanes, settings.workers(), settings.prefetch(), settings.maxAttempts());
     }
 
-    private record Subscription(Channel channel, String tag) {}
+    /** A lane's channel, its consumer tag, and the ack coalescer of the channel's current life. */
+    private record Subscription(Channel channel, String tag, AtomicReference<AckCoalescer> acks) {}
 
     private Subscription subscribe(Lane lane) {
         Channel channel = connection.openChannel();
+        AtomicReference<AckCoalescer> acks = new AtomicReference<>(new AckCoalescer(channel));
         // an auto-recovering channel keeps this listener across recoveries
-        channel.addShutdownListener(cause -> epoch.incrementAndGet());
+        channel.addShutdownListener(cause -> {
+            acks.set(new AckCoalescer(channel)); // deliveries of the broken life are stale now
+            // connection failures are auto-recovered; a channel the broker closed by itself is not
+            if (running && !cause.isHardError() && !cause.isInitiatedByApplication()) {
+                LOG.warn("broker closed the {} lane's channel ({}); subscribing again", lane.key(), cause.getMessage());
+                resubscriber.execute(() -> resubscribe(lane));
+            }
+        });
         try {
             channel.basicQos(settings.prefetch());
             String tag = channel.basicConsume(topology.queue(lane), false, "glossa-" + lane.key() + "-" + INSTANCES.get(),
                     new DefaultConsumer(channel) {
                         @Override
                         public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-                            inbox.put(new Delivery(lane, channel, envelope.getDeliveryTag(), properties, body, epoch.get()));
+                            AckCoalescer current = acks.get();
+                            current.delivered(envelope.getDeliveryTag());
+                            inbox.put(new Delivery(lane, current, envelope.getDeliveryTag(), properties, body));
                         }
                     });
-            return new Subscription(channel, tag);
+            return new Subscription(channel, tag, acks);
         } catch (IOException | RuntimeException e) {
             throw new BrokerUnavailableException("cannot consume from queue " + topology.queue(lane) + ": "
                     + AmqpConnector.reason(e), e);
+        }
+    }
+
+    private void resubscribe(Lane lane) {
+        long pause = 500;
+        while (running) {
+            try {
+                subscriptions.put(lane, subscribe(lane));
+                LOG.info("consuming the {} lane again", lane.key());
+                return;
+            } catch (BrokerUnavailableException e) {
+                LOG.warn("cannot consume the {} lane yet: {}; retrying in {} ms", lane.key(), e.getMessage(), pause);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                pause = Math.min(pause * 2, 10_000);
+            }
         }
     }
 
@@ -114,7 +172,7 @@ public final class AmqpJobConsumer implements JobConsumer {
                 if (delivery == null) {
                     continue;
                 }
-                if (delivery.epoch() != epoch.get()) {
+                if (stale(delivery)) {
                     dropped.incrementAndGet(); // its channel broke since: the broker redelivers it
                     continue;
                 }
@@ -129,6 +187,26 @@ public final class AmqpJobConsumer implements JobConsumer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private boolean stale(Delivery delivery) {
+        Subscription subscription = subscriptions.get(delivery.lane());
+        return subscription == null || subscription.acks().get() != delivery.acks();
+    }
+
+    private void flushAcks() {
+        for (Subscription subscription : subscriptions.values()) {
+            try {
+                subscription.acks().get().flush();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("acks not sent ({}); the broker redelivers those jobs", AmqpConnector.reason(e));
+            }
+        }
+    }
+
+    /** The channel currently consuming a lane (tests). */
+    Channel channel(Lane lane) {
+        return subscriptions.get(lane).channel();
     }
 
     /** Deliveries dropped unhandled because their channel broke before a worker took them (for tests, metrics). */
@@ -150,10 +228,16 @@ public final class AmqpJobConsumer implements JobConsumer {
         if (!running) {
             return;
         }
-        for (Subscription subscription : subscriptions) {
+        for (Subscription subscription : subscriptions.values()) {
             cancel(subscription);
         }
         running = false;
+        if (resubscriber != null) {
+            resubscriber.shutdownNow();
+        }
+        if (workers == null || ackFlusher == null) {
+            return;
+        }
         workers.shutdown();
         try {
             if (!workers.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -163,7 +247,9 @@ public final class AmqpJobConsumer implements JobConsumer {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        for (Subscription subscription : subscriptions) {
+        ackFlusher.shutdownNow();
+        flushAcks(); // what the workers finished before stopping
+        for (Subscription subscription : subscriptions.values()) {
             close(subscription.channel());
         }
         subscriptions.clear();
