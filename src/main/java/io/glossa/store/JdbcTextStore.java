@@ -7,21 +7,16 @@ import io.glossa.pipeline.TextRecord;
 import io.glossa.pipeline.TextStatus;
 import io.glossa.pipeline.TextStore;
 import io.glossa.pipeline.UnknownTextException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
  * The text store over JDBC: the embedded H2 database or PostgreSQL, same SQL on both.
@@ -54,9 +49,10 @@ public final class JdbcTextStore implements TextStore {
         this.commitJobs = tuning.acceptWriters() == 0 ? this::insertJobs
                 : new GroupCommit<List<Job>, Void>(tuning.acceptWriters(), MAX_JOBS_PER_TRANSACTION, List::size,
                         this::insertJobBatches)::submit;
-        this.commitResult = tuning.completeWriters() == 0 ? this::completeAlone
+        ResultWriter results = new ResultWriter(transactions);
+        this.commitResult = tuning.completeWriters() == 0 ? results::storeAlone
                 : new GroupCommit<Result, Boolean>(tuning.completeWriters(), MAX_RESULTS_PER_TRANSACTION, r -> 1,
-                        this::completeTogether)::submit;
+                        results::storeTogether)::submit;
     }
 
     /** Opens the database (running migrations) and a store on it, tuned for its backend, that closes it. */
@@ -98,16 +94,22 @@ public final class JdbcTextStore implements TextStore {
 
     @Override
     public Optional<TextRecord> find(UUID id) {
-        return transactions.read("reading a text", connection -> TextRows.find(connection, id));
+        return transactions.autocommit("reading a text", connection -> TextRows.find(connection, id));
     }
 
     /** The newest texts first, with their current results: for history views. */
     public List<TextRecord> recent(int limit) {
-        return transactions.read("reading recent texts", connection -> TextRows.recent(connection, limit));
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        return transactions.autocommit("reading recent texts", connection -> TextRows.recent(connection, limit));
     }
 
     @Override
     public List<Job> unpublished(int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
         Instant now = clock.instant();
         Instant leaseEnd = now.plus(tuning.outboxLease());
         return transactions.write("claiming outbox jobs",
@@ -119,7 +121,7 @@ public final class JdbcTextStore implements TextStore {
         if (published.isEmpty()) {
             return;
         }
-        transactions.read("marking jobs published", connection -> {
+        transactions.autocommit("marking jobs published", connection -> {
             OutboxRows.delete(connection, published);
             return null;
         });
@@ -132,52 +134,6 @@ public final class JdbcTextStore implements TextStore {
     public boolean complete(Result result) {
         ResultRows.check(result);
         return commitResult.apply(result);
-    }
-
-    private boolean completeAlone(Result result) {
-        return transactions.write("storing a result", connection -> {
-            try {
-                return storeResult(connection, result);
-            } catch (SQLException e) {
-                if (ResultRows.isUnknownText(e)) {
-                    throw new UnknownTextException(result.id());
-                }
-                throw e;
-            }
-        });
-    }
-
-    /**
-     * One transaction for many results. Unknown ids are found first (texts are never deleted), because a failed
-     * statement would abort the whole transaction on PostgreSQL. Rows are written in (id, version) order so that
-     * concurrent transactions lock them in the same order and cannot deadlock.
-     */
-    private List<GroupCommit.Outcome<Boolean>> completeTogether(List<Result> results) {
-        return transactions.write("storing results", connection -> {
-            Set<UUID> known = TextRows.existing(connection, results.stream().map(Result::id).toList());
-            @SuppressWarnings("unchecked")
-            GroupCommit.Outcome<Boolean>[] outcomes = new GroupCommit.Outcome[results.size()];
-            List<Integer> order = IntStream.range(0, results.size()).boxed()
-                    .sorted(Comparator.comparing((Integer i) -> results.get(i).id())
-                            .thenComparing(i -> results.get(i).modelVersion()))
-                    .toList();
-            for (int i : order) {
-                Result result = results.get(i);
-                outcomes[i] = known.contains(result.id())
-                        ? GroupCommit.Outcome.of(storeResult(connection, result))
-                        : GroupCommit.Outcome.failed(new UnknownTextException(result.id()));
-            }
-            return List.of(outcomes);
-        });
-    }
-
-    /** Inserts the result unless one exists for its version; only the call that inserted updates the text. */
-    private static boolean storeResult(Connection connection, Result result) throws SQLException {
-        if (!ResultRows.insert(connection, result)) {
-            return false;
-        }
-        TextRows.markDone(connection, result.id(), result.modelVersion(), result.completedAt());
-        return true;
     }
 
     /**
@@ -197,7 +153,7 @@ public final class JdbcTextStore implements TextStore {
 
     /** Counts by status and the outbox backlog (full scans: for tests, load checks and dashboards, not per request). */
     public StoreStats counts() {
-        return transactions.read("counting texts", connection -> {
+        return transactions.autocommit("counting texts", connection -> {
             Map<TextStatus, Long> byStatus = TextRows.countByStatus(connection);
             return new StoreStats(byStatus.getOrDefault(TextStatus.PENDING, 0L),
                     byStatus.getOrDefault(TextStatus.DONE, 0L),
@@ -209,7 +165,7 @@ public final class JdbcTextStore implements TextStore {
     @Override
     public boolean isReady() {
         try {
-            return transactions.read("checking readiness", connection -> connection.isValid(2));
+            return transactions.autocommit("checking readiness", connection -> connection.isValid(2));
         } catch (RuntimeException e) {
             return false;
         }

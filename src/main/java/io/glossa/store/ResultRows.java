@@ -5,16 +5,20 @@ import io.glossa.pipeline.Result;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Objects;
 
 /** SQL on the results table: at most one row per (text, model version), the first writer wins. */
 final class ResultRows {
     // ON CONFLICT DO NOTHING: PostgreSQL, and H2 in PostgreSQL mode. A concurrent second insert waits for the first
     // transaction and then inserts nothing, so two deliveries of one job cannot both store a result.
+    // INSERT ... SELECT rather than VALUES: the PostgreSQL driver rewrites batched INSERT ... VALUES statements into
+    // one multi-row statement and then no longer reports which rows were inserted; this form keeps per-row counts.
     private static final String INSERT = """
             INSERT INTO results (text_id, model_version, language, name, native_name, probability, top_k,
                                  predict_nanos, completed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?
             ON CONFLICT DO NOTHING
             """;
     private static final String SQLSTATE_FK_VIOLATION = "23503";
@@ -44,19 +48,42 @@ final class ResultRows {
 
     /** @return true if this call stored the result */
     static boolean insert(Connection connection, Result result) throws SQLException {
-        Prediction prediction = result.prediction();
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, result.id());
-            insert.setString(2, result.modelVersion());
-            insert.setString(3, prediction.language());
-            insert.setString(4, prediction.name());
-            insert.setString(5, prediction.nativeName());
-            insert.setDouble(6, prediction.probability());
-            insert.setString(7, TopCandidatesJson.write(prediction.top()));
-            insert.setLong(8, result.predictNanos());
-            Timestamps.set(insert, 9, result.completedAt());
+            bind(insert, result);
             return insert.executeUpdate() == 1;
         }
+    }
+
+    /** One batch (one round trip on PostgreSQL); @return per result, whether this call stored it */
+    static boolean[] insertAll(Connection connection, List<Result> results) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Result result : results) {
+                bind(insert, result);
+                insert.addBatch();
+            }
+            int[] counts = insert.executeBatch();
+            boolean[] inserted = new boolean[counts.length];
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == Statement.SUCCESS_NO_INFO) {
+                    throw new IllegalStateException("the JDBC driver did not report which results were inserted");
+                }
+                inserted[i] = counts[i] == 1;
+            }
+            return inserted;
+        }
+    }
+
+    private static void bind(PreparedStatement insert, Result result) throws SQLException {
+        Prediction prediction = result.prediction();
+        insert.setObject(1, result.id());
+        insert.setString(2, result.modelVersion());
+        insert.setString(3, prediction.language());
+        insert.setString(4, prediction.name());
+        insert.setString(5, prediction.nativeName());
+        insert.setDouble(6, prediction.probability());
+        insert.setString(7, TopCandidatesJson.write(prediction.top()));
+        insert.setLong(8, result.predictNanos());
+        Timestamps.set(insert, 9, result.completedAt());
     }
 
     static boolean isUnknownText(SQLException e) {

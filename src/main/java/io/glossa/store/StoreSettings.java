@@ -49,8 +49,11 @@ public record StoreSettings(String jdbcUrl, String user, String password, int po
         return Backend.of(jdbcUrl);
     }
 
-    /** The URL with any password in it masked, for messages and logs. */
+    /** The URL with any password in it masked (for H2: without its options), for messages and logs. */
     public String redactedUrl() {
+        if (backend() == Backend.H2 && jdbcUrl.indexOf(';') > 0) {
+            return redact(jdbcUrl.substring(0, jdbcUrl.indexOf(';')));
+        }
         return redact(jdbcUrl);
     }
 

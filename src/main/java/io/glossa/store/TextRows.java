@@ -3,6 +3,7 @@ package io.glossa.store;
 import io.glossa.model.Prediction;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.Result;
 import io.glossa.pipeline.TextRecord;
 import io.glossa.pipeline.TextStatus;
 import java.sql.Connection;
@@ -92,6 +93,20 @@ final class TextRows {
             update.setObject(3, id);
             Timestamps.set(update, 4, completedAt);
             update.executeUpdate();
+        }
+    }
+
+    /** One batch: the texts of newly stored results become done. */
+    static void markDoneAll(Connection connection, List<Result> results) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(MARK_DONE)) {
+            for (Result result : results) {
+                update.setString(1, result.modelVersion());
+                Timestamps.set(update, 2, result.completedAt());
+                update.setObject(3, result.id());
+                Timestamps.set(update, 4, result.completedAt());
+                update.addBatch();
+            }
+            update.executeBatch();
         }
     }
 

@@ -30,8 +30,8 @@ final class Transactions {
         }
     }
 
-    /** Autocommit: a single read needs no transaction round trips. */
-    <T> T read(String what, SqlWork<T> work) {
+    /** One statement, or reads that need no common snapshot: autocommit saves the BEGIN and COMMIT round trips. */
+    <T> T autocommit(String what, SqlWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {

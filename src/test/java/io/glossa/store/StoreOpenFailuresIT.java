@@ -42,6 +42,23 @@ class StoreOpenFailuresIT {
     }
 
     @Test
+    void anEmbeddedDatabaseThatAnotherProcessHasOpen(@TempDir Path dataDir) throws Exception {
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), AcceptUntilKilled.class.getName(), dataDir.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (var ids = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream()))) {
+            assertThat(ids.readLine()).as("the other process is accepting texts").isNotNull();
+
+            assertThatThrownBy(() -> Database.open(StoreSettings.embedded(dataDir, 1)))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("is another glossa process using the same --data-dir?")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void anEmbeddedDataDirThatIsAFile(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
 

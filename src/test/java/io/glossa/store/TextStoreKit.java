@@ -288,9 +288,36 @@ abstract class TextStoreKit {
     }
 
     @Test
-    void concurrentCompletesSharingTransactionsStoreExactlyOneResult() throws Exception {
-        try (JdbcTextStore combining = new JdbcTextStore(Database.open(settings), clock, tuning().withWriters(1, 1))) {
-            completeEachJobFromTwoThreadsAndCheckOneResultIsStored(combining);
+    void concurrentCompletesEachInItsOwnTransactionStoreExactlyOneResult() throws Exception {
+        try (JdbcTextStore unshared = new JdbcTextStore(Database.open(settings), clock, tuning().withWriters(0, 0))) {
+            completeEachJobFromTwoThreadsAndCheckOneResultIsStored(unshared);
+        }
+    }
+
+    @Test
+    void manyThreadsCompletingOverlappingJobsStoreEachResultOnceWithoutDeadlock() throws Exception {
+        try (JdbcTextStore shared = new JdbcTextStore(Database.open(settings), clock, tuning().withWriters(4, 4))) {
+            List<Job> jobs = shared.accept(IntStream.range(0, 300).mapToObj(i -> "text " + i).toList(), Lane.REALTIME);
+            CountDownLatch start = new CountDownLatch(1);
+            // Every job is completed by three threads, in different orders, as redeliveries to several workers would.
+            List<Callable<Integer>> workers = IntStream.range(0, 6).<Callable<Integer>>mapToObj(t -> () -> {
+                start.await();
+                List<Job> mine = new ArrayList<>(jobs.subList((t % 3) * 100, jobs.size()));
+                mine.addAll(jobs.subList(0, (t % 3) * 100));
+                if (t >= 3) {
+                    Collections.reverse(mine);
+                }
+                int stored = 0;
+                for (Job job : mine) {
+                    stored += shared.complete(result(job.id(), "v1", swedish(0.9), START)) ? 1 : 0;
+                }
+                return stored;
+            }).toList();
+
+            int stored = runTogether(workers, start).stream().mapToInt(Integer::intValue).sum();
+
+            assertThat(stored).isEqualTo(jobs.size());
+            assertThat(shared.counts()).isEqualTo(new StoreStats(0, jobs.size(), 0, jobs.size()));
         }
     }
 
@@ -437,9 +464,9 @@ abstract class TextStoreKit {
     }
 
     @Test
-    void concurrentAcceptsCombinedIntoSharedTransactionsLoseNothing() throws Exception {
-        try (JdbcTextStore combining = new JdbcTextStore(Database.open(settings), clock, tuning().withWriters(1, 1))) {
-            acceptFromEightThreadsAndCheckEverythingIsStored(combining);
+    void concurrentAcceptsEachInItsOwnTransactionLoseNothing() throws Exception {
+        try (JdbcTextStore unshared = new JdbcTextStore(Database.open(settings), clock, tuning().withWriters(0, 0))) {
+            acceptFromEightThreadsAndCheckEverythingIsStored(unshared);
         }
     }
 
@@ -498,11 +525,11 @@ abstract class TextStoreKit {
     }
 
     /**
-     * Measures accept() from concurrent clients (the numbers are printed, not asserted: the machine is shared) and
-     * checks that every accepted text is stored. Duration per run: -Dglossa.store.benchMillis (default 2000).
+     * Measures accept() and complete() from concurrent callers (the numbers are printed, not asserted: the machine
+     * is shared) and checks that every accepted text and every result is stored. Duration per run: -Dglossa.store.benchMillis (default 2000).
      */
     @Test
-    void acceptThroughputFromConcurrentClients() throws Exception {
+    void throughputFromConcurrentCallers() throws Exception {
         long millis = Long.getLong("glossa.store.benchMillis", 2000);
         try (JdbcTextStore realClock = new JdbcTextStore(Database.open(settings), java.time.Clock.systemUTC(), tuning())) {
             AcceptLoad.run(realClock, 2, 1, 300); // warm-up: JIT, pool, server-side statement preparation
@@ -511,9 +538,16 @@ abstract class TextStoreKit {
             AcceptLoad.Outcome singles = AcceptLoad.run(realClock, 8, 1, millis);
             AcceptLoad.Outcome batches = AcceptLoad.run(realClock, 8, 100, millis);
 
+            List<Job> pending = new ArrayList<>();
+            realClock.unpublished(Integer.MAX_VALUE).forEach(pending::add);
+            CompleteLoad.Outcome completes = CompleteLoad.run(realClock, pending, 8, millis);
+
             System.out.printf("[store kit] %s accept(): %s%n", settings.backend(), singles);
             System.out.printf("[store kit] %s accept(): %s%n", settings.backend(), batches);
-            assertThat(realClock.counts().total() - before).isEqualTo(singles.texts() + batches.texts());
+            System.out.printf("[store kit] %s complete(): %s%n", settings.backend(), completes);
+            StoreStats stats = realClock.counts();
+            assertThat(stats.total() - before).isEqualTo(singles.texts() + batches.texts());
+            assertThat(stats.done()).isEqualTo(completes.results());
             assertThat(singles.texts()).isPositive();
         }
     }

@@ -1,0 +1,59 @@
+package io.glossa.store;
+
+import io.glossa.pipeline.Job;
+import io.glossa.pipeline.Lane;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Manual experiment behind the writer defaults in {@link StoreTuning}:
+ * {@code java -cp <test classpath> io.glossa.store.StoreBench (h2:DIR | JDBC_URL) (accept|complete) WRITERS THREADS
+ * MILLIS}; WRITERS 0 = one transaction per call. accept: single texts per call; complete: one result per call.
+ */
+final class StoreBench {
+    private static String cpu(Duration jvmBefore, Duration pgBefore, javax.sql.DataSource dataSource,
+            StoreSettings settings, long operations) throws Exception {
+        double jvm = CpuMeter.jvm().minus(jvmBefore).toNanos() / 1e3 / operations;
+        double pg = CpuMeter.postgresBackends(dataSource, settings.backend()).minus(pgBefore).toNanos() / 1e3 / operations;
+        return String.format("CPU per op: jvm %.0f us + db %.0f us = %.0f us;", jvm, pg, jvm + pg);
+    }
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        StoreSettings settings = url.startsWith("h2:") ? StoreSettings.embedded(Path.of(url.substring(3)), 10)
+                : new StoreSettings(url, "postgres", "", 10);
+        int writers = Integer.parseInt(args[2]);
+        int threads = Integer.parseInt(args[3]);
+        long millis = Long.parseLong(args[4]);
+        StoreTuning tuning = StoreTuning.defaults(settings.backend()).withWriters(writers, writers);
+        try (JdbcTextStore store = new JdbcTextStore(Database.open(settings), Clock.systemUTC(), tuning)) {
+            var dataSource = store.database().dataSource();
+            String line;
+            long operations;
+            if (args[1].equals("accept")) {
+                AcceptLoad.run(store, threads, 1, 500); // warm-up; also opens every pooled connection
+                Duration jvm = CpuMeter.jvm();
+                Duration pg = CpuMeter.postgresBackends(dataSource, settings.backend());
+                AcceptLoad.Outcome outcome = AcceptLoad.run(store, threads, 1, millis);
+                operations = outcome.texts();
+                line = cpu(jvm, pg, dataSource, settings, operations) + " accept writers=" + writers + " " + outcome;
+            } else {
+                List<Job> jobs = new ArrayList<>();
+                for (int i = 0; i < 60; i++) { // enough pending texts for the run
+                    jobs.addAll(store.accept(IntStream.range(0, 1000).mapToObj(n -> "text " + n).toList(), Lane.REALTIME));
+                }
+                CompleteLoad.run(store, jobs.subList(0, 2000), threads, 500); // warm-up
+                Duration jvm = CpuMeter.jvm();
+                Duration pg = CpuMeter.postgresBackends(dataSource, settings.backend());
+                CompleteLoad.Outcome outcome = CompleteLoad.run(store, jobs.subList(2000, jobs.size()), threads, millis);
+                operations = outcome.results();
+                line = cpu(jvm, pg, dataSource, settings, operations) + " complete writers=" + writers + " " + outcome;
+            }
+            System.out.println(line);
+        }
+    }
+}
