@@ -54,6 +54,11 @@ public final class AmqpBroker implements AutoCloseable {
         }
     }
 
+    /** Where, without credentials, e.g. {@code amqp://guest@127.0.0.1:5672/ (RABBITMQ)}. */
+    public String describe() {
+        return connector.endpoint().describe() + " (" + flavour() + ")";
+    }
+
     public Topology topology() {
         return topology;
     }

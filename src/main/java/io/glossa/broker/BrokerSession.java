@@ -22,7 +22,7 @@ public record BrokerSession(AmqpBroker broker, Optional<EmbeddedBroker> embedded
 
     /** For logs and /ready: where the broker is, without credentials. */
     public String describe() {
-        return embedded.map(EmbeddedBroker::describe).orElseGet(() -> "AMQP broker (" + broker.flavour() + ")");
+        return embedded.map(EmbeddedBroker::describe).orElseGet(broker::describe);
     }
 
     @Override

@@ -10,9 +10,12 @@ import java.time.Duration;
  * @param maxBodyBytes    larger job bodies go straight to the failed queue
  * @param retryBackoff    pause before the first retry of a failed job; doubles per attempt up to {@code maxRetryBackoff}
  * @param maxRetryBackoff upper bound of that pause
+ * @param maxRedeliveries on RabbitMQ: a job redelivered this many times without an ack (it killed or hung every
+ *                        worker that took it) is failed; kept above {@code maxAttempts} by default because worker
+ *                        crashes (kill -9, restarts) also redeliver innocent jobs that happened to be prefetched
  */
 public record ConsumerSettings(int prefetch, int maxAttempts, int workers, int maxBodyBytes,
-                               Duration retryBackoff, Duration maxRetryBackoff) {
+                               Duration retryBackoff, Duration maxRetryBackoff, int maxRedeliveries) {
     public static final int DEFAULT_PREFETCH = 200;
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
 
@@ -32,31 +35,39 @@ public record ConsumerSettings(int prefetch, int maxAttempts, int workers, int m
         if (retryBackoff.isNegative() || maxRetryBackoff.compareTo(retryBackoff) < 0) {
             throw new IllegalArgumentException("retry backoff must be >= 0 and <= its maximum");
         }
+        if (maxRedeliveries < 1 || maxRedeliveries > Topology.DELIVERY_LIMIT) {
+            throw new IllegalArgumentException("max redeliveries must be between 1 and the queues' delivery limit "
+                    + Topology.DELIVERY_LIMIT + ", got " + maxRedeliveries);
+        }
     }
 
     public static ConsumerSettings defaults() {
         return new ConsumerSettings(DEFAULT_PREFETCH, DEFAULT_MAX_ATTEMPTS, 4, JobMessageCodec.DEFAULT_MAX_BODY_BYTES,
-                Duration.ofMillis(200), Duration.ofSeconds(5));
+                Duration.ofMillis(200), Duration.ofSeconds(5), Topology.DELIVERY_LIMIT);
     }
 
     public ConsumerSettings withPrefetch(int value) {
-        return new ConsumerSettings(value, maxAttempts, workers, maxBodyBytes, retryBackoff, maxRetryBackoff);
+        return new ConsumerSettings(value, maxAttempts, workers, maxBodyBytes, retryBackoff, maxRetryBackoff, maxRedeliveries);
     }
 
     public ConsumerSettings withMaxAttempts(int value) {
-        return new ConsumerSettings(prefetch, value, workers, maxBodyBytes, retryBackoff, maxRetryBackoff);
+        return new ConsumerSettings(prefetch, value, workers, maxBodyBytes, retryBackoff, maxRetryBackoff, maxRedeliveries);
     }
 
     public ConsumerSettings withWorkers(int value) {
-        return new ConsumerSettings(prefetch, maxAttempts, value, maxBodyBytes, retryBackoff, maxRetryBackoff);
+        return new ConsumerSettings(prefetch, maxAttempts, value, maxBodyBytes, retryBackoff, maxRetryBackoff, maxRedeliveries);
     }
 
     public ConsumerSettings withMaxBodyBytes(int value) {
-        return new ConsumerSettings(prefetch, maxAttempts, workers, value, retryBackoff, maxRetryBackoff);
+        return new ConsumerSettings(prefetch, maxAttempts, workers, value, retryBackoff, maxRetryBackoff, maxRedeliveries);
     }
 
     public ConsumerSettings withRetryBackoff(Duration first, Duration max) {
-        return new ConsumerSettings(prefetch, maxAttempts, workers, maxBodyBytes, first, max);
+        return new ConsumerSettings(prefetch, maxAttempts, workers, maxBodyBytes, first, max, maxRedeliveries);
+    }
+
+    public ConsumerSettings withMaxRedeliveries(int value) {
+        return new ConsumerSettings(prefetch, maxAttempts, workers, maxBodyBytes, retryBackoff, maxRetryBackoff, value);
     }
 
     /** The pause before retry number {@code attempt} (1-based). */

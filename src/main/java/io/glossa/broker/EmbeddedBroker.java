@@ -18,6 +18,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private final EmbeddedBrokerSettings settings;
     private final SystemLauncher launcher;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private EmbeddedBroker(EmbeddedBrokerSettings settings, SystemLauncher launcher) {
         this.settings = settings;
@@ -93,6 +94,9 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         launcher.shutdown();
         LOG.info("embedded AMQP broker stopped");
     }

@@ -56,10 +56,11 @@ final class JobProcessor implements AutoCloseable {
         try {
             handle(delivery);
         } catch (BrokerUnavailableException e) {
-            // not acked: the broker gives the message to a consumer again once the connection is back
+            // not acked: back to its queue now if the lane channel still works, else when the connection is back
             LOG.warn("broker trouble while finishing job message {}: {}; it will be redelivered",
                     delivery.properties().getMessageId(), e.getMessage());
             dropConfirmedChannel();
+            requeue(delivery);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -79,7 +80,7 @@ final class JobProcessor implements AutoCloseable {
         }
         Job job = new Job(message.id(), message.text(), delivery.lane(), submittedAt(delivery.properties()));
         int redeliveries = MessageHeaders.intHeader(headers, MessageHeaders.DELIVERY_COUNT);
-        if (redeliveries >= settings.maxAttempts()) {
+        if (redeliveries >= settings.maxRedeliveries()) {
             giveUp(delivery, job, "delivered " + (redeliveries + 1) + " times without an ack "
                     + "(a worker died or lost its connection while handling it)", attempts);
             return;
@@ -191,6 +192,17 @@ final class JobProcessor implements AutoCloseable {
                 LOG.warn("result event for {} not published: {}", event.id(), AmqpConnector.reason(e));
             } // else the connection is down, and the ack that follows reports it
             closeEvents();
+        }
+    }
+
+    /** Returns a delivery to its queue; if its channel is broken the broker does that by itself. */
+    static void requeue(Delivery delivery) {
+        try {
+            if (delivery.channel().isOpen()) {
+                delivery.channel().basicNack(delivery.deliveryTag(), false, true);
+            }
+        } catch (IOException | RuntimeException e) {
+            // channel gone meanwhile: the broker requeues it anyway
         }
     }
 

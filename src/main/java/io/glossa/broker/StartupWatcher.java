@@ -26,7 +26,8 @@ final class StartupWatcher implements SystemLauncherListener {
     List<String> inactive() {
         List<String> problems = new ArrayList<>();
         SystemConfig<?> config = system.get();
-        Broker<?> broker = config == null ? null : (Broker<?>) config.getContainer(Broker.class);
+        // getContainer() is the broker for a broker system config; avoids the raw Class<Broker> generic mismatch
+        Broker<?> broker = config != null && config.getContainer() instanceof Broker<?> b ? b : null;
         if (broker == null) {
             problems.add("broker (not created)");
             return problems;

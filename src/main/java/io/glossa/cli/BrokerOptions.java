@@ -30,6 +30,7 @@ public final class BrokerOptions {
     private int maxAttempts = ConsumerSettings.DEFAULT_MAX_ATTEMPTS;
     private Topology topology = Topology.defaults();
     private int connectTimeoutSeconds = 30;
+    private int maxJobBytes = io.glossa.broker.JobMessageCodec.DEFAULT_MAX_BODY_BYTES;
 
     @Option(names = "--amqp-user", defaultValue = "${env:GLOSSA_AMQP_USER:-guest}",
             description = "AMQP user for the embedded broker, and for --amqp-uri without one (env GLOSSA_AMQP_USER; default guest)")
@@ -102,6 +103,15 @@ public final class BrokerOptions {
         connectTimeoutSeconds = seconds;
     }
 
+    @Option(names = "--max-job-bytes", defaultValue = "${env:GLOSSA_MAX_JOB_BYTES:-1048576}", paramLabel = "BYTES",
+            description = "Job messages with a larger body go to the failed queue unread (env GLOSSA_MAX_JOB_BYTES; default ${DEFAULT-VALUE})")
+    void maxJobBytes(int bytes) {
+        if (bytes < 1024) {
+            throw invalid("--max-job-bytes must be at least 1024, got " + bytes);
+        }
+        maxJobBytes = bytes;
+    }
+
     /** True when no external broker is configured and the embedded one runs. */
     public boolean embedded() {
         return amqpUri == null;
@@ -135,7 +145,8 @@ public final class BrokerOptions {
     }
 
     public ConsumerSettings consumerSettings(int workerThreads) {
-        return ConsumerSettings.defaults().withPrefetch(prefetch).withMaxAttempts(maxAttempts).withWorkers(workerThreads);
+        return ConsumerSettings.defaults().withPrefetch(prefetch).withMaxAttempts(maxAttempts).withWorkers(workerThreads)
+                .withMaxBodyBytes(maxJobBytes);
     }
 
     public EmbeddedBrokerSettings embeddedSettings(Path dataDir) {

@@ -210,6 +210,38 @@ abstract class BrokerKit {
     }
 
     @Test
+    void consumerSubscribesAgainWhenTheBrokerClosesItsLaneChannel() throws Exception {
+        RecordingHandler handler = new RecordingHandler();
+        AmqpJobConsumer consumer = consume(handler, ConsumerSettings.defaults());
+        Channel broken = consumer.channel(Lane.REALTIME);
+        // consuming a missing queue is a channel error on every broker: it closes the channel (404)
+        assertThatThrownBy(() -> broken.basicConsume(topology.prefix() + ".missing", true, (t, d) -> {}, t -> {}))
+                .isInstanceOf(java.io.IOException.class);
+        Await.until("the broker closed the lane channel", WAIT, () -> !broken.isOpen());
+        Job job = job("after the channel error", Lane.REALTIME);
+        broker.jobPublisher().publish(List.of(job));
+        Await.until("job handled on the new channel", WAIT, () -> handler.handled(job.id()));
+        assertThat(consumer.channel(Lane.REALTIME)).isNotSameAs(broken);
+    }
+
+    @Test
+    void resultSubscriberSubscribesAgainWhenTheBrokerClosesItsChannel() throws Exception {
+        BlockingQueue<ResultEvent> events = new ArrayBlockingQueue<>(10);
+        ResultSubscriber subscriber = broker.subscribeResults("#", events::add);
+        Channel broken = subscriber.channel();
+        assertThatThrownBy(() -> broken.basicConsume(topology.prefix() + ".missing", true, (t, d) -> {}, t -> {}))
+                .isInstanceOf(java.io.IOException.class);
+        Await.until("subscription restored on a new channel", WAIT,
+                () -> subscriber.channel() != null && subscriber.channel() != broken && subscriber.channel().isOpen());
+        consume(new RecordingHandler(), ConsumerSettings.defaults());
+        Job job = job("heard again", Lane.REALTIME);
+        broker.jobPublisher().publish(List.of(job));
+        ResultEvent event = events.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(event).as("event after the subscription's channel was closed").isNotNull();
+        assertThat(event.id()).isEqualTo(job.id());
+    }
+
+    @Test
     void failingJobEndsInTheFailedQueueWithItsReasonAfterMaxAttempts() throws Exception {
         BlockingQueue<ResultEvent> failedEvents = new ArrayBlockingQueue<>(10);
         broker.subscribeResults("failed.#", failedEvents::add);
@@ -279,6 +311,28 @@ abstract class BrokerKit {
         assertThat(message.reason()).isEqualTo("text is in a binary format");
         assertThat(handler.calls(job.id())).isEqualTo(1);
         assertThat(handler.gaveUp).containsKey(job.id());
+    }
+
+    @Test
+    void jobWithAnIdTheStoreDoesNotKnowGoesToTheFailedQueueAtOnce() throws Exception {
+        RecordingHandler handler = new RecordingHandler() {
+            @Override
+            void work(Job job) {
+                throw new io.glossa.pipeline.UnknownTextException(job.id());
+            }
+
+            @Override
+            public void giveUp(Job job, String reason) {
+                super.giveUp(job, reason);
+                throw new io.glossa.pipeline.UnknownTextException(job.id()); // as a store would: nothing to mark
+            }
+        };
+        consume(handler, fastRetries());
+        UUID unknown = UUID.randomUUID();
+        publishRaw(Lane.REALTIME, persistentJson(), JobMessageCodec.encode(unknown, "from an outside producer"));
+        FailedMessage failed = FailedMessageCodec.decode(drainFailed(1).get(0).getBody());
+        assertThat(failed.reason()).isEqualTo("no text with id " + unknown);
+        assertThat(handler.calls(unknown)).isEqualTo(1);
     }
 
     @Test
@@ -403,7 +457,7 @@ abstract class BrokerKit {
                 .as("batch jobs done when the last realtime job was handled (backlog " + backlog + ")")
                 .isLessThan(backlog / 2);
         long worst = realtimeLatencyMillis.stream().mapToLong(Long::longValue).max().orElseThrow();
-        assertThat(worst).as("worst realtime submit-to-handler latency (ms) behind a batch backlog").isLessThan(1_000);
+        assertThat(worst).as("worst realtime submit-to-handler latency (ms) behind a batch backlog").isLessThan(2_000);
     }
 
     @Test
@@ -459,14 +513,12 @@ abstract class BrokerKit {
 
     /**
      * Throughput with a trivial handler: publish N jobs (4 threads, confirmed batches of 500) while a consumer with
-     * 4 workers and prefetch 200 drains them. Prints the rates; asserts only that every job arrived exactly once.
-     * N = -Dglossa.kit.jobs (default 20000).
+     * 4 workers and prefetch 200 drains them, after a warm-up round of 5,000 (JIT) that is not counted. Prints the
+     * rates; asserts only that every job arrived exactly once. N = -Dglossa.kit.jobs (default 20000).
      */
     @Test
     void throughputOfConfirmedPublishAndAckedConsume() throws Exception {
         int total = Integer.getInteger("glossa.kit.jobs", 20_000);
-        int batchSize = 500;
-        int threads = 4;
         java.util.Set<UUID> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
         AtomicInteger duplicates = new AtomicInteger();
         RecordingHandler handler = new RecordingHandler() {
@@ -479,12 +531,36 @@ abstract class BrokerKit {
             }
         };
         consume(handler, ConsumerSettings.defaults());
-        String text = "Det här är en mening på svenska som är ungefär lika lång som en vanlig fråga från en användare.";
+        int warmUp = Math.min(5_000, total);
+        publishConcurrently(warmUp);
+        Await.until("warm-up consumed", Duration.ofMinutes(2), () -> seen.size() >= warmUp);
+
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
+        publishConcurrently(total);
+        long published = System.nanoTime() - start;
+        Await.until(total + " jobs consumed", Duration.ofMinutes(3), () -> seen.size() >= warmUp + total);
+        long consumed = System.nanoTime() - start;
+        long cpu = os.getProcessCpuTime() - cpuStart;
+        // CPU per job of this JVM (client side, plus the broker itself when embedded) varies less with a busy box
+        System.out.printf("[broker kit %s] %d jobs: confirmed publish %.0f msg/s; publish+consume+ack end to end %.0f msg/s;"
+                        + " this JVM used %.0f us CPU per job; load average %.1f on %d cores%n",
+                expectedFlavour(), total, total / (published / 1e9), total / (consumed / 1e9), cpu / 1e3 / total,
+                os.getSystemLoadAverage(), os.getAvailableProcessors());
+        assertThat(seen).hasSize(warmUp + total);
+        assertThat(duplicates.get()).isZero();
+    }
+
+    private void publishConcurrently(int count) throws InterruptedException {
+        int batchSize = 500;
+        int threads = 4;
+        String text = "Det här är en mening på svenska som är ungefär lika lång som en vanlig fråga från en användare.";
         List<Thread> publishers = new ArrayList<>();
         Queue<Throwable> errors = new ConcurrentLinkedQueue<>();
         for (int t = 0; t < threads; t++) {
-            int share = total / threads + (t < total % threads ? 1 : 0);
+            int share = count / threads + (t < count % threads ? 1 : 0);
             publishers.add(startThread(errors, () -> {
                 for (int sent = 0; sent < share; sent += batchSize) {
                     List<Job> jobs = new ArrayList<>();
@@ -499,13 +575,6 @@ abstract class BrokerKit {
             p.join();
         }
         assertThat(errors).as("publish errors").isEmpty();
-        long published = System.nanoTime() - start;
-        Await.until(total + " jobs consumed", Duration.ofMinutes(3), () -> seen.size() >= total);
-        long consumed = System.nanoTime() - start;
-        System.out.printf("[broker kit %s] %d jobs: confirmed publish %.0f msg/s; publish+consume+ack end to end %.0f msg/s%n",
-                expectedFlavour(), total, total / (published / 1e9), total / (consumed / 1e9));
-        assertThat(seen).hasSize(total);
-        assertThat(duplicates.get()).isZero();
     }
 
     private static Thread startThread(Queue<Throwable> errors, Runnable body) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -79,6 +80,47 @@ class EmbeddedBrokerIT extends BrokerKit {
             return i.isLoopback();
         } catch (java.net.SocketException e) {
             return true;
+        }
+    }
+
+    @Test
+    void connectsToTheNextAddressOfAClusterWhenTheFirstIsDown() throws Exception {
+        AmqpEndpoint one = embedded.endpoint();
+        AmqpEndpoint cluster = new AmqpEndpoint(List.of(new com.rabbitmq.client.Address("127.0.0.1", freePort()),
+                new com.rabbitmq.client.Address("127.0.0.1", embedded.port())), one.username(), one.password(), "/", false);
+        try (BrokerConnection connection = new AmqpConnector(cluster, ConnectSettings.defaults()
+                .withFirstConnectTimeout(Duration.ofSeconds(10))).connect("kit-cluster")) {
+            assertThat(connection.connection().getPort()).isEqualTo(embedded.port());
+            assertThat(connection.flavour()).isEqualTo(BrokerFlavour.QPID);
+        }
+    }
+
+    @Test
+    void reconnectsToAnotherAddressWhenItsBrokerGoesAway() throws Exception {
+        EmbeddedBroker a = EmbeddedBroker.start(new EmbeddedBrokerSettings(dataDir.resolve("node-a"), freePort(), "guest", "guest"));
+        EmbeddedBroker b = EmbeddedBroker.start(new EmbeddedBrokerSettings(dataDir.resolve("node-b"), freePort(), "guest", "guest"));
+        Topology nodes = new Topology("nodes-" + UUID.randomUUID().toString().substring(0, 8));
+        AmqpEndpoint both = AmqpEndpoint.parse("amqp://guest:guest@127.0.0.1:" + a.port() + ",127.0.0.1:" + b.port(), "x", "y");
+        try (AmqpBroker client = AmqpBroker.connect(both, nodes, connectSettings(), "kit-failover")) {
+            int first = client.publishing().connection().getPort();
+            EmbeddedBroker down = first == a.port() ? a : b;
+            EmbeddedBroker survivor = down == a ? b : a;
+            client.jobPublisher().publish(List.of(job("before", Lane.REALTIME)));
+            down.close();
+            // automatic recovery moves the connection to the other address and re-declares the topology there
+            Await.until("publishing again, on the surviving broker", WAIT, () -> {
+                try {
+                    client.jobPublisher().publish(List.of(job("after", Lane.REALTIME)));
+                    return true;
+                } catch (BrokerUnavailableException e) {
+                    return false;
+                }
+            });
+            assertThat(client.publishing().connection().getPort()).isEqualTo(survivor.port());
+            assertThat(client.queueStatistics().stats(nodes.queue(Lane.REALTIME)).messages()).isGreaterThanOrEqualTo(1);
+        } finally {
+            a.close();
+            b.close();
         }
     }
 

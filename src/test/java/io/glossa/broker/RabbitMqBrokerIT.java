@@ -40,6 +40,23 @@ class RabbitMqBrokerIT extends BrokerKit {
     }
 
     @Test
+    void anExistingQueueWithOtherArgumentsGivesOneClearLine() throws Exception {
+        Topology other = new Topology("kit-conflict-" + UUID.randomUUID().toString().substring(0, 8));
+        try (Channel channel = broker.publishing().openChannel()) {
+            channel.queueDeclare(other.queue(Lane.REALTIME), true, false, false, null); // a classic queue
+        }
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> AmqpBroker.connect(endpoint(), other, connectSettings(), "kit-conflict"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("queue " + other.queue(Lane.REALTIME))
+                    .hasMessageContaining("it exists with other settings; delete it or use another --queue-prefix")
+                    .message().doesNotContain("\n");
+        } finally {
+            other.delete(broker.publishing());
+        }
+    }
+
+    @Test
     void rpcWithDirectReplyTo() throws Exception {
         consume(new RecordingHandler(), ConsumerSettings.defaults());
         try (Channel client = broker.publishing().openChannel()) {
@@ -61,13 +78,13 @@ class RabbitMqBrokerIT extends BrokerKit {
     }
 
     @Test
-    void jobThatKillsEveryWorkerIsFailedOnceItsRedeliveriesReachMaxAttempts() throws Exception {
+    void jobThatKillsEveryWorkerIsFailedOnceItsRedeliveriesReachTheLimit() throws Exception {
         // only a quorum queue counts redeliveries (x-delivery-count); Qpid does not, so this is RabbitMQ-only
-        int maxAttempts = 3;
+        int maxRedeliveries = 3;
         java.util.UUID id = java.util.UUID.randomUUID();
         broker.jobPublisher().publish(java.util.List.of(new io.glossa.pipeline.Job(id, "kills workers", Lane.REALTIME,
                 java.time.Instant.now())));
-        for (int death = 1; death <= maxAttempts; death++) {
+        for (int death = 1; death <= maxRedeliveries; death++) {
             java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
             RecordingHandler dies = new RecordingHandler() {
                 @Override
@@ -76,7 +93,7 @@ class RabbitMqBrokerIT extends BrokerKit {
                 }
             };
             BrokerConnection worker = new AmqpConnector(endpoint(), connectSettings()).connect("kit-crash-" + death);
-            AmqpJobConsumer consumer = new AmqpJobConsumer(worker, topology, fastRetries().withMaxAttempts(maxAttempts));
+            AmqpJobConsumer consumer = new AmqpJobConsumer(worker, topology, fastRetries().withMaxRedeliveries(maxRedeliveries));
             consumer.start(dies);
             Await.until("worker " + dies + " got the job", WAIT, () -> dies.calls(id) == 1);
             worker.connection().abort(); // kill -9, as far as the broker can tell
@@ -84,7 +101,7 @@ class RabbitMqBrokerIT extends BrokerKit {
             consumer.close();
         }
         RecordingHandler survivor = new RecordingHandler();
-        consume(survivor, fastRetries().withMaxAttempts(maxAttempts));
+        consume(survivor, fastRetries().withMaxRedeliveries(maxRedeliveries));
         FailedMessage failed = FailedMessageCodec.decode(drainFailed(1).get(0).getBody());
         assertThat(failed.reason()).contains("without an ack");
         assertThat(survivor.calls(id)).isZero();

@@ -45,12 +45,13 @@ class BrokerOptionsTest {
     @Test
     void takesAClusterUriAndTheTuning() {
         Parsed p = parse("--amqp-uri", "amqp://u:p@n1:5672/,n2:5673", "--prefetch", "300", "--max-attempts", "3",
-                "--queue-prefix", "staging");
+                "--queue-prefix", "staging", "--max-job-bytes", "200000");
         assertThat(p.exit).isZero();
         assertThat(p.probe.broker.embedded()).isFalse();
         assertThat(p.probe.broker.endpoint().orElseThrow().addresses()).hasSize(2);
         assertThat(p.probe.broker.consumerSettings(4).prefetch()).isEqualTo(300);
         assertThat(p.probe.broker.consumerSettings(4).maxAttempts()).isEqualTo(3);
+        assertThat(p.probe.broker.consumerSettings(4).maxBodyBytes()).isEqualTo(200_000);
         assertThat(p.probe.broker.topology().queue(io.glossa.pipeline.Lane.BATCH)).isEqualTo("staging.jobs.batch");
     }
 
@@ -61,6 +62,8 @@ class BrokerOptionsTest {
         assertOneLineError(parse("--max-attempts", "-2"), "--max-attempts must be between 1 and 1000, got -2");
         assertOneLineError(parse("--queue-prefix", "a b"), "--queue-prefix: queue prefix must be");
         assertOneLineError(parse("--amqp-port", "70000"), "--amqp-port must be between 1 and 65535, got 70000");
+        assertOneLineError(parse("--max-job-bytes", "10"), "--max-job-bytes must be at least 1024, got 10");
+        assertOneLineError(parse("--prefetch", "many"), "Invalid value for option '--prefetch'");
     }
 
     private static void assertOneLineError(Parsed p, String message) {
