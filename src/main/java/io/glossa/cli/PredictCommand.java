@@ -49,7 +49,15 @@ final class PredictCommand implements Callable<Integer> {
         }
         LanguageModel languageModel = model.load();
         // Straight to fd 1 in UTF-8 bytes: no PrintStream locking or platform charset in the way.
-        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        OutputStream out = new BufferedOutputStream(new ClosedOutputGuard(new FileOutputStream(FileDescriptor.out)), 1 << 16);
+        try {
+            return predict(languageModel, out);
+        } catch (ClosedOutputGuard.OutputClosedException e) {
+            return ClosedOutputGuard.EXIT_PIPE_CLOSED; // the reader stopped early (e.g. | head): not an error to report
+        }
+    }
+
+    private int predict(LanguageModel languageModel, OutputStream out) throws IOException {
         if (texts == null || texts.isEmpty()) {
             return predictStdin(languageModel, new FileInputStream(FileDescriptor.in), out);
         }

@@ -65,7 +65,7 @@ final class ReliabilityDiagram {
 
     private static void renderTable(Calibration calibration, StringBuilder out) {
         out.append("<table class=\"numbers\"><thead><tr><th>probability</th><th>n</th><th>mean probability</th>"
-                + "<th>share right</th><th>gap</th></tr></thead><tbody>\n");
+                + "<th>share right</th><th>gap (probability − share right; &gt; 0: over-confident)</th></tr></thead><tbody>\n");
         for (ReliabilityBin bin : calibration.bins()) {
             out.append(String.format(Locale.ROOT, "<tr><td>%.1f–%.1f</td><td>%d</td>", bin.lower(), bin.upper(), bin.n()));
             if (bin.n() == 0) {

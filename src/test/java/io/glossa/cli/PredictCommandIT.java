@@ -133,6 +133,24 @@ class PredictCommandIT {
         assertThat(JSON.readTree(lines.get(299_999)).get("top")).hasSize(2);
     }
 
+    /** Like {@code glossa predict < big.txt | head -1}: the reader goes away, glossa stops quietly. */
+    @Test
+    void readerStoppingEarlyEndsQuietlyWithStatus141() throws Exception {
+        Path input = dir.resolve("many.txt");
+        Files.write(input, java.util.Collections.nCopies(200_000, "Det här är en mening på svenska"));
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", GlossaProcess.jar().toAbsolutePath().toString(), "predict")
+                .redirectInput(input.toFile()).redirectError(dir.resolve("err.txt").toFile());
+        Process p = pb.start();
+        try (java.io.BufferedReader out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(JSON.readTree(out.readLine()).get("language").asText()).isEqualTo("sv");
+        } // closes the pipe, as head does
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(141);
+        assertThat(Files.readString(dir.resolve("err.txt"))).isEmpty();
+    }
+
     @Test
     void invalidUtf8OnStdinGetsAnErrorObjectInPlaceAndExitStatusOne() throws Exception {
         ByteArrayOutputStream in = new ByteArrayOutputStream();

@@ -1,5 +1,7 @@
 package io.glossa.bench;
 
+import io.glossa.features.FeatureScratch;
+import io.glossa.features.FeatureVectorizer;
 import io.glossa.model.LanguageModel;
 import io.glossa.model.Prediction;
 import io.glossa.text.NormalizedText;
@@ -39,6 +41,8 @@ public class ClassifyBenchmark {
     private float[] probabilities;
     private LanguageModel.Scratch scratch;
     private NormalizedText normalized;
+    private FeatureVectorizer features;
+    private FeatureScratch featureScratch;
     private int next;
 
     @Setup
@@ -49,6 +53,9 @@ public class ClassifyBenchmark {
         probabilities = new float[model.labelCount()];
         scratch = model.newScratch();
         normalized = new NormalizedText();
+        // The model's own n-gram parameters; no idf (the model keeps it private), which costs about the same.
+        features = new FeatureVectorizer(model.metadata().features(), null);
+        featureScratch = new FeatureScratch();
     }
 
     private String nextOf(String[] texts) {
@@ -82,6 +89,12 @@ public class ClassifyBenchmark {
     public int baselineNormalizeShort() {
         TextNormalizer.normalize(nextOf(shortTexts), normalized);
         return normalized.length();
+    }
+
+    /** Baseline: normalisation plus n-gram hashing and weighting, i.e. classification without the weights. */
+    @Benchmark
+    public int baselineFeaturesShort() {
+        return features.vectorize(nextOf(shortTexts), featureScratch);
     }
 
     /**
