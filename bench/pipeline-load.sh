@@ -44,20 +44,33 @@ for _ in $(seq 1 120); do grep -q "glossa serving on" "$WORK/serve.log" && break
 grep -q "glossa serving on" "$WORK/serve.log" || { cat "$WORK/serve.log"; exit 1; }
 
 cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
-before=$(cpu "$SERVE")
+# CPU of every RabbitMQ/PostgreSQL process: shared with other users of those servers, so an upper bound
+shared_cpu() { local t=0; for p in $(pgrep -f "$1"); do t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
+before=$(cpu "$SERVE"); rb=$(shared_cpu beam.smp); pb=$(shared_cpu "postgres")
 set +e
-java -jar "$JAR" load --url "http://127.0.0.1:$PORT" --rate "$RATE" --duration "$DURATION" --data "$DATA" --json >"$WORK/report.json"
+# the load tool runs as a child of python so that its CPU time can be read when it ends
+python3 -c 'import resource, subprocess, sys
+r = subprocess.run(sys.argv[2:], stdout=open(sys.argv[1] + ".json", "w"))
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+open(sys.argv[1] + ".cpu", "w").write(str(u.ru_utime + u.ru_stime)); sys.exit(r.returncode)' \
+  "$WORK/report" java -jar "$JAR" load --url "http://127.0.0.1:$PORT" --rate "$RATE" --duration "$DURATION" --data "$DATA" --json
 status=$?
 set -e
-after=$(cpu "$SERVE")
-python3 - "$before" "$after" "$WORK/report.json" "$MODE" <<'PY'
+after=$(cpu "$SERVE"); ra=$(shared_cpu beam.smp); pa=$(shared_cpu "postgres")
+python3 - "$before" "$after" "$WORK/report" "$MODE" "$rb" "$ra" "$pb" "$pa" <<'PY'
 import json, os, sys
-before, after, path, mode = float(sys.argv[1]), float(sys.argv[2]), sys.argv[3], sys.argv[4]
-report = json.load(open(path))
+before, after = float(sys.argv[1]), float(sys.argv[2])
+path, mode = sys.argv[3], sys.argv[4]
+rb, ra, pb, pa = map(float, sys.argv[5:9])
+report = json.load(open(path + ".json"))
+load_cpu = float(open(path + ".cpu").read())
 ticks = os.sysconf("SC_CLK_TCK")
 done = max(1, report["completed"] + report["failed"])
+ms = lambda seconds: f"{seconds / done * 1000:.2f} ms/text"
 print(json.dumps({"mode": mode, **report}))
-print(f"serve CPU: {(after - before) / ticks:.1f} s, {(after - before) / ticks / done * 1000:.2f} ms per text; "
-      f"load average: {open('/proc/loadavg').read().split()[:3]}")
+print(f"CPU: serve {(after - before) / ticks:.1f} s ({ms((after - before) / ticks)}), load tool {load_cpu:.1f} s ({ms(load_cpu)})"
+      + (f", all RabbitMQ nodes {(ra - rb) / ticks:.1f} s ({ms((ra - rb) / ticks)}), all PostgreSQL {(pa - pb) / ticks:.1f} s"
+         f" ({ms((pa - pb) / ticks)}) [shared servers: upper bounds]" if mode == "rabbit" else ""))
+print(f"load average after: {open('/proc/loadavg').read().split()[:3]}")
 PY
 exit $status
