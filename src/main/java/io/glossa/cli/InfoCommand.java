@@ -7,6 +7,7 @@ import io.glossa.model.LabelInfo;
 import io.glossa.model.LanguageModel;
 import io.glossa.model.ModelMetadata;
 import io.glossa.model.TrainingFile;
+import io.glossa.model.TrainingParams;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -53,7 +54,10 @@ public final class InfoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "features:         char %d-%d-grams + %s, 2^%d hashed buckets, tf-idf, L2%n",
                 m.features().minN(), m.features().maxN(), m.features().wordFeatures() ? "words" : "no words",
                 m.features().bits());
-        out.printf(Locale.ROOT, "training:         %s%n", m.training());
+        TrainingParams t = m.training();
+        out.printf(Locale.ROOT, "training:         %d epochs, learning rate %s, L2 %s, %d fragments of <= %d words per text,"
+                + " seed %d, dev fraction %s%n", t.epochs(), t.learningRate(), t.l2(), t.fragmentsPerText(),
+                t.maxFragmentWords(), t.seed(), t.devFraction());
         out.printf(Locale.ROOT, "examples:         %,d in %.1f s%n", m.trainingExamples(), m.trainingSeconds());
         out.printf(Locale.ROOT, "cv score:         %s%n", m.cvScore() == null ? "none (no search)"
                 : String.format(Locale.ROOT, "%.4f (%d trials, %d folds)", m.cvScore(), m.search().trials(),

@@ -132,6 +132,10 @@ public final class LanguageModel implements LanguageClassifier {
      * under the model's threshold.
      */
     public int classify(CharSequence text, float[] probabilities, Scratch scratch) {
+        if (probabilities.length < labelCount || scratch.scores.length != labelCount) {
+            throw new IllegalArgumentException("probabilities need " + labelCount
+                    + " entries and the scratch must come from this model's newScratch()");
+        }
         int letters = vectorizer.vectorize(text, scratch.features);
         scratch.letters = letters;
         if (letters < minLetters) {

@@ -95,6 +95,12 @@ class LanguageModelTest {
     }
 
     @Test
+    void classifyRejectsBuffersThatDoNotFit() {
+        assertThatThrownBy(() -> model.classify("kaki", new float[2], model.newScratch()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 entries");
+    }
+
+    @Test
     void namesComeFromTheModel() {
         assertThat(model.metadata().labels()).extracting(LabelInfo::name).containsExactly("aa", "bb", "cc");
     }
