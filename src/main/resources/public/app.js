@@ -91,7 +91,7 @@
     const when = r.submitted_at ? new Date(r.submitted_at).toLocaleTimeString() : '';
     const snippet = r.text && r.text.length > 280 ? r.text.slice(0, 280) + '…' : r.text;
     const line = el('div', {'data-role': 'outcome'}, outcome(r), el('span', {className: 'when', text: when}));
-    const li = el('li', {'data-id': r.id}, el('p', {className: 'text', text: snippet}), line);
+    const li = el('li', {'data-id': r.id}, el('p', {className: 'text', dir: 'auto', text: snippet}), line);
     if (r.status === 'done') li.append(feedbackWidget(r.id, r.language));
     return li;
   }

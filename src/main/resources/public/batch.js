@@ -143,7 +143,7 @@
 
   function preview() {
     previewBody.replaceChildren(...run.items.slice(0, PREVIEW_ROWS).map((item, i) => el('tr', {'data-row': i},
-      el('td', {text: item.line}), el('td', {className: 'text', text: item.text}),
+      el('td', {text: item.line}), el('td', {className: 'text', dir: 'auto', text: item.text}),
       el('td', {text: 'pending…'}), el('td', {text: ''}))));
   }
 

@@ -24,10 +24,12 @@ final class Browser implements AutoCloseable {
     final ChromeDriver driver;
     private final ChromeDriverService service;
     private final Path profile;
+    final Path downloads;
 
     Browser() throws IOException {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         profile = Files.createTempDirectory("glossa-ui-chromium");
+        downloads = Files.createDirectories(profile.resolve("downloads"));
         service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort()
                 .build();
         ChromeOptions options = new ChromeOptions();
@@ -35,11 +37,26 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-default-apps", "--disable-extensions", "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "safebrowsing.enabled", false));
         // an alert() must stay open so a test can see it (XSS checks), not be dismissed silently
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         driver.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    /** Waits for a finished download of that name (Chromium writes *.crdownload first, then renames). */
+    Path awaitDownload(String name, Duration timeout) throws InterruptedException {
+        Path file = downloads.resolve(name);
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!Files.exists(file) && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        if (!Files.exists(file)) {
+            throw new AssertionError("no download " + name + " in " + downloads);
+        }
+        return file;
     }
 
     void resize(int width, int height) {
