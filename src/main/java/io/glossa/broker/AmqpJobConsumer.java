@@ -12,12 +12,16 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +41,14 @@ public final class AmqpJobConsumer implements JobConsumer {
     private final ConsumerSettings settings;
     private final Set<Lane> lanes;
     private final LaneInbox inbox = new LaneInbox();
-    private final List<Subscription> subscriptions = new ArrayList<>();
+    private final Map<Lane, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final List<JobProcessor> processors = new ArrayList<>();
+    /** Per lane, bumped whenever its channel shuts down (connection lost, broker restart): see {@link Delivery#epoch()}. */
+    private final Map<Lane, AtomicLong> epochs = new EnumMap<>(Lane.class);
+    private final AtomicLong dropped = new AtomicLong();
     private ExecutorService workers;
+    private ExecutorService resubscriber;
     private volatile boolean running;
-    /** Bumped whenever a lane channel shuts down (connection lost, broker restart): see {@link Delivery#epoch()}. */
-    private final java.util.concurrent.atomic.AtomicLong epoch = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
 
     public AmqpJobConsumer(BrokerConnection connection, Topology topology, ConsumerSettings settings, Set<Lane> lanes) {
         if (lanes.isEmpty()) {
@@ -53,6 +58,9 @@ public final class AmqpJobConsumer implements JobConsumer {
         this.topology = topology;
         this.settings = settings;
         this.lanes = EnumSet.copyOf(lanes);
+        for (Lane lane : Lane.values()) {
+            epochs.put(lane, new AtomicLong());
+        }
     }
 
     public AmqpJobConsumer(BrokerConnection connection, Topology topology, ConsumerSettings settings) {
@@ -65,7 +73,23 @@ public final class AmqpJobConsumer implements JobConsumer {
             throw new IllegalStateException("consumer already started");
         }
         running = true;
+        try {
+            startWorkersAndSubscribe(handler);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        LOG.info("consuming {} with {} worker threads, prefetch {} per lane, {} attempts per job",
+                lanes, settings.workers(), settings.prefetch(), settings.maxAttempts());
+    }
+
+    private void startWorkersAndSubscribe(JobHandler handler) {
         int id = INSTANCES.incrementAndGet();
+        resubscriber = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "glossa-resubscribe-" + id);
+            thread.setDaemon(true);
+            return thread;
+        });
         AtomicInteger threadNumber = new AtomicInteger();
         workers = Executors.newFixedThreadPool(settings.workers(), r -> {
             Thread thread = new Thread(r, "glossa-worker-" + id + "-" + threadNumber.incrementAndGet());
@@ -79,10 +103,8 @@ public final class AmqpJobConsumer implements JobConsumer {
             workers.execute(() -> work(processor));
         }
         for (Lane lane : lanes) {
-            subscriptions.add(subscribe(lane));
+            subscriptions.put(lane, subscribe(lane));
         }
-        LOG.info("consuming {} with {} worker threads, prefetch {} per lane, {} attempts per job",
-                lanes, settings.workers(), settings.prefetch(), settings.maxAttempts());
     }
 
     private record Subscription(Channel channel, String tag) {}
@@ -90,20 +112,47 @@ public final class AmqpJobConsumer implements JobConsumer {
     private Subscription subscribe(Lane lane) {
         Channel channel = connection.openChannel();
         // an auto-recovering channel keeps this listener across recoveries
-        channel.addShutdownListener(cause -> epoch.incrementAndGet());
+        channel.addShutdownListener(cause -> {
+            epochs.get(lane).incrementAndGet();
+            // connection failures are auto-recovered; a channel the broker closed by itself is not
+            if (running && !cause.isHardError() && !cause.isInitiatedByApplication()) {
+                LOG.warn("broker closed the {} lane's channel ({}); subscribing again", lane.key(), cause.getMessage());
+                resubscriber.execute(() -> resubscribe(lane));
+            }
+        });
         try {
             channel.basicQos(settings.prefetch());
             String tag = channel.basicConsume(topology.queue(lane), false, "glossa-" + lane.key() + "-" + INSTANCES.get(),
                     new DefaultConsumer(channel) {
                         @Override
                         public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-                            inbox.put(new Delivery(lane, channel, envelope.getDeliveryTag(), properties, body, epoch.get()));
+                            inbox.put(new Delivery(lane, channel, envelope.getDeliveryTag(), properties, body,
+                                    epochs.get(lane).get()));
                         }
                     });
             return new Subscription(channel, tag);
         } catch (IOException | RuntimeException e) {
             throw new BrokerUnavailableException("cannot consume from queue " + topology.queue(lane) + ": "
                     + AmqpConnector.reason(e), e);
+        }
+    }
+
+    private void resubscribe(Lane lane) {
+        long pause = 500;
+        while (running) {
+            try {
+                subscriptions.put(lane, subscribe(lane));
+                LOG.info("consuming the {} lane again", lane.key());
+                return;
+            } catch (BrokerUnavailableException e) {
+                LOG.warn("cannot consume the {} lane yet: {}; retrying in {} ms", lane.key(), e.getMessage(), pause);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                pause = Math.min(pause * 2, 10_000);
+            }
         }
     }
 
@@ -114,7 +163,7 @@ public final class AmqpJobConsumer implements JobConsumer {
                 if (delivery == null) {
                     continue;
                 }
-                if (delivery.epoch() != epoch.get()) {
+                if (delivery.epoch() != epochs.get(delivery.lane()).get()) {
                     dropped.incrementAndGet(); // its channel broke since: the broker redelivers it
                     continue;
                 }
@@ -129,6 +178,11 @@ public final class AmqpJobConsumer implements JobConsumer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The channel currently consuming a lane (tests). */
+    Channel channel(Lane lane) {
+        return subscriptions.get(lane).channel();
     }
 
     /** Deliveries dropped unhandled because their channel broke before a worker took them (for tests, metrics). */
@@ -150,10 +204,16 @@ public final class AmqpJobConsumer implements JobConsumer {
         if (!running) {
             return;
         }
-        for (Subscription subscription : subscriptions) {
+        for (Subscription subscription : subscriptions.values()) {
             cancel(subscription);
         }
         running = false;
+        if (resubscriber != null) {
+            resubscriber.shutdownNow();
+        }
+        if (workers == null) {
+            return;
+        }
         workers.shutdown();
         try {
             if (!workers.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -163,7 +223,7 @@ public final class AmqpJobConsumer implements JobConsumer {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        for (Subscription subscription : subscriptions) {
+        for (Subscription subscription : subscriptions.values()) {
             close(subscription.channel());
         }
         subscriptions.clear();

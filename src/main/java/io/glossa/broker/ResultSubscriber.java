@@ -14,35 +14,64 @@ import org.slf4j.LoggerFactory;
  * Listens to the results exchange through its own exclusive, auto-delete, server-named queue bound with a topic
  * pattern ({@code #} for everything, {@code done.sv}, {@code failed.*} ...). Events are notifications (auto-ack,
  * transient): a listener that needs certainty reads the store. Topology recovery re-creates the queue after a
- * reconnect; events published while disconnected are missed.
+ * reconnect, and a channel the broker closed is replaced; events published meanwhile are missed.
  */
 public final class ResultSubscriber implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResultSubscriber.class);
 
-    private final Channel channel;
-    private final String queue;
+    private final BrokerConnection connection;
+    private final Topology topology;
+    private final String pattern;
+    private final ResultListener listener;
+    private volatile Channel channel;
+    private volatile String queue;
+    private volatile boolean closed;
 
-    private ResultSubscriber(Channel channel, String queue) {
-        this.channel = channel;
-        this.queue = queue;
+    private ResultSubscriber(BrokerConnection connection, Topology topology, String pattern, ResultListener listener) {
+        this.connection = connection;
+        this.topology = topology;
+        this.pattern = pattern;
+        this.listener = listener;
     }
 
     public static ResultSubscriber subscribe(BrokerConnection connection, Topology topology, String pattern,
                                              ResultListener listener) {
-        Channel channel = connection.openChannel();
+        ResultSubscriber subscriber = new ResultSubscriber(connection, topology, pattern, listener);
+        subscriber.open();
+        return subscriber;
+    }
+
+    private void open() {
+        Channel fresh = connection.openChannel();
         try {
-            String queue = channel.queueDeclare("", false, true, true, null).getQueue();
-            channel.queueBind(queue, topology.resultsExchange(), pattern);
-            channel.basicConsume(queue, true, new DefaultConsumer(channel) {
+            String name = fresh.queueDeclare("", false, true, true, null).getQueue();
+            fresh.queueBind(name, topology.resultsExchange(), pattern);
+            fresh.basicConsume(name, true, new DefaultConsumer(fresh) {
                 @Override
                 public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-                    deliver(listener, envelope, body);
+                    deliver(envelope, body);
+                }
+
+                @Override
+                public void handleCancel(String tag) {
+                    // RabbitMQ cancels the consumer when its queue is deleted
+                    LOG.warn("broker cancelled the result subscription; subscribing again");
+                    abandon(fresh);
+                    startReopening();
                 }
             });
-            return new ResultSubscriber(channel, queue);
+            fresh.addShutdownListener(cause -> {
+                // connection failures are auto-recovered; a channel the broker closed by itself is not
+                if (channel == fresh && !cause.isHardError() && !cause.isInitiatedByApplication()) {
+                    LOG.warn("broker closed the result subscription's channel ({}); subscribing again", cause.getMessage());
+                    startReopening();
+                }
+            });
+            channel = fresh;
+            queue = name;
         } catch (IOException | RuntimeException e) {
             try {
-                channel.abort();
+                fresh.abort();
             } catch (IOException | RuntimeException ignored) {
                 // reporting the first failure
             }
@@ -51,7 +80,50 @@ public final class ResultSubscriber implements AutoCloseable {
         }
     }
 
-    private static void deliver(ResultListener listener, Envelope envelope, byte[] body) {
+    private void startReopening() {
+        if (closed) {
+            return;
+        }
+        Thread retry = new Thread(this::reopen, "glossa-results-resubscribe");
+        retry.setDaemon(true);
+        retry.start();
+    }
+
+    private void abandon(Channel old) {
+        if (channel == old) {
+            channel = null;
+        }
+        try {
+            old.abort();
+        } catch (IOException | RuntimeException ignored) {
+            // replacing it anyway
+        }
+    }
+
+    /** The channel in use (tests). */
+    Channel channel() {
+        return channel;
+    }
+
+    private void reopen() {
+        long pause = 500;
+        while (!closed) {
+            try {
+                open();
+                return;
+            } catch (BrokerUnavailableException e) {
+                LOG.warn("result subscription not restored yet: {}; retrying in {} ms", e.getMessage(), pause);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                pause = Math.min(pause * 2, 10_000);
+            }
+        }
+    }
+
+    private void deliver(Envelope envelope, byte[] body) {
         try {
             listener.onResult(ResultEventCodec.decode(body));
         } catch (IllegalArgumentException e) {
@@ -61,15 +133,18 @@ public final class ResultSubscriber implements AutoCloseable {
         }
     }
 
+    /** The server-named queue (it changes after a reconnect). */
     public String queue() {
         return queue;
     }
 
     @Override
     public void close() {
+        closed = true;
+        Channel current = channel;
         try {
-            if (channel.isOpen()) {
-                channel.close();
+            if (current != null && current.isOpen()) {
+                current.close();
             }
         } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
             // already closed

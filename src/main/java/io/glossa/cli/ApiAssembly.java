@@ -54,7 +54,12 @@ final class ApiAssembly {
         TextSubmission submission = new TextSubmission(store, http.limits(), relay, metrics);
         ApiServer server = new ApiServer(submission, store, results, checks, registry, http.apiSettings(), storeReads);
         server.with(UiAssembly.routes(store, broker, registry, results, model));
-        life.add("http server", server.start(http.host, http.port));
+        try {
+            life.add("http server", server.start(http.host, http.port));
+        } catch (io.javalin.util.JavalinBindException e) {
+            throw new UserError("cannot listen on " + http.host + ":" + http.port + " (" + e.getMessage()
+                    + "); choose another port with --port");
+        }
         LOG.info("http: API, UI, /metrics, /openapi.json on {}:{}", http.host, server.port());
         return server;
     }

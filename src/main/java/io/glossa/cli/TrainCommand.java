@@ -68,7 +68,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--bits", paramLabel = "B", description = "Hash buckets 2^B (default 18).")
     Integer bits;
 
-    @Option(names = "--max-n", paramLabel = "N", description = "Longest character n-gram (default 4).")
+    @Option(names = "--max-n", paramLabel = "N", description = "Longest character n-gram (default 5).")
     Integer maxN;
 
     @Option(names = "--no-words", description = "No whole-word features.")
@@ -83,7 +83,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--l2", paramLabel = "L", description = "L2 penalty (default 1e-6).")
     Double l2;
 
-    @Option(names = "--fragments", paramLabel = "K", description = "Short fragments cut from each text (default 2).")
+    @Option(names = "--fragments", paramLabel = "K", description = "Short fragments cut from each text (default 10).")
     Integer fragments;
 
     @Option(names = "--max-fragment-words", paramLabel = "W", description = "Longest fragment in words (default 3).")

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record FeatureParams(int bits, int minN, int maxN, boolean wordFeatures) {
-    public static final FeatureParams DEFAULT = new FeatureParams(18, 1, 4, true);
+    public static final FeatureParams DEFAULT = new FeatureParams(18, 1, 5, true);
     public static final int MIN_BITS = 8;
     public static final int MAX_BITS = 22;
     public static final int MAX_ORDER = 8;

@@ -95,7 +95,7 @@ public final class LanguageModel implements LanguageClassifier {
                 throw new ModelFormatException("the default model " + DEFAULT_RESOURCE
                         + " is missing from the classpath — pass --model FILE");
             }
-            ModelFile.Contents contents = ModelFile.read("default model", in.readAllBytes());
+            ModelFile.Contents contents = ModelFile.read("(built-in) " + DEFAULT_RESOURCE, in.readAllBytes());
             return new LanguageModel(contents.metadata(), contents.weights());
         } catch (IOException e) {
             throw new ModelFormatException("cannot read the default model: " + e.getMessage(), e);

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TrainingParams(int epochs, double learningRate, double l2, int fragmentsPerText,
                              int maxFragmentWords, long seed, double devFraction) {
-    public static final TrainingParams DEFAULT = new TrainingParams(5, 0.2, 1e-6, 2, 3, 42, 0.1);
+    public static final TrainingParams DEFAULT = new TrainingParams(5, 0.2, 1e-6, 10, 3, 42, 0.1);
 
     public TrainingParams {
         if (epochs < 1) {

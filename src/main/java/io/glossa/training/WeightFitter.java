@@ -38,7 +38,7 @@ public final class WeightFitter {
         log("training on %d examples (%d texts + fragments), %d labels, 2^%d buckets",
                 set.size(), texts.size(), labels.size(), features.bits());
         LinearWeights weights = SoftmaxRegression.fit(set, features.buckets(), params.epochs(),
-                params.learningRate(), params.l2(), params.seed(), progress);
+                params.learningRate(), params.l2(), params.seed(), threads, progress);
         return new Fitted(idf, weights, vectorizer, set.size());
     }
 
@@ -65,16 +65,26 @@ public final class WeightFitter {
             if (target == null) {
                 continue;
             }
-            if (includeTexts) {
-                out.add(t.text());
-                targets.add(target);
-            }
-            for (int k = 0; k < params.fragmentsPerText(); k++) {
-                out.add(fragmenter.cut(t.text(), random));
-                targets.add(target);
+            addWithFragments(t.text(), target, includeTexts, params, fragmenter, random, out, targets);
+            if (includeTexts && SerbianScripts.LABEL.equals(t.label())) {
+                addWithFragments(SerbianScripts.otherScript(t.text()), target, true, params, fragmenter, random,
+                        out, targets);
             }
         }
         return new Examples(out, targets);
+    }
+
+    private static void addWithFragments(String text, int target, boolean includeText, TrainingParams params,
+                                         Fragmenter fragmenter, SplittableRandom random, List<String> out,
+                                         List<Integer> targets) {
+        if (includeText) {
+            out.add(text);
+            targets.add(target);
+        }
+        for (int k = 0; k < params.fragmentsPerText(); k++) {
+            out.add(fragmenter.cut(text, random));
+            targets.add(target);
+        }
     }
 
     private void log(String format, Object... args) {

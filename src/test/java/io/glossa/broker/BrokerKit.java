@@ -210,6 +210,38 @@ abstract class BrokerKit {
     }
 
     @Test
+    void consumerSubscribesAgainWhenTheBrokerClosesItsLaneChannel() throws Exception {
+        RecordingHandler handler = new RecordingHandler();
+        AmqpJobConsumer consumer = consume(handler, ConsumerSettings.defaults());
+        Channel broken = consumer.channel(Lane.REALTIME);
+        // consuming a missing queue is a channel error on every broker: it closes the channel (404)
+        assertThatThrownBy(() -> broken.basicConsume(topology.prefix() + ".missing", true, (t, d) -> {}, t -> {}))
+                .isInstanceOf(java.io.IOException.class);
+        Await.until("the broker closed the lane channel", WAIT, () -> !broken.isOpen());
+        Job job = job("after the channel error", Lane.REALTIME);
+        broker.jobPublisher().publish(List.of(job));
+        Await.until("job handled on the new channel", WAIT, () -> handler.handled(job.id()));
+        assertThat(consumer.channel(Lane.REALTIME)).isNotSameAs(broken);
+    }
+
+    @Test
+    void resultSubscriberSubscribesAgainWhenTheBrokerClosesItsChannel() throws Exception {
+        BlockingQueue<ResultEvent> events = new ArrayBlockingQueue<>(10);
+        ResultSubscriber subscriber = broker.subscribeResults("#", events::add);
+        Channel broken = subscriber.channel();
+        assertThatThrownBy(() -> broken.basicConsume(topology.prefix() + ".missing", true, (t, d) -> {}, t -> {}))
+                .isInstanceOf(java.io.IOException.class);
+        Await.until("subscription restored on a new channel", WAIT,
+                () -> subscriber.channel() != null && subscriber.channel() != broken && subscriber.channel().isOpen());
+        consume(new RecordingHandler(), ConsumerSettings.defaults());
+        Job job = job("heard again", Lane.REALTIME);
+        broker.jobPublisher().publish(List.of(job));
+        ResultEvent event = events.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(event).as("event after the subscription's channel was closed").isNotNull();
+        assertThat(event.id()).isEqualTo(job.id());
+    }
+
+    @Test
     void failingJobEndsInTheFailedQueueWithItsReasonAfterMaxAttempts() throws Exception {
         BlockingQueue<ResultEvent> failedEvents = new ArrayBlockingQueue<>(10);
         broker.subscribeResults("failed.#", failedEvents::add);
@@ -279,6 +311,28 @@ abstract class BrokerKit {
         assertThat(message.reason()).isEqualTo("text is in a binary format");
         assertThat(handler.calls(job.id())).isEqualTo(1);
         assertThat(handler.gaveUp).containsKey(job.id());
+    }
+
+    @Test
+    void jobWithAnIdTheStoreDoesNotKnowGoesToTheFailedQueueAtOnce() throws Exception {
+        RecordingHandler handler = new RecordingHandler() {
+            @Override
+            void work(Job job) {
+                throw new io.glossa.pipeline.UnknownTextException(job.id());
+            }
+
+            @Override
+            public void giveUp(Job job, String reason) {
+                super.giveUp(job, reason);
+                throw new io.glossa.pipeline.UnknownTextException(job.id()); // as a store would: nothing to mark
+            }
+        };
+        consume(handler, fastRetries());
+        UUID unknown = UUID.randomUUID();
+        publishRaw(Lane.REALTIME, persistentJson(), JobMessageCodec.encode(unknown, "from an outside producer"));
+        FailedMessage failed = FailedMessageCodec.decode(drainFailed(1).get(0).getBody());
+        assertThat(failed.reason()).isEqualTo("no text with id " + unknown);
+        assertThat(handler.calls(unknown)).isEqualTo(1);
     }
 
     @Test

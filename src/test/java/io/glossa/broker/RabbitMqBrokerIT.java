@@ -40,6 +40,23 @@ class RabbitMqBrokerIT extends BrokerKit {
     }
 
     @Test
+    void anExistingQueueWithOtherArgumentsGivesOneClearLine() throws Exception {
+        Topology other = new Topology("kit-conflict-" + UUID.randomUUID().toString().substring(0, 8));
+        try (Channel channel = broker.publishing().openChannel()) {
+            channel.queueDeclare(other.queue(Lane.REALTIME), true, false, false, null); // a classic queue
+        }
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> AmqpBroker.connect(endpoint(), other, connectSettings(), "kit-conflict"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("queue " + other.queue(Lane.REALTIME))
+                    .hasMessageContaining("it exists with other settings; delete it or use another --queue-prefix")
+                    .message().doesNotContain("\n");
+        } finally {
+            other.delete(broker.publishing());
+        }
+    }
+
+    @Test
     void rpcWithDirectReplyTo() throws Exception {
         consume(new RecordingHandler(), ConsumerSettings.defaults());
         try (Channel client = broker.publishing().openChannel()) {

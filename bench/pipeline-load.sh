@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# End-to-end throughput and latency of `glossa serve`, driven by `glossa load` on the same machine.
+#
+#   bench/pipeline-load.sh embedded|rabbit RATE DURATION [DATA]
+#
+# embedded: serve with no options (embedded Qpid + H2) in a fresh data dir.
+# rabbit:   serve on RabbitMQ 127.0.0.1:5672 (a fresh vhost) and PostgreSQL 127.0.0.1:5432 (a fresh database),
+#           both removed afterwards.
+# Prints the load report (JSON), the CPU seconds the serve process used per text, and the load average, since this
+# machine is shared and its load changes the numbers a lot.
+set -euo pipefail
+MODE=${1:?embedded or rabbit}; RATE=${2:?rate}; DURATION=${3:?duration, e.g. 30s}
+DATA=${4:-$(dirname "$0")/../../shared/data/leipzig_sentences.tsv}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=$(mktemp -d /tmp/glossa-bench.XXXXXX)
+JAR=$WORK/glossa.jar
+cp "$ROOT/target/glossa.jar" "$JAR"   # a rebuild during the run must not change the classes under a running JVM
+PORT=${GLOSSA_BENCH_PORT:-18090}
+NAME=glossa_bench_$RANDOM$RANDOM
+VHOST=${NAME//_/-}
+
+args=(serve --data-dir "$WORK/data" --port "$PORT" --host 127.0.0.1)
+if [ "$MODE" = rabbit ]; then
+  rabbitmqctl -q add_vhost "$VHOST" >/dev/null
+  rabbitmqctl -q set_permissions -p "$VHOST" guest ".*" ".*" ".*" >/dev/null
+  psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $NAME" postgres
+  args+=(--amqp-uri "amqp://guest:guest@127.0.0.1:5672/$VHOST" --db-url "jdbc:postgresql://127.0.0.1:5432/$NAME" --db-user postgres)
+else
+  args+=(--amqp-port "${GLOSSA_BENCH_AMQP_PORT:-15673}")
+fi
+
+java ${GLOSSA_BENCH_JAVA_OPTS:-} -jar "$JAR" "${args[@]}" >"$WORK/serve.log" 2>&1 &
+SERVE=$!
+cleanup() {
+  kill "$SERVE" 2>/dev/null && wait "$SERVE" 2>/dev/null || true
+  if [ "$MODE" = rabbit ]; then
+    rabbitmqctl -q delete_vhost "$VHOST" >/dev/null || true
+    psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $NAME WITH (FORCE)" postgres || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+for _ in $(seq 1 120); do grep -q "glossa serving on" "$WORK/serve.log" && break; sleep 0.5; done
+grep -q "glossa serving on" "$WORK/serve.log" || { cat "$WORK/serve.log"; exit 1; }
+
+cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
+# CPU of every RabbitMQ/PostgreSQL process: shared with other users of those servers, so an upper bound
+shared_cpu() { local t=0; for p in $(pgrep -f "$1"); do t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
+before=$(cpu "$SERVE"); rb=$(shared_cpu beam.smp); pb=$(shared_cpu "postgres")
+set +e
+# the load tool runs as a child of python so that its CPU time can be read when it ends
+python3 -c 'import resource, subprocess, sys
+r = subprocess.run(sys.argv[2:], stdout=open(sys.argv[1] + ".json", "w"))
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+open(sys.argv[1] + ".cpu", "w").write(str(u.ru_utime + u.ru_stime)); sys.exit(r.returncode)' \
+  "$WORK/report" java -jar "$JAR" load --url "http://127.0.0.1:$PORT" --rate "$RATE" --duration "$DURATION" --data "$DATA" --json
+status=$?
+set -e
+after=$(cpu "$SERVE"); ra=$(shared_cpu beam.smp); pa=$(shared_cpu "postgres")
+python3 - "$before" "$after" "$WORK/report" "$MODE" "$rb" "$ra" "$pb" "$pa" <<'PY'
+import json, os, sys
+before, after = float(sys.argv[1]), float(sys.argv[2])
+path, mode = sys.argv[3], sys.argv[4]
+rb, ra, pb, pa = map(float, sys.argv[5:9])
+report = json.load(open(path + ".json"))
+load_cpu = float(open(path + ".cpu").read())
+ticks = os.sysconf("SC_CLK_TCK")
+done = max(1, report["completed"] + report["failed"])
+ms = lambda seconds: f"{seconds / done * 1000:.2f} ms/text"
+print(json.dumps({"mode": mode, **report}))
+print(f"CPU: serve {(after - before) / ticks:.1f} s ({ms((after - before) / ticks)}), load tool {load_cpu:.1f} s ({ms(load_cpu)})"
+      + (f", all RabbitMQ nodes {(ra - rb) / ticks:.1f} s ({ms((ra - rb) / ticks)}), all PostgreSQL {(pa - pb) / ticks:.1f} s"
+         f" ({ms((pa - pb) / ticks)}) [shared servers: upper bounds]" if mode == "rabbit" else ""))
+print(f"load average after: {open('/proc/loadavg').read().split()[:3]}")
+PY
+exit $status

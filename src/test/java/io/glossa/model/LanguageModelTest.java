@@ -1,0 +1,146 @@
+package io.glossa.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.glossa.testing.SyntheticCorpus;
+import io.glossa.training.TrainedModel;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LanguageModelTest {
+    private static TrainedModel trained;
+    private static LanguageModel model;
+
+    @BeforeAll
+    static void train() {
+        trained = SyntheticCorpus.train();
+        model = trained.toLanguageModel();
+    }
+
+    @Test
+    void recognisesHeldOutSentences() {
+        Random random = new Random(99);
+        int correct = 0;
+        for (int i = 0; i < 300; i++) {
+            String label = List.of("aa", "bb", "cc").get(i % 3);
+            String text = SyntheticCorpus.sentence(SyntheticCorpus.SYLLABLES.get(label), random);
+            if (model.predict(text, 1).language().equals(label)) {
+                correct++;
+            }
+        }
+        assertThat(correct).isGreaterThan(290);
+    }
+
+    @Test
+    void probabilitiesSumToOneAndTopIsSortedBestFirst() {
+        float[] p = new float[model.labelCount()];
+        int best = model.classify("kaki lelo", p, model.newScratch());
+        double sum = 0;
+        for (float v : p) {
+            sum += v;
+        }
+        assertThat(sum).isCloseTo(1.0, within(1e-5));
+        Prediction prediction = model.predict("kaki lelo", 3);
+        assertThat(prediction.top()).hasSize(3);
+        assertThat(prediction.top().stream().mapToDouble(Candidate::probability).sum()).isCloseTo(1.0, within(1e-5));
+        assertThat(prediction.top().get(0).probability()).isGreaterThanOrEqualTo(prediction.top().get(1).probability());
+        assertThat(prediction.top().get(1).probability()).isGreaterThanOrEqualTo(prediction.top().get(2).probability());
+        if (best >= 0) {
+            assertThat(prediction.language()).isEqualTo(model.labels().get(best));
+            assertThat(prediction.probability()).isEqualTo(p[best], within(1e-6));
+        }
+    }
+
+    @Test
+    void textWithoutLettersIsUnknownWithNoCandidates() {
+        for (String text : new String[] {"", "   ", "12 34", "?!", "http://example.com"}) {
+            Prediction p = model.predict(text, 3);
+            assertThat(p.isUnknown()).as(text).isTrue();
+            assertThat(p.top()).isEmpty();
+            assertThat(p.probability()).isZero();
+        }
+    }
+
+    @Test
+    void oneLetterIsEnoughToTry() {
+        assertThat(model.predict("k", 1).top()).hasSize(1);
+    }
+
+    @Test
+    void lowConfidenceIsUnknownButKeepsCandidates() {
+        ModelMetadata m = trained.metadata();
+        ModelMetadata strict = new ModelMetadata(m.version(), m.formatVersion(), m.glossaVersion(), m.createdAt(),
+                m.sizeBytes(), m.labels(), m.features(), m.training(), m.trainingFiles(), m.trainingExamples(),
+                m.trainingSeconds(), m.cvScore(), m.search(), m.dev(), m.devFragments(), 0.999, m.minLetters(),
+                m.temperature(), m.quantization());
+        LanguageModel picky = new LanguageModel(strict, trained.weights());
+        Prediction p = picky.predict("q", 2);
+        assertThat(p.isUnknown()).isTrue();
+        assertThat(p.name()).isEqualTo("unknown");
+        assertThat(p.top()).hasSize(2);
+        assertThat(p.probability()).isEqualTo(p.top().get(0).probability());
+        assertThat(picky.classify("q", new float[3], picky.newScratch())).isEqualTo(LanguageModel.UNKNOWN_INDEX);
+    }
+
+    @Test
+    void topKIsClampedAndValidated() {
+        assertThat(model.predict("kaki", 10).top()).hasSize(3);
+        assertThat(model.predict("kaki", 0).top()).isEmpty();
+        assertThatThrownBy(() -> model.predict("kaki", -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void namesComeFromTheModel() {
+        assertThat(model.metadata().labels()).extracting(LabelInfo::name).containsExactly("aa", "bb", "cc");
+    }
+
+    @Test
+    void classifyDoesNotAllocateOnceWarm() {
+        var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        LanguageModel.Scratch scratch = model.newScratch();
+        float[] p = new float[model.labelCount()];
+        String[] texts = {"kakiko turan ki", "lelisve nor lo", "mamuze xopet ma", "Kaki, 42 LELO!"};
+        for (int i = 0; i < 20_000; i++) {
+            model.classify(texts[i & 3], p, scratch);
+        }
+        long tid = Thread.currentThread().getId();
+        long before = bean.getThreadAllocatedBytes(tid);
+        for (int i = 0; i < 10_000; i++) {
+            model.classify(texts[i & 3], p, scratch);
+        }
+        long allocated = bean.getThreadAllocatedBytes(tid) - before;
+        // A few hundred bytes of measurement noise at most; one allocation per call would be >= 160 KB.
+        assertThat(allocated).isLessThan(10_000);
+    }
+
+    @Test
+    void isSafeToShareBetweenThreads() throws Exception {
+        String[] texts = {"kakiko turan ki", "lelisve nor lo", "mamuze xopet ma"};
+        String[] expected = new String[3];
+        for (int i = 0; i < 3; i++) {
+            expected[i] = model.predict(texts[i], 1).language();
+        }
+        Thread[] threads = new Thread[4];
+        boolean[] ok = new boolean[4];
+        for (int t = 0; t < threads.length; t++) {
+            int id = t;
+            threads[t] = new Thread(() -> {
+                boolean all = true;
+                for (int i = 0; i < 5000; i++) {
+                    all &= model.predict(texts[i % 3], 2).language().equals(expected[i % 3]);
+                }
+                ok[id] = all;
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(ok).containsOnly(true);
+    }
+}
