@@ -31,10 +31,10 @@ const charts = (() => {
     return value >= 10 || value === 0 ? String(Math.round(value)) : value.toFixed(1);
   }
 
-  /** series: [{name, values: [number|null]}]; all the same length (one value per poll). */
-  function lines(canvas, series, capacity) {
+  /** series: [{name, values: [number|null]}], one value per poll (every periodSeconds), newest last, at most capacity. */
+  function lines(canvas, series, capacity, periodSeconds) {
     const {ctx, width, height} = context(canvas);
-    const left = 40, right = 8, top = 20, bottom = 18;
+    const left = 40, right = 8, top = 20, bottom = 16;
     const plotW = width - left - right, plotH = height - top - bottom;
     let max = 0, points = 0;
     series.forEach(s => s.values.forEach(v => { if (v !== null && isFinite(v)) { max = Math.max(max, v); points++; } }));
@@ -60,6 +60,9 @@ const charts = (() => {
       });
       ctx.stroke();
     });
+    ctx.fillStyle = '#5b6470'; ctx.textBaseline = 'bottom';
+    ctx.textAlign = 'left'; ctx.fillText('−' + Math.round(capacity * (periodSeconds || 1) / 60) + ' min', left, height);
+    ctx.textAlign = 'right'; ctx.fillText('now', width - right, height);
     legend(ctx, series.map(s => s.name), left);
     canvas.dataset.points = String(points);
   }

@@ -241,6 +241,7 @@ class UiIT {
         assertThat(((Number) p50).doubleValue()).isCloseTo(0.015, org.assertj.core.data.Offset.offset(1e-9));
         browser.screenshot("dashboard");
         browser.resize(390, 1400);
+        Thread.sleep(1_500);   // the next poll redraws the charts at the new width
         browser.screenshot("dashboard-phone");
     }
 
