@@ -38,7 +38,7 @@ const charts = (() => {
     const plotW = width - left - right, plotH = height - top - bottom;
     let max = 0, points = 0;
     series.forEach(s => s.values.forEach(v => { if (v !== null && isFinite(v)) { max = Math.max(max, v); points++; } }));
-    const yMax = niceMax(max);
+    const yMax = niceMax(max * 1.15);   // headroom: a flat line must not sit on the top edge
     ctx.strokeStyle = '#e3e6ea'; ctx.fillStyle = '#5b6470'; ctx.lineWidth = 1;
     for (let k = 0; k <= 4; k++) {
       const y = top + plotH - plotH * k / 4;
