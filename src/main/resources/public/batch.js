@@ -57,6 +57,21 @@
     return out;
   }
 
+  /**
+   * Ids in input order; a chunk the server finds too large (413) is split in halves and sent again, and a single
+   * text it refuses is reported as {refused: reason} (a failed row in the results).
+   */
+  async function submitChunk(chunk) {
+    try {
+      return (await postJson('/api/v1/texts:batch', {texts: chunk.map(i => i.text), lane: 'batch'})).ids;
+    } catch (e) {
+      if (e.status !== 413) throw e;
+      if (chunk.length === 1) return [{refused: e.message}];   // this text alone is too large: a failed row
+      const half = Math.ceil(chunk.length / 2);
+      return (await submitChunk(chunk.slice(0, half))).concat(await submitChunk(chunk.slice(half)));
+    }
+  }
+
   async function start(items) {
     runButton.disabled = true;
     fileInput.disabled = true;
@@ -73,8 +88,12 @@
     try {
       let offset = 0;
       for (const chunk of chunks(items)) {
-        const accepted = await postJson('/api/v1/texts:batch', {texts: chunk.map(i => i.text), lane: 'batch'});
-        accepted.ids.forEach((id, k) => {
+        const ids = await submitChunk(chunk);
+        ids.forEach((id, k) => {
+          if (typeof id !== 'string') {
+            accept({id: null, status: 'failed', error: 'not submitted: ' + id.refused}, offset + k);
+            return;
+          }
           run.index.set(id, offset + k);
           const seen = run.early.get(id);
           if (seen) { run.early.delete(id); accept(seen); }
@@ -95,8 +114,8 @@
     finish(true);
   }
 
-  function accept(record) {
-    const i = run.index.get(record.id);
+  function accept(record, position) {
+    const i = position !== undefined ? position : run.index.get(record.id);
     if (i === undefined) {
       if (!run.finished && run.early.size < 100000) run.early.set(record.id, record);  // may be ours, ids not back yet
       return;
@@ -109,7 +128,7 @@
     schedule();
   }
 
-  onResult(event => { if (run && !run.finished) accept(event); });
+  onResult(event => { if (run && !run.finished) accept(event); });  // (position unknown: found by id)
 
   /** Results the stream missed (a reconnect, or a result that came before the ids): read them by id. */
   async function sweep() {

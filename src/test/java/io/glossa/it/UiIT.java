@@ -49,7 +49,9 @@ class UiIT {
     @BeforeAll
     void start() throws Exception {
         running = PipelineKit.start(List.of("--data-dir", dataDir.toString(), "--amqp-port",
-                String.valueOf(PipelineKit.freePort()), "--port", "0", "--host", "127.0.0.1", "--workers", "4"));
+                String.valueOf(PipelineKit.freePort()), "--port", "0", "--host", "127.0.0.1", "--workers", "4",
+                // below the page's chunk of 500: uploads must split their chunks to get through
+                "--max-batch", "300"));
         api = new ApiClient(running.port());
         base = "http://127.0.0.1:" + running.port();
         browser = new Browser();
@@ -197,6 +199,25 @@ class UiIT {
                 assertThat(row.get("language").asText()).isEqualTo(stored.get("language").asText());
             }
         }
+    }
+
+    @Test
+    void aTextTooLargeForTheApiBecomesAFailedRowAndTheRestRuns() throws Exception {
+        String huge = "ab ".repeat(40_000);   // 120 kB, over --max-text-bytes (100 kB)
+        Path upload = write("huge.txt", "Hej, hur mår du idag?\n" + huge + "\nGood morning, how are you today?\n");
+        open("/batch.html");
+        browser.driver.findElement(By.id("file")).sendKeys(upload.toString());
+        waitFor(d -> d.findElement(By.id("run")).isEnabled());
+        browser.driver.findElement(By.id("run")).click();
+        waitFor(d -> d.findElement(By.id("downloads")).isDisplayed());
+        assertThat(text("#progress-text")).contains("3 of 3 done (100%)");
+        String[] rows = download("download-jsonl").split("\n");
+        assertThat(rows).hasSize(3);
+        assertThat(ApiClient.JSON.readTree(rows[0]).get("status").asText()).isEqualTo("done");
+        JsonNode refused = ApiClient.JSON.readTree(rows[1]);
+        assertThat(refused.get("status").asText()).isEqualTo("failed");
+        assertThat(refused.get("error").asText()).startsWith("not submitted: ").contains("100000");
+        assertThat(ApiClient.JSON.readTree(rows[2]).get("language").asText()).isEqualTo("en");
     }
 
     @Test
