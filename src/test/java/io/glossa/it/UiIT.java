@@ -171,6 +171,7 @@ class UiIT {
                 "1000".equals(d.findElement(By.id("progress")).getAttribute("value")));
         waitFor(d -> d.findElement(By.id("downloads")).isDisplayed());
         assertThat(text("#progress-text")).contains("1000 of 1000 done (100%)");
+        System.out.println("UiIT batch of 1,000 lines in the browser: " + text("#progress-text"));
         browser.screenshot("batch");
 
         String csv = download("download-csv");
