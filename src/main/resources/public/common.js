@@ -120,26 +120,34 @@ const glossa = (() => {
 
   /**
    * One EventSource for the page; listeners get every result event (parsed). The browser reconnects by itself;
-   * onState(true/false) tells whether the stream is up.
+   * onState(true/false) tells whether the stream is up. The stream is closed when the page is hidden (navigation,
+   * back/forward cache) and reopened when it shows again: a cached page must not keep holding one of the
+   * browser's few connections per server (six on HTTP/1.1), or other pages' requests queue behind it.
    */
   const listeners = new Set();
   const stateListeners = new Set();
   let source = null;
+  function connect() {
+    source = new EventSource('/api/v1/events');
+    source.addEventListener('result', event => {
+      let data;
+      try { data = JSON.parse(event.data); } catch (e) { return; }
+      listeners.forEach(fn => fn(data));
+    });
+    source.addEventListener('open', () => stateListeners.forEach(fn => fn(true)));
+    source.addEventListener('error', () => stateListeners.forEach(fn => fn(false)));
+  }
+  window.addEventListener('pagehide', () => {
+    if (source) { source.close(); source = null; }
+  });
+  window.addEventListener('pageshow', event => {
+    if (event.persisted && listeners.size && !source) connect();
+  });
   function onResult(listener, onState) {
     listeners.add(listener);
     if (onState) stateListeners.add(onState);
-    if (!source) {
-      source = new EventSource('/api/v1/events');
-      source.addEventListener('result', event => {
-        let data;
-        try { data = JSON.parse(event.data); } catch (e) { return; }
-        listeners.forEach(fn => fn(data));
-      });
-      source.addEventListener('open', () => stateListeners.forEach(fn => fn(true)));
-      source.addEventListener('error', () => stateListeners.forEach(fn => fn(false)));
-    } else if (onState) {
-      onState(source.readyState === EventSource.OPEN);
-    }
+    if (!source) connect();
+    else if (onState) onState(source.readyState === EventSource.OPEN);
   }
 
   function sleep(ms) { return new Promise(resolve => setTimeout(resolve, ms)); }

@@ -324,10 +324,25 @@ class UiIT {
     }
 
     private <T> T waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(browser.driver, Duration.ofSeconds(30))
-                .ignoring(org.openqa.selenium.NoSuchElementException.class)
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(condition::apply);
+        try {
+            return new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // say what the page showed: status lines, errors, and a screenshot
+            Path shot = browser.screenshot("failure-" + System.currentTimeMillis());
+            Object state = js("return Array.from(document.querySelectorAll('#progress-text, #batch-error, #parsed, "
+                    + "#result, #history-error, #dashboard-error, #live, #status')).map(e => e.id + ': '"
+                    + " + e.textContent.trim().slice(0, 300)).join(' | ');");
+            Object probe = ((JavascriptExecutor) browser.driver).executeAsyncScript("const done = arguments[0];"
+                    + "const t = performance.now(); fetch('/api/v1/languages').then(r => done('probe ' + r.status + ' in '"
+                    + " + Math.round(performance.now() - t) + ' ms; ' + performance.getEntriesByType('resource')"
+                    + ".map(e => e.name.replace(location.origin, '') + '=' + Math.round(e.duration)).join(',')),"
+                    + " e => done('probe failed ' + e));");
+            state = state + " | " + probe;
+            throw new AssertionError("timed out on " + browser.driver.getCurrentUrl() + " — " + state + " (" + shot + ")", e);
+        }
     }
 
     private Path write(String name, String content) {
