@@ -12,16 +12,17 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,12 +30,15 @@ import org.slf4j.LoggerFactory;
  * Consumes the lane queues with manual acks. Each lane has its own channel and prefetch window; the client's
  * dispatch thread only puts deliveries into a {@link LaneInbox}, and {@code workers} threads take them — realtime
  * first — and run a {@link JobProcessor} each. Acks are per message ({@code multiple=false}), so completing out of
- * order is safe, and the Java client serialises frames on a channel, so workers may ack on the shared lane channel.
+ * order is safe: an {@link AckCoalescer} per lane channel turns completions into cumulative acks every few
+ * milliseconds, and the Java client serialises frames on a channel, so workers may nack on the shared lane channel.
  */
 public final class AmqpJobConsumer implements JobConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(AmqpJobConsumer.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    /** How often finished jobs are acked (cumulatively): bounds the redelivery window after a crash. */
+    private static final long ACK_FLUSH_MILLIS = 5;
 
     private final BrokerConnection connection;
     private final Topology topology;
@@ -43,11 +47,10 @@ public final class AmqpJobConsumer implements JobConsumer {
     private final LaneInbox inbox = new LaneInbox();
     private final Map<Lane, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final List<JobProcessor> processors = new ArrayList<>();
-    /** Per lane, bumped whenever its channel shuts down (connection lost, broker restart): see {@link Delivery#epoch()}. */
-    private final Map<Lane, AtomicLong> epochs = new EnumMap<>(Lane.class);
     private final AtomicLong dropped = new AtomicLong();
     private ExecutorService workers;
     private ExecutorService resubscriber;
+    private ScheduledExecutorService ackFlusher;
     private volatile boolean running;
 
     public AmqpJobConsumer(BrokerConnection connection, Topology topology, ConsumerSettings settings, Set<Lane> lanes) {
@@ -58,9 +61,6 @@ public final class AmqpJobConsumer implements JobConsumer {
         this.topology = topology;
         this.settings = settings;
         this.lanes = EnumSet.copyOf(lanes);
-        for (Lane lane : Lane.values()) {
-            epochs.put(lane, new AtomicLong());
-        }
     }
 
     public AmqpJobConsumer(BrokerConnection connection, Topology topology, ConsumerSettings settings) {
@@ -90,6 +90,12 @@ public final class AmqpJobConsumer implements JobConsumer {
             thread.setDaemon(true);
             return thread;
         });
+        ackFlusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "glossa-acks-" + id);
+            thread.setDaemon(true);
+            return thread;
+        });
+        ackFlusher.scheduleWithFixedDelay(this::flushAcks, ACK_FLUSH_MILLIS, ACK_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
         AtomicInteger threadNumber = new AtomicInteger();
         workers = Executors.newFixedThreadPool(settings.workers(), r -> {
             Thread thread = new Thread(r, "glossa-worker-" + id + "-" + threadNumber.incrementAndGet());
@@ -107,13 +113,15 @@ public final class AmqpJobConsumer implements JobConsumer {
         }
     }
 
-    private record Subscription(Channel channel, String tag) {}
+    /** A lane's channel, its consumer tag, and the ack coalescer of the channel's current life. */
+    private record Subscription(Channel channel, String tag, AtomicReference<AckCoalescer> acks) {}
 
     private Subscription subscribe(Lane lane) {
         Channel channel = connection.openChannel();
+        AtomicReference<AckCoalescer> acks = new AtomicReference<>(new AckCoalescer(channel));
         // an auto-recovering channel keeps this listener across recoveries
         channel.addShutdownListener(cause -> {
-            epochs.get(lane).incrementAndGet();
+            acks.set(new AckCoalescer(channel)); // deliveries of the broken life are stale now
             // connection failures are auto-recovered; a channel the broker closed by itself is not
             if (running && !cause.isHardError() && !cause.isInitiatedByApplication()) {
                 LOG.warn("broker closed the {} lane's channel ({}); subscribing again", lane.key(), cause.getMessage());
@@ -126,11 +134,12 @@ public final class AmqpJobConsumer implements JobConsumer {
                     new DefaultConsumer(channel) {
                         @Override
                         public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-                            inbox.put(new Delivery(lane, channel, envelope.getDeliveryTag(), properties, body,
-                                    epochs.get(lane).get()));
+                            AckCoalescer current = acks.get();
+                            current.delivered(envelope.getDeliveryTag());
+                            inbox.put(new Delivery(lane, current, envelope.getDeliveryTag(), properties, body));
                         }
                     });
-            return new Subscription(channel, tag);
+            return new Subscription(channel, tag, acks);
         } catch (IOException | RuntimeException e) {
             throw new BrokerUnavailableException("cannot consume from queue " + topology.queue(lane) + ": "
                     + AmqpConnector.reason(e), e);
@@ -163,7 +172,7 @@ public final class AmqpJobConsumer implements JobConsumer {
                 if (delivery == null) {
                     continue;
                 }
-                if (delivery.epoch() != epochs.get(delivery.lane()).get()) {
+                if (stale(delivery)) {
                     dropped.incrementAndGet(); // its channel broke since: the broker redelivers it
                     continue;
                 }
@@ -177,6 +186,21 @@ public final class AmqpJobConsumer implements JobConsumer {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean stale(Delivery delivery) {
+        Subscription subscription = subscriptions.get(delivery.lane());
+        return subscription == null || subscription.acks().get() != delivery.acks();
+    }
+
+    private void flushAcks() {
+        for (Subscription subscription : subscriptions.values()) {
+            try {
+                subscription.acks().get().flush();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("acks not sent ({}); the broker redelivers those jobs", AmqpConnector.reason(e));
+            }
         }
     }
 
@@ -211,7 +235,7 @@ public final class AmqpJobConsumer implements JobConsumer {
         if (resubscriber != null) {
             resubscriber.shutdownNow();
         }
-        if (workers == null) {
+        if (workers == null || ackFlusher == null) {
             return;
         }
         workers.shutdown();
@@ -223,6 +247,8 @@ public final class AmqpJobConsumer implements JobConsumer {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        ackFlusher.shutdownNow();
+        flushAcks(); // what the workers finished before stopping
         for (Subscription subscription : subscriptions.values()) {
             close(subscription.channel());
         }

@@ -18,7 +18,11 @@ import java.util.concurrent.Semaphore;
  * publish in parallel and one caller's confirms never wait for another's. A channel that saw any error is dropped.
  */
 public final class AmqpJobPublisher implements JobPublisher, AutoCloseable {
-    public static final Duration DEFAULT_CONFIRM_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Long enough for a slow but working broker (the embedded one on a saturated 2-core box once took over 10 s for a
+     * batch of 500); a lost connection fails at once anyway, without waiting for this.
+     */
+    public static final Duration DEFAULT_CONFIRM_TIMEOUT = Duration.ofSeconds(30);
 
     private final BrokerConnection connection;
     private final Topology topology;

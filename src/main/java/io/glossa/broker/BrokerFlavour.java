@@ -10,14 +10,18 @@ import java.util.Map;
 public enum BrokerFlavour {
     RABBITMQ, QPID, OTHER;
 
-    /** From the {@code product} server property sent on connect (RabbitMQ: "RabbitMQ"; Qpid: "Apache Qpid Broker-J"…). */
+    /**
+     * From the server properties sent on connect: {@code product} is "RabbitMQ" or "Apache Qpid Broker-J Core";
+     * Qpid reads its product name from its jar's manifest, which a shaded jar loses ("unknown"), so its own
+     * {@code qpid.*} properties count too.
+     */
     public static BrokerFlavour fromServerProperties(Map<String, Object> serverProperties) {
         Object product = serverProperties.get("product");
         String name = product == null ? "" : product.toString().toLowerCase(Locale.ROOT);
         if (name.contains("rabbitmq")) {
             return RABBITMQ;
         }
-        if (name.contains("qpid")) {
+        if (name.contains("qpid") || serverProperties.keySet().stream().anyMatch(k -> k.startsWith("qpid."))) {
             return QPID;
         }
         return OTHER;

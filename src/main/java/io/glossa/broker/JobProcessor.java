@@ -200,18 +200,16 @@ final class JobProcessor implements AutoCloseable {
         try {
             if (delivery.channel().isOpen()) {
                 delivery.channel().basicNack(delivery.deliveryTag(), false, true);
+                delivery.acks().settledIndividually(delivery.deliveryTag());
             }
         } catch (IOException | RuntimeException e) {
             // channel gone meanwhile: the broker requeues it anyway
         }
     }
 
-    private void ack(Delivery delivery) {
-        try {
-            delivery.channel().basicAck(delivery.deliveryTag(), false);
-        } catch (IOException | RuntimeException e) {
-            throw new BrokerUnavailableException("ack failed: " + AmqpConnector.reason(e), e);
-        }
+    /** The outcome is safe: the consumer acks it within milliseconds, together with others. */
+    private static void ack(Delivery delivery) {
+        delivery.acks().completed(delivery.deliveryTag());
     }
 
     private ConfirmedChannel confirmed() {

@@ -45,7 +45,8 @@ public final class LoadCommand implements Callable<Integer> {
     private int concurrency;
 
     @Option(names = "--drain-timeout", defaultValue = "30s", paramLabel = "D",
-            description = "How long to wait for the last results (default: ${DEFAULT-VALUE}).")
+            description = "After sending, how long to wait without any new result before what is still pending "
+                    + "counts as lost (default: ${DEFAULT-VALUE}).")
     private String drainTimeout;
 
     @Option(names = "--json", description = "Print the report as one JSON object.")

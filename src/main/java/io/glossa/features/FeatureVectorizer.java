@@ -21,13 +21,35 @@ public final class FeatureVectorizer {
 
     private final NgramHasher hasher;
     private final float[] idf;
+    /** idf and output scale of each bucket side by side: both come from one cache line on the hot path. */
+    private final float[] idfAndScale;
 
     public FeatureVectorizer(FeatureParams params, float[] idf) {
+        this(params, idf, null);
+    }
+
+    /**
+     * With {@code outputScale}, every weight of the normalised vector is multiplied by its bucket's scale (the
+     * model's per-row quantisation scale), saving the scorer a second random memory access per feature.
+     */
+    public FeatureVectorizer(FeatureParams params, float[] idf, float[] outputScale) {
         if (idf != null && idf.length != params.buckets()) {
             throw new IllegalArgumentException("idf has " + idf.length + " entries, expected " + params.buckets());
         }
+        if (outputScale != null && (idf == null || outputScale.length != idf.length)) {
+            throw new IllegalArgumentException("output scale needs an idf of the same length");
+        }
         this.hasher = new NgramHasher(params);
-        this.idf = idf;
+        this.idf = outputScale == null ? idf : null;
+        if (outputScale == null) {
+            this.idfAndScale = null;
+        } else {
+            this.idfAndScale = new float[2 * idf.length];
+            for (int f = 0; f < idf.length; f++) {
+                idfAndScale[2 * f] = idf[f];
+                idfAndScale[2 * f + 1] = outputScale[f];
+            }
+        }
     }
 
     public FeatureParams params() {
@@ -35,8 +57,8 @@ public final class FeatureVectorizer {
     }
 
     /**
-     * Normalises {@code text} and leaves the weighted, L2-normalised vector in {@code scratch.counts()}
-     * (bucket index to weight). Returns the number of letters; 0 means no features.
+     * Normalises {@code text} and leaves the weighted, L2-normalised vector (times the output scale, if any) in
+     * {@code scratch.counts()} (bucket index to weight). Returns the number of letters; 0 means no features.
      */
     public int vectorize(CharSequence text, FeatureScratch scratch) {
         NormalizedText normalized = scratch.text();
@@ -71,14 +93,22 @@ public final class FeatureVectorizer {
             float w = tf < LOG_TF.length ? LOG_TF[(int) tf] : (float) (1 + Math.log(tf));
             if (idf != null) {
                 w *= idf[counts.keyAt(i)];
+            } else if (idfAndScale != null) {
+                w *= idfAndScale[2 * counts.keyAt(i)];
             }
             counts.setValueAt(i, w);
             sumSquares += (double) w * w;
         }
         if (sumSquares > 0) {
             float inv = (float) (1 / Math.sqrt(sumSquares));
-            for (int i = 0; i < n; i++) {
-                counts.setValueAt(i, counts.valueAt(i) * inv);
+            if (idfAndScale == null) {
+                for (int i = 0; i < n; i++) {
+                    counts.setValueAt(i, counts.valueAt(i) * inv);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    counts.setValueAt(i, counts.valueAt(i) * inv * idfAndScale[2 * counts.keyAt(i) + 1]);
+                }
             }
         }
     }

@@ -145,10 +145,18 @@ public final class LoadRun {
         lastResult.accumulateAndGet(System.nanoTime(), Math::max);
     }
 
+    /** Waits while results keep coming; gives up after {@code drainTimeout} without a single new result. */
     private void drain() throws InterruptedException {
-        long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
-        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+        long idleLimit = settings.drainTimeout().toNanos();
+        long lastProgress = System.nanoTime();
+        long seen = completed.get() + failed.get();
+        while (!waiting.isEmpty() && System.nanoTime() - lastProgress < idleLimit) {
             Thread.sleep(20);
+            long now = completed.get() + failed.get();
+            if (now != seen) {
+                seen = now;
+                lastProgress = System.nanoTime();
+            }
         }
     }
 

@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param rate          texts per second, sent on a fixed schedule (open loop)
  * @param duration      how long to send
  * @param concurrency   most submissions in flight; when reached, sending waits, and the wait counts as latency
- * @param drainTimeout  how long to wait for the last results after sending stopped
+ * @param drainTimeout  after sending stopped, how long to wait without any new result before the texts still
+ *                      pending count as lost (a saturated server keeps draining as long as it makes progress)
  */
 public record LoadSettings(URI baseUrl, double rate, Duration duration, int concurrency, Duration drainTimeout) {
     public LoadSettings {

@@ -24,7 +24,6 @@ public final class LanguageModel implements LanguageClassifier {
     private final ModelMetadata metadata;
     private final ModelWeights modelWeights;
     private final FeatureVectorizer vectorizer;
-    private final float[] rowScale;
     private final byte[] weights;
     private final float[] bias;
     private final int labelCount;
@@ -40,11 +39,25 @@ public final class LanguageModel implements LanguageClassifier {
         private final FeatureScratch features = new FeatureScratch();
         private final float[] scores;
         private final float[] probabilities;
+        private final int[] acc;
+        private int[] rows = new int[512];
+        private float[] xs = new float[512];
+        private int[] xq = new int[512];
         private int letters;
 
         private Scratch(int labels) {
             scores = new float[labels];
             probabilities = new float[labels];
+            acc = new int[labels];
+        }
+
+        void ensureFeatures(int n) {
+            if (rows.length < n) {
+                int size = Integer.highestOneBit(n) << 1;
+                rows = new int[size];
+                xs = new float[size];
+                xq = new int[size];
+            }
         }
 
         /** Letters in the last classified text (0 = nothing to classify). */
@@ -64,8 +77,7 @@ public final class LanguageModel implements LanguageClassifier {
         }
         this.metadata = metadata;
         this.modelWeights = weights;
-        this.vectorizer = new FeatureVectorizer(metadata.features(), weights.idf());
-        this.rowScale = weights.rowScale();
+        this.vectorizer = new FeatureVectorizer(metadata.features(), weights.idf(), weights.rowScale());
         this.weights = weights.weights();
         this.bias = weights.bias();
         this.labelCount = weights.labels();
@@ -127,7 +139,7 @@ public final class LanguageModel implements LanguageClassifier {
             return UNKNOWN_INDEX;
         }
         float[] scores = scratch.scores;
-        score(scratch.features.counts(), scores);
+        score(scratch.features.counts(), scores, scratch);
         int best = softmax(scores, probabilities);
         return probabilities[best] < unknownThreshold ? UNKNOWN_INDEX : best;
     }
@@ -135,24 +147,69 @@ public final class LanguageModel implements LanguageClassifier {
     /** Raw (uncalibrated) linear scores, for calibration and diagnostics. Returns the letter count. */
     public int rawScores(CharSequence text, float[] scores, Scratch scratch) {
         int letters = vectorizer.vectorize(text, scratch.features);
-        score(scratch.features.counts(), scores);
+        score(scratch.features.counts(), scores, scratch);
         return letters;
     }
 
-    private void score(FeatureCounts features, float[] scores) {
+    /**
+     * The linear scores (feature values already carry the row scales, see FeatureVectorizer). This is the hot loop (80% of classify), so it works in integers: each feature's weight
+     * x_f * scale_f is quantised to 16 bits relative to the text's largest one, the int8 rows are accumulated in
+     * int (which the JIT vectorises, unlike byte-to-float), four rows per pass so the 38 accumulators are loaded
+     * and stored once per four features. Relative error of a score is below 2^-15 of the largest feature weight.
+     */
+    private void score(FeatureCounts features, float[] scores, Scratch scratch) {
         int c = labelCount;
-        System.arraycopy(bias, 0, scores, 0, c);
+        int n = features.size();
+        scratch.ensureFeatures(n);
+        int[] rows = scratch.rows;
+        float[] xs = scratch.xs;
+        int[] xq = scratch.xq;
+        int m = 0;
+        float max = 0;
+        for (int i = 0; i < n; i++) {
+            float x = features.valueAt(i);
+            if (x != 0) {
+                rows[m] = features.keyAt(i) * c;
+                xs[m] = x;
+                max = Math.max(max, Math.abs(x));
+                m++;
+            }
+        }
+        if (m == 0) {
+            System.arraycopy(bias, 0, scores, 0, c);
+            return;
+        }
+        float unit = max / 32767f;
+        float inv = 1 / unit;
+        for (int i = 0; i < m; i++) {
+            xq[i] = Math.round(xs[i] * inv);
+        }
+        int[] acc = scratch.acc;
+        java.util.Arrays.fill(acc, 0, c, 0);
         byte[] w = weights;
-        for (int i = 0, n = features.size(); i < n; i++) {
-            int f = features.keyAt(i);
-            float x = features.valueAt(i) * rowScale[f];
-            if (x == 0) {
-                continue;
-            }
-            int base = f * c;
+        int i = 0;
+        for (; i + 3 < m; i += 4) {
+            int b0 = rows[i];
+            int b1 = rows[i + 1];
+            int b2 = rows[i + 2];
+            int b3 = rows[i + 3];
+            int x0 = xq[i];
+            int x1 = xq[i + 1];
+            int x2 = xq[i + 2];
+            int x3 = xq[i + 3];
             for (int k = 0; k < c; k++) {
-                scores[k] += x * w[base + k];
+                acc[k] += x0 * w[b0 + k] + x1 * w[b1 + k] + x2 * w[b2 + k] + x3 * w[b3 + k];
             }
+        }
+        for (; i < m; i++) {
+            int b = rows[i];
+            int x = xq[i];
+            for (int k = 0; k < c; k++) {
+                acc[k] += x * w[b + k];
+            }
+        }
+        for (int k = 0; k < c; k++) {
+            scores[k] = bias[k] + acc[k] * unit;
         }
     }
 

@@ -31,6 +31,7 @@ public final class ModelTrainer {
     static final double MAX_THRESHOLD = 0.10;
     static final double NO_DEV_THRESHOLD = 0.05;
     static final int MIN_LETTERS = 1;
+    static final int DEV_FRAGMENTS_PER_TEXT = 3;
 
     private final int threads;
     private final Consumer<String> progress;
@@ -73,10 +74,10 @@ public final class ModelTrainer {
         for (int i = 0; i < labels.size(); i++) {
             index.put(labels.get(i), i);
         }
-        // Fragments with another seed than training's, at least one per dev text even without augmentation.
+        // Fragments with another seed than training's; a few per dev text are plenty to fit one temperature.
         WeightFitter.Examples fragments = WeightFitter.augment(dev, labels,
-                new TrainingParams(1, 1, 0, Math.max(1, params.fragmentsPerText()), params.maxFragmentWords(),
-                        params.seed() + 1, 0), false);
+                new TrainingParams(1, 1, 0, DEV_FRAGMENTS_PER_TEXT, params.maxFragmentWords(), params.seed() + 1, 0),
+                false);
         DevSet sentences = DevSet.of(uncalibrated, dev.stream().map(LabeledText::text).toList(),
                 dev.stream().mapToInt(t -> index.get(t.label())).toArray());
         DevSet shortTexts = DevSet.of(uncalibrated, fragments.texts(), fragments.targets());

@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 /**
  * Randomized search (as scikit-learn's RandomizedSearchCV): sample parameter sets, score each by K-fold
  * cross-validation, keep the best. The space:
- * feature bits 16..18, n-gram orders 1..{3,4,5}, whole-word features on/off, epochs 3..8,
- * learning rate log-uniform 0.05..0.5, L2 log-uniform 1e-8..1e-5, fragments per text 0..3, fragment words 2..4.
+ * feature bits 17..18, n-gram orders 1..{4,5}, whole-word features on/off, epochs 3..6,
+ * learning rate log-uniform 0.05..0.5, L2 log-uniform 1e-8..1e-5, fragments per text {3, 6, 10}, fragment words 2..4.
  * Trial 1 is always the defaults, so the search can only improve on them.
  */
 public final class RandomSearch {
@@ -57,12 +57,13 @@ public final class RandomSearch {
     }
 
     static FeatureParams sampleFeatures(SplittableRandom r) {
-        return new FeatureParams(16 + r.nextInt(3), 1, 3 + r.nextInt(3), r.nextBoolean());
+        return new FeatureParams(17 + r.nextInt(2), 1, 4 + r.nextInt(2), r.nextBoolean());
     }
 
     static TrainingParams sampleTraining(SplittableRandom r, TrainingParams base) {
-        return new TrainingParams(3 + r.nextInt(6), logUniform(r, 0.05, 0.5), logUniform(r, 1e-8, 1e-5),
-                r.nextInt(4), 2 + r.nextInt(3), base.seed(), base.devFraction());
+        int[] fragments = {3, 6, 10};
+        return new TrainingParams(3 + r.nextInt(4), logUniform(r, 0.05, 0.5), logUniform(r, 1e-8, 1e-5),
+                fragments[r.nextInt(fragments.length)], 2 + r.nextInt(3), base.seed(), base.devFraction());
     }
 
     private static double logUniform(SplittableRandom r, double lo, double hi) {

@@ -40,6 +40,26 @@ class RabbitMqBrokerIT extends BrokerKit {
     }
 
     @Test
+    void rabbitMqItselfDeadLettersAJobPastTheDeliveryLimit() throws Exception {
+        // the backstop: a consumer that is not glossa's keeps returning the job; the quorum queue gives up on it
+        java.util.UUID id = java.util.UUID.randomUUID();
+        broker.jobPublisher().publish(java.util.List.of(new io.glossa.pipeline.Job(id, "returned forever", Lane.BATCH,
+                java.time.Instant.now())));
+        java.util.concurrent.atomic.AtomicInteger deliveries = new java.util.concurrent.atomic.AtomicInteger();
+        try (Channel careless = broker.publishing().openChannel()) {
+            careless.basicConsume(topology.queue(Lane.BATCH), false, (tag, delivery) -> {
+                deliveries.incrementAndGet();
+                careless.basicNack(delivery.getEnvelope().getDeliveryTag(), false, true);
+            }, tag -> {});
+            java.util.List<com.rabbitmq.client.GetResponse> failed = drainFailed(1);
+            assertThat(failed).hasSize(1);
+            assertThat(failed.get(0).getProps().getMessageId()).isEqualTo(id.toString());
+            assertThat(failed.get(0).getProps().getHeaders()).containsKey("x-death");
+            assertThat(deliveries.get()).isEqualTo(Topology.DELIVERY_LIMIT + 1);
+        }
+    }
+
+    @Test
     void anExistingQueueWithOtherArgumentsGivesOneClearLine() throws Exception {
         Topology other = new Topology("kit-conflict-" + UUID.randomUUID().toString().substring(0, 8));
         try (Channel channel = broker.publishing().openChannel()) {

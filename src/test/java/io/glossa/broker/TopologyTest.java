@@ -49,5 +49,8 @@ class TopologyTest {
         assertThat(BrokerFlavour.fromServerProperties(Map.of("product", "RabbitMQ"))).isEqualTo(BrokerFlavour.RABBITMQ);
         assertThat(BrokerFlavour.fromServerProperties(Map.of("product", "Apache Qpid Broker-J Core"))).isEqualTo(BrokerFlavour.QPID);
         assertThat(BrokerFlavour.fromServerProperties(Map.of())).isEqualTo(BrokerFlavour.OTHER);
+        // what Qpid sends from inside glossa's shaded jar, where its manifest is gone
+        assertThat(BrokerFlavour.fromServerProperties(Map.of("product", "unknown", "qpid.instance_name", "glossa-embedded",
+                "qpid.close_when_no_route", true))).isEqualTo(BrokerFlavour.QPID);
     }
 }

@@ -113,24 +113,25 @@ class PredictCommandIT {
     }
 
     /**
-     * Streaming in constant memory: 300,000 lines (about 45 MB of JSON out) through a 48 MB heap (loading the
-     * default model needs about 45 MB at its peak), far too small to hold the answers if anything accumulated them.
+     * Streaming in constant memory: 400,000 lines (about 100 MB of JSON out) through a 64 MB heap, too small to
+     * hold the answers next to the model (12 MB) if anything accumulated them. (Loading the model peaks at about
+     * 45–48 MB, so a smaller heap would test the loader, not the stream.)
      */
     @Test
     void streamsManyLinesInASmallHeap() throws Exception {
         List<String> pairs = TestFiles.slice("leipzig_word_pairs.tsv", 1000).stream()
                 .map(l -> l.substring(l.indexOf('\t') + 1)).toList();
         ByteArrayOutputStream in = new ByteArrayOutputStream();
-        for (int i = 0; i < 300_000; i++) {
+        for (int i = 0; i < 400_000; i++) {
             in.writeBytes((pairs.get(i % pairs.size()) + "\n").getBytes(StandardCharsets.UTF_8));
         }
 
-        GlossaProcess.Result r = glossa().jvmOption("-Xmx48m").run(in.toByteArray(), "predict", "--top", "2");
+        GlossaProcess.Result r = glossa().jvmOption("-Xmx64m").run(in.toByteArray(), "predict", "--top", "2");
 
         assertThat(r.exit()).as(r.stderr()).isZero();
         List<String> lines = r.stdoutLines();
-        assertThat(lines).hasSize(300_000);
-        assertThat(JSON.readTree(lines.get(299_999)).get("top")).hasSize(2);
+        assertThat(lines).hasSize(400_000);
+        assertThat(JSON.readTree(lines.get(399_999)).get("top")).hasSize(2);
     }
 
     /** Like {@code glossa predict < big.txt | head -1}: the reader goes away, glossa stops quietly. */

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Child process of {@link EmbeddedCrashIT}: accepts texts on 4 threads into the embedded store under the given
- * data dir and prints each id once accept() returned (the moment the API would answer 202), until it is killed.
+ * data dir and prints each id with the time accept() returned (when the API would answer 202), until it is killed.
  */
 final class AcceptUntilKilled {
     public static void main(String[] args) {
@@ -18,7 +18,7 @@ final class AcceptUntilKilled {
                 for (int i = 0; ; i++) {
                     List<Job> jobs = store.accept(List.of("thread " + thread + " text " + i), Lane.REALTIME);
                     synchronized (System.out) {
-                        System.out.println(jobs.get(0).id());
+                        System.out.println(jobs.get(0).id() + " " + System.currentTimeMillis());
                         System.out.flush();
                     }
                 }

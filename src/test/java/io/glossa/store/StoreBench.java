@@ -12,7 +12,8 @@ import java.util.stream.IntStream;
 /**
  * Manual experiment behind the writer defaults in {@link StoreTuning}:
  * {@code java -cp <test classpath> io.glossa.store.StoreBench (h2:DIR | JDBC_URL) (accept|complete) WRITERS THREADS
- * MILLIS}; WRITERS 0 = one transaction per call. accept: single texts per call; complete: one result per call.
+ * MILLIS [BATCH]}; WRITERS 0 = one transaction per call. accept: BATCH (1) texts per call; complete: one result
+ * per call.
  */
 final class StoreBench {
     private static String cpu(Duration jvmBefore, Duration pgBefore, javax.sql.DataSource dataSource,
@@ -29,6 +30,7 @@ final class StoreBench {
         int writers = Integer.parseInt(args[2]);
         int threads = Integer.parseInt(args[3]);
         long millis = Long.parseLong(args[4]);
+        int batch = args.length > 5 ? Integer.parseInt(args[5]) : 1;
         StoreTuning tuning = StoreTuning.defaults(settings.backend()).withWriters(writers, writers);
         try (JdbcTextStore store = new JdbcTextStore(Database.open(settings), Clock.systemUTC(), tuning)) {
             var dataSource = store.database().dataSource();
@@ -38,7 +40,7 @@ final class StoreBench {
                 AcceptLoad.run(store, threads, 1, 500); // warm-up; also opens every pooled connection
                 Duration jvm = CpuMeter.jvm();
                 Duration pg = CpuMeter.postgresBackends(dataSource, settings.backend());
-                AcceptLoad.Outcome outcome = AcceptLoad.run(store, threads, 1, millis);
+                AcceptLoad.Outcome outcome = AcceptLoad.run(store, threads, batch, millis);
                 operations = outcome.texts();
                 line = cpu(jvm, pg, dataSource, settings, operations) + " accept writers=" + writers + " " + outcome;
             } else {

@@ -13,7 +13,7 @@ class StoreSettingsTest {
 
         assertThat(settings.backend()).isEqualTo(Backend.H2);
         assertThat(settings.jdbcUrl()).startsWith("jdbc:h2:file:/srv/glossa/db/glossa;")
-                .contains(";MODE=PostgreSQL", ";WRITE_DELAY=0");
+                .contains(";MODE=PostgreSQL", ";WRITE_DELAY=100");
         assertThat(settings.poolSize()).isEqualTo(4);
         assertThat(settings.redactedUrl()).as("short in messages").isEqualTo("jdbc:h2:file:/srv/glossa/db/glossa");
     }
