@@ -5,8 +5,8 @@ import io.glossa.pipeline.OutboxRelay;
 import io.glossa.pipeline.PipelineMetrics;
 import io.glossa.pipeline.RelaySettings;
 import io.glossa.pipeline.ResultFanout;
-import io.glossa.pipeline.TextStore;
 import io.glossa.pipeline.TextSubmission;
+import io.glossa.store.JdbcTextStore;
 import io.glossa.web.ApiServer;
 import io.glossa.web.ReadinessCheck;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -27,8 +27,9 @@ final class ApiAssembly {
     private ApiAssembly() {
     }
 
-    static ApiServer start(Lifecycle life, TextStore store, AmqpBroker broker, HttpOptions http,
-                           PrometheusMeterRegistry registry, PipelineMetrics metrics, List<ReadinessCheck> extraChecks) {
+    static ApiServer start(Lifecycle life, JdbcTextStore store, AmqpBroker broker, HttpOptions http,
+                           PrometheusMeterRegistry registry, PipelineMetrics metrics, List<ReadinessCheck> extraChecks,
+                           UiModel model) {
         OutboxRelay relay = life.add("outbox relay",
                 new OutboxRelay(store, broker.jobPublisher(), RelaySettings.DEFAULT, Clock.systemUTC(), metrics));
         relay.start();
@@ -52,6 +53,7 @@ final class ApiAssembly {
         checks.addAll(extraChecks);
         TextSubmission submission = new TextSubmission(store, http.limits(), relay, metrics);
         ApiServer server = new ApiServer(submission, store, results, checks, registry, http.apiSettings(), storeReads);
+        server.with(UiAssembly.routes(store, broker, registry, results, model));
         try {
             life.add("http server", server.start(http.host, http.port));
         } catch (io.javalin.util.JavalinBindException e) {

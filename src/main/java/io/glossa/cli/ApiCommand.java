@@ -49,7 +49,8 @@ public final class ApiCommand implements Callable<Integer> {
             PipelineMetrics metrics = new MicrometerPipelineMetrics(registry);
             JdbcTextStore store = Parts.store(life, storeOptions);
             BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "api");
-            ApiServer server = ApiAssembly.start(life, store, broker.broker(), http, registry, metrics, List.of());
+            ApiServer server = ApiAssembly.start(life, store, broker.broker(), http, registry, metrics, List.of(),
+                    UiModel.withoutModel());
             LOG.info("glossa api serving on http://localhost:{}", server.port());
             return new Running(life, store, broker, Optional.of(server));
         } catch (RuntimeException e) {

@@ -52,7 +52,7 @@ public final class ServeCommand implements Callable<Integer> {
             WorkerAssembly.start(life, store, broker.broker(), model,
                     brokerOptions.consumerSettings(workerOptions.workerThreads()), workerOptions.topK(), metrics);
             ApiServer server = ApiAssembly.start(life, store, broker.broker(), http, registry, metrics,
-                    List.of(new ReadinessCheck("model", () -> model.labelCount() > 0)));
+                    List.of(new ReadinessCheck("model", () -> model.labelCount() > 0)), UiModel.of(model));
             LOG.info("glossa serving on http://localhost:{}", server.port());
             return new Running(life, store, broker, Optional.of(server));
         } catch (RuntimeException e) {

@@ -67,6 +67,11 @@ public final class LanguageNames {
         return of(code).nativeName();
     }
 
+    /** Every code glossa has names for, sorted. */
+    public static java.util.List<String> codes() {
+        return NAMES.keySet().stream().sorted().toList();
+    }
+
     public static boolean isKnown(String code) {
         return NAMES.containsKey(code);
     }

@@ -26,7 +26,7 @@ import java.util.UUID;
 final class TextRows {
     private static final String INSERT =
             "INSERT INTO texts (id, lane, body, status, submitted_at) VALUES (?, ?, ?, 'pending', ?)";
-    private static final String SELECT_WITH_RESULT = """
+    static final String SELECT_WITH_RESULT = """
             SELECT t.id, t.status, t.lane, t.submitted_at, t.completed_at, t.model_version, t.error_reason,
                    r.language, r.name, r.native_name, r.probability, r.top_k
             FROM texts t
@@ -154,7 +154,7 @@ final class TextRows {
         return counts;
     }
 
-    private static TextRecord record(ResultSet row) throws SQLException {
+    static TextRecord record(ResultSet row) throws SQLException {
         return new TextRecord(
                 row.getObject("id", UUID.class),
                 status(row.getString("status")),

@@ -63,6 +63,12 @@ public final class ApiServer implements AutoCloseable {
         app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     }
 
+    /** Adds more routes (the UI's); call before {@link #start}. */
+    public ApiServer with(RouteGroup group) {
+        group.register(app);
+        return this;
+    }
+
     /** Starts listening; port 0 picks a free port. */
     public ApiServer start(String host, int port) {
         app.start(host, port);

@@ -25,6 +25,11 @@ public final class InMemoryTextStore implements TextStore {
         this(Clock.systemUTC());
     }
 
+    /** Ids of the stored texts, oldest first. */
+    public synchronized List<UUID> ids() {
+        return List.copyOf(records.keySet());
+    }
+
     @Override
     public synchronized List<Job> accept(List<String> texts, Lane lane) {
         List<Job> jobs = new ArrayList<>();

@@ -60,7 +60,8 @@ class ApiServerTest {
         List<ReadinessCheck> checks = List.of(new ReadinessCheck("broker", BROKER_UP::get),
                 new ReadinessCheck("database", STORE::isReady), new ReadinessCheck("model", () -> true));
         server = new ApiServer(submission, STORE, RESULTS, checks, registry,
-                new ApiSettings(Duration.ofSeconds(3), 20_000, Duration.ofMillis(200)), READS).start("127.0.0.1", 0);
+                new ApiSettings(Duration.ofSeconds(3), 20_000, Duration.ofMillis(200)), READS)
+                .with(UiRoutesTest.routes(STORE, registry, RESULTS)).start("127.0.0.1", 0);
     }
 
     @AfterAll

@@ -1,0 +1,84 @@
+package io.glossa.store;
+
+import io.glossa.pipeline.Feedback;
+import io.glossa.pipeline.FeedbackStore;
+import io.glossa.pipeline.FeedbackLabel;
+import io.glossa.pipeline.UnknownTextException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The feedback table (migration V2) over JDBC, on the embedded database and PostgreSQL alike. */
+public final class JdbcFeedback implements FeedbackStore {
+    private static final String INSERT = "INSERT INTO feedback (text_id, language, created_at) VALUES (?, ?, ?)";
+    private static final String LABELS = """
+            SELECT f.id, f.text_id, t.body, f.language, f.created_at
+            FROM feedback f JOIN texts t ON t.id = f.text_id
+            WHERE f.id > ? ORDER BY f.id LIMIT ?
+            """;
+    static final int MAX_LANGUAGE_LENGTH = 16;
+
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public JdbcFeedback(Database database, Clock clock) {
+        this.transactions = new Transactions(database.dataSource());
+        this.clock = clock;
+    }
+
+    @Override
+    public Feedback add(UUID textId, String language) {
+        if (language == null || language.isBlank() || language.length() > MAX_LANGUAGE_LENGTH) {
+            throw new IllegalArgumentException("a language code of 1 to " + MAX_LANGUAGE_LENGTH + " characters is needed");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return transactions.write("storing feedback", connection -> {
+            // checked first: a foreign-key error message differs between H2 and PostgreSQL
+            if (!TextRows.exists(connection, textId)) {
+                throw new UnknownTextException(textId);
+            }
+            return new Feedback(insert(connection, textId, language, now), textId, language, now);
+        });
+    }
+
+    private static long insert(Connection connection, UUID textId, String language, Instant now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT, new String[] {"id"})) {
+            insert.setObject(1, textId);
+            insert.setString(2, language);
+            Timestamps.set(insert, 3, now);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    @Override
+    public List<FeedbackLabel> labels(long afterId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        return transactions.autocommit("reading feedback", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(LABELS)) {
+                select.setLong(1, afterId);
+                select.setInt(2, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    List<FeedbackLabel> labels = new ArrayList<>();
+                    while (rows.next()) {
+                        labels.add(new FeedbackLabel(rows.getLong("id"), rows.getObject("text_id", UUID.class),
+                                rows.getString("body"), rows.getString("language"), Timestamps.get(rows, "created_at")));
+                    }
+                    return labels;
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,35 @@
+package io.glossa.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.glossa.pipeline.FeedbackStore;
+import io.glossa.pipeline.TextHistory;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * What the web UI needs beyond the texts API: history, feedback, the language list, dashboard stats, and
+ * security headers on every response. Add it with {@link ApiServer#with(RouteGroup)}.
+ */
+public final class UiRoutes implements RouteGroup {
+    private final List<RouteGroup> groups;
+
+    /**
+     * @param tally              must also be registered with the process's result fanout
+     * @param loadedModelVersion the model this process loaded, or null (api role)
+     */
+    public UiRoutes(TextHistory history, FeedbackStore feedback, LanguageCatalog catalog, MeterRegistry registry,
+                    Supplier<List<QueueDepth>> queues, ResultTally tally, String loadedModelVersion) {
+        ObjectMapper json = JsonMapper.builder().build();
+        this.groups = List.of(new SecurityHeaders(), new HistoryRoutes(history, json),
+                new FeedbackRoutes(feedback, catalog, json), new LanguageRoutes(catalog, json),
+                new StatsRoutes(registry, queues, tally, loadedModelVersion, json));
+    }
+
+    @Override
+    public void register(Javalin app) {
+        groups.forEach(group -> group.register(app));
+    }
+}

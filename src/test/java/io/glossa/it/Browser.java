@@ -1,0 +1,92 @@
+package io.glossa.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven through /usr/bin/chromedriver. Both paths are given explicitly, so Selenium
+ * Manager is never run and nothing is downloaded.
+ */
+final class Browser implements AutoCloseable {
+    static final String CHROMIUM = System.getProperty("glossa.chromium", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getProperty("glossa.chromedriver", "/usr/bin/chromedriver");
+
+    final ChromeDriver driver;
+    private final ChromeDriverService service;
+    private final Path profile;
+    final Path downloads;
+
+    Browser() throws IOException {
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        profile = Files.createTempDirectory("glossa-ui-chromium");
+        downloads = Files.createDirectories(profile.resolve("downloads"));
+        service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-default-apps", "--disable-extensions", "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "safebrowsing.enabled", false));
+        // an alert() must stay open so a test can see it (XSS checks), not be dismissed silently
+        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    /** Waits for a finished download of that name (Chromium writes *.crdownload first, then renames). */
+    Path awaitDownload(String name, Duration timeout) throws InterruptedException {
+        Path file = downloads.resolve(name);
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!Files.exists(file) && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        if (!Files.exists(file)) {
+            throw new AssertionError("no download " + name + " in " + downloads);
+        }
+        return file;
+    }
+
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** A PNG of the viewport under target/ui-screenshots/. */
+    Path screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "ui-screenshots");
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            service.stop();
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temp dir left behind is harmless
+            }
+        }
+    }
+}
