@@ -139,6 +139,8 @@ class ApiServerTest {
         assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         String id = JSON.readTree(post("/api/v1/texts", "{\"text\":\"Hej\"}").body()).get("id").asText();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            // Javalin sends the headers before the stream subscribes; the ": connected" comment says it has
+            awaitLineStartingWith(lines, ": connected");
             complete(UUID.fromString(id));
             String data = null;
             boolean sawKeepAlive = false;
@@ -283,4 +285,11 @@ class ApiServerTest {
         return HTTP.send(request, BodyHandlers.ofString());
     }
 
+    private static void awaitLineStartingWith(BufferedReader lines, String prefix) throws java.io.IOException {
+        String line;
+        do {
+            line = lines.readLine();
+        } while (line != null && !line.startsWith(prefix));
+        assertThat(line).as("stream line starting with " + prefix).isNotNull();
+    }
 }
