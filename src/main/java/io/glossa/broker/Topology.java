@@ -106,14 +106,19 @@ public record Topology(String prefix) {
         return flavour.supportsQueueArguments() ? Map.of("x-queue-type", "quorum") : null;
     }
 
-    /** Removes everything declared here (tests, uninstall); what is already gone is skipped. */
-    public void delete(BrokerConnection connection) {
+    /** The job queues of every lane, then the failed queue. */
+    public List<String> queues() {
         List<String> queues = new ArrayList<>();
         for (Lane lane : Lane.values()) {
             queues.add(queue(lane));
         }
         queues.add(failedQueue());
-        for (String queue : queues) {
+        return queues;
+    }
+
+    /** Removes everything declared here (tests, uninstall); what is already gone is skipped. */
+    public void delete(BrokerConnection connection) {
+        for (String queue : queues()) {
             deleteOne(connection, channel -> channel.queueDelete(queue));
         }
         for (String exchange : List.of(jobsExchange(), resultsExchange(), modelsExchange(), failedExchange())) {

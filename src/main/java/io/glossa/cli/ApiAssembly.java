@@ -1,6 +1,7 @@
 package io.glossa.cli;
 
 import io.glossa.broker.AmqpBroker;
+import io.glossa.metrics.QueueGauges;
 import io.glossa.pipeline.OutboxRelay;
 import io.glossa.pipeline.PipelineMetrics;
 import io.glossa.pipeline.RelaySettings;
@@ -47,6 +48,7 @@ final class ApiAssembly {
         });
         life.add("store readers", storeReads::shutdownNow);
 
+        QueueGauges.bind(registry, broker.topology().queues(), () -> broker.queueStatistics().snapshot(), Clock.systemUTC());
         List<ReadinessCheck> checks = new ArrayList<>();
         checks.add(new ReadinessCheck("broker", () -> relay.brokerHealthy() && broker.queueStatistics().isReady()));
         checks.add(new ReadinessCheck("database", store::isReady));

@@ -1,6 +1,7 @@
 package io.glossa.cli;
 
 import io.glossa.broker.BrokerSession;
+import io.glossa.metrics.ModelInfoGauge;
 import io.glossa.metrics.MetricsRegistry;
 import io.glossa.metrics.MicrometerPipelineMetrics;
 import io.glossa.model.LanguageModel;
@@ -49,6 +50,7 @@ public final class ServeCommand implements Callable<Integer> {
             LanguageModel model = Parts.model(modelOption);
             JdbcTextStore store = Parts.store(life, storeOptions);
             BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "serve");
+            ModelInfoGauge.bind(registry, model.version());
             WorkerAssembly.start(life, store, broker.broker(), model,
                     brokerOptions.consumerSettings(workerOptions.workerThreads()), workerOptions.topK(), metrics);
             ApiServer server = ApiAssembly.start(life, store, broker.broker(), http, registry, metrics,

@@ -1,6 +1,9 @@
 package io.glossa.cli;
 
 import io.glossa.broker.BrokerSession;
+import io.glossa.metrics.ModelInfoGauge;
+import io.glossa.metrics.QueueGauges;
+import java.time.Clock;
 import io.glossa.metrics.MetricsRegistry;
 import io.glossa.metrics.MicrometerPipelineMetrics;
 import io.glossa.model.LanguageModel;
@@ -61,6 +64,9 @@ public final class WorkerCommand implements Callable<Integer> {
             LanguageModel model = Parts.model(modelOption);
             JdbcTextStore store = Parts.store(life, storeOptions);
             BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "worker");
+            QueueGauges.bind(registry, broker.broker().topology().queues(),
+                    () -> broker.broker().queueStatistics().snapshot(), Clock.systemUTC());
+            ModelInfoGauge.bind(registry, model.version());
             WorkerAssembly.start(life, store, broker.broker(), model,
                     brokerOptions.consumerSettings(workerOptions.workerThreads()), workerOptions.topK(), metrics);
             if (metricsPort >= 0) {
