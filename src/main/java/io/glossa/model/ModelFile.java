@@ -1,7 +1,5 @@
 package io.glossa.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,8 +43,10 @@ public final class ModelFile {
     private static final int CHECKSUM_BYTES = 4;
     private static final int MAX_HEADER_BYTES = 4 << 20;
     private static final long MAX_FILE_BYTES = 1L << 30;
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** Data binding is only needed to write; a holder keeps its class loading out of {@link #read}. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private ModelFile() {
     }
@@ -58,7 +58,7 @@ public final class ModelFile {
 
     public static byte[] toBytes(ModelMetadata metadata, ModelWeights weights) {
         try {
-            byte[] header = JSON.writeValueAsBytes(metadata.withFileFacts(null, 0));
+            byte[] header = Json.MAPPER.writeValueAsBytes(metadata.withFileFacts(null, 0));
             ByteArrayOutputStream body = new ByteArrayOutputStream(weights.weights().length / 2);
             writeInt(body, header.length);
             body.write(header);
@@ -229,15 +229,13 @@ public final class ModelFile {
         byte[] header = new byte[length];
         in.get(header);
         try {
-            ModelMetadata metadata = JSON.readValue(header, ModelMetadata.class);
-            if (metadata.labels() == null || metadata.features() == null || metadata.createdAt() == null) {
+            ModelMetadata metadata = MetadataReader.read(header);
+            if (metadata.labels().isEmpty() || metadata.features() == null || metadata.createdAt() == null) {
                 throw corrupt(name, "its header lacks labels, features or created_at");
             }
             return metadata;
-        } catch (JsonProcessingException e) {
-            throw corrupt(name, "its header is not valid: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw corrupt(name, "its header cannot be read: " + e.getMessage());
+            throw corrupt(name, "its header is not valid: " + e.getMessage());
         }
     }
 

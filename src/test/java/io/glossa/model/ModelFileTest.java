@@ -35,6 +35,7 @@ class ModelFileTest {
         assertThat(w.bias()).isEqualTo(trained.weights().bias());
         assertThat(loaded.labels()).containsExactly("aa", "bb", "cc");
         assertThat(loaded.metadata().sizeBytes()).isEqualTo(Files.size(file));
+        assertThat(loaded.metadata()).isEqualTo(trained.metadata().withFileFacts(loaded.version(), Files.size(file)));
         assertThat(loaded.metadata().features()).isEqualTo(trained.metadata().features());
         assertThat(loaded.metadata().training()).isEqualTo(trained.metadata().training());
         assertThat(loaded.metadata().temperature()).isEqualTo(trained.metadata().temperature());
@@ -131,6 +132,29 @@ class ModelFileTest {
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
         }
+    }
+
+    @Test
+    void headerWithBadFieldsIsCorrupt() {
+        ModelMetadata m = trained.metadata();
+        byte[] good = ModelFile.toBytes(m, trained.weights());
+        String header = new String(good, 24, ByteBuffer.wrap(good).getInt(20), java.nio.charset.StandardCharsets.UTF_8);
+        String broken = header.replace("\"bits\":12", "\"bits\":99");
+        assertThat(broken).isNotEqualTo(header);
+        byte[] bad = withHeader(good, broken);
+        assertThatThrownBy(() -> LanguageModel.fromBytes(bad)).isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("header is not valid").hasMessageContaining("feature bits");
+    }
+
+    private static byte[] withHeader(byte[] file, String header) {
+        byte[] h = header.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int oldLength = ByteBuffer.wrap(file).getInt(20);
+        ByteBuffer out = ByteBuffer.allocate(file.length - oldLength + h.length);
+        out.put(file, 0, 20).putInt(h.length).put(h).put(file, 24 + oldLength, file.length - 24 - oldLength);
+        out.putLong(12, out.capacity());
+        byte[] b = out.array();
+        fixChecksum(b);
+        return b;
     }
 
     private static void fixChecksum(byte[] b) {
