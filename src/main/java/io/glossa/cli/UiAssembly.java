@@ -22,7 +22,7 @@ final class UiAssembly {
 
     static UiRoutes routes(JdbcTextStore store, AmqpBroker broker, MeterRegistry registry, ResultFanout results,
                            UiModel model) {
-        ResultTally tally = new ResultTally();
+        ResultTally tally = new ResultTally(registry);
         results.add(tally);
         return new UiRoutes(new JdbcHistory(store.database()), new JdbcFeedback(store.database(), Clock.systemUTC()),
                 new LanguageCatalog(model.labels()), registry, () -> queues(broker), tally, model.version());

@@ -81,7 +81,7 @@ class UiRoutesTest {
                 return LABELS.stream().filter(l -> l.feedbackId() > afterId).limit(limit).toList();
             }
         };
-        ResultTally tally = new ResultTally();
+        ResultTally tally = new ResultTally(registry);
         results.add(tally);
         return new UiRoutes(history, feedback, new LanguageCatalog(List.of(LabelInfo.of("sv"), LabelInfo.of("no"))),
                 registry, () -> List.of(new QueueDepth("g.jobs.realtime", "realtime", true, 3, 2),
@@ -179,6 +179,10 @@ class UiRoutesTest {
         assertThat(stats.get("counters").get("accepted").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(stats.get("model").get("version").asText()).isEqualTo("v7");
         assertThat(stats.get("languages").get("sv").asLong()).isGreaterThanOrEqualTo(1);
+        String metrics = get("/metrics").body();
+        assertThat(metrics).as("the dashboard's language count is the /metrics counter")
+                .contains("glossa_predictions_total{language=\"sv\",role=\"test\"} "
+                        + stats.get("languages").get("sv").asLong() + ".0\n");
         assertThat(stats.get("queues").get(1).get("kind").asText()).isEqualTo("batch");
         assertThat(stats.get("queues").get(1).get("messages").asLong()).isEqualTo(40);
         assertThat(stats.get("queues_error").isNull()).isTrue();
