@@ -7,8 +7,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import java.util.stream.IntStream;
 
 /** Stores results idempotently, one per transaction or many in a shared one. */
@@ -33,36 +31,76 @@ final class ResultWriter {
     }
 
     /**
-     * One transaction for many results, in two batches (inserts, then the texts of the inserted ones). Unknown ids are
-     * found first (texts are never deleted), because a failed statement would abort the whole transaction on
-     * PostgreSQL. Rows are written in (id, version) order so that concurrent transactions lock them in the same order
-     * and cannot deadlock.
+     * One transaction for many results, in two batches (inserts, then the texts of the inserted ones). Rows are
+     * written in (id, version) order so that concurrent transactions lock them in the same order and cannot deadlock.
+     * A result for an unknown id (texts are never deleted, so only a job no API of ours accepted) makes the foreign
+     * key fail the whole transaction; then each result is stored alone, so only its own call fails. Checking the ids
+     * first instead cost a query per transaction, which PostgreSQL ran as a sequential scan of texts when it kept a
+     * plan from while the table was small.
      */
     List<GroupCommit.Outcome<Boolean>> storeTogether(List<Result> results) {
-        if (results.size() == 1) { // light load: skip the extra existence query
-            try {
-                return List.of(GroupCommit.Outcome.of(storeAlone(results.get(0))));
-            } catch (UnknownTextException e) {
-                return List.of(GroupCommit.Outcome.failed(e));
+        if (results.size() == 1) { // light load: nothing to share
+            return List.of(storeAloneOutcome(results.get(0)));
+        }
+        List<Integer> lockOrder = IntStream.range(0, results.size()).boxed()
+                .sorted(Comparator.comparing((Integer i) -> results.get(i).id())
+                        .thenComparing(i -> results.get(i).modelVersion()))
+                .toList();
+        boolean[] inserted;
+        try {
+            inserted = transactions.write("storing results", connection -> {
+                try {
+                    return storeBatch(connection, lockOrder.stream().map(results::get).toList());
+                } catch (SQLException e) {
+                    if (isUnknownText(e)) {
+                        throw new UnknownTextInBatch(e);
+                    }
+                    throw e;
+                }
+            });
+        } catch (UnknownTextInBatch e) { // rolled back: nothing of the batch was stored
+            return results.stream().map(this::storeAloneOutcome).toList();
+        }
+        List<GroupCommit.Outcome<Boolean>> outcomes = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            outcomes.add(null);
+        }
+        for (int k = 0; k < lockOrder.size(); k++) {
+            outcomes.set(lockOrder.get(k), GroupCommit.Outcome.of(inserted[k]));
+        }
+        return outcomes;
+    }
+
+    private GroupCommit.Outcome<Boolean> storeAloneOutcome(Result result) {
+        try {
+            return GroupCommit.Outcome.of(storeAlone(result));
+        } catch (UnknownTextException e) {
+            return GroupCommit.Outcome.failed(e);
+        }
+    }
+
+    /** Batch failures wrap the statement's error (PostgreSQL: next exception; H2: next exception or cause). */
+    private static boolean isUnknownText(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if (ResultRows.isUnknownText(next)) {
+                        return true;
+                    }
+                }
+            }
+            if (t.getCause() == t) {
+                break;
             }
         }
-        return transactions.write("storing results", connection -> {
-            Set<UUID> known = TextRows.existing(connection, results.stream().map(Result::id).toList());
-            List<Integer> lockOrder = IntStream.range(0, results.size()).boxed()
-                    .filter(i -> known.contains(results.get(i).id()))
-                    .sorted(Comparator.comparing((Integer i) -> results.get(i).id())
-                            .thenComparing(i -> results.get(i).modelVersion()))
-                    .toList();
-            boolean[] inserted = storeBatch(connection, lockOrder.stream().map(results::get).toList());
-            List<GroupCommit.Outcome<Boolean>> outcomes = new ArrayList<>(results.size());
-            for (Result result : results) {
-                outcomes.add(GroupCommit.Outcome.failed(new UnknownTextException(result.id())));
-            }
-            for (int k = 0; k < lockOrder.size(); k++) {
-                outcomes.set(lockOrder.get(k), GroupCommit.Outcome.of(inserted[k]));
-            }
-            return outcomes;
-        });
+        return false;
+    }
+
+    /** Unwinds a shared transaction (rolling it back) when one of its results names an unknown text. */
+    private static final class UnknownTextInBatch extends RuntimeException {
+        UnknownTextInBatch(SQLException cause) {
+            super(cause);
+        }
     }
 
     /** @return per result, whether it was inserted (and its text updated) by this call */

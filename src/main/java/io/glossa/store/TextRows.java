@@ -13,8 +13,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +43,6 @@ final class TextRows {
             WHERE id = ? AND status <> 'done'
             """;
     private static final String EXISTS = "SELECT 1 FROM texts WHERE id = ?";
-    private static final String EXISTING = "SELECT id FROM texts WHERE id = ANY (?)";
     private static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) AS n FROM texts GROUP BY status";
     static final int MAX_REASON_LENGTH = 1000;
 
@@ -125,20 +122,6 @@ final class TextRows {
             select.setObject(1, id);
             try (ResultSet row = select.executeQuery()) {
                 return row.next();
-            }
-        }
-    }
-
-    /** Which of these ids have a text. */
-    static Set<UUID> existing(Connection connection, Collection<UUID> ids) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(EXISTING)) {
-            select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-            try (ResultSet rows = select.executeQuery()) {
-                Set<UUID> found = new HashSet<>();
-                while (rows.next()) {
-                    found.add(rows.getObject(1, UUID.class));
-                }
-                return found;
             }
         }
     }
