@@ -249,14 +249,13 @@ class UiIT {
         }
         for (String chart : List.of("throughput", "latency", "queues", "consumers", "languages")) {
             waitFor(d -> Integer.parseInt(d.findElement(By.id(chart)).getAttribute("data-points")) > 0);
-            // pixels in the series colours (blue, red, green of charts.js) below the legend: lines or bars, not grid
-            Object inked = js("const c = document.getElementById(arguments[0]);"
-                    + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
-                    + "const near = (i, r, g, b) => Math.abs(d[i] - r) + Math.abs(d[i + 1] - g) + Math.abs(d[i + 2] - b) < 40;"
-                    + "const below = 4 * c.width * Math.ceil(22 * (window.devicePixelRatio || 1));"   // under the legend
-                    + "let n = 0; for (let i = below; i < d.length; i += 4) if (d[i + 3] > 200 && (near(i, 31, 111, 235)"
-                    + " || near(i, 209, 36, 47) || near(i, 26, 127, 55))) n++; return n;", chart);
-            assertThat(((Number) inked).longValue()).as(chart + " has series pixels").isGreaterThan(10);
+            // pixels in the series colours (blue, red, green of charts.js) below the legend: lines or bars, not grid;
+            // waited for, since a chart redrawn each second may have only its first short segment yet
+            Long inked = waitFor(d -> {
+                long pixels = seriesPixels(chart);
+                return pixels > 10 ? pixels : null;
+            });
+            assertThat(inked).as(chart + " has series pixels").isGreaterThan(10);
         }
         assertThat(text("#model")).isNotEqualTo("—");
         assertThat(text("#workers")).matches("realtime \\d+ · batch \\d+");
@@ -313,6 +312,16 @@ class UiIT {
         } catch (NoAlertPresentException expected) {
             // no script ran
         }
+    }
+
+    private long seriesPixels(String chart) {
+        Object inked = js("const c = document.getElementById(arguments[0]);"
+                + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + "const near = (i, r, g, b) => Math.abs(d[i] - r) + Math.abs(d[i + 1] - g) + Math.abs(d[i + 2] - b) < 40;"
+                + "const below = 4 * c.width * Math.ceil(22 * (window.devicePixelRatio || 1));"   // under the legend
+                + "let n = 0; for (let i = below; i < d.length; i += 4) if (d[i + 3] > 200 && (near(i, 31, 111, 235)"
+                + " || near(i, 209, 36, 47) || near(i, 26, 127, 55))) n++; return n;", chart);
+        return ((Number) inked).longValue();
     }
 
     private Object js(String script, Object... args) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A database that cannot be opened gives one line naming the URL (never the password) and what to check. */
 class StoreOpenFailuresIT {
-    private static final String SERVER = PostgresTextStoreIT.SERVER;
+    private static final String SERVER = ScratchPostgres.SERVER;
 
     @Test
     void anUnreachableServer() {
