@@ -23,7 +23,14 @@ public final class Main {
     }
 
     static int run(String... args) {
-        return commandLine().execute(args);
+        try {
+            return commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli's handlers see only Exceptions; a JVM error must still end in one actionable line
+            System.err.println("glossa: out of memory (" + e.getMessage() + "); give the JVM more heap, e.g. "
+                    + "java -Xmx512m -jar glossa.jar ...");
+            return ExitCodes.INTERNAL;
+        }
     }
 
     /** The command line with glossa's error handling installed (see {@link CliErrorHandler}). */

@@ -188,6 +188,15 @@ class PredictCommandIT {
     }
 
     @Test
+    void tooSmallAHeapIsOneClearLineNotAStackTrace() throws Exception {
+        GlossaProcess.Result r = glossa().jvmOption("-Xmx24m").run(new byte[0], "predict", "Hej");
+
+        assertThat(r.exit()).isEqualTo(70);
+        assertThat(r.stderrLines()).hasSize(1);
+        assertThat(r.stderrLines().get(0)).startsWith("glossa: out of memory").contains("-Xmx");
+    }
+
+    @Test
     void missingModelFileIsOneClearLine() throws Exception {
         Path model = dir.resolve("missing.glossa");
         GlossaProcess.Result r = glossa().run("predict", "--model", model.toString(), "hello");
