@@ -46,6 +46,11 @@ public final class AmqpJobConsumer implements JobConsumer {
     private final Set<Lane> lanes;
     private final LaneInbox inbox = new LaneInbox();
     private final Map<Lane, Subscription> subscriptions = new ConcurrentHashMap<>();
+    /**
+     * Each lane's current coalescer, registered before {@code basicConsume}: the broker may deliver a waiting backlog
+     * before {@code basicConsume} returns, and a delivery judged stale is never settled on its live channel.
+     */
+    private final Map<Lane, AtomicReference<AckCoalescer>> currentAcks = new ConcurrentHashMap<>();
     private final List<JobProcessor> processors = new ArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
     private ExecutorService workers;
@@ -113,12 +118,13 @@ public final class AmqpJobConsumer implements JobConsumer {
         }
     }
 
-    /** A lane's channel, its consumer tag, and the ack coalescer of the channel's current life. */
-    private record Subscription(Channel channel, String tag, AtomicReference<AckCoalescer> acks) {}
+    /** A lane's channel and its consumer tag. */
+    private record Subscription(Channel channel, String tag) {}
 
     private Subscription subscribe(Lane lane) {
         Channel channel = connection.openChannel();
         AtomicReference<AckCoalescer> acks = new AtomicReference<>(new AckCoalescer(channel));
+        currentAcks.put(lane, acks);
         // an auto-recovering channel keeps this listener across recoveries
         channel.addShutdownListener(cause -> {
             acks.set(new AckCoalescer(channel)); // deliveries of the broken life are stale now
@@ -139,7 +145,7 @@ public final class AmqpJobConsumer implements JobConsumer {
                             inbox.put(new Delivery(lane, current, envelope.getDeliveryTag(), properties, body));
                         }
                     });
-            return new Subscription(channel, tag, acks);
+            return new Subscription(channel, tag);
         } catch (IOException | RuntimeException e) {
             throw new BrokerUnavailableException("cannot consume from queue " + topology.queue(lane) + ": "
                     + AmqpConnector.reason(e), e);
@@ -190,14 +196,14 @@ public final class AmqpJobConsumer implements JobConsumer {
     }
 
     private boolean stale(Delivery delivery) {
-        Subscription subscription = subscriptions.get(delivery.lane());
-        return subscription == null || subscription.acks().get() != delivery.acks();
+        AtomicReference<AckCoalescer> acks = currentAcks.get(delivery.lane());
+        return acks == null || acks.get() != delivery.acks();
     }
 
     private void flushAcks() {
-        for (Subscription subscription : subscriptions.values()) {
+        for (AtomicReference<AckCoalescer> acks : currentAcks.values()) {
             try {
-                subscription.acks().get().flush();
+                acks.get().flush();
             } catch (IOException | RuntimeException e) {
                 LOG.debug("acks not sent ({}); the broker redelivers those jobs", AmqpConnector.reason(e));
             }
@@ -253,6 +259,7 @@ public final class AmqpJobConsumer implements JobConsumer {
             close(subscription.channel());
         }
         subscriptions.clear();
+        currentAcks.clear();
         processors.clear();
         LOG.info("stopped consuming {}", lanes);
     }

@@ -460,6 +460,25 @@ abstract class BrokerKit {
         assertThat(worst).as("worst realtime submit-to-handler latency (ms) behind a batch backlog").isLessThan(2_000);
     }
 
+    /** Regression: deliveries that arrived before basicConsume returned were dropped unsettled and stuck unacked. */
+    @Test
+    void aBacklogWaitingBeforeTheConsumerStartsIsHandledAndAcked() throws Exception {
+        for (int round = 1; round <= 8; round++) {
+            List<Job> backlog = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                backlog.add(job("backlog " + round + "." + i, i % 2 == 0 ? Lane.REALTIME : Lane.BATCH));
+            }
+            broker.jobPublisher().publish(backlog);
+            RecordingHandler handler = new RecordingHandler();
+            AmqpJobConsumer consumer = consume(handler, ConsumerSettings.defaults());
+            Await.until("round " + round + ": backlog handled and acked", WAIT, () -> handler.handled.size() == backlog.size()
+                    && statsByQueue().get(topology.queue(Lane.REALTIME)).messages() == 0
+                    && statsByQueue().get(topology.queue(Lane.BATCH)).messages() == 0);
+            assertThat(consumer.droppedAfterChannelLoss()).as("deliveries dropped unsettled").isZero();
+            consumer.close();
+        }
+    }
+
     @Test
     void queueStatisticsShowDepthAndConsumers() throws Exception {
         broker.jobPublisher().publish(List.of(job("a", Lane.BATCH), job("b", Lane.BATCH), job("c", Lane.REALTIME)));
