@@ -3,6 +3,11 @@ package io.glossa.cli;
 import io.glossa.store.Database;
 import io.glossa.store.JdbcTextStore;
 import io.glossa.store.StoreSettings;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,11 +60,28 @@ public final class StoreOptions {
     public StoreSettings settings() {
         try {
             if (embedded()) {
+                createDataDir();
                 return StoreSettings.embedded(dataDir, poolSize);
             }
             return new StoreSettings(dbUrl.strip(), dbUser, dbPassword, poolSize);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /** Creates --data-dir up front, so a path that cannot hold it fails with the reason rather than H2's wording. */
+    private void createDataDir() {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (FileAlreadyExistsException e) {
+            throw new UserError("--data-dir " + dataDir + ": " + e.getFile() + " exists and is not a directory");
+        } catch (AccessDeniedException e) {
+            throw new UserError("cannot create --data-dir " + dataDir + ": permission denied on " + e.getFile());
+        } catch (FileSystemException e) {
+            throw new UserError("cannot create --data-dir " + dataDir + ": " + e.getFile()
+                    + (e.getReason() == null ? " cannot be created" : ": " + e.getReason()));
+        } catch (IOException e) {
+            throw new UserError("cannot create --data-dir " + dataDir + ": " + e.getMessage());
         }
     }
 

@@ -8,11 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,19 +18,8 @@ class CliJarIT {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {}
-
-    private Result glossa(String... args) throws Exception {
-        Path jar = Path.of(System.getProperty("glossa.jar", "target/glossa.jar"));
-        assumeThat(Files.isRegularFile(jar)).as("packaged jar " + jar).isTrue();
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()));
-        cmd.addAll(List.of(args));
-        Path out = dir.resolve("stdout");
-        Path err = dir.resolve("stderr");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    private GlossaProcess.Result glossa(String... args) throws Exception {
+        return new GlossaProcess(dir).run(args);
     }
 
     @Test
@@ -51,13 +37,13 @@ class CliJarIT {
         }
         Files.writeString(slice, sb.toString());
         Path model = dir.resolve("slice.glossa");
-        Result train = glossa("train", "--data", slice.toString(), "--out", model.toString(), "--bits", "15",
+        GlossaProcess.Result train = glossa("train", "--data", slice.toString(), "--out", model.toString(), "--bits", "15",
                 "--fragments", "2", "--epochs", "3");
-        assertThat(train.code()).as(train.err()).isZero();
-        assertThat(train.out()).contains("dev: macro accuracy");
-        Result info = glossa("info", "--model", model.toString(), "--json");
-        assertThat(info.code()).isZero();
-        JsonNode json = new ObjectMapper().readTree(info.out());
+        assertThat(train.exit()).as(train.stderr()).isZero();
+        assertThat(train.stdout()).contains("dev: macro accuracy");
+        GlossaProcess.Result info = glossa("info", "--model", model.toString(), "--json");
+        assertThat(info.exit()).isZero();
+        JsonNode json = new ObjectMapper().readTree(info.stdout());
         assertThat(json.get("labels")).hasSize(37);
         assertThat(json.get("size_bytes").asLong()).isEqualTo(Files.size(model));
         assertThat(json.get("dev").get("macro_accuracy").asDouble()).isGreaterThan(0.85);
@@ -65,23 +51,34 @@ class CliJarIT {
 
     @Test
     void userErrorsExitNonZeroWithOneLine() throws Exception {
-        Result missing = glossa("info", "--model", dir.resolve("missing.glossa").toString());
-        assertThat(missing.code()).isEqualTo(1);
-        assertThat(missing.err().strip()).isEqualTo("glossa info: model file not found: "
+        GlossaProcess.Result missing = glossa("info", "--model", dir.resolve("missing.glossa").toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.stderr().strip()).isEqualTo("glossa info: model file not found: "
                 + dir.resolve("missing.glossa"));
         Path junk = dir.resolve("junk.glossa");
         Files.writeString(junk, "this is not a model");
-        Result notModel = glossa("info", "--model", junk.toString());
-        assertThat(notModel.code()).isEqualTo(1);
-        assertThat(notModel.err().lines().count()).isEqualTo(1);
-        Result usage = glossa("train", "--nonsense");
-        assertThat(usage.code()).isEqualTo(2);
+        GlossaProcess.Result notModel = glossa("info", "--model", junk.toString());
+        assertThat(notModel.exit()).isEqualTo(1);
+        assertThat(notModel.stderr().lines().count()).isEqualTo(1);
+        GlossaProcess.Result usage = glossa("train", "--nonsense");
+        assertThat(usage.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void aDataDirThatCannotBeCreatedEndsServeWithOneActionableLine() throws Exception {
+        Path blocker = Files.writeString(dir.resolve("a-file"), "not a directory");
+        GlossaProcess.Result serve = glossa("serve", "--port", "0",
+                "--data-dir", blocker.resolve("data").toString());
+        assertThat(serve.exit()).isNotZero();
+        assertThat(serve.stderrLines()).last().isEqualTo("glossa serve: cannot create --data-dir " + blocker.resolve("data")
+                + ": " + blocker.resolve("data") + ": Not a directory");
+        assertThat(serve.stderr()).doesNotContain("\tat ").doesNotContain("Exception");
     }
 
     @Test
     void builtInModelLoads() throws Exception {
-        Result info = glossa("info");
-        assertThat(info.code()).as(info.err()).isZero();
-        assertThat(info.out()).contains("labels (38)").contains("Swedish").contains("Svenska");
+        GlossaProcess.Result info = glossa("info");
+        assertThat(info.exit()).as(info.stderr()).isZero();
+        assertThat(info.stdout()).contains("labels (38)").contains("Swedish").contains("Svenska");
     }
 }
