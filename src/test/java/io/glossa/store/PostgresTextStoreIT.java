@@ -1,28 +1,18 @@
 package io.glossa.store;
 
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The store kit on PostgreSQL at 127.0.0.1:5432 (user postgres, trust auth): a database with a random name per run,
  * shared by other test runs on the same server, and a fresh schema in it per test; dropped at the end.
  */
 class PostgresTextStoreIT extends TextStoreKit {
-    private static ScratchPostgres postgres;
-
-    @BeforeAll
-    static void createDatabase() throws SQLException {
-        postgres = ScratchPostgres.create("glossa_it_", "kit_");
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        postgres.drop();
-    }
+    @RegisterExtension
+    static final ScratchPostgres POSTGRES = ScratchPostgres.perClass("glossa_it_", "kit_");
 
     @Override
     protected StoreSettings freshDatabase() throws SQLException {
-        return postgres.freshSchema();
+        return POSTGRES.freshSchema();
     }
 }

@@ -6,12 +6,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A throw-away database on the PostgreSQL at 127.0.0.1:5432 (override with -Dglossa.it.postgres and
  * -Dglossa.it.postgresUser) for one test class, with a fresh schema per test: other builds share the server.
+ * As a JUnit extension ({@code @RegisterExtension static final ScratchPostgres postgres = ScratchPostgres.perClass(..)})
+ * it creates the database before the class's tests and drops it after them.
  */
-final class ScratchPostgres {
+final class ScratchPostgres implements BeforeAllCallback, AfterAllCallback {
     static final String SERVER = System.getProperty("glossa.it.postgres", "jdbc:postgresql://127.0.0.1:5432/");
     static final String USER = System.getProperty("glossa.it.postgresUser", "postgres");
 
@@ -19,15 +24,35 @@ final class ScratchPostgres {
     private final String schemaPrefix;
     private final AtomicInteger schemas = new AtomicInteger();
 
-    private ScratchPostgres(String database, String schemaPrefix) {
-        this.database = database;
+    private ScratchPostgres(String databasePrefix, String schemaPrefix) {
+        this.database = databasePrefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         this.schemaPrefix = schemaPrefix;
     }
 
+    /** A database created now; the caller drops it. */
     static ScratchPostgres create(String databasePrefix, String schemaPrefix) throws SQLException {
-        String database = databasePrefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        ScratchPostgres postgres = new ScratchPostgres(databasePrefix, schemaPrefix);
+        postgres.createDatabase();
+        return postgres;
+    }
+
+    /** A database created before a test class and dropped after it, when registered as its extension. */
+    static ScratchPostgres perClass(String databasePrefix, String schemaPrefix) {
+        return new ScratchPostgres(databasePrefix, schemaPrefix);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws SQLException {
+        createDatabase();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws SQLException {
+        drop();
+    }
+
+    private void createDatabase() throws SQLException {
         execute(SERVER + "postgres", "CREATE DATABASE " + database);
-        return new ScratchPostgres(database, schemaPrefix);
     }
 
     StoreSettings freshSchema() throws SQLException {
