@@ -41,9 +41,10 @@ public record RateLimit(double perSecond, int burst) {
         return new RateLimit(perSecond, burst != null ? burst : (int) Math.max(1, Math.ceil(2 * perSecond)));
     }
 
-    /** "50/s, burst 100" (rates below one per second as per minute). */
+    /** "50/s, burst 100" (rates below one per second per minute, below one per minute per hour). */
     public String describe() {
-        String rate = perSecond >= 1 ? format(perSecond) + "/s" : format(perSecond * 60) + "/m";
+        String rate = perSecond >= 1 ? format(perSecond) + "/s"
+                : perSecond * 60 >= 1 ? format(perSecond * 60) + "/m" : format(perSecond * 3600) + "/h";
         return rate + ", burst " + burst;
     }
 

@@ -27,5 +27,6 @@ class RateLimitTest {
     void describesItselfInTheFormItIsWritten() {
         assertThat(new RateLimit(50, 100).describe()).isEqualTo("50/s, burst 100");
         assertThat(RateLimit.parse("30/m", null).describe()).isEqualTo("30/m, burst 1");
+        assertThat(RateLimit.parse("2/h", 1).describe()).isEqualTo("2/h, burst 1");
     }
 }
