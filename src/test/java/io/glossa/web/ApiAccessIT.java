@@ -203,6 +203,20 @@ class ApiAccessIT {
         assertThat(actual.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
+    @Test
+    void theOpenApiDocumentDeclaresTheKeyAndThe401And429AnswersOnEveryApiOperation() throws Exception {
+        JsonNode doc = JSON.readTree(send(request("/openapi.json")).body());
+        assertThat(doc.at("/components/securitySchemes/bearerKey/scheme").asText()).isEqualTo("bearer");
+        assertThat(doc.at("/components/securitySchemes/headerKey/name").asText()).isEqualTo("X-API-Key");
+        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            String what = operation.getKey() + " " + path.getKey();
+            boolean api = path.getKey().startsWith("/api/");
+            assertThat(operation.getValue().has("security")).as(what).isEqualTo(api);
+            assertThat(operation.getValue().get("responses").has("401")).as(what).isEqualTo(api);
+            assertThat(operation.getValue().get("responses").has("429")).as(what).isEqualTo(api);
+        }));
+    }
+
     private static HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).timeout(Duration.ofSeconds(10));
     }
