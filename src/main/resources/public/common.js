@@ -32,14 +32,62 @@ const glossa = (() => {
     return error;
   }
 
+  /*
+   * API keys. When the server requires one (serve --require-api-key), the user pastes it once per tab: it is kept
+   * in sessionStorage (gone when the tab closes, never sent automatically like a cookie, so no cross-site request
+   * can use it) and sent as an Authorization header. EventSource cannot send headers, so the event stream alone
+   * gets it as ?api_key= (the server accepts that on no other path).
+   */
+  const KEY_ITEM = 'glossa.apiKey';
+  function apiKey() {
+    try { return sessionStorage.getItem(KEY_ITEM) || ''; } catch (e) { return ''; }
+  }
+
+  /** fetch() for the API: adds the key if one is set, and asks for one when the server answers 401. */
+  async function apiFetch(url, init) {
+    const options = Object.assign({}, init || {});
+    const headers = new Headers(options.headers || {});
+    const key = apiKey();
+    if (key) headers.set('Authorization', 'Bearer ' + key);
+    options.headers = headers;
+    const response = await fetch(url, options);
+    if (response.status === 401) askForKey(key !== '');
+    return response;
+  }
+
+  let keyForm = null;
+  /** A form at the top of the page for the key; saving reloads the page so every request and the stream use it. */
+  function askForKey(rejected) {
+    if (keyForm) return;
+    const input = el('input', {id: 'api-key', type: 'password', autocomplete: 'off', spellcheck: 'false',
+      'data-role': 'api-key', placeholder: 'gk_…'});
+    const save = el('button', {type: 'submit', text: 'Use key', 'data-role': 'api-key-save'});
+    keyForm = el('form', {className: 'card api-key', 'data-role': 'api-key-form'},
+      el('p', {role: 'alert', className: 'error', text: rejected
+        ? 'The API key of this tab was refused (unknown or revoked). Paste another one.'
+        : 'This server needs an API key. Ask its operator for one (glossa keys create) and paste it here.'}),
+      el('label', {for: 'api-key', text: 'API key (kept in this tab only)'}), input,
+      el('div', {className: 'actions'}, save));
+    keyForm.addEventListener('submit', event => {
+      event.preventDefault();
+      const value = input.value.trim();
+      if (!value) return;
+      try { sessionStorage.setItem(KEY_ITEM, value); } catch (e) { /* storage disabled: nothing to keep */ }
+      location.reload();
+    });
+    const main = document.querySelector('main') || document.body;
+    main.prepend(keyForm);
+    input.focus();
+  }
+
   async function getJson(url) {
-    const response = await fetch(url, {headers: {'Accept': 'application/json'}});
+    const response = await apiFetch(url, {headers: {'Accept': 'application/json'}});
     if (!response.ok) throw await problem(response);
     return response.json();
   }
 
   async function postJson(url, body) {
-    const response = await fetch(url, {
+    const response = await apiFetch(url, {
       method: 'POST', headers: {'Content-Type': 'application/json', 'Accept': 'application/json'},
       body: JSON.stringify(body)
     });
@@ -128,7 +176,8 @@ const glossa = (() => {
   const stateListeners = new Set();
   let source = null;
   function connect() {
-    source = new EventSource('/api/v1/events');
+    const key = apiKey();
+    source = new EventSource('/api/v1/events' + (key ? '?api_key=' + encodeURIComponent(key) : ''));
     source.addEventListener('result', event => {
       let data;
       try { data = JSON.parse(event.data); } catch (e) { return; }
@@ -152,5 +201,5 @@ const glossa = (() => {
 
   function sleep(ms) { return new Promise(resolve => setTimeout(resolve, ms)); }
 
-  return {el, getJson, postJson, problem, languageLabel, percent, bar, languages, feedbackWidget, onResult, sleep};
+  return {el, apiFetch, getJson, postJson, problem, languageLabel, percent, bar, languages, feedbackWidget, onResult, sleep};
 })();

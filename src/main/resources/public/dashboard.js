@@ -106,7 +106,7 @@
 
   async function poll() {
     try {
-      const response = await fetch('/api/v1/stats', {headers: {'Accept': 'application/json'}, cache: 'no-store'});
+      const response = await glossa.apiFetch('/api/v1/stats', {headers: {'Accept': 'application/json'}, cache: 'no-store'});
       if (!response.ok) throw new Error('HTTP ' + response.status);
       update(await response.json());
       $('status').textContent = 'live';

@@ -68,17 +68,16 @@ public final class AmqpConnector {
         }
     }
 
-    private ConnectionFactory factory() {
+    /** Package-private for tests: what a connection is opened with. */
+    ConnectionFactory factory() {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUsername(endpoint.username());
         factory.setPassword(endpoint.password());
         factory.setVirtualHost(endpoint.virtualHost());
         if (endpoint.tls()) {
-            try {
-                factory.useSslProtocol();
-            } catch (Exception e) {
-                throw new IllegalStateException("TLS for amqps:// is not available: " + e.getMessage(), e);
-            }
+            // not the client's useSslProtocol() without arguments: that one trusts every certificate
+            factory.useSslProtocol(settings.tls().sslContext());
+            factory.enableHostnameVerification();
         }
         factory.setAutomaticRecoveryEnabled(true);
         factory.setTopologyRecoveryEnabled(true);

@@ -28,9 +28,10 @@ final class ApiAssembly {
     private ApiAssembly() {
     }
 
-    static ApiServer start(Lifecycle life, JdbcTextStore store, AmqpBroker broker, HttpOptions http,
+    static ApiServer start(Lifecycle life, JdbcTextStore store, AmqpBroker broker, HttpOptions http, AccessOptions access,
                            PrometheusMeterRegistry registry, PipelineMetrics metrics, List<ReadinessCheck> extraChecks,
                            UiModel model) {
+        io.glossa.web.AccessSettings accessSettings = access.settings(store.database());
         OutboxRelay relay = life.add("outbox relay",
                 new OutboxRelay(store, broker.jobPublisher(), RelaySettings.DEFAULT, Clock.systemUTC(), metrics));
         relay.start();
@@ -54,7 +55,8 @@ final class ApiAssembly {
         checks.add(new ReadinessCheck("database", store::isReady));
         checks.addAll(extraChecks);
         TextSubmission submission = new TextSubmission(store, http.limits(), relay, metrics);
-        ApiServer server = new ApiServer(submission, store, results, checks, registry, http.apiSettings(), storeReads);
+        ApiServer server = new ApiServer(submission, store, results, checks, registry, http.apiSettings(), storeReads,
+                accessSettings);
         server.with(UiAssembly.routes(store, broker, registry, results, model));
         try {
             life.add("http server", server.start(http.host, http.port));

@@ -1,6 +1,7 @@
 package io.glossa.cli;
 
 import io.glossa.broker.AmqpEndpoint;
+import io.glossa.broker.AmqpTls;
 import io.glossa.broker.BrokerSession;
 import io.glossa.broker.ConnectSettings;
 import io.glossa.broker.ConsumerSettings;
@@ -112,6 +113,16 @@ public final class BrokerOptions {
         maxJobBytes = bytes;
     }
 
+    @Option(names = "--amqp-tls-truststore", defaultValue = "${env:GLOSSA_AMQP_TLS_TRUSTSTORE}", paramLabel = "FILE",
+            description = "For amqps:// URIs: trust the CAs in this PKCS12/JKS file instead of the JVM's default truststore "
+                    + "(env GLOSSA_AMQP_TLS_TRUSTSTORE).")
+    Path truststore;
+
+    @Option(names = "--amqp-tls-truststore-password", defaultValue = "${env:GLOSSA_AMQP_TLS_TRUSTSTORE_PASSWORD}",
+            paramLabel = "PASSWORD", arity = "1",
+            description = "Password of --amqp-tls-truststore (env GLOSSA_AMQP_TLS_TRUSTSTORE_PASSWORD; prefer the variable: flags show in ps).")
+    String truststorePassword;
+
     /** True when no external broker is configured and the embedded one runs. */
     public boolean embedded() {
         return amqpUri == null;
@@ -140,8 +151,22 @@ public final class BrokerOptions {
         return maxAttempts;
     }
 
+    /** @throws ParameterException (one line, never the password) if the truststore cannot be used */
     public ConnectSettings connectSettings() {
-        return ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(connectTimeoutSeconds));
+        ConnectSettings settings = ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(connectTimeoutSeconds));
+        if (truststore == null) {
+            return settings;
+        }
+        if (endpoint().map(e -> !e.tls()).orElse(true)) {
+            throw invalid("--amqp-tls-truststore is for TLS connections: give an amqps:// --amqp-uri");
+        }
+        AmqpTls tls = new AmqpTls(Optional.of(truststore), truststorePassword == null ? "" : truststorePassword);
+        try {
+            tls.sslContext();   // fail now, with one line, rather than at the first connect
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+        return settings.withTls(tls);
     }
 
     public ConsumerSettings consumerSettings(int workerThreads) {

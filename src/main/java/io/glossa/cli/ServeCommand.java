@@ -32,6 +32,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin StoreOptions storeOptions;
     @Mixin BrokerOptions brokerOptions;
     @Mixin HttpOptions http;
+    @Mixin AccessOptions access;
     @Mixin WorkerOptions workerOptions;
     @Mixin ModelOption modelOption;
 
@@ -53,7 +54,7 @@ public final class ServeCommand implements Callable<Integer> {
             ModelInfoGauge.bind(registry, model.version());
             WorkerAssembly.start(life, store, broker.broker(), model,
                     brokerOptions.consumerSettings(workerOptions.workerThreads()), workerOptions.topK(), metrics);
-            ApiServer server = ApiAssembly.start(life, store, broker.broker(), http, registry, metrics,
+            ApiServer server = ApiAssembly.start(life, store, broker.broker(), http, access, registry, metrics,
                     List.of(new ReadinessCheck("model", () -> model.labelCount() > 0)), UiModel.of(model));
             LOG.info("glossa serving on http://localhost:{}", server.port());
             return new Running(life, store, broker, Optional.of(server));

@@ -40,7 +40,8 @@ public final class Database implements AutoCloseable {
         return new Database(pool, settings.backend());
     }
 
-    private static HikariConfig poolConfig(StoreSettings settings) {
+    /** Package-private for tests: the URL reaches the driver exactly as given (TLS parameters included). */
+    static HikariConfig poolConfig(StoreSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("glossa-store");
         config.setJdbcUrl(settings.jdbcUrl());

@@ -29,6 +29,16 @@ public final class ApiServer implements AutoCloseable {
      */
     public ApiServer(TextSubmission submission, TextStore store, ResultFanout results, List<ReadinessCheck> checks,
                      PrometheusMeterRegistry metrics, ApiSettings settings, java.util.concurrent.Executor storeReads) {
+        this(submission, store, results, checks, metrics, settings, storeReads, AccessSettings.OPEN);
+    }
+
+    /**
+     * @param results  where result events arrive (the results subscriber feeds it); the API adds its own listeners
+     * @param access   API keys, rate limits and CORS origins
+     */
+    public ApiServer(TextSubmission submission, TextStore store, ResultFanout results, List<ReadinessCheck> checks,
+                     PrometheusMeterRegistry metrics, ApiSettings settings, java.util.concurrent.Executor storeReads,
+                     AccessSettings access) {
         ObjectMapper json = JsonMapper.builder().build();
         TextJson texts = new TextJson(json);
         ResultWaiters waiters = new ResultWaiters(store, storeReads);
@@ -55,7 +65,13 @@ public final class ApiServer implements AutoCloseable {
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemHandler()));
         });
-        new ProblemResponses(json).register(app);
+        ProblemResponses problems = new ProblemResponses(json);
+        problems.register(app);
+        // before-handlers run in this order: headers first (so every answer has them, refusals included), then CORS
+        // (a preflight is answered before authentication), then the key check
+        new SecurityHeaders().register(app);
+        new CorsPolicy(access.corsOrigins(), problems).register(app);
+        access.keys().ifPresent(keys -> new AccessControl(keys, access.limiter()).register(app));
         textRoutes.register(app);
         events.register(app);
         new HealthRoutes(checks, json).register(app);

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * What the web UI needs beyond the texts API: history, feedback, the language list, dashboard stats, and
- * security headers on every response. Add it with {@link ApiServer#with(RouteGroup)}.
+ * What the web UI needs beyond the texts API: history, feedback, the language list, dashboard stats (the security
+ * headers are the server's own, see {@link ApiServer}). Add it with {@link ApiServer#with(RouteGroup)}.
  */
 public final class UiRoutes implements RouteGroup {
     private final List<RouteGroup> groups;
@@ -23,7 +23,7 @@ public final class UiRoutes implements RouteGroup {
     public UiRoutes(TextHistory history, FeedbackStore feedback, LanguageCatalog catalog, MeterRegistry registry,
                     Supplier<List<QueueDepth>> queues, ResultTally tally, String loadedModelVersion) {
         ObjectMapper json = JsonMapper.builder().build();
-        this.groups = List.of(new SecurityHeaders(), new HistoryRoutes(history, json),
+        this.groups = List.of(new HistoryRoutes(history, json),
                 new FeedbackRoutes(feedback, catalog, json), new LanguageRoutes(catalog, json),
                 new StatsRoutes(registry, queues, tally, loadedModelVersion, json));
     }

@@ -71,4 +71,18 @@ class BrokerOptionsTest {
         assertThat(p.err.lines().findFirst().orElse("")).startsWith(message);
         assertThat(p.err).doesNotContain("Exception");
     }
+
+    @Test
+    void aTruststoreNeedsAnAmqpsUriAndABadOneIsOneLineWithoutThePassword(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path notAStore = java.nio.file.Files.writeString(dir.resolve("trust.p12"), "not a keystore");
+        Parsed plain = parse("--amqp-uri", "amqp://u:p@h/", "--amqp-tls-truststore", notAStore.toString());
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> plain.probe.broker.connectSettings()))
+                .hasMessageContaining("give an amqps:// --amqp-uri");
+        Parsed tls = parse("--amqp-uri", "amqps://u:p@h/", "--amqp-tls-truststore", notAStore.toString(),
+                "--amqp-tls-truststore-password", "pw-never-shown");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> tls.probe.broker.connectSettings()))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("cannot open AMQP truststore " + notAStore).hasMessageNotContaining("pw-never-shown");
+    }
 }

@@ -23,6 +23,20 @@ class StoreOpenFailuresIT {
                         .contains("check that PostgreSQL is running and reachable"));
     }
 
+    /**
+     * The driver acts on TLS parameters in --db-url as given: this server has ssl=off, so verify-full must refuse
+     * to connect rather than fall back to plain text (and the message must not show the password in the URL).
+     */
+    @Test
+    void tlsParametersInTheUrlAreHonouredByTheDriver() {
+        StoreSettings settings = new StoreSettings(SERVER + "postgres?ssl=true&sslmode=verify-full"
+                + "&sslrootcert=/nonexistent/glossa-root.crt&password=pg-secret-77", "postgres", "", 1);
+
+        assertThatThrownBy(() -> Database.open(settings)).isInstanceOf(StoreUnavailableException.class)
+                .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("SSL").doesNotContain("pg-secret-77")
+                        .doesNotContain("\n").contains("sslmode=verify-full"));
+    }
+
     @Test
     void aMissingDatabase() {
         StoreSettings settings = new StoreSettings(SERVER + "glossa_no_such_db_4711", "postgres", "", 1);

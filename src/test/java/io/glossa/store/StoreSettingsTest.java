@@ -53,4 +53,17 @@ class StoreSettingsTest {
     void thePoolNeedsAConnection() {
         assertThatThrownBy(() -> StoreSettings.embedded(Path.of("x"), 0)).hasMessageContaining("at least 1");
     }
+
+    @Test
+    void postgresTlsParametersReachTheDriverUntouched() throws Exception {
+        String url = "jdbc:postgresql://db.example:5432/glossa?ssl=true&sslmode=verify-full"
+                + "&sslrootcert=/etc/glossa/root.crt&sslcert=/etc/glossa/client.crt&sslkey=/etc/glossa/client.pk8";
+        StoreSettings settings = new StoreSettings(url, "glossa", "pw", 2);
+
+        assertThat(Database.poolConfig(settings).getJdbcUrl()).isEqualTo(url);
+        java.util.Properties driver = org.postgresql.Driver.parseURL(Database.poolConfig(settings).getJdbcUrl(), null);
+        assertThat(driver).containsEntry("ssl", "true").containsEntry("sslmode", "verify-full")
+                .containsEntry("sslrootcert", "/etc/glossa/root.crt").containsEntry("sslcert", "/etc/glossa/client.crt")
+                .containsEntry("sslkey", "/etc/glossa/client.pk8");
+    }
 }

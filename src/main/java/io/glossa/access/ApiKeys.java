@@ -1,0 +1,78 @@
+package io.glossa.access;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Issuing, listing, revoking and checking API keys. Checks are cached in memory for {@code cacheTtl} (answers
+ * "unknown" included), so a busy client does not cost a database query per request; the price is that a revoked
+ * key keeps working in a running API process for up to that long.
+ */
+public final class ApiKeys {
+    static final int MAX_NAME_LENGTH = 100;
+    /** Bounds the cache against a flood of made-up keys; when full it starts over (a few extra queries, no harm). */
+    private static final int MAX_CACHED = 10_000;
+
+    private final ApiKeyStore store;
+    private final KeySecrets secrets;
+    private final Clock clock;
+    private final Duration cacheTtl;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public ApiKeys(ApiKeyStore store, KeySecrets secrets, Clock clock, Duration cacheTtl) {
+        this.store = store;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.cacheTtl = cacheTtl;
+    }
+
+    /**
+     * @param name a label for people ("ci", "alice's laptop"); empty is allowed
+     * @throws IllegalArgumentException if the name is too long or has control characters
+     */
+    public IssuedKey issue(String name, Optional<RateLimit> rateLimit) {
+        String label = name == null ? "" : name.strip();
+        if (label.length() > MAX_NAME_LENGTH || label.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("a key name has at most " + MAX_NAME_LENGTH
+                    + " characters and no control characters");
+        }
+        String secret = secrets.generate();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return new IssuedKey(store.add(label, KeySecrets.hash(secret), rateLimit, now), secret);
+    }
+
+    public List<ApiKey> list() {
+        return store.list();
+    }
+
+    /** @return the key as it is now, or empty if no key has that id */
+    public Optional<ApiKey> revoke(long id) {
+        return store.revoke(id, clock.instant().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /** The active key this secret belongs to; empty if it is unknown, revoked or obviously not a key. */
+    public Optional<ApiKey> authenticate(String secret) {
+        if (secret == null || secret.isEmpty() || secret.length() > KeySecrets.MAX_LENGTH) {
+            return Optional.empty();
+        }
+        String hash = KeySecrets.hash(secret);
+        Instant now = clock.instant();
+        Cached cached = cache.get(hash);
+        if (cached == null || !now.isBefore(cached.until())) {
+            if (cache.size() >= MAX_CACHED) {
+                cache.clear();
+            }
+            cached = new Cached(store.findByHash(hash).filter(ApiKey::active), now.plus(cacheTtl));
+            cache.put(hash, cached);
+        }
+        return cached.key();
+    }
+
+    private record Cached(Optional<ApiKey> key, Instant until) {}
+}

@@ -1,0 +1,113 @@
+package io.glossa.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Issuing and checking keys over an in-memory store that counts lookups (the cache's point). */
+class ApiKeysTest {
+    private final CountingStore store = new CountingStore();
+    private final MovableClock clock = new MovableClock();
+    private final ApiKeys keys = new ApiKeys(store, new KeySecrets(), clock, Duration.ofSeconds(10));
+
+    @Test
+    void secretsAreLongRandomAndBase64Url() {
+        KeySecrets secrets = new KeySecrets(new SecureRandom());
+        String a = secrets.generate();
+        String b = secrets.generate();
+        assertThat(a).matches("gk_[A-Za-z0-9_-]{43}").isNotEqualTo(b);
+        assertThat(KeySecrets.hash(a)).matches("[0-9a-f]{64}").isNotEqualTo(KeySecrets.hash(b));
+    }
+
+    @Test
+    void aValidatedKeyIsServedFromMemoryUntilTheCacheTimeRunsOut() {
+        IssuedKey issued = keys.issue(" ci ", Optional.empty());
+        assertThat(issued.key().name()).isEqualTo("ci");
+        assertThat(issued.toString()).doesNotContain(issued.secret());
+
+        assertThat(keys.authenticate(issued.secret())).isPresent();
+        assertThat(keys.authenticate(issued.secret())).isPresent();
+        assertThat(store.lookups).isEqualTo(1);
+
+        keys.revoke(issued.key().id());
+        assertThat(keys.authenticate(issued.secret())).as("cached for up to 10 s").isPresent();
+        clock.now = clock.now.plusSeconds(10);
+        assertThat(keys.authenticate(issued.secret())).isEmpty();
+        assertThat(store.lookups).isEqualTo(2);
+    }
+
+    @Test
+    void unknownAnswersAreCachedTooAndOverlongSecretsNeverReachTheStore() {
+        assertThat(keys.authenticate("gk_nope")).isEmpty();
+        assertThat(keys.authenticate("gk_nope")).isEmpty();
+        assertThat(keys.authenticate("x".repeat(KeySecrets.MAX_LENGTH + 1))).isEmpty();
+        assertThat(store.lookups).isEqualTo(1);
+    }
+
+    private static final class MovableClock extends Clock {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    private static final class CountingStore implements ApiKeyStore {
+        private final List<ApiKey> keys = new ArrayList<>();
+        private final List<String> hashes = new ArrayList<>();
+        int lookups;
+
+        @Override
+        public synchronized ApiKey add(String name, String secretHash, Optional<RateLimit> rateLimit, Instant createdAt) {
+            ApiKey key = new ApiKey(keys.size() + 1, name, createdAt, null, rateLimit);
+            keys.add(key);
+            hashes.add(secretHash);
+            return key;
+        }
+
+        @Override
+        public synchronized List<ApiKey> list() {
+            return List.copyOf(keys);
+        }
+
+        @Override
+        public synchronized Optional<ApiKey> findByHash(String secretHash) {
+            lookups++;
+            int index = hashes.indexOf(secretHash);
+            return index < 0 ? Optional.empty() : Optional.of(keys.get(index));
+        }
+
+        @Override
+        public synchronized Optional<ApiKey> revoke(long id, Instant at) {
+            for (int i = 0; i < keys.size(); i++) {
+                ApiKey k = keys.get(i);
+                if (k.id() == id) {
+                    ApiKey revoked = new ApiKey(k.id(), k.name(), k.createdAt(), k.revokedAt() == null ? at : k.revokedAt(), k.rateLimit());
+                    keys.set(i, revoked);
+                    return Optional.of(revoked);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.glossa.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.glossa.access.ApiKeys;
+import io.glossa.access.IssuedKey;
+import io.glossa.access.KeySecrets;
+import io.glossa.cli.Running;
+import io.glossa.store.JdbcApiKeyStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The UI in a real browser against {@code glossa serve --require-api-key}: the page asks for a key, and with it
+ * predicts, follows the event stream (key in ?api_key=) and feeds the dashboard; a revoked key brings the form back.
+ */
+class UiApiKeyIT {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void withAKeyPastedOnceThePagesWork() throws Exception {
+        try (Running running = PipelineKit.start(List.of("--data-dir", dataDir.toString(), "--amqp-port",
+                String.valueOf(PipelineKit.freePort()), "--port", "0", "--host", "127.0.0.1", "--workers", "2",
+                "--require-api-key", "--api-key-cache", "0s"));
+             Browser browser = new Browser()) {
+            ApiKeys keys = new ApiKeys(new JdbcApiKeyStore(running.store().database()), new KeySecrets(),
+                    Clock.systemUTC(), Duration.ZERO);
+            IssuedKey issued = keys.issue("ui", Optional.empty());
+            String base = "http://127.0.0.1:" + running.port();
+
+            browser.driver.get(base + "/");
+            WebElement form = waitFor(browser, d -> d.findElement(By.cssSelector("[data-role=api-key-form]")));
+            assertThat(form.getText()).contains("This server needs an API key");
+            WebElement input = form.findElement(By.id("api-key"));
+            assertThat(input.getAttribute("type")).isEqualTo("password");
+            assertThat(browser.driver.findElement(By.cssSelector("label[for=api-key]")).getText()).isNotBlank();
+            input.sendKeys(issued.secret());
+            form.findElement(By.cssSelector("[data-role=api-key-save]")).click();
+
+            waitFor(browser, d -> d.findElement(By.id("live")).getText().equals("live"));   // the event stream is up
+            assertThat(browser.driver.findElements(By.cssSelector("[data-role=api-key-form]"))).isEmpty();
+            ((JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1];",
+                    browser.driver.findElement(By.id("text")), UiIT.SWEDISH);
+            browser.driver.findElement(By.id("submit")).click();
+            WebElement result = waitFor(browser, d -> d.findElement(By.id("result-language")));
+            assertThat(result.getText()).isEqualTo("Swedish — Svenska");
+            String id = result.getAttribute("data-id");
+            waitFor(browser, d -> d.findElement(By.cssSelector("#history li[data-id='" + id + "']")));
+            browser.screenshot("api-key-predict");
+
+            browser.driver.get(base + "/dashboard.html");   // same tab: the key is still in sessionStorage
+            waitFor(browser, d -> d.findElement(By.id("status")).getText().equals("live"));
+
+            keys.revoke(issued.key().id());
+            browser.driver.get(base + "/");
+            WebElement again = waitFor(browser, d -> d.findElement(By.cssSelector("[data-role=api-key-form]")));
+            assertThat(again.getText()).contains("was refused");
+            browser.screenshot("api-key-refused");
+        }
+    }
+
+    private static <T> T waitFor(Browser browser, java.util.function.Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser.driver, Duration.ofSeconds(60))
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
+    }
+}

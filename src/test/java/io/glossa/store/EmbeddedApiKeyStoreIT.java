@@ -1,0 +1,15 @@
+package io.glossa.store;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The API key store kit on the embedded H2 database. */
+class EmbeddedApiKeyStoreIT extends ApiKeyStoreKit {
+    @TempDir
+    Path dataDir;
+
+    @Override
+    protected StoreSettings freshDatabase() {
+        return StoreSettings.embedded(dataDir, 2);
+    }
+}
