@@ -5,6 +5,7 @@
 #   scripts/chaos.sh [options] SCENARIO...      SCENARIO: workers | rabbitmq | postgres | cluster | all
 #
 #   workers   kill -9 a random worker process --kills times (default 10) at random moments, restarting it each time
+#             (a moment when no worker is ready yet waits for one: a worker still starting holds no jobs)
 #             (shared RabbitMQ 127.0.0.1:5672 in a vhost of its own + a scratch database on 127.0.0.1:5432)
 #   rabbitmq  restart RabbitMQ: a private node started for the run (own node name, ports, data in a temp dir) is
 #             stopped (rabbitmqctl stop) and started again --down seconds later (+ a scratch database on 5432)
@@ -40,7 +41,7 @@ DATA=../shared/data/leipzig_sentences.tsv
 JAR=target/glossa.jar
 SCENARIOS=()
 
-usage() { sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n "2,27p" "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 die() { printf '[chaos] error: %s\n' "$*" >&2; exit 2; }
 positive() { [[ "$2" =~ ^[1-9][0-9]*$ ]] || die "$1 must be a positive whole number (got '$2')"; }
 
@@ -230,13 +231,30 @@ start_workers() {
   done
 }
 
-kill_worker() { # kill -9 the worker in a random slot and start a new one there at once (as a supervisor would)
-  local slot=$(( (RANDOM % WORKERS) + 1 )) pid
+ready_slots() { # the slots whose worker answers /ready (it consumes, so it holds unacked jobs when killed)
+  local slot
+  for slot in $(seq "$WORKERS"); do
+    curl -fsS -m 2 -o /dev/null "http://127.0.0.1:${WORKER_PORTS[$slot]}/ready" 2>/dev/null && echo "$slot"
+  done
+  return 0
+}
+
+# kill -9 a random worker that is consuming, and start a new one in its slot at once (as a supervisor would). A worker
+# still starting holds no jobs, so killing it would test nothing: when none is ready, the kill waits for one.
+kill_worker() {
+  local slots=() slot pid i
+  for i in $(seq 240); do
+    mapfile -t slots < <(ready_slots)
+    [ ${#slots[@]} -gt 0 ] && break
+    sleep 0.5
+  done
+  [ ${#slots[@]} -gt 0 ] || { log "no worker ready for 2 minutes; killing one anyway"; slots=(1); }
+  slot=${slots[$(( RANDOM % ${#slots[@]} ))]}
   pid=${WORKER_PIDS[$slot]}
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   start_worker "$slot"
-  log "t+$(elapsed "$T0")s: kill -9 worker $slot (pid $pid); restarted as pid ${WORKER_PIDS[$slot]}"
+  log "t+$(elapsed "$T0")s: kill -9 worker $slot (pid $pid, one of ${#slots[@]} ready); restarted as pid ${WORKER_PIDS[$slot]}"
 }
 
 # ---------------------------------------------------------------- one scenario
