@@ -204,7 +204,9 @@ wait_ok() { # wait_ok URL PID SECONDS LOG
 }
 
 glossa_env() {
-  export GLOSSA_AMQP_URI="$AMQP_URI" GLOSSA_DB_URL="$DB_URL" GLOSSA_DB_USER=postgres GLOSSA_QUEUE_PREFIX=glossa-chaos
+  # A pool of 5 per process (default 10): 4 processes fit the shared PostgreSQL's 100 connections beside other users.
+  export GLOSSA_AMQP_URI="$AMQP_URI" GLOSSA_DB_URL="$DB_URL" GLOSSA_DB_USER=postgres GLOSSA_QUEUE_PREFIX=glossa-chaos \
+         GLOSSA_DB_POOL_SIZE="${GLOSSA_DB_POOL_SIZE:-5}"
 }
 
 start_api() { # sets API_PORT

@@ -58,7 +58,9 @@ class WorkerCrashIT {
         List<GlossaProcess> processes = new ArrayList<>();
         try (ScratchDatabase db = ScratchDatabase.create("chaos")) {
             Map<String, String> env = Map.of("GLOSSA_AMQP_URI", amqp, "GLOSSA_DB_URL", db.url(),
-                    "GLOSSA_DB_USER", db.user(), "GLOSSA_QUEUE_PREFIX", topology.prefix());
+                    "GLOSSA_DB_USER", db.user(), "GLOSSA_QUEUE_PREFIX", topology.prefix(),
+                    // the shared PostgreSQL allows 100 connections for every helper's tests together
+                    "GLOSSA_DB_POOL_SIZE", "4");
             try {
                 int apiPort = freePort();
                 GlossaProcess api = GlossaProcess.start("api", jar, work, env, "api", "--port", Integer.toString(apiPort),
