@@ -1,6 +1,7 @@
 package io.glossa.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.glossa.load.AcceptedIdsFile;
 import io.glossa.load.LoadReport;
 import io.glossa.load.LoadRun;
 import io.glossa.load.LoadSettings;
@@ -52,6 +53,19 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as one JSON object.")
     private boolean json;
 
+    @Option(names = "--accepted-ids", paramLabel = "FILE",
+            description = "Write the id of every accepted text to FILE, one per line (for checking results afterwards, "
+                    + "e.g. scripts/chaos.sh).")
+    private Path acceptedIds;
+
+    private AcceptedIdsFile openIds() {
+        try {
+            return new AcceptedIdsFile(acceptedIds);
+        } catch (java.io.IOException e) {
+            throw new UserError("--accepted-ids: cannot write " + acceptedIds + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         LoadSettings settings;
@@ -70,11 +84,16 @@ public final class LoadCommand implements Callable<Integer> {
             throw new UserError("--data: " + e.getMessage());
         }
         LoadReport report;
-        LoadRun run = new LoadRun(settings, texts);
-        try {
-            report = run.run();
+        LoadRun run;
+        try (AcceptedIdsFile ids = acceptedIds == null ? null : openIds()) {
+            run = ids == null ? new LoadRun(settings, texts) : new LoadRun(settings, texts, ids);
+            try {
+                report = run.run();
+            } catch (java.io.IOException e) {
+                throw new UserError("cannot reach " + url + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+            }
         } catch (java.io.IOException e) {
-            throw new UserError("cannot reach " + url + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+            throw new UserError("--accepted-ids " + acceptedIds + ": " + e.getMessage(), e);
         }
         if (json) {
             spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(report));

@@ -15,6 +15,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -28,6 +29,8 @@ public final class LoadRun {
     private final LoadSettings settings;
     private final TextSource texts;
     private final HttpClient http;
+    /** Told each accepted id (from HTTP client threads), e.g. to check afterwards that each got its result. */
+    private final Consumer<String> acceptedIds;
     /** Accepted texts without a result yet: id → due time. */
     private final Map<String, Long> waiting = new ConcurrentHashMap<>();
     /** Results that arrived before their submission's answer did: id → arrival time, status. */
@@ -43,8 +46,14 @@ public final class LoadRun {
     private volatile String rejection;
 
     public LoadRun(LoadSettings settings, TextSource texts) {
+        this(settings, texts, id -> { });
+    }
+
+    /** @param acceptedIds called with the id of every text answered 202; must be thread-safe */
+    public LoadRun(LoadSettings settings, TextSource texts, Consumer<String> acceptedIds) {
         this.settings = settings;
         this.texts = texts;
+        this.acceptedIds = acceptedIds;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -94,9 +103,11 @@ public final class LoadRun {
                     reject(error != null ? error.toString() : "HTTP " + response.statusCode() + " " + response.body());
                     return;
                 }
+                String id = JSON.readTree(response.body()).get("id").asText();
                 record(submit, now - due);
                 accepted.incrementAndGet();
-                onAccepted(JSON.readTree(response.body()).get("id").asText(), due);
+                acceptedIds.accept(id);
+                onAccepted(id, due);
             } catch (IOException | RuntimeException e) {
                 reject(e.toString());
             } finally {

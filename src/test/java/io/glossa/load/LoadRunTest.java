@@ -87,4 +87,21 @@ class LoadRunTest {
         assertThat(report.completed()).isEqualTo(90);
         assertThat(report.lost()).isEqualTo(10);
     }
+
+    @Test
+    void everyAcceptedIdIsWrittenToTheIdsFileOnce(@TempDir Path dir) throws Exception {
+        startServer(0);
+        Path data = Files.writeString(dir.resolve("texts.txt"), "Hej\nHello\n");
+        Path idsFile = dir.resolve("accepted.txt");
+        LoadReport report;
+        try (AcceptedIdsFile ids = new AcceptedIdsFile(idsFile)) {
+            report = new LoadRun(new LoadSettings(URI.create("http://127.0.0.1:" + server.port()), 150,
+                    Duration.ofSeconds(1), 16, Duration.ofSeconds(5)), TextSource.read(data), ids).run();
+        }
+        List<String> written = Files.readAllLines(idsFile);
+        assertThat(written).hasSize((int) report.accepted()).doesNotHaveDuplicates();
+        assertThat(report.accepted()).isEqualTo(150);
+        // the ids are the server's: each names a stored text
+        assertThat(written).allSatisfy(id -> assertThat(store.find(java.util.UUID.fromString(id))).isPresent());
+    }
 }

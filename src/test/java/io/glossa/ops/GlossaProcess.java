@@ -66,6 +66,10 @@ final class GlossaProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     String output() throws IOException {
         return Files.readString(log);
     }
@@ -77,6 +81,15 @@ final class GlossaProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
+    }
+
+    /** kill -9, as a crash: no shutdown hook runs, nothing is flushed or acked. Returns the exit status (137). */
+    int killHard() throws InterruptedException {
+        process.destroyForcibly(); // SIGKILL on Linux
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " survived SIGKILL for 30 s");
+        }
+        return process.exitValue();
     }
 
     /** SIGTERM, then SIGKILL if it has not stopped within 30 s. */
