@@ -1,25 +1,15 @@
 package io.glossa.store;
 
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The API key store kit on PostgreSQL at 127.0.0.1:5432: a database of its own per run, a schema per test. */
 class PostgresApiKeyStoreIT extends ApiKeyStoreKit {
-    private static ScratchPostgres postgres;
-
-    @BeforeAll
-    static void createDatabase() throws SQLException {
-        postgres = ScratchPostgres.create("glossa_keys_it_", "keys_");
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        postgres.drop();
-    }
+    @RegisterExtension
+    static final ScratchPostgres POSTGRES = ScratchPostgres.perClass("glossa_keys_it_", "keys_");
 
     @Override
     protected StoreSettings freshDatabase() throws SQLException {
-        return postgres.freshSchema();
+        return POSTGRES.freshSchema();
     }
 }
