@@ -21,7 +21,7 @@ SECONDS_TOTAL=${DURATION%s}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/glossa-heap.XXXXXX")
 JAR=$WORK/glossa.jar
 cp "$ROOT/target/glossa.jar" "$JAR"   # a rebuild during the run must not change the classes under a running JVM
-PIDS=(); NAME=""
+PIDS=(); NAME=""; LOAD=""
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 log() { printf '[heap-sizing] %s\n' "$*" >&2; }
 
@@ -50,7 +50,7 @@ stop_all() {
     NAME=""
   fi
 }
-trap 'stop_all; rm -rf "$WORK"' EXIT
+trap '[ -n "$LOAD" ] && kill "$LOAD" 2>/dev/null; stop_all; rm -rf "$WORK"' EXIT
 
 echo "| role | -Xmx | rate | completed / accepted | lost | throughput/s | p99 submit→result ms | heap live after full GC MiB | non-heap MiB | GC pauses in run (count, s) | survived | load avg |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|"

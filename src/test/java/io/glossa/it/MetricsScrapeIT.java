@@ -37,6 +37,7 @@ class MetricsScrapeIT {
             send(new ApiClient(serve.port()));
             PrometheusScrape metrics = settled(serve.port(), serve.port())[0];
             assertThat(metrics.find("jvm_memory_used_bytes", "role", "serve")).isNotEmpty();
+            assertThat(metrics.value("process_files_open_files")).isPositive();
             apiSide(metrics);
             workerSide(metrics);
         } finally {
