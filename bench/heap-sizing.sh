@@ -4,18 +4,19 @@
 # middle of the load (`jcmd PID GC.run`, then jvm_memory_used_bytes{area="heap"} from /metrics), the GC pause time of
 # the run (jvm_gc_pause_seconds), whether the process survived, and the load average.
 #
-#   bench/heap-sizing.sh serve|api|worker "64m 48m 32m" [RATE=200] [DURATION=60s] [DATA]
+#   bench/heap-sizing.sh serve|api|worker|split "64m 48m 32m" [RATE=200] [DURATION=60s] [DATA]
 #
 # serve:  `glossa serve` with nothing else (embedded Qpid + H2) gets the -Xmx.
 # api:    `glossa api` gets the -Xmx; one `glossa worker` (-Xmx512m) does the work.   } RabbitMQ 127.0.0.1:5672 and
-# worker: `glossa worker` gets the -Xmx; `glossa api` runs with -Xmx512m.             } PostgreSQL 127.0.0.1:5432
+# worker: `glossa worker` gets the -Xmx; `glossa api` runs with -Xmx512m.             } PostgreSQL 127.0.0.1:5432;
+# split:  both get the -Xmx.                                                           } a row for each process
 # Each run has its own data dir / database / vhost, removed afterwards. Needs curl, jcmd, psql, rabbitmqctl, the jar.
 set -euo pipefail
 ROLE=${1:?serve, api or worker}; HEAPS=${2:?-Xmx values, e.g. "64m 48m"}
 RATE=${3:-200}; DURATION=${4:-60s}
 DATA=${5:-$(dirname "$0")/../../shared/data/leipzig_sentences.tsv}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-case $ROLE in serve|api|worker) ;; *) echo "role must be serve, api or worker" >&2; exit 2 ;; esac
+case $ROLE in serve|api|worker|split) ;; *) echo "role must be serve, api, worker or split" >&2; exit 2 ;; esac
 SECONDS_TOTAL=${DURATION%s}
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/glossa-heap.XXXXXX")
@@ -70,7 +71,7 @@ for XMX in $HEAPS; do
     export GLOSSA_AMQP_URI="amqp://guest:guest@127.0.0.1:5672/${NAME//_/-}" \
            GLOSSA_DB_URL="jdbc:postgresql://127.0.0.1:5432/$NAME" GLOSSA_DB_USER=postgres
     API_XMX=512m; WORKER_XMX=512m
-    if [ "$ROLE" = api ]; then API_XMX=$XMX; else WORKER_XMX=$XMX; fi
+    case $ROLE in api) API_XMX=$XMX ;; worker) WORKER_XMX=$XMX ;; split) API_XMX=$XMX; WORKER_XMX=$XMX ;; esac
     java -Xmx"$API_XMX" -jar "$JAR" api --port "$HTTP" --host 127.0.0.1 > "$RUN/api.log" 2>&1 &
     API=$!; PIDS+=("$API")
     WPORT=$(free_port)
@@ -78,25 +79,33 @@ for XMX in $HEAPS; do
     WORKER=$!; PIDS+=("$WORKER")
     wait_ready "http://127.0.0.1:$HTTP/ready" "$API" "$RUN/api.log" || { echo "| api | $XMX | did not start |"; stop_all; continue; }
     wait_ready "http://127.0.0.1:$WPORT/ready" "$WORKER" "$RUN/worker.log" || { echo "| worker | $XMX | did not start |"; stop_all; continue; }
-    if [ "$ROLE" = api ]; then TARGET=$API; else TARGET=$WORKER; METRICS=$WPORT; fi
   fi
-  LOGFILE=$(ls "$RUN"/"$ROLE".log)
-  gc_count0=$(metric "$METRICS" jvm_gc_pause_seconds_count); gc_sum0=$(metric "$METRICS" jvm_gc_pause_seconds_sum)
+  # each measured process: role pid metrics-port -Xmx
+  if [ "$ROLE" = serve ]; then TARGETS=("serve $TARGET $HTTP $XMX")
+  else TARGETS=("api $API $HTTP $API_XMX" "worker $WORKER $WPORT $WORKER_XMX"); fi
+  declare -A GC0 GS0 LIVE NONHEAP
+  for t in "${TARGETS[@]}"; do read -r r pid port x <<< "$t"
+    GC0[$r]=$(metric "$port" jvm_gc_pause_seconds_count); GS0[$r]=$(metric "$port" jvm_gc_pause_seconds_sum); done
   java -Xmx512m -jar "$JAR" load --url "http://127.0.0.1:$HTTP" --rate "$RATE" --duration "$DURATION" --data "$DATA" \
     --json > "$RUN/load.json" 2> "$RUN/load.err" &
   LOAD=$!
   sleep $((SECONDS_TOTAL * 3 / 4))
-  live=NaN; nonheap=NaN
-  if kill -0 "$TARGET" 2>/dev/null; then
-    jcmd "$TARGET" GC.run >/dev/null 2>&1 || true
-    live=$(metric "$METRICS" jvm_memory_used_bytes 'area="heap"'); nonheap=$(metric "$METRICS" jvm_memory_used_bytes 'area="nonheap"')
-  fi
+  for t in "${TARGETS[@]}"; do read -r r pid port x <<< "$t"
+    LIVE[$r]=NaN; NONHEAP[$r]=NaN
+    if kill -0 "$pid" 2>/dev/null; then
+      jcmd "$pid" GC.run >/dev/null 2>&1 || true
+      LIVE[$r]=$(metric "$port" jvm_memory_used_bytes 'area="heap"'); NONHEAP[$r]=$(metric "$port" jvm_memory_used_bytes 'area="nonheap"')
+    fi
+  done
   wait "$LOAD" || true
-  alive=yes; kill -0 "$TARGET" 2>/dev/null || alive="no (exit)"
-  grep -qi "OutOfMemoryError\|out of memory\|java heap space" "$LOGFILE" && alive="$alive, heap error in log"
-  gc_count1=$(metric "$METRICS" jvm_gc_pause_seconds_count || echo 0); gc_sum1=$(metric "$METRICS" jvm_gc_pause_seconds_sum || echo 0)
-  python3 - "$RUN/load.json" "$ROLE" "$XMX" "$RATE" "$live" "$nonheap" "$gc_count0" "$gc_count1" "$gc_sum0" "$gc_sum1" "$alive" \
-    "$(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'
+  LOAD=""
+  for t in "${TARGETS[@]}"; do read -r r pid port x <<< "$t"
+    [ "$ROLE" = split ] || [ "$ROLE" = "$r" ] || continue
+    alive=yes; kill -0 "$pid" 2>/dev/null || alive="no (exit)"
+    grep -qi "OutOfMemoryError\|out of memory\|java heap space" "$RUN/$r.log" && alive="$alive, heap error in log"
+    gc1=$(metric "$port" jvm_gc_pause_seconds_count || echo 0); gs1=$(metric "$port" jvm_gc_pause_seconds_sum || echo 0)
+    python3 - "$RUN/load.json" "$r" "$x" "$RATE" "${LIVE[$r]}" "${NONHEAP[$r]}" "${GC0[$r]}" "$gc1" "${GS0[$r]}" "$gs1" \
+      "$alive" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'
 import json, sys
 path, role, xmx, rate, live, nonheap, c0, c1, s0, s1, alive, load = sys.argv[1:]
 lines = [l for l in open(path) if l.startswith("{")]
@@ -108,5 +117,6 @@ gc = f"{float(c1) - float(c0):.0f}, {float(s1) - float(s0):.2f}" if alive.starts
 print(f"| {role} | {xmx} | {rate}/s | {r['completed']} / {r['accepted']} | {r['lost']} | {r['throughput']:.0f} | "
       f"{r['endToEnd']['p99']:.0f} | {mib(live)} | {mib(nonheap)} | {gc} | {alive} | {load} |")
 PY
+  done
   stop_all
 done
