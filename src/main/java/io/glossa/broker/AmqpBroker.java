@@ -1,6 +1,7 @@
 package io.glossa.broker;
 
 import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.PipelineMetrics;
 import io.glossa.pipeline.ResultListener;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -78,8 +79,13 @@ public final class AmqpBroker implements AutoCloseable {
         return jobConsumer(settings, EnumSet.allOf(Lane.class));
     }
 
-    public synchronized AmqpJobConsumer jobConsumer(ConsumerSettings settings, Set<Lane> lanes) {
-        return track(new AmqpJobConsumer(consuming(), topology, settings, lanes));
+    public AmqpJobConsumer jobConsumer(ConsumerSettings settings, Set<Lane> lanes) {
+        return jobConsumer(settings, lanes, PipelineMetrics.NONE);
+    }
+
+    /** @param metrics told of every delivery a worker thread takes (queue wait, redelivery) */
+    public synchronized AmqpJobConsumer jobConsumer(ConsumerSettings settings, Set<Lane> lanes, PipelineMetrics metrics) {
+        return track(new AmqpJobConsumer(consuming(), topology, settings, lanes, metrics));
     }
 
     /** @param pattern topic pattern over {@code <status>.<language>}, e.g. {@code #} or {@code done.*} */

@@ -8,6 +8,7 @@ import io.glossa.pipeline.BrokerUnavailableException;
 import io.glossa.pipeline.JobConsumer;
 import io.glossa.pipeline.JobHandler;
 import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.PipelineMetrics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ public final class AmqpJobConsumer implements JobConsumer {
     private final Topology topology;
     private final ConsumerSettings settings;
     private final Set<Lane> lanes;
+    private final PipelineMetrics metrics;
     private final LaneInbox inbox = new LaneInbox();
     private final Map<Lane, Subscription> subscriptions = new ConcurrentHashMap<>();
     /**
@@ -59,6 +61,12 @@ public final class AmqpJobConsumer implements JobConsumer {
     private volatile boolean running;
 
     public AmqpJobConsumer(BrokerConnection connection, Topology topology, ConsumerSettings settings, Set<Lane> lanes) {
+        this(connection, topology, settings, lanes, PipelineMetrics.NONE);
+    }
+
+    /** @param metrics told of every delivery a worker thread takes (queue wait, redelivery) */
+    public AmqpJobConsumer(BrokerConnection connection, Topology topology, ConsumerSettings settings, Set<Lane> lanes,
+                           PipelineMetrics metrics) {
         if (lanes.isEmpty()) {
             throw new IllegalArgumentException("consume at least one lane");
         }
@@ -66,6 +74,7 @@ public final class AmqpJobConsumer implements JobConsumer {
         this.topology = topology;
         this.settings = settings;
         this.lanes = EnumSet.copyOf(lanes);
+        this.metrics = metrics;
     }
 
     public AmqpJobConsumer(BrokerConnection connection, Topology topology, ConsumerSettings settings) {
@@ -109,7 +118,7 @@ public final class AmqpJobConsumer implements JobConsumer {
         });
         for (int i = 0; i < settings.workers(); i++) {
             JobProcessor processor = new JobProcessor(connection, topology, settings, handler,
-                    AmqpJobPublisher.DEFAULT_CONFIRM_TIMEOUT);
+                    AmqpJobPublisher.DEFAULT_CONFIRM_TIMEOUT, metrics);
             processors.add(processor);
             workers.execute(() -> work(processor));
         }
@@ -142,7 +151,8 @@ public final class AmqpJobConsumer implements JobConsumer {
                         public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
                             AckCoalescer current = acks.get();
                             current.delivered(envelope.getDeliveryTag());
-                            inbox.put(new Delivery(lane, current, envelope.getDeliveryTag(), properties, body));
+                            inbox.put(new Delivery(lane, current, envelope.getDeliveryTag(), envelope.isRedeliver(), properties,
+                                    body));
                         }
                     });
             return new Subscription(channel, tag);

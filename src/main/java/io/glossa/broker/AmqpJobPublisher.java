@@ -84,7 +84,8 @@ public final class AmqpJobPublisher implements JobPublisher, AutoCloseable {
     }
 
     static AMQP.BasicProperties properties(Job job) {
-        Instant submitted = job.submittedAt() != null ? job.submittedAt() : Instant.now();
+        Instant now = Instant.now();
+        Instant submitted = job.submittedAt() != null ? job.submittedAt() : now;
         return new AMQP.BasicProperties.Builder()
                 .deliveryMode(2)
                 .contentType("application/json")
@@ -92,7 +93,8 @@ public final class AmqpJobPublisher implements JobPublisher, AutoCloseable {
                 .messageId(job.id().toString())
                 .timestamp(Date.from(submitted))
                 .headers(Map.of(MessageHeaders.LANE, job.lane().key(),
-                        MessageHeaders.SUBMITTED_AT, submitted.toString()))
+                        MessageHeaders.SUBMITTED_AT, submitted.toString(),
+                        MessageHeaders.PUBLISHED_AT, now.toString()))
                 .build();
     }
 

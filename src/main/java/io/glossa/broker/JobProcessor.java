@@ -6,6 +6,7 @@ import io.glossa.pipeline.BrokerUnavailableException;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.JobHandler;
 import io.glossa.pipeline.JobRejectedException;
+import io.glossa.pipeline.PipelineMetrics;
 import io.glossa.pipeline.Result;
 import io.glossa.pipeline.ResultEvent;
 import io.glossa.pipeline.TextStatus;
@@ -39,17 +40,19 @@ final class JobProcessor implements AutoCloseable {
     private final JobMessageCodec codec;
     private final JobHandler handler;
     private final Duration confirmTimeout;
+    private final PipelineMetrics metrics;
     private ConfirmedChannel confirmed;
     private Channel events;
 
     JobProcessor(BrokerConnection connection, Topology topology, ConsumerSettings settings, JobHandler handler,
-                 Duration confirmTimeout) {
+                 Duration confirmTimeout, PipelineMetrics metrics) {
         this.connection = connection;
         this.topology = topology;
         this.settings = settings;
         this.codec = new JobMessageCodec(settings.maxBodyBytes());
         this.handler = handler;
         this.confirmTimeout = confirmTimeout;
+        this.metrics = metrics;
     }
 
     void process(Delivery delivery) {
@@ -68,6 +71,7 @@ final class JobProcessor implements AutoCloseable {
 
     private void handle(Delivery delivery) throws InterruptedException {
         Map<String, Object> headers = delivery.properties().getHeaders();
+        metrics.delivered(delivery.lane(), queueWait(headers), delivery.redelivered());
         int attempts = MessageHeaders.intHeader(headers, MessageHeaders.ATTEMPTS);
         JobMessage message;
         try {
@@ -162,6 +166,7 @@ final class JobProcessor implements AutoCloseable {
         Map<String, Object> headers = original.getHeaders() == null ? new HashMap<>() : new HashMap<>(original.getHeaders());
         headers.remove(MessageHeaders.DELIVERY_COUNT);
         headers.put(MessageHeaders.ATTEMPTS, attempts);
+        headers.put(MessageHeaders.PUBLISHED_AT, Instant.now().toString()); // its queue wait starts again
         AMQP.BasicProperties properties = original.builder().headers(headers).deliveryMode(2).build();
         ConfirmedChannel channel = confirmed();
         channel.publish(topology.jobsExchange(), delivery.lane().key(), properties, delivery.body());
@@ -249,6 +254,19 @@ final class JobProcessor implements AutoCloseable {
     public void close() {
         dropConfirmedChannel();
         closeEvents();
+    }
+
+    /** Since the publish of this copy, or null if the message does not say (outside producers, a garbled header). */
+    private static Duration queueWait(Map<String, Object> headers) {
+        String header = MessageHeaders.stringHeader(headers, MessageHeaders.PUBLISHED_AT);
+        if (header == null) {
+            return null;
+        }
+        try {
+            return Duration.between(Instant.parse(header), Instant.now());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static Instant submittedAt(AMQP.BasicProperties properties) {

@@ -8,6 +8,11 @@ public final class MessageHeaders {
     public static final String LANE = "x-glossa-lane";
     /** When the API accepted the text, ISO-8601 UTC with milliseconds (the AMQP timestamp has only seconds). */
     public static final String SUBMITTED_AT = "x-glossa-submitted-at";
+    /**
+     * When this copy of the job was published to the jobs exchange (by the outbox relay, or by a worker re-queueing a
+     * retry), ISO-8601 UTC: the start of the queue wait a worker measures.
+     */
+    public static final String PUBLISHED_AT = "x-glossa-published-at";
     /** How many handling attempts failed before this copy of the job was published; absent means 0. */
     public static final String ATTEMPTS = "x-glossa-attempts";
     /** On failed-queue messages: why the job failed (also in the body). */

@@ -1,6 +1,7 @@
 package io.glossa.cli;
 
 import io.glossa.broker.AmqpBroker;
+import io.glossa.metrics.OutboxGauge;
 import io.glossa.metrics.QueueGauges;
 import io.glossa.pipeline.OutboxRelay;
 import io.glossa.pipeline.PipelineMetrics;
@@ -49,6 +50,7 @@ final class ApiAssembly {
         });
         life.add("store readers", storeReads::shutdownNow);
 
+        life.add("outbox gauge", OutboxGauge.start(registry, store::outboxSize, OutboxGauge.DEFAULT_INTERVAL));
         QueueGauges.bind(registry, broker.topology().queues(), () -> broker.queueStatistics().snapshot(), Clock.systemUTC());
         List<ReadinessCheck> checks = new ArrayList<>();
         checks.add(new ReadinessCheck("broker", () -> relay.brokerHealthy() && broker.queueStatistics().isReady()));

@@ -39,8 +39,10 @@ public final class QueueGauges {
 
     private static void register(MeterRegistry registry, String name, String description, String queue,
                                  QueueGauges gauges, ToDoubleFunction<QueueStats> value) {
+        // strong: nothing else holds the snapshot object, and Micrometer's default weak reference let a GC turn
+        // every queue gauge into NaN for the rest of the process's life
         Gauge.builder(name, gauges, g -> g.read(queue, value)).tag("queue", queue).description(description)
-                .register(registry);
+                .strongReference(true).register(registry);
     }
 
     synchronized double read(String queue, ToDoubleFunction<QueueStats> value) {

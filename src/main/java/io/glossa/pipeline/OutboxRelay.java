@@ -168,6 +168,10 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
             return;
         }
         metrics.published(batch.size(), Duration.ofNanos(System.nanoTime() - start));
+        Instant confirmedAt = clock.instant();
+        for (Job job : batch) {
+            metrics.confirmed(job.lane(), Duration.between(job.submittedAt(), confirmedAt));
+        }
         retry = List.of();
         if (!brokerHealthy) {
             LOG.info("outbox relay: broker available again");

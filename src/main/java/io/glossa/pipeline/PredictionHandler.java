@@ -2,6 +2,7 @@ package io.glossa.pipeline;
 
 import io.glossa.model.LanguageClassifier;
 import io.glossa.model.Prediction;
+import io.glossa.pipeline.PipelineMetrics.StageTimes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,8 +40,13 @@ public final class PredictionHandler implements JobHandler {
         long predictNanos = System.nanoTime() - start;
         Instant completedAt = clock.instant();
         Result result = new Result(job.id(), prediction, classifier.version(), completedAt, predictNanos);
-        if (store.complete(result)) {
-            metrics.completed(TextStatus.DONE, Duration.ofNanos(predictNanos), Duration.between(job.submittedAt(), completedAt));
+        long storeStart = System.nanoTime();
+        boolean stored = store.complete(result);
+        long storeNanos = System.nanoTime() - storeStart;
+        // a redelivered job whose result was already stored is not counted again: counts stay one per text
+        if (stored) {
+            metrics.completed(job.lane(), TextStatus.DONE, new StageTimes(Duration.ofNanos(predictNanos),
+                    Duration.ofNanos(storeNanos), Duration.between(job.submittedAt(), clock.instant())));
         }
         return result;
     }
@@ -48,7 +54,10 @@ public final class PredictionHandler implements JobHandler {
     /** Called by the broker adapter when the job failed too often: the text shows the reason to its client. */
     @Override
     public void giveUp(Job job, String reason) {
+        long storeStart = System.nanoTime();
         store.fail(job.id(), reason);
-        metrics.completed(TextStatus.FAILED, Duration.ZERO, Duration.between(job.submittedAt(), clock.instant()));
+        long storeNanos = System.nanoTime() - storeStart;
+        metrics.completed(job.lane(), TextStatus.FAILED, new StageTimes(Duration.ZERO, Duration.ofNanos(storeNanos),
+                Duration.between(job.submittedAt(), clock.instant())));
     }
 }

@@ -48,7 +48,7 @@ public final class TextSubmission {
 
     private List<Job> accept(List<String> texts, Lane lane) {
         List<Job> jobs = store.accept(texts, lane);
-        metrics.accepted(jobs.size());
+        metrics.accepted(lane, jobs.size());
         signal.committed(jobs);
         return jobs;
     }

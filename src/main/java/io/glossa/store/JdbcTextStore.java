@@ -162,6 +162,14 @@ public final class JdbcTextStore implements TextStore {
         });
     }
 
+    /**
+     * Committed texts whose job the broker has not confirmed yet: the outbox rows of every process on this database.
+     * One COUNT over the outbox, which holds only what is in flight (confirmed rows are deleted).
+     */
+    public long outboxSize() {
+        return transactions.autocommit("counting the outbox", OutboxRows::count);
+    }
+
     @Override
     public boolean isReady() {
         try {

@@ -74,30 +74,35 @@ final class StatsRoutes implements RouteGroup {
         model.put("source", seen != null ? "latest result" : loadedModelVersion != null ? "loaded by this process" : null);
     }
 
+    /** Summed over the other tags (e.g. both lanes of glossa.texts.accepted). */
     private long count(String name, String status) {
         var search = registry.find(name);
         if (status != null) {
             search = search.tag("status", status);
         }
-        Counter counter = search.counter();
-        return counter == null ? 0 : (long) counter.count();
+        return (long) search.counters().stream().mapToDouble(Counter::count).sum();
     }
 
-    /** count, sum and cumulative bucket counts (le in seconds), as in the Prometheus histogram. */
+    /**
+     * count, sum and cumulative bucket counts (le in seconds), as in the Prometheus histogram, summed over the
+     * meter's series (the lanes of glossa.end.to.end): they share one bucket layout, so buckets add up index by index.
+     */
     private void histogram(ObjectNode latency, String field, String meter) {
-        Timer timer = registry.find(meter).timer();
-        if (timer == null) {
+        List<HistogramSnapshot> snapshots = registry.find(meter).timers().stream().map(Timer::takeSnapshot).toList();
+        if (snapshots.isEmpty()) {
             latency.putNull(field);
             return;
         }
-        HistogramSnapshot snapshot = timer.takeSnapshot();
         ObjectNode node = latency.putObject(field);
-        node.put("count", snapshot.count());
-        node.put("sum_seconds", snapshot.total(TimeUnit.SECONDS));
-        node.put("max_seconds", snapshot.max(TimeUnit.SECONDS));
+        node.put("count", snapshots.stream().mapToLong(HistogramSnapshot::count).sum());
+        node.put("sum_seconds", snapshots.stream().mapToDouble(h -> h.total(TimeUnit.SECONDS)).sum());
+        node.put("max_seconds", snapshots.stream().mapToDouble(h -> h.max(TimeUnit.SECONDS)).max().orElse(0));
         ArrayNode buckets = node.putArray("buckets");
-        for (CountAtBucket bucket : snapshot.histogramCounts()) {
-            buckets.addArray().add(bucket.bucket(TimeUnit.SECONDS)).add((long) bucket.count());
+        CountAtBucket[] first = snapshots.get(0).histogramCounts();
+        for (int i = 0; i < first.length; i++) {
+            int index = i;
+            long count = snapshots.stream().mapToLong(h -> (long) h.histogramCounts()[index].count()).sum();
+            buckets.addArray().add(first[i].bucket(TimeUnit.SECONDS)).add(count);
         }
     }
 

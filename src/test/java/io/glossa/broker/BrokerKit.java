@@ -10,6 +10,7 @@ import io.glossa.pipeline.BrokerUnavailableException;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.JobRejectedException;
 import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.PipelineMetrics;
 import io.glossa.pipeline.ResultEvent;
 import io.glossa.pipeline.TextStatus;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +90,11 @@ abstract class BrokerKit {
     }
 
     AmqpJobConsumer consume(RecordingHandler handler, ConsumerSettings settings) {
-        AmqpJobConsumer consumer = later(broker.jobConsumer(settings));
+        return consume(handler, settings, PipelineMetrics.NONE);
+    }
+
+    AmqpJobConsumer consume(RecordingHandler handler, ConsumerSettings settings, PipelineMetrics metrics) {
+        AmqpJobConsumer consumer = later(broker.jobConsumer(settings, EnumSet.allOf(Lane.class), metrics));
         consumer.start(handler);
         return consumer;
     }
@@ -153,7 +158,9 @@ abstract class BrokerKit {
     @Test
     void jobMessagesAreTheDocumentedJsonWithPersistentProperties() throws Exception {
         Job job = job("Bonjour", Lane.BATCH);
+        Instant before = Instant.now();
         broker.jobPublisher().publish(List.of(job));
+        Instant after = Instant.now();
         GetResponse response;
         try (Channel channel = broker.publishing().openChannel()) {
             response = channel.basicGet(topology.queue(Lane.BATCH), true);
@@ -168,6 +175,7 @@ abstract class BrokerKit {
         assertThat(p.getTimestamp()).isNotNull();
         assertThat(p.getHeaders().get(MessageHeaders.LANE).toString()).isEqualTo("batch");
         assertThat(p.getHeaders().get(MessageHeaders.SUBMITTED_AT).toString()).isEqualTo(job.submittedAt().toString());
+        assertThat(Instant.parse(p.getHeaders().get(MessageHeaders.PUBLISHED_AT).toString())).isBetween(before, after);
     }
 
     @Test
@@ -201,12 +209,18 @@ abstract class BrokerKit {
 
         dying.connection().abort(); // the worker dies without acking
         RecordingHandler second = new RecordingHandler();
-        consume(second, ConsumerSettings.defaults());
+        RecordingDeliveries metrics = new RecordingDeliveries();
+        consume(second, ConsumerSettings.defaults(), metrics);
 
         Await.until("job redelivered to the second consumer", WAIT, () -> second.handled(job.id()));
         release.countDown();
         first.close();
         assertThat(second.handled).singleElement().extracting(Job::text).isEqualTo("Guten Tag");
+        assertThat(metrics.deliveries).singleElement().satisfies(d -> {
+            assertThat(d.lane()).isEqualTo(Lane.REALTIME);
+            assertThat(d.redelivered()).as("the broker's redelivered flag reaches the metrics").isTrue();
+            assertThat(d.queueWait()).isNotNull();
+        });
     }
 
     @Test
@@ -288,12 +302,19 @@ abstract class BrokerKit {
                 }
             }
         };
-        consume(handler, fastRetries());
+        RecordingDeliveries metrics = new RecordingDeliveries();
+        consume(handler, fastRetries(), metrics);
         Job job = job("retry me", Lane.BATCH);
         broker.jobPublisher().publish(List.of(job));
         Await.until("job handled after one failure", WAIT, () -> handler.handled(job.id()));
         assertThat(handler.calls(job.id())).isEqualTo(2);
         assertThat(handler.gaveUp).isEmpty();
+        // the retry is a new message, not a redelivery, and it says when it was published
+        assertThat(metrics.deliveries).hasSize(2).allSatisfy(d -> {
+            assertThat(d.lane()).isEqualTo(Lane.BATCH);
+            assertThat(d.redelivered()).isFalse();
+            assertThat(d.queueWait()).isNotNull();
+        });
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class LaneInboxTest {
     static Delivery delivery(Lane lane, long tag) {
-        return new Delivery(lane, null, tag, new AMQP.BasicProperties(), new byte[0]);
+        return new Delivery(lane, null, tag, false, new AMQP.BasicProperties(), new byte[0]);
     }
 
     @Test

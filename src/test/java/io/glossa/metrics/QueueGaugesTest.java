@@ -50,6 +50,13 @@ class QueueGaugesTest {
     }
 
     @Test
+    void gaugesSurviveAGarbageCollection() {
+        bind();
+        System.gc();   // the gauges' only reference to their snapshot holder is Micrometer's
+        assertThat(gauge("glossa.queue.messages", "g.realtime")).isEqualTo(7);
+    }
+
+    @Test
     void refreshesAfterASecondAndReportsNaNWhileTheBrokerCannotBeAsked() {
         bind();
         assertThat(gauge("glossa.queue.messages", "g.realtime")).isEqualTo(7);

@@ -16,10 +16,11 @@ class OutboxRelayTest {
             Duration.ofMillis(5), Duration.ofMillis(20));
     private final InMemoryTextStore store = new InMemoryTextStore();
     private final RecordingPublisher publisher = new RecordingPublisher();
+    private final RecordingMetrics metrics = new RecordingMetrics();
     private OutboxRelay relay;
 
     private OutboxRelay start(RelaySettings settings) {
-        relay = new OutboxRelay(store, publisher, settings, Clock.systemUTC(), PipelineMetrics.NONE);
+        relay = new OutboxRelay(store, publisher, settings, Clock.systemUTC(), metrics);
         relay.start();
         return relay;
     }
@@ -42,6 +43,18 @@ class OutboxRelayTest {
         assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofMillis(500));
         assertThat(publisher.published()).containsExactlyElementsOf(jobs);
         assertThat(relay.backlog()).isZero();
+    }
+
+    @Test
+    void everyConfirmedJobReportsItsLaneAndTimeSinceSubmission() {
+        start(FAST);
+        List<Job> jobs = new java.util.ArrayList<>(store.accept(List.of("a", "b"), Lane.REALTIME));
+        jobs.addAll(store.accept(List.of("c"), Lane.BATCH));
+        relay.committed(jobs);
+        waitUntil(() -> metrics.confirmations.size() == 3);
+        assertThat(metrics.confirmations).extracting(RecordingMetrics.Confirmation::lane)
+                .containsExactlyInAnyOrder(Lane.REALTIME, Lane.REALTIME, Lane.BATCH);
+        assertThat(metrics.confirmations).allSatisfy(c -> assertThat(c.sinceSubmission().isNegative()).isFalse());
     }
 
     @Test

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class PredictionHandlerTest {
     private final InMemoryTextStore store = new InMemoryTextStore();
     private final FixedClassifier model = new FixedClassifier();
-    private final PredictionHandler handler = new PredictionHandler(store, () -> model, 2, Clock.systemUTC(), PipelineMetrics.NONE);
+    private final RecordingMetrics metrics = new RecordingMetrics();
+    private final PredictionHandler handler = new PredictionHandler(store, () -> model, 2, Clock.systemUTC(), metrics);
 
     @Test
     void predictsStoresAndReturnsTheResult() {
@@ -48,5 +49,31 @@ class PredictionHandlerTest {
         TextRecord stored = store.find(job.id()).orElseThrow();
         assertThat(stored.status()).isEqualTo(TextStatus.FAILED);
         assertThat(stored.error()).isEqualTo("failed 5 times: boom");
+    }
+
+    @Test
+    void reportsEachStoredTextOnceWithItsLaneAndStageTimes() {
+        Job job = store.accept(List.of("Hej"), Lane.BATCH).get(0);
+        handler.handle(job);
+        handler.handle(job);   // redelivered: nothing new stored, nothing counted again
+        assertThat(metrics.completions).singleElement().satisfies(c -> {
+            assertThat(c.lane()).isEqualTo(Lane.BATCH);
+            assertThat(c.status()).isEqualTo(TextStatus.DONE);
+            assertThat(c.times().predict()).isPositive();
+            assertThat(c.times().store()).isPositive();
+            // end to end runs to the stored result, so it covers both stages
+            assertThat(c.times().endToEnd()).isGreaterThanOrEqualTo(c.times().store());
+        });
+    }
+
+    @Test
+    void aFailedTextIsReportedWithItsStoreTimeAndNoPrediction() {
+        Job job = store.accept(List.of("poison"), Lane.REALTIME).get(0);
+        handler.giveUp(job, "boom");
+        assertThat(metrics.completions).singleElement().satisfies(c -> {
+            assertThat(c.status()).isEqualTo(TextStatus.FAILED);
+            assertThat(c.times().predict()).isZero();
+            assertThat(c.times().store()).isPositive();
+        });
     }
 }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 class TextSubmissionTest {
     private final InMemoryTextStore store = new InMemoryTextStore();
     private final List<Job> signalled = new ArrayList<>();
+    private final RecordingMetrics metrics = new RecordingMetrics();
     private final TextSubmission submission = new TextSubmission(store, new SubmissionLimits(10, 3), signalled::addAll,
-            PipelineMetrics.NONE);
+            metrics);
 
     @Test
     void acceptedTextIsStoredPendingAndSignalled() {
@@ -21,6 +22,13 @@ class TextSubmissionTest {
         assertThat(store.find(job.id())).get().extracting(TextRecord::status).isEqualTo(TextStatus.PENDING);
         assertThat(signalled).containsExactly(job);
         assertThat(job.lane()).isEqualTo(Lane.REALTIME);
+    }
+
+    @Test
+    void acceptedTextsAreCountedPerLane() {
+        submission.submit("hej");
+        submission.submitBatch(List.of("a", "b"), Lane.BATCH);
+        assertThat(metrics.acceptedLanes).containsExactly(Lane.REALTIME, Lane.BATCH, Lane.BATCH);
     }
 
     @Test

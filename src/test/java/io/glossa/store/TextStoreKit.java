@@ -156,6 +156,7 @@ abstract class TextStoreKit {
 
         List<Job> all = new ArrayList<>(early);
         all.addAll(late);
+        assertThat(store.outboxSize()).isEqualTo(3);
         assertThat(store.unpublished(10)).containsExactlyElementsOf(all);
         assertThat(store.unpublished(2)).containsExactlyElementsOf(early);
 
@@ -163,6 +164,7 @@ abstract class TextStoreKit {
 
         assertThat(store.unpublished(10)).containsExactlyElementsOf(late);
         assertThat(store.counts().unpublished()).isEqualTo(1);
+        assertThat(store.outboxSize()).as("what glossa_outbox_pending reports").isEqualTo(1);
         assertThat(store.counts().pending()).as("publishing does not change the text's status").isEqualTo(3);
     }
 

@@ -1,0 +1,169 @@
+package io.glossa.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.glossa.cli.ApiCommand;
+import io.glossa.cli.Running;
+import io.glossa.cli.WorkerCommand;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * Scrapes {@code /metrics} of running processes after real traffic (realtime texts and one batch): every pipeline
+ * series deploy/prometheus/METRICS.md lists is there, counters equal the number of texts, each stage histogram counted
+ * every text of its lane, and the stage times are consistent with each other.
+ */
+class MetricsScrapeIT {
+    private static final int REALTIME = 40;
+    private static final int BATCH = 20;
+    private static final int TOTAL = REALTIME + BATCH;
+
+    @Test
+    void serveExposesEveryStageWithCountsThatMatchTheTexts() throws Exception {
+        Path dataDir = Files.createTempDirectory("glossa-metrics-it");
+        List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(),
+                "--amqp-port", String.valueOf(PipelineKit.freePort()), "--port", "0", "--host", "127.0.0.1"));
+        args.addAll(TestTexts.modelArgs());
+        try (Running serve = PipelineKit.start(args)) {
+            send(new ApiClient(serve.port()));
+            PrometheusScrape metrics = settled(serve.port(), serve.port())[0];
+            assertThat(metrics.find("jvm_memory_used_bytes", "role", "serve")).isNotEmpty();
+            assertThat(metrics.value("process_files_open_files")).isPositive();
+            apiSide(metrics);
+            workerSide(metrics);
+        } finally {
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void apiAndWorkerEachExposeTheirStages() throws Exception {
+        Path dataDir = Files.createTempDirectory("glossa-metrics-it");
+        int workerPort = PipelineKit.freePort();
+        try (ScratchBackends backends = new ScratchBackends()) {
+            List<String> common = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
+            common.addAll(backends.args());
+            try (Running api = start(new ApiCommand(), common, "--port", "0", "--host", "127.0.0.1");
+                 Running worker = start(new WorkerCommand(), common, "--workers", "4",
+                         "--metrics-port", String.valueOf(workerPort))) {
+                send(new ApiClient(api.port()));
+                PrometheusScrape[] scrapes = settled(api.port(), workerPort);
+                assertThat(scrapes[0].find("jvm_memory_used_bytes", "role", "api")).isNotEmpty();
+                assertThat(scrapes[1].find("jvm_memory_used_bytes", "role", "worker")).isNotEmpty();
+                apiSide(scrapes[0]);
+                workerSide(scrapes[1]);
+                assertThat(scrapes[0].value("glossa_job_store_seconds_count", "lane", "realtime"))
+                        .as("the api process stores no results").isZero();
+            }
+        } finally {
+            Files.deleteIfExists(dataDir);
+        }
+    }
+
+    /** {@value #REALTIME} texts one by one (realtime lane) and one batch of {@value #BATCH} on the batch lane. */
+    private static void send(ApiClient client) throws Exception {
+        List<String> texts = TestTexts.sentences(TOTAL);
+        List<String> ids = new ArrayList<>(client.submitAll(texts.subList(0, REALTIME), 8));
+        ObjectNode batch = ApiClient.JSON.createObjectNode().put("lane", "batch");
+        texts.subList(REALTIME, TOTAL).forEach(batch.putArray("texts")::add);
+        var response = client.post("/api/v1/texts:batch", "application/json",
+                batch.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        ApiClient.read(response.body()).get("ids").forEach(id -> ids.add(id.asText()));
+        List<JsonNode> records = client.awaitAll(ids, Duration.ofSeconds(120));
+        assertThat(records).extracting(r -> r.get("status").asText()).hasSize(TOTAL).containsOnly("done");
+    }
+
+    /**
+     * Scrapes until the counts have caught up with the texts (a client can read a stored result a moment before the
+     * worker counts it) and the outbox gauge, polled every few seconds, has seen the empty outbox.
+     */
+    private static PrometheusScrape[] settled(int apiPort, int workerPort) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            PrometheusScrape api = PrometheusScrape.of(apiPort);
+            PrometheusScrape worker = workerPort == apiPort ? api : PrometheusScrape.of(workerPort);
+            boolean caughtUp = worker.sum("glossa_results_total", "status", "done") >= TOTAL
+                    && api.sum("glossa_results_observed_total", "status", "done") >= TOTAL
+                    && api.sum("glossa_outbox_pending") == 0 && !api.find("glossa_outbox_pending").isEmpty()
+                    && api.sum("glossa_queue_messages", "queue", "glossa.jobs.realtime") == 0
+                    && api.sum("glossa_queue_messages", "queue", "glossa.jobs.batch") == 0;
+            if (caughtUp || System.nanoTime() > deadline) {
+                return new PrometheusScrape[] {api, worker};
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static void apiSide(PrometheusScrape m) {
+        assertThat(m.value("glossa_texts_accepted_total", "lane", "realtime")).isEqualTo(REALTIME);
+        assertThat(m.value("glossa_texts_accepted_total", "lane", "batch")).isEqualTo(BATCH);
+        assertThat(m.value("glossa_jobs_published_total")).isEqualTo(TOTAL);
+        assertThat(m.value("glossa_jobs_publish_failures_total")).isZero();
+        assertThat(m.value("glossa_outbox_pending")).isZero();
+        histogram(m, "glossa_job_publish_seconds", "realtime", REALTIME);
+        histogram(m, "glossa_job_publish_seconds", "batch", BATCH);
+        assertThat(m.value("glossa_outbox_batch_publish_seconds_count")).isBetween(1.0, (double) TOTAL);
+        assertThat(m.value("glossa_results_observed_total", "status", "done")).isEqualTo(TOTAL);
+        assertThat(m.value("glossa_submit_to_result_seconds_count")).isEqualTo(TOTAL);
+        assertThat(m.find("glossa_submit_to_result_seconds_bucket", "le", "0.03")).hasSize(1);
+        assertThat(m.sum("glossa_predictions_total")).isEqualTo(TOTAL);
+        assertThat(m.value("glossa_queue_messages", "queue", "glossa.jobs.realtime")).isZero();
+        assertThat(m.value("glossa_queue_messages", "queue", "glossa.jobs.batch")).isZero();
+        assertThat(m.value("glossa_queue_messages", "queue", "glossa.failed")).isZero();
+        assertThat(m.value("glossa_queue_consumers", "queue", "glossa.jobs.realtime")).isGreaterThanOrEqualTo(1);
+    }
+
+    private static void workerSide(PrometheusScrape m) {
+        assertThat(m.value("glossa_results_total", "status", "done")).isEqualTo(TOTAL);
+        assertThat(m.value("glossa_results_total", "status", "failed")).isZero();
+        assertThat(m.value("glossa_predict_seconds_count")).isEqualTo(TOTAL);
+        assertThat(m.value("glossa_predict_seconds_sum")).isPositive();
+        assertThat(m.find("glossa_model_info")).singleElement().satisfies(s -> {
+            assertThat(s.value()).isEqualTo(1);
+            assertThat(s.labels().get("version")).isNotBlank();
+        });
+        for (String lane : List.of("realtime", "batch")) {
+            int texts = lane.equals("realtime") ? REALTIME : BATCH;
+            histogram(m, "glossa_job_queue_wait_seconds", lane, texts);
+            histogram(m, "glossa_job_store_seconds", lane, texts);
+            histogram(m, "glossa_end_to_end_seconds", lane, texts);
+            assertThat(m.find("glossa_end_to_end_seconds_bucket", "lane", lane, "le", "0.03"))
+                    .as("a bucket exactly at the 30 ms target").hasSize(1);
+            assertThat(m.value("glossa_jobs_redelivered_total", "lane", lane)).isZero();
+            // each job's queue wait and store lie inside its submission -> stored interval
+            double endToEnd = m.value("glossa_end_to_end_seconds_sum", "lane", lane);
+            assertThat(m.value("glossa_job_queue_wait_seconds_sum", "lane", lane)).isLessThanOrEqualTo(endToEnd);
+            assertThat(m.value("glossa_job_store_seconds_sum", "lane", lane)).isLessThanOrEqualTo(endToEnd);
+        }
+    }
+
+    /** count = the texts of the lane, the +Inf bucket agrees, and the mean is positive and below a minute. */
+    private static void histogram(PrometheusScrape m, String name, String lane, int texts) {
+        assertThat(m.value(name + "_count", "lane", lane)).as(name + " count, " + lane).isEqualTo(texts);
+        assertThat(m.value(name + "_bucket", "lane", lane, "le", "+Inf")).isEqualTo(texts);
+        double mean = m.value(name + "_sum", "lane", lane) / texts;
+        assertThat(mean).as(name + " mean seconds, " + lane).isPositive().isLessThan(60);
+    }
+
+    private static Running start(Object command, List<String> common, String... more) {
+        List<String> args = new ArrayList<>(common);
+        args.addAll(List.of(more));
+        if (command instanceof WorkerCommand) {
+            args.addAll(TestTexts.modelArgs());
+        }
+        new CommandLine(command).parseArgs(args.toArray(String[]::new));
+        return command instanceof ApiCommand a ? a.start() : ((WorkerCommand) command).start();
+    }
+}
