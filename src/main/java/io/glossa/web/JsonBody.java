@@ -39,7 +39,11 @@ final class JsonBody {
         if (declared > maxBytes) {
             throw tooLarge(declared, maxBytes);
         }
-        byte[] body = ctx.bodyAsBytes();
+        return parse(ctx.bodyAsBytes(), maxBytes);
+    }
+
+    /** The body bytes to a JSON object, or a {@link ProblemException} (400 or 413) saying what is wrong. */
+    static JsonNode parse(byte[] body, long maxBytes) {
         if (body.length > maxBytes) {
             throw tooLarge(body.length, maxBytes);
         }
