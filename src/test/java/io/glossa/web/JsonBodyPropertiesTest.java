@@ -39,9 +39,23 @@ class JsonBodyPropertiesTest {
         }
     }
 
+    /** Found by HttpFuzzIT: "Content-Type: ;" split into no parts and the request ended in a 500. */
+    @Test
+    void contentTypesMadeOfSeparatorsAreA415() {
+        for (String header : new String[] {";", ";;", " ; ", ";charset=utf-8"}) {
+            try {
+                JsonBody.requireJsonContentType(header);
+                throw new AssertionError("accepted Content-Type '" + header + "'");
+            } catch (ProblemException e) {
+                assertThat(e.problem().status()).isEqualTo(415);
+            }
+        }
+    }
+
     @Test
     void contentTypesOtherThanJsonInUtf8AreA415() {
-        Property.forAll(500, random -> new String(NastyJson.tokenSoup(random, 1 + random.nextInt(4)), StandardCharsets.UTF_8)
+        Property.forAll(500, random -> (random.nextInt(4) == 0 ? ";" : "")
+                + new String(NastyJson.tokenSoup(random, 1 + random.nextInt(4)), StandardCharsets.UTF_8)
                 + (random.nextBoolean() ? "; charset=" + (random.nextBoolean() ? "latin1" : "\"utf-16\"") : ""), header -> {
                     try {
                         JsonBody.requireJsonContentType(header);
