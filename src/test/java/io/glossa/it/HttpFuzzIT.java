@@ -200,7 +200,7 @@ class HttpFuzzIT {
     }
 
     @Test
-    void aChunkedFiftyMegabyteBodyIsRefusedWithoutReadingItAll() throws Exception {
+    void aChunkedFiftyMegabyteBodyIsRefused() throws Exception {
         byte[] headers = RawHttp.request("POST", "/api/v1/texts", List.of("Content-Type: application/json",
                 "Transfer-Encoding: chunked"), new byte[0]);
         AtomicLong sent = new AtomicLong();
@@ -222,11 +222,11 @@ class HttpFuzzIT {
             writer.setDaemon(true);
             writer.start();
             RawHttp.Response response = RawHttp.read(socket.getInputStream());
-            long sentWhenAnswered = sent.get();
             assertThat(response.status()).as(response.toString()).isEqualTo(413);
             assertThat(judge(response)).isNull();
-            // a server that buffered the whole body would have answered only after all 50 MB arrived
-            assertThat(sentWhenAnswered).as("bytes sent when the 413 came").isLessThan(total);
+            // The handler reads at most limit + 1 bytes (ApiServerTest checks the limit itself). Jetty then reads
+            // and discards the rest of the refused body instead of closing at once: on loopback all 50 MB are
+            // through within a second, so when the answer arrives says nothing about what was buffered.
             socket.close();
             writer.join(30_000);
         }
@@ -259,11 +259,9 @@ class HttpFuzzIT {
                 RawHttp.write(socket, "{".getBytes(StandardCharsets.US_ASCII));
                 sockets.add(socket);
             }
-            // a normal client is served while the slow ones hold their connections
-            String id = new ApiClient(running.port()).submit("Ein ganz normaler deutscher Satz über das Wetter von heute.");
-            assertThat(id).isNotBlank();
-
-            trickle(sockets);
+            int stillOpen = trickle(sockets, new ApiClient(running.port()));
+            // without a minimum data rate each trickled byte restarts the idle timeout and all would still be open
+            assertThat(stillOpen).as("slow bodies still being read after 60 bytes each").isZero();
             for (Socket socket : sockets) {
                 socket.setSoTimeout(5_000);
                 RawHttp.Response response = RawHttp.read(socket.getInputStream());
@@ -280,8 +278,12 @@ class HttpFuzzIT {
         }
     }
 
-    /** Sends each socket one byte a second until the server answered or closed them all; at most 60 rounds. */
-    private static void trickle(List<Socket> sockets) throws InterruptedException {
+    /**
+     * Sends each socket one byte a second until the server answered or closed them all (at most 60 rounds); in the
+     * first round a normal client submits a text, which must be accepted while the slow ones are still connected.
+     * Returns how many were neither answered nor closed.
+     */
+    private static int trickle(List<Socket> sockets, ApiClient normalClient) throws Exception {
         java.util.Set<Socket> open = new java.util.HashSet<>(sockets);
         for (int round = 0; round < 60 && !open.isEmpty(); round++) {
             for (java.util.Iterator<Socket> it = open.iterator(); it.hasNext(); ) {
@@ -296,7 +298,11 @@ class HttpFuzzIT {
                     it.remove();       // closed by the server
                 }
             }
+            if (round == 0) {
+                assertThat(normalClient.submit("Ein ganz normaler deutscher Satz über das Wetter von heute.")).isNotBlank();
+            }
             Thread.sleep(1_000);
         }
+        return open.size();
     }
 }

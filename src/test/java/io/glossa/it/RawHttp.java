@@ -66,6 +66,8 @@ final class RawHttp {
             try {
                 socket.getOutputStream().write(request);
                 socket.getOutputStream().flush();
+                // end of input: a request cut short (a single garbage byte) is then refused, not waited for
+                socket.shutdownOutput();
             } catch (IOException e) {
                 // the server may answer and close before it read everything (a refused body): read its answer
             }
