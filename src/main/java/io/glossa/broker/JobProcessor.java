@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Handles one delivery at a time for one worker thread, and acks it only after its outcome is safe:
  * <ul>
- *   <li>malformed body → failed queue (confirmed), ack;</li>
+ *   <li>malformed body or envelope (content type not JSON, message_id not the body's id) → failed queue
+ *       (confirmed), ack;</li>
  *   <li>handler ok → result event (+ RPC reply), ack;</li>
  *   <li>handler threw → after a backoff, a copy with {@code x-glossa-attempts + 1} goes back to the lane (confirmed),
  *       ack; after {@code maxAttempts} → {@link JobHandler#giveUp}, failed queue (confirmed), failed event, ack.</li>
@@ -75,7 +76,9 @@ final class JobProcessor implements AutoCloseable {
         int attempts = MessageHeaders.intHeader(headers, MessageHeaders.ATTEMPTS);
         JobMessage message;
         try {
+            JobEnvelope.checkContentType(delivery.properties());
             message = codec.decode(delivery.body());
+            JobEnvelope.checkMessageId(delivery.properties(), message.id());
         } catch (MalformedMessageException e) {
             LOG.warn("malformed job message (message id {}) on lane {} moved to the failed queue: {}",
                     delivery.properties().getMessageId(), delivery.lane().key(), e.getMessage());

@@ -76,7 +76,7 @@ final class MetadataReader {
             files.add(new TrainingFile(str(f, "name"), str(f, "sha256"), num(f, "lines").longValue(),
                     num(f, "used_lines").longValue(), num(f, "bad_lines").longValue()));
         }
-        Number cv = (Number) m.get("cv_score");
+        Number cv = optionalNum(m, "cv_score");
         return new ModelMetadata(str(m, "version"), num(m, "format_version").intValue(), str(m, "glossa_version"),
                 str(m, "created_at"), num(m, "size_bytes").longValue(), labels, features(m.get("features")),
                 training(m.get("training")), files, num(m, "training_examples").longValue(),
@@ -130,7 +130,10 @@ final class MetadataReader {
         Map<String, Object> d = map(o);
         Map<String, Double> perLabel = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : map(d.get("per_label")).entrySet()) {
-            perLabel.put(e.getKey(), ((Number) e.getValue()).doubleValue());
+            if (!(e.getValue() instanceof Number score)) {
+                throw new IOException("'per_label." + e.getKey() + "' is not a number");
+            }
+            perLabel.put(e.getKey(), score.doubleValue());
         }
         return new DevScores(num(d, "n").longValue(), num(d, "macro_accuracy").doubleValue(),
                 num(d, "micro_accuracy").doubleValue(), num(d, "ece").doubleValue(),
@@ -162,6 +165,10 @@ final class MetadataReader {
             throw new IOException("'" + key + "' is not a string");
         }
         return (String) o;
+    }
+
+    private static Number optionalNum(Map<String, Object> m, String key) throws IOException {
+        return m.get(key) == null ? null : num(m, key);
     }
 
     private static Number num(Map<String, Object> m, String key) throws IOException {

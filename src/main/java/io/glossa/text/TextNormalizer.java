@@ -28,7 +28,8 @@ public final class TextNormalizer {
     public static void normalize(CharSequence text, NormalizedText out) {
         out.clear();
         CharSequence in = text.length() > MAX_CHARS ? text.subSequence(0, MAX_CHARS) : text;
-        if (mayNeedComposition(in) && !Normalizer.isNormalized(in, Normalizer.Form.NFC)) {
+        boolean marks = mayNeedComposition(in);
+        if (marks && !Normalizer.isNormalized(in, Normalizer.Form.NFC)) {
             in = Normalizer.normalize(in, Normalizer.Form.NFC);
         }
         out.append(' ');
@@ -52,6 +53,27 @@ public final class TextNormalizer {
         if (out.letters == 0) {
             out.length = out.length > 0 ? 1 : 0;
         }
+        if (marks) {
+            recompose(out);
+        }
+    }
+
+    /**
+     * Lower-casing can make a letter and the mark after it composable ("İ" + acute stays two code points, "i" +
+     * acute is "í"): composing again keeps the output in NFC, so normalising normalised text changes nothing.
+     * Only text with marks gets here, so plain text keeps its single pass.
+     */
+    private static void recompose(NormalizedText out) {
+        java.nio.CharBuffer chars = java.nio.CharBuffer.wrap(out.chars, 0, out.length);
+        if (Normalizer.isNormalized(chars, Normalizer.Form.NFC)) {
+            return;
+        }
+        String composed = Normalizer.normalize(chars, Normalizer.Form.NFC);
+        out.length = 0;
+        for (int i = 0; i < composed.length(); i++) {
+            out.append(composed.charAt(i));
+        }
+        out.letters = (int) composed.codePoints().filter(Character::isLetter).count();
     }
 
     private static void appendToken(CharSequence in, int start, int end, NormalizedText out) {

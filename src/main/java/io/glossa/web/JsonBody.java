@@ -39,9 +39,33 @@ final class JsonBody {
         if (declared > maxBytes) {
             throw tooLarge(declared, maxBytes);
         }
-        byte[] body = ctx.bodyAsBytes();
+        return parse(readAtMost(ctx, maxBytes), maxBytes);
+    }
+
+    /**
+     * At most {@code maxBytes + 1} bytes of the body: a chunked body declares no length, and Javalin's own limit
+     * only checks Content-Length, so reading it whole would buffer whatever a client sends (50 MB and more).
+     */
+    private static byte[] readAtMost(Context ctx, long maxBytes) {
+        try {
+            return ctx.req().getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (org.eclipse.jetty.http.BadMessageException e) {
+            // Jetty's verdict on the body itself, e.g. 408 when it arrives slower than the minimum data rate
+            throw new ProblemException(e.getCode() >= 400 && e.getCode() < 500 ? e.getCode() : 400, "unreadable-body",
+                    "Unreadable Body", "the request body could not be read: " + e.getReason());
+        } catch (java.io.IOException e) {
+            boolean timedOut = e.getCause() instanceof java.util.concurrent.TimeoutException;
+            throw new ProblemException(timedOut ? 408 : 400, "unreadable-body", "Unreadable Body",
+                    timedOut ? "the request body stopped arriving; send it without pauses"
+                            : "the request body could not be read completely");
+        }
+    }
+
+    /** The body bytes to a JSON object, or a {@link ProblemException} (400 or 413) saying what is wrong. */
+    static JsonNode parse(byte[] body, long maxBytes) {
         if (body.length > maxBytes) {
-            throw tooLarge(body.length, maxBytes);
+            throw new ProblemException(413, "body-too-large", "Payload Too Large",
+                    "the request body is over " + maxBytes + " bytes; this endpoint accepts at most " + maxBytes + " bytes");
         }
         if (body.length == 0) {
             throw new ProblemException(400, "invalid-json", "Invalid JSON", "the request body is empty; send a JSON object");
@@ -63,7 +87,7 @@ final class JsonBody {
         if (header == null || header.isBlank()) {
             throw unsupported("no Content-Type was sent; send Content-Type: application/json");
         }
-        String[] parts = header.split(";");
+        String[] parts = header.split(";", -1);   // -1: ";" alone is an empty media type, not an empty array
         String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
             throw unsupported("Content-Type " + mediaType + " is not supported; send application/json");

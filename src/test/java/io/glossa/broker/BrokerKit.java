@@ -112,6 +112,11 @@ abstract class BrokerKit {
         return new AMQP.BasicProperties.Builder().deliveryMode(2).contentType("application/json").build();
     }
 
+    /** The properties a well-behaved producer sets: persistent JSON whose message_id is the job id. */
+    static AMQP.BasicProperties persistentJson(UUID id) {
+        return persistentJson().builder().messageId(id.toString()).build();
+    }
+
     List<GetResponse> drainFailed(int expected) throws Exception {
         List<GetResponse> messages = new ArrayList<>();
         Await.until(expected + " messages in the failed queue", WAIT,
@@ -350,7 +355,7 @@ abstract class BrokerKit {
         };
         consume(handler, fastRetries());
         UUID unknown = UUID.randomUUID();
-        publishRaw(Lane.REALTIME, persistentJson(), JobMessageCodec.encode(unknown, "from an outside producer"));
+        publishRaw(Lane.REALTIME, persistentJson(unknown), JobMessageCodec.encode(unknown, "from an outside producer"));
         FailedMessage failed = FailedMessageCodec.decode(drainFailed(1).get(0).getBody());
         assertThat(failed.reason()).isEqualTo("no text with id " + unknown);
         assertThat(handler.calls(unknown)).isEqualTo(1);
@@ -399,7 +404,7 @@ abstract class BrokerKit {
             publishRaw(Lane.REALTIME, persistentJson(), body);
         }
         UUID tolerated = UUID.randomUUID();
-        publishRaw(Lane.REALTIME, persistentJson(),
+        publishRaw(Lane.REALTIME, persistentJson(tolerated),
                 ("{\"id\":\"" + tolerated + "\",\"text\":\"Hej\",\"hint\":\"sv\"}").getBytes(StandardCharsets.UTF_8));
         Job good = job("still working", Lane.REALTIME);
         broker.jobPublisher().publish(List.of(good));
@@ -418,6 +423,39 @@ abstract class BrokerKit {
         assertThat(handler.handled).hasSize(2);
     }
 
+    /**
+     * Envelopes that are off although the body is a valid job: another content type, a message_id naming another
+     * job. Each reaches the failed queue with its reason, and the queue keeps moving. A bare body (no message_id, no
+     * content type), as the simplest outside producer sends it, is a job.
+     */
+    @Test
+    void jobsWithAWrongEnvelopeGoToTheFailedQueueWithAReasonAndTheConsumerKeepsWorking() throws Exception {
+        RecordingHandler handler = new RecordingHandler();
+        consume(handler, ConsumerSettings.defaults());
+        UUID plainText = UUID.randomUUID();
+        UUID noMessageId = UUID.randomUUID();
+        UUID otherMessageId = UUID.randomUUID();
+        publishRaw(Lane.REALTIME, persistentJson(plainText).builder().contentType("text/plain").build(),
+                JobMessageCodec.encode(plainText, "Hej"));
+        publishRaw(Lane.REALTIME, persistentJson(), JobMessageCodec.encode(noMessageId, "Hej"));
+        publishRaw(Lane.BATCH, persistentJson(UUID.randomUUID()), JobMessageCodec.encode(otherMessageId, "Hej"));
+        UUID noContentType = UUID.randomUUID();
+        publishRaw(Lane.REALTIME, new AMQP.BasicProperties.Builder().deliveryMode(2).messageId(noContentType.toString()).build(),
+                JobMessageCodec.encode(noContentType, "a producer that sets no content type is read as JSON"));
+        Job good = job("still working", Lane.BATCH);
+        broker.jobPublisher().publish(List.of(good));
+
+        Await.until("good jobs handled after the bad ones", WAIT, () -> handler.handled(good.id())
+                && handler.handled(noContentType) && handler.handled(noMessageId));
+        List<String> reasons = drainFailed(2).stream().map(r -> FailedMessageCodec.decode(r.getBody()).reason()).toList();
+        assertThat(reasons).hasSize(2).allSatisfy(r -> assertThat(r).startsWith("malformed message: "));
+        assertThat(reasons).anyMatch(r -> r.contains("content type 'text/plain' is not application/json"))
+                .anyMatch(r -> r.contains("is not the body's id " + otherMessageId));
+        assertThat(handler.calls(plainText) + handler.calls(otherMessageId)).isZero();
+        Await.until("nothing left unacked", WAIT, () -> broker.queueStatistics().stats(topology.queue(Lane.REALTIME)).messages() == 0
+                && broker.queueStatistics().stats(topology.queue(Lane.BATCH)).messages() == 0);
+    }
+
     @Test
     void rpcReplyGoesToTheReplyQueueWithTheCorrelationId() throws Exception {
         consume(new RecordingHandler(), ConsumerSettings.defaults());
@@ -426,7 +464,7 @@ abstract class BrokerKit {
             BlockingQueue<com.rabbitmq.client.Delivery> replies = new ArrayBlockingQueue<>(1);
             client.basicConsume(replyQueue, true, (tag, delivery) -> replies.add(delivery), tag -> {});
             UUID id = UUID.randomUUID();
-            AMQP.BasicProperties properties = persistentJson().builder()
+            AMQP.BasicProperties properties = persistentJson(id).builder()
                     .replyTo(replyQueue).correlationId("corr-" + id).build();
             publishRaw(Lane.REALTIME, properties, JobMessageCodec.encode(id, "Hej då"));
 

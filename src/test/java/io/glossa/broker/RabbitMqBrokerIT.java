@@ -83,7 +83,7 @@ class RabbitMqBrokerIT extends BrokerKit {
             BlockingQueue<com.rabbitmq.client.Delivery> replies = new ArrayBlockingQueue<>(1);
             client.basicConsume("amq.rabbitmq.reply-to", true, (tag, delivery) -> replies.add(delivery), tag -> {});
             UUID id = UUID.randomUUID();
-            AMQP.BasicProperties properties = persistentJson().builder()
+            AMQP.BasicProperties properties = persistentJson(id).builder()
                     .replyTo("amq.rabbitmq.reply-to").correlationId(id.toString()).build();
             // direct reply-to requires publishing on the channel that consumes the pseudo-queue
             client.basicPublish(topology.jobsExchange(), Lane.REALTIME.key(), properties, JobMessageCodec.encode(id, "Tack"));

@@ -166,6 +166,44 @@ abstract class PipelineKit {
         }
     }
 
+    /**
+     * A well-formed job whose id no API of ours accepted (an outside producer's, or a store that lost it): the real
+     * worker and store send it to the failed queue with its reason at once, and texts behind it still flow.
+     */
+    @Test
+    void aJobWithAnIdTheStoreDoesNotKnowReachesTheFailedQueueAndWorkGoesOn() throws Exception {
+        UUID unknown = UUID.randomUUID();
+        Topology topology = new Topology(Topology.DEFAULT_PREFIX);
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(amqpUri());
+        try (Connection connection = factory.newConnection("glossa-it-unknown"); Channel channel = connection.createChannel()) {
+            channel.confirmSelect();
+            channel.basicPublish(topology.jobsExchange(), Lane.REALTIME.key(), true,
+                    new com.rabbitmq.client.AMQP.BasicProperties.Builder().deliveryMode(2).contentType("application/json")
+                            .messageId(unknown.toString()).build(),
+                    io.glossa.broker.JobMessageCodec.encode(unknown, "Ein Auftrag, den niemand angenommen hat."));
+            channel.waitForConfirmsOrDie(10_000);
+
+            String id = api.submit("Un testo italiano del tutto normale che arriva subito dopo.");
+            JsonNode record = api.awaitOne(id, System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
+            assertThat(record.get("status").asText()).as(record.toString()).isEqualTo("done");
+
+            JsonNode failed = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (failed == null && System.nanoTime() < deadline) {
+                GetResponse message = channel.basicGet(topology.failedQueue(), true);
+                if (message == null) {
+                    Thread.sleep(100);
+                } else if (unknown.toString().equals(message.getProps().getMessageId())) {
+                    failed = ApiClient.read(new String(message.getBody(), StandardCharsets.UTF_8));
+                }
+            }
+            assertThat(failed).as("the unknown job in " + topology.failedQueue()).isNotNull();
+            assertThat(failed.get("reason").asText()).contains("no text with id " + unknown);
+        }
+        assertThat(api.get("/api/v1/texts/" + unknown).statusCode()).isEqualTo(404);
+    }
+
     @Test
     void aBrokerRestartInTheMiddleOfARunLosesNothing() throws Exception {
         List<String> texts = TestTexts.sentences(600);

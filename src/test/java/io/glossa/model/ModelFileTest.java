@@ -146,6 +146,21 @@ class ModelFileTest {
                 .hasMessageContaining("header is not valid").hasMessageContaining("feature bits");
     }
 
+    /** Found by ModelFilePropertiesTest: these casts threw ClassCastException instead of the format error. */
+    @Test
+    void headerScoresOfTheWrongTypeAreCorruptNotAClassCast() {
+        byte[] good = ModelFile.toBytes(trained.metadata(), trained.weights());
+        String header = new String(good, 24, ByteBuffer.wrap(good).getInt(20), java.nio.charset.StandardCharsets.UTF_8);
+        String perLabel = header.replaceFirst("\"per_label\":\\{\"aa\":[^,}]+", "\"per_label\":{\"aa\":\"high\"");
+        String cv = header.replaceFirst("\"cv_score\":[^,}]+", "\"cv_score\":\"good\"");
+        assertThat(perLabel).isNotEqualTo(header);
+        assertThat(cv).isNotEqualTo(header);
+        assertThatThrownBy(() -> LanguageModel.fromBytes(withHeader(good, perLabel)))
+                .isInstanceOf(ModelFormatException.class).hasMessageContaining("per_label.aa");
+        assertThatThrownBy(() -> LanguageModel.fromBytes(withHeader(good, cv)))
+                .isInstanceOf(ModelFormatException.class).hasMessageContaining("cv_score");
+    }
+
     private static byte[] withHeader(byte[] file, String header) {
         byte[] h = header.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         int oldLength = ByteBuffer.wrap(file).getInt(20);

@@ -63,6 +63,13 @@ class TextNormalizerTest {
         assertThat(norm(s)).isEqualTo(" " + s + " ");
     }
 
+    /** Found by TextNormalizerPropertiesTest: lower-casing "İ" gave "i" + a loose accent, not NFC "í". */
+    @Test
+    void lowerCasingThatMakesAComposablePairIsComposed() {
+        assertThat(norm("\u0130\u0341")).isEqualTo(" \u00ed ");
+        assertThat(norm(norm("\u0130\u0341"))).isEqualTo(norm("\u0130\u0341"));
+    }
+
     @Test
     void reusesItsBufferForLongerTexts() {
         NormalizedText out = new NormalizedText();

@@ -209,6 +209,23 @@ class ApiServerTest {
         assertThat(hugeHeader).startsWith("HTTP/1.1 431").contains("application/problem+json").doesNotContain("Exception");
     }
 
+    /** Found by HttpFuzzIT: each of these was a 5xx. */
+    @Test
+    void malformedRequestsFoundByFuzzingAreClientErrors() throws Exception {
+        // a line feed inside the target leaves a request line without a version: Jetty said 505
+        String noVersion = raw("GET /api/v1/texts/a\nb HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(noVersion).startsWith("HTTP/1.1 400").contains("application/problem+json");
+        // "Content-Type: ;" split into no parts: 500
+        String separators = raw("POST /api/v1/texts HTTP/1.1\r\nHost: x\r\nContent-Type: ;\r\nContent-Length: 2\r\n"
+                + "Connection: close\r\n\r\n{}");
+        assertThat(separators).startsWith("HTTP/1.1 415").contains("application/problem+json");
+        // a chunked body declares no length; it was read whole before its size was checked
+        String chunk = Integer.toHexString(30_000) + "\r\n" + "a".repeat(30_000) + "\r\n";
+        String chunked = raw("POST /api/v1/texts:batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunk + "0\r\n\r\n");
+        assertThat(chunked).startsWith("HTTP/1.1 413").contains("application/problem+json").contains("at most 20000 bytes");
+    }
+
     private static String raw(String request) throws Exception {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
