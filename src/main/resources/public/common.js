@@ -184,7 +184,12 @@ const glossa = (() => {
       listeners.forEach(fn => fn(data));
     });
     source.addEventListener('open', () => stateListeners.forEach(fn => fn(true)));
-    source.addEventListener('error', () => stateListeners.forEach(fn => fn(false)));
+    source.addEventListener('error', () => {
+      stateListeners.forEach(fn => fn(false));
+      // EventSource hides the status: a stream refused for want of a (valid) key just closes for good. Ask the API
+      // why, through apiFetch, which shows the key form on a 401.
+      if (source && source.readyState === EventSource.CLOSED) apiFetch('/api/v1/languages').catch(() => {});
+    });
   }
   window.addEventListener('pagehide', () => {
     if (source) { source.close(); source = null; }

@@ -119,7 +119,7 @@ public final class BrokerOptions {
     Path truststore;
 
     @Option(names = "--amqp-tls-truststore-password", defaultValue = "${env:GLOSSA_AMQP_TLS_TRUSTSTORE_PASSWORD}",
-            paramLabel = "PASSWORD", arity = "1",
+            paramLabel = "PASSWORD", arity = "1", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER,
             description = "Password of --amqp-tls-truststore (env GLOSSA_AMQP_TLS_TRUSTSTORE_PASSWORD; prefer the variable: flags show in ps).")
     String truststorePassword;
 

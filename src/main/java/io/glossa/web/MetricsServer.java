@@ -10,6 +10,7 @@ public final class MetricsServer implements AutoCloseable {
 
     public MetricsServer(PrometheusMeterRegistry registry, BooleanSupplier ready) {
         app = Javalin.create(config -> config.showJavalinBanner = false);
+        new SecurityHeaders().register(app);   // the same headers as the API's, on every response
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
         app.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"alive\"}"));
         app.get("/ready", ctx -> {
