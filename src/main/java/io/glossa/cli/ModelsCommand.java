@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
                 "Same store options as serve (--data-dir, --db-url). With the embedded database, stop serve first:",
                 "the database is a file one process owns."},
         subcommands = {CommandLine.HelpCommand.class, ModelsListCommand.class, ModelsAddCommand.class,
-                ModelsActivateCommand.class, ModelsRollbackCommand.class, ModelsShadowCommand.class})
+                ModelsActivateCommand.class, ModelsRollbackCommand.class, ModelsShadowCommand.class,
+                ModelsCompareCommand.class})
 public final class ModelsCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

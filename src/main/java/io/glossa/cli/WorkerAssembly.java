@@ -7,7 +7,9 @@ import io.glossa.pipeline.JobHandler;
 import io.glossa.pipeline.PipelineMetrics;
 import io.glossa.pipeline.PredictionHandler;
 import io.glossa.registry.ActiveModels;
+import io.glossa.registry.ReverifyHandler;
 import io.glossa.registry.ShadowingHandler;
+import io.glossa.store.JdbcReverify;
 import io.glossa.store.JdbcShadowResults;
 import io.glossa.store.JdbcTextStore;
 import java.time.Clock;
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Wires the worker side of a process: job consumers running the prediction handler with the registry's active
  * model (read once per job, so a swap lands between jobs), plus the shadow candidate if one is set (used by serve
- * and worker).
+ * and worker). Re-verify jobs are routed to their run's model version and stored with the run.
  */
 final class WorkerAssembly {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerAssembly.class);
@@ -28,8 +30,9 @@ final class WorkerAssembly {
     static AmqpJobConsumer start(Lifecycle life, JdbcTextStore store, AmqpBroker broker, ActiveModels models,
                                  ConsumerSettings settings, int topK, PipelineMetrics metrics) {
         Clock clock = Clock.systemUTC();
-        JobHandler handler = new ShadowingHandler(new PredictionHandler(store, models, topK, clock, metrics), models,
+        JobHandler live = new ShadowingHandler(new PredictionHandler(store, models, topK, clock, metrics), models,
                 new JdbcShadowResults(store.database()), clock);
+        JobHandler handler = new ReverifyHandler(live, models, new JdbcReverify(store.database(), clock), clock);
         AmqpJobConsumer consumer = life.add("workers", broker.jobConsumer(settings));
         consumer.start(handler);
         LOG.info("workers: {} threads, prefetch {} per lane, {} attempts before the failed queue",
