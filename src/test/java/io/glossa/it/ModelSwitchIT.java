@@ -50,7 +50,8 @@ import picocli.CommandLine;
  * Model distribution end to end on RabbitMQ + PostgreSQL: `glossa api` in-process, two `glossa worker` processes
  * from the jar. Activation while texts flow switches both with no lost or doubly processed job; a version whose
  * stored bytes are damaged is refused by every worker (which keep their model and report it); a shadow candidate's
- * answers are stored apart and never reach a client (GET or SSE).
+ * answers are stored apart and never reach a client (GET or SSE); `glossa reverify` re-scores stored texts through
+ * the batch queue with another version, reports, and changes nothing clients see.
  */
 class ModelSwitchIT {
     private static final byte[] A = TestModels.builtIn();
@@ -59,6 +60,9 @@ class ModelSwitchIT {
     private static final String VA = TestModels.version(A);
     private static final String VB = TestModels.version(B);
     private static final String VC = TestModels.version(C);
+
+    /** What the SSE listener saw, for a failure message. */
+    private static final List<String> DIAGNOSTICS = Collections.synchronizedList(new ArrayList<>());
 
     @Test
     void workersSwitchOnActivationRefuseDamagedModelsAndKeepShadowAnswersFromClients() throws Exception {
@@ -84,6 +88,7 @@ class ModelSwitchIT {
                 switchWhileTextsFlow(backends, registry, database, client, first, second);
                 refuseDamagedModel(backends, registry, database, client, first, second);
                 shadowStaysApart(backends, registry, database, client, api.port(), first, second);
+                reverifyThroughTheBatchQueue(backends, database, client, api.port(), dir, first, second);
             }
         } finally {
             deleteTree(dir);
@@ -164,10 +169,58 @@ class ModelSwitchIT {
         assertThat(versions.values()).containsOnly(VB);
         awaitCondition("shadow answers stored", () -> count(database, "shadow_results", ids) == ids.size(), workers);
         Set<String> idSet = new HashSet<>(ids);
-        awaitCondition("result events for every text", () -> eventsFor(events, idSet).size() == ids.size(), workers);
+        awaitCondition("result events for every text", () -> eventIds(events, idSet).equals(idSet), workers);
         listener.interrupt();
         assertThat(eventsFor(events, idSet)).allSatisfy(e -> assertThat(e.get("model_version").asText()).isEqualTo(VB));
         assertThat(count(database, "results", ids)).as("the shadow wrote nothing into results").isEqualTo(ids.size());
+    }
+
+    /** 40 texts answered by B, two of them labelled (one right, one wrong); re-verified with A (same weights). */
+    private static void reverifyThroughTheBatchQueue(ScratchBackends backends, Database database, ApiClient client,
+                                                     int port, Path dir, WorkerProcess... workers) throws Exception {
+        java.time.Instant since = java.time.Instant.now().minusMillis(5);
+        List<String> ids = client.submitAll(TestTexts.sentences(40), 16);
+        List<JsonNode> records = client.awaitAll(ids, Duration.ofSeconds(120));
+        String language = records.get(0).get("language").asText();
+        String other = language.equals("sv") ? "no" : "sv";
+        for (String[] label : new String[][] {{ids.get(0), language}, {ids.get(1), other}}) {
+            assertThat(client.post("/api/v1/texts/" + label[0] + "/feedback", "application/json",
+                    ("{\"language\":\"" + label[1] + "\"}").getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(201);
+        }
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        Thread listener = listen(port, events);
+        awaitCondition("the event stream open", () -> !events.isEmpty(), workers);
+        Path out = dir.resolve("reports");
+
+        java.io.StringWriter stdout = new java.io.StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new java.io.PrintWriter(stdout, true));
+        int exit = cli.execute("reverify", "--model", VA, "--since", since.toString(), "--out", out.toString(),
+                "--amqp-uri", backends.amqpUri(), "--db-url", backends.dbUrl(), "--db-user", "postgres");
+
+        assertThat(exit).as(stdout.toString()).isZero();
+        Path json;
+        try (var files = Files.list(out)) {
+            json = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        JsonNode report = ApiClient.read(Files.readString(json));
+        assertThat(report.get("model_version").asText()).isEqualTo(VA);
+        assertThat(report.get("total").asLong()).isEqualTo(40);
+        assertThat(report.get("scored").asLong()).isEqualTo(40);
+        assertThat(report.get("agreement").asDouble()).as("A and B share their weights").isEqualTo(1.0);
+        assertThat(report.get("labelled").asLong()).isEqualTo(2);
+        assertThat(report.get("accuracy").asDouble()).isEqualTo(0.5);
+        assertThat(report.get("stored_accuracy").asDouble()).isEqualTo(0.5);
+        assertThat(report.get("changes")).isEmpty();
+        assertThat(stdout.toString()).contains("agreement with the stored predictions: 100.00% (40 of 40)");
+        JsonNode run = ApiClient.read(client.get("/api/v1/reverify/" + report.get("run").asText()).body());
+        assertThat(run.get("status").asText()).isEqualTo("finished");
+        assertThat(run.get("report").get("scored").asLong()).isEqualTo(40);
+
+        assertThat(answeredVersions(client, ids).values()).as("clients still see B").containsOnly(VB);
+        assertThat(resultsPerText(database, ids)).as("no result added for clients").containsOnly(1);
+        listener.interrupt();
+        assertThat(eventsFor(events, new HashSet<>(ids))).as("no result event for re-verify jobs").isEmpty();
     }
 
     private static Running startApi(List<String> common) {
@@ -204,7 +257,8 @@ class ModelSwitchIT {
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached within 120 s: " + what + "\n" + workers[0].tail());
+                throw new AssertionError("not reached within 120 s: " + what + "\n" + workers[0].tail()
+                        + "\n" + DIAGNOSTICS);
             }
             Thread.sleep(100);
         }
@@ -267,16 +321,25 @@ class ModelSwitchIT {
                     while (!Thread.currentThread().isInterrupted() && (line = reader.readLine()) != null) {
                         if (line.startsWith("data:")) {
                             lines.add(line.substring(5).strip());
+                        } else if (DIAGNOSTICS.size() < 20) {
+                            DIAGNOSTICS.add("sse: " + line);
                         }
                     }
                 }
+                DIAGNOSTICS.add("sse: stream ended");
             } catch (Exception e) {
-                // interrupted at the end of the test
+                DIAGNOSTICS.add("sse: " + e); // also when interrupted at the end of the test
             }
         });
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    private static Set<String> eventIds(List<String> lines, Set<String> ids) {
+        Set<String> seen = new HashSet<>();
+        eventsFor(lines, ids).forEach(e -> seen.add(e.get("id").asText()));
+        return seen;
     }
 
     private static List<JsonNode> eventsFor(List<String> lines, Set<String> ids) {
