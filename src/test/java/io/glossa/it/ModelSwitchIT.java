@@ -312,9 +312,11 @@ class ModelSwitchIT {
             try {
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/events")).build(),
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/events")).header("Accept", "text/event-stream")
+                        .build(),
                         HttpResponse.BodyHandlers.ofInputStream());
                 lines.add("(open)");
+                DIAGNOSTICS.add("sse: status " + response.statusCode());
                 try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(),
                         StandardCharsets.UTF_8))) {
                     String line;
