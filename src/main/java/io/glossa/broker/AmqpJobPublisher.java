@@ -55,7 +55,7 @@ public final class AmqpJobPublisher implements JobPublisher, AutoCloseable {
             channel = borrow();
             for (Job job : jobs) {
                 channel.publish(topology.jobsExchange(), job.lane().key(), properties(job),
-                        JobMessageCodec.encode(job.id(), job.text()));
+                        JobMessageCodec.encode(job.id(), job.text(), job.rescore()));
             }
             channel.awaitConfirms();
             idle.add(channel);

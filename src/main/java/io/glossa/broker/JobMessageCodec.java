@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.glossa.pipeline.Rescore;
 import java.io.IOException;
 import java.util.UUID;
 
@@ -35,9 +36,19 @@ public final class JobMessageCodec {
     }
 
     public static byte[] encode(UUID id, String text) {
+        return encode(id, text, null);
+    }
+
+    /** @param rescore null for a client's text; else the re-verify run and model version the job belongs to */
+    public static byte[] encode(UUID id, String text, Rescore rescore) {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", id.toString());
         node.put("text", text);
+        if (rescore != null) {
+            ObjectNode reverify = node.putObject("reverify");
+            reverify.put("run", rescore.run().toString());
+            reverify.put("model_version", rescore.modelVersion());
+        }
         try {
             return JSON.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
@@ -57,7 +68,19 @@ public final class JobMessageCodec {
             throw new MalformedMessageException("body is JSON " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
                     + ", expected an object {\"id\":\"<uuid>\",\"text\":\"...\"}");
         }
-        return new JobMessage(id(node.get("id")), text(node.get("text")));
+        return new JobMessage(id(node.get("id")), text(node.get("text")), rescore(node.get("reverify")));
+    }
+
+    private static Rescore rescore(JsonNode reverify) throws MalformedMessageException {
+        if (reverify == null || reverify.isNull()) {
+            return null;
+        }
+        JsonNode version = reverify.get("model_version");
+        if (!reverify.isObject() || version == null || !version.isTextual() || version.textValue().isBlank()
+                || version.textValue().length() > 64) {
+            throw new MalformedMessageException("field \"reverify\" must be {\"run\":\"<uuid>\",\"model_version\":\"...\"}");
+        }
+        return new Rescore(id(reverify.get("run")), version.textValue());
     }
 
     private static JsonNode parse(byte[] body) throws MalformedMessageException {

@@ -85,7 +85,8 @@ final class JobProcessor implements AutoCloseable {
             moveToFailed(delivery, null, "malformed message: " + e.getMessage(), attempts);
             return;
         }
-        Job job = new Job(message.id(), message.text(), delivery.lane(), submittedAt(delivery.properties()));
+        Job job = new Job(message.id(), message.text(), delivery.lane(), submittedAt(delivery.properties()),
+                message.rescore());
         int redeliveries = MessageHeaders.intHeader(headers, MessageHeaders.DELIVERY_COUNT);
         if (redeliveries >= settings.maxRedeliveries()) {
             giveUp(delivery, job, "delivered " + (redeliveries + 1) + " times without an ack "
@@ -105,8 +106,9 @@ final class JobProcessor implements AutoCloseable {
             failedAttempt(delivery, job, attempts + 1, e);
             return;
         }
-        ResultEvent event = new ResultEvent(job.id(), TextStatus.DONE, result, null, job.submittedAt());
-        announce(delivery, event);
+        if (!job.isRescore()) { // a re-verify answer is not the text's result: clients must not see it
+            announce(delivery, new ResultEvent(job.id(), TextStatus.DONE, result, null, job.submittedAt()));
+        }
         ack(delivery);
     }
 
@@ -157,7 +159,7 @@ final class JobProcessor implements AutoCloseable {
         ConfirmedChannel channel = confirmed();
         channel.publish(topology.failedExchange(), delivery.lane().key(), properties, FailedMessageCodec.encode(failed));
         channel.awaitConfirms();
-        if (job != null) {
+        if (job != null && !job.isRescore()) {
             announce(delivery, new ResultEvent(job.id(), TextStatus.FAILED, null, reason, job.submittedAt()));
         }
         ack(delivery);

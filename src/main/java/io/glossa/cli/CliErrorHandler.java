@@ -25,7 +25,8 @@ public final class CliErrorHandler implements IExecutionExceptionHandler, IParam
     private static final List<Class<? extends Throwable>> USER_ERRORS = List.of(UserError.class,
             ModelFormatException.class, CorpusException.class, NoSuchFileException.class,
             AccessDeniedException.class, io.glossa.pipeline.StoreUnavailableException.class,
-            io.glossa.pipeline.BrokerUnavailableException.class);
+            io.glossa.pipeline.BrokerUnavailableException.class, io.glossa.registry.ModelRegistryException.class,
+            io.glossa.registry.BadModelException.class);
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {

@@ -1,10 +1,10 @@
 package io.glossa.cli;
 
 import io.glossa.broker.BrokerSession;
-import io.glossa.metrics.ModelInfoGauge;
 import io.glossa.metrics.MetricsRegistry;
 import io.glossa.metrics.MicrometerPipelineMetrics;
 import io.glossa.model.LanguageModel;
+import io.glossa.registry.ActiveModels;
 import io.glossa.pipeline.PipelineMetrics;
 import io.glossa.store.JdbcTextStore;
 import io.glossa.web.ApiServer;
@@ -51,11 +51,13 @@ public final class ServeCommand implements Callable<Integer> {
             LanguageModel model = Parts.model(modelOption);
             JdbcTextStore store = Parts.store(life, storeOptions);
             BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "serve");
-            ModelInfoGauge.bind(registry, model.version());
-            WorkerAssembly.start(life, store, broker.broker(), model,
+            ModelDistribution.registerFirst(store.database(), modelOption, model);
+            ActiveModels models = ModelDistribution.start(life, store.database(), broker.broker(), model, "serve",
+                    registry, workerOptions.modelCheckInterval());
+            WorkerAssembly.start(life, store, broker.broker(), models,
                     brokerOptions.consumerSettings(workerOptions.workerThreads()), workerOptions.topK(), metrics);
             ApiServer server = ApiAssembly.start(life, store, broker.broker(), http, access, registry, metrics,
-                    List.of(new ReadinessCheck("model", () -> model.labelCount() > 0)), UiModel.of(model));
+                    List.of(new ReadinessCheck("model", () -> models.get().labelCount() > 0)), UiModel.of(models.get()));
             LOG.info("glossa serving on http://localhost:{}", server.port());
             return new Running(life, store, broker, Optional.of(server));
         } catch (RuntimeException e) {

@@ -3,26 +3,38 @@ package io.glossa.cli;
 import io.glossa.broker.AmqpBroker;
 import io.glossa.broker.AmqpJobConsumer;
 import io.glossa.broker.ConsumerSettings;
-import io.glossa.model.LanguageClassifier;
+import io.glossa.pipeline.JobHandler;
 import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.PipelineMetrics;
 import io.glossa.pipeline.PredictionHandler;
-import io.glossa.pipeline.TextStore;
+import io.glossa.registry.ActiveModels;
+import io.glossa.registry.ReverifyHandler;
+import io.glossa.registry.ShadowingHandler;
+import io.glossa.store.JdbcReverify;
+import io.glossa.store.JdbcShadowResults;
+import io.glossa.store.JdbcTextStore;
 import java.time.Clock;
 import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires the worker side of a process: job consumers running the prediction handler (used by serve and worker). */
+/**
+ * Wires the worker side of a process: job consumers running the prediction handler with the registry's active
+ * model (read once per job, so a swap lands between jobs), plus the shadow candidate if one is set (used by serve
+ * and worker). Re-verify jobs are routed to their run's model version and stored with the run.
+ */
 final class WorkerAssembly {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerAssembly.class);
 
     private WorkerAssembly() {
     }
 
-    static AmqpJobConsumer start(Lifecycle life, TextStore store, AmqpBroker broker, LanguageClassifier model,
+    static AmqpJobConsumer start(Lifecycle life, JdbcTextStore store, AmqpBroker broker, ActiveModels models,
                                  ConsumerSettings settings, int topK, PipelineMetrics metrics) {
-        PredictionHandler handler = new PredictionHandler(store, () -> model, topK, Clock.systemUTC(), metrics);
+        Clock clock = Clock.systemUTC();
+        JobHandler live = new ShadowingHandler(new PredictionHandler(store, models, topK, clock, metrics), models,
+                new JdbcShadowResults(store.database()), clock);
+        JobHandler handler = new ReverifyHandler(live, models, new JdbcReverify(store.database(), clock), clock);
         AmqpJobConsumer consumer = life.add("workers", broker.jobConsumer(settings, EnumSet.allOf(Lane.class), metrics));
         consumer.start(handler);
         LOG.info("workers: {} threads, prefetch {} per lane, {} attempts before the failed queue",

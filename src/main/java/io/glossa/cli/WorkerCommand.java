@@ -1,12 +1,12 @@
 package io.glossa.cli;
 
 import io.glossa.broker.BrokerSession;
-import io.glossa.metrics.ModelInfoGauge;
 import io.glossa.metrics.QueueGauges;
 import java.time.Clock;
 import io.glossa.metrics.MetricsRegistry;
 import io.glossa.metrics.MicrometerPipelineMetrics;
 import io.glossa.model.LanguageModel;
+import io.glossa.registry.ActiveModels;
 import io.glossa.store.JdbcTextStore;
 import io.glossa.web.MetricsServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -66,8 +66,9 @@ public final class WorkerCommand implements Callable<Integer> {
             BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "worker");
             QueueGauges.bind(registry, broker.broker().topology().queues(),
                     () -> broker.broker().queueStatistics().snapshot(), Clock.systemUTC());
-            ModelInfoGauge.bind(registry, model.version());
-            WorkerAssembly.start(life, store, broker.broker(), model,
+            ActiveModels models = ModelDistribution.start(life, store.database(), broker.broker(), model, "worker",
+                    registry, workerOptions.modelCheckInterval());
+            WorkerAssembly.start(life, store, broker.broker(), models,
                     brokerOptions.consumerSettings(workerOptions.workerThreads()), workerOptions.topK(), metrics);
             if (metricsPort >= 0) {
                 MetricsServer server = life.add("metrics server", new MetricsServer(registry,

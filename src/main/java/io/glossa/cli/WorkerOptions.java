@@ -19,6 +19,27 @@ public final class WorkerOptions {
             description = "Candidates stored with each result (env GLOSSA_TOP_K; default: ${DEFAULT-VALUE}).")
     int topK;
 
+    @Option(names = "--model-check-interval", defaultValue = "${env:GLOSSA_MODEL_CHECK_INTERVAL:-30s}",
+            paramLabel = "DURATION",
+            description = "How often workers re-read the registry's active model, besides the announcements on the "
+                    + "models exchange, which a disconnected worker misses (env GLOSSA_MODEL_CHECK_INTERVAL; "
+                    + "default: ${DEFAULT-VALUE}).")
+    String modelCheckInterval;
+
+    java.time.Duration modelCheckInterval() {
+        java.time.Duration interval;
+        try {
+            interval = DurationText.parse(modelCheckInterval, "--model-check-interval");
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (interval.toMillis() < 100) {
+            throw new ParameterException(spec.commandLine(), "--model-check-interval must be at least 100ms, got "
+                    + modelCheckInterval);
+        }
+        return interval;
+    }
+
     int workerThreads() {
         if (workers < 0 || workers > 1024) {
             throw new ParameterException(spec.commandLine(), "--workers must be between 1 and 1024, got " + workers);

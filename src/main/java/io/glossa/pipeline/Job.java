@@ -3,5 +3,18 @@ package io.glossa.pipeline;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A text waiting for a prediction; its AMQP body is the documented JSON {@code {"id","text"}}. */
-public record Job(UUID id, String text, Lane lane, Instant submittedAt) {}
+/**
+ * A text waiting for a prediction; its AMQP body is the documented JSON {@code {"id","text"}}.
+ *
+ * @param rescore null for a client's text; set for a re-verify job (body field {@code "reverify"})
+ */
+public record Job(UUID id, String text, Lane lane, Instant submittedAt, Rescore rescore) {
+    public Job(UUID id, String text, Lane lane, Instant submittedAt) {
+        this(id, text, lane, submittedAt, null);
+    }
+
+    /** Re-verify answers go to their run only: no result event, no client-visible result, no failed text. */
+    public boolean isRescore() {
+        return rescore != null;
+    }
+}

@@ -29,6 +29,20 @@ class JobMessageCodecTest {
     }
 
     @Test
+    void reVerifyJobsCarryTheirRunAndModelVersion() throws Exception {
+        UUID run = UUID.fromString("1b0e5a5e-2f5c-4c36-9f3e-0d8f5d3b6a12");
+        io.glossa.pipeline.Rescore rescore = new io.glossa.pipeline.Rescore(run, "2027-01-01.c0a9be68");
+        byte[] body = JobMessageCodec.encode(id, "Hej", rescore);
+        assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("{\"id\":\"" + id + "\",\"text\":\"Hej\","
+                + "\"reverify\":{\"run\":\"" + run + "\",\"model_version\":\"2027-01-01.c0a9be68\"}}");
+        assertThat(codec.decode(body)).isEqualTo(new JobMessage(id, "Hej", rescore));
+        assertReason(utf8("{\"id\":\"" + id + "\",\"text\":\"a\",\"reverify\":{\"run\":\"" + run + "\"}}"),
+                "\"reverify\" must be");
+        assertReason(utf8("{\"id\":\"" + id + "\",\"text\":\"a\",\"reverify\":{\"run\":\"x\",\"model_version\":\"v\"}}"),
+                "not a UUID");
+    }
+
+    @Test
     void rejectsEveryKindOfMalformedBodyWithAReason() {
         assertReason(new byte[0], "empty body");
         assertReason(new byte[2000], "exceeds the limit of 1024 bytes");

@@ -53,6 +53,25 @@ class MessageSchemasTest {
     }
 
     @Test
+    void reVerifyJobsMatchTheJobSchemaAndAnnouncementsTheirs() throws Exception {
+        byte[] job = JobMessageCodec.encode(UUID.randomUUID(), "Hej",
+                new io.glossa.pipeline.Rescore(UUID.randomUUID(), "2027-01-01.c0a9be68"));
+        assertThat(violations(schema("job.schema.json"), JSON.readTree(job))).isEmpty();
+        for (io.glossa.registry.ModelEvent.Action action : io.glossa.registry.ModelEvent.Action.values()) {
+            String version = action == io.glossa.registry.ModelEvent.Action.SHADOW_OFF ? null : "2027-01-01.c0a9be68";
+            byte[] body = ModelAnnouncementCodec.encode(new io.glossa.registry.ModelAnnouncement(action, version,
+                    Instant.now()));
+            assertThat(violations(schema("model-announcement.schema.json"), JSON.readTree(body))).as(action.key())
+                    .isEmpty();
+            assertThat(ModelAnnouncementCodec.decode(body)).hasValueSatisfying(a -> {
+                assertThat(a.event()).isEqualTo(action);
+                assertThat(a.version()).isEqualTo(version);
+            });
+        }
+        assertThat(ModelAnnouncementCodec.decode("{\"event\":\"explode\"}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
+
+    @Test
     void failedMessagesMatchTheFailedJobSchema() throws Exception {
         byte[] original = "{\"id\":1}".getBytes(StandardCharsets.UTF_8);
         FailedMessage failed = new FailedMessage("malformed message: x", 0, Instant.now(), "batch", null, original, original.length);

@@ -55,7 +55,7 @@ class UiRoutesTest {
     private static ApiServer server;
 
     /** The UI's routes over fakes (also used by ApiServerTest, so /openapi.json is checked against every route). */
-    static UiRoutes routes(TextStore store, MeterRegistry registry, ResultFanout results) {
+    static RouteGroup routes(TextStore store, MeterRegistry registry, ResultFanout results) {
         TextHistory history = limit -> {
             List<HistoryItem> items = new ArrayList<>();
             for (UUID id : ((InMemoryTextStore) store).ids()) {
@@ -81,10 +81,35 @@ class UiRoutesTest {
         };
         ResultTally tally = new ResultTally(registry);
         results.add(tally);
-        return new UiRoutes(history, feedback, new LanguageCatalog(List.of(LabelInfo.of("sv"), LabelInfo.of("no"))),
+        UiRoutes ui = new UiRoutes(history, feedback, new LanguageCatalog(List.of(LabelInfo.of("sv"), LabelInfo.of("no"))),
                 registry, () -> List.of(new QueueDepth("g.jobs.realtime", "realtime", true, 3, 2),
                         new QueueDepth("g.jobs.batch", "batch", true, 40, 2), new QueueDepth("g.failed", "failed", true, 1, 0)),
                 tally, "test-model");
+        ReverifyRoutes reverify = new ReverifyRoutes(REVERIFY);
+        return app -> {   // as ApiAssembly adds them
+            ui.register(app);
+            reverify.register(app);
+        };
+    }
+
+    static final FixedReverifyRuns REVERIFY = new FixedReverifyRuns();
+
+    @Test
+    void reVerifyRunsAreListedAndOneShowsItsReport() throws Exception {
+        JsonNode list = JSON.readTree(get("/api/v1/reverify").body());
+        assertThat(list.get("runs")).hasSize(2);
+        assertThat(list.get("runs").get(0).get("status").asText()).isEqualTo("finished");
+        assertThat(list.get("runs").get(0).has("report")).as("the list has no reports").isFalse();
+
+        JsonNode finished = JSON.readTree(get("/api/v1/reverify/" + FixedReverifyRuns.FINISHED).body());
+        assertThat(finished.get("model_version").asText()).isEqualTo("2027-01-01.c0a9be68");
+        assertThat(finished.get("report").get("agreement").asDouble()).isEqualTo(0.7);
+        JsonNode running = JSON.readTree(get("/api/v1/reverify/" + FixedReverifyRuns.RUNNING).body());
+        assertThat(running.get("status").asText()).isEqualTo("running");
+        assertThat(running.get("report").isNull()).isTrue();
+
+        expect(get("/api/v1/reverify/nope"), 400, "invalid-id");
+        expect(get("/api/v1/reverify/" + java.util.UUID.randomUUID()), 404, "unknown-run");
     }
 
     @BeforeAll
@@ -209,12 +234,13 @@ class UiRoutesTest {
 
     @Test
     void theUiPagesUseNoInlineScriptOrHtmlInjection() throws Exception {
-        for (String page : List.of("/", "/batch.html", "/dashboard.html")) {
+        for (String page : List.of("/", "/batch.html", "/dashboard.html", "/reverify.html")) {
             String html = get(page).body();
             assertThat(html).as(page).doesNotContainPattern("<script(?![^>]*\\bsrc=)").doesNotContain("style=\"")
                     .doesNotContainPattern("\\son[a-z]+\\s*=");
         }
-        for (String script : List.of("/common.js", "/app.js", "/batch.js", "/batch-parse.js", "/dashboard.js", "/charts.js")) {
+        for (String script : List.of("/common.js", "/app.js", "/batch.js", "/batch-parse.js", "/dashboard.js", "/charts.js",
+                "/reverify.js")) {
             HttpResponse<String> response = get(script);
             assertThat(response.statusCode()).as(script).isEqualTo(200);
             assertThat(response.body()).as(script).doesNotContain("innerHTML").doesNotContain("outerHTML")

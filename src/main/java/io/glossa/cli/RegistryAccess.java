@@ -1,0 +1,67 @@
+package io.glossa.cli;
+
+import io.glossa.broker.BrokerSession;
+import io.glossa.broker.ModelAnnouncementCodec;
+import io.glossa.registry.ModelAnnouncement;
+import io.glossa.registry.ModelAnnouncer;
+import io.glossa.registry.ModelCatalog;
+import io.glossa.registry.ModelRegistry;
+import io.glossa.store.Database;
+import io.glossa.store.JdbcModelRegistry;
+import java.io.PrintWriter;
+import java.time.Clock;
+
+/**
+ * The registry as the {@code glossa models} commands reach it: the store of {@code --data-dir} / {@code --db-url},
+ * and, when {@code --amqp-uri} is given, the broker to announce changes on. Without a broker, or if announcing fails,
+ * the change is still recorded and workers take it up at their next model check.
+ */
+final class RegistryAccess implements AutoCloseable {
+    private final Database database;
+    private final ModelRegistry registry;
+
+    private RegistryAccess(Database database) {
+        this.database = database;
+        this.registry = new JdbcModelRegistry(database, Clock.systemUTC());
+    }
+
+    static RegistryAccess open(StoreOptions store) {
+        return new RegistryAccess(store.openDatabase());
+    }
+
+    ModelRegistry registry() {
+        return registry;
+    }
+
+    Database database() {
+        return database;
+    }
+
+    ModelCatalog catalog() {
+        return new ModelCatalog(registry, ModelAnnouncer.NONE);
+    }
+
+    /** A catalog that announces each change on the models exchange, if the broker options name a broker. */
+    ModelCatalog announcingCatalog(BrokerOptions broker, PrintWriter err) {
+        if (broker.embedded()) {
+            return new ModelCatalog(registry, announcement -> err.println("glossa models: no --amqp-uri, so no "
+                    + "announcement sent; workers switch at their next model check (--model-check-interval)"));
+        }
+        return new ModelCatalog(registry, announcement -> announce(broker, announcement, err));
+    }
+
+    private static void announce(BrokerOptions options, ModelAnnouncement announcement, PrintWriter err) {
+        try (BrokerSession session = BrokerSession.external(options.endpoint().orElseThrow(), options.topology(),
+                options.connectSettings(), "models")) {
+            session.broker().announceModel(ModelAnnouncementCodec.encode(announcement));
+        } catch (RuntimeException e) {
+            err.println("glossa models: the change is recorded, but announcing it failed (" + e.getMessage()
+                    + "); workers switch at their next model check (--model-check-interval)");
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

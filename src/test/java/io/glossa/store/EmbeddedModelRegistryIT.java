@@ -1,0 +1,15 @@
+package io.glossa.store;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The model registry kit on the embedded H2 file database. */
+class EmbeddedModelRegistryIT extends ModelRegistryKit {
+    @TempDir
+    Path dataDir;
+
+    @Override
+    protected StoreSettings freshDatabase() {
+        return StoreSettings.embedded(dataDir, StoreSettings.DEFAULT_POOL_SIZE);
+    }
+}

@@ -1,0 +1,154 @@
+package io.glossa.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.glossa.model.Prediction;
+import io.glossa.pipeline.Job;
+import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.Result;
+import io.glossa.registry.ModelEntry;
+import io.glossa.registry.ModelEvent;
+import io.glossa.registry.ModelRegistryException;
+import io.glossa.registry.ModelState;
+import io.glossa.registry.NewModel;
+import io.glossa.registry.Refusal;
+import io.glossa.registry.WorkerStatus;
+import io.glossa.testing.TestModels;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The model registry and shadow tables, run unchanged against each backend. */
+abstract class ModelRegistryKit {
+    private static final Instant START = Instant.parse("2026-03-01T10:00:00.123456Z");
+    private static final byte[] MODEL = TestModels.builtIn();
+    private MutableClock clock;
+    private JdbcTextStore store;
+    private JdbcModelRegistry registry;
+
+    protected abstract StoreSettings freshDatabase() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        clock = new MutableClock(START);
+        StoreSettings settings = freshDatabase();
+        store = new JdbcTextStore(Database.open(settings), clock, StoreTuning.defaults(settings.backend()));
+        registry = new JdbcModelRegistry(store.database(), clock);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private static NewModel model(String version, byte[] bytes, Double dev) {
+        return new NewModel(version, "ab".repeat(32), bytes, "{\"version\":\"" + version + "\"}", dev, "note " + version);
+    }
+
+    @Test
+    void aModelFileComesBackByteForByteWithItsEntry() {
+        ModelEntry added = registry.add(model("2026-01-01.0000000a", MODEL, 0.97));
+
+        assertThat(registry.bytes("2026-01-01.0000000a")).hasValueSatisfying(b -> assertThat(b).isEqualTo(MODEL));
+        assertThat(registry.find("2026-01-01.0000000a")).contains(added);
+        assertThat(added).isEqualTo(new ModelEntry("2026-01-01.0000000a", "ab".repeat(32), MODEL.length, 0.97,
+                "note 2026-01-01.0000000a", START));
+        assertThat(registry.find("nope")).isEmpty();
+        assertThat(registry.bytes("nope")).isEmpty();
+    }
+
+    @Test
+    void listIsOldestFirstAndKeepsAMissingDevScore() {
+        registry.add(model("v1", new byte[] {1}, null));
+        clock.advance(Duration.ofMinutes(1));
+        registry.add(model("v2", new byte[] {2}, 0.5));
+        assertThat(registry.list()).extracting(ModelEntry::version, ModelEntry::devScore)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("v1", null),
+                        org.assertj.core.groups.Tuple.tuple("v2", 0.5));
+    }
+
+    @Test
+    void aVersionIsAddedOnlyOnce() {
+        registry.add(model("v1", new byte[] {1}, null));
+        assertThatThrownBy(() -> registry.add(model("v1", new byte[] {9}, null)))
+                .isInstanceOf(ModelRegistryException.class).hasMessageContaining("already in the registry");
+        assertThat(registry.bytes("v1")).hasValueSatisfying(b -> assertThat(b).containsExactly(1));
+    }
+
+    @Test
+    void theStateIsTheNewestActivationAndTheNewestShadowChange() {
+        assertThat(registry.state()).isEqualTo(ModelState.EMPTY);
+        registry.add(model("v1", new byte[] {1}, null));
+        registry.add(model("v2", new byte[] {2}, null));
+        registry.record(ModelEvent.Action.ACTIVATE, "v1");
+        registry.record(ModelEvent.Action.SHADOW, "v2");
+        assertThat(registry.state()).isEqualTo(new ModelState("v1", "v2"));
+        registry.record(ModelEvent.Action.ACTIVATE, "v2");
+        registry.record(ModelEvent.Action.SHADOW_OFF, null);
+        assertThat(registry.state()).isEqualTo(new ModelState("v2", null));
+        clock.advance(Duration.ofSeconds(1));
+        ModelEvent back = registry.record(ModelEvent.Action.ROLLBACK, "v1");
+        assertThat(registry.state()).isEqualTo(new ModelState("v1", null));
+
+        assertThat(registry.events()).extracting(ModelEvent::action, ModelEvent::version).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ModelEvent.Action.ACTIVATE, "v1"),
+                org.assertj.core.groups.Tuple.tuple(ModelEvent.Action.SHADOW, "v2"),
+                org.assertj.core.groups.Tuple.tuple(ModelEvent.Action.ACTIVATE, "v2"),
+                org.assertj.core.groups.Tuple.tuple(ModelEvent.Action.SHADOW_OFF, null),
+                org.assertj.core.groups.Tuple.tuple(ModelEvent.Action.ROLLBACK, "v1"));
+        assertThat(registry.events().get(4)).isEqualTo(back);
+        assertThat(back.at()).isEqualTo(START.plusSeconds(1));
+    }
+
+    @Test
+    void onlyRegisteredVersionsCanBeActivated() {
+        assertThatThrownBy(() -> registry.record(ModelEvent.Action.ACTIVATE, "ghost"))
+                .isInstanceOf(ModelRegistryException.class).hasMessageContaining("no model ghost");
+        assertThat(registry.events()).isEmpty();
+    }
+
+    @Test
+    void workersReportReplaceTheirRowAndRefusalsKeepTheNewestReason() {
+        registry.report(new WorkerStatus("w1", "v1", null, START));
+        registry.report(new WorkerStatus("w2", "v1", null, START));
+        registry.report(new WorkerStatus("w1", "v2", "v3", START.plusSeconds(5)));
+        assertThat(registry.workers()).containsExactly(new WorkerStatus("w1", "v2", "v3", START.plusSeconds(5)),
+                new WorkerStatus("w2", "v1", null, START));
+
+        registry.refused(new Refusal("w1", "v9", "checksum", START));
+        registry.refused(new Refusal("w1", "v9", "smoke test", START.plusSeconds(1)));
+        registry.refused(new Refusal("w2", "v9", "x".repeat(5000), START.plusSeconds(2)));
+        List<Refusal> refusals = registry.refusals();
+        assertThat(refusals).hasSize(2);
+        assertThat(refusals.get(0).worker()).isEqualTo("w2");
+        assertThat(refusals.get(0).reason()).hasSize(1000);
+        assertThat(refusals.get(1)).isEqualTo(new Refusal("w1", "v9", "smoke test", START.plusSeconds(1)));
+    }
+
+    @Test
+    void shadowResultsAreKeptApartOncePerTextAndVersion() throws Exception {
+        Job job = store.accept(List.of("Hej, hur mår du?"), Lane.REALTIME).get(0);
+        JdbcShadowResults shadow = new JdbcShadowResults(store.database());
+        Prediction sv = new Prediction("sv", "Swedish", "Svenska", 0.9, List.of());
+        Prediction no = new Prediction("no", "Norwegian", "Norsk", 0.8, List.of());
+
+        shadow.store(new Result(job.id(), sv, "cand", START, 1));
+        shadow.store(new Result(job.id(), no, "cand", START, 1)); // a redelivered job changes nothing
+
+        try (Connection c = store.database().dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT language, model_version FROM shadow_results")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("sv");
+            assertThat(rows.next()).isFalse();
+        }
+        assertThat(store.find(job.id()).orElseThrow().status().name()).as("the client still waits for the real answer")
+                .isEqualTo("PENDING");
+    }
+}

@@ -1,0 +1,15 @@
+package io.glossa.store;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The model registry kit on PostgreSQL at 127.0.0.1:5432: a database of its own per run, a schema per test. */
+class PostgresModelRegistryIT extends ModelRegistryKit {
+    @RegisterExtension
+    static final ScratchPostgres POSTGRES = ScratchPostgres.perClass("glossa_reg_it_", "reg_");
+
+    @Override
+    protected StoreSettings freshDatabase() throws SQLException {
+        return POSTGRES.freshSchema();
+    }
+}
