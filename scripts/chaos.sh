@@ -244,7 +244,7 @@ ready_slots() { # the slots whose worker answers /ready (it consumes, so it hold
 # kill -9 a random worker that is consuming, and start a new one in its slot at once (as a supervisor would). A worker
 # still starting holds no jobs, so killing it would test nothing: when none is ready, the kill waits for one.
 kill_worker() {
-  local slots=() slot pid i
+  local slots=() slot pid i pending
   for i in $(seq 240); do
     mapfile -t slots < <(ready_slots)
     [ ${#slots[@]} -gt 0 ] && break
@@ -253,10 +253,11 @@ kill_worker() {
   [ ${#slots[@]} -gt 0 ] || { log "no worker ready for 2 minutes; killing one anyway"; slots=(1); }
   slot=${slots[$(( RANDOM % ${#slots[@]} ))]}
   pid=${WORKER_PIDS[$slot]}
+  pending=$("${PSQL[@]}" -Atc "SELECT count(*) FROM texts WHERE status = 'pending'" 2>/dev/null || echo '?')
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   start_worker "$slot"
-  log "t+$(elapsed "$T0")s: kill -9 worker $slot (pid $pid, one of ${#slots[@]} ready); restarted as pid ${WORKER_PIDS[$slot]}"
+  log "t+$(elapsed "$T0")s: kill -9 worker $slot (pid $pid, one of ${#slots[@]} ready, $pending texts pending); restarted as pid ${WORKER_PIDS[$slot]}"
 }
 
 # ---------------------------------------------------------------- one scenario
@@ -306,14 +307,19 @@ faults_postgres() {
 }
 
 faults_cluster() {
+  local victim=$CLUSTER_VICTIM
   sleep_until $(( SEND_MILLIS * 2 / 5 ))
-  local victim
-  victim=$(cluster leader glossa-chaos.jobs.realtime 2>/dev/null) || victim=1
   log "t+$(elapsed "$T0")s: kill -9 cluster node $victim (leader of glossa-chaos.jobs.realtime)"
   cluster kill "$victim" >&2
   sleep "$DOWN"
   cluster restart "$victim" >&2
   log "t+$(elapsed "$T0")s: node $victim is back"
+}
+
+# Chosen before the load starts: rabbitmqctl took minutes on the loaded machine, which delayed the kill that long.
+choose_cluster_victim() {
+  CLUSTER_VICTIM=$(cluster leader glossa-chaos.jobs.realtime 2>/dev/null) || CLUSTER_VICTIM=1
+  log "the realtime queue's leader is node $CLUSTER_VICTIM: the one to kill"
 }
 
 missing_now() {
@@ -391,6 +397,7 @@ run_scenario() {
   setup
   start_api
   start_workers
+  [ "$SCENARIO" = cluster ] && choose_cluster_victim
   T0=$(date +%s); T0_MS=$(date +%s%3N)
   start_load
   "faults_$SCENARIO"

@@ -61,6 +61,10 @@ public final class LoadCommand implements Callable<Integer> {
     private AcceptedIdsFile openIds() {
         try {
             return new AcceptedIdsFile(acceptedIds);
+        } catch (NoSuchFileException e) {
+            throw new UserError("--accepted-ids: cannot write " + acceptedIds + ": its folder does not exist", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new UserError("--accepted-ids: cannot write " + acceptedIds + ": permission denied", e);
         } catch (java.io.IOException e) {
             throw new UserError("--accepted-ids: cannot write " + acceptedIds + ": " + e.getMessage(), e);
         }
