@@ -3,6 +3,7 @@ package io.glossa.broker;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import io.glossa.pipeline.BrokerUnavailableException;
+import io.glossa.pipeline.StoreUnavailableException;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.JobHandler;
 import io.glossa.pipeline.JobRejectedException;
@@ -98,6 +99,16 @@ final class JobProcessor implements AutoCloseable {
             result = handler.handle(job);
         } catch (JobRejectedException | UnknownTextException e) {
             giveUp(delivery, job, describe(e), attempts + 1);
+            return;
+        } catch (StoreUnavailableException e) {
+            if (!e.isOutage()) {
+                failedAttempt(delivery, job, attempts + 1, e);
+                return;
+            }
+            // the database is down, not the job at fault: wait and put it back without using up an attempt
+            LOG.warn("job {}: database unreachable ({}); putting it back on its queue", job.id(), e.getMessage());
+            Thread.sleep(settings.backoff(settings.maxAttempts()).toMillis());
+            republish(delivery, attempts);
             return;
         } catch (InterruptedException e) {
             throw e;

@@ -12,7 +12,7 @@ final class OpenFailures {
         SQLException sql = findSqlException(failure);
         String detail = firstLine(sql != null ? sql.getMessage() : rootCause(failure).getMessage());
         String advice = advice(settings, sql);
-        return new StoreUnavailableException("cannot open database " + url + ": " + detail + " — " + advice, failure);
+        return new StoreUnavailableException("cannot open database " + url + ": " + detail + " — " + advice, failure, true);
     }
 
     private static String advice(StoreSettings settings, SQLException sql) {

@@ -49,6 +49,6 @@ final class Transactions {
 
     private static StoreUnavailableException failure(String what, SQLException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-        return new StoreUnavailableException("database error while " + what + ": " + message, e);
+        return new StoreUnavailableException("database error while " + what + ": " + message, e, SqlOutage.isOutage(e));
     }
 }

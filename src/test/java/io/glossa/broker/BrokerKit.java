@@ -12,6 +12,7 @@ import io.glossa.pipeline.JobRejectedException;
 import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.PipelineMetrics;
 import io.glossa.pipeline.ResultEvent;
+import io.glossa.pipeline.StoreUnavailableException;
 import io.glossa.pipeline.TextStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -294,6 +295,29 @@ abstract class BrokerKit {
         assertThat(event.status()).isEqualTo(TextStatus.FAILED);
         assertThat(event.error()).contains("model exploded");
         assertThat(broker.queueStatistics().stats(topology.queue(Lane.REALTIME)).messages()).isZero();
+    }
+
+    /** A database outage longer than all retries must not fail a text: it is not the job's fault. */
+    @Test
+    void aDatabaseOutageDoesNotUseUpAJobsAttempts() throws Exception {
+        AtomicInteger outageCalls = new AtomicInteger();
+        RecordingHandler handler = new RecordingHandler() {
+            @Override
+            void work(Job job) {
+                if (outageCalls.incrementAndGet() <= 6) {
+                    throw new StoreUnavailableException("database error while storing: Connection refused", null, true);
+                }
+            }
+        };
+        consume(handler, fastRetries().withMaxAttempts(3));
+        Job job = job("outlives the outage", Lane.REALTIME);
+
+        broker.jobPublisher().publish(List.of(job));
+
+        Await.until("job handled once the database is back", WAIT, () -> handler.handled(job.id()));
+        assertThat(handler.calls(job.id())).isEqualTo(7);
+        assertThat(handler.gaveUp).isEmpty();
+        assertThat(broker.queueStatistics().stats(topology.failedQueue()).messages()).isZero();
     }
 
     @Test
