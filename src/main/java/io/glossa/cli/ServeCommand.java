@@ -57,7 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
             WorkerAssembly.start(life, store, broker.broker(), models,
                     brokerOptions.consumerSettings(workerOptions.workerThreads()), workerOptions.topK(), metrics);
             ApiServer server = ApiAssembly.start(life, store, broker.broker(), http, access, registry, metrics,
-                    List.of(new ReadinessCheck("model", () -> models.get().labelCount() > 0)), UiModel.of(models.get()));
+                    List.of(new ReadinessCheck("model", () -> models.get().labelCount() > 0)), UiModel.of(models));
             LOG.info("glossa serving on http://localhost:{}", server.port());
             return new Running(life, store, broker, Optional.of(server));
         } catch (RuntimeException e) {

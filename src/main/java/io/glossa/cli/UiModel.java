@@ -4,19 +4,22 @@ import io.glossa.model.LabelInfo;
 import io.glossa.model.LanguageModel;
 import io.glossa.model.LanguageNames;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * What the UI's routes know of the model: the labels users may pick, and the version this process loaded.
+ * What the UI's routes know of the model: the labels users may pick, and the version this process predicts with now
+ * (it changes when another version is activated).
  *
- * @param version null when the process runs no workers (api)
+ * @param version gives null when the process runs no workers (api)
  */
-record UiModel(List<LabelInfo> labels, String version) {
+record UiModel(List<LabelInfo> labels, Supplier<String> version) {
     /** A process without a model (api): every language glossa has names for; the version comes from results. */
     static UiModel withoutModel() {
-        return new UiModel(LanguageNames.codes().stream().map(LabelInfo::of).toList(), null);
+        return new UiModel(LanguageNames.codes().stream().map(LabelInfo::of).toList(), () -> null);
     }
 
-    static UiModel of(LanguageModel model) {
-        return new UiModel(model.metadata().labels(), model.version());
+    /** The labels of the model at start; the version of whichever model {@code models} holds when asked. */
+    static UiModel of(Supplier<LanguageModel> models) {
+        return new UiModel(models.get().metadata().labels(), () -> models.get().version());
     }
 }

@@ -26,11 +26,11 @@ final class StatsRoutes implements RouteGroup {
     private final MeterRegistry registry;
     private final Supplier<List<QueueDepth>> queues;
     private final ResultTally tally;
-    private final String loadedModelVersion;
+    private final Supplier<String> loadedModelVersion;
     private final ObjectMapper json;
 
     /** @param loadedModelVersion the model this process loaded, or null if it runs no workers */
-    StatsRoutes(MeterRegistry registry, Supplier<List<QueueDepth>> queues, ResultTally tally, String loadedModelVersion,
+    StatsRoutes(MeterRegistry registry, Supplier<List<QueueDepth>> queues, ResultTally tally, Supplier<String> loadedModelVersion,
                 ObjectMapper json) {
         this.registry = registry;
         this.queues = queues;
@@ -70,8 +70,9 @@ final class StatsRoutes implements RouteGroup {
 
     private void model(ObjectNode model) {
         String seen = tally.lastModelVersion();
-        model.put("version", seen != null ? seen : loadedModelVersion);
-        model.put("source", seen != null ? "latest result" : loadedModelVersion != null ? "loaded by this process" : null);
+        String loaded = loadedModelVersion.get();
+        model.put("version", seen != null ? seen : loaded);
+        model.put("source", seen != null ? "latest result" : loaded != null ? "loaded by this process" : null);
     }
 
     /** Summed over the other tags (e.g. both lanes of glossa.texts.accepted). */

@@ -21,7 +21,7 @@ public final class UiRoutes implements RouteGroup {
      * @param loadedModelVersion the model this process loaded, or null (api role)
      */
     public UiRoutes(TextHistory history, FeedbackStore feedback, LanguageCatalog catalog, MeterRegistry registry,
-                    Supplier<List<QueueDepth>> queues, ResultTally tally, String loadedModelVersion) {
+                    Supplier<List<QueueDepth>> queues, ResultTally tally, Supplier<String> loadedModelVersion) {
         ObjectMapper json = JsonMapper.builder().build();
         this.groups = List.of(new HistoryRoutes(history, json),
                 new FeedbackRoutes(feedback, catalog, json), new LanguageRoutes(catalog, json),
