@@ -84,7 +84,7 @@ class UiRoutesTest {
         UiRoutes ui = new UiRoutes(history, feedback, new LanguageCatalog(List.of(LabelInfo.of("sv"), LabelInfo.of("no"))),
                 registry, () -> List.of(new QueueDepth("g.jobs.realtime", "realtime", true, 3, 2),
                         new QueueDepth("g.jobs.batch", "batch", true, 40, 2), new QueueDepth("g.failed", "failed", true, 1, 0)),
-                tally, "test-model");
+                tally, () -> "test-model");
         ReverifyRoutes reverify = new ReverifyRoutes(REVERIFY);
         return app -> {   // as ApiAssembly adds them
             ui.register(app);
