@@ -50,7 +50,7 @@ final class JsonBody {
         try {
             return ctx.req().getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         } catch (org.eclipse.jetty.http.BadMessageException e) {
-            // Jetty's verdict on the body itself, e.g. 408 when it arrives slower than the minimum data rate
+            // Jetty's verdict on the body itself (a malformed chunk, a broken framing)
             throw new ProblemException(e.getCode() >= 400 && e.getCode() < 500 ? e.getCode() : 400, "unreadable-body",
                     "Unreadable Body", "the request body could not be read: " + e.getReason());
         } catch (java.io.IOException e) {

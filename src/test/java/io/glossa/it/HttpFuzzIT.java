@@ -243,8 +243,10 @@ class HttpFuzzIT {
     // ------------------------------------------------------------------ slow bodies
 
     /**
-     * Many clients that send their headers and then a body one byte at a time: each is cut off with a 408 (or its
-     * connection closed), and meanwhile a normal client is served, so slow clients cannot take every thread.
+     * Many clients that send their headers and then a body one byte at a time: a normal client is served meanwhile,
+     * and once they stop, each ends with a 408 (or a closed connection). While a client keeps trickling, Jetty keeps
+     * reading its body (see docs/reliability.md: a minimum data rate was tried and refused small legitimate bodies
+     * on a loaded server).
      */
     @Test
     void slowBodiesAreCutOffWithoutTyingUpTheServer() throws Exception {
@@ -259,11 +261,10 @@ class HttpFuzzIT {
                 RawHttp.write(socket, "{".getBytes(StandardCharsets.US_ASCII));
                 sockets.add(socket);
             }
-            int stillOpen = trickle(sockets, new ApiClient(running.port()));
-            // without a minimum data rate each trickled byte restarts the idle timeout and all would still be open
-            assertThat(stillOpen).as("slow bodies still being read after 60 bytes each").isZero();
+            trickle(sockets, new ApiClient(running.port()));
+            // once they stop sending, Jetty's idle timeout (30 s) ends each with a 408 or closes it
             for (Socket socket : sockets) {
-                socket.setSoTimeout(5_000);
+                socket.setSoTimeout(60_000);
                 RawHttp.Response response = RawHttp.read(socket.getInputStream());
                 assertThat(response.status() == -1 || response.status() == 408 || response.status() == 400)
                         .as("a slow body's answer: " + response).isTrue();
@@ -279,13 +280,13 @@ class HttpFuzzIT {
     }
 
     /**
-     * Sends each socket one byte a second until the server answered or closed them all (at most 60 rounds); in the
+     * Sends each socket one byte a second until the server answered or closed them all (at most 10 rounds); in the
      * first round a normal client submits a text, which must be accepted while the slow ones are still connected.
      * Returns how many were neither answered nor closed.
      */
     private static int trickle(List<Socket> sockets, ApiClient normalClient) throws Exception {
         java.util.Set<Socket> open = new java.util.HashSet<>(sockets);
-        for (int round = 0; round < 60 && !open.isEmpty(); round++) {
+        for (int round = 0; round < 10 && !open.isEmpty(); round++) {
             for (java.util.Iterator<Socket> it = open.iterator(); it.hasNext(); ) {
                 Socket socket = it.next();
                 try {
