@@ -243,10 +243,9 @@ class HttpFuzzIT {
     // ------------------------------------------------------------------ slow bodies
 
     /**
-     * Many clients that send their headers and then a body one byte at a time: a normal client is served meanwhile,
-     * and once they stop, each ends with a 408 (or a closed connection). While a client keeps trickling, Jetty keeps
-     * reading its body (see docs/reliability.md: a minimum data rate was tried and refused small legitimate bodies
-     * on a loaded server).
+     * Many clients that send their headers and then a body one byte at a time (more than Jetty has threads): a
+     * normal client is still served — before the minimum body rate in JsonBody its submission timed out — and each
+     * slow one ends with a 408 or a closed connection.
      */
     @Test
     void slowBodiesAreCutOffWithoutTyingUpTheServer() throws Exception {
