@@ -279,13 +279,21 @@ class HttpFuzzIT {
     }
 
     /**
-     * Sends each socket one byte a second until the server answered or closed them all (at most 10 rounds); in the
-     * first round a normal client submits a text, which must be accepted while the slow ones are still connected.
+     * Sends each socket one byte a second until the server answered or closed them all (at most 15 rounds); meanwhile
+     * a normal client submits a text, which must be accepted while the slow ones are still connected.
      * Returns how many were neither answered nor closed.
      */
     private static int trickle(List<Socket> sockets, ApiClient normalClient) throws Exception {
         java.util.Set<Socket> open = new java.util.HashSet<>(sockets);
-        for (int round = 0; round < 10 && !open.isEmpty(); round++) {
+        // the normal client runs beside the trickling, which must not pause while it waits for its answer
+        java.util.concurrent.CompletableFuture<String> normal = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return normalClient.submit("Ein ganz normaler deutscher Satz über das Wetter von heute.");
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        for (int round = 0; round < 15 && !open.isEmpty(); round++) {
             for (java.util.Iterator<Socket> it = open.iterator(); it.hasNext(); ) {
                 Socket socket = it.next();
                 try {
@@ -298,11 +306,9 @@ class HttpFuzzIT {
                     it.remove();       // closed by the server
                 }
             }
-            if (round == 0) {
-                assertThat(normalClient.submit("Ein ganz normaler deutscher Satz über das Wetter von heute.")).isNotBlank();
-            }
             Thread.sleep(1_000);
         }
+        assertThat(normal.get()).as("the normal client's text id").isNotBlank();
         return open.size();
     }
 }
