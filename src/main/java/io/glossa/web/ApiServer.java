@@ -20,12 +20,6 @@ import java.util.List;
  * files, with every error answered as problem+json.
  */
 public final class ApiServer implements AutoCloseable {
-    /**
-     * A request body arriving slower than this (bytes per second, counted from its first byte) is cut off with a
-     * 408: a blocking body read holds a server thread, so clients trickling bytes could otherwise take them all.
-     */
-    static final long MIN_BODY_BYTES_PER_SECOND = 1024;
-
     private final Javalin app;
     private final ResultStream events;
     private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -73,7 +67,6 @@ public final class ApiServer implements AutoCloseable {
                 server.setErrorHandler(new JettyProblemHandler());
                 ClientErrorConnections.install(server);
             });
-            config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND));
         });
         ProblemResponses problems = new ProblemResponses(json);
         problems.register(app);

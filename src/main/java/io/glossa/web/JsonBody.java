@@ -29,6 +29,10 @@ final class JsonBody {
         STRICT.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build());
     }
 
+    /** Slowest body accepted once {@link #SLOW_BODY_GRACE_NANOS} have passed since the handler began reading it. */
+    static final long MIN_BYTES_PER_SECOND = 1024;
+    static final long SLOW_BODY_GRACE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
     private JsonBody() {
     }
 
@@ -48,9 +52,9 @@ final class JsonBody {
      */
     private static byte[] readAtMost(Context ctx, long maxBytes) {
         try {
-            return ctx.req().getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            return readAtMost(ctx.req().getInputStream(), maxBytes + 1, System.nanoTime());
         } catch (org.eclipse.jetty.http.BadMessageException e) {
-            // Jetty's verdict on the body itself, e.g. 408 when it arrives slower than the minimum data rate
+            // Jetty's verdict on the body itself (a malformed chunk, a broken framing)
             throw new ProblemException(e.getCode() >= 400 && e.getCode() < 500 ? e.getCode() : 400, "unreadable-body",
                     "Unreadable Body", "the request body could not be read: " + e.getReason());
         } catch (java.io.IOException e) {
@@ -59,6 +63,33 @@ final class JsonBody {
                     timedOut ? "the request body stopped arriving; send it without pauses"
                             : "the request body could not be read completely");
         }
+    }
+
+    /**
+     * Reads up to {@code limit} bytes; after a grace period the body must keep arriving at
+     * {@link #MIN_BYTES_PER_SECOND}: reading blocks a server thread, so clients trickling a byte a second could
+     * otherwise hold every thread. The clock starts when the handler starts reading, so a body that already
+     * arrived whole never counts as slow (Jetty's own minimum data rate counts from the first byte received and
+     * refused small bodies on a loaded server).
+     */
+    static byte[] readAtMost(java.io.InputStream in, long limit, long startNanos) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) Math.min(limit, 8192));
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        while (total < limit) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - total));
+            if (n < 0) {
+                break;
+            }
+            out.write(buffer, 0, n);
+            total += n;
+            long elapsed = System.nanoTime() - startNanos;
+            if (elapsed > SLOW_BODY_GRACE_NANOS && total * 1_000_000_000.0 / elapsed < MIN_BYTES_PER_SECOND) {
+                throw new ProblemException(408, "slow-body", "Request Timeout", "the request body arrived at less than "
+                        + MIN_BYTES_PER_SECOND + " bytes/s; send it at once");
+            }
+        }
+        return out.toByteArray();
     }
 
     /** The body bytes to a JSON object, or a {@link ProblemException} (400 or 413) saying what is wrong. */

@@ -27,6 +27,20 @@ class JsonBodyPropertiesTest {
         });
     }
 
+    /** A body trickling in after the grace period is refused; the clock is the handler's, not the first byte's. */
+    @Test
+    void aBodyArrivingTooSlowlyIsA408AndOneAlreadyThereIsNot() throws Exception {
+        long longAgo = System.nanoTime() - JsonBody.SLOW_BODY_GRACE_NANOS - java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+        try {
+            JsonBody.readAtMost(new java.io.ByteArrayInputStream(SINGLE), 1_000, longAgo);
+            throw new AssertionError("a body read at ~4 bytes/s was accepted");
+        } catch (ProblemException e) {
+            assertThat(e.problem().status()).isEqualTo(408);
+        }
+        assertThat(JsonBody.readAtMost(new java.io.ByteArrayInputStream(SINGLE), 1_000, System.nanoTime())).isEqualTo(SINGLE);
+        assertThat(JsonBody.readAtMost(new java.io.ByteArrayInputStream(BATCH), 10, System.nanoTime())).hasSize(10);
+    }
+
     @Test
     void nestingDeeperThanTheLimitIsA400NotAStackOverflow() {
         byte[] deep = "[".repeat(100_000).getBytes(StandardCharsets.US_ASCII);
