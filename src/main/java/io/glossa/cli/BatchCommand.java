@@ -66,6 +66,11 @@ final class BatchCommand implements Callable<Integer> {
             description = "With --via-queue: most texts in flight, submitted but not written (default: ${DEFAULT-VALUE}).")
     int window;
 
+    @Option(names = "--rate", defaultValue = "0", paramLabel = "R",
+            description = "With --via-queue: most texts submitted per second, to leave the pipeline's capacity to "
+                    + "realtime traffic (default: 0 = no limit but --window).")
+    double rate;
+
     @Option(names = "--chunk", defaultValue = "500", paramLabel = "N",
             description = "Lines per chunk: per task here, per POST /api/v1/texts:batch via the queue; at most the "
                     + "API's --max-batch (default: ${DEFAULT-VALUE}).")
@@ -109,7 +114,7 @@ final class BatchCommand implements Callable<Integer> {
 
     private BatchTally viaQueue(LineChunks chunks, OutputStream output, BatchProgress progress)
             throws IOException, InterruptedException {
-        QueueBatch batch = new QueueBatch(new TextsClient(api), window, DurationText.parse(resultTimeout, "--result-timeout"));
+        QueueBatch batch = new QueueBatch(new TextsClient(api), window, rate, DurationText.parse(resultTimeout, "--result-timeout"));
         try {
             return batch.run(chunks, output, progress);
         } catch (TextsClient.ApiRefusal | java.net.ConnectException e) {
@@ -130,6 +135,9 @@ final class BatchCommand implements Callable<Integer> {
         }
         if (top < 1) {
             throw new ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
+        }
+        if (rate < 0 || Double.isNaN(rate)) {
+            throw new ParameterException(spec.commandLine(), "--rate must be 0 (no limit) or more, got " + rate);
         }
         if (window < 1 || chunk < 1) {
             throw new ParameterException(spec.commandLine(), "--window and --chunk must be at least 1");

@@ -28,6 +28,7 @@ final class QueueBatch {
 
     private final TextsClient api;
     private final int window;
+    private final double maxRate;
     private final Duration resultTimeout;
     private final Object lock = new Object();
     /** Submitted texts without a result: id → where the result goes. Guarded by {@code lock}. */
@@ -37,9 +38,11 @@ final class QueueBatch {
     private int inFlight;
     private long results;
 
-    QueueBatch(TextsClient api, int window, Duration resultTimeout) {
+    /** @param maxRate most texts submitted per second (0 = as fast as results come back within the window) */
+    QueueBatch(TextsClient api, int window, double maxRate, Duration resultTimeout) {
         this.api = api;
         this.window = window;
+        this.maxRate = maxRate;
         this.resultTimeout = resultTimeout;
         int remembered = Math.max(10_000, 2 * window);
         this.recent = new LinkedHashMap<>(16, 0.75f, false) {
@@ -55,8 +58,12 @@ final class QueueBatch {
             feed.start(api.http(), api.resolve("/api/v1/events"), (event, arrival) -> onResult(event));
             ArrayDeque<PendingChunk> pending = new ArrayDeque<>();
             BatchTally tally = BatchTally.NONE;
+            long start = System.nanoTime();
+            long submitted = 0;
             for (List<InputLine> lines = chunks.next(); lines != null; lines = chunks.next()) {
+                pace(start, submitted);
                 pending.add(submit(lines));
+                submitted += lines.size();
                 while (!pending.isEmpty() && (inFlight() > window || complete(pending.peek()))) {
                     awaitHead(pending.peek(), feed);
                     tally = tally.plus(write(pending.remove(), writer));
@@ -75,6 +82,18 @@ final class QueueBatch {
     }
 
     // ---------------------------------------------------------------- submitting
+
+    /** With --rate: waits until {@code submitted} texts are due, so the batch leaves capacity to realtime traffic. */
+    private void pace(long start, long submitted) throws InterruptedException {
+        if (maxRate <= 0) {
+            return;
+        }
+        long due = start + (long) (submitted / maxRate * 1e9);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+    }
 
     private PendingChunk submit(List<InputLine> lines) throws InterruptedException {
         PendingChunk chunk = new PendingChunk(lines);
