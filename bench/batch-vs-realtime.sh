@@ -84,7 +84,14 @@ BATCH_END=$(date +%s.%N)
 python3 - "$WORK" "$still" "$written" "$BATCH_START" "$BATCH_END" "$LINES" <<'PY'
 import json, sys
 work, still, written, start, end, lines = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6])
-idle, busy = (json.load(open(f"{work}/{n}.json")) for n in ("idle", "busy"))
+reports = {}
+for n in ("idle", "busy"):
+    text = open(f"{work}/{n}.json").read().strip()
+    if not text:
+        print(f"no {n} report: the load tool could not run (its message is above); the machine may be overloaded")
+        sys.exit(1)
+    reports[n] = json.loads(text)
+idle, busy = reports["idle"], reports["busy"]
 for name, r in (("idle", idle), ("during batch", busy)):
     e = r["endToEnd"]
     print(f"realtime {name:13s}: p50 {e['p50']:.1f} ms, p95 {e['p95']:.1f} ms, p99 {e['p99']:.1f} ms, max {e['max']:.1f} ms "
