@@ -44,7 +44,7 @@ public final class AmqpJobConsumer implements JobConsumer {
     private final Topology topology;
     private final ConsumerSettings settings;
     private final Set<Lane> lanes;
-    private final LaneInbox inbox = new LaneInbox();
+    private final LaneInbox inbox;
     private final Map<Lane, Subscription> subscriptions = new ConcurrentHashMap<>();
     /**
      * Each lane's current coalescer, registered before {@code basicConsume}: the broker may deliver a waiting backlog
@@ -66,6 +66,9 @@ public final class AmqpJobConsumer implements JobConsumer {
         this.topology = topology;
         this.settings = settings;
         this.lanes = EnumSet.copyOf(lanes);
+        // a quarter of the workers for batch jobs: realtime latency stayed 8.6x its idle p99 while a batch used all
+        // of them (bench/batch-vs-realtime.sh, BENCHMARKS.md)
+        this.inbox = new LaneInbox(Math.max(1, settings.workers() / 4));
     }
 
     public AmqpJobConsumer(BrokerConnection connection, Topology topology, ConsumerSettings settings) {
@@ -178,16 +181,18 @@ public final class AmqpJobConsumer implements JobConsumer {
                 if (delivery == null) {
                     continue;
                 }
-                if (stale(delivery)) {
-                    dropped.incrementAndGet(); // its channel broke since: the broker redelivers it
-                    continue;
-                }
                 try {
+                    if (stale(delivery)) {
+                        dropped.incrementAndGet(); // its channel broke since: the broker redelivers it
+                        continue;
+                    }
                     processor.process(delivery);
                 } catch (RuntimeException e) {
                     LOG.error("unexpected error handling job message {}; requeueing it",
                             delivery.properties().getMessageId(), e);
                     JobProcessor.requeue(delivery);
+                } finally {
+                    inbox.finished(delivery);
                 }
             }
         } catch (InterruptedException e) {
