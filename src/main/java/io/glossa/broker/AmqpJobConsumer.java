@@ -46,7 +46,7 @@ public final class AmqpJobConsumer implements JobConsumer {
     private final ConsumerSettings settings;
     private final Set<Lane> lanes;
     private final PipelineMetrics metrics;
-    private final LaneInbox inbox = new LaneInbox();
+    private final LaneInbox inbox;
     private final Map<Lane, Subscription> subscriptions = new ConcurrentHashMap<>();
     /**
      * Each lane's current coalescer, registered before {@code basicConsume}: the broker may deliver a waiting backlog
@@ -75,6 +75,9 @@ public final class AmqpJobConsumer implements JobConsumer {
         this.settings = settings;
         this.lanes = EnumSet.copyOf(lanes);
         this.metrics = metrics;
+        // a quarter of the workers for batch jobs: realtime latency stayed 8.6x its idle p99 while a batch used all
+        // of them (bench/batch-vs-realtime.sh, BENCHMARKS.md)
+        this.inbox = new LaneInbox(Math.max(1, settings.workers() / 4));
     }
 
     public AmqpJobConsumer(BrokerConnection connection, Topology topology, ConsumerSettings settings) {
@@ -188,16 +191,18 @@ public final class AmqpJobConsumer implements JobConsumer {
                 if (delivery == null) {
                     continue;
                 }
-                if (stale(delivery)) {
-                    dropped.incrementAndGet(); // its channel broke since: the broker redelivers it
-                    continue;
-                }
                 try {
+                    if (stale(delivery)) {
+                        dropped.incrementAndGet(); // its channel broke since: the broker redelivers it
+                        continue;
+                    }
                     processor.process(delivery);
                 } catch (RuntimeException e) {
                     LOG.error("unexpected error handling job message {}; requeueing it",
                             delivery.properties().getMessageId(), e);
                     JobProcessor.requeue(delivery);
+                } finally {
+                    inbox.finished(delivery);
                 }
             }
         } catch (InterruptedException e) {

@@ -12,6 +12,7 @@ import io.glossa.evaluation.HtmlReport;
 import io.glossa.evaluation.ReportContext;
 import io.glossa.model.LanguageModel;
 import io.glossa.model.LanguageNames;
+import io.glossa.pipeline.FeedbackSnapshot;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,13 +37,21 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Scores a model on a labelled TSV file (<label>TAB<text> per line): macro and micro accuracy, "
                 + "per-label accuracy with top confusions, calibration (ECE) and texts per second. "
-                + "'unknown' answers count as wrong. Bad lines are skipped and reported as file:line on stderr."})
+                + "'unknown' answers count as wrong. Bad lines are skipped and reported as file:line on stderr.",
+                "--feedback scores on the labels users gave in the UI/API instead (the newest per text), read from "
+                        + "the store (--data-dir or --db-url)."})
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled TSV file to evaluate on.")
+    @Option(names = "--data", paramLabel = "FILE", description = "Labelled TSV file to evaluate on.")
     Path data;
+
+    @Option(names = "--feedback", description = "Evaluate on the stored feedback labels instead of --data.")
+    boolean feedback;
+
+    @Mixin
+    StoreOptions store;
 
     @Option(names = "--json", description = "Print one JSON object instead of the human-readable summary.")
     boolean json;
@@ -57,18 +66,31 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** What was evaluated, for the report: the file, or the feedback snapshot's description. */
+    private String dataName;
+
     @Override
     public Integer call() throws IOException {
         if (threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
+        if (feedback == (data != null)) {
+            throw new ParameterException(spec.commandLine(), "give exactly one of --data FILE and --feedback");
+        }
         LanguageModel languageModel = model.load();
         BadLineReporter badLines = new BadLineReporter(spec.commandLine().getErr());
         List<LabeledText> texts = new ArrayList<>();
-        new TsvCorpusReader(BadLinePolicy.DEFAULT, badLines).read(data, texts::add);
+        if (feedback) {
+            FeedbackSnapshot snapshot = StoredFeedback.read(store);
+            texts.addAll(StoredFeedback.texts(snapshot.labels()));
+            dataName = snapshot.describe();
+        } else {
+            new TsvCorpusReader(BadLinePolicy.DEFAULT, badLines).read(data, texts::add);
+            dataName = data.toString();
+        }
         badLines.finish();
         if (texts.isEmpty()) {
-            throw new UserError(data + " has no labelled lines to evaluate");
+            throw new UserError(dataName + ": no labelled texts to evaluate");
         }
         EvaluationResult result = new Evaluator(threads).evaluate(languageModel, texts);
         if (report != null) {
@@ -78,7 +100,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(jsonOf(result, badLines.count())));
         } else {
-            new EvaluationSummary(out).print(data.toString(), result, badLines.count());
+            new EvaluationSummary(out).print(dataName, result, badLines.count());
         }
         out.flush();
         return 0;
@@ -86,7 +108,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private ObjectNode jsonOf(EvaluationResult result, long badLineCount) {
         ObjectNode root = EvaluationJson.toJson(result);
-        root.put("data", data.toString());
+        root.put("data", dataName);
         root.put("bad_lines", badLineCount);
         if (report != null) {
             root.put("report", report.toString());
@@ -100,7 +122,7 @@ final class EvaluateCommand implements Callable<Integer> {
             LanguageNames.Names n = LanguageNames.of(label);
             names.put(label, n.english().equals(label) ? "" : n.english() + " — " + n.nativeName());
         }
-        String html = HtmlReport.render(result, new ReportContext(data.getFileName().toString(),
+        String html = HtmlReport.render(result, new ReportContext(data != null ? data.getFileName().toString() : dataName,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), names));
         try {
             Files.writeString(report, html, StandardCharsets.UTF_8);

@@ -12,8 +12,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "glossa", mixinStandardHelpOptions = true, versionProvider = GlossaVersion.class,
         description = "Realtime language prediction.",
         subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, ApiCommand.class, WorkerCommand.class,
-                LoadCommand.class, TrainCommand.class, InfoCommand.class, EvaluateCommand.class, PredictCommand.class,
-                KeysCommand.class, ModelsCommand.class, ReverifyCommand.class})
+                LoadCommand.class, BatchCommand.class, TrainCommand.class, InfoCommand.class, EvaluateCommand.class,
+                PredictCommand.class, KeysCommand.class, ModelsCommand.class, ReverifyCommand.class})
 public final class Main {
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "On errors, print the stack trace too.")

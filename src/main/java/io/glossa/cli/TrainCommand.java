@@ -12,6 +12,7 @@ import io.glossa.model.ModelFile;
 import io.glossa.model.SearchSummary;
 import io.glossa.model.TrainingFile;
 import io.glossa.model.TrainingParams;
+import io.glossa.pipeline.FeedbackSnapshot;
 import io.glossa.training.DevSplit;
 import io.glossa.training.ModelTrainer;
 import io.glossa.training.RandomSearch;
@@ -26,6 +27,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,7 +36,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a language model from <label>TAB<text> files.",
                 "Holds out a fixed-seed dev split (per label) for calibration and scores; "
-                        + "--search N runs a randomized search with K-fold cross-validation first."})
+                        + "--search N runs a randomized search with K-fold cross-validation first.",
+                "--feedback adds the labels users gave in the UI/API (read from the store: --data-dir or --db-url), "
+                        + "the newest per text, each --feedback-weight times; the model's provenance records them "
+                        + "(count, ids, time range, SHA-256)."})
 public final class TrainCommand implements Callable<Integer> {
     private static final int SHOWN_BAD_LINES = 10;
 
@@ -44,6 +49,18 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Where to write the model.")
     Path out;
+
+    @Option(names = "--feedback",
+            description = "Also train on the stored feedback labels (needs the store: --data-dir or --db-url).")
+    boolean feedback;
+
+    @Option(names = "--feedback-weight", defaultValue = "5", paramLabel = "W",
+            description = "How many times each feedback text is used, so that a few corrections can outweigh the "
+                    + "corpus (default ${DEFAULT-VALUE}).")
+    int feedbackWeight;
+
+    @Mixin
+    StoreOptions store;
 
     @Option(names = "--search", defaultValue = "0", paramLabel = "N",
             description = "Randomized search trials (0 = train with the given parameters; default ${DEFAULT-VALUE}).")
@@ -135,6 +152,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new UserError("--threads must be >= 1, got " + threads);
         }
+        if (feedbackWeight < 1) {
+            throw new UserError("--feedback-weight must be >= 1, got " + feedbackWeight);
+        }
         if (maxBadFraction < 0 || maxBadFraction > 1 || maxBadLines < 0) {
             throw new UserError("--max-bad-fraction must be in [0, 1] and --max-bad-lines >= 0");
         }
@@ -161,6 +181,9 @@ public final class TrainCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "read %s: %,d lines, %,d bad, %d labels%n", p, stats.lines(), stats.badLines(),
                     stats.linesPerLabel().size());
         }
+        if (feedback) {
+            addFeedback(texts, files, err);
+        }
         if (texts.isEmpty()) {
             throw new UserError("the training files hold no usable lines");
         }
@@ -168,6 +191,30 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UserError("the training files hold only one label; a classifier needs at least two");
         }
         return new TrainingCorpus(texts, files);
+    }
+
+    /** Labels for a language the files do not have are left out: one text cannot make a language. */
+    private void addFeedback(List<LabeledText> texts, List<TrainingFile> files, PrintWriter err) {
+        FeedbackSnapshot snapshot = StoredFeedback.read(store);
+        java.util.Set<String> known = new java.util.HashSet<>();
+        texts.forEach(t -> known.add(t.label()));
+        long used = 0;
+        java.util.Map<String, Long> skipped = new java.util.TreeMap<>();
+        for (LabeledText t : StoredFeedback.texts(snapshot.labels())) {
+            if (!known.contains(t.label())) {
+                skipped.merge(t.label(), 1L, Long::sum);
+                continue;
+            }
+            for (int i = 0; i < feedbackWeight; i++) {
+                texts.add(t);
+            }
+            used++;
+        }
+        long left = skipped.values().stream().mapToLong(Long::longValue).sum();
+        files.add(StoredFeedback.provenance(snapshot, used, left));
+        err.printf(Locale.ROOT, "read %s; training on %,d of them (x%d)%s%n", snapshot.describe(), used, feedbackWeight,
+                left == 0 ? "" : ", left out " + left + " with a language the training files do not have " + skipped);
+        err.flush();
     }
 
     private static void showBadLine(PrintWriter err, BadLine bad, int[] shown) {

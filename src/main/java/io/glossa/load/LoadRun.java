@@ -60,7 +60,8 @@ public final class LoadRun {
 
     public LoadReport run() throws IOException, InterruptedException {
         try (ResultFeed feed = new ResultFeed()) {
-            feed.start(http, settings.resolve("/api/v1/events"), this::onResult);
+            feed.start(http, settings.resolve("/api/v1/events"),
+                    (event, arrival) -> onResult(event.get("id").asText(), "done".equals(event.path("status").asText()), arrival));
             long start = System.nanoTime();
             long sent = send(start);
             long sendEnd = System.nanoTime();

@@ -12,10 +12,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Follows {@code GET /api/v1/events} and reports each result's id and status the moment it arrives. */
-final class ResultFeed implements AutoCloseable {
-    interface Listener {
-        void onResult(String id, boolean done, long arrivalNanos);
+/** Follows {@code GET /api/v1/events} and reports each result event (its JSON data) the moment it arrives. */
+public final class ResultFeed implements AutoCloseable {
+    public interface Listener {
+        /** @param event the event's data: {@code {"id","status",...}} as {@code GET /api/v1/texts/{id}} answers */
+        void onResult(JsonNode event, long arrivalNanos);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,8 +25,9 @@ final class ResultFeed implements AutoCloseable {
     private volatile Stream<String> lines;
     private volatile boolean closed;
     private volatile String failure;
+    private volatile boolean ended;
 
-    void start(HttpClient http, URI events, Listener listener) throws IOException, InterruptedException {
+    public void start(HttpClient http, URI events, Listener listener) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(events).header("Accept", "text/event-stream").GET().build();
         response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         Thread reader = new Thread(() -> read(listener), "glossa-load-events");
@@ -52,7 +54,7 @@ final class ResultFeed implements AutoCloseable {
                     long now = System.nanoTime();
                     JsonNode event = parse(line.substring(5).trim());
                     if (event != null && event.hasNonNull("id")) {
-                        listener.onResult(event.get("id").asText(), "done".equals(event.path("status").asText()), now);
+                        listener.onResult(event, now);
                     }
                 }
             });
@@ -61,9 +63,10 @@ final class ResultFeed implements AutoCloseable {
             if (connected.getCount() > 0) {
                 failure = cause.getMessage() == null ? cause.toString() : cause.getMessage();
             } else if (!closed) {
-                System.err.println("load: the event stream ended: " + cause);
+                System.err.println("glossa: the event stream ended: " + cause);
             }
         } finally {
+            ended = true;
             connected.countDown();
         }
     }
@@ -74,6 +77,11 @@ final class ResultFeed implements AutoCloseable {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** True once the stream has ended (the server closed it or the connection broke). */
+    public boolean ended() {
+        return ended;
     }
 
     @Override

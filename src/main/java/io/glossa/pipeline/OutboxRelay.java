@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -23,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * keeps the batch and retries with exponential backoff; a job leaves the outbox only after the broker confirmed it.
  * A job may be published twice (e.g. confirmed but not yet marked when the process died); workers store results
  * idempotently, so that costs work, never correctness.
+ *
+ * <p>Realtime jobs go first: each publish takes every waiting realtime job before any batch-lane job, and at most a
+ * fifth of a publish is batch-lane jobs, so a realtime job handed over while a big batch streams in waits for at
+ * most one short publish, not for the batch's backlog.
  */
 public final class OutboxRelay implements OutboxSignal, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
@@ -32,10 +37,10 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
     private final RelaySettings settings;
     private final Clock clock;
     private final PipelineMetrics metrics;
-    /** Put in the queue only to wake the thread up at shutdown. */
-    private static final Job WAKE_UP = new Job(new UUID(0, 0), "", Lane.REALTIME, Instant.EPOCH);
-
     private final LinkedBlockingQueue<Job> handedOver = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Job> handedOverBatch = new LinkedBlockingQueue<>();
+    /** Released when jobs are handed over (and at shutdown), so the thread sleeps only while there is nothing to do. */
+    private final Semaphore arrivals = new Semaphore(0);
     /** Ids handed over or being published here, so that a sweep does not publish them a second time. */
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
     private final Thread thread;
@@ -65,13 +70,17 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
 
     @Override
     public void committed(List<Job> jobs) {
-        for (Job job : jobs) {
-            // over the limit the job simply waits in the store, where a sweep finds it: memory stays bounded
-            if (handedOver.size() >= settings.maxPending()) {
-                return;
+        try {
+            for (Job job : jobs) {
+                // over the limit the job simply waits in the store, where a sweep finds it: memory stays bounded
+                if (handedOver.size() + handedOverBatch.size() >= settings.maxPending()) {
+                    return;
+                }
+                held.add(job.id());
+                (job.lane() == Lane.BATCH ? handedOverBatch : handedOver).add(job);
             }
-            held.add(job.id());
-            handedOver.add(job);
+        } finally {
+            arrivals.release();
         }
     }
 
@@ -106,7 +115,7 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
     }
 
     private boolean drained() {
-        return retry.isEmpty() && handedOver.isEmpty();
+        return retry.isEmpty() && handedOver.isEmpty() && handedOverBatch.isEmpty();
     }
 
     private List<Job> nextBatch() throws InterruptedException {
@@ -120,15 +129,16 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
                 return orphans;
             }
         }
-        List<Job> batch = new ArrayList<>();
         Duration untilSweep = Duration.between(clock.instant(), nextSweep);
-        Job first = untilSweep.isNegative() || !running ? handedOver.poll()
-                : handedOver.poll(untilSweep.toMillis() + 1, TimeUnit.MILLISECONDS);
-        if (first != null) {
-            batch.add(first);
-            handedOver.drainTo(batch, settings.batchSize() - 1);
-            batch.remove(WAKE_UP);
-            return batch;
+        if (handedOver.isEmpty() && handedOverBatch.isEmpty() && running && !untilSweep.isNegative()) {
+            arrivals.tryAcquire(untilSweep.toMillis() + 1, TimeUnit.MILLISECONDS);
+        }
+        arrivals.drainPermits(); // what arrives from now on is either taken below or releases a permit again
+        List<Job> batch = new ArrayList<>();
+        handedOver.drainTo(batch, settings.batchSize());
+        int batchLaneShare = Math.max(1, Math.min(settings.batchSize() - batch.size(), settings.batchSize() / 5));
+        if (batch.size() < settings.batchSize()) {
+            handedOverBatch.drainTo(batch, batchLaneShare);
         }
         return batch;
     }
@@ -192,6 +202,7 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
             // shutting down with the broker gone: the jobs stay in the outbox for the next start
             retry = List.of();
             handedOver.clear();
+            handedOverBatch.clear();
             return;
         }
         sleeping = true;
@@ -215,7 +226,7 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
     /** Publishes what is already handed over (waiting at most {@code timeout}), then stops. */
     public void close(Duration timeout) {
         running = false;
-        handedOver.add(WAKE_UP);
+        arrivals.release();
         if (sleeping) {
             // only a backoff sleep is interrupted; a publish in progress is allowed to finish
             thread.interrupt();

@@ -27,6 +27,22 @@ class LaneInboxTest {
     }
 
     @Test
+    void atMostTheAllowedBatchJobsAreHandledAtOnce() throws Exception {
+        LaneInbox inbox = new LaneInbox(2);
+        for (long i = 0; i < 5; i++) {
+            inbox.put(delivery(Lane.BATCH, i));
+        }
+        Delivery first = inbox.poll(1, TimeUnit.SECONDS);
+        assertThat(inbox.poll(1, TimeUnit.SECONDS).deliveryTag()).isEqualTo(1);
+        assertThat(inbox.poll(10, TimeUnit.MILLISECONDS)).as("two batch jobs in progress").isNull();
+        inbox.put(delivery(Lane.REALTIME, 1000));
+        assertThat(inbox.poll(1, TimeUnit.SECONDS).deliveryTag()).as("realtime is not limited").isEqualTo(1000);
+        inbox.finished(first);
+        assertThat(inbox.poll(1, TimeUnit.SECONDS).deliveryTag()).isEqualTo(2);
+        assertThat(inbox.size()).isEqualTo(2);
+    }
+
+    @Test
     void pollTimesOutWhenEmpty() throws Exception {
         assertThat(new LaneInbox().poll(10, TimeUnit.MILLISECONDS)).isNull();
     }

@@ -131,6 +131,24 @@ class OutboxRelayTest {
         assertThat(new HashSet<>(publisher.published())).containsAll(jobs);
     }
 
+    @Test
+    void realtimeJobsGoAheadOfABatchBacklog() {
+        relay = new OutboxRelay(store, publisher, new RelaySettings(50, 10_000, Duration.ofHours(1), Duration.ofSeconds(10),
+                Duration.ofMillis(5), Duration.ofMillis(5)), Clock.systemUTC(), PipelineMetrics.NONE);
+        List<Job> batch = store.accept(java.util.stream.IntStream.range(0, 300).mapToObj(i -> "b" + i).toList(), Lane.BATCH);
+        relay.committed(batch);
+        List<Job> realtime = store.accept(List.of("r1", "r2", "r3"), Lane.REALTIME);
+        relay.committed(realtime);   // handed over after the whole batch
+        relay.start();
+        waitUntil(() -> store.unpublishedCount() == 0);
+
+        assertThat(publisher.batches.get(0).subList(0, 3)).containsExactlyElementsOf(realtime);
+        // at most a fifth of each publish is batch-lane work, so a realtime job never waits behind a long publish
+        assertThat(publisher.batches).allSatisfy(b ->
+                assertThat(b.stream().filter(job -> job.lane() == Lane.BATCH).count()).isLessThanOrEqualTo(10));
+        assertThat(publisher.published()).containsAll(batch).hasSize(303);
+    }
+
     static void waitUntil(BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!condition.getAsBoolean()) {

@@ -1,0 +1,193 @@
+package io.glossa.cli;
+
+import io.glossa.load.TextsClient;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code glossa batch}: one JSON line per input line, in order, in this process or through the batch queue. */
+@Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Predicts the language of every line of --in and writes one JSON line per input line, in "
+                + "input order, to --out, shaped like predict's output: {\"language\",\"name\",\"native\","
+                + "\"probability\",\"top\":[...]}.",
+                "A line that cannot be answered (empty, not valid UTF-8, longer than 1 MiB, refused by the API) gets "
+                + "{\"line\":N,\"error\":\"...\"} in its place, and the exit status is 1.",
+                "By default it runs here on --threads threads in constant memory; with --via-queue the lines go "
+                + "through a running glossa's API and batch queue (--api), --window texts at a time.",
+                "Progress goes to stderr every 5 s (lines/s) unless --quiet."})
+final class BatchCommand implements Callable<Integer> {
+    private static final int CHUNK_CHARS = 1 << 20;
+
+    @Option(names = "--in", required = true, paramLabel = "FILE", description = "Input, one text per line (- = stdin).")
+    String in;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output, JSON lines (- = stdout).")
+    String out;
+
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    boolean quiet;
+
+    @Mixin
+    ModelOption model;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Prediction threads in this process (default: the number of cores).")
+    Integer threads;
+
+    @Option(names = "--top", defaultValue = "3", paramLabel = "K",
+            description = "Candidates under \"top\" in this process (default: ${DEFAULT-VALUE}; via the queue the "
+                    + "API's --top-k decides).")
+    int top;
+
+    @Option(names = "--via-queue", description = "Submit through a running API's batch queue instead of predicting here.")
+    boolean viaQueue;
+
+    @Option(names = "--api", defaultValue = "${env:GLOSSA_URL:-http://localhost:8080}", paramLabel = "URL",
+            description = "With --via-queue: the API's base URL (env GLOSSA_URL; default: ${DEFAULT-VALUE}).")
+    URI api;
+
+    @Option(names = "--window", defaultValue = "2000", paramLabel = "N",
+            description = "With --via-queue: most texts in flight, submitted but not written (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--rate", defaultValue = "0", paramLabel = "R",
+            description = "With --via-queue: most texts submitted per second, to leave the pipeline's capacity to "
+                    + "realtime traffic (default: 0 = no limit but --window).")
+    double rate;
+
+    @Option(names = "--chunk", defaultValue = "500", paramLabel = "N",
+            description = "Lines per chunk: per task here, per POST /api/v1/texts:batch via the queue; at most the "
+                    + "API's --max-batch (default: ${DEFAULT-VALUE}).")
+    int chunk;
+
+    @Option(names = "--result-timeout", defaultValue = "5m", paramLabel = "D",
+            description = "With --via-queue: give up when no result arrives for this long (default: ${DEFAULT-VALUE}).")
+    String resultTimeout;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        validate();
+        BatchProgress progress = new BatchProgress(spec.commandLine().getErr(), quiet);
+        BatchTally tally;
+        try (InputStream input = openIn(); OutputStream output = openOut()) {
+            LineChunks chunks = new LineChunks(new Utf8LineReader(input, PredictStream.MAX_LINE_BYTES),
+                    viaQueue ? Math.min(chunk, window) : chunk, CHUNK_CHARS);
+            tally = viaQueue ? viaQueue(chunks, output, progress) : inProcess(chunks, output, progress);
+        } catch (ClosedOutputGuard.OutputClosedException e) {
+            return ClosedOutputGuard.EXIT_PIPE_CLOSED;
+        }
+        progress.finished(tally);
+        if (tally.badLines() > 0) {
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": " + tally.badLines() + " of " + tally.lines()
+                    + " input lines got an error object in their place (first: line " + tally.firstBadLine() + ", "
+                    + tally.firstError() + ")");
+            spec.commandLine().getErr().flush();
+            return ExitCodes.USER_ERROR;
+        }
+        return ExitCodes.OK;
+    }
+
+    private BatchTally inProcess(LineChunks chunks, OutputStream output, BatchProgress progress)
+            throws IOException, InterruptedException {
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        return new LocalBatch(model.load(), top, n).run(chunks, output, progress);
+    }
+
+    private BatchTally viaQueue(LineChunks chunks, OutputStream output, BatchProgress progress)
+            throws IOException, InterruptedException {
+        QueueBatch batch = new QueueBatch(new TextsClient(api), window, rate, DurationText.parse(resultTimeout, "--result-timeout"));
+        try {
+            return batch.run(chunks, output, progress);
+        } catch (TextsClient.ApiRefusal | java.net.ConnectException e) {
+            throw new UserError("cannot use the API at " + api + ": " + e.getMessage()
+                    + " (is glossa serve or glossa api running there? see --api)", e);
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("the event stream")) {
+                throw new UserError("cannot reach the API at " + api + ": " + e.getMessage()
+                        + " (is glossa serve or glossa api running there? see --api)", e);
+            }
+            throw e;
+        }
+    }
+
+    private void validate() {
+        if (threads != null && threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+        if (top < 1) {
+            throw new ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
+        }
+        if (rate < 0 || Double.isNaN(rate)) {
+            throw new ParameterException(spec.commandLine(), "--rate must be 0 (no limit) or more, got " + rate);
+        }
+        if (window < 1 || chunk < 1) {
+            throw new ParameterException(spec.commandLine(), "--window and --chunk must be at least 1");
+        }
+        try {
+            DurationText.parse(resultTimeout, "--result-timeout");
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (viaQueue && (api.getScheme() == null || !api.getScheme().startsWith("http") || api.getHost() == null)) {
+            throw new ParameterException(spec.commandLine(), "--api must be an http(s) URL like http://localhost:8080, got " + api);
+        }
+        if (viaQueue && model.path() != null) {
+            throw new ParameterException(spec.commandLine(), "--model does not apply with --via-queue: the API's workers "
+                    + "use their active model");
+        }
+    }
+
+    private InputStream openIn() {
+        if (in.equals("-")) {
+            return new FileInputStream(FileDescriptor.in);
+        }
+        Path path = Path.of(in);
+        try {
+            return Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw new UserError("--in: no such file " + path);
+        } catch (AccessDeniedException e) {
+            throw new UserError("--in: permission denied: " + path);
+        } catch (IOException e) {
+            throw new UserError("--in: cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private OutputStream openOut() {
+        if (out.equals("-")) {
+            return new BufferedOutputStream(new ClosedOutputGuard(new FileOutputStream(FileDescriptor.out)), 1 << 16);
+        }
+        Path path = Path.of(out);
+        if (Files.isDirectory(path)) {
+            throw new UserError("--out " + path + " is a directory; give a file name");
+        }
+        try {
+            return new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
+        } catch (NoSuchFileException e) {
+            throw new UserError("--out: the folder of " + path + " does not exist");
+        } catch (AccessDeniedException e) {
+            throw new UserError("--out: permission denied: " + path);
+        } catch (IOException e) {
+            throw new UserError("--out: cannot write " + path + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.glossa.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.glossa.cli.Main;
+import io.glossa.cli.Running;
+import io.glossa.cli.ServeCommand;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * {@code glossa batch --via-queue} against {@code serve} on the machine's RabbitMQ and PostgreSQL (own vhost, database
+ * and queue prefix): every line answered, in input order, exactly as the same model answers in process; lines the
+ * client or the API cannot take get their error object in place.
+ */
+class BatchViaQueueIT {
+    private static final int TEXTS = 1_000;
+
+    @Test
+    void everyLineIsAnsweredInOrderThroughTheBatchQueue() throws Exception {
+        Path dir = Files.createTempDirectory("glossa-batch-it");
+        Path in = dir.resolve("in.txt");
+        Files.write(in, input());
+        try (ScratchBackends backends = new ScratchBackends()) {
+            List<String> args = new ArrayList<>(List.of("--data-dir", dir.resolve("data").toString(), "--port", "0",
+                    "--host", "127.0.0.1", "--workers", "4", "--queue-prefix", "batch-it-" + PipelineKit.random()));
+            args.addAll(backends.args());
+            args.addAll(TestTexts.modelArgs());
+            ServeCommand serve = new ServeCommand();
+            new CommandLine(serve).parseArgs(args.toArray(String[]::new));
+            try (Running running = serve.start()) {
+                int viaQueue = batch(in, dir.resolve("queue.jsonl"), "--via-queue", "--api",
+                        "http://127.0.0.1:" + running.port(), "--window", "300", "--chunk", "128");
+                assertThat(viaQueue).isEqualTo(1); // there are bad lines
+            }
+        }
+        List<String> args = new ArrayList<>(TestTexts.modelArgs());
+        int local = batch(in, dir.resolve("local.jsonl"), args.toArray(String[]::new));
+        assertThat(local).isEqualTo(1);
+
+        List<String> queued = Files.readAllLines(dir.resolve("queue.jsonl"), StandardCharsets.UTF_8);
+        List<String> inProcess = Files.readAllLines(dir.resolve("local.jsonl"), StandardCharsets.UTF_8);
+        assertThat(queued).hasSize(TEXTS + 3);
+        assertThat(queued.get(0)).startsWith("{\"language\":").contains("\"top\":[");
+        assertThat(queued.get(500)).isEqualTo("{\"line\":501,\"error\":\"empty line\"}");
+        assertThat(queued.get(701)).startsWith("{\"line\":702,\"error\":\"invalid UTF-8");
+        assertThat(queued.get(902)).startsWith("{\"line\":903,\"error\":\"refused by the API: HTTP 400")
+                .contains("NUL");
+        // the API's workers and this process run the same model: equal lines prove the order
+        for (int i = 0; i < queued.size(); i++) {
+            if (i != 902) { // in process, a NUL is just another character
+                assertThat(queued.get(i)).as("line %d", i + 1).isEqualTo(inProcess.get(i));
+            }
+        }
+    }
+
+    /** 1,000 sentences with an empty line (line 501), invalid UTF-8 (702) and a NUL (903; the API refuses it) among them. */
+    private static byte[] input() throws Exception {
+        List<String> sentences = TestTexts.sentences(TEXTS);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < sentences.size(); i++) {
+            if (i == 500) {
+                bytes.write('\n');
+            } else if (i == 700) {
+                bytes.write(new byte[] {'x', (byte) 0xFF, '\n'});
+            } else if (i == 900) {
+                bytes.write("a\u0000b\n".getBytes(StandardCharsets.UTF_8));
+            }
+            bytes.write((sentences.get(i) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    private static int batch(Path in, Path out, String... more) {
+        List<String> args = new ArrayList<>(List.of("batch", "--in", in.toString(), "--out", out.toString(), "--quiet"));
+        args.addAll(List.of(more));
+        return Main.commandLine().execute(args.toArray(String[]::new));
+    }
+}
