@@ -2,12 +2,10 @@ package io.glossa.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.glossa.testing.MutableClock;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Issuing and checking keys over an in-memory store that counts lookups (the cache's point). */
 class ApiKeysTest {
     private final CountingStore store = new CountingStore();
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final ApiKeys keys = new ApiKeys(store, new KeySecrets(), clock, Duration.ofSeconds(10));
 
     @Test
@@ -40,7 +38,7 @@ class ApiKeysTest {
 
         keys.revoke(issued.key().id());
         assertThat(keys.authenticate(issued.secret())).as("cached for up to 10 s").isPresent();
-        clock.now = clock.now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         assertThat(keys.authenticate(issued.secret())).isEmpty();
         assertThat(store.lookups).isEqualTo(2);
     }
@@ -51,25 +49,6 @@ class ApiKeysTest {
         assertThat(keys.authenticate("gk_nope")).isEmpty();
         assertThat(keys.authenticate("x".repeat(KeySecrets.MAX_LENGTH + 1))).isEmpty();
         assertThat(store.lookups).isEqualTo(1);
-    }
-
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     private static final class CountingStore implements ApiKeyStore {

@@ -1,5 +1,6 @@
 package io.glossa.it;
 
+import io.glossa.testing.JarProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,8 +82,8 @@ class ModelSwitchIT {
             // announcements must do the switching: the periodic check would come too late to matter here
             workerArgs.addAll(List.of("--workers", "4", "--model-check-interval", "10m"));
             try (Running api = startApi(common);
-                 WorkerProcess first = WorkerProcess.start(dir.resolve("w1.log"), workerArgs);
-                 WorkerProcess second = WorkerProcess.start(dir.resolve("w2.log"), workerArgs)) {
+                 JarProcess first = worker("w1", dir, workerArgs);
+                 JarProcess second = worker("w2", dir, workerArgs)) {
                 awaitWorkers(registry, List.of(first, second), VA, null);
                 ApiClient client = new ApiClient(api.port());
                 switchWhileTextsFlow(backends, registry, database, client, first, second);
@@ -97,7 +98,7 @@ class ModelSwitchIT {
 
     /** Texts flow before, during and after `glossa models activate`: all answered, once, by A or B; later ones by B. */
     private static void switchWhileTextsFlow(ScratchBackends backends, JdbcModelRegistry registry, Database database,
-                                             ApiClient client, WorkerProcess... workers) throws Exception {
+                                             ApiClient client, JarProcess... workers) throws Exception {
         List<String> during = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean flowing = new AtomicBoolean(true);
         Thread sender = new Thread(() -> {
@@ -134,7 +135,7 @@ class ModelSwitchIT {
 
     /** C's stored bytes are damaged after it was added; activating it behind the CLI's check reaches the workers. */
     private static void refuseDamagedModel(ScratchBackends backends, JdbcModelRegistry registry, Database database,
-                                           ApiClient client, WorkerProcess... workers) throws Exception {
+                                           ApiClient client, JarProcess... workers) throws Exception {
         try (Connection c = database.dataSource().getConnection();
              PreparedStatement damage = c.prepareStatement("UPDATE models SET body = ? WHERE version = ?")) {
             damage.setBytes(1, TestModels.corrupted(C));
@@ -157,7 +158,7 @@ class ModelSwitchIT {
 
     /** A shadows B: the shadow table fills with A's answers, while GET and SSE only ever show B. */
     private static void shadowStaysApart(ScratchBackends backends, JdbcModelRegistry registry, Database database,
-                                         ApiClient client, int port, WorkerProcess... workers) throws Exception {
+                                         ApiClient client, int port, JarProcess... workers) throws Exception {
         assertThat(Main.commandLine().execute("models", "shadow", VA, "--amqp-uri", backends.amqpUri(),
                 "--db-url", backends.dbUrl(), "--db-user", "postgres")).isZero();
         awaitWorkers(registry, List.of(workers), VB, VA);
@@ -177,7 +178,7 @@ class ModelSwitchIT {
 
     /** 40 texts answered by B, two of them labelled (one right, one wrong); re-verified with A (same weights). */
     private static void reverifyThroughTheBatchQueue(ScratchBackends backends, Database database, ApiClient client,
-                                                     int port, Path dir, WorkerProcess... workers) throws Exception {
+                                                     int port, Path dir, JarProcess... workers) throws Exception {
         java.time.Instant since = java.time.Instant.now().minusMillis(5);
         List<String> ids = client.submitAll(TestTexts.sentences(40), 16);
         List<JsonNode> records = client.awaitAll(ids, Duration.ofSeconds(120));
@@ -238,20 +239,20 @@ class ModelSwitchIT {
         }
     }
 
-    private static void awaitWorkers(JdbcModelRegistry registry, List<WorkerProcess> workers, String active,
+    private static void awaitWorkers(JdbcModelRegistry registry, List<JarProcess> workers, String active,
                                      String shadow) throws InterruptedException {
         awaitCondition("both workers on " + active + (shadow == null ? "" : " with shadow " + shadow), () -> {
             List<WorkerStatus> statuses = registry.workers();
             return statuses.size() == 2 && statuses.stream().allMatch(w -> w.activeVersion().equals(active)
                     && java.util.Objects.equals(w.shadowVersion(), shadow));
-        }, workers.toArray(WorkerProcess[]::new));
+        }, workers.toArray(JarProcess[]::new));
     }
 
-    private static void awaitCondition(String what, BooleanSupplier condition, WorkerProcess... workers)
+    private static void awaitCondition(String what, BooleanSupplier condition, JarProcess... workers)
             throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (!condition.getAsBoolean()) {
-            for (WorkerProcess worker : workers) {
+            for (JarProcess worker : workers) {
                 if (!worker.isAlive()) {
                     throw new AssertionError("a worker died while waiting for " + what + ":\n" + worker.tail());
                 }
@@ -336,6 +337,12 @@ class ModelSwitchIT {
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    private static JarProcess worker(String name, Path dir, List<String> args) throws java.io.IOException {
+        List<String> command = new ArrayList<>(List.of("worker"));
+        command.addAll(args);
+        return JarProcess.start(name, JarProcess.packagedJar(), dir, Map.of(), command.toArray(String[]::new));
     }
 
     private static Set<String> eventIds(List<String> lines, Set<String> ids) {

@@ -1,5 +1,6 @@
 package io.glossa.ops;
 
+import io.glossa.testing.JarProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +49,7 @@ class ApiKeysServeIT {
             int port = freePort();
             String amqpUri = "amqp://" + amqpUser + ":" + amqpPassword + "@127.0.0.1:5672/" + amqpUser;
             List<String> logs = new ArrayList<>();
-            try (GlossaProcess serve = GlossaProcess.start("serve", jar, work, env, "serve", "--host", "127.0.0.1",
+            try (JarProcess serve = JarProcess.start("serve", jar, work, env, "serve", "--host", "127.0.0.1",
                     "--port", String.valueOf(port), "--data-dir", work.resolve("data").toString(), "--amqp-uri", amqpUri,
                     "--require-api-key", "--api-key-cache", "0s", "--workers", "2")) {
                 String base = "http://127.0.0.1:" + port;
@@ -58,7 +59,7 @@ class ApiKeysServeIT {
                 assertThat(HTTP.send(get(base + "/api/v1/languages").build(), BodyHandlers.ofString()).statusCode())
                         .isEqualTo(401);
 
-                GlossaProcess create = GlossaProcess.start("keys-create", jar, work, env, "keys", "create", "--name", "it");
+                JarProcess create = JarProcess.start("keys-create", jar, work, env, "keys", "create", "--name", "it");
                 assertThat(create.awaitExit(Duration.ofSeconds(120))).as(create.tail()).isZero();
                 String key = keyIn(create.output());
                 logs.add(create.output());
@@ -70,7 +71,7 @@ class ApiKeysServeIT {
                 JsonNode record = awaitDone(base + "/api/v1/texts/" + id + "?wait=10s", key);
                 assertThat(record.get("language").asText()).isEqualTo("sv");
 
-                GlossaProcess slow = GlossaProcess.start("keys-create-slow", jar, work, env, "keys", "create",
+                JarProcess slow = JarProcess.start("keys-create-slow", jar, work, env, "keys", "create",
                         "--name", "slow", "--rate-limit", "1/h", "--rate-burst", "1");
                 assertThat(slow.awaitExit(Duration.ofSeconds(120))).as(slow.tail()).isZero();
                 String slowKey = keyIn(slow.output());
@@ -81,7 +82,7 @@ class ApiKeysServeIT {
                 assertThat(limited.statusCode()).isEqualTo(429);
                 assertThat(limited.headers().firstValue("Retry-After")).isPresent();
 
-                GlossaProcess revoke = GlossaProcess.start("keys-revoke", jar, work, env, "keys", "revoke",
+                JarProcess revoke = JarProcess.start("keys-revoke", jar, work, env, "keys", "revoke",
                         keyId(create.output()));
                 assertThat(revoke.awaitExit(Duration.ofSeconds(120))).as(revoke.tail()).isZero();
                 logs.add(revoke.output());

@@ -1,5 +1,6 @@
 package io.glossa.ops;
 
+import io.glossa.testing.JarProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,14 +72,14 @@ class ClusterFailoverIT {
                     "GLOSSA_DB_URL", db.url(),
                     "GLOSSA_DB_USER", db.user());
             int apiPort = freePort();
-            List<GlossaProcess> processes = new ArrayList<>();
+            List<JarProcess> processes = new ArrayList<>();
             try {
-                GlossaProcess api = GlossaProcess.start("api", jar, work, env, "api", "--port", Integer.toString(apiPort));
+                JarProcess api = JarProcess.start("api", jar, work, env, "api", "--port", Integer.toString(apiPort));
                 processes.add(api);
                 api.awaitHttpOk(URI.create("http://127.0.0.1:" + apiPort + "/ready"), Duration.ofSeconds(90));
                 for (int i = 1; i <= 2; i++) {
                     int metricsPort = freePort();
-                    GlossaProcess worker = GlossaProcess.start("worker" + i, jar, work, env, workerArgs(metricsPort));
+                    JarProcess worker = JarProcess.start("worker" + i, jar, work, env, workerArgs(metricsPort));
                     processes.add(worker);
                     worker.awaitHttpOk(URI.create("http://127.0.0.1:" + metricsPort + "/ready"), Duration.ofSeconds(90));
                 }
@@ -91,7 +92,7 @@ class ClusterFailoverIT {
                         cluster.leaderOf(REALTIME_QUEUE), victim);
 
                 long t0 = System.nanoTime();
-                GlossaProcess load = GlossaProcess.start("load", jar, work, Map.of(), "load",
+                JarProcess load = JarProcess.start("load", jar, work, Map.of(), "load",
                         "--url", "http://127.0.0.1:" + apiPort, "--rate", Integer.toString(RATE),
                         "--duration", LOAD_DURATION.toSeconds() + "s", "--drain-timeout", "120s",
                         "--data", data.toString(), "--json");
@@ -123,7 +124,7 @@ class ClusterFailoverIT {
                         .isEqualTo(3);
             } finally {
                 Collections.reverse(processes);
-                for (GlossaProcess process : processes) {
+                for (JarProcess process : processes) {
                     process.close();
                 }
             }

@@ -1,5 +1,6 @@
 package io.glossa.ops;
 
+import io.glossa.testing.JarProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.glossa.broker.AmqpConnector;
@@ -55,7 +56,7 @@ class WorkerCrashIT {
         String amqp = "amqp://guest:guest@127.0.0.1:5672";
         Topology topology = new Topology("glossa-chaos-it-" + UUID.randomUUID().toString().substring(0, 8));
         Path ids = work.resolve("accepted.txt");
-        List<GlossaProcess> processes = new ArrayList<>();
+        List<JarProcess> processes = new ArrayList<>();
         try (ScratchDatabase db = ScratchDatabase.create("chaos")) {
             Map<String, String> env = Map.of("GLOSSA_AMQP_URI", amqp, "GLOSSA_DB_URL", db.url(),
                     "GLOSSA_DB_USER", db.user(), "GLOSSA_QUEUE_PREFIX", topology.prefix(),
@@ -63,7 +64,7 @@ class WorkerCrashIT {
                     "GLOSSA_DB_POOL_SIZE", "4");
             try {
                 int apiPort = freePort();
-                GlossaProcess api = GlossaProcess.start("api", jar, work, env, "api", "--port", Integer.toString(apiPort),
+                JarProcess api = JarProcess.start("api", jar, work, env, "api", "--port", Integer.toString(apiPort),
                         "--host", "127.0.0.1");
                 processes.add(api);
                 api.awaitHttpOk(URI.create("http://127.0.0.1:" + apiPort + "/ready"), START_TIMEOUT);
@@ -75,7 +76,7 @@ class WorkerCrashIT {
                     worker.awaitReady();
                 }
 
-                GlossaProcess load = GlossaProcess.start("load", jar, work, Map.of(), "load",
+                JarProcess load = JarProcess.start("load", jar, work, Map.of(), "load",
                         "--url", "http://127.0.0.1:" + apiPort, "--rate", Integer.toString(RATE),
                         "--duration", SECONDS + "s", "--concurrency", "64", "--drain-timeout", "120s",
                         "--data", data.toString(), "--accepted-ids", ids.toString(), "--json");
@@ -104,7 +105,7 @@ class WorkerCrashIT {
                 }
             } finally {
                 Collections.reverse(processes);
-                for (GlossaProcess process : processes) {
+                for (JarProcess process : processes) {
                     process.close();
                 }
                 deleteTopology(amqp, topology);
@@ -113,23 +114,23 @@ class WorkerCrashIT {
     }
 
     /** A worker process and the /ready address of its metrics port. */
-    private record Worker(GlossaProcess process, URI ready) {
+    private record Worker(JarProcess process, URI ready) {
         void awaitReady() throws IOException, InterruptedException {
             process.awaitHttpOk(ready, START_TIMEOUT);
         }
     }
 
-    private Worker startWorker(Path jar, Map<String, String> env, String name, List<GlossaProcess> processes)
+    private Worker startWorker(Path jar, Map<String, String> env, String name, List<JarProcess> processes)
             throws IOException {
         int metricsPort = freePort();
-        GlossaProcess worker = GlossaProcess.start(name, jar, work, env, "worker", "--workers", "4",
+        JarProcess worker = JarProcess.start(name, jar, work, env, "worker", "--workers", "4",
                 "--metrics-port", Integer.toString(metricsPort));
         processes.add(worker);
         return new Worker(worker, URI.create("http://127.0.0.1:" + metricsPort + "/ready"));
     }
 
     /** Waits until the database holds {@code target} results, or the load tool has finished (then kills come late). */
-    private static void awaitResults(Connection connection, long target, GlossaProcess load)
+    private static void awaitResults(Connection connection, long target, JarProcess load)
             throws SQLException, InterruptedException {
         while (single(connection, "SELECT count(*) FROM results") < target && load.isAlive()) {
             Thread.sleep(100);

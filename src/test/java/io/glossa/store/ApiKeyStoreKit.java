@@ -3,6 +3,7 @@ package io.glossa.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.glossa.testing.MutableClock;
 import io.glossa.access.ApiKey;
 import io.glossa.access.ApiKeys;
 import io.glossa.access.IssuedKey;

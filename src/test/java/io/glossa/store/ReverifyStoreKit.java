@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.glossa.testing.MutableClock;
 import io.glossa.model.Prediction;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;

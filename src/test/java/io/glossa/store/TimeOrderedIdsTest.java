@@ -2,6 +2,7 @@ package io.glossa.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.glossa.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;

@@ -3,6 +3,7 @@ package io.glossa.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.glossa.testing.MutableClock;
 import io.glossa.model.Candidate;
 import io.glossa.model.Prediction;
 import io.glossa.pipeline.Feedback;

@@ -1,4 +1,4 @@
-package io.glossa.ops;
+package io.glossa.testing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,30 +13,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One {@code java -jar glossa.jar ...} child process with its output in a log file. */
-final class GlossaProcess implements AutoCloseable {
+/**
+ * One {@code java -jar glossa.jar ...} child process (a server, worker or load run) with its output in a log file;
+ * closing sends SIGTERM. For commands that run to completion with stdin/stdout, see {@code io.glossa.cli.GlossaProcess}.
+ */
+public final class JarProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
 
-    private GlossaProcess(String name, Process process, Path log) {
+    private JarProcess(String name, Process process, Path log) {
         this.name = name;
         this.process = process;
         this.log = log;
     }
 
-    static GlossaProcess start(String name, Path jar, Path logDir, Map<String, String> env, String... args) throws IOException {
+    /** The packaged jar ({@code -Dglossa.jar}, default {@code target/glossa.jar}). */
+    public static Path packagedJar() {
+        Path jar = Path.of(System.getProperty("glossa.jar", "target/glossa.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the packaged jar " + jar + " is missing: run mvn package first");
+        }
+        return jar;
+    }
+
+    public static JarProcess start(String name, Path jar, Path logDir, Map<String, String> env, String... args) throws IOException {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-jar", jar.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        return new GlossaProcess(name, builder.start(), log);
+        return new JarProcess(name, builder.start(), log);
     }
 
     /** Polls GET url until it answers 200, the process dies, or the timeout passes. */
-    void awaitHttpOk(URI url, Duration timeout) throws IOException, InterruptedException {
+    public void awaitHttpOk(URI url, Duration timeout) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -58,7 +70,7 @@ final class GlossaProcess implements AutoCloseable {
     }
 
     /** Waits for the process to end by itself. */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException(name + " did not finish within " + timeout + "; log:\n" + tail());
@@ -66,15 +78,15 @@ final class GlossaProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    String output() throws IOException {
+    public String output() throws IOException {
         return Files.readString(log);
     }
 
-    String tail() {
+    public String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -84,7 +96,7 @@ final class GlossaProcess implements AutoCloseable {
     }
 
     /** kill -9, as a crash: no shutdown hook runs, nothing is flushed or acked. Returns the exit status (137). */
-    int killHard() throws InterruptedException {
+    public int killHard() throws InterruptedException {
         process.destroyForcibly(); // SIGKILL on Linux
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException(name + " survived SIGKILL for 30 s");
