@@ -66,9 +66,10 @@ final class BatchCommand implements Callable<Integer> {
             description = "With --via-queue: most texts in flight, submitted but not written (default: ${DEFAULT-VALUE}).")
     int window;
 
-    @Option(names = "--rate", defaultValue = "0", paramLabel = "R",
-            description = "With --via-queue: most texts submitted per second, to leave the pipeline's capacity to "
-                    + "realtime traffic (default: 0 = no limit but --window).")
+    // 200/s kept realtime p99 at 1.7x its idle value on 2 cores (300/s: 2.2x, no limit: 17x); BENCHMARKS.md
+    @Option(names = "--rate", defaultValue = "200", paramLabel = "R",
+            description = "With --via-queue: most texts submitted per second, paced evenly, to leave the pipeline's "
+                    + "capacity to realtime traffic (default: ${DEFAULT-VALUE}; 0 = no limit but --window).")
     double rate;
 
     @Option(names = "--chunk", defaultValue = "500", paramLabel = "N",
@@ -90,7 +91,7 @@ final class BatchCommand implements Callable<Integer> {
         BatchTally tally;
         try (InputStream input = openIn(); OutputStream output = openOut()) {
             LineChunks chunks = new LineChunks(new Utf8LineReader(input, PredictStream.MAX_LINE_BYTES),
-                    viaQueue ? Math.min(chunk, window) : chunk, CHUNK_CHARS);
+                    viaQueue ? queueChunk() : chunk, CHUNK_CHARS);
             tally = viaQueue ? viaQueue(chunks, output, progress) : inProcess(chunks, output, progress);
         } catch (ClosedOutputGuard.OutputClosedException e) {
             return ClosedOutputGuard.EXIT_PIPE_CLOSED;
@@ -104,6 +105,15 @@ final class BatchCommand implements Callable<Integer> {
             return ExitCodes.USER_ERROR;
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Lines per POST via the queue. With --rate, about ten chunks a second: a 500-text chunk every 5 s at 100/s
+     * arrives as a burst at every stage and held realtime p99 at 6.6x its idle value (BENCHMARKS.md).
+     */
+    private int queueChunk() {
+        int perTenthOfASecond = rate > 0 ? (int) Math.max(1, Math.ceil(rate / 10)) : Integer.MAX_VALUE;
+        return Math.min(Math.min(chunk, window), perTenthOfASecond);
     }
 
     private BatchTally inProcess(LineChunks chunks, OutputStream output, BatchProgress progress)
