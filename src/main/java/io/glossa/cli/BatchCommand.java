@@ -111,7 +111,7 @@ final class BatchCommand implements Callable<Integer> {
      * Lines per POST via the queue. With --rate, about ten chunks a second: a 500-text chunk every 5 s at 100/s
      * arrives as a burst at every stage and held realtime p99 at 6.6x its idle value (BENCHMARKS.md).
      */
-    private int queueChunk() {
+    int queueChunk() {
         int perTenthOfASecond = rate > 0 ? (int) Math.max(1, Math.ceil(rate / 10)) : Integer.MAX_VALUE;
         return Math.min(Math.min(chunk, window), perTenthOfASecond);
     }

@@ -9,6 +9,7 @@ import io.glossa.registry.ReverifyStore;
 import io.glossa.registry.ReverifyTallies;
 import io.glossa.registry.Selection;
 import java.sql.PreparedStatement;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -159,31 +160,31 @@ public final class JdbcReverify implements ReverifyStore {
         });
     }
 
+    /** The named columns of the one row {@code sql} gives for {@code run}. */
+    private static long[] counts(Connection connection, String sql, UUID run, String... columns) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setObject(1, run);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                long[] values = new long[columns.length];
+                for (int i = 0; i < columns.length; i++) {
+                    values[i] = rows.getLong(columns[i]);
+                }
+                return values;
+            }
+        }
+    }
+
     @Override
     public ReverifyTallies tallies(UUID run) {
         return transactions.autocommit("counting a re-verify run", connection -> {
-            long scored;
-            long same;
-            try (PreparedStatement select = connection.prepareStatement(AGREEMENT)) {
-                select.setObject(1, run);
-                try (ResultSet rows = select.executeQuery()) {
-                    rows.next();
-                    scored = rows.getLong("scored");
-                    same = rows.getLong("same");
-                }
-            }
-            long labelled;
-            long now;
-            long before;
-            try (PreparedStatement select = connection.prepareStatement(FEEDBACK)) {
-                select.setObject(1, run);
-                try (ResultSet rows = select.executeQuery()) {
-                    rows.next();
-                    labelled = rows.getLong("n");
-                    now = rows.getLong("now_correct");
-                    before = rows.getLong("before_correct");
-                }
-            }
+            long[] agreement = counts(connection, AGREEMENT, run, "scored", "same");
+            long[] feedback = counts(connection, FEEDBACK, run, "n", "now_correct", "before_correct");
+            long scored = agreement[0];
+            long same = agreement[1];
+            long labelled = feedback[0];
+            long now = feedback[1];
+            long before = feedback[2];
             List<ReverifyTallies.Change> changes = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(CHANGES)) {
                 select.setObject(1, run);

@@ -57,8 +57,13 @@ public final class JdbcTextStore implements TextStore {
 
     /** Opens the database (running migrations) and a store on it, tuned for its backend, that closes it. */
     public static JdbcTextStore open(StoreSettings settings) {
+        return open(settings, Clock.systemUTC());
+    }
+
+    /** Connects and migrates with the backend's default tuning; {@code clock} stamps submissions and results. */
+    public static JdbcTextStore open(StoreSettings settings, Clock clock) {
         Database database = Database.open(settings);
-        return new JdbcTextStore(database, Clock.systemUTC(), StoreTuning.defaults(database.backend()));
+        return new JdbcTextStore(database, clock, StoreTuning.defaults(database.backend()));
     }
 
     /**

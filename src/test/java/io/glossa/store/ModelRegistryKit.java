@@ -40,7 +40,7 @@ abstract class ModelRegistryKit {
     void open() throws Exception {
         clock = new MutableClock(START);
         StoreSettings settings = freshDatabase();
-        store = new JdbcTextStore(Database.open(settings), clock, StoreTuning.defaults(settings.backend()));
+        store = JdbcTextStore.open(settings, clock);
         registry = new JdbcModelRegistry(store.database(), clock);
     }
 

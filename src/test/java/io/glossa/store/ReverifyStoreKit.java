@@ -62,7 +62,7 @@ abstract class ReverifyStoreKit {
     void open() throws Exception {
         clock = new MutableClock(START);
         StoreSettings settings = freshDatabase();
-        store = new JdbcTextStore(Database.open(settings), clock, StoreTuning.defaults(settings.backend()));
+        store = JdbcTextStore.open(settings, clock);
         runs = new JdbcReverify(store.database(), clock);
         feedback = new JdbcFeedback(store.database(), clock);
         texts = new ArrayList<>();

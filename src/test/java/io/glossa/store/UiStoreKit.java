@@ -36,7 +36,7 @@ abstract class UiStoreKit {
     void open() throws Exception {
         clock = new MutableClock(START);
         StoreSettings settings = freshDatabase();
-        store = new JdbcTextStore(Database.open(settings), clock, StoreTuning.defaults(settings.backend()));
+        store = JdbcTextStore.open(settings, clock);
         feedback = new JdbcFeedback(store.database(), clock);
         history = new JdbcHistory(store.database());
     }
