@@ -82,7 +82,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Threads for features and cross-validation folds (default ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--bits", paramLabel = "B", description = "Hash buckets 2^B (default 18).")
+    @Option(names = "--bits", paramLabel = "B", description = "Hash buckets 2^B (default 17).")
     Integer bits;
 
     @Option(names = "--max-n", paramLabel = "N", description = "Longest character n-gram (default 5).")

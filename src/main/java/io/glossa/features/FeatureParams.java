@@ -9,7 +9,11 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record FeatureParams(int bits, int minN, int maxN, boolean wordFeatures) {
-    public static final FeatureParams DEFAULT = new FeatureParams(18, 1, 5, true);
+    /**
+     * 2^17 buckets rather than 2^18: on the default data the smaller table scored dev 0.9761 / word pairs 0.9423 /
+     * single words 0.8140 against 0.9745 / 0.9451 / 0.8221, at half the memory and ~1.15x the classify speed.
+     */
+    public static final FeatureParams DEFAULT = new FeatureParams(17, 1, 5, true);
     public static final int MIN_BITS = 8;
     public static final int MAX_BITS = 22;
     public static final int MAX_ORDER = 8;

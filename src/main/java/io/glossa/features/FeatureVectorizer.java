@@ -21,35 +21,32 @@ public final class FeatureVectorizer {
 
     private final NgramHasher hasher;
     private final float[] idf;
-    /** idf and output scale of each bucket side by side: both come from one cache line on the hot path. */
-    private final float[] idfAndScale;
+    /** idf and output scale of each bucket inside its model row: both come from the line scoring reads next. */
+    private final BucketRows rows;
 
+    /** With a null idf (while training, before idf is known) the weights are tf only. */
     public FeatureVectorizer(FeatureParams params, float[] idf) {
         this(params, idf, null);
-    }
-
-    /**
-     * With {@code outputScale}, every weight of the normalised vector is multiplied by its bucket's scale (the
-     * model's per-row quantisation scale), saving the scorer a second random memory access per feature.
-     */
-    public FeatureVectorizer(FeatureParams params, float[] idf, float[] outputScale) {
         if (idf != null && idf.length != params.buckets()) {
             throw new IllegalArgumentException("idf has " + idf.length + " entries, expected " + params.buckets());
         }
-        if (outputScale != null && (idf == null || outputScale.length != idf.length)) {
-            throw new IllegalArgumentException("output scale needs an idf of the same length");
-        }
+    }
+
+    private FeatureVectorizer(FeatureParams params, float[] idf, BucketRows rows) {
         this.hasher = new NgramHasher(params);
-        this.idf = outputScale == null ? idf : null;
-        if (outputScale == null) {
-            this.idfAndScale = null;
-        } else {
-            this.idfAndScale = new float[2 * idf.length];
-            for (int f = 0; f < idf.length; f++) {
-                idfAndScale[2 * f] = idf[f];
-                idfAndScale[2 * f + 1] = outputScale[f];
-            }
+        this.idf = idf;
+        this.rows = rows;
+    }
+
+    /**
+     * Weights from packed bucket rows: every weight of the normalised vector is also multiplied by its bucket's
+     * output scale (the model's per-row quantisation scale), so the scorer needs no second lookup per feature.
+     */
+    public static FeatureVectorizer overRows(FeatureParams params, BucketRows rows) {
+        if (rows.buckets() != params.buckets()) {
+            throw new IllegalArgumentException("the rows hold " + rows.buckets() + " buckets, expected " + params.buckets());
         }
+        return new FeatureVectorizer(params, null, rows);
     }
 
     public FeatureParams params() {
@@ -93,21 +90,21 @@ public final class FeatureVectorizer {
             float w = tf < LOG_TF.length ? LOG_TF[(int) tf] : (float) (1 + Math.log(tf));
             if (idf != null) {
                 w *= idf[counts.keyAt(i)];
-            } else if (idfAndScale != null) {
-                w *= idfAndScale[2 * counts.keyAt(i)];
+            } else if (rows != null) {
+                w *= rows.idf(counts.keyAt(i));
             }
             counts.setValueAt(i, w);
             sumSquares += (double) w * w;
         }
         if (sumSquares > 0) {
             float inv = (float) (1 / Math.sqrt(sumSquares));
-            if (idfAndScale == null) {
+            if (rows == null) {
                 for (int i = 0; i < n; i++) {
                     counts.setValueAt(i, counts.valueAt(i) * inv);
                 }
             } else {
                 for (int i = 0; i < n; i++) {
-                    counts.setValueAt(i, counts.valueAt(i) * inv * idfAndScale[2 * counts.keyAt(i) + 1]);
+                    counts.setValueAt(i, counts.valueAt(i) * inv * rows.scale(counts.keyAt(i)));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.glossa.model;
 
+import io.glossa.features.BucketRows;
 import io.glossa.features.FeatureCounts;
 import io.glossa.features.FeatureScratch;
 import io.glossa.features.FeatureVectorizer;
@@ -22,9 +23,11 @@ public final class LanguageModel implements LanguageClassifier {
     public static final String DEFAULT_RESOURCE = "/io/glossa/model/default.glossa";
 
     private final ModelMetadata metadata;
-    private final ModelWeights modelWeights;
     private final FeatureVectorizer vectorizer;
-    private final byte[] weights;
+    private final BucketRows packed;
+    /** idf, scale and int8 weights of each bucket in one row (see BucketRows): what scoring reads. */
+    private final byte[] table;
+    private final int stride;
     private final float[] bias;
     private final int labelCount;
     private final float invTemperature;
@@ -76,9 +79,10 @@ public final class LanguageModel implements LanguageClassifier {
                     + metadata.temperature());
         }
         this.metadata = metadata;
-        this.modelWeights = weights;
-        this.vectorizer = new FeatureVectorizer(metadata.features(), weights.idf(), weights.rowScale());
-        this.weights = weights.weights();
+        this.packed = BucketRows.pack(weights.idf(), weights.rowScale(), weights.weights(), weights.labels());
+        this.vectorizer = FeatureVectorizer.overRows(metadata.features(), packed);
+        this.table = packed.bytes();
+        this.stride = packed.stride();
         this.bias = weights.bias();
         this.labelCount = weights.labels();
         this.invTemperature = (float) (1 / metadata.temperature());
@@ -116,7 +120,9 @@ public final class LanguageModel implements LanguageClassifier {
 
     /** The bytes of this model in the file format (e.g. to store it in a registry). */
     public byte[] toBytes() {
-        return ModelFile.toBytes(metadata, modelWeights);
+        // unpacked on demand: keeping a second copy of the weights would double the model's heap
+        return ModelFile.toBytes(metadata,
+                new ModelWeights(labelCount, packed.idfs(), packed.scales(), packed.payloads(), bias.clone()));
     }
 
     // ---------------------------------------------------------------- classifying
@@ -156,10 +162,12 @@ public final class LanguageModel implements LanguageClassifier {
     }
 
     /**
-     * The linear scores (feature values already carry the row scales, see FeatureVectorizer). This is the hot loop (80% of classify), so it works in integers: each feature's weight
-     * x_f * scale_f is quantised to 16 bits relative to the text's largest one, the int8 rows are accumulated in
-     * int (which the JIT vectorises, unlike byte-to-float), four rows per pass so the 38 accumulators are loaded
-     * and stored once per four features. Relative error of a score is below 2^-15 of the largest feature weight.
+     * The linear scores (feature values already carry the row scales, see FeatureVectorizer). This is the hot loop
+     * (most of classify), so it works in integers: each feature's weight x_f * scale_f is quantised to 16 bits
+     * relative to the text's largest one and the int8 rows are accumulated in int, four rows per pass so the
+     * accumulators are loaded and stored once per four features. Java 17's C2 does not vectorise this loop (38
+     * labels is too short a trip; measured: cost grows linearly with the label count), so it runs at ~2 cycles
+     * per multiply-add. Relative error of a score is below 2^-15 of the largest feature weight.
      */
     private void score(FeatureCounts features, float[] scores, Scratch scratch) {
         int c = labelCount;
@@ -173,7 +181,7 @@ public final class LanguageModel implements LanguageClassifier {
         for (int i = 0; i < n; i++) {
             float x = features.valueAt(i);
             if (x != 0) {
-                rows[m] = features.keyAt(i) * c;
+                rows[m] = features.keyAt(i) * stride + BucketRows.PAYLOAD_OFFSET;
                 xs[m] = x;
                 max = Math.max(max, Math.abs(x));
                 m++;
@@ -190,7 +198,7 @@ public final class LanguageModel implements LanguageClassifier {
         }
         int[] acc = scratch.acc;
         java.util.Arrays.fill(acc, 0, c, 0);
-        byte[] w = weights;
+        byte[] w = table;
         int i = 0;
         for (; i + 3 < m; i += 4) {
             int b0 = rows[i];
