@@ -14,7 +14,9 @@ DATA=${4:-$(dirname "$0")/../../shared/data/leipzig_sentences.tsv}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d /tmp/glossa-bench.XXXXXX)
 JAR=$WORK/glossa.jar
-cp "$ROOT/target/glossa.jar" "$JAR"   # a rebuild during the run must not change the classes under a running JVM
+# GLOSSA_BENCH_JAR: another build to measure (for A/B runs in one session); a copy, so that a rebuild during the run
+# does not change the classes under a running JVM
+cp "${GLOSSA_BENCH_JAR:-$ROOT/target/glossa.jar}" "$JAR"
 PORT=${GLOSSA_BENCH_PORT:-18090}
 NAME=glossa_bench_$RANDOM$RANDOM
 VHOST=${NAME//_/-}
@@ -44,8 +46,10 @@ for _ in $(seq 1 120); do grep -q "glossa serving on" "$WORK/serve.log" && break
 grep -q "glossa serving on" "$WORK/serve.log" || { cat "$WORK/serve.log"; exit 1; }
 
 cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
-# CPU of every RabbitMQ/PostgreSQL process: shared with other users of those servers, so an upper bound
-shared_cpu() { local t=0; for p in $(pgrep -f "$1"); do t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
+# CPU of every RabbitMQ/PostgreSQL process: shared with other users of those servers, so an upper bound. Matched by
+# process name (-x), not command line: serve's own command line contains "postgres" (--db-user, the JDBC URL), and
+# until 2026-11-26 14:50 UTC `pgrep -f` counted serve's CPU a second time as PostgreSQL's.
+shared_cpu() { local t=0; for p in $(pgrep -x "$1"); do t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
 before=$(cpu "$SERVE"); rb=$(shared_cpu beam.smp); pb=$(shared_cpu "postgres")
 set +e
 # the load tool runs as a child of python so that its CPU time can be read when it ends

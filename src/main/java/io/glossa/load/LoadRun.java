@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,7 +29,11 @@ public final class LoadRun {
 
     private final LoadSettings settings;
     private final TextSource texts;
+    private static final int SUBMIT_TIMEOUT_MILLIS = 30_000;
+
     private final HttpClient http;
+    /** Due submissions waiting for a free connection; their wait counts as latency (open loop). */
+    private final LinkedBlockingQueue<Submission> submissions = new LinkedBlockingQueue<>();
     /** Told each accepted id (from HTTP client threads), e.g. to check afterwards that each got its result. */
     private final Consumer<String> acceptedIds;
     /** Accepted texts without a result yet: id → due time. */
@@ -62,13 +67,31 @@ public final class LoadRun {
         try (ResultFeed feed = new ResultFeed()) {
             feed.start(http, settings.resolve("/api/v1/events"),
                     (event, arrival) -> onResult(event.get("id").asText(), "done".equals(event.path("status").asText()), arrival));
+            List<Thread> connections = startConnections();
             long start = System.nanoTime();
-            long sent = send(start);
+            long sent;
+            try {
+                sent = send(start);
+            } finally {
+                connections.forEach(c -> submissions.add(Submission.END));
+            }
             long sendEnd = System.nanoTime();
             drain();
             readMissing();
             return report(start, sendEnd, sent);
         }
+    }
+
+    /** As many connections as submissions may be in flight, so a free permit always finds a free connection. */
+    private List<Thread> startConnections() {
+        List<Thread> threads = new ArrayList<>(settings.concurrency());
+        for (int i = 0; i < settings.concurrency(); i++) {
+            Thread thread = new Thread(this::submitOnOneConnection, "glossa-load-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        return threads;
     }
 
     private long send(long start) throws InterruptedException {
@@ -92,29 +115,51 @@ public final class LoadRun {
     }
 
     private void submit(String text, long due, Semaphore inFlight) {
-        HttpRequest request = HttpRequest.newBuilder(settings.resolve("/api/v1/texts"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("text", text).toString()))
-                .build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-            try {
-                long now = System.nanoTime();
-                if (error != null || response.statusCode() != 202) {
-                    reject(error != null ? error.toString() : "HTTP " + response.statusCode() + " " + response.body());
+        submissions.add(new Submission(text, due, inFlight));
+    }
+
+    /** One connection's loop: takes due submissions and POSTs them, one at a time, until the run ends. */
+    private void submitOnOneConnection() {
+        try (PlainHttpConnection connection = new PlainHttpConnection(settings.baseUrl(), SUBMIT_TIMEOUT_MILLIS)) {
+            while (true) {
+                Submission next = submissions.take();
+                if (next == Submission.END) {
                     return;
                 }
-                String id = JSON.readTree(response.body()).get("id").asText();
-                record(submit, now - due);
-                accepted.incrementAndGet();
-                acceptedIds.accept(id);
-                onAccepted(id, due);
-            } catch (IOException | RuntimeException e) {
-                reject(e.toString());
-            } finally {
-                inFlight.release();
+                try {
+                    answered(connection.postJson(texts(), JSON.createObjectNode().put("text", next.text).toString()),
+                            next.due);
+                } catch (IOException | RuntimeException e) {
+                    reject(e.toString());
+                } finally {
+                    next.inFlight.release();
+                }
             }
-        });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void answered(PlainHttpConnection.Response response, long due) throws IOException {
+        long now = System.nanoTime();
+        if (response.status() != 202) {
+            reject("HTTP " + response.status() + " " + response.body());
+            return;
+        }
+        String id = JSON.readTree(response.body()).get("id").asText();
+        record(submit, now - due);
+        accepted.incrementAndGet();
+        acceptedIds.accept(id);
+        onAccepted(id, due);
+    }
+
+    private String texts() {
+        return settings.resolve("/api/v1/texts").getRawPath();
+    }
+
+    /** A text due at {@code due} (System.nanoTime), holding one permit of {@code inFlight} until answered. */
+    private record Submission(String text, long due, Semaphore inFlight) {
+        static final Submission END = new Submission("", 0, null);
     }
 
     private void reject(String why) {

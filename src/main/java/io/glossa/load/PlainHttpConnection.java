@@ -1,0 +1,239 @@
+package io.glossa.load;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * One keep-alive HTTP/1.1 connection that POSTs small JSON bodies and reads the answers, one at a time.
+ *
+ * <p>Why not {@code java.net.http.HttpClient}: the load tool shares the machine with the system it measures, and
+ * HttpClient's asynchronous machinery cost about 1 ms of CPU per request here (BENCHMARKS.md), a quarter of the whole
+ * pipeline's budget. This does one write and, usually, one read per request. It understands what the glossa API
+ * sends: a status line, headers, and a body with Content-Length or chunked; anything else is an IOException.
+ * Not thread-safe: one connection per thread.
+ */
+final class PlainHttpConnection implements AutoCloseable {
+    /** A response: its status and body (UTF-8). */
+    record Response(int status, String body) {
+    }
+
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
+    private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+
+    private final URI base;
+    private final String hostHeader;
+    private final int readTimeoutMillis;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+
+    PlainHttpConnection(URI base, int readTimeoutMillis) {
+        String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("the URL must start with http:// or https://, got " + base);
+        }
+        this.base = base;
+        this.hostHeader = base.getPort() < 0 ? base.getHost() : base.getHost() + ":" + base.getPort();
+        this.readTimeoutMillis = readTimeoutMillis;
+    }
+
+    /** POSTs {@code json} to {@code path}; reconnects once if the server had closed an idle connection. */
+    Response postJson(String path, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + hostHeader
+                + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + body.length
+                + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        boolean reused = socket != null;
+        try {
+            return exchange(head, body);
+        } catch (ClosedBeforeAnswer e) {
+            close();
+            if (!reused) {
+                throw e;
+            }
+            // a kept-alive connection the server had closed while idle (it closed without answering, so it did not
+            // take the request): one fresh attempt. Any other failure is not retried: the POST may have arrived.
+            return exchange(head, body);
+        } catch (IOException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The connection ended before a single byte of the answer. */
+    private static final class ClosedBeforeAnswer extends IOException {
+        ClosedBeforeAnswer() {
+            super("the server closed the connection without answering");
+        }
+    }
+
+    private Response exchange(byte[] head, byte[] body) throws IOException {
+        if (socket == null) {
+            connect();
+        }
+        byte[] request = new byte[head.length + body.length];
+        System.arraycopy(head, 0, request, 0, head.length);
+        System.arraycopy(body, 0, request, head.length, body.length);
+        try {
+            out.write(request);
+            out.flush();
+        } catch (IOException e) {
+            throw new ClosedBeforeAnswer(); // the request did not get out whole
+        }
+        return readResponse();
+    }
+
+    private void connect() throws IOException {
+        int port = base.getPort() >= 0 ? base.getPort() : base.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+        Socket s = base.getScheme().equalsIgnoreCase("https")
+                ? SSLSocketFactory.getDefault().createSocket() : new Socket();
+        s.setTcpNoDelay(true);
+        s.connect(new InetSocketAddress(base.getHost(), port), CONNECT_TIMEOUT_MILLIS);
+        s.setSoTimeout(readTimeoutMillis);
+        socket = s;
+        in = new BufferedInputStream(s.getInputStream(), 8192);
+        out = s.getOutputStream();
+    }
+
+    private Response readResponse() throws IOException {
+        String statusLine = readLine();
+        if (statusLine == null) {
+            throw new ClosedBeforeAnswer();
+        }
+        String[] parts = statusLine.split(" ", 3);
+        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
+            throw new IOException("not an HTTP/1.x status line: " + statusLine);
+        }
+        int status = parseInt(parts[1], "status");
+        long contentLength = -1;
+        boolean chunked = false;
+        boolean close = parts[0].equals("HTTP/1.0");
+        int headerBytes = 0;
+        for (String line = readLine(); ; line = readLine()) {
+            if (line == null) {
+                throw new IOException("the server closed the connection inside the headers");
+            }
+            if (line.isEmpty()) {
+                break;
+            }
+            headerBytes += line.length();
+            if (headerBytes > MAX_HEADER_BYTES) {
+                throw new IOException("response headers over " + MAX_HEADER_BYTES + " bytes");
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            String value = line.substring(colon + 1).trim();
+            switch (name) {
+                case "content-length" -> contentLength = parseInt(value, "Content-Length");
+                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                case "connection" -> close |= value.equalsIgnoreCase("close");
+                default -> { }
+            }
+        }
+        byte[] body = chunked ? readChunked() : readFixed(contentLength);
+        if (close) {
+            close();
+        }
+        return new Response(status, new String(body, StandardCharsets.UTF_8));
+    }
+
+    private byte[] readFixed(long length) throws IOException {
+        if (length < 0) {
+            throw new IOException("a response without Content-Length or chunked encoding");
+        }
+        if (length > MAX_BODY_BYTES) {
+            throw new IOException("a response body of " + length + " bytes");
+        }
+        byte[] body = in.readNBytes((int) length);
+        if (body.length != length) {
+            throw new IOException("the server closed the connection inside the body");
+        }
+        return body;
+    }
+
+    private byte[] readChunked() throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        while (true) {
+            String sizeLine = readLine();
+            if (sizeLine == null) {
+                throw new IOException("the server closed the connection inside a chunked body");
+            }
+            int semicolon = sizeLine.indexOf(';');
+            int size;
+            try {
+                size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
+            } catch (NumberFormatException e) {
+                throw new IOException("a bad chunk size: " + sizeLine);
+            }
+            if (size == 0) {
+                while (true) { // trailers, up to the empty line
+                    String trailer = readLine();
+                    if (trailer == null || trailer.isEmpty()) {
+                        return body.toByteArray();
+                    }
+                }
+            }
+            if (size < 0 || body.size() + (long) size > MAX_BODY_BYTES) {
+                throw new IOException("a chunked body over " + MAX_BODY_BYTES + " bytes");
+            }
+            body.write(readFixed(size));
+            readLine(); // the CRLF after the chunk
+        }
+    }
+
+    /** A header line without its CRLF, or null at end of stream before any byte. */
+    private String readLine() throws IOException {
+        StringBuilder line = new StringBuilder(64);
+        int b;
+        while ((b = in.read()) != -1) {
+            if (b == '\n') {
+                int end = line.length();
+                if (end > 0 && line.charAt(end - 1) == '\r') {
+                    line.setLength(end - 1);
+                }
+                return line.toString();
+            }
+            if (line.length() >= MAX_HEADER_BYTES) {
+                throw new IOException("a response line over " + MAX_HEADER_BYTES + " bytes");
+            }
+            line.append((char) b);
+        }
+        return line.length() == 0 ? null : line.toString();
+    }
+
+    private static int parseInt(String value, String what) throws IOException {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IOException("a bad " + what + ": " + value);
+        }
+    }
+
+    @Override
+    public void close() {
+        Socket s = socket;
+        socket = null;
+        in = null;
+        out = null;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+    }
+}
