@@ -26,15 +26,15 @@ import org.HdrHistogram.Histogram;
 public final class LoadRun {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_LATENCY_NANOS = TimeUnit.MINUTES.toNanos(10);
+    private static final int SUBMIT_TIMEOUT_MILLIS = 30_000;
 
     private final LoadSettings settings;
     private final TextSource texts;
-    private static final int SUBMIT_TIMEOUT_MILLIS = 30_000;
-
+    /** The event stream and the final reads by id; submissions go over {@link PlainHttpConnection}s. */
     private final HttpClient http;
     /** Due submissions waiting for a free connection; their wait counts as latency (open loop). */
     private final LinkedBlockingQueue<Submission> submissions = new LinkedBlockingQueue<>();
-    /** Told each accepted id (from HTTP client threads), e.g. to check afterwards that each got its result. */
+    /** Told each accepted id (from the connection threads), e.g. to check afterwards that each got its result. */
     private final Consumer<String> acceptedIds;
     /** Accepted texts without a result yet: id → due time. */
     private final Map<String, Long> waiting = new ConcurrentHashMap<>();
