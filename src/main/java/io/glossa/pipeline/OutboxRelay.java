@@ -76,8 +76,10 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
                 if (handedOver.size() + handedOverBatch.size() >= settings.maxPending()) {
                     return;
                 }
-                held.add(job.id());
-                (job.lane() == Lane.BATCH ? handedOverBatch : handedOver).add(job);
+                // false when a sweep (the one at start, which takes every unpublished row) already holds the job
+                if (held.add(job.id())) {
+                    (job.lane() == Lane.BATCH ? handedOverBatch : handedOver).add(job);
+                }
             }
         } finally {
             arrivals.release();

@@ -47,14 +47,29 @@ class OutboxRelayTest {
 
     @Test
     void everyConfirmedJobReportsItsLaneAndTimeSinceSubmission() {
-        start(FAST);
         List<Job> jobs = new java.util.ArrayList<>(store.accept(List.of("a", "b"), Lane.REALTIME));
         jobs.addAll(store.accept(List.of("c"), Lane.BATCH));
-        relay.committed(jobs);
-        waitUntil(() -> metrics.confirmations.size() == 3);
+        relay = new OutboxRelay(store, publisher, FAST, Clock.systemUTC(), metrics);
+        relay.committed(jobs);   // before start: the startup sweep, which takes every unpublished row, must skip them
+        relay.start();
+        waitUntil(() -> metrics.confirmations.size() >= 3);
+        assertThat(publisher.published()).hasSize(3);
         assertThat(metrics.confirmations).extracting(RecordingMetrics.Confirmation::lane)
                 .containsExactlyInAnyOrder(Lane.REALTIME, Lane.REALTIME, Lane.BATCH);
         assertThat(metrics.confirmations).allSatisfy(c -> assertThat(c.sinceSubmission().isNegative()).isFalse());
+    }
+
+    @Test
+    void aJobTheStartupSweepAlreadyHoldsIsNotHandedOverASecondTime() {
+        List<Job> jobs = store.accept(List.of("a", "b"), Lane.REALTIME);
+        publisher.down = true;
+        start(FAST);
+        waitUntil(() -> publisher.failures() >= 1);   // the startup sweep holds both jobs and retries them
+        relay.committed(jobs);                        // the hand-over of the same commit arrives late
+        publisher.down = false;
+        waitUntil(() -> store.unpublishedCount() == 0);
+        waitUntil(() -> relay.backlog() == 0);
+        assertThat(publisher.published()).containsExactlyInAnyOrderElementsOf(jobs);
     }
 
     @Test
