@@ -3,6 +3,7 @@ package io.glossa.cli;
 import io.glossa.broker.AmqpBroker;
 import io.glossa.broker.AmqpJobConsumer;
 import io.glossa.broker.ConsumerSettings;
+import io.glossa.model.LanguageModel;
 import io.glossa.pipeline.JobHandler;
 import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.PipelineMetrics;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 final class WorkerAssembly {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerAssembly.class);
+    /** Enough for C2 to compile the scoring loop (~0.3 s here); measured in BENCHMARKS.md. */
+    private static final int WARM_UP_TEXTS = 50_000;
 
     private WorkerAssembly() {
     }
@@ -35,10 +38,18 @@ final class WorkerAssembly {
         JobHandler live = new ShadowingHandler(new PredictionHandler(store, models, topK, clock, metrics), models,
                 new JdbcShadowResults(store.database()), clock);
         JobHandler handler = new ReverifyHandler(live, models, new JdbcReverify(store.database(), clock), clock);
+        warmUp(models.get());
         AmqpJobConsumer consumer = life.add("workers", broker.jobConsumer(settings, EnumSet.allOf(Lane.class), metrics));
         consumer.start(handler);
         LOG.info("workers: {} threads, prefetch {} per lane, {} attempts before the failed queue",
                 settings.workers(), settings.prefetch(), settings.maxAttempts());
         return consumer;
+    }
+
+    /** Compiles the classifier while the machine is still idle (see LanguageModel.warmUp). */
+    private static void warmUp(LanguageModel model) {
+        long start = System.nanoTime();
+        model.warmUp(WARM_UP_TEXTS);
+        LOG.info("workers: classifier warmed up with {} texts in {} ms", WARM_UP_TEXTS, (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -247,6 +247,25 @@ public final class LanguageModel implements LanguageClassifier {
         return best;
     }
 
+    /**
+     * Classifies {@code rounds} short texts made of the labels' own names (every script the model knows), so the JIT
+     * compiles the hot path before real traffic arrives. Why: under full load on 2 cores the compiler threads starve;
+     * a worker that started cold was seen scoring in the interpreter for 100 s (BENCHMARKS.md, session 3).
+     * Returns the number of texts classified as a known label, so the work cannot be optimised away.
+     */
+    public int warmUp(int rounds) {
+        Scratch scratch = newScratch();
+        float[] probabilities = new float[labelCount];
+        String[] texts = labelInfo.stream().map(l -> l.nativeName() + " " + l.name()).toArray(String[]::new);
+        int known = 0;
+        for (int i = 0; i < rounds; i++) {
+            if (classify(texts[i % texts.length], probabilities, scratch) != UNKNOWN_INDEX) {
+                known++;
+            }
+        }
+        return known;
+    }
+
     @Override
     public Prediction predict(CharSequence text, int topK) {
         if (topK < 0) {

@@ -37,6 +37,18 @@ class LanguageModelTest {
     }
 
     @Test
+    void warmUpClassifiesTheLabelNamesItWasAskedTo() {
+        LanguageModel builtIn = LanguageModel.loadDefault();
+        int rounds = 3 * builtIn.labelCount();
+
+        int known = builtIn.warmUp(rounds);
+
+        // "Svenska Swedish" and the like: the built-in model knows nearly all of its own languages' names
+        assertThat(known).isBetween(rounds * 8 / 10, rounds);
+        assertThat(builtIn.warmUp(0)).isZero();
+    }
+
+    @Test
     void probabilitiesSumToOneAndTopIsSortedBestFirst() {
         float[] p = new float[model.labelCount()];
         int best = model.classify("kaki lelo", p, model.newScratch());
