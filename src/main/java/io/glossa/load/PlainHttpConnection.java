@@ -10,6 +10,8 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -94,11 +96,21 @@ final class PlainHttpConnection implements AutoCloseable {
     }
 
     private void connect() throws IOException {
-        int port = base.getPort() >= 0 ? base.getPort() : base.getScheme().equalsIgnoreCase("https") ? 443 : 80;
-        Socket s = base.getScheme().equalsIgnoreCase("https")
-                ? SSLSocketFactory.getDefault().createSocket() : new Socket();
+        boolean tls = base.getScheme().equalsIgnoreCase("https");
+        int port = base.getPort() >= 0 ? base.getPort() : tls ? 443 : 80;
+        Socket s = new Socket();
         s.setTcpNoDelay(true);
         s.connect(new InetSocketAddress(base.getHost(), port), CONNECT_TIMEOUT_MILLIS);
+        if (tls) {
+            // layered on the connected socket so SNI carries the host name; a raw SSLSocket checks the certificate's
+            // chain but not that it names this host, so hostname verification is switched on explicitly
+            SSLSocket secured = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
+                    .createSocket(s, base.getHost(), port, true);
+            SSLParameters parameters = secured.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            secured.setSSLParameters(parameters);
+            s = secured;
+        }
         s.setSoTimeout(readTimeoutMillis);
         socket = s;
         in = new BufferedInputStream(s.getInputStream(), 8192);
