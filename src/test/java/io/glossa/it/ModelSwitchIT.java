@@ -113,6 +113,10 @@ class ModelSwitchIT {
         });
         sender.start();
         awaitCondition("texts flowing before the switch", () -> during.size() >= 100, workers);
+        // answered, not only submitted: workers that are still warming up must not let B answer everything
+        String first = during.get(0);
+        assertThat(client.awaitAll(List.of(first), Duration.ofSeconds(120)).get(0).path("model_version").asText())
+                .as("a text answered by A before the switch").isEqualTo(VA);
 
         int exit = Main.commandLine().execute("models", "activate", VB, "--amqp-uri", backends.amqpUri(),
                 "--db-url", backends.dbUrl(), "--db-user", "postgres");
