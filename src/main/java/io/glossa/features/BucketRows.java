@@ -6,7 +6,9 @@ import java.nio.ByteOrder;
 
 /**
  * Everything a classifier reads about one hash bucket, packed into one row of {@code stride} bytes:
- * {@code [idf: float][output scale: float][payload: the model's weights for the bucket]}.
+ * {@code [idf: float][output scale: float][weights: one byte per label, padded to a multiple of 8]}.
+ * Each weight is stored as the unsigned byte {@code w + 128} ({@link #WEIGHT_BIAS}): the scorer reads eight at a time
+ * as one long and multiplies two of them per 64-bit multiply, which needs lanes that never go negative.
  *
  * <p>Why: a short text touches ~120 random buckets. Kept in separate arrays (idf, scale, weights), a bucket costs two
  * or three cache misses (a 38-byte row straddles two lines more often than not); packed at a 64-byte stride, its bytes
@@ -15,8 +17,10 @@ import java.nio.ByteOrder;
  * bucket for payloads up to 40 bytes (the default model's 38 labels). Measured with the 2^17 default model: short texts classified 38-51% faster (BENCHMARKS.md).
  */
 public final class BucketRows {
-    /** Where a row's payload starts. */
+    /** Where a row's weights start. */
     public static final int PAYLOAD_OFFSET = 8;
+    /** Added to every int8 weight so it is stored as an unsigned byte, 0..255. */
+    public static final int WEIGHT_BIAS = 128;
     private static final int CACHE_LINE = 64;
     private static final VarHandle FLOATS = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.nativeOrder());
 
@@ -33,8 +37,8 @@ public final class BucketRows {
     }
 
     /**
-     * Packs {@code idf[b]}, {@code scale[b]} and {@code payload[b * payloadBytes ...]} of every bucket b; rows are
-     * padded to a multiple of 64 bytes, so with payloads up to 56 bytes every row is one cache line.
+     * Packs {@code idf[b]}, {@code scale[b]} and the int8 weights {@code payload[b * payloadBytes ...]} of every
+     * bucket b; rows are padded to a multiple of 64 bytes, so with up to 56 labels every row is one cache line.
      */
     public static BucketRows pack(float[] idf, float[] scale, byte[] payload, int payloadBytes) {
         int buckets = idf.length;
@@ -42,15 +46,22 @@ public final class BucketRows {
             throw new IllegalArgumentException("inconsistent bucket arrays: idf " + buckets + ", scales " + scale.length
                     + ", payload " + payload.length + " for " + payloadBytes + " bytes per bucket");
         }
-        int stride = (PAYLOAD_OFFSET + payloadBytes + CACHE_LINE - 1) / CACHE_LINE * CACHE_LINE;
+        int stride = (PAYLOAD_OFFSET + paddedLength(payloadBytes) + CACHE_LINE - 1) / CACHE_LINE * CACHE_LINE;
         byte[] rows = new byte[Math.multiplyExact(buckets, stride)];
         for (int b = 0; b < buckets; b++) {
             int row = b * stride;
             FLOATS.set(rows, row, idf[b]);
             FLOATS.set(rows, row + 4, scale[b]);
-            System.arraycopy(payload, b * payloadBytes, rows, row + PAYLOAD_OFFSET, payloadBytes);
+            for (int c = 0; c < payloadBytes; c++) {
+                rows[row + PAYLOAD_OFFSET + c] = (byte) (payload[b * payloadBytes + c] + WEIGHT_BIAS);
+            }
         }
         return new BucketRows(rows, stride, buckets, payloadBytes);
+    }
+
+    /** Bytes a row's weights take: whole longs. */
+    public static int paddedLength(int labels) {
+        return (labels + 7) / 8 * 8;
     }
 
     public int buckets() {
@@ -84,11 +95,13 @@ public final class BucketRows {
         return scale;
     }
 
-    /** The payloads, unpacked: bucket b's at {@code b * payloadBytes}. */
+    /** The int8 weights, unpacked: bucket b's at {@code b * payloadBytes}. */
     public byte[] payloads() {
         byte[] payload = new byte[buckets * payloadBytes];
         for (int b = 0; b < buckets; b++) {
-            System.arraycopy(rows, b * stride + PAYLOAD_OFFSET, payload, b * payloadBytes, payloadBytes);
+            for (int c = 0; c < payloadBytes; c++) {
+                payload[b * payloadBytes + c] = (byte) (rows[b * stride + PAYLOAD_OFFSET + c] - WEIGHT_BIAS);
+            }
         }
         return payload;
     }

@@ -3,16 +3,18 @@ package io.glossa.features;
 import java.util.Arrays;
 
 /**
- * Open-addressing map from bucket index to a float, reused across texts so the hot path allocates nothing
- * (it only grows, rarely, for a text with more distinct features than ever before). Remembers the order of
- * insertion so iteration and clearing cost O(size), not O(capacity).
+ * Map from bucket index to a float, reused across texts so the hot path allocates nothing (it only grows, rarely,
+ * for a text with more distinct features than ever before). Keys and values live in dense arrays in order of
+ * insertion, found through an open-addressing index: the passes that weigh and score a text read them directly,
+ * and clearing costs O(size), not O(capacity).
  */
 public final class FeatureCounts {
     private static final int EMPTY = -1;
 
-    private int[] slotKeys;
-    private float[] slotValues;
-    private int[] order;
+    /** Open-addressing index: slot to position in keys/values, or EMPTY. */
+    private int[] slots;
+    private int[] keys;
+    private float[] values;
     private int size;
     private int mask;
 
@@ -26,10 +28,10 @@ public final class FeatureCounts {
     }
 
     private void allocate(int capacity) {
-        slotKeys = new int[capacity];
-        Arrays.fill(slotKeys, EMPTY);
-        slotValues = new float[capacity];
-        order = new int[capacity / 2];
+        slots = new int[capacity];
+        Arrays.fill(slots, EMPTY);
+        keys = new int[capacity / 2];
+        values = new float[capacity / 2];
         mask = capacity - 1;
     }
 
@@ -39,43 +41,48 @@ public final class FeatureCounts {
 
     /** The i-th inserted key (0 <= i < size). */
     public int keyAt(int i) {
-        return slotKeys[order[i]];
+        return keys[i];
     }
 
     public float valueAt(int i) {
-        return slotValues[order[i]];
+        return values[i];
     }
 
     public void setValueAt(int i, float value) {
-        slotValues[order[i]] = value;
+        values[i] = value;
     }
 
     public void add(int key, float delta) {
         int slot = slotOf(key);
         while (true) {
-            int k = slotKeys[slot];
-            if (k == key) {
-                slotValues[slot] += delta;
-                return;
+            int at = slots[slot];
+            if (at == EMPTY) {
+                break;
             }
-            if (k == EMPTY) {
-                if (size == order.length) {
-                    grow();
-                    add(key, delta);
-                    return;
-                }
-                slotKeys[slot] = key;
-                slotValues[slot] = delta;
-                order[size++] = slot;
+            if (keys[at] == key) {
+                values[at] += delta;
                 return;
             }
             slot = (slot + 1) & mask;
         }
+        if (size == keys.length) {
+            grow();
+            add(key, delta);
+            return;
+        }
+        slots[slot] = size;
+        keys[size] = key;
+        values[size] = delta;
+        size++;
     }
 
     public void clear() {
         for (int i = 0; i < size; i++) {
-            slotKeys[order[i]] = EMPTY;
+            int slot = slotOf(keys[i]);
+            while (slots[slot] != i) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = EMPTY;
         }
         size = 0;
     }
@@ -85,13 +92,9 @@ public final class FeatureCounts {
     }
 
     private void grow() {
-        int[] oldKeys = new int[size];
-        float[] oldValues = new float[size];
-        for (int i = 0; i < size; i++) {
-            oldKeys[i] = keyAt(i);
-            oldValues[i] = valueAt(i);
-        }
-        allocate(slotKeys.length * 2);
+        int[] oldKeys = Arrays.copyOf(keys, size);
+        float[] oldValues = Arrays.copyOf(values, size);
+        allocate(slots.length * 2);
         int n = size;
         size = 0;
         for (int i = 0; i < n; i++) {

@@ -6,6 +6,9 @@ import io.glossa.features.FeatureScratch;
 import io.glossa.features.FeatureVectorizer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +24,16 @@ public final class LanguageModel implements LanguageClassifier {
     /** What {@link #classify} returns when the answer is {@code unknown}. */
     public static final int UNKNOWN_INDEX = -1;
     public static final String DEFAULT_RESOURCE = "/io/glossa/model/default.glossa";
+    /**
+     * The most the quantised feature weights of one text may add up to, so that times a stored weight (<= 255),
+     * plus rounding, a lane's sum stays under 2^32. Short texts never come near it; without it, a long text of
+     * many equally weighted features overflowed (test aLongTextOfManyEqualFeaturesDoesNotOverflowTheScores).
+     */
+    private static final double SUM_BUDGET = 16_000_000;
+    /** Eight weights of a row at once; little-endian, so byte j of a row's word is its label 8q + j. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Bytes 0 and 4 of a word, each in its own 32-bit lane. */
+    private static final long LANES = 0x0000_00FF_0000_00FFL;
 
     private final ModelMetadata metadata;
     private final FeatureVectorizer vectorizer;
@@ -42,7 +55,7 @@ public final class LanguageModel implements LanguageClassifier {
         private final FeatureScratch features = new FeatureScratch();
         private final float[] scores;
         private final float[] probabilities;
-        private final int[] acc;
+        private final long[] acc;
         private int[] rows = new int[512];
         private float[] xs = new float[512];
         private int[] xq = new int[512];
@@ -51,7 +64,7 @@ public final class LanguageModel implements LanguageClassifier {
         private Scratch(int labels) {
             scores = new float[labels];
             probabilities = new float[labels];
-            acc = new int[labels];
+            acc = new long[BucketRows.paddedLength(labels) / 2];
         }
 
         void ensureFeatures(int n) {
@@ -163,65 +176,89 @@ public final class LanguageModel implements LanguageClassifier {
 
     /**
      * The linear scores (feature values already carry the row scales, see FeatureVectorizer). This is the hot loop
-     * (most of classify), so it works in integers: each feature's weight x_f * scale_f is quantised to 16 bits
-     * relative to the text's largest one and the int8 rows are accumulated in int, four rows per pass so the
-     * accumulators are loaded and stored once per four features. Java 17's C2 does not vectorise this loop (38
-     * labels is too short a trip; measured: cost grows linearly with the label count), so it runs at ~2 cycles
-     * per multiply-add. Relative error of a score is below 2^-15 of the largest feature weight.
+     * (most of classify), and Java 17's C2 does not vectorise it, so it does its own two-lane arithmetic: each
+     * feature's weight x is quantised to at most 16 unsigned bits relative to the text's largest one; eight stored
+     * weights (w + 128, unsigned bytes) are read as one long and split into four longs of two 32-bit lanes, so one
+     * 64-bit multiply-add does two labels. Every term is non-negative and a lane's sum stays under 2^32 (see
+     * SUM_BUDGET), so no lane carries into the next; {@code sum(x * w) = lane - 128 * sum(x)} exactly. Relative error
+     * of a score is below 2^-15 of the largest feature weight (of the sum of all of them, for texts of thousands of
+     * characters). Measured against one int multiply-add per label: see BENCHMARKS.md.
      */
     private void score(FeatureCounts features, float[] scores, Scratch scratch) {
-        int c = labelCount;
         int n = features.size();
         scratch.ensureFeatures(n);
         int[] rows = scratch.rows;
         float[] xs = scratch.xs;
-        int[] xq = scratch.xq;
         int m = 0;
         float max = 0;
+        double sum = 0;
         for (int i = 0; i < n; i++) {
             float x = features.valueAt(i);
-            if (x != 0) {
+            if (x > 0) { // weights are never negative (idf and scales are checked at load)
                 rows[m] = features.keyAt(i) * stride + BucketRows.PAYLOAD_OFFSET;
                 xs[m] = x;
-                max = Math.max(max, Math.abs(x));
+                max = Math.max(max, x);
+                sum += x;
                 m++;
             }
         }
         if (m == 0) {
-            System.arraycopy(bias, 0, scores, 0, c);
+            System.arraycopy(bias, 0, scores, 0, labelCount);
             return;
         }
-        float unit = max / 32767f;
-        float inv = 1 / unit;
+        // 16 bits for the largest weight; fewer when the text is so long that a lane's sum could reach 2^32
+        float inv = (float) Math.min(32767 / max, SUM_BUDGET / sum);
+        int[] xq = scratch.xq;
+        long xSum = 0;
         for (int i = 0; i < m; i++) {
             xq[i] = Math.round(xs[i] * inv);
+            xSum += xq[i];
         }
-        int[] acc = scratch.acc;
-        java.util.Arrays.fill(acc, 0, c, 0);
+        accumulate(rows, xq, m, scratch.acc);
+        unpack(scratch.acc, xSum * BucketRows.WEIGHT_BIAS, 1 / inv, scores);
+    }
+
+    /** Two rows per pass, so each accumulator is loaded and stored once per two rows. */
+    private void accumulate(int[] rows, int[] xq, int m, long[] acc) {
+        int words = acc.length / 4;
+        java.util.Arrays.fill(acc, 0L);
         byte[] w = table;
         int i = 0;
-        for (; i + 3 < m; i += 4) {
+        for (; i + 1 < m; i += 2) {
             int b0 = rows[i];
             int b1 = rows[i + 1];
-            int b2 = rows[i + 2];
-            int b3 = rows[i + 3];
-            int x0 = xq[i];
-            int x1 = xq[i + 1];
-            int x2 = xq[i + 2];
-            int x3 = xq[i + 3];
-            for (int k = 0; k < c; k++) {
-                acc[k] += x0 * w[b0 + k] + x1 * w[b1 + k] + x2 * w[b2 + k] + x3 * w[b3 + k];
+            long x0 = xq[i];
+            long x1 = xq[i + 1];
+            for (int q = 0; q < words; q++) {
+                long v0 = (long) WORDS.get(w, b0 + 8 * q);
+                long v1 = (long) WORDS.get(w, b1 + 8 * q);
+                int a = 4 * q;
+                acc[a] += x0 * (v0 & LANES) + x1 * (v1 & LANES);
+                acc[a + 1] += x0 * (v0 >>> 8 & LANES) + x1 * (v1 >>> 8 & LANES);
+                acc[a + 2] += x0 * (v0 >>> 16 & LANES) + x1 * (v1 >>> 16 & LANES);
+                acc[a + 3] += x0 * (v0 >>> 24 & LANES) + x1 * (v1 >>> 24 & LANES);
             }
         }
-        for (; i < m; i++) {
-            int b = rows[i];
-            int x = xq[i];
-            for (int k = 0; k < c; k++) {
-                acc[k] += x * w[b + k];
+        if (i < m) {
+            int b0 = rows[i];
+            long x0 = xq[i];
+            for (int q = 0; q < words; q++) {
+                long v0 = (long) WORDS.get(w, b0 + 8 * q);
+                int a = 4 * q;
+                acc[a] += x0 * (v0 & LANES);
+                acc[a + 1] += x0 * (v0 >>> 8 & LANES);
+                acc[a + 2] += x0 * (v0 >>> 16 & LANES);
+                acc[a + 3] += x0 * (v0 >>> 24 & LANES);
             }
         }
-        for (int k = 0; k < c; k++) {
-            scores[k] = bias[k] + acc[k] * unit;
+    }
+
+    /** Label k = 8q + j sits in lane pair 4q + (j mod 4), low lane for j < 4, high lane otherwise. */
+    private void unpack(long[] acc, long biasTimesX, float unit, float[] scores) {
+        for (int k = 0; k < labelCount; k++) {
+            long pair = acc[4 * (k >> 3) + (k & 3)];
+            long lane = (k & 4) == 0 ? pair & 0xFFFF_FFFFL : pair >>> 32;
+            scores[k] = bias[k] + (lane - biasTimesX) * unit;
         }
     }
 

@@ -185,6 +185,13 @@ public final class ModelFile {
         if (in.hasRemaining()) {
             throw corrupt(name, in.remaining() + " unexpected bytes after the last section");
         }
+        checkNonNegative(name, "idf", idf);
+        checkNonNegative(name, "scale", scales);
+        for (int c = 0; c < bias.length; c++) {
+            if (!Float.isFinite(bias[c])) {
+                throw corrupt(name, "the bias of label " + c + " is " + bias[c] + " (must be a finite number)");
+            }
+        }
         String version = metadata.createdAt().substring(0, Math.min(10, metadata.createdAt().length()))
                 + "." + HexFormat.of().toHexDigits(actual);
         return new Contents(metadata.withFileFacts(version, bytes.length),
@@ -308,6 +315,16 @@ public final class ModelFile {
         byte[] tag = new byte[4];
         in.get(tag);
         return new String(tag, StandardCharsets.US_ASCII);
+    }
+
+    /** The scorer's lane arithmetic needs feature weights >= 0, so idf and row scales must be (as training makes them). */
+    private static void checkNonNegative(String name, String what, float[] values) {
+        for (int b = 0; b < values.length; b++) {
+            if (!(values[b] >= 0) || values[b] == Float.POSITIVE_INFINITY) {
+                throw corrupt(name, "the " + what + " of bucket " + b + " is " + values[b]
+                        + " (must be a finite number >= 0)");
+            }
+        }
     }
 
     private static ModelFormatException corrupt(String name, String detail) {

@@ -11,6 +11,8 @@ public final class NormalizedText {
     char[] chars = new char[256];
     int length;
     int letters;
+    /** A letter changed by lower-casing came right before a mark: the output may need composing again. */
+    boolean loweredBeforeMark;
 
     /** The characters; valid up to {@link #length()}. */
     public char[] chars() {
@@ -33,6 +35,7 @@ public final class NormalizedText {
     void clear() {
         length = 0;
         letters = 0;
+        loweredBeforeMark = false;
     }
 
     void append(char c) {

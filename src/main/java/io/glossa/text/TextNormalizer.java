@@ -9,8 +9,8 @@ import java.text.Normalizer;
  * (digits, punctuation, symbols) becomes a space; whitespace collapsed; the result padded with one space
  * on each side.
  *
- * <p>Allocation-free for text already in NFC (the normal case): the NFC pass only runs when the text holds
- * a combining mark or conjoining Hangul jamo that the quick check says is not composed. Only the first
+ * <p>Allocation-free for text already in NFC (the normal case): the NFC pass only runs when
+ * {@link CompositionCheck} says the text may not be composed. Only the first
  * {@link #MAX_CHARS} characters are analysed: beyond that, more text does not change the language.
  */
 public final class TextNormalizer {
@@ -28,8 +28,7 @@ public final class TextNormalizer {
     public static void normalize(CharSequence text, NormalizedText out) {
         out.clear();
         CharSequence in = text.length() > MAX_CHARS ? text.subSequence(0, MAX_CHARS) : text;
-        boolean marks = mayNeedComposition(in);
-        if (marks && !Normalizer.isNormalized(in, Normalizer.Form.NFC)) {
+        if (CompositionCheck.mayNeedComposition(in) && !Normalizer.isNormalized(in, Normalizer.Form.NFC)) {
             in = Normalizer.normalize(in, Normalizer.Form.NFC);
         }
         out.append(' ');
@@ -53,7 +52,7 @@ public final class TextNormalizer {
         if (out.letters == 0) {
             out.length = out.length > 0 ? 1 : 0;
         }
-        if (marks) {
+        if (out.loweredBeforeMark) {
             recompose(out);
         }
     }
@@ -61,10 +60,11 @@ public final class TextNormalizer {
     /**
      * Lower-casing can make a letter and the mark after it composable ("İ" + acute stays two code points, "i" +
      * acute is "í"): composing again keeps the output in NFC, so normalising normalised text changes nothing.
-     * Only text with marks gets here, so plain text keeps its single pass.
+     * Only text where a letter that lower-casing changed is followed by a mark gets here: scripts without case
+     * (Devanagari, Arabic: marks in every word) keep their single pass and allocate nothing.
      */
     private static void recompose(NormalizedText out) {
-        java.nio.CharBuffer chars = java.nio.CharBuffer.wrap(out.chars, 0, out.length);
+        String chars = out.toString();
         if (Normalizer.isNormalized(chars, Normalizer.Form.NFC)) {
             return;
         }
@@ -77,15 +77,19 @@ public final class TextNormalizer {
     }
 
     private static void appendToken(CharSequence in, int start, int end, NormalizedText out) {
+        boolean lowered = false;
         int i = start;
         while (i < end) {
             int cp = Character.codePointAt(in, i);
             i += Character.charCount(cp);
             if (Character.isLetter(cp)) {
-                appendCodePoint(Character.toLowerCase(cp), out);
+                int lower = Character.toLowerCase(cp);
+                appendCodePoint(lower, out);
                 out.letters++;
-            } else if (isMark(cp) && out.last() != ' ') {
+                lowered = lower != cp;
+            } else if (CompositionCheck.isMark(cp) && out.last() != ' ') {
                 appendCodePoint(cp, out);
+                out.loweredBeforeMark |= lowered;
             } else if (out.last() != ' ') {
                 out.append(' ');
             }
@@ -136,22 +140,6 @@ public final class TextNormalizer {
             }
         }
         return true;
-    }
-
-    private static boolean mayNeedComposition(CharSequence in) {
-        for (int i = 0; i < in.length(); i++) {
-            char c = in.charAt(i);
-            if (c >= 0x300 && (isMark(c) || (c >= 0x1100 && c <= 0x11FF))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isMark(int cp) {
-        int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-                || type == Character.ENCLOSING_MARK;
     }
 
     private static boolean isSpace(char c) {

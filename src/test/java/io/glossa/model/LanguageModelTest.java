@@ -36,6 +36,38 @@ class LanguageModelTest {
         assertThat(correct).isGreaterThan(290);
     }
 
+    /**
+     * The scorer sums quantised feature weights times int8 weights in int lanes. A long text that fills most of the
+     * 4,096 buckets with features of equal weight, scored against rows of +127 and -127, would overflow an int
+     * quantised at a fixed 16 bits (4,096 x 32,767 x 127 > 2^31): the scores must keep their signs and sizes.
+     */
+    @Test
+    void aLongTextOfManyEqualFeaturesDoesNotOverflowTheScores() {
+        int buckets = trained.metadata().features().buckets();
+        int labels = model.labelCount();
+        byte[] weights = new byte[buckets * labels];
+        float[] ones = new float[buckets];
+        java.util.Arrays.fill(ones, 1f);
+        for (int b = 0; b < buckets; b++) {
+            weights[b * labels] = 127;
+            weights[b * labels + 1] = -127;
+        }
+        LanguageModel extreme = new LanguageModel(trained.metadata(),
+                new ModelWeights(labels, ones, ones, weights, new float[labels]));
+        StringBuilder text = new StringBuilder();
+        Random random = new Random(5);
+        while (text.length() < 9_000) {
+            text.append((char) (0x4E00 + random.nextInt(3_000))).append(random.nextInt(4) == 0 ? " " : "");
+        }
+        float[] scores = new float[labels];
+
+        extreme.rawScores(text, scores, extreme.newScratch());
+
+        // every feature weight is positive and the vector has unit length, so its sum lies in [1, sqrt(buckets)]
+        assertThat(scores[0]).isBetween(127f, 127f * (float) Math.sqrt(buckets));
+        assertThat(scores[1]).isCloseTo(-scores[0], within(1e-3f * scores[0]));
+    }
+
     @Test
     void warmUpClassifiesTheLabelNamesItWasAskedTo() {
         LanguageModel builtIn = LanguageModel.loadDefault();

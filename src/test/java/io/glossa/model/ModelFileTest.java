@@ -172,6 +172,27 @@ class ModelFileTest {
         return b;
     }
 
+    @Test
+    void negativeOrNonFiniteWeightFactorsAreCorrupt() {
+        ModelWeights w = trained.weights();
+        float[] scales = w.rowScale().clone();
+        scales[7] = -0.5f;
+        float[] idf = w.idf().clone();
+        idf[3] = Float.NaN;
+        float[] bias = w.bias().clone();
+        bias[1] = Float.POSITIVE_INFINITY;
+
+        assertThatThrownBy(() -> ModelFile.read("m", ModelFile.toBytes(trained.metadata(),
+                new ModelWeights(w.labels(), w.idf(), scales, w.weights(), w.bias()))))
+                .isInstanceOf(ModelFormatException.class).hasMessageContaining("scale of bucket 7 is -0.5");
+        assertThatThrownBy(() -> ModelFile.read("m", ModelFile.toBytes(trained.metadata(),
+                new ModelWeights(w.labels(), idf, w.rowScale(), w.weights(), w.bias()))))
+                .isInstanceOf(ModelFormatException.class).hasMessageContaining("idf of bucket 3 is NaN");
+        assertThatThrownBy(() -> ModelFile.read("m", ModelFile.toBytes(trained.metadata(),
+                new ModelWeights(w.labels(), w.idf(), w.rowScale(), w.weights(), bias))))
+                .isInstanceOf(ModelFormatException.class).hasMessageContaining("bias of label 1 is Infinity");
+    }
+
     private static void fixChecksum(byte[] b) {
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(b, 0, b.length - 4);
