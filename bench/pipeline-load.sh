@@ -8,6 +8,8 @@
 #           both removed afterwards.
 # Prints the load report (JSON), the CPU seconds the serve process used per text, and the load average, since this
 # machine is shared and its load changes the numbers a lot.
+# GLOSSA_BENCH_WARMUP=60s sends at RATE for that long first and leaves those texts out of the latencies (not out of
+# the loss check): a fresh serve spends its first minute compiling (BENCHMARKS.md, session 4).
 set -euo pipefail
 MODE=${1:?embedded or rabbit}; RATE=${2:?rate}; DURATION=${3:?duration, e.g. 30s}
 DATA=${4:-$(dirname "$0")/../../shared/data/leipzig_sentences.tsv}
@@ -57,7 +59,8 @@ python3 -c 'import resource, subprocess, sys
 r = subprocess.run(sys.argv[2:], stdout=open(sys.argv[1] + ".json", "w"))
 u = resource.getrusage(resource.RUSAGE_CHILDREN)
 open(sys.argv[1] + ".cpu", "w").write(str(u.ru_utime + u.ru_stime)); sys.exit(r.returncode)' \
-  "$WORK/report" java -jar "$JAR" load --url "http://127.0.0.1:$PORT" --rate "$RATE" --duration "$DURATION" --data "$DATA" --json
+  "$WORK/report" java -jar "$JAR" load --url "http://127.0.0.1:$PORT" --rate "$RATE" --duration "$DURATION" --data "$DATA" --json \
+  --warm-up "${GLOSSA_BENCH_WARMUP:-0s}"
 status=$?
 set -e
 after=$(cpu "$SERVE"); ra=$(shared_cpu beam.smp); pa=$(shared_cpu "postgres")

@@ -50,6 +50,12 @@ public final class LoadCommand implements Callable<Integer> {
                     + "counts as lost (default: ${DEFAULT-VALUE}).")
     private String drainTimeout;
 
+    @Option(names = "--warm-up", defaultValue = "0s", paramLabel = "D",
+            description = "Send at the same rate for D before --duration starts; those texts must all be answered too, "
+                    + "but their latencies are left out (a fresh server spends its first minute compiling). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String warmUp;
+
     @Option(names = "--json", description = "Print the report as one JSON object.")
     private boolean json;
 
@@ -75,7 +81,7 @@ public final class LoadCommand implements Callable<Integer> {
         LoadSettings settings;
         try {
             settings = new LoadSettings(url, rate, DurationText.parse(duration, "--duration"), concurrency,
-                    DurationText.parse(drainTimeout, "--drain-timeout"));
+                    DurationText.parse(drainTimeout, "--drain-timeout"), DurationText.parse(warmUp, "--warm-up"));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -50,6 +50,8 @@ public final class LoadRun {
     private final AtomicLong lastResult = new AtomicLong();
     private final AtomicLong firstRejection = new AtomicLong();
     private volatile String rejection;
+    /** Texts due before this (System.nanoTime) belong to the warm-up: checked, not timed. */
+    private volatile long measuredFrom = Long.MAX_VALUE;
 
     public LoadRun(LoadSettings settings, TextSource texts) {
         this(settings, texts, id -> { });
@@ -70,6 +72,7 @@ public final class LoadRun {
                     (event, arrival) -> onResult(event.get("id").asText(), "done".equals(event.path("status").asText()), arrival));
             List<Thread> connections = startConnections();
             long start = System.nanoTime();
+            measuredFrom = start + settings.warmUp().toNanos();
             long sent;
             try {
                 sent = send(start);
@@ -148,7 +151,9 @@ public final class LoadRun {
             return;
         }
         String id = JSON.readTree(response.body()).get("id").asText();
-        record(submit, now - due);
+        if (due >= measuredFrom) {
+            record(submit, now - due);
+        }
         accepted.incrementAndGet();
         acceptedIds.accept(id);
         onAccepted(id, due);
@@ -182,7 +187,7 @@ public final class LoadRun {
                 waiting.put(id, due);
                 return;
             }
-            finish(result[0] - due, result[1] == 1);
+            finish(result[0], due, result[1] == 1);
         }
     }
 
@@ -193,12 +198,14 @@ public final class LoadRun {
                 early.put(id, new long[] {arrival, done ? 1 : 0});
                 return;
             }
-            finish(arrival - due, done);
+            finish(arrival, due, done);
         }
     }
 
-    private void finish(long latency, boolean done) {
-        record(endToEnd, latency);
+    private void finish(long arrival, long due, boolean done) {
+        if (due >= measuredFrom) {
+            record(endToEnd, arrival - due);
+        }
         (done ? completed : failed).incrementAndGet();
         lastResult.accumulateAndGet(System.nanoTime(), Math::max);
     }
@@ -228,7 +235,7 @@ public final class LoadRun {
                 String status = text.path("status").asText();
                 Long due = waiting.get(id);
                 if (!status.equals("pending") && due != null && waiting.remove(id) != null) {
-                    finish(System.nanoTime() - due, status.equals("done"));
+                    finish(System.nanoTime(), due, status.equals("done"));
                 }
             } catch (IOException | RuntimeException e) {
                 // counted as lost below
@@ -246,7 +253,7 @@ public final class LoadRun {
         double seconds = (end - start) / 1e9;
         return new LoadReport(settings.rate(), settings.duration().toMillis() / 1e3, sent, accepted.get(), rejected.get(),
                 completed.get(), failed.get(), waiting.size(), sent / sendSeconds, results / seconds,
-                latency(submit), latency(endToEnd));
+                latency(submit), latency(endToEnd), settings.warmUp().toMillis() / 1e3);
     }
 
     /** What the first rejected submission got, for the user. */

@@ -78,6 +78,22 @@ class LoadRunTest {
     }
 
     @Test
+    void warmUpTextsAreCheckedButNotTimed(@TempDir Path dir) throws Exception {
+        startServer(0);
+        Path data = Files.writeString(dir.resolve("texts.txt"), "Hej\n");
+        LoadReport report = new LoadRun(new LoadSettings(URI.create("http://127.0.0.1:" + server.port()), 100,
+                Duration.ofSeconds(1), 16, Duration.ofSeconds(5), Duration.ofSeconds(1)), TextSource.read(data)).run();
+
+        assertThat(report.sent()).isEqualTo(200);
+        assertThat(report.completed()).isEqualTo(200);
+        assertThat(report.lost()).isZero();
+        assertThat(report.endToEnd().count()).isEqualTo(100);
+        assertThat(report.submit().count()).isEqualTo(100);
+        assertThat(report.warmUpSeconds()).isEqualTo(1.0);
+        assertThat(report.toText()).contains("after 1.0 s of warm-up");
+    }
+
+    @Test
     void unansweredTextsAreCountedLost(@TempDir Path dir) throws Exception {
         startServer(10);
         Path data = Files.writeString(dir.resolve("texts.txt"), "Hej\n");
