@@ -54,7 +54,7 @@ public final class LoadCommand implements Callable<Integer> {
             description = "Send at the same rate for D before --duration starts; those texts must all be answered too, "
                     + "but their latencies are left out (a fresh server spends its first minute compiling). "
                     + "Default: ${DEFAULT-VALUE}.")
-    String warmUp;
+    private String warmUp;
 
     @Option(names = "--json", description = "Print the report as one JSON object.")
     private boolean json;
