@@ -32,7 +32,8 @@ public record LoadReport(double targetRate, double seconds, long sent, long acce
                 throughput       %.0f results/s
                 submit latency   p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms
                 submit→result    p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (%d results)
-                """, targetRate, seconds, warmUpSeconds, sent, sendRate, accepted, rejected, completed, failed, lost, throughput,
+                """, targetRate, seconds, warmUpSeconds, sent, sendRate, accepted, rejected, completed, failed, lost,
+                throughput,
                 submit.p50, submit.p95, submit.p99, submit.max,
                 endToEnd.p50, endToEnd.p95, endToEnd.p99, endToEnd.max, endToEnd.count);
     }

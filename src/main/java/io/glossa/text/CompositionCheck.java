@@ -9,7 +9,8 @@ import java.text.Normalizer;
  *
  * <p>A text may need composing when it holds a character that composes with the one before it or is not NFC on its
  * own, or two marks in a row that both have a non-zero combining class (their order may be wrong). The table is
- * derived from the JDK's own normaliser once, on the first text with a character at or above U+0300 (tens of milliseconds).
+ * derived from the JDK's own normaliser once, on the first text with a character at or above U+0300 (tens of
+ * milliseconds).
  */
 final class CompositionCheck {
     private static final byte COMPOSES = 1;
