@@ -52,6 +52,10 @@ cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
 # process name (-x), not command line: serve's own command line contains "postgres" (--db-user, the JDBC URL), and
 # until 2026-11-26 14:50 UTC `pgrep -f` counted serve's CPU a second time as PostgreSQL's.
 shared_cpu() { local t=0; for p in $(pgrep -x "$1"); do t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
+# CPU ticks of serve's threads, grouped by name with the digits folded (JettyServerThreadPool-N, C2 CompilerThreadN, ...)
+threads() { for t in /proc/"$1"/task/*; do printf '%s\t%s\n' "$(tr -d '\n' <"$t/comm" 2>/dev/null | tr '0-9' 'N')" \
+  "$(awk '{print $14+$15}' "$t/stat" 2>/dev/null || echo 0)"; done | awk -F'\t' '{a[$1]+=$2} END {for (k in a) print k "\t" a[k]}'; }
+threads "$SERVE" >"$WORK/threads.before"
 before=$(cpu "$SERVE"); rb=$(shared_cpu beam.smp); pb=$(shared_cpu "postgres")
 set +e
 # the load tool runs as a child of python so that its CPU time can be read when it ends
@@ -64,6 +68,7 @@ open(sys.argv[1] + ".cpu", "w").write(str(u.ru_utime + u.ru_stime)); sys.exit(r.
 status=$?
 set -e
 after=$(cpu "$SERVE"); ra=$(shared_cpu beam.smp); pa=$(shared_cpu "postgres")
+threads "$SERVE" >"$WORK/threads.after"
 python3 - "$before" "$after" "$WORK/report" "$MODE" "$rb" "$ra" "$pb" "$pa" <<'PY'
 import json, os, sys
 before, after = float(sys.argv[1]), float(sys.argv[2])
@@ -78,6 +83,12 @@ print(json.dumps({"mode": mode, **report}))
 print(f"CPU: serve {(after - before) / ticks:.1f} s ({ms((after - before) / ticks)}), load tool {load_cpu:.1f} s ({ms(load_cpu)})"
       + (f", all RabbitMQ nodes {(ra - rb) / ticks:.1f} s ({ms((ra - rb) / ticks)}), all PostgreSQL {(pa - pb) / ticks:.1f} s"
          f" ({ms((pa - pb) / ticks)}) [shared servers: upper bounds]" if mode == "rabbit" else ""))
+def ticks_by_thread(name):
+    # a thread that ended during the run took its ticks with it: the groups may sum to less than serve's total
+    return {k: float(v) for k, v in (line.rstrip("\n").split("\t") for line in open(path.replace("report", name)))}
+tb, ta = ticks_by_thread("threads.before"), ticks_by_thread("threads.after")
+groups = sorted(((ta[k] - tb.get(k, 0)) / ticks, k) for k in ta)
+print("serve by thread: " + ", ".join(f"{k} {ms(s)}" for s, k in reversed(groups) if s / done * 1000 >= 0.01))
 print(f"load average after: {open('/proc/loadavg').read().split()[:3]}")
 PY
 exit $status
