@@ -6,8 +6,9 @@
 # embedded: serve with no options (embedded Qpid + H2) in a fresh data dir.
 # rabbit:   serve on RabbitMQ 127.0.0.1:5672 (a fresh vhost) and PostgreSQL 127.0.0.1:5432 (a fresh database),
 #           both removed afterwards.
-# Prints the load report (JSON), the CPU seconds the serve process used per text, and the load average, since this
-# machine is shared and its load changes the numbers a lot.
+# Prints the load report (JSON), the CPU seconds the serve process used per text (in all and by thread group:
+# compiler, Jetty, workers, relay, ...), and the load average, since this machine is shared and its load changes the
+# numbers a lot.
 # GLOSSA_BENCH_WARMUP=60s sends at RATE for that long first and leaves those texts out of the latencies (not out of
 # the loss check): a fresh serve spends its first minute compiling (BENCHMARKS.md, session 4).
 set -euo pipefail
