@@ -8,7 +8,7 @@
 #           both removed afterwards.
 # Prints the load report (JSON), the CPU seconds the serve process used per text (in all and by thread group:
 # compiler, Jetty, workers, relay, ...), and the load average, since this machine is shared and its load changes the
-# numbers a lot.
+# numbers a lot. Then the latency of each stage inside serve for the texts after the warm-up (bench/stage-latency.py).
 # GLOSSA_BENCH_WARMUP=60s sends at RATE for that long first and leaves those texts out of the latencies (not out of
 # the loss check): a fresh serve spends its first minute compiling (BENCHMARKS.md, session 4).
 set -euo pipefail
@@ -37,6 +37,7 @@ fi
 java ${GLOSSA_BENCH_JAVA_OPTS:-} -jar "$JAR" "${args[@]}" >"$WORK/serve.log" 2>&1 &
 SERVE=$!
 cleanup() {
+  if [ -n "${SCRAPER:-}" ]; then kill "$SCRAPER" 2>/dev/null || true; fi
   kill "$SERVE" 2>/dev/null && wait "$SERVE" 2>/dev/null || true
   if [ "$MODE" = rabbit ]; then
     rabbitmqctl -q delete_vhost "$VHOST" >/dev/null || true
@@ -54,9 +55,18 @@ cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
 # until 2026-11-26 14:50 UTC `pgrep -f` counted serve's CPU a second time as PostgreSQL's.
 shared_cpu() { local t=0; for p in $(pgrep -x "$1"); do t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
 # CPU ticks of serve's threads, grouped by name with the digits folded (JettyServerThreadPool-N, C2 CompilerThreadN, ...)
-threads() { for t in /proc/"$1"/task/*; do printf '%s\t%s\n' "$(tr -d '\n' <"$t/comm" 2>/dev/null | tr '0-9' 'N')" \
-  "$(awk '{print $14+$15}' "$t/stat" 2>/dev/null || echo 0)"; done | awk -F'\t' '{a[$1]+=$2} END {for (k in a) print k "\t" a[k]}'; }
+# (a thread may end between listing and reading: its files are then gone, and it is skipped)
+threads() { for t in /proc/"$1"/task/*; do printf '%s\t%s\n' "$(cat "$t/comm" 2>/dev/null | tr '0-9' 'N')" \
+  "$(awk '{print $14+$15}' "$t/stat" 2>/dev/null || echo 0)"; done | awk -F'\t' '$1 != "" {a[$1]+=$2} END {for (k in a) print k "\t" a[k]}'; }
 threads "$SERVE" >"$WORK/threads.before"
+# /metrics at about the end of the warm-up and after the run: bench/stage-latency.py prints each stage's latency
+# for the texts in between (the timed part)
+scrape() { curl -s "http://127.0.0.1:$PORT/metrics" >"$WORK/$1" || true; }
+warm_seconds=$(python3 -c 'import re, sys; m = re.fullmatch(r"(\d+(?:\.\d+)?)(ms|s|m)?", sys.argv[1])
+print(0 if not m else float(m[1]) * {"ms": 0.001, "s": 1, "m": 60, None: 1}[m[2]])' "${GLOSSA_BENCH_WARMUP:-0s}")
+# + 2 s: the load tool's JVM starts before it sends, so scrape a little late rather than inside the warm-up
+(sleep "$warm_seconds"; [ "$warm_seconds" = 0 ] || sleep 2; scrape metrics.before) &
+SCRAPER=$!
 before=$(cpu "$SERVE"); rb=$(shared_cpu beam.smp); pb=$(shared_cpu "postgres")
 set +e
 # the load tool runs as a child of python so that its CPU time can be read when it ends
@@ -70,6 +80,8 @@ status=$?
 set -e
 after=$(cpu "$SERVE"); ra=$(shared_cpu beam.smp); pa=$(shared_cpu "postgres")
 threads "$SERVE" >"$WORK/threads.after"
+wait "$SCRAPER" 2>/dev/null || true
+scrape metrics.after
 python3 - "$before" "$after" "$WORK/report" "$MODE" "$rb" "$ra" "$pb" "$pa" <<'PY'
 import json, os, sys
 before, after = float(sys.argv[1]), float(sys.argv[2])
@@ -92,4 +104,6 @@ groups = sorted(((ta[k] - tb.get(k, 0)) / ticks, k) for k in ta)
 print("serve by thread: " + ", ".join(f"{k} {ms(s)}" for s, k in reversed(groups) if s / done * 1000 >= 0.01))
 print(f"load average after: {open('/proc/loadavg').read().split()[:3]}")
 PY
+[ -s "$WORK/metrics.before" ] && [ -s "$WORK/metrics.after" ] \
+  && python3 "$ROOT/bench/stage-latency.py" "$WORK/metrics.before" "$WORK/metrics.after"
 exit $status

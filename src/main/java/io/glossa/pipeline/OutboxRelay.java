@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * <p>Jobs committed in this process are handed over in memory ({@link #committed}) and published at once, in
  * batches of what arrived meanwhile. A periodic sweep reads the store for jobs nobody here holds: those left by a
  * crashed process, and those the in-memory hand-over skipped when it was full. While the broker is down the relay
- * keeps the batch and retries with exponential backoff; a job leaves the outbox only after the broker confirmed it.
+ * keeps the batch and retries with exponential backoff; a job leaves the outbox only after the broker confirmed it,
+ * marked by a {@link PublishedMarker} on its own thread so that the next publish does not wait for that commit.
  * A job may be published twice (e.g. confirmed but not yet marked when the process died); workers store results
  * idempotently, so that costs work, never correctness.
  *
@@ -31,6 +32,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboxRelay implements OutboxSignal, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration MIN_MARKING_AT_CLOSE = Duration.ofSeconds(1);
+    /** Longest a sweep waits for pending marks; after it, held ids are still skipped, only the page may come out short. */
+    private static final Duration MARKS_BEFORE_SWEEP = Duration.ofSeconds(2);
 
     private final TextStore store;
     private final JobPublisher publisher;
@@ -41,8 +45,9 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
     private final LinkedBlockingQueue<Job> handedOverBatch = new LinkedBlockingQueue<>();
     /** Released when jobs are handed over (and at shutdown), so the thread sleeps only while there is nothing to do. */
     private final Semaphore arrivals = new Semaphore(0);
-    /** Ids handed over or being published here, so that a sweep does not publish them a second time. */
+    /** Ids handed over, being published or waiting for their mark here, so that a sweep does not publish them again. */
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
+    private final PublishedMarker marker;
     private final Thread thread;
     private volatile boolean running;
     private volatile boolean brokerHealthy = true;
@@ -59,12 +64,14 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
         this.clock = clock;
         this.metrics = metrics;
         this.backoff = settings.minBackoff();
+        this.marker = new PublishedMarker(store, ids -> ids.forEach(held::remove));
         this.thread = new Thread(this::run, "glossa-outbox-relay");
         thread.setDaemon(true);
     }
 
     public void start() {
         running = true;
+        marker.start();
         thread.start();
     }
 
@@ -91,7 +98,7 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
         return brokerHealthy;
     }
 
-    /** Jobs handed over in memory and not yet confirmed. */
+    /** Jobs handed over in memory and not yet confirmed and marked as published. */
     public int backlog() {
         return held.size();
     }
@@ -145,7 +152,10 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
         return batch;
     }
 
-    private List<Job> sweep() {
+    private List<Job> sweep() throws InterruptedException {
+        if (!marker.awaitMarked(MARKS_BEFORE_SWEEP)) {
+            LOG.debug("outbox relay: sweeping while marks of confirmed jobs are still pending");
+        }
         Instant now = clock.instant();
         Instant youngest = sweepAll ? Instant.MAX : now.minus(settings.orphanAge());
         List<Job> found = store.unpublished(settings.batchSize());
@@ -190,13 +200,8 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
         }
         brokerHealthy = true;
         backoff = settings.minBackoff();
-        List<UUID> ids = batch.stream().map(Job::id).toList();
-        try {
-            store.markPublished(ids);
-        } finally {
-            // if marking failed the jobs are still unpublished in the store: a later sweep publishes them again
-            ids.forEach(held::remove);
-        }
+        // marked (and released from held) on the marker's thread: the next batch need not wait for that commit
+        marker.confirmed(batch.stream().map(Job::id).toList());
     }
 
     private void sleepBackoff() throws InterruptedException {
@@ -227,6 +232,7 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
 
     /** Publishes what is already handed over (waiting at most {@code timeout}), then stops. */
     public void close(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         running = false;
         arrivals.release();
         if (sleeping) {
@@ -241,6 +247,8 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
         if (thread.isAlive()) {
             LOG.warn("outbox relay did not finish within {}; {} jobs stay in the outbox for the next start", timeout, held.size());
         }
+        // at least a moment for the marks of the last confirms, else they are published again at the next start
+        marker.close(Duration.ofNanos(Math.max(deadline - System.nanoTime(), MIN_MARKING_AT_CLOSE.toNanos())));
     }
 
     @Override

@@ -16,6 +16,8 @@ public final class InMemoryTextStore implements TextStore {
     private final Map<UUID, Job> outbox = new LinkedHashMap<>();
     private final Clock clock;
     public int completeCalls;
+    /** Runs at the start of every {@link #markPublished}: tests slow it down or make it fail. */
+    public volatile Runnable beforeMark = () -> { };
 
     public InMemoryTextStore(Clock clock) {
         this.clock = clock;
@@ -66,8 +68,11 @@ public final class InMemoryTextStore implements TextStore {
     }
 
     @Override
-    public synchronized void markPublished(Collection<UUID> ids) {
-        ids.forEach(outbox::remove);
+    public void markPublished(Collection<UUID> ids) {
+        beforeMark.run();   // outside the lock: a test may hold a mark back while the store goes on serving
+        synchronized (this) {
+            ids.forEach(outbox::remove);
+        }
     }
 
     @Override
