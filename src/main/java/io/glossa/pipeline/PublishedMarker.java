@@ -30,8 +30,10 @@ final class PublishedMarker {
     private final LinkedBlockingQueue<UUID> confirmed = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running;
-    /** Counts of ids queued and of ids whose mark was tried, for {@link #awaitMarked}; guarded by itself. */
-    private final long[] progress = new long[2];
+    /** Guards the two counts, which {@link #awaitMarked} compares. */
+    private final Object progress = new Object();
+    private long queued;
+    private long tried;
 
     PublishedMarker(TextStore store, Consumer<List<UUID>> release) {
         this.store = store;
@@ -48,7 +50,7 @@ final class PublishedMarker {
     /** Queues ids the broker confirmed; they are marked in the order queued. */
     void confirmed(List<UUID> ids) {
         synchronized (progress) {
-            progress[0] += ids.size();
+            queued += ids.size();
         }
         confirmed.addAll(ids);
     }
@@ -63,8 +65,8 @@ final class PublishedMarker {
     boolean awaitMarked(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (progress) {
-            long target = progress[0];
-            while (progress[1] < target) {
+            long target = queued;
+            while (tried < target) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -104,7 +106,7 @@ final class PublishedMarker {
         } finally {
             release.accept(ids);
             synchronized (progress) {
-                progress[1] += ids.size();
+                tried += ids.size();
                 progress.notifyAll();
             }
         }
