@@ -33,7 +33,10 @@ import org.slf4j.LoggerFactory;
 public final class OutboxRelay implements OutboxSignal, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration MIN_MARKING_AT_CLOSE = Duration.ofSeconds(1);
-    /** Longest a sweep waits for pending marks; after it, held ids are still skipped, only the page may come out short. */
+    /**
+     * Longest a sweep waits for pending marks (and never longer than a sweep interval); after it, held ids are still
+     * skipped, only the page may come out short.
+     */
     private static final Duration MARKS_BEFORE_SWEEP = Duration.ofSeconds(2);
 
     private final TextStore store;
@@ -153,7 +156,9 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
     }
 
     private List<Job> sweep() throws InterruptedException {
-        if (!marker.awaitMarked(MARKS_BEFORE_SWEEP)) {
+        Duration marksWait = settings.sweepInterval().compareTo(MARKS_BEFORE_SWEEP) < 0
+                ? settings.sweepInterval() : MARKS_BEFORE_SWEEP;
+        if (!marker.awaitMarked(marksWait)) {
             LOG.debug("outbox relay: sweeping while marks of confirmed jobs are still pending");
         }
         Instant now = clock.instant();

@@ -66,7 +66,9 @@ class OutboxRelayTest {
         List<Job> second = store.accept(List.of("b"), Lane.REALTIME);
         relay.committed(second);
         waitUntil(() -> publisher.published().containsAll(second));   // while the first mark is still held back
-        Thread.sleep(200);   // ten sweeps: both jobs are unpublished in the store, but held here
+        // several sweeps, each giving up its wait for the held-back mark after a sweep interval: both jobs are
+        // unpublished in the store, but held here
+        Thread.sleep(200);
         assertThat(store.unpublishedCount()).isEqualTo(2);
         assertThat(publisher.published()).hasSize(2);
 
