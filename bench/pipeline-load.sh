@@ -62,10 +62,12 @@ threads "$SERVE" >"$WORK/threads.before"
 # /metrics at about the end of the warm-up and after the run: bench/stage-latency.py prints each stage's latency
 # for the texts in between (the timed part)
 scrape() { curl -s "http://127.0.0.1:$PORT/metrics" >"$WORK/$1" || true; }
-warm_seconds=$(python3 -c 'import re, sys; m = re.fullmatch(r"(\d+(?:\.\d+)?)(ms|s|m)?", sys.argv[1])
-print(0 if not m else float(m[1]) * {"ms": 0.001, "s": 1, "m": 60, None: 1}[m[2]])' "${GLOSSA_BENCH_WARMUP:-0s}")
-# + 2 s: the load tool's JVM starts before it sends, so scrape a little late rather than inside the warm-up
-(sleep "$warm_seconds"; [ "$warm_seconds" = 0 ] || sleep 2; scrape metrics.before) &
+# after a warm-up + 2 s: the load tool's JVM starts before it sends, so scrape a little late rather than inside the
+# warm-up; without a warm-up at once
+scrape_after=$(python3 -c 'import re, sys; m = re.fullmatch(r"(\d+(?:\.\d+)?)(ms|s|m)?", sys.argv[1])
+w = 0 if not m else float(m[1]) * {"ms": 0.001, "s": 1, "m": 60, None: 1}[m[2]]
+print(w + 2 if w > 0 else 0)' "${GLOSSA_BENCH_WARMUP:-0s}")
+(sleep "$scrape_after"; scrape metrics.before) &
 SCRAPER=$!
 before=$(cpu "$SERVE"); rb=$(shared_cpu beam.smp); pb=$(shared_cpu "postgres")
 set +e
