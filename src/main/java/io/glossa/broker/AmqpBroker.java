@@ -75,6 +75,11 @@ public final class AmqpBroker implements AutoCloseable {
         return publisher;
     }
 
+    /** Packs up to {@code jobsPerMessage} jobs of a publish into one message; 1 is {@link #jobPublisher()}. */
+    public synchronized AmqpJobPublisher jobPublisher(int jobsPerMessage) {
+        return jobsPerMessage == 1 ? jobPublisher() : track(new AmqpJobPublisher(publishing(), topology, jobsPerMessage));
+    }
+
     public AmqpJobConsumer jobConsumer(ConsumerSettings settings) {
         return jobConsumer(settings, EnumSet.allOf(Lane.class));
     }

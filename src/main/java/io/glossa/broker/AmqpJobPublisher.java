@@ -4,17 +4,20 @@ import com.rabbitmq.client.AMQP;
 import io.glossa.pipeline.BrokerUnavailableException;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.JobPublisher;
+import io.glossa.pipeline.Lane;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 
 /**
  * Publishes jobs as persistent, mandatory messages to the jobs exchange and returns only once the broker confirmed
- * (and routed) all of them. Thread-safe: each call borrows a confirm channel from a small pool, so concurrent callers
+ * (and routed) all of them. With {@code jobsPerMessage} above 1, the jobs of one call share messages
+ * ({@link JobPacking}). Thread-safe: each call borrows a confirm channel from a small pool, so concurrent callers
  * publish in parallel and one caller's confirms never wait for another's. A channel that saw any error is dropped.
  */
 public final class AmqpJobPublisher implements JobPublisher, AutoCloseable {
@@ -27,21 +30,33 @@ public final class AmqpJobPublisher implements JobPublisher, AutoCloseable {
     private final BrokerConnection connection;
     private final Topology topology;
     private final Duration confirmTimeout;
+    private final int jobsPerMessage;
     private final Semaphore permits;
     private final ConcurrentLinkedQueue<ConfirmedChannel> idle = new ConcurrentLinkedQueue<>();
 
-    public AmqpJobPublisher(BrokerConnection connection, Topology topology, Duration confirmTimeout, int maxChannels) {
+    public AmqpJobPublisher(BrokerConnection connection, Topology topology, Duration confirmTimeout, int maxChannels,
+                            int jobsPerMessage) {
         if (maxChannels < 1) {
             throw new IllegalArgumentException("publisher needs at least one channel");
+        }
+        if (jobsPerMessage < 1 || jobsPerMessage > JobMessageCodec.MAX_JOBS_PER_BODY) {
+            throw new IllegalArgumentException("jobs per message must be 1 to " + JobMessageCodec.MAX_JOBS_PER_BODY
+                    + ", got " + jobsPerMessage);
         }
         this.connection = connection;
         this.topology = topology;
         this.confirmTimeout = confirmTimeout;
+        this.jobsPerMessage = jobsPerMessage;
         this.permits = new Semaphore(maxChannels);
     }
 
+    /** One job per message. */
     public AmqpJobPublisher(BrokerConnection connection, Topology topology) {
-        this(connection, topology, DEFAULT_CONFIRM_TIMEOUT, 8);
+        this(connection, topology, 1);
+    }
+
+    public AmqpJobPublisher(BrokerConnection connection, Topology topology, int jobsPerMessage) {
+        this(connection, topology, DEFAULT_CONFIRM_TIMEOUT, 8, jobsPerMessage);
     }
 
     @Override
@@ -53,9 +68,15 @@ public final class AmqpJobPublisher implements JobPublisher, AutoCloseable {
         ConfirmedChannel channel = null;
         try {
             channel = borrow();
-            for (Job job : jobs) {
-                channel.publish(topology.jobsExchange(), job.lane().key(), properties(job),
-                        JobMessageCodec.encode(job.id(), job.text(), job.rescore()));
+            for (List<Job> message : JobPacking.pack(jobs, jobsPerMessage)) {
+                Job first = message.get(0);
+                if (message.size() == 1) {
+                    channel.publish(topology.jobsExchange(), first.lane().key(), properties(first),
+                            JobMessageCodec.encode(first.id(), first.text(), first.rescore()));
+                } else {
+                    channel.publish(topology.jobsExchange(), first.lane().key(), properties(message),
+                            JobMessageCodec.encodeAll(message));
+                }
             }
             channel.awaitConfirms();
             idle.add(channel);
@@ -86,16 +107,25 @@ public final class AmqpJobPublisher implements JobPublisher, AutoCloseable {
     static AMQP.BasicProperties properties(Job job) {
         Instant now = Instant.now();
         Instant submitted = job.submittedAt() != null ? job.submittedAt() : now;
+        return persistentJson(job.lane(), submitted, now).messageId(job.id().toString()).build();
+    }
+
+    /** No message_id (the body names its jobs); submitted is the earliest job's, the AMQP timestamp too. */
+    static AMQP.BasicProperties properties(List<Job> jobs) {
+        Instant now = Instant.now();
+        Instant earliest = jobs.stream().map(Job::submittedAt).filter(Objects::nonNull).min(Instant::compareTo).orElse(now);
+        return persistentJson(jobs.get(0).lane(), earliest, now).build();
+    }
+
+    private static AMQP.BasicProperties.Builder persistentJson(Lane lane, Instant submitted, Instant now) {
         return new AMQP.BasicProperties.Builder()
                 .deliveryMode(2)
                 .contentType("application/json")
                 .contentEncoding("utf-8")
-                .messageId(job.id().toString())
                 .timestamp(Date.from(submitted))
-                .headers(Map.of(MessageHeaders.LANE, job.lane().key(),
+                .headers(Map.of(MessageHeaders.LANE, lane.key(),
                         MessageHeaders.SUBMITTED_AT, submitted.toString(),
-                        MessageHeaders.PUBLISHED_AT, now.toString()))
-                .build();
+                        MessageHeaders.PUBLISHED_AT, now.toString()));
     }
 
     @Override

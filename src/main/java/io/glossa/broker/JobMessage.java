@@ -1,15 +1,21 @@
 package io.glossa.broker;
 
 import io.glossa.pipeline.Rescore;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The body of a job message: the talk's {@code {"id","text"}}, plus {@code "reverify"} on re-verify jobs.
+ * One job as a message body gives it: the talk's {@code {"id","text"}}, plus {@code "reverify"} on re-verify jobs.
  *
- * @param rescore null unless the body carries {@code "reverify":{"run","model_version"}}
+ * @param rescore     null unless the body carries {@code "reverify":{"run","model_version"}}
+ * @param submittedAt only in a multi-job body ({@code "submitted_at"}); a single job's is an AMQP header
  */
-public record JobMessage(UUID id, String text, Rescore rescore) {
+public record JobMessage(UUID id, String text, Rescore rescore, Instant submittedAt) {
+    public JobMessage(UUID id, String text, Rescore rescore) {
+        this(id, text, rescore, null);
+    }
+
     public JobMessage(UUID id, String text) {
-        this(id, text, null);
+        this(id, text, null, null);
     }
 }

@@ -5,18 +5,27 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Rescore;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes and validates job bodies {@code {"id":"<uuid>","text":"..."}} (schema: docs/schemas/job.schema.json).
+ * Writes and validates job bodies {@code {"id":"<uuid>","text":"..."}} (schema: docs/schemas/job.schema.json) and
+ * multi-job bodies {@code {"jobs":[{"id","text","submitted_at"}, ...]}} (docs/schemas/jobs.schema.json).
  * Unknown extra fields are ignored (a tolerant reader lets producers add fields without breaking workers);
  * everything else that is off — size, encoding, syntax, types — is a {@link MalformedMessageException}.
  */
 public final class JobMessageCodec {
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+    /** Most jobs one multi-job body may hold. */
+    public static final int MAX_JOBS_PER_BODY = 1_000;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -41,7 +50,26 @@ public final class JobMessageCodec {
 
     /** @param rescore null for a client's text; else the re-verify run and model version the job belongs to */
     public static byte[] encode(UUID id, String text, Rescore rescore) {
-        ObjectNode node = JSON.createObjectNode();
+        return write(jobNode(JSON.createObjectNode(), id, text, rescore));
+    }
+
+    /** Several jobs in one body, each with its submission time (its lane is the message's routing key). */
+    public static byte[] encodeAll(List<Job> jobs) {
+        if (jobs.isEmpty() || jobs.size() > MAX_JOBS_PER_BODY) {
+            throw new IllegalArgumentException("a multi-job body holds 1 to " + MAX_JOBS_PER_BODY + " jobs, got " + jobs.size());
+        }
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode items = body.putArray("jobs");
+        for (Job job : jobs) {
+            ObjectNode item = jobNode(items.addObject(), job.id(), job.text(), job.rescore());
+            if (job.submittedAt() != null) {
+                item.put("submitted_at", job.submittedAt().toString());
+            }
+        }
+        return write(body);
+    }
+
+    private static ObjectNode jobNode(ObjectNode node, UUID id, String text, Rescore rescore) {
         node.put("id", id.toString());
         node.put("text", text);
         if (rescore != null) {
@@ -49,6 +77,10 @@ public final class JobMessageCodec {
             reverify.put("run", rescore.run().toString());
             reverify.put("model_version", rescore.modelVersion());
         }
+        return node;
+    }
+
+    private static byte[] write(ObjectNode node) {
         try {
             return JSON.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
@@ -56,7 +88,38 @@ public final class JobMessageCodec {
         }
     }
 
+    /** A single-job body. */
     public JobMessage decode(byte[] body) throws MalformedMessageException {
+        return job(parseObject(body), null);
+    }
+
+    /** A single-job or a multi-job body: a body with a {@code "jobs"} field is the latter. */
+    public JobBody decodeAll(byte[] body) throws MalformedMessageException {
+        JsonNode node = parseObject(body);
+        JsonNode jobs = node.get("jobs");
+        if (jobs == null) {
+            return new JobBody(List.of(job(node, null)), false);
+        }
+        if (!jobs.isArray() || jobs.isEmpty() || jobs.size() > MAX_JOBS_PER_BODY) {
+            throw new MalformedMessageException("field \"jobs\" must be an array of 1 to " + MAX_JOBS_PER_BODY
+                    + " job objects {\"id\":\"<uuid>\",\"text\":\"...\"}");
+        }
+        List<JobMessage> messages = new ArrayList<>(jobs.size());
+        for (int i = 0; i < jobs.size(); i++) {
+            JsonNode item = jobs.get(i);
+            try {
+                if (!item.isObject()) {
+                    throw new MalformedMessageException("is JSON " + kind(item) + ", expected an object");
+                }
+                messages.add(job(item, submittedAt(item.get("submitted_at"))));
+            } catch (MalformedMessageException e) {
+                throw new MalformedMessageException("jobs[" + i + "]: " + e.getMessage());
+            }
+        }
+        return new JobBody(messages, true);
+    }
+
+    private JsonNode parseObject(byte[] body) throws MalformedMessageException {
         if (body == null || body.length == 0) {
             throw new MalformedMessageException("empty body; expected JSON {\"id\":\"<uuid>\",\"text\":\"...\"}");
         }
@@ -65,10 +128,28 @@ public final class JobMessageCodec {
         }
         JsonNode node = parse(body);
         if (!node.isObject()) {
-            throw new MalformedMessageException("body is JSON " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
-                    + ", expected an object {\"id\":\"<uuid>\",\"text\":\"...\"}");
+            throw new MalformedMessageException("body is JSON " + kind(node) + ", expected an object {\"id\":\"<uuid>\",\"text\":\"...\"}");
         }
-        return new JobMessage(id(node.get("id")), text(node.get("text")), rescore(node.get("reverify")));
+        return node;
+    }
+
+    private static JobMessage job(JsonNode node, Instant submittedAt) throws MalformedMessageException {
+        return new JobMessage(id(node.get("id")), text(node.get("text")), rescore(node.get("reverify")), submittedAt);
+    }
+
+    private static Instant submittedAt(JsonNode value) throws MalformedMessageException {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        try {
+            if (value.isTextual()) {
+                return Instant.parse(value.textValue());
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        throw new MalformedMessageException("field \"submitted_at\" must be an ISO-8601 UTC time like "
+                + "\"2026-11-27T02:30:00Z\", got " + (value.isTextual() ? "\"" + abbreviate(value.textValue()) + "\"" : kind(value)));
     }
 
     private static Rescore rescore(JsonNode reverify) throws MalformedMessageException {

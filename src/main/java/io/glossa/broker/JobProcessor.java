@@ -6,6 +6,7 @@ import io.glossa.pipeline.BrokerUnavailableException;
 import io.glossa.pipeline.StoreUnavailableException;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.JobHandler;
+import io.glossa.pipeline.JobOutcome;
 import io.glossa.pipeline.JobRejectedException;
 import io.glossa.pipeline.PipelineMetrics;
 import io.glossa.pipeline.Result;
@@ -16,13 +17,16 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles one delivery at a time for one worker thread, and acks it only after its outcome is safe:
+ * Handles one delivery at a time for one worker thread, and acks it only after its outcome is safe (a multi-job
+ * delivery: see {@link #handleMulti}):
  * <ul>
  *   <li>malformed body or envelope (content type not JSON, message_id not the body's id) → failed queue
  *       (confirmed), ack;</li>
@@ -73,22 +77,37 @@ final class JobProcessor implements AutoCloseable {
 
     private void handle(Delivery delivery) throws InterruptedException {
         Map<String, Object> headers = delivery.properties().getHeaders();
-        metrics.delivered(delivery.lane(), queueWait(headers), delivery.redelivered());
+        Duration queueWait = queueWait(headers);
         int attempts = MessageHeaders.intHeader(headers, MessageHeaders.ATTEMPTS);
-        JobMessage message;
+        JobBody body;
         try {
             JobEnvelope.checkContentType(delivery.properties());
-            message = codec.decode(delivery.body());
-            JobEnvelope.checkMessageId(delivery.properties(), message.id());
+            body = codec.decodeAll(delivery.body());
+            if (!body.multi()) {
+                JobEnvelope.checkMessageId(delivery.properties(), body.jobs().get(0).id());
+            }
         } catch (MalformedMessageException e) {
+            metrics.delivered(delivery.lane(), queueWait, delivery.redelivered());
             LOG.warn("malformed job message (message id {}) on lane {} moved to the failed queue: {}",
                     delivery.properties().getMessageId(), delivery.lane().key(), e.getMessage());
             moveToFailed(delivery, null, "malformed message: " + e.getMessage(), attempts);
             return;
         }
-        Job job = new Job(message.id(), message.text(), delivery.lane(), submittedAt(delivery.properties()),
-                message.rescore());
+        List<Job> jobs = new ArrayList<>(body.jobs().size());
+        for (JobMessage message : body.jobs()) {
+            metrics.delivered(delivery.lane(), queueWait, delivery.redelivered()); // per job, as the stages count
+            Instant submittedAt = message.submittedAt() != null ? message.submittedAt() : submittedAt(delivery.properties());
+            jobs.add(new Job(message.id(), message.text(), delivery.lane(), submittedAt, message.rescore()));
+        }
         int redeliveries = MessageHeaders.intHeader(headers, MessageHeaders.DELIVERY_COUNT);
+        if (body.multi()) {
+            handleMulti(delivery, jobs, attempts, redeliveries);
+        } else {
+            handleOne(delivery, jobs.get(0), attempts, redeliveries);
+        }
+    }
+
+    private void handleOne(Delivery delivery, Job job, int attempts, int redeliveries) throws InterruptedException {
         if (redeliveries >= settings.maxRedeliveries()) {
             giveUp(delivery, job, "delivered " + (redeliveries + 1) + " times without an ack "
                     + "(a worker died or lost its connection while handling it)", attempts);
@@ -105,10 +124,7 @@ final class JobProcessor implements AutoCloseable {
                 failedAttempt(delivery, job, attempts + 1, e);
                 return;
             }
-            // the database is down, not the job at fault: wait and put it back without using up an attempt
-            LOG.warn("job {}: database unreachable ({}); putting it back on its queue", job.id(), e.getMessage());
-            Thread.sleep(settings.backoff(settings.maxAttempts()).toMillis());
-            republish(delivery, attempts);
+            waitOutOutage(delivery, List.of(job), attempts, e);
             return;
         } catch (InterruptedException e) {
             throw e;
@@ -117,9 +133,88 @@ final class JobProcessor implements AutoCloseable {
             failedAttempt(delivery, job, attempts + 1, e);
             return;
         }
+        announceDone(delivery, job, result);
+        ack(delivery);
+    }
+
+    /**
+     * The jobs of a multi-job message share one handler call (one transaction for their results) and one ack. A job
+     * that fails goes back alone, as a single-job message with this try counted: from there on it has its own
+     * attempts, its own backoff and, if it keeps failing, its own reason in the failed queue, and never holds up the
+     * others. A multi-job message that comes back (its worker died or lost the connection) is split the same way.
+     */
+    private void handleMulti(Delivery delivery, List<Job> jobs, int attempts, int redeliveries) throws InterruptedException {
+        if (delivery.redelivered() || redeliveries > 0) {
+            LOG.info("multi-job message of {} jobs came back (redelivered); splitting it into single jobs", jobs.size());
+            sendBackAlone(delivery, jobs, attempts);
+            return;
+        }
+        List<JobOutcome> outcomes;
+        try {
+            outcomes = handler.handleAll(jobs);
+        } catch (StoreUnavailableException e) {
+            if (e.isOutage()) {
+                waitOutOutage(delivery, jobs, attempts, e);
+                return;
+            }
+            LOG.info("multi-job message of {} jobs failed ({}); splitting it into single jobs", jobs.size(), describe(e));
+            sendBackAlone(delivery, jobs, attempts + 1);
+            return;
+        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+            LOG.info("multi-job message of {} jobs failed ({}); splitting it into single jobs", jobs.size(), describe(e));
+            sendBackAlone(delivery, jobs, attempts + 1);
+            return;
+        }
+        List<Job> failed = new ArrayList<>();
+        for (JobOutcome outcome : outcomes) {
+            if (outcome.isFailed()) {
+                LOG.info("job {} failed in a multi-job message: {}; trying it alone", outcome.job().id(),
+                        describe(outcome.failure()));
+                failed.add(outcome.job());
+            } else {
+                announceDone(delivery, outcome.job(), outcome.result());
+            }
+        }
+        if (failed.isEmpty()) {
+            ack(delivery);
+        } else {
+            sendBackAlone(delivery, failed, attempts + 1);
+        }
+    }
+
+    private void announceDone(Delivery delivery, Job job, Result result) {
         if (!job.isRescore()) { // a re-verify answer is not the text's result: clients must not see it
             announce(delivery, new ResultEvent(job.id(), TextStatus.DONE, result, null, job.submittedAt()));
         }
+    }
+
+    /** The database is down, not the jobs at fault: wait and put the message back without using up an attempt. */
+    private void waitOutOutage(Delivery delivery, List<Job> jobs, int attempts, StoreUnavailableException e)
+            throws InterruptedException {
+        LOG.warn("{}: database unreachable ({}); putting it back on its queue",
+                jobs.size() == 1 ? "job " + jobs.get(0).id() : jobs.size() + " jobs", e.getMessage());
+        Thread.sleep(settings.backoff(settings.maxAttempts()).toMillis());
+        republish(delivery, attempts);
+    }
+
+    /**
+     * Each job as a single-job message on the delivery's lane (confirmed), then the delivery is acked. The attempt
+     * count stays below the limit, so that every job gets at least one try of its own before it is failed.
+     */
+    private void sendBackAlone(Delivery delivery, List<Job> jobs, int attempts) {
+        int counted = Math.min(attempts, settings.maxAttempts() - 1);
+        ConfirmedChannel channel = confirmed();
+        for (Job job : jobs) {
+            AMQP.BasicProperties single = AmqpJobPublisher.properties(job);
+            Map<String, Object> headers = new HashMap<>(single.getHeaders());
+            headers.put(MessageHeaders.ATTEMPTS, counted);
+            AMQP.BasicProperties properties = single.builder().headers(headers)
+                    .replyTo(delivery.properties().getReplyTo())
+                    .correlationId(delivery.properties().getCorrelationId()).build();
+            channel.publish(topology.jobsExchange(), delivery.lane().key(), properties,
+                    JobMessageCodec.encode(job.id(), job.text(), job.rescore()));
+        }
+        channel.awaitConfirms();
         ack(delivery);
     }
 

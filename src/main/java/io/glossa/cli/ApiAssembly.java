@@ -29,12 +29,12 @@ final class ApiAssembly {
     private ApiAssembly() {
     }
 
-    static ApiServer start(Lifecycle life, JdbcTextStore store, AmqpBroker broker, HttpOptions http, AccessOptions access,
-                           PrometheusMeterRegistry registry, PipelineMetrics metrics, List<ReadinessCheck> extraChecks,
-                           UiModel model) {
+    static ApiServer start(Lifecycle life, JdbcTextStore store, AmqpBroker broker, int jobsPerMessage, HttpOptions http,
+                           AccessOptions access, PrometheusMeterRegistry registry, PipelineMetrics metrics,
+                           List<ReadinessCheck> extraChecks, UiModel model) {
         io.glossa.web.AccessSettings accessSettings = access.settings(store.database());
         OutboxRelay relay = life.add("outbox relay",
-                new OutboxRelay(store, broker.jobPublisher(), RelaySettings.DEFAULT, Clock.systemUTC(), metrics));
+                new OutboxRelay(store, broker.jobPublisher(jobsPerMessage), RelaySettings.DEFAULT, Clock.systemUTC(), metrics));
         relay.start();
         LOG.info("outbox relay: started (publishes accepted texts, sweeps the outbox every {} s)",
                 RelaySettings.DEFAULT.sweepInterval().toSeconds());

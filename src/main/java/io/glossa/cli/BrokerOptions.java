@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
  * bad one ends the command with one clear line.
  */
 public final class BrokerOptions {
+    static final int DEFAULT_JOBS_PER_MESSAGE = 50;
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
@@ -32,6 +34,7 @@ public final class BrokerOptions {
     private Topology topology = Topology.defaults();
     private int connectTimeoutSeconds = 30;
     private int maxJobBytes = io.glossa.broker.JobMessageCodec.DEFAULT_MAX_BODY_BYTES;
+    private int jobsPerMessage = DEFAULT_JOBS_PER_MESSAGE;
 
     @Option(names = "--amqp-user", defaultValue = "${env:GLOSSA_AMQP_USER:-guest}",
             description = "AMQP user for the embedded broker, and for --amqp-uri without one (env GLOSSA_AMQP_USER; default guest)")
@@ -111,6 +114,22 @@ public final class BrokerOptions {
             throw invalid("--max-job-bytes must be at least 1024, got " + bytes);
         }
         maxJobBytes = bytes;
+    }
+
+    @Option(names = "--jobs-per-message", defaultValue = "${env:GLOSSA_JOBS_PER_MESSAGE:-" + DEFAULT_JOBS_PER_MESSAGE + "}",
+            paramLabel = "N", description = "api, serve: the outbox relay puts up to N jobs of one lane that are ready "
+                    + "together into one message (docs/messages.md); 1 sends each job alone, as the talk did "
+                    + "(env GLOSSA_JOBS_PER_MESSAGE; default ${DEFAULT-VALUE})")
+    void jobsPerMessage(int n) {
+        if (n < 1 || n > io.glossa.broker.JobMessageCodec.MAX_JOBS_PER_BODY) {
+            throw invalid("--jobs-per-message must be 1 to " + io.glossa.broker.JobMessageCodec.MAX_JOBS_PER_BODY
+                    + ", got " + n);
+        }
+        jobsPerMessage = n;
+    }
+
+    public int jobsPerMessage() {
+        return jobsPerMessage;
     }
 
     @Option(names = "--amqp-tls-truststore", defaultValue = "${env:GLOSSA_AMQP_TLS_TRUSTSTORE}", paramLabel = "FILE",

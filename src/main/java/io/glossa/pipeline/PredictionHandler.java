@@ -5,7 +5,8 @@ import io.glossa.model.Prediction;
 import io.glossa.pipeline.PipelineMetrics.StageTimes;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -35,20 +36,60 @@ public final class PredictionHandler implements JobHandler {
     @Override
     public Result handle(Job job) {
         LanguageClassifier classifier = model.get();
+        Result result = predict(classifier, job);
+        long storeStart = System.nanoTime();
+        boolean stored = store.complete(result);
+        // a redelivered job whose result was already stored is not counted again: counts stay one per text
+        if (stored) {
+            countCompleted(job, result, System.nanoTime() - storeStart);
+        }
+        return result;
+    }
+
+    /** One model for all the jobs, and one store call for all their results (one transaction where the store can). */
+    @Override
+    public List<JobOutcome> handleAll(List<Job> jobs) {
+        LanguageClassifier classifier = model.get();
+        List<JobOutcome> outcomes = new ArrayList<>(jobs.size());
+        List<Result> results = new ArrayList<>(jobs.size());
+        for (Job job : jobs) {
+            try {
+                Result result = predict(classifier, job);
+                outcomes.add(JobOutcome.done(job, result));
+                results.add(result);
+            } catch (RuntimeException | StackOverflowError e) { // this input's fault: the others go on
+                outcomes.add(JobOutcome.failed(job, e));
+            }
+        }
+        long storeStart = System.nanoTime();
+        List<Completion> completions = results.isEmpty() ? List.of() : store.completeAll(results);
+        long storeNanos = System.nanoTime() - storeStart;
+        int next = 0;
+        for (int i = 0; i < outcomes.size(); i++) {
+            JobOutcome outcome = outcomes.get(i);
+            if (outcome.isFailed()) {
+                continue;
+            }
+            Completion completion = completions.get(next++);
+            if (completion == Completion.UNKNOWN_TEXT) {
+                outcomes.set(i, JobOutcome.failed(outcome.job(), new UnknownTextException(outcome.job().id())));
+            } else if (completion == Completion.STORED) {
+                countCompleted(outcome.job(), outcome.result(), storeNanos);
+            }
+        }
+        return outcomes;
+    }
+
+    private Result predict(LanguageClassifier classifier, Job job) {
         long start = System.nanoTime();
         Prediction prediction = classifier.predict(job.text(), topK);
         long predictNanos = System.nanoTime() - start;
-        Instant completedAt = clock.instant();
-        Result result = new Result(job.id(), prediction, classifier.version(), completedAt, predictNanos);
-        long storeStart = System.nanoTime();
-        boolean stored = store.complete(result);
-        long storeNanos = System.nanoTime() - storeStart;
-        // a redelivered job whose result was already stored is not counted again: counts stay one per text
-        if (stored) {
-            metrics.completed(job.lane(), TextStatus.DONE, new StageTimes(Duration.ofNanos(predictNanos),
-                    Duration.ofNanos(storeNanos), Duration.between(job.submittedAt(), clock.instant())));
-        }
-        return result;
+        return new Result(job.id(), prediction, classifier.version(), clock.instant(), predictNanos);
+    }
+
+    private void countCompleted(Job job, Result result, long storeNanos) {
+        metrics.completed(job.lane(), TextStatus.DONE, new StageTimes(Duration.ofNanos(result.predictNanos()),
+                Duration.ofNanos(storeNanos), Duration.between(job.submittedAt(), clock.instant())));
     }
 
     /** Called by the broker adapter when the job failed too often: the text shows the reason to its client. */

@@ -31,6 +31,23 @@ public interface TextStore extends AutoCloseable {
      */
     boolean complete(Result result);
 
+    /**
+     * Stores many results as {@link #complete} does each, in as few transactions as the store can (one, for a
+     * multi-job message): an unknown id fails only its own result.
+     * @return per result, in order, what storing it did
+     */
+    default List<Completion> completeAll(List<Result> results) {
+        List<Completion> completions = new java.util.ArrayList<>(results.size());
+        for (Result result : results) {
+            try {
+                completions.add(complete(result) ? Completion.STORED : Completion.ALREADY_STORED);
+            } catch (UnknownTextException e) {
+                completions.add(Completion.UNKNOWN_TEXT);
+            }
+        }
+        return completions;
+    }
+
     /** Marks a text failed with a reason a user can read (poison jobs). */
     void fail(UUID id, String reason);
 

@@ -4,9 +4,11 @@ import io.glossa.model.LanguageModel;
 import io.glossa.model.Prediction;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.JobHandler;
+import io.glossa.pipeline.JobOutcome;
 import io.glossa.pipeline.JobRejectedException;
 import io.glossa.pipeline.Result;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Routes jobs: a client's text to the live handler; a re-verify job to the run's model version (fetched from the
@@ -42,6 +44,12 @@ public final class ReverifyHandler implements JobHandler {
         Result result = new Result(job.id(), prediction, model.version(), clock.instant(), System.nanoTime() - start);
         runs.store(job.rescore().run(), result);
         return result;
+    }
+
+    /** Client texts share the live handler's batch path; re-verify jobs go one by one. */
+    @Override
+    public List<JobOutcome> handleAll(List<Job> jobs) throws InterruptedException {
+        return jobs.stream().noneMatch(Job::isRescore) ? live.handleAll(jobs) : JobHandler.super.handleAll(jobs);
     }
 
     @Override

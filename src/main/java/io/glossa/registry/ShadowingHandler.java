@@ -4,8 +4,10 @@ import io.glossa.model.LanguageModel;
 import io.glossa.model.Prediction;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.JobHandler;
+import io.glossa.pipeline.JobOutcome;
 import io.glossa.pipeline.Result;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,19 @@ public final class ShadowingHandler implements JobHandler {
             shadow(job, shadow.get());
         }
         return result;
+    }
+
+    @Override
+    public List<JobOutcome> handleAll(List<Job> jobs) throws InterruptedException {
+        List<JobOutcome> outcomes = active.handleAll(jobs);
+        Optional<LanguageModel> shadow = models.shadow();
+        for (JobOutcome outcome : outcomes) {
+            if (!outcome.isFailed() && shadow.isPresent()
+                    && !shadow.get().version().equals(outcome.result().modelVersion())) {
+                shadow(outcome.job(), shadow.get());
+            }
+        }
+        return outcomes;
     }
 
     private void shadow(Job job, LanguageModel model) {

@@ -52,8 +52,28 @@ final class GroupCommit<I, O> {
 
     /** Returns once the item is committed; throws its own failure or that of the transaction that held it. */
     O submit(I item) {
+        Request<I, O> request = enqueue(item);
+        writeWhileQueued();
+        return request.await();
+    }
+
+    /**
+     * Many items of one caller, queued together so that they share a transaction (if they fit its weight limit).
+     * @return each item's outcome, in order, once all are committed; throws if a transaction holding any failed
+     */
+    List<Outcome<O>> submitAll(List<I> items) {
+        List<Request<I, O>> requests = items.stream().map(this::enqueue).toList();
+        writeWhileQueued();
+        return requests.stream().map(Request::outcome).toList();
+    }
+
+    private Request<I, O> enqueue(I item) {
         Request<I, O> request = new Request<>(item);
         queue.add(request);
+        return request;
+    }
+
+    private void writeWhileQueued() {
         // A writer re-checks the queue after releasing its permit, so a request queued while all permits were taken
         // is always picked up by someone.
         while (!queue.isEmpty() && writers.tryAcquire()) {
@@ -63,7 +83,6 @@ final class GroupCommit<I, O> {
                 writers.release();
             }
         }
-        return request.await();
     }
 
     /** Takes queued requests up to about the weight limit (concurrent writers may overshoot it a little). */
@@ -106,19 +125,23 @@ final class GroupCommit<I, O> {
         }
 
         O await() {
-            Outcome<O> outcome;
+            Outcome<O> outcome = outcome();
+            if (outcome.failure() != null) {
+                throw outcome.failure();
+            }
+            return outcome.value();
+        }
+
+        /** Waits for the commit; throws only if the transaction failed as a whole. */
+        Outcome<O> outcome() {
             try {
-                outcome = done.join();
+                return done.join();
             } catch (CompletionException e) {
                 if (e.getCause() instanceof Error error) {
                     throw error;
                 }
                 throw (RuntimeException) e.getCause();
             }
-            if (outcome.failure() != null) {
-                throw outcome.failure();
-            }
-            return outcome.value();
         }
     }
 }

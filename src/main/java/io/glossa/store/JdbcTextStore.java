@@ -1,5 +1,6 @@
 package io.glossa.store;
 
+import io.glossa.pipeline.Completion;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.Result;
@@ -10,6 +11,7 @@ import io.glossa.pipeline.UnknownTextException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,7 @@ public final class JdbcTextStore implements TextStore {
     private final UUID relayOwner = UUID.randomUUID();
     private final Function<List<Job>, Void> commitJobs;
     private final Function<Result, Boolean> commitResult;
+    private final Function<List<Result>, List<GroupCommit.Outcome<Boolean>>> commitResults;
 
     public JdbcTextStore(Database database, Clock clock, StoreTuning tuning) {
         this.database = database;
@@ -50,9 +53,15 @@ public final class JdbcTextStore implements TextStore {
                 : new GroupCommit<List<Job>, Void>(tuning.acceptWriters(), MAX_JOBS_PER_TRANSACTION, List::size,
                         this::insertJobBatches)::submit;
         ResultWriter results = new ResultWriter(transactions);
-        this.commitResult = tuning.completeWriters() == 0 ? results::storeAlone
-                : new GroupCommit<Result, Boolean>(tuning.completeWriters(), MAX_RESULTS_PER_TRANSACTION, r -> 1,
-                        results::storeTogether)::submit;
+        if (tuning.completeWriters() == 0) {
+            this.commitResult = results::storeAlone;
+            this.commitResults = results::storeTogether;
+        } else {
+            GroupCommit<Result, Boolean> group = new GroupCommit<>(tuning.completeWriters(), MAX_RESULTS_PER_TRANSACTION,
+                    r -> 1, results::storeTogether);
+            this.commitResult = group::submit;
+            this.commitResults = group::submitAll;
+        }
     }
 
     /** Opens the database (running migrations) and a store on it, tuned for its backend, that closes it. */
@@ -139,6 +148,24 @@ public final class JdbcTextStore implements TextStore {
     public boolean complete(Result result) {
         ResultRows.check(result);
         return commitResult.apply(result);
+    }
+
+    /** One transaction for all (shared with concurrent callers' results when they fit), unless an id is unknown. */
+    @Override
+    public List<Completion> completeAll(List<Result> results) {
+        results.forEach(ResultRows::check);
+        List<GroupCommit.Outcome<Boolean>> outcomes = commitResults.apply(results);
+        List<Completion> completions = new ArrayList<>(outcomes.size());
+        for (GroupCommit.Outcome<Boolean> outcome : outcomes) {
+            if (outcome.failure() instanceof UnknownTextException) {
+                completions.add(Completion.UNKNOWN_TEXT);
+            } else if (outcome.failure() != null) {
+                throw outcome.failure();
+            } else {
+                completions.add(outcome.value() ? Completion.STORED : Completion.ALREADY_STORED);
+            }
+        }
+        return completions;
     }
 
     /**

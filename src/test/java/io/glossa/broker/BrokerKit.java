@@ -299,6 +299,150 @@ abstract class BrokerKit {
                 () -> broker.queueStatistics().stats(topology.queue(Lane.REALTIME)).messages() == 0);
     }
 
+    @Test
+    void jobsOfOnePublishShareMessagesAndEachGetsItsResult() throws Exception {
+        List<Job> realtime = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            realtime.add(job("Hej " + i, Lane.REALTIME));
+        }
+        List<Job> batch = List.of(job("Hallo", Lane.BATCH), job("Tere", Lane.BATCH));
+        List<Job> all = new ArrayList<>(realtime);
+        all.addAll(batch);
+
+        broker.jobPublisher(10).publish(all);
+
+        assertThat(statsByQueue().get(topology.queue(Lane.REALTIME)).messages()).as("25 jobs in messages of 10").isEqualTo(3);
+        assertThat(statsByQueue().get(topology.queue(Lane.BATCH)).messages()).isEqualTo(1);
+        BlockingQueue<ResultEvent> events = new ArrayBlockingQueue<>(100);
+        broker.subscribeResults("#", events::add);
+        RecordingHandler handler = new RecordingHandler();
+        consume(handler, ConsumerSettings.defaults());
+        List<ResultEvent> received = new ArrayList<>();
+        Await.until("a result event for every job", WAIT, () -> {
+            events.drainTo(received);
+            return received.size() >= all.size();
+        });
+        assertThat(received).extracting(ResultEvent::id).containsExactlyInAnyOrderElementsOf(all.stream().map(Job::id).toList());
+        assertThat(received).allMatch(e -> e.status() == TextStatus.DONE);
+        ResultEvent first = received.stream().filter(e -> e.id().equals(realtime.get(0).id())).findFirst().orElseThrow();
+        assertThat(first.submittedAt()).as("each job keeps its own submission time").isEqualTo(realtime.get(0).submittedAt());
+        assertThat(handler.handled).containsExactlyInAnyOrderElementsOf(all);
+        Await.until("every message acked", WAIT, () -> statsByQueue().get(topology.queue(Lane.REALTIME)).messages() == 0
+                && statsByQueue().get(topology.queue(Lane.BATCH)).messages() == 0);
+    }
+
+    /** The poison job of a multi-job message ends in the failed queue on its own; the others are done at once. */
+    @Test
+    void aFailingJobOfAMultiJobMessageGoesOnAloneAndFailsWithItsOwnReason() throws Exception {
+        BlockingQueue<ResultEvent> events = new ArrayBlockingQueue<>(20);
+        broker.subscribeResults("#", events::add);
+        RecordingHandler handler = new RecordingHandler() {
+            @Override
+            void work(Job job) {
+                if (job.text().equals("poison")) {
+                    throw new IllegalStateException("model exploded on " + job.text());
+                }
+            }
+        };
+        consume(handler, fastRetries().withMaxAttempts(3));
+        Job poison = job("poison", Lane.REALTIME);
+        List<Job> jobs = List.of(job("Hej", Lane.REALTIME), poison, job("Moi", Lane.REALTIME));
+
+        broker.jobPublisher(10).publish(jobs);
+
+        List<GetResponse> failed = drainFailed(1);
+        FailedMessage message = FailedMessageCodec.decode(failed.get(0).getBody());
+        assertThat(message.messageId()).isEqualTo(poison.id().toString());
+        assertThat(message.reason()).contains("model exploded on poison").contains("after 3 attempts");
+        assertThat(new String(message.original(), StandardCharsets.UTF_8)).as("the single job, not the whole message")
+                .isEqualTo(new String(JobMessageCodec.encode(poison.id(), poison.text()), StandardCharsets.UTF_8));
+        assertThat(handler.calls(poison.id())).as("the try in the message counts as the first attempt").isEqualTo(3);
+        assertThat(handler.gaveUp).containsOnlyKeys(poison.id());
+        List<ResultEvent> received = new ArrayList<>();
+        Await.until("two done events and one failed", WAIT, () -> {
+            events.drainTo(received);
+            return received.size() >= 3;
+        });
+        assertThat(received).filteredOn(e -> e.status() == TextStatus.DONE).extracting(ResultEvent::id)
+                .containsExactlyInAnyOrder(jobs.get(0).id(), jobs.get(2).id());
+        assertThat(handler.calls(jobs.get(0).id())).as("the others are not tried again").isEqualTo(1);
+        Await.until("the lane empties", WAIT, () -> broker.queueStatistics().stats(topology.queue(Lane.REALTIME)).messages() == 0);
+    }
+
+    @Test
+    void aMultiJobMessageWaitsOutADatabaseOutageWholeWithoutUsingAttempts() throws Exception {
+        AtomicInteger outageCalls = new AtomicInteger();
+        RecordingHandler handler = new RecordingHandler() {
+            @Override
+            void work(Job job) {
+                if (outageCalls.incrementAndGet() <= 6) {
+                    throw new StoreUnavailableException("database error while storing: Connection refused", null, true);
+                }
+            }
+        };
+        consume(handler, fastRetries().withMaxAttempts(3));
+        List<Job> jobs = List.of(job("eins", Lane.REALTIME), job("zwei", Lane.REALTIME));
+
+        broker.jobPublisher(10).publish(jobs);
+
+        Await.until("both handled once the database is back", WAIT,
+                () -> handler.handled(jobs.get(0).id()) && handler.handled(jobs.get(1).id()));
+        assertThat(handler.gaveUp).isEmpty();
+        assertThat(broker.queueStatistics().stats(topology.failedQueue()).messages()).isZero();
+    }
+
+    /** A worker that dies holding a multi-job message: the message comes back and is split into single jobs. */
+    @Test
+    void aMultiJobMessageThatComesBackIsSplitIntoSingleJobs() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingHandler stuck = new RecordingHandler() {
+            @Override
+            void work(Job job) throws Exception {
+                release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+        };
+        BrokerConnection dying = new AmqpConnector(endpoint(), connectSettings()).connect("kit-dying");
+        AmqpJobConsumer first = new AmqpJobConsumer(dying, topology, ConsumerSettings.defaults());
+        first.start(stuck);
+        List<Job> jobs = List.of(job("un", Lane.REALTIME), job("deux", Lane.REALTIME), job("trois", Lane.REALTIME));
+        broker.jobPublisher(10).publish(jobs);
+        Await.until("first consumer got the message", WAIT, () -> stuck.calls(jobs.get(0).id()) == 1);
+
+        dying.connection().abort();
+        RecordingHandler second = new RecordingHandler();
+        RecordingDeliveries metrics = new RecordingDeliveries();
+        consume(second, ConsumerSettings.defaults(), metrics);
+
+        Await.until("every job handled by the second consumer", WAIT,
+                () -> jobs.stream().allMatch(j -> second.handled(j.id())));
+        release.countDown();
+        first.close();
+        assertThat(second.handled).containsExactlyInAnyOrderElementsOf(jobs);
+        assertThat(metrics.deliveries).as("3 jobs of the redelivered message, then the 3 single jobs").hasSize(6)
+                .filteredOn(RecordingDeliveries.Reported::redelivered).hasSize(3);
+        Await.until("the lane empties", WAIT, () -> broker.queueStatistics().stats(topology.queue(Lane.REALTIME)).messages() == 0);
+    }
+
+    @Test
+    void anOutsideProducersMultiJobBodyIsHandledAndABadOneFailsNamingItsJob() throws Exception {
+        RecordingHandler handler = new RecordingHandler();
+        consume(handler, ConsumerSettings.defaults());
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        publishRaw(Lane.BATCH, persistentJson(), ("{\"jobs\":[{\"id\":\"" + a + "\",\"text\":\"Hej\"},"
+                + "{\"id\":\"" + b + "\",\"text\":\"Moi\",\"submitted_at\":\"2026-11-27T03:00:00Z\"}]}")
+                .getBytes(StandardCharsets.UTF_8));
+        publishRaw(Lane.BATCH, persistentJson(), ("{\"jobs\":[{\"id\":\"" + UUID.randomUUID() + "\",\"text\":\"Hej\"},"
+                + "{\"id\":\"" + UUID.randomUUID() + "\"}]}").getBytes(StandardCharsets.UTF_8));
+
+        Await.until("both jobs of the good body handled", WAIT, () -> handler.handled(a) && handler.handled(b));
+        assertThat(handler.handled.stream().filter(j -> j.id().equals(b)).findFirst().orElseThrow().submittedAt())
+                .isEqualTo(Instant.parse("2026-11-27T03:00:00Z"));
+        List<GetResponse> failed = drainFailed(1);
+        assertThat(FailedMessageCodec.decode(failed.get(0).getBody()).reason()).contains("jobs[1]: field \"text\" is missing");
+        assertThat(handler.handled).hasSize(2);
+    }
+
     /** A database outage longer than all retries must not fail a text: it is not the job's fault. */
     @Test
     void aDatabaseOutageDoesNotUseUpAJobsAttempts() throws Exception {

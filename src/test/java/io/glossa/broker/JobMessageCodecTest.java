@@ -3,7 +3,10 @@ package io.glossa.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.glossa.pipeline.Job;
+import io.glossa.pipeline.Lane;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +63,44 @@ class JobMessageCodecTest {
         assertReason(utf8("{\"id\":\"" + id + "\",\"text\":\"  \"}"), "\"text\" is empty");
     }
 
+    @Test
+    void aMultiJobBodyCarriesEachJobWithItsSubmissionTime() throws Exception {
+        java.time.Instant at = java.time.Instant.parse("2026-11-27T02:30:00.123456Z");
+        UUID other = UUID.fromString("1b0e5a5e-2f5c-4c36-9f3e-0d8f5d3b6a12");
+        byte[] body = JobMessageCodec.encodeAll(List.of(new Job(id, "Hej", Lane.REALTIME, at),
+                new Job(other, "Tere", Lane.REALTIME, at.plusMillis(1))));
+        assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("{\"jobs\":["
+                + "{\"id\":\"" + id + "\",\"text\":\"Hej\",\"submitted_at\":\"2026-11-27T02:30:00.123456Z\"},"
+                + "{\"id\":\"" + other + "\",\"text\":\"Tere\",\"submitted_at\":\"2026-11-27T02:30:00.124456Z\"}]}");
+        assertThat(codec.decodeAll(body)).isEqualTo(new JobBody(List.of(new JobMessage(id, "Hej", null, at),
+                new JobMessage(other, "Tere", null, at.plusMillis(1))), true));
+        assertThat(codec.decodeAll(JobMessageCodec.encode(id, "Hej")))
+                .as("a single-job body").isEqualTo(new JobBody(List.of(new JobMessage(id, "Hej")), false));
+        assertThat(codec.decodeAll(utf8("{\"jobs\":[{\"id\":\"" + id + "\",\"text\":\"a\"}]}")))
+                .as("submitted_at is optional").isEqualTo(new JobBody(List.of(new JobMessage(id, "a")), true));
+    }
+
+    @Test
+    void aMultiJobBodyWithAnyBadJobIsMalformedAndSaysWhichJob() {
+        String good = "{\"id\":\"" + id + "\",\"text\":\"a\"}";
+        assertMultiReason(utf8("{\"jobs\":[]}"), "\"jobs\" must be an array of 1 to 1000");
+        assertMultiReason(utf8("{\"jobs\":{}}"), "\"jobs\" must be an array");
+        assertMultiReason(utf8("{\"jobs\":[" + good + ",7]}"), "jobs[1]: is JSON number, expected an object");
+        assertMultiReason(utf8("{\"jobs\":[" + good + ",{\"text\":\"b\"}]}"), "jobs[1]: field \"id\" is missing");
+        assertMultiReason(utf8("{\"jobs\":[{\"id\":\"" + id + "\",\"text\":\"a\",\"submitted_at\":\"yesterday\"}]}"),
+                "jobs[0]: field \"submitted_at\" must be an ISO-8601 UTC time");
+        String many = String.join(",", java.util.Collections.nCopies(1001, good));
+        assertThatThrownBy(() -> new JobMessageCodec(1 << 20).decodeAll(utf8("{\"jobs\":[" + many + "]}")))
+                .hasMessageContaining("1 to 1000");
+    }
+
+    private void assertMultiReason(byte[] body, String reason) {
+        assertThatThrownBy(() -> codec.decodeAll(body)).isInstanceOf(MalformedMessageException.class).hasMessageContaining(reason);
+    }
+
+    /** Both readers, the single-job one and the one that also takes multi-job bodies, refuse it alike. */
     private void assertReason(byte[] body, String reason) {
         assertThatThrownBy(() -> codec.decode(body)).isInstanceOf(MalformedMessageException.class).hasMessageContaining(reason);
+        assertThatThrownBy(() -> codec.decodeAll(body)).isInstanceOf(MalformedMessageException.class).hasMessageContaining(reason);
     }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps docs/schemas honest: what the codecs write must validate against the published JSON Schemas. The checker
- * covers the keywords those schemas use (type, required, properties, additionalProperties, enum, items, format,
+ * covers the keywords those schemas use (type, required, properties, additionalProperties, enum, items, minItems,
+ * maxItems, format,
  * minimum/maximum, minLength, pattern); no schema library is needed for that subset.
  */
 class MessageSchemasTest {
@@ -40,6 +41,18 @@ class MessageSchemasTest {
                 .as("the checker does find problems")
                 .anyMatch(v -> v.startsWith("$.id:")).anyMatch(v -> v.startsWith("$.text:"));
         assertThat(violations(schema("job.schema.json"), JSON.readTree("{\"text\":\"a\"}"))).containsExactly("$: missing id");
+    }
+
+    @Test
+    void multiJobBodiesMatchTheJobsSchema() throws Exception {
+        List<io.glossa.pipeline.Job> jobs = List.of(
+                new io.glossa.pipeline.Job(UUID.randomUUID(), "Hej", io.glossa.pipeline.Lane.REALTIME, Instant.now()),
+                new io.glossa.pipeline.Job(UUID.randomUUID(), "Tere", io.glossa.pipeline.Lane.REALTIME, Instant.now()));
+        JsonNode schema = schema("jobs.schema.json");
+        assertThat(violations(schema, JSON.readTree(JobMessageCodec.encodeAll(jobs)))).isEmpty();
+        assertThat(violations(schema, JSON.readTree("{\"jobs\":[]}"))).containsExactly("$.jobs: fewer than minItems");
+        assertThat(violations(schema, JSON.readTree("{\"jobs\":[{\"id\":\"x\",\"text\":\"a\",\"submitted_at\":\"now\"}]}")))
+                .contains("$.jobs[0].id: not a uuid", "$.jobs[0].submitted_at: not a date-time");
     }
 
     @Test
@@ -117,6 +130,12 @@ class MessageSchemasTest {
                     problems.add(path + ": undeclared field " + field);
                 }
             });
+        }
+        if (value.isArray() && schema.has("minItems") && value.size() < schema.get("minItems").asInt()) {
+            problems.add(path + ": fewer than minItems");
+        }
+        if (value.isArray() && schema.has("maxItems") && value.size() > schema.get("maxItems").asInt()) {
+            problems.add(path + ": more than maxItems");
         }
         if (value.isArray() && schema.has("items")) {
             for (int i = 0; i < value.size(); i++) {

@@ -76,4 +76,42 @@ class PredictionHandlerTest {
             assertThat(c.times().store()).isPositive();
         });
     }
+
+    @Test
+    void manyJobsAreStoredTogetherAndAFailingOneFailsAlone() throws Exception {
+        List<Job> jobs = store.accept(List.of("Hej", "boom", "Hallå"), Lane.REALTIME);
+        Job ghost = new Job(UUID.randomUUID(), "ghost", Lane.REALTIME, Instant.now());
+        List<Job> all = List.of(jobs.get(0), jobs.get(1), ghost, jobs.get(2));
+        io.glossa.model.LanguageClassifier boomFails = new io.glossa.model.LanguageClassifier() {
+            @Override
+            public io.glossa.model.Prediction predict(CharSequence text, int topK) {
+                if (text.toString().equals("boom")) {
+                    throw new IllegalStateException("cannot read boom");
+                }
+                return model.predict(text, topK);
+            }
+
+            @Override
+            public String version() {
+                return model.version();
+            }
+        };
+        PredictionHandler picky = new PredictionHandler(store, () -> boomFails, 2, Clock.systemUTC(), metrics);
+
+        List<JobOutcome> outcomes = picky.handleAll(all);
+
+        assertThat(outcomes).extracting(JobOutcome::job).containsExactlyElementsOf(all);
+        assertThat(outcomes.get(0).result().prediction().language()).isEqualTo("sv");
+        assertThat(outcomes.get(1).failure()).hasMessage("cannot read boom");
+        assertThat(outcomes.get(2).failure()).isInstanceOf(UnknownTextException.class);
+        assertThat(outcomes.get(3).isFailed()).isFalse();
+        assertThat(store.find(jobs.get(0).id()).orElseThrow().status()).isEqualTo(TextStatus.DONE);
+        assertThat(store.find(jobs.get(1).id()).orElseThrow().status()).isEqualTo(TextStatus.PENDING);
+        assertThat(store.find(jobs.get(2).id()).orElseThrow().status()).isEqualTo(TextStatus.DONE);
+        assertThat(metrics.completions).as("each stored text counted once").hasSize(2);
+
+        List<JobOutcome> again = picky.handleAll(List.of(jobs.get(0)));
+        assertThat(again.get(0).result().modelVersion()).isEqualTo("test-1");
+        assertThat(metrics.completions).as("a redelivered job is not counted again").hasSize(2);
+    }
 }

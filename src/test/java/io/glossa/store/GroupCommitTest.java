@@ -106,6 +106,22 @@ class GroupCommitTest {
     }
 
     @Test
+    void oneCallersItemsShareATransactionAndEachKeepsItsOwnOutcome() {
+        List<List<Integer>> transactions = new ArrayList<>();
+        GroupCommit<Integer, Integer> commits = new GroupCommit<>(1, 3, i -> 1, items -> {
+            transactions.add(List.copyOf(items));
+            return items.stream().map(i -> i == 4 ? Outcome.<Integer>failed(new IllegalArgumentException("four"))
+                    : Outcome.of(i * 10)).toList();
+        });
+
+        List<Outcome<Integer>> outcomes = commits.submitAll(List.of(1, 2, 3, 4, 5));
+
+        assertThat(transactions).as("split at the weight limit").containsExactly(List.of(1, 2, 3), List.of(4, 5));
+        assertThat(outcomes).extracting(Outcome::value).containsExactly(10, 20, 30, null, 50);
+        assertThat(outcomes.get(3).failure()).hasMessage("four");
+    }
+
+    @Test
     void errorsReachTheCaller() {
         GroupCommit<Integer, Integer> commits = new GroupCommit<>(1, 10, i -> 1, items -> {
             throw new OutOfMemoryError("simulated");

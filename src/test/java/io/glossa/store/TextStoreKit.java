@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.glossa.testing.MutableClock;
 import io.glossa.model.Candidate;
 import io.glossa.model.Prediction;
+import io.glossa.pipeline.Completion;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.Result;
@@ -283,6 +284,25 @@ abstract class TextStoreKit {
         assertThatThrownBy(() -> store.complete(result(unknown, "v1", swedish(0.9), START)))
                 .isInstanceOf(UnknownTextException.class).hasMessageContaining(unknown.toString());
         assertThat(resultRows(unknown)).isZero();
+    }
+
+    @Test
+    void completeAllStoresManyResultsAndAnUnknownIdFailsOnlyItsOwn() throws SQLException {
+        List<Job> jobs = store.accept(List.of("Hej", "Moi", "Tere"), Lane.REALTIME);
+        store.complete(result(jobs.get(1).id(), "v1", swedish(0.9), START));
+        UUID unknown = UUID.randomUUID();
+
+        List<Completion> completions = store.completeAll(List.of(result(jobs.get(0).id(), "v1", swedish(0.97), START),
+                result(jobs.get(1).id(), "v1", norwegian(0.6), START), result(unknown, "v1", swedish(0.9), START),
+                result(jobs.get(2).id(), "v1", norwegian(0.8), START.plusMillis(3))));
+
+        assertThat(completions).containsExactly(Completion.STORED, Completion.ALREADY_STORED, Completion.UNKNOWN_TEXT,
+                Completion.STORED);
+        assertThat(store.find(jobs.get(0).id()).orElseThrow().prediction()).isEqualTo(swedish(0.97));
+        assertThat(store.find(jobs.get(1).id()).orElseThrow().prediction()).as("the first result stays").isEqualTo(swedish(0.9));
+        assertThat(store.find(jobs.get(2).id()).orElseThrow().completedAt()).isEqualTo(START.plusMillis(3));
+        assertThat(resultRows(unknown)).isZero();
+        assertThat(store.counts()).isEqualTo(new StoreStats(0, 3, 0, 3));
     }
 
     @Test
