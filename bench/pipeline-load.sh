@@ -11,6 +11,8 @@
 # numbers a lot. Then the latency of each stage inside serve for the texts after the warm-up (bench/stage-latency.py).
 # GLOSSA_BENCH_WARMUP=60s sends at RATE for that long first and leaves those texts out of the latencies (not out of
 # the loss check): a fresh serve spends its first minute compiling (BENCHMARKS.md, session 4).
+# GLOSSA_BENCH_BATCH=N has the load tool post N texts per request (/api/v1/texts:batch); default 1 (/api/v1/texts).
+# serve reads its GLOSSA_* environment too, e.g. GLOSSA_JOBS_PER_MESSAGE=1 to turn off several jobs per message.
 set -euo pipefail
 MODE=${1:?embedded or rabbit}; RATE=${2:?rate}; DURATION=${3:?duration, e.g. 30s}
 DATA=${4:-$(dirname "$0")/../../shared/data/leipzig_sentences.tsv}
@@ -77,7 +79,7 @@ r = subprocess.run(sys.argv[2:], stdout=open(sys.argv[1] + ".json", "w"))
 u = resource.getrusage(resource.RUSAGE_CHILDREN)
 open(sys.argv[1] + ".cpu", "w").write(str(u.ru_utime + u.ru_stime)); sys.exit(r.returncode)' \
   "$WORK/report" java -jar "$JAR" load --url "http://127.0.0.1:$PORT" --rate "$RATE" --duration "$DURATION" --data "$DATA" --json \
-  --warm-up "${GLOSSA_BENCH_WARMUP:-0s}"
+  --warm-up "${GLOSSA_BENCH_WARMUP:-0s}" --batch "${GLOSSA_BENCH_BATCH:-1}"
 status=$?
 set -e
 after=$(cpu "$SERVE"); ra=$(shared_cpu beam.smp); pa=$(shared_cpu "postgres")
@@ -106,6 +108,15 @@ groups = sorted(((ta[k] - tb.get(k, 0)) / ticks, k) for k in ta)
 print("serve by thread: " + ", ".join(f"{k} {ms(s)}" for s, k in reversed(groups) if s / done * 1000 >= 0.01))
 print(f"load average after: {open('/proc/loadavg').read().split()[:3]}")
 PY
+if [ "$MODE" = rabbit ]; then
+  # the database's work per text over the whole run (warm-up and migrations included): transactions and rows
+  sleep 1 # PostgreSQL publishes a backend's counters within a second of its last transaction
+  psql -qAt -F ' ' -h 127.0.0.1 -U postgres -c "SELECT xact_commit, tup_inserted, tup_updated, tup_deleted
+    FROM pg_stat_database WHERE datname = '$NAME'" postgres | python3 -c 'import json, sys
+c, i, u, d = map(int, sys.stdin.read().split()); n = max(1, json.load(open(sys.argv[1]))["sent"])
+print(f"PostgreSQL per text (whole run): {c / n:.2f} commits, rows {i / n:.2f} inserted, {u / n:.2f} updated, {d / n:.2f} deleted")' \
+    "$WORK/report.json" || true
+fi
 [ -s "$WORK/metrics.before" ] && [ -s "$WORK/metrics.after" ] \
   && python3 "$ROOT/bench/stage-latency.py" "$WORK/metrics.before" "$WORK/metrics.after"
 exit $status

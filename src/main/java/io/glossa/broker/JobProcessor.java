@@ -152,15 +152,11 @@ final class JobProcessor implements AutoCloseable {
         List<JobOutcome> outcomes;
         try {
             outcomes = handler.handleAll(jobs);
-        } catch (StoreUnavailableException e) {
-            if (e.isOutage()) {
-                waitOutOutage(delivery, jobs, attempts, e);
+        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+            if (e instanceof StoreUnavailableException store && store.isOutage()) {
+                waitOutOutage(delivery, jobs, attempts, store);
                 return;
             }
-            LOG.info("multi-job message of {} jobs failed ({}); splitting it into single jobs", jobs.size(), describe(e));
-            sendBackAlone(delivery, jobs, attempts + 1);
-            return;
-        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
             LOG.info("multi-job message of {} jobs failed ({}); splitting it into single jobs", jobs.size(), describe(e));
             sendBackAlone(delivery, jobs, attempts + 1);
             return;

@@ -56,6 +56,12 @@ public final class LoadCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private String warmUp;
 
+    @Option(names = "--batch", defaultValue = "1", paramLabel = "N",
+            description = "Texts per request: 1 posts each to /api/v1/texts; N > 1 posts N at a time to "
+                    + "/api/v1/texts:batch (realtime lane), when the last of them is due; the earlier ones' wait counts "
+                    + "in their latency. Default: ${DEFAULT-VALUE}.")
+    private int batch;
+
     @Option(names = "--json", description = "Print the report as one JSON object.")
     private boolean json;
 
@@ -81,7 +87,8 @@ public final class LoadCommand implements Callable<Integer> {
         LoadSettings settings;
         try {
             settings = new LoadSettings(url, rate, DurationText.parse(duration, "--duration"), concurrency,
-                    DurationText.parse(drainTimeout, "--drain-timeout"), DurationText.parse(warmUp, "--warm-up"));
+                    DurationText.parse(drainTimeout, "--drain-timeout"), DurationText.parse(warmUp, "--warm-up"),
+                    batch);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

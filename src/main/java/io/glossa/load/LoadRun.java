@@ -2,6 +2,8 @@ package io.glossa.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -104,22 +106,25 @@ public final class LoadRun {
         Semaphore inFlight = new Semaphore(settings.concurrency());
         long i = 0;
         while (i < planned) {
-            long due = start + (long) (i * interval);
-            long wait = due - System.nanoTime();
+            int n = (int) Math.min(settings.batch(), planned - i);
+            long sendAt = start + (long) ((i + n - 1) * interval); // when the request's last text is due
+            long wait = sendAt - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
                 continue;
             }
             inFlight.acquire();
-            submit(texts.next(), due, inFlight);
-            i++;
+            List<String> batch = new ArrayList<>(n);
+            long[] dues = new long[n];
+            for (int k = 0; k < n; k++) {
+                batch.add(texts.next());
+                dues[k] = start + (long) ((i + k) * interval);
+            }
+            submissions.add(new Submission(batch, dues, inFlight));
+            i += n;
         }
         inFlight.acquire(settings.concurrency());   // every submission answered
         return planned;
-    }
-
-    private void submit(String text, long due, Semaphore inFlight) {
-        submissions.add(new Submission(text, due, inFlight));
     }
 
     /** One connection's loop: takes due submissions and POSTs them, one at a time, until the run ends. */
@@ -131,10 +136,9 @@ public final class LoadRun {
                     return;
                 }
                 try {
-                    answered(connection.postJson(texts(), JSON.createObjectNode().put("text", next.text).toString()),
-                            next.due);
+                    answered(post(connection, next), next);
                 } catch (IOException | RuntimeException e) {
-                    reject(e.toString());
+                    reject(e.toString(), next.texts.size());
                 } finally {
                     next.inFlight.release();
                 }
@@ -144,32 +148,56 @@ public final class LoadRun {
         }
     }
 
-    private void answered(PlainHttpConnection.Response response, long due) throws IOException {
+    private PlainHttpConnection.Response post(PlainHttpConnection connection, Submission submission) throws IOException {
+        if (settings.batch() == 1) {
+            return connection.postJson(path("/api/v1/texts"),
+                    JSON.createObjectNode().put("text", submission.texts.get(0)).toString());
+        }
+        ObjectNode body = JSON.createObjectNode().put("lane", "realtime");
+        ArrayNode texts = body.putArray("texts");
+        submission.texts.forEach(texts::add);
+        return connection.postJson(path("/api/v1/texts:batch"), body.toString());
+    }
+
+    private void answered(PlainHttpConnection.Response response, Submission submission) throws IOException {
         long now = System.nanoTime();
         if (response.status() != 202) {
-            reject("HTTP " + response.status() + " " + response.body());
+            reject("HTTP " + response.status() + " " + response.body(), submission.texts.size());
             return;
         }
-        String id = JSON.readTree(response.body()).get("id").asText();
-        if (due >= measuredFrom) {
-            record(submit, now - due);
+        JsonNode answer = JSON.readTree(response.body());
+        List<String> ids = new ArrayList<>(submission.texts.size());
+        if (settings.batch() == 1) {
+            ids.add(answer.get("id").asText());
+        } else {
+            answer.path("ids").forEach(id -> ids.add(id.asText()));
         }
-        accepted.incrementAndGet();
-        acceptedIds.accept(id);
-        onAccepted(id, due);
+        if (ids.size() != submission.texts.size()) {
+            reject("HTTP 202 with " + ids.size() + " ids for " + submission.texts.size() + " texts", submission.texts.size());
+            return;
+        }
+        for (int k = 0; k < ids.size(); k++) {
+            long due = submission.dues[k];
+            if (due >= measuredFrom) {
+                record(submit, now - due);
+            }
+            accepted.incrementAndGet();
+            acceptedIds.accept(ids.get(k));
+            onAccepted(ids.get(k), due);
+        }
     }
 
-    private String texts() {
-        return settings.resolve("/api/v1/texts").getRawPath();
+    private String path(String path) {
+        return settings.resolve(path).getRawPath();
     }
 
-    /** A text due at {@code due} (System.nanoTime), holding one permit of {@code inFlight} until answered. */
-    private record Submission(String text, long due, Semaphore inFlight) {
-        static final Submission END = new Submission("", 0, null);
+    /** Texts due at {@code dues} (System.nanoTime), sent in one request, holding one permit of {@code inFlight}. */
+    private record Submission(List<String> texts, long[] dues, Semaphore inFlight) {
+        static final Submission END = new Submission(List.of(), new long[0], null);
     }
 
-    private void reject(String why) {
-        rejected.incrementAndGet();
+    private void reject(String why, int texts) {
+        rejected.addAndGet(texts);
         if (firstRejection.compareAndSet(0, 1)) {
             rejection = why;
         }
@@ -253,7 +281,7 @@ public final class LoadRun {
         double seconds = (end - start) / 1e9;
         return new LoadReport(settings.rate(), settings.duration().toMillis() / 1e3, sent, accepted.get(), rejected.get(),
                 completed.get(), failed.get(), waiting.size(), sent / sendSeconds, results / seconds,
-                latency(submit), latency(endToEnd), settings.warmUp().toMillis() / 1e3);
+                latency(submit), latency(endToEnd), settings.warmUp().toMillis() / 1e3, settings.batch());
     }
 
     /** What the first rejected submission got, for the user. */

@@ -15,11 +15,22 @@ import java.time.Duration;
  * @param warmUp        sending at the same rate before {@code duration} starts; those texts are checked like the
  *                      others (none may be lost) but their latencies are not recorded: a JVM that has just started
  *                      spends its first minute compiling, which says nothing about the steady state
+ * @param batch         texts per request: 1 posts each text to /api/v1/texts; more post them together to
+ *                      /api/v1/texts:batch (realtime lane) when the last of them is due, so the earlier ones wait for
+ *                      it, and that wait counts in their latency
  */
 public record LoadSettings(URI baseUrl, double rate, Duration duration, int concurrency, Duration drainTimeout,
-                           Duration warmUp) {
+                           Duration warmUp, int batch) {
+    /** Most texts per request; the API's own limit (--max-batch) may be lower. */
+    public static final int MAX_BATCH = 1_000;
+
     public LoadSettings(URI baseUrl, double rate, Duration duration, int concurrency, Duration drainTimeout) {
-        this(baseUrl, rate, duration, concurrency, drainTimeout, Duration.ZERO);
+        this(baseUrl, rate, duration, concurrency, drainTimeout, Duration.ZERO, 1);
+    }
+
+    public LoadSettings(URI baseUrl, double rate, Duration duration, int concurrency, Duration drainTimeout,
+                        Duration warmUp) {
+        this(baseUrl, rate, duration, concurrency, drainTimeout, warmUp, 1);
     }
 
     public LoadSettings {
@@ -34,6 +45,9 @@ public record LoadSettings(URI baseUrl, double rate, Duration duration, int conc
         }
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
+        }
+        if (batch < 1 || batch > MAX_BATCH) {
+            throw new IllegalArgumentException("batch must be 1 to " + MAX_BATCH + " texts per request, got " + batch);
         }
     }
 

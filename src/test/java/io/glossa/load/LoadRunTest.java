@@ -6,6 +6,7 @@ import io.glossa.metrics.MetricsRegistry;
 import io.glossa.model.Prediction;
 import io.glossa.pipeline.InMemoryTextStore;
 import io.glossa.pipeline.Job;
+import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.PipelineMetrics;
 import io.glossa.pipeline.Result;
 import io.glossa.pipeline.ResultEvent;
@@ -119,5 +120,24 @@ class LoadRunTest {
         assertThat(report.accepted()).isEqualTo(150);
         // the ids are the server's: each names a stored text
         assertThat(written).allSatisfy(id -> assertThat(store.find(java.util.UUID.fromString(id))).isPresent());
+    }
+
+    @Test
+    void textsSentInBatchesAreEachAnsweredTimedFromTheirOwnDueTimeAndRealtime(@TempDir Path dir) throws Exception {
+        startServer(0);
+        Path data = Files.writeString(dir.resolve("texts.txt"), "Hej\nHello\nMoi\n");
+        LoadReport report = new LoadRun(new LoadSettings(URI.create("http://127.0.0.1:" + server.port()), 100,
+                Duration.ofSeconds(1), 8, Duration.ofSeconds(5), Duration.ZERO, 7), TextSource.read(data)).run();
+
+        assertThat(report.sent()).isEqualTo(100);
+        assertThat(report.accepted()).isEqualTo(100);
+        assertThat(report.completed()).isEqualTo(100);
+        assertThat(report.lost()).isZero();
+        assertThat(report.textsPerRequest()).isEqualTo(7);
+        assertThat(report.endToEnd().count()).isEqualTo(100);
+        // the first text of 7 waits 6 intervals (60 ms at 100/s) for the request that carries it
+        assertThat(report.endToEnd().max()).isGreaterThanOrEqualTo(60);
+        assertThat(store.ids()).hasSize(100).allSatisfy(id -> assertThat(store.find(id).orElseThrow().lane())
+                .as("texts:batch would default to the batch lane").isEqualTo(Lane.REALTIME));
     }
 }
