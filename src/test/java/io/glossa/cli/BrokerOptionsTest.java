@@ -39,19 +39,21 @@ class BrokerOptionsTest {
         assertThat(p.probe.broker.embeddedSettings(java.nio.file.Path.of("d")).port()).isEqualTo(5673);
         assertThat(p.probe.broker.prefetch()).isEqualTo(200);
         assertThat(p.probe.broker.maxAttempts()).isEqualTo(5);
+        assertThat(p.probe.broker.jobsPerMessage()).isEqualTo(50);
         assertThat(p.probe.broker.topology().prefix()).isEqualTo("glossa");
     }
 
     @Test
     void takesAClusterUriAndTheTuning() {
         Parsed p = parse("--amqp-uri", "amqp://u:p@n1:5672/,n2:5673", "--prefetch", "300", "--max-attempts", "3",
-                "--queue-prefix", "staging", "--max-job-bytes", "200000");
+                "--queue-prefix", "staging", "--max-job-bytes", "200000", "--jobs-per-message", "1");
         assertThat(p.exit).isZero();
         assertThat(p.probe.broker.embedded()).isFalse();
         assertThat(p.probe.broker.endpoint().orElseThrow().addresses()).hasSize(2);
         assertThat(p.probe.broker.consumerSettings(4).prefetch()).isEqualTo(300);
         assertThat(p.probe.broker.consumerSettings(4).maxAttempts()).isEqualTo(3);
         assertThat(p.probe.broker.consumerSettings(4).maxBodyBytes()).isEqualTo(200_000);
+        assertThat(p.probe.broker.jobsPerMessage()).isEqualTo(1);
         assertThat(p.probe.broker.topology().queue(io.glossa.pipeline.Lane.BATCH)).isEqualTo("staging.jobs.batch");
     }
 
@@ -63,6 +65,7 @@ class BrokerOptionsTest {
         assertOneLineError(parse("--queue-prefix", "a b"), "--queue-prefix: queue prefix must be");
         assertOneLineError(parse("--amqp-port", "70000"), "--amqp-port must be between 1 and 65535, got 70000");
         assertOneLineError(parse("--max-job-bytes", "10"), "--max-job-bytes must be at least 1024, got 10");
+        assertOneLineError(parse("--jobs-per-message", "0"), "--jobs-per-message must be 1 to 1000, got 0");
         assertOneLineError(parse("--prefetch", "many"), "Invalid value for option '--prefetch'");
     }
 

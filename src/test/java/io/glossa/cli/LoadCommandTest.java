@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code glossa load --accepted-ids}: a file that cannot be written is one actionable line, before anything is sent. */
+/** {@code glossa load}'s flags: a bad one is one actionable line, before anything is sent. */
 class LoadCommandTest {
     @Test
     void anUnwritableAcceptedIdsFileIsAUserError(@TempDir Path dir) throws Exception {
@@ -18,5 +18,15 @@ class LoadCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
         assertThat(run.err().strip()).isEqualTo("glossa load: --accepted-ids: cannot write " + ids + ": its folder does not exist").doesNotContain("\tat ");
         assertThat(run.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void aBatchOutOfRangeIsOneLineNamingTheFlag(@TempDir Path dir) throws Exception {
+        Path data = Files.writeString(dir.resolve("texts.txt"), "Hej\n");
+        CliRun run = CliRun.of("load", "--url", "http://127.0.0.1:9", "--rate", "1", "--duration", "1s",
+                "--data", data.toString(), "--batch", "0");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err().strip().lines().findFirst().orElse("")).contains("batch must be 1 to 1000 texts per request, got 0");
+        assertThat(run.err()).doesNotContain("\tat ");
     }
 }

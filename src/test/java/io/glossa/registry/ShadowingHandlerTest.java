@@ -74,4 +74,21 @@ class ShadowingHandlerTest {
         assertThat(p.language()).isEqualTo("sv");
         assertThat(result.modelVersion()).isEqualTo(a);
     }
+
+    @Test
+    void theJobsOfAMultiJobMessageAreShadowedToo() throws Exception {
+        String a = catalog.add("a", A, "first").version();
+        String b = catalog.add("b", B, "second").version();
+        catalog.activate(a);
+        catalog.shadow(b);
+        models.refresh();
+        Job other = new Job(UUID.randomUUID(), "Tere hommikust, kuidas läheb?", Lane.REALTIME, Instant.now());
+
+        List<io.glossa.pipeline.JobOutcome> outcomes = new ShadowingHandler(this::activeAnswer, models, shadowed::add,
+                Clock.systemUTC()).handleAll(List.of(job, other));
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.result().modelVersion()).isEqualTo(a));
+        assertThat(shadowed).extracting(Result::id).containsExactly(job.id(), other.id());
+        assertThat(shadowed).allSatisfy(r -> assertThat(r.modelVersion()).isEqualTo(b));
+    }
 }
