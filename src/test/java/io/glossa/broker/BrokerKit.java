@@ -131,6 +131,47 @@ abstract class BrokerKit {
         return messages;
     }
 
+    /** A handler whose first {@code outages} calls meet a database outage. */
+    static RecordingHandler databaseDownForCalls(int outages) {
+        AtomicInteger outageCalls = new AtomicInteger();
+        return new RecordingHandler() {
+            @Override
+            void work(Job job) {
+                if (outageCalls.incrementAndGet() <= outages) {
+                    throw new StoreUnavailableException("database error while storing: Connection refused", null, true);
+                }
+            }
+        };
+    }
+
+    /** A consumer on a connection of its own whose handler hangs until closed: {@link #die} kills it unacked. */
+    record StuckConsumer(BrokerConnection connection, AmqpJobConsumer consumer, RecordingHandler handler,
+                         CountDownLatch release) implements AutoCloseable {
+        void die() {
+            connection.connection().abort();
+        }
+
+        @Override
+        public void close() {
+            release.countDown();
+            consumer.close();
+        }
+    }
+
+    StuckConsumer startStuckConsumer() {
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingHandler stuck = new RecordingHandler() {
+            @Override
+            void work(Job job) throws Exception {
+                release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+        };
+        BrokerConnection dying = new AmqpConnector(endpoint(), connectSettings()).connect("kit-dying");
+        AmqpJobConsumer consumer = new AmqpJobConsumer(dying, topology, ConsumerSettings.defaults());
+        consumer.start(stuck);
+        return new StuckConsumer(dying, consumer, stuck, release);
+    }
+
     @Test
     void detectsTheBrokerFlavour() {
         assertThat(broker.flavour()).isEqualTo(expectedFlavour());
@@ -199,27 +240,17 @@ abstract class BrokerKit {
 
     @Test
     void unackedJobIsRedeliveredWhenItsConsumerDies() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        RecordingHandler stuck = new RecordingHandler() {
-            @Override
-            void work(Job job) throws Exception {
-                release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
-            }
-        };
-        BrokerConnection dying = new AmqpConnector(endpoint(), connectSettings()).connect("kit-dying");
-        AmqpJobConsumer first = new AmqpJobConsumer(dying, topology, ConsumerSettings.defaults());
-        first.start(stuck);
+        StuckConsumer first = startStuckConsumer();
         Job job = job("Guten Tag", Lane.REALTIME);
         broker.jobPublisher().publish(List.of(job));
-        Await.until("first consumer got the job", WAIT, () -> stuck.calls(job.id()) == 1);
+        Await.until("first consumer got the job", WAIT, () -> first.handler().calls(job.id()) == 1);
 
-        dying.connection().abort(); // the worker dies without acking
+        first.die(); // without acking
         RecordingHandler second = new RecordingHandler();
         RecordingDeliveries metrics = new RecordingDeliveries();
         consume(second, ConsumerSettings.defaults(), metrics);
 
         Await.until("job redelivered to the second consumer", WAIT, () -> second.handled(job.id()));
-        release.countDown();
         first.close();
         assertThat(second.handled).singleElement().extracting(Job::text).isEqualTo("Guten Tag");
         assertThat(metrics.deliveries).singleElement().satisfies(d -> {
@@ -371,15 +402,7 @@ abstract class BrokerKit {
 
     @Test
     void aMultiJobMessageWaitsOutADatabaseOutageWholeWithoutUsingAttempts() throws Exception {
-        AtomicInteger outageCalls = new AtomicInteger();
-        RecordingHandler handler = new RecordingHandler() {
-            @Override
-            void work(Job job) {
-                if (outageCalls.incrementAndGet() <= 6) {
-                    throw new StoreUnavailableException("database error while storing: Connection refused", null, true);
-                }
-            }
-        };
+        RecordingHandler handler = databaseDownForCalls(6);
         consume(handler, fastRetries().withMaxAttempts(3));
         List<Job> jobs = List.of(job("eins", Lane.REALTIME), job("zwei", Lane.REALTIME));
 
@@ -394,28 +417,18 @@ abstract class BrokerKit {
     /** A worker that dies holding a multi-job message: the message comes back and is split into single jobs. */
     @Test
     void aMultiJobMessageThatComesBackIsSplitIntoSingleJobs() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        RecordingHandler stuck = new RecordingHandler() {
-            @Override
-            void work(Job job) throws Exception {
-                release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
-            }
-        };
-        BrokerConnection dying = new AmqpConnector(endpoint(), connectSettings()).connect("kit-dying");
-        AmqpJobConsumer first = new AmqpJobConsumer(dying, topology, ConsumerSettings.defaults());
-        first.start(stuck);
+        StuckConsumer first = startStuckConsumer();
         List<Job> jobs = List.of(job("un", Lane.REALTIME), job("deux", Lane.REALTIME), job("trois", Lane.REALTIME));
         broker.jobPublisher(10).publish(jobs);
-        Await.until("first consumer got the message", WAIT, () -> stuck.calls(jobs.get(0).id()) == 1);
+        Await.until("first consumer got the message", WAIT, () -> first.handler().calls(jobs.get(0).id()) == 1);
 
-        dying.connection().abort();
+        first.die();
         RecordingHandler second = new RecordingHandler();
         RecordingDeliveries metrics = new RecordingDeliveries();
         consume(second, ConsumerSettings.defaults(), metrics);
 
         Await.until("every job handled by the second consumer", WAIT,
                 () -> jobs.stream().allMatch(j -> second.handled(j.id())));
-        release.countDown();
         first.close();
         assertThat(second.handled).containsExactlyInAnyOrderElementsOf(jobs);
         assertThat(metrics.deliveries).as("3 jobs of the redelivered message, then the 3 single jobs").hasSize(6)
@@ -446,15 +459,7 @@ abstract class BrokerKit {
     /** A database outage longer than all retries must not fail a text: it is not the job's fault. */
     @Test
     void aDatabaseOutageDoesNotUseUpAJobsAttempts() throws Exception {
-        AtomicInteger outageCalls = new AtomicInteger();
-        RecordingHandler handler = new RecordingHandler() {
-            @Override
-            void work(Job job) {
-                if (outageCalls.incrementAndGet() <= 6) {
-                    throw new StoreUnavailableException("database error while storing: Connection refused", null, true);
-                }
-            }
-        };
+        RecordingHandler handler = databaseDownForCalls(6);
         consume(handler, fastRetries().withMaxAttempts(3));
         Job job = job("outlives the outage", Lane.REALTIME);
 

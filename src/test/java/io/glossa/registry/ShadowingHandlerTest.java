@@ -25,6 +25,7 @@ class ShadowingHandlerTest {
     private final ActiveModels models = new ActiveModels(registry, LanguageModel.fromBytes(A), "w", ModelMetrics.NONE,
             Clock.systemUTC());
     private final List<Result> shadowed = new ArrayList<>();
+    private String shadowVersion;
     private final Job job = new Job(UUID.randomUUID(), "Hej, hur mår du i dag?", Lane.REALTIME, Instant.now());
 
     private Result activeAnswer(Job j) {
@@ -32,19 +33,25 @@ class ShadowingHandlerTest {
         return new Result(j.id(), model.predict(j.text(), 3), model.version(), Instant.now(), 1);
     }
 
+    /** @return A's version; B's is {@code shadowVersion} */
+    private String activateAWithShadowB() {
+        String a = catalog.add("a", A, "first").version();
+        shadowVersion = catalog.add("b", B, "second").version();
+        catalog.activate(a);
+        catalog.shadow(shadowVersion);
+        models.refresh();
+        return a;
+    }
+
     @Test
     void withAShadowTheJobStillReturnsTheActiveResultAndTheCandidateIsStoredApart() throws Exception {
-        String a = catalog.add("a", A, "first").version();
-        String b = catalog.add("b", B, "second").version();
-        catalog.activate(a);
-        catalog.shadow(b);
-        models.refresh();
+        String a = activateAWithShadowB();
 
         Result result = new ShadowingHandler(this::activeAnswer, models, shadowed::add, Clock.systemUTC()).handle(job);
 
         assertThat(result.modelVersion()).isEqualTo(a);
         assertThat(shadowed).singleElement().satisfies(s -> {
-            assertThat(s.modelVersion()).isEqualTo(b);
+            assertThat(s.modelVersion()).isEqualTo(shadowVersion);
             assertThat(s.id()).isEqualTo(job.id());
             assertThat(s.prediction().language()).isEqualTo("sv");
         });
@@ -59,11 +66,7 @@ class ShadowingHandlerTest {
 
     @Test
     void aFailingShadowStoreDoesNotFailTheJob() throws Exception {
-        String a = catalog.add("a", A, "first").version();
-        String b = catalog.add("b", B, "second").version();
-        catalog.activate(a);
-        catalog.shadow(b);
-        models.refresh();
+        String a = activateAWithShadowB();
         ShadowResults broken = r -> {
             throw new IllegalStateException("shadow table gone");
         };
@@ -77,11 +80,7 @@ class ShadowingHandlerTest {
 
     @Test
     void theJobsOfAMultiJobMessageAreShadowedToo() throws Exception {
-        String a = catalog.add("a", A, "first").version();
-        String b = catalog.add("b", B, "second").version();
-        catalog.activate(a);
-        catalog.shadow(b);
-        models.refresh();
+        String a = activateAWithShadowB();
         Job other = new Job(UUID.randomUUID(), "Tere hommikust, kuidas läheb?", Lane.REALTIME, Instant.now());
 
         List<io.glossa.pipeline.JobOutcome> outcomes = new ShadowingHandler(this::activeAnswer, models, shadowed::add,
@@ -89,6 +88,6 @@ class ShadowingHandlerTest {
 
         assertThat(outcomes).allSatisfy(o -> assertThat(o.result().modelVersion()).isEqualTo(a));
         assertThat(shadowed).extracting(Result::id).containsExactly(job.id(), other.id());
-        assertThat(shadowed).allSatisfy(r -> assertThat(r.modelVersion()).isEqualTo(b));
+        assertThat(shadowed).allSatisfy(r -> assertThat(r.modelVersion()).isEqualTo(shadowVersion));
     }
 }
