@@ -40,8 +40,14 @@ final class ApiAssembly {
                 RelaySettings.DEFAULT.sweepInterval().toSeconds());
 
         ResultFanout results = new ResultFanout();
-        results.add(event -> metrics.resultObserved(event.status(), event.submittedAt() == null ? null
-                : java.time.Duration.between(event.submittedAt(), java.time.Instant.now())));
+        results.add(event -> {
+            java.time.Instant now = java.time.Instant.now();
+            metrics.resultObserved(event.status(), event.submittedAt() == null ? null
+                    : java.time.Duration.between(event.submittedAt(), now));
+            if (event.result() != null) { // a failed job's event carries no completed_at
+                metrics.resultEventLag(java.time.Duration.between(event.result().completedAt(), now));
+            }
+        });
         life.add("results subscription", broker.subscribeResults("#", results));
         ExecutorService storeReads = Executors.newFixedThreadPool(STORE_READERS, runnable -> {
             Thread t = new Thread(runnable, "glossa-store-read");

@@ -34,6 +34,7 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
     private final Map<Lane, Timer> store;
     private final Map<Lane, Timer> endToEnd;
     private final Timer observedLatency;
+    private final Timer eventLag;
 
     public MicrometerPipelineMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -63,6 +64,9 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
         observedLatency = Timer.builder("glossa.submit.to.result")
                 .description("From submission to the result event reaching the API (what a waiting client sees)")
                 .publishPercentileHistogram().serviceLevelObjectives(LATENCY_TARGET).register(registry);
+        eventLag = Timer.builder("glossa.result.event.lag")
+                .description("From a result stored by a worker (its completed_at) to its event reaching the API")
+                .publishPercentileHistogram().register(registry);
     }
 
     private Timer stage(String name, Lane lane, String description) {
@@ -111,6 +115,11 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
     public void resultObserved(TextStatus status, Duration sinceSubmission) {
         registry.counter("glossa.results.observed", "status", status.key()).increment();
         recordIfKnown(observedLatency, sinceSubmission);
+    }
+
+    @Override
+    public void resultEventLag(Duration sinceStored) {
+        recordIfKnown(eventLag, sinceStored);
     }
 
     @Override

@@ -31,6 +31,9 @@ public interface PipelineMetrics {
     /** The API saw a result event; {@code sinceSubmission} is null when the event did not carry the submission time. */
     void resultObserved(TextStatus status, Duration sinceSubmission);
 
+    /** The API saw a result event this long after the worker stored the result (the result-event path alone). */
+    void resultEventLag(Duration sinceStored);
+
     /**
      * Where a finished job's time went in the worker.
      *
@@ -48,5 +51,6 @@ public interface PipelineMetrics {
         @Override public void delivered(Lane lane, Duration queueWait, boolean redelivered) { }
         @Override public void completed(Lane lane, TextStatus status, StageTimes times) { }
         @Override public void resultObserved(TextStatus status, Duration sinceSubmission) { }
+        @Override public void resultEventLag(Duration sinceStored) { }
     };
 }

@@ -47,6 +47,14 @@ class MicrometerPipelineMetricsTest {
     }
 
     @Test
+    void theResultEventLagIsItsOwnHistogram() {
+        metrics.resultEventLag(Duration.ofMillis(4));
+        metrics.resultEventLag(null); // an event without a stored result
+        assertThat(value("glossa_result_event_lag_seconds_count")).isEqualTo(1);
+        assertThat(value("glossa_result_event_lag_seconds_sum")).isEqualTo(0.004);
+    }
+
+    @Test
     void countsAndTimesGoToTheLaneTheyHappenedOn() {
         metrics.accepted(Lane.BATCH, 5);
         metrics.confirmed(Lane.BATCH, Duration.ofMillis(4));
