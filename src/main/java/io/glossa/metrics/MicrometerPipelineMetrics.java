@@ -65,7 +65,7 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
                 .description("From submission to the result event reaching the API (what a waiting client sees)")
                 .publishPercentileHistogram().serviceLevelObjectives(LATENCY_TARGET).register(registry);
         eventLag = Timer.builder("glossa.result.event.lag")
-                .description("From a result stored by a worker (its completed_at) to its event reaching the API")
+                .description("From a result's completed_at (prediction done, then stored) to its event reaching the API")
                 .publishPercentileHistogram().register(registry);
     }
 

@@ -31,7 +31,10 @@ public interface PipelineMetrics {
     /** The API saw a result event; {@code sinceSubmission} is null when the event did not carry the submission time. */
     void resultObserved(TextStatus status, Duration sinceSubmission);
 
-    /** The API saw a result event this long after the worker stored the result (the result-event path alone). */
+    /**
+     * The API saw a result event this long after its {@code completed_at}: the worker's prediction finished then, so
+     * this is storing the result plus the result-event path (publish, broker, the API's subscriber).
+     */
     void resultEventLag(Duration sinceStored);
 
     /**
