@@ -75,9 +75,14 @@ public final class AmqpBroker implements AutoCloseable {
         return publisher;
     }
 
-    /** Packs up to {@code jobsPerMessage} jobs of a publish into one message; 1 is {@link #jobPublisher()}. */
-    public synchronized AmqpJobPublisher jobPublisher(int jobsPerMessage) {
-        return jobsPerMessage == 1 ? jobPublisher() : track(new AmqpJobPublisher(publishing(), topology, jobsPerMessage));
+    /** Packs the jobs of a publish into messages as {@code packing} says; one per message is {@link #jobPublisher()}. */
+    public synchronized AmqpJobPublisher jobPublisher(JobPacking packing) {
+        return packing.jobsPerMessage() == 1 ? jobPublisher() : track(new AmqpJobPublisher(publishing(), topology, packing));
+    }
+
+    /** Up to {@code jobsPerMessage} jobs per message, in at most {@link JobPacking#MAX_PACKED_BYTES}. */
+    public AmqpJobPublisher jobPublisher(int jobsPerMessage) {
+        return jobPublisher(JobPacking.upTo(jobsPerMessage));
     }
 
     public AmqpJobConsumer jobConsumer(ConsumerSettings settings) {

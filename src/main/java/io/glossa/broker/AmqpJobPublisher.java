@@ -16,8 +16,7 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Publishes jobs as persistent, mandatory messages to the jobs exchange and returns only once the broker confirmed
- * (and routed) all of them. With {@code jobsPerMessage} above 1, the jobs of one call share messages
- * ({@link JobPacking}). Thread-safe: each call borrows a confirm channel from a small pool, so concurrent callers
+ * (and routed) all of them. The jobs of one call may share messages ({@link JobPacking}). Thread-safe: each call borrows a confirm channel from a small pool, so concurrent callers
  * publish in parallel and one caller's confirms never wait for another's. A channel that saw any error is dropped.
  */
 public final class AmqpJobPublisher implements JobPublisher, AutoCloseable {
@@ -30,33 +29,29 @@ public final class AmqpJobPublisher implements JobPublisher, AutoCloseable {
     private final BrokerConnection connection;
     private final Topology topology;
     private final Duration confirmTimeout;
-    private final int jobsPerMessage;
+    private final JobPacking packing;
     private final Semaphore permits;
     private final ConcurrentLinkedQueue<ConfirmedChannel> idle = new ConcurrentLinkedQueue<>();
 
     public AmqpJobPublisher(BrokerConnection connection, Topology topology, Duration confirmTimeout, int maxChannels,
-                            int jobsPerMessage) {
+                            JobPacking packing) {
         if (maxChannels < 1) {
             throw new IllegalArgumentException("publisher needs at least one channel");
-        }
-        if (jobsPerMessage < 1 || jobsPerMessage > JobMessageCodec.MAX_JOBS_PER_BODY) {
-            throw new IllegalArgumentException("jobs per message must be 1 to " + JobMessageCodec.MAX_JOBS_PER_BODY
-                    + ", got " + jobsPerMessage);
         }
         this.connection = connection;
         this.topology = topology;
         this.confirmTimeout = confirmTimeout;
-        this.jobsPerMessage = jobsPerMessage;
+        this.packing = packing;
         this.permits = new Semaphore(maxChannels);
     }
 
     /** One job per message. */
     public AmqpJobPublisher(BrokerConnection connection, Topology topology) {
-        this(connection, topology, 1);
+        this(connection, topology, JobPacking.NONE);
     }
 
-    public AmqpJobPublisher(BrokerConnection connection, Topology topology, int jobsPerMessage) {
-        this(connection, topology, DEFAULT_CONFIRM_TIMEOUT, 8, jobsPerMessage);
+    public AmqpJobPublisher(BrokerConnection connection, Topology topology, JobPacking packing) {
+        this(connection, topology, DEFAULT_CONFIRM_TIMEOUT, 8, packing);
     }
 
     @Override
@@ -68,7 +63,7 @@ public final class AmqpJobPublisher implements JobPublisher, AutoCloseable {
         ConfirmedChannel channel = null;
         try {
             channel = borrow();
-            for (List<Job> message : JobPacking.pack(jobs, jobsPerMessage)) {
+            for (List<Job> message : packing.pack(jobs)) {
                 Job first = message.get(0);
                 if (message.size() == 1) {
                     channel.publish(topology.jobsExchange(), first.lane().key(), properties(first),

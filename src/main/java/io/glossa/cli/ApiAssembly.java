@@ -1,6 +1,7 @@
 package io.glossa.cli;
 
 import io.glossa.broker.AmqpBroker;
+import io.glossa.broker.JobPacking;
 import io.glossa.metrics.OutboxGauge;
 import io.glossa.metrics.QueueGauges;
 import io.glossa.pipeline.OutboxRelay;
@@ -29,12 +30,12 @@ final class ApiAssembly {
     private ApiAssembly() {
     }
 
-    static ApiServer start(Lifecycle life, JdbcTextStore store, AmqpBroker broker, int jobsPerMessage, HttpOptions http,
+    static ApiServer start(Lifecycle life, JdbcTextStore store, AmqpBroker broker, JobPacking packing, HttpOptions http,
                            AccessOptions access, PrometheusMeterRegistry registry, PipelineMetrics metrics,
                            List<ReadinessCheck> extraChecks, UiModel model) {
         io.glossa.web.AccessSettings accessSettings = access.settings(store.database());
         OutboxRelay relay = life.add("outbox relay",
-                new OutboxRelay(store, broker.jobPublisher(jobsPerMessage), RelaySettings.DEFAULT, Clock.systemUTC(), metrics));
+                new OutboxRelay(store, broker.jobPublisher(packing), RelaySettings.DEFAULT, Clock.systemUTC(), metrics));
         relay.start();
         LOG.info("outbox relay: started (publishes accepted texts, sweeps the outbox every {} s)",
                 RelaySettings.DEFAULT.sweepInterval().toSeconds());

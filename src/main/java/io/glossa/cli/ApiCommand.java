@@ -50,7 +50,7 @@ public final class ApiCommand implements Callable<Integer> {
             PipelineMetrics metrics = new MicrometerPipelineMetrics(registry);
             JdbcTextStore store = Parts.store(life, storeOptions);
             BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "api");
-            ApiServer server = ApiAssembly.start(life, store, broker.broker(), brokerOptions.jobsPerMessage(), http, access, registry, metrics, List.of(),
+            ApiServer server = ApiAssembly.start(life, store, broker.broker(), brokerOptions.jobPacking(), http, access, registry, metrics, List.of(),
                     UiModel.withoutModel());
             LOG.info("glossa api serving on http://localhost:{}", server.port());
             return new Running(life, store, broker, Optional.of(server));

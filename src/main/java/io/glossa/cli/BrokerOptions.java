@@ -6,6 +6,7 @@ import io.glossa.broker.BrokerSession;
 import io.glossa.broker.ConnectSettings;
 import io.glossa.broker.ConsumerSettings;
 import io.glossa.broker.EmbeddedBrokerSettings;
+import io.glossa.broker.JobPacking;
 import io.glossa.broker.Topology;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,6 +131,11 @@ public final class BrokerOptions {
 
     public int jobsPerMessage() {
         return jobsPerMessage;
+    }
+
+    /** What the API's relay packs: never a body a worker with this process's --max-job-bytes would refuse. */
+    public JobPacking jobPacking() {
+        return new JobPacking(jobsPerMessage, Math.min(JobPacking.MAX_PACKED_BYTES, maxJobBytes));
     }
 
     @Option(names = "--amqp-tls-truststore", defaultValue = "${env:GLOSSA_AMQP_TLS_TRUSTSTORE}", paramLabel = "FILE",

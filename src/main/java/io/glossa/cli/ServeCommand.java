@@ -56,7 +56,7 @@ public final class ServeCommand implements Callable<Integer> {
                     registry, workerOptions.modelCheckInterval());
             WorkerAssembly.start(life, store, broker.broker(), models,
                     brokerOptions.consumerSettings(workerOptions.workerThreads()), workerOptions.topK(), metrics);
-            ApiServer server = ApiAssembly.start(life, store, broker.broker(), brokerOptions.jobsPerMessage(), http, access, registry, metrics,
+            ApiServer server = ApiAssembly.start(life, store, broker.broker(), brokerOptions.jobPacking(), http, access, registry, metrics,
                     List.of(new ReadinessCheck("model", () -> models.get().labelCount() > 0)), UiModel.of(models));
             LOG.info("glossa serving on http://localhost:{}", server.port());
             return new Running(life, store, broker, Optional.of(server));

@@ -24,10 +24,10 @@ class JobPackingTest {
     void jobsOfALaneShareMessagesUpToTheLimitInTheirOrder() {
         List<Job> realtime = jobs(7, Lane.REALTIME);
 
-        assertThat(JobPacking.pack(realtime, 3))
+        assertThat(JobPacking.upTo(3).pack(realtime))
                 .containsExactly(realtime.subList(0, 3), realtime.subList(3, 6), realtime.subList(6, 7));
-        assertThat(JobPacking.pack(realtime, 1)).as("one per message").hasSize(7).allMatch(m -> m.size() == 1);
-        assertThat(JobPacking.pack(List.of(), 50)).isEmpty();
+        assertThat(JobPacking.upTo(1).pack(realtime)).as("one per message").hasSize(7).allMatch(m -> m.size() == 1);
+        assertThat(JobPacking.upTo(50).pack(List.of())).isEmpty();
     }
 
     @Test
@@ -37,7 +37,7 @@ class JobPackingTest {
         Job c = job("c", Lane.REALTIME);
         Job d = job("d", Lane.BATCH);
 
-        assertThat(JobPacking.pack(List.of(a, b, c, d), 50)).containsExactly(List.of(a, c), List.of(b, d));
+        assertThat(JobPacking.upTo(50).pack(List.of(a, b, c, d))).containsExactly(List.of(a, c), List.of(b, d));
     }
 
     @Test
@@ -47,14 +47,22 @@ class JobPackingTest {
         Job huge = job("y".repeat(JobPacking.MAX_PACKED_BYTES), Lane.REALTIME);
         Job small = job("z", Lane.REALTIME);
 
-        List<List<Job>> messages = JobPacking.pack(List.of(big.get(0), big.get(1), big.get(2), big.get(3), big.get(4),
-                huge, small), 50);
+        List<List<Job>> messages = JobPacking.upTo(50).pack(List.of(big.get(0), big.get(1), big.get(2), big.get(3), big.get(4),
+                huge, small));
 
         assertThat(messages).containsExactly(big.subList(0, 3), big.subList(3, 5), List.of(huge), List.of(small));
     }
 
     @Test
+    void aSmallerByteBudgetSplitsSooner() {
+        List<Job> jobs = IntStream.range(0, 4).mapToObj(i -> job("x".repeat(100), Lane.REALTIME)).toList();
+
+        // each job counts 120 + 3 × 100 bytes: two fit in 1,024
+        assertThat(new JobPacking(50, 1024).pack(jobs)).containsExactly(jobs.subList(0, 2), jobs.subList(2, 4));
+    }
+
+    @Test
     void refusesANonPositiveLimit() {
-        assertThatThrownBy(() -> JobPacking.pack(jobs(1, Lane.BATCH), 0)).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> JobPacking.upTo(0).pack(jobs(1, Lane.BATCH))).hasMessageContaining("at least 1");
     }
 }

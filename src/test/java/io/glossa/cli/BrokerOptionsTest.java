@@ -54,6 +54,8 @@ class BrokerOptionsTest {
         assertThat(p.probe.broker.consumerSettings(4).maxAttempts()).isEqualTo(3);
         assertThat(p.probe.broker.consumerSettings(4).maxBodyBytes()).isEqualTo(200_000);
         assertThat(p.probe.broker.jobsPerMessage()).isEqualTo(1);
+        assertThat(parse("--max-job-bytes", "2048").probe.broker.jobPacking().maxBytes())
+                .as("the relay never packs a body its own --max-job-bytes would refuse").isEqualTo(2048);
         assertThat(p.probe.broker.topology().queue(io.glossa.pipeline.Lane.BATCH)).isEqualTo("staging.jobs.batch");
     }
 
