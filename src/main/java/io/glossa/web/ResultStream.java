@@ -1,5 +1,6 @@
 package io.glossa.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glossa.pipeline.ResultEvent;
 import io.glossa.pipeline.ResultFanout;
 import io.glossa.pipeline.ResultListener;
@@ -28,13 +29,15 @@ final class ResultStream implements AutoCloseable {
 
     private final ResultFanout fanout;
     private final TextJson json;
+    private final ObjectMapper mapper;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final ExecutorService writers = Executors.newCachedThreadPool(daemon("glossa-sse-writer"));
     private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(daemon("glossa-sse-keepalive"));
 
-    ResultStream(ResultFanout fanout, TextJson json, ApiSettings settings) {
+    ResultStream(ResultFanout fanout, TextJson json, ObjectMapper mapper, ApiSettings settings) {
         this.fanout = fanout;
         this.json = json;
+        this.mapper = mapper;
         long period = settings.keepAlive().toMillis();
         keepAlive.scheduleAtFixedRate(() -> subscribers.forEach(Subscriber::ping), period, period, TimeUnit.MILLISECONDS);
     }
@@ -72,6 +75,7 @@ final class ResultStream implements AutoCloseable {
         private final SseClient client;
         private final ArrayBlockingQueue<ResultEvent> queue = new ArrayBlockingQueue<>(QUEUE_LIMIT);
         private final AtomicBoolean draining = new AtomicBoolean();
+        private final SseFrames frames = new SseFrames(mapper);   // used by one drain at a time
 
         Subscriber(SseClient client) {
             this.client = client;
@@ -91,19 +95,30 @@ final class ResultStream implements AutoCloseable {
 
         private void drain() {
             try {
-                ResultEvent event;
-                while ((event = queue.poll()) != null && !client.terminated()) {
-                    String data = json.event(event).toString();
-                    synchronized (client) {   // keep-alive pings write to the same stream
-                        client.sendEvent("result", data, event.id().toString());
-                    }
-                }
+                writeQueued();
             } finally {
                 draining.set(false);
             }
             // an event offered after the loop ended but before the flag dropped must not wait for the next one
             if (!queue.isEmpty() && draining.compareAndSet(false, true)) {
                 writers.execute(this::drain);
+            }
+        }
+
+        /** Writes what is queued in bursts of up to {@link SseFrames#FLUSH_BYTES}, one write and flush each. */
+        private void writeQueued() {
+            try {
+                ResultEvent event;
+                while (!client.terminated() && (event = queue.poll()) != null) {
+                    do {
+                        frames.add("result", event.id().toString(), json.event(event));
+                    } while (!frames.full() && (event = queue.poll()) != null);
+                    synchronized (client) {   // keep-alive pings write to the same stream
+                        frames.writeTo(client.ctx().res().getOutputStream());
+                    }
+                }
+            } catch (java.io.IOException e) {
+                client.close();   // the client went away; it can re-read its results by id
             }
         }
 

@@ -163,6 +163,37 @@ class ApiServerTest {
         }
     }
 
+    /** A burst bigger than one write reaches the client whole: every event, in order, each a complete frame. */
+    @Test
+    void aBurstOfResultsArrivesAsCompleteFramesInOrder() throws Exception {
+        HttpResponse<InputStream> stream = HTTP.send(request("/api/v1/events").header("Accept", "text/event-stream").GET().build(), BodyHandlers.ofInputStream());
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            awaitLineStartingWith(lines, ": connected");
+            List<UUID> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 500; i++) {   // ~500 bytes each: several bursts of SseFrames.FLUSH_BYTES
+                UUID id = UUID.randomUUID();
+                sent.add(id);
+                RESULTS.onResult(new ResultEvent(id, TextStatus.FAILED, null, "line one\nline two " + i));
+            }
+            List<UUID> received = new java.util.ArrayList<>();
+            while (received.size() < sent.size()) {
+                String line = lines.readLine();
+                assertThat(line).as("stream ended after %d events", received.size()).isNotNull();
+                if (line.startsWith(":") || line.isEmpty()) {
+                    continue;   // a keep-alive comment, or the blank line that ends a frame
+                }
+                assertThat(line).isEqualTo("event: result");
+                String id = lines.readLine();
+                JsonNode data = JSON.readTree(lines.readLine().substring("data: ".length()));
+                assertThat(lines.readLine()).as("a frame ends with a blank line").isEmpty();
+                assertThat(id).isEqualTo("id: " + data.get("id").asText());
+                assertThat(data.get("error").asText()).startsWith("line one\nline two ");
+                received.add(UUID.fromString(data.get("id").asText()));
+            }
+            assertThat(received).isEqualTo(sent);
+        }
+    }
+
     @Test
     void badInputsGetTheir4xxAsProblemJson() throws Exception {
         expectProblem(post("/api/v1/texts", "{\"text\":\"\"}"), 400, "empty-text");

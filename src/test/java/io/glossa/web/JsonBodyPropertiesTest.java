@@ -32,13 +32,42 @@ class JsonBodyPropertiesTest {
     void aBodyArrivingTooSlowlyIsA408AndOneAlreadyThereIsNot() throws Exception {
         long longAgo = System.nanoTime() - JsonBody.SLOW_BODY_GRACE_NANOS - java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
         try {
-            JsonBody.readAtMost(new java.io.ByteArrayInputStream(SINGLE), 1_000, longAgo);
+            JsonBody.readAtMost(new java.io.ByteArrayInputStream(SINGLE), 1_000, -1, longAgo);
             throw new AssertionError("a body read at ~4 bytes/s was accepted");
         } catch (ProblemException e) {
             assertThat(e.problem().status()).isEqualTo(408);
         }
-        assertThat(JsonBody.readAtMost(new java.io.ByteArrayInputStream(SINGLE), 1_000, System.nanoTime())).isEqualTo(SINGLE);
-        assertThat(JsonBody.readAtMost(new java.io.ByteArrayInputStream(BATCH), 10, System.nanoTime())).hasSize(10);
+        assertThat(JsonBody.readAtMost(new java.io.ByteArrayInputStream(SINGLE), 1_000, -1, System.nanoTime())).isEqualTo(SINGLE);
+        assertThat(JsonBody.readAtMost(new java.io.ByteArrayInputStream(BATCH), 10, -1, System.nanoTime())).hasSize(10);
+    }
+
+    /** Declared or chunked, big or small, arriving in pieces: the body read is the body sent, cut at the limit. */
+    @Test
+    void aBodyIsReadWholeWhateverItsFramingAndCutAtTheLimit() throws Exception {
+        byte[] big = new byte[50_000];
+        new java.util.Random(7).nextBytes(big);
+        for (byte[] body : new byte[][] {new byte[0], SINGLE, BATCH, big}) {
+            for (long declared : new long[] {body.length, -1}) {
+                assertThat(JsonBody.readAtMost(new Trickle(body), 100_000, declared, System.nanoTime()))
+                        .as("%d bytes, declared %d", body.length, declared).isEqualTo(body);
+            }
+            int limit = body.length / 2;
+            assertThat(JsonBody.readAtMost(new Trickle(body), limit, -1, System.nanoTime())).hasSize(limit);
+        }
+        // a body cut short of its Content-Length is what arrived, not padded with zeros
+        assertThat(JsonBody.readAtMost(new Trickle(SINGLE), 1_000, SINGLE.length + 10, System.nanoTime())).isEqualTo(SINGLE);
+    }
+
+    /** Hands out at most 7 bytes a read, as a network does in small pieces. */
+    private static final class Trickle extends java.io.ByteArrayInputStream {
+        Trickle(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, 7));
+        }
     }
 
     @Test
