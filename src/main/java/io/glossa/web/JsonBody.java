@@ -34,6 +34,7 @@ final class JsonBody {
     static final long MIN_BYTES_PER_SECOND = 1024;
     static final long SLOW_BODY_GRACE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
     private static final int CHUNKED_START_BYTES = 8192;
+    private static final int DECLARED_START_BYTES = 64 * 1024;
 
     private JsonBody() {
     }
@@ -74,11 +75,12 @@ final class JsonBody {
      * arrived whole never counts as slow (Jetty's own minimum data rate counts from the first byte received and
      * refused small bodies on a loaded server).
      *
-     * @param declared the Content-Length, or -1 for a chunked body: a declared body is read into an array of
-     *                 its size (the server ends the body there), so a small request costs no 8 KiB buffers
+     * @param declared the Content-Length, or -1 for a chunked body: a declared body up to 64 KiB is read into an
+     *                 array of its size (the server ends the body there), so a small request costs no 8 KiB buffers
      */
     static byte[] readAtMost(java.io.InputStream in, long limit, long declared, long startNanos) throws java.io.IOException {
-        byte[] body = new byte[(int) Math.min(limit, declared >= 0 ? declared : CHUNKED_START_BYTES)];
+        // what a client declares is not trusted for more than DECLARED_START_BYTES before the bytes arrive
+        byte[] body = new byte[(int) Math.min(limit, declared >= 0 ? Math.min(declared, DECLARED_START_BYTES) : CHUNKED_START_BYTES)];
         int total = 0;
         while (total < limit && !(total == declared && total == body.length)) {
             if (total == body.length) {
