@@ -16,8 +16,9 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Publishes jobs as persistent, mandatory messages to the jobs exchange and returns only once the broker confirmed
- * (and routed) all of them. The jobs of one call may share messages ({@link JobPacking}). Thread-safe: each call borrows a confirm channel from a small pool, so concurrent callers
- * publish in parallel and one caller's confirms never wait for another's. A channel that saw any error is dropped.
+ * (and routed) all of them. The jobs of one call may share messages ({@link JobPacking}). Thread-safe: each call
+ * borrows a confirm channel from a small pool, so concurrent callers publish in parallel and one caller's confirms
+ * never wait for another's. A channel that saw any error is dropped.
  */
 public final class AmqpJobPublisher implements JobPublisher, AutoCloseable {
     /**

@@ -118,8 +118,8 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
     }
 
     @Override
-    public void resultEventLag(Duration sinceStored) {
-        recordIfKnown(eventLag, sinceStored);
+    public void resultEventLag(Duration sinceCompleted) {
+        recordIfKnown(eventLag, sinceCompleted);
     }
 
     @Override

@@ -35,7 +35,7 @@ public interface PipelineMetrics {
      * The API saw a result event this long after its {@code completed_at}: the worker's prediction finished then, so
      * this is storing the result plus the result-event path (publish, broker, the API's subscriber).
      */
-    void resultEventLag(Duration sinceStored);
+    void resultEventLag(Duration sinceCompleted);
 
     /**
      * Where a finished job's time went in the worker.
@@ -54,6 +54,6 @@ public interface PipelineMetrics {
         @Override public void delivered(Lane lane, Duration queueWait, boolean redelivered) { }
         @Override public void completed(Lane lane, TextStatus status, StageTimes times) { }
         @Override public void resultObserved(TextStatus status, Duration sinceSubmission) { }
-        @Override public void resultEventLag(Duration sinceStored) { }
+        @Override public void resultEventLag(Duration sinceCompleted) { }
     };
 }

@@ -22,5 +22,5 @@ final class RecordingDeliveries implements PipelineMetrics {
     @Override public void publishFailed(int jobs) { }
     @Override public void completed(Lane lane, TextStatus status, StageTimes times) { }
     @Override public void resultObserved(TextStatus status, Duration sinceSubmission) { }
-    @Override public void resultEventLag(Duration sinceStored) { }
+    @Override public void resultEventLag(Duration sinceCompleted) { }
 }

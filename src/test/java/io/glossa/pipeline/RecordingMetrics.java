@@ -29,5 +29,5 @@ final class RecordingMetrics implements PipelineMetrics {
         completions.add(new Completion(lane, status, times));
     }
     @Override public void resultObserved(TextStatus status, Duration sinceSubmission) { }
-    @Override public void resultEventLag(Duration sinceStored) { }
+    @Override public void resultEventLag(Duration sinceCompleted) { }
 }
