@@ -6,11 +6,14 @@
 # embedded: serve with no options (embedded Qpid + H2) in a fresh data dir.
 # rabbit:   serve on RabbitMQ 127.0.0.1:5672 (a fresh vhost) and PostgreSQL 127.0.0.1:5432 (a fresh database),
 #           both removed afterwards.
-# Prints the load report (JSON), the CPU seconds the serve process used per text (in all and by thread group:
-# compiler, Jetty, workers, relay, ...), and the load average, since this machine is shared and its load changes the
-# numbers a lot. Then the latency of each stage inside serve for the texts after the warm-up (bench/stage-latency.py).
+# Prints the load report (JSON); the CPU per text of serve (in all and by thread group: compiler, Jetty, workers,
+# relay, ...), the load tool, RabbitMQ and PostgreSQL, with how the machine's two cores spent the time (user, system,
+# softirq, steal, idle), over the whole run and over the timed window alone (bench/cpu-snapshot.py); the load average,
+# since this machine is shared and its load changes the numbers a lot; the database's work per text; then the latency
+# of each stage inside serve for the texts after the warm-up (bench/stage-latency.py).
 # GLOSSA_BENCH_WARMUP=60s sends at RATE for that long first and leaves those texts out of the latencies (not out of
-# the loss check): a fresh serve spends its first minute compiling (BENCHMARKS.md, session 4).
+# the loss check): a fresh serve keeps compiling for 2–3 minutes here (BENCHMARKS.md, sessions 4 and 8), so use 240s
+# for steady-state figures.
 # GLOSSA_BENCH_BATCH=N has the load tool post N texts per request (/api/v1/texts:batch); default 1 (/api/v1/texts).
 # serve reads its GLOSSA_* environment too, e.g. GLOSSA_JOBS_PER_MESSAGE=1 to turn off several jobs per message.
 set -euo pipefail
@@ -51,27 +54,25 @@ trap cleanup EXIT
 for _ in $(seq 1 120); do grep -q "glossa serving on" "$WORK/serve.log" && break; sleep 0.5; done
 grep -q "glossa serving on" "$WORK/serve.log" || { cat "$WORK/serve.log"; exit 1; }
 
-cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
-# CPU of every RabbitMQ/PostgreSQL process: shared with other users of those servers, so an upper bound. Matched by
-# process name (-x), not command line: serve's own command line contains "postgres" (--db-user, the JDBC URL), and
-# until 2026-11-26 14:50 UTC `pgrep -f` counted serve's CPU a second time as PostgreSQL's.
-shared_cpu() { local t=0; for p in $(pgrep -x "$1"); do t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
-# CPU ticks of serve's threads, grouped by name with the digits folded (JettyServerThreadPool-N, C2 CompilerThreadN, ...)
-# (a thread may end between listing and reading: its files are then gone, and it is skipped)
-threads() { for t in /proc/"$1"/task/*; do printf '%s\t%s\n' "$(cat "$t/comm" 2>/dev/null | tr '0-9' 'N')" \
-  "$(awk '{print $14+$15}' "$t/stat" 2>/dev/null || echo 0)"; done | awk -F'\t' '$1 != "" {a[$1]+=$2} END {for (k in a) print k "\t" a[k]}'; }
-threads "$SERVE" >"$WORK/threads.before"
+# CPU snapshots (bench/cpu-snapshot.py): at the start and end of the run, and around the timed window
+snap() { python3 "$ROOT/bench/cpu-snapshot.py" take "$SERVE" "java -jar $JAR load" "$WORK/cpu.$1.json"; }
 # /metrics at about the end of the warm-up and after the run: bench/stage-latency.py prints each stage's latency
 # for the texts in between (the timed part)
 scrape() { curl -s "http://127.0.0.1:$PORT/metrics" >"$WORK/$1" || true; }
-# after a warm-up + 2 s: the load tool's JVM starts before it sends, so scrape a little late rather than inside the
-# warm-up; without a warm-up at once
-scrape_after=$(python3 -c 'import re, sys; m = re.fullmatch(r"(\d+(?:\.\d+)?)(ms|s|m)?", sys.argv[1])
-w = 0 if not m else float(m[1]) * {"ms": 0.001, "s": 1, "m": 60, None: 1}[m[2]]
-print(w + 2 if w > 0 else 0)' "${GLOSSA_BENCH_WARMUP:-0s}")
-(sleep "$scrape_after"; scrape metrics.before) &
+seconds() { python3 -c 'import re, sys
+m = re.fullmatch(r"(\d+(?:\.\d+)?)(ms|s|m)?", sys.argv[1])
+print(0 if not m else float(m[1]) * {"ms": 0.001, "s": 1, "m": 60, None: 1}[m[2]])' "$1"; }
+warm_up=$(seconds "${GLOSSA_BENCH_WARMUP:-0s}")
+# The timed window opens at the warm-up + 2 s (the load tool's JVM starts before it sends, so a little late rather
+# than inside the warm-up; without a warm-up at once) and closes at warm-up + duration, still before the last text.
+# Times count from the launch of the load tool, since a snapshot itself takes a moment.
+window_open=$(python3 -c 'import sys; w = float(sys.argv[1]); print(w + 2 if w > 0 else 0)' "$warm_up")
+window_close=$(python3 -c 'import sys; print(float(sys.argv[1]) + float(sys.argv[2]))' "$warm_up" "$(seconds "$DURATION")")
+launch=$(date +%s.%N)
+at() { python3 -c 'import sys, time; time.sleep(max(0.0, float(sys.argv[1]) + float(sys.argv[2]) - time.time()))' "$launch" "$1"; }
+(at "$window_open"; scrape metrics.before; snap window.start; at "$window_close"; snap window.end) &
 SCRAPER=$!
-before=$(cpu "$SERVE"); rb=$(shared_cpu beam.smp); pb=$(shared_cpu "postgres")
+snap run.start
 set +e
 # the load tool runs as a child of python so that its CPU time can be read when it ends
 python3 -c 'import resource, subprocess, sys
@@ -82,32 +83,23 @@ open(sys.argv[1] + ".cpu", "w").write(str(u.ru_utime + u.ru_stime)); sys.exit(r.
   --warm-up "${GLOSSA_BENCH_WARMUP:-0s}" --batch "${GLOSSA_BENCH_BATCH:-1}"
 status=$?
 set -e
-after=$(cpu "$SERVE"); ra=$(shared_cpu beam.smp); pa=$(shared_cpu "postgres")
-threads "$SERVE" >"$WORK/threads.after"
+snap run.end
+# a load tool that failed early ends before the window closes: stop waiting for it (its sleep first: a shell runs
+# its traps only after the command in progress), and without a report there is nothing more to print
+if [ "$status" -ne 0 ]; then pkill -P "$SCRAPER" 2>/dev/null || true; kill "$SCRAPER" 2>/dev/null || true; fi
 wait "$SCRAPER" 2>/dev/null || true
+[ -s "$WORK/report.json" ] || exit "$status"
 scrape metrics.after
-python3 - "$before" "$after" "$WORK/report" "$MODE" "$rb" "$ra" "$pb" "$pa" <<'PY'
-import json, os, sys
-before, after = float(sys.argv[1]), float(sys.argv[2])
-path, mode = sys.argv[3], sys.argv[4]
-rb, ra, pb, pa = map(float, sys.argv[5:9])
-report = json.load(open(path + ".json"))
-load_cpu = float(open(path + ".cpu").read())
-ticks = os.sysconf("SC_CLK_TCK")
-done = max(1, report["completed"] + report["failed"])
-ms = lambda seconds: f"{seconds / done * 1000:.2f} ms/text"
-print(json.dumps({"mode": mode, **report}))
-print(f"CPU: serve {(after - before) / ticks:.1f} s ({ms((after - before) / ticks)}), load tool {load_cpu:.1f} s ({ms(load_cpu)})"
-      + (f", all RabbitMQ nodes {(ra - rb) / ticks:.1f} s ({ms((ra - rb) / ticks)}), all PostgreSQL {(pa - pb) / ticks:.1f} s"
-         f" ({ms((pa - pb) / ticks)}) [shared servers: upper bounds]" if mode == "rabbit" else ""))
-def ticks_by_thread(name):
-    # a thread that ended during the run took its ticks with it: the groups may sum to less than serve's total
-    return {k: float(v) for k, v in (line.rstrip("\n").split("\t") for line in open(path.replace("report", name)))}
-tb, ta = ticks_by_thread("threads.before"), ticks_by_thread("threads.after")
-groups = sorted(((ta[k] - tb.get(k, 0)) / ticks, k) for k in ta)
-print("serve by thread: " + ", ".join(f"{k} {ms(s)}" for s, k in reversed(groups) if s / done * 1000 >= 0.01))
-print(f"load average after: {open('/proc/loadavg').read().split()[:3]}")
-PY
+python3 -c 'import json, sys; print(json.dumps({"mode": sys.argv[2], **json.load(open(sys.argv[1]))}))' "$WORK/report.json" "$MODE"
+echo "CPU over the whole run (warm-up included):"
+python3 "$ROOT/bench/cpu-snapshot.py" per-text "$WORK/cpu.run.start.json" "$WORK/cpu.run.end.json" \
+  "$(python3 -c 'import json, sys; r = json.load(open(sys.argv[1])); print(r["completed"] + r["failed"])' "$WORK/report.json")" \
+  "$MODE" "$(cat "$WORK/report.cpu")"
+if [ -s "$WORK/cpu.window.end.json" ]; then
+  echo "CPU in the timed window (texts = rate × its length):"
+  python3 "$ROOT/bench/cpu-snapshot.py" per-text "$WORK/cpu.window.start.json" "$WORK/cpu.window.end.json" "$RATE/s" "$MODE"
+fi
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "$MODE" = rabbit ]; then
   # the database's work per text over the whole run (warm-up and migrations included): transactions and rows
   sleep 1 # PostgreSQL publishes a backend's counters within a second of its last transaction
