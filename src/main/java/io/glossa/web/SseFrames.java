@@ -38,10 +38,6 @@ final class SseFrames {
         return buffer.size() >= FLUSH_BYTES;
     }
 
-    boolean isEmpty() {
-        return buffer.size() == 0;
-    }
-
     /** Writes the frames gathered so far, flushes, and starts over. */
     void writeTo(OutputStream out) throws IOException {
         buffer.writeTo(out);
