@@ -2,16 +2,18 @@ package io.glossa.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.glossa.pipeline.StoreUnavailableException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -19,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the embedded database keeps when its process is killed with SIGKILL while accepting texts: every text
- * accepted more than a moment before the kill. H2 writes commits within WRITE_DELAY (100 ms); the test allows 2 s,
- * since on a loaded machine H2's writer thread may run late, and prints how many of the last texts were lost.
+ * accepted more than a moment before the kill, readable. H2 writes commits within WRITE_DELAY (100 ms); the test
+ * allows 2 s, since on a loaded machine H2's writer thread may run late, and prints how many of the last texts were
+ * lost. Once (CI, 2026-11-27) H2 came back with the index entry of one of those last texts but not its row, so that
+ * reading it failed instead of finding nothing: such a text is counted as lost in the window, and reported apart.
  */
 class EmbeddedCrashIT {
     private static final long MARGIN_MILLIS = 2_000;
@@ -60,12 +64,27 @@ class EmbeddedCrashIT {
                     .filter(e -> e.getValue() < killedAt - MARGIN_MILLIS).map(Map.Entry::getKey).toList();
             List<UUID> lostOld = old.stream().filter(id -> reopened.find(id).isEmpty()).toList();
             Set<UUID> oldSet = new HashSet<>(old);
-            List<Long> lostRecentAges = acknowledged.entrySet().stream().filter(e -> !oldSet.contains(e.getKey()))
-                    .filter(e -> reopened.find(e.getKey()).isEmpty()).map(e -> killedAt - e.getValue()).toList();
+            List<Long> lostRecentAges = new ArrayList<>();
+            int unreadable = 0;
+            for (Map.Entry<UUID, Long> recent : acknowledged.entrySet()) {
+                if (oldSet.contains(recent.getKey())) {
+                    continue;
+                }
+                try {
+                    if (reopened.find(recent.getKey()).isEmpty()) {
+                        lostRecentAges.add(killedAt - recent.getValue());
+                    }
+                } catch (StoreUnavailableException e) {
+                    // H2 kept this text's index entry but not its row (docs/store.md): lost in the window as well
+                    unreadable++;
+                    lostRecentAges.add(killedAt - recent.getValue());
+                }
+            }
             System.out.printf("[embedded crash] %d texts acknowledged, %d of them more than %d ms before kill -9: "
-                    + "%d of those lost; %d of the %d later ones lost, accepted at most %d ms before the kill%n",
-                    acknowledged.size(), old.size(), MARGIN_MILLIS, lostOld.size(), lostRecentAges.size(),
-                    acknowledged.size() - old.size(), lostRecentAges.stream().mapToLong(Long::longValue).max().orElse(0));
+                    + "%d of those lost; %d of the %d later ones lost (%d of them unreadable), accepted at most %d ms "
+                    + "before the kill%n", acknowledged.size(), old.size(), MARGIN_MILLIS, lostOld.size(),
+                    lostRecentAges.size(), acknowledged.size() - old.size(), unreadable,
+                    lostRecentAges.stream().mapToLong(Long::longValue).max().orElse(0));
             assertThat(old).hasSizeGreaterThan(500);
             assertThat(lostOld).as("accepted well before the kill but missing after it").isEmpty();
         }
