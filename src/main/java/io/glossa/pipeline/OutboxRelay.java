@@ -136,7 +136,7 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
         }
         // the sweep goes first when due, so steady traffic cannot starve orphans
         if (running && !clock.instant().isBefore(nextSweep)) {
-            List<Job> orphans = sweep();
+            List<Job> orphans = sweepOrPostpone();
             if (!orphans.isEmpty()) {
                 return orphans;
             }
@@ -153,6 +153,22 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
             handedOverBatch.drainTo(batch, batchLaneShare);
         }
         return batch;
+    }
+
+    /**
+     * A sweep that fails (the database down, or a row it cannot read: H2 once kept a text's index entry without its
+     * row after kill -9) is tried again at the next interval. Retrying it at once, before anything else, held up the
+     * jobs handed over in memory for as long as it kept failing.
+     */
+    private List<Job> sweepOrPostpone() throws InterruptedException {
+        try {
+            return sweep();
+        } catch (RuntimeException e) {
+            LOG.warn("outbox relay: reading the outbox failed ({}); trying again in {}", e.getMessage(),
+                    settings.sweepInterval());
+            nextSweep = clock.instant().plus(settings.sweepInterval());
+            return List.of();
+        }
     }
 
     private List<Job> sweep() throws InterruptedException {

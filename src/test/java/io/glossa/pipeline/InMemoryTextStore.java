@@ -18,6 +18,8 @@ public final class InMemoryTextStore implements TextStore {
     public int completeCalls;
     /** Runs at the start of every {@link #markPublished}: tests slow it down or make it fail. */
     public volatile Runnable beforeMark = () -> { };
+    /** Runs at the start of every {@link #unpublished} (the relay's sweep): tests make it fail. */
+    public volatile Runnable beforeSweep = () -> { };
 
     public InMemoryTextStore(Clock clock) {
         this.clock = clock;
@@ -59,8 +61,11 @@ public final class InMemoryTextStore implements TextStore {
     }
 
     @Override
-    public synchronized List<Job> unpublished(int limit) {
-        return outbox.values().stream().limit(limit).toList();
+    public List<Job> unpublished(int limit) {
+        beforeSweep.run();
+        synchronized (this) {
+            return outbox.values().stream().limit(limit).toList();
+        }
     }
 
     public synchronized int unpublishedCount() {

@@ -174,6 +174,23 @@ class OutboxRelayTest {
         assertThat(publisher.published()).contains(orphan);
     }
 
+    /**
+     * A sweep that keeps failing (a row the store cannot read, e.g. what H2 left of a text after kill -9) must not
+     * stop the jobs handed over in memory: the sweep is tried again at its next interval.
+     */
+    @Test
+    void aSweepThatKeepsFailingDoesNotHoldUpHandedOverJobs() {
+        store.beforeSweep = () -> {
+            throw new StoreUnavailableException("database error while claiming outbox jobs: row not found", null);
+        };
+        start(EAGER_SWEEPS);
+        List<Job> jobs = store.accept(List.of("a", "b"), Lane.REALTIME);
+        relay.committed(jobs);
+        waitUntil(() -> store.unpublishedCount() == 0);
+        assertThat(publisher.published()).containsExactlyElementsOf(jobs);
+        assertThat(relay.brokerHealthy()).as("a store failure says nothing about the broker").isTrue();
+    }
+
     @Test
     void closeFlushesWhatWasHandedOver() {
         start(new RelaySettings(10, 1_000, Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofMillis(5), Duration.ofMillis(5)));
