@@ -69,7 +69,10 @@ def take(serve, load_prefix, out):
 
 def per_text(before_path, after_path, texts, mode, load_cpu=None):
     a, b = (json.load(open(p)) for p in (before_path, after_path))
-    texts = float(texts[:-2]) * (b["seconds"] - a["seconds"]) if texts.endswith("/s") else float(texts)
+    try:
+        texts = float(texts[:-2]) * (b["seconds"] - a["seconds"]) if texts.endswith("/s") else float(texts)
+    except ValueError:
+        sys.exit(f"per-text: TEXTS must be a number of texts or a rate such as 1000/s, got '{texts}'")
     texts = max(1.0, texts)
     ms = lambda cpu_seconds: cpu_seconds / texts * 1000
     cpu = {key: (b[key] - a[key]) / TICKS for key in ("serve", "load", "rabbit", "postgres")}
@@ -90,5 +93,10 @@ def per_text(before_path, after_path, texts, mode, load_cpu=None):
     print("  serve by thread: " + ", ".join(f"{k} {ms(s):.2f}" for s, k in reversed(groups) if ms(s) >= 0.01))
 
 
+COMMANDS = {"take": (take, 3, 3), "per-text": (per_text, 4, 5)}
+
 if __name__ == "__main__":
-    {"take": take, "per-text": per_text}[sys.argv[1]](*sys.argv[2:])
+    command, low, high = COMMANDS.get(sys.argv[1] if len(sys.argv) > 1 else "", (None, 0, 0))
+    if command is None or not low <= len(sys.argv) - 2 <= high:
+        sys.exit(__doc__.split("\n\n")[1])  # the usage lines
+    command(*sys.argv[2:])

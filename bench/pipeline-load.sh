@@ -20,6 +20,20 @@ set -euo pipefail
 MODE=${1:?embedded or rabbit}; RATE=${2:?rate}; DURATION=${3:?duration, e.g. 30s}
 DATA=${4:-$(dirname "$0")/../../shared/data/leipzig_sentences.tsv}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# The timed window, in seconds from the load tool's launch: it opens at the warm-up + 2 s (the tool's JVM starts
+# before it sends, so a little late rather than inside the warm-up; without a warm-up at once) and closes at warm-up +
+# duration, still before the last text. Durations as `glossa load` reads them; checked before anything starts.
+read -r window_open window_close < <(python3 - "${GLOSSA_BENCH_WARMUP:-0s}" "$DURATION" <<'PY'
+import re, sys
+def seconds(name, text):
+    m = re.fullmatch(r"(\d{1,9})(ms|s|m|h)?", text.strip())
+    if not m:
+        sys.exit(f"{name}: '{text}' is not a duration; use e.g. 500ms, 30s, 2m")
+    return int(m[1]) * {"ms": 0.001, "s": 1, "m": 60, "h": 3600, None: 1}[m[2]]
+warm_up, duration = seconds("GLOSSA_BENCH_WARMUP", sys.argv[1]), seconds("DURATION", sys.argv[2])
+print(warm_up + 2 if warm_up > 0 else 0, warm_up + duration)
+PY
+) && [ -n "${window_close:-}" ] || exit 2
 WORK=$(mktemp -d /tmp/glossa-bench.XXXXXX)
 JAR=$WORK/glossa.jar
 # GLOSSA_BENCH_JAR: another build to measure (for A/B runs in one session); a copy, so that a rebuild during the run
@@ -59,15 +73,6 @@ snap() { python3 "$ROOT/bench/cpu-snapshot.py" take "$SERVE" "java -jar $JAR loa
 # /metrics at about the end of the warm-up and after the run: bench/stage-latency.py prints each stage's latency
 # for the texts in between (the timed part)
 scrape() { curl -s "http://127.0.0.1:$PORT/metrics" >"$WORK/$1" || true; }
-seconds() { python3 -c 'import re, sys
-m = re.fullmatch(r"(\d+(?:\.\d+)?)(ms|s|m)?", sys.argv[1])
-print(0 if not m else float(m[1]) * {"ms": 0.001, "s": 1, "m": 60, None: 1}[m[2]])' "$1"; }
-warm_up=$(seconds "${GLOSSA_BENCH_WARMUP:-0s}")
-# The timed window opens at the warm-up + 2 s (the load tool's JVM starts before it sends, so a little late rather
-# than inside the warm-up; without a warm-up at once) and closes at warm-up + duration, still before the last text.
-# Times count from the launch of the load tool, since a snapshot itself takes a moment.
-window_open=$(python3 -c 'import sys; w = float(sys.argv[1]); print(w + 2 if w > 0 else 0)' "$warm_up")
-window_close=$(python3 -c 'import sys; print(float(sys.argv[1]) + float(sys.argv[2]))' "$warm_up" "$(seconds "$DURATION")")
 launch=$(date +%s.%N)
 at() { python3 -c 'import sys, time; time.sleep(max(0.0, float(sys.argv[1]) + float(sys.argv[2]) - time.time()))' "$launch" "$1"; }
 (at "$window_open"; scrape metrics.before; snap window.start; at "$window_close"; snap window.end) &

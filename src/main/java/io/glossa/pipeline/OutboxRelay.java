@@ -164,8 +164,7 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
         try {
             return sweep();
         } catch (RuntimeException e) {
-            LOG.warn("outbox relay: reading the outbox failed ({}); trying again in {}", e.getMessage(),
-                    settings.sweepInterval());
+            LOG.warn("outbox relay: reading the outbox failed ({}); trying again in {}", e, settings.sweepInterval());
             nextSweep = clock.instant().plus(settings.sweepInterval());
             return List.of();
         }

@@ -78,9 +78,9 @@ final class JsonBody {
      * @param declared the Content-Length, or -1 for a chunked body: a declared body up to 64 KiB is read into an
      *                 array of its size (the server ends the body there), so a small request costs no 8 KiB buffers
      */
-    static byte[] readAtMost(java.io.InputStream in, long limit, long declared, long startNanos) throws java.io.IOException {
-        // what a client declares is not trusted for more than DECLARED_START_BYTES before the bytes arrive
-        byte[] body = new byte[(int) Math.min(limit, declared >= 0 ? Math.min(declared, DECLARED_START_BYTES) : CHUNKED_START_BYTES)];
+    static byte[] readAtMost(java.io.InputStream in, long limit, long declared, long startNanos)
+            throws java.io.IOException {
+        byte[] body = new byte[startCapacity(limit, declared)];
         int total = 0;
         while (total < limit && !(total == declared && total == body.length)) {
             if (total == body.length) {
@@ -98,6 +98,12 @@ final class JsonBody {
             }
         }
         return total == body.length ? body : Arrays.copyOf(body, total);
+    }
+
+    /** What a client declares is not trusted for more than {@link #DECLARED_START_BYTES} before the bytes arrive. */
+    private static int startCapacity(long limit, long declared) {
+        long expected = declared >= 0 ? Math.min(declared, DECLARED_START_BYTES) : CHUNKED_START_BYTES;
+        return (int) Math.min(limit, expected);
     }
 
     /** The body bytes to a JSON object, or a {@link ProblemException} (400 or 413) saying what is wrong. */
