@@ -21,7 +21,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The text store over JDBC: the embedded H2 database or PostgreSQL, same SQL on both.
+ * The text store over JDBC: the embedded H2 database or PostgreSQL, same SQL on both except for accepting texts,
+ * which PostgreSQL does in one statement (one round trip instead of three; H2 runs in process and has none).
  *
  * <p>Outbox claims: {@link #unpublished(int)} claims the rows it returns for this store instance for the outbox
  * lease. Other relays (other processes on the same database) skip claimed rows until the lease ends, so concurrent
@@ -94,6 +95,12 @@ public final class JdbcTextStore implements TextStore {
     }
 
     private Void insertJobs(List<Job> jobs) {
+        if (database.backend() == Backend.POSTGRESQL) {
+            return transactions.autocommit("storing texts", connection -> {
+                TextRows.insertWithOutbox(connection, jobs);
+                return null;
+            });
+        }
         return transactions.write("storing texts", connection -> {
             TextRows.insert(connection, jobs);
             OutboxRows.insert(connection, jobs);

@@ -103,6 +103,17 @@ abstract class TextStoreKit {
     }
 
     @Test
+    void textsThatLookLikeSqlArraySyntaxRoundTripUnchanged() {
+        // PostgreSQL receives a batch as arrays: quoting in their text form must not change a text
+        List<String> texts = List.of("\"quoted\", she said", "back\\slash \\\" and \\\\", "{braces}, {a,b}", "NULL",
+                "  spaced  ", "tab\tand\nnewline", "'single' quotes; DROP TABLE texts; --");
+
+        List<Job> jobs = store.accept(texts, Lane.REALTIME);
+
+        assertThat(store.unpublished(texts.size())).containsExactlyElementsOf(jobs);
+    }
+
+    @Test
     void acceptKeepsTheLane() {
         Job job = store.accept(List.of("une phrase en français"), Lane.BATCH).get(0);
 
@@ -276,6 +287,24 @@ abstract class TextStoreKit {
         assertThat(record.prediction()).isEqualTo(swedish(0.97));
         assertThat(resultRows(job.id())).isEqualTo(3);
     }
+    @Test
+    void resultsOfTwoModelVersionsInOneCallAreBothKeptAndTheNewestIsShown() throws SQLException {
+        List<Job> jobs = store.accept(List.of("Hej världen", "Moi maailma"), Lane.REALTIME);
+
+        List<Completion> completions = store.completeAll(List.of(
+                result(jobs.get(0).id(), "v2", swedish(0.97), START.plusSeconds(2)),
+                result(jobs.get(1).id(), "v1", norwegian(0.7), START.plusSeconds(1)),
+                result(jobs.get(0).id(), "v1", norwegian(0.55), START.plusSeconds(1))));
+
+        assertThat(completions).containsOnly(Completion.STORED);
+        TextRecord record = store.find(jobs.get(0).id()).orElseThrow();
+        assertThat(record.modelVersion()).isEqualTo("v2");
+        assertThat(record.prediction()).isEqualTo(swedish(0.97));
+        assertThat(record.completedAt()).isEqualTo(START.plusSeconds(2));
+        assertThat(resultRows(jobs.get(0).id())).isEqualTo(2);
+        assertThat(store.find(jobs.get(1).id()).orElseThrow().prediction()).isEqualTo(norwegian(0.7));
+    }
+
 
     @Test
     void completeOfAnUnknownIdThrowsAndStoresNothing() throws SQLException {
