@@ -287,6 +287,7 @@ abstract class TextStoreKit {
         assertThat(record.prediction()).isEqualTo(swedish(0.97));
         assertThat(resultRows(job.id())).isEqualTo(3);
     }
+
     @Test
     void resultsOfTwoModelVersionsInOneCallAreBothKeptAndTheNewestIsShown() throws SQLException {
         List<Job> jobs = store.accept(List.of("Hej världen", "Moi maailma"), Lane.REALTIME);
@@ -304,7 +305,6 @@ abstract class TextStoreKit {
         assertThat(resultRows(jobs.get(0).id())).isEqualTo(2);
         assertThat(store.find(jobs.get(1).id()).orElseThrow().prediction()).isEqualTo(norwegian(0.7));
     }
-
 
     @Test
     void completeOfAnUnknownIdThrowsAndStoresNothing() throws SQLException {
