@@ -46,17 +46,30 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(1280, 1000));
     }
 
-    /** Waits for a finished download of that name (Chromium writes *.crdownload first, then renames). */
-    Path awaitDownload(String name, Duration timeout) throws InterruptedException {
+    /**
+     * Waits for a finished, non-empty download of that name. Chromium may reserve the name with an empty file first,
+     * writes into a *.crdownload file and renames it onto the name at the end: the name alone can be there too soon.
+     */
+    Path awaitDownload(String name, Duration timeout) throws InterruptedException, IOException {
         Path file = downloads.resolve(name);
         long end = System.nanoTime() + timeout.toNanos();
-        while (!Files.exists(file) && System.nanoTime() < end) {
+        while (!isFinished(file) && System.nanoTime() < end) {
             Thread.sleep(100);
         }
-        if (!Files.exists(file)) {
-            throw new AssertionError("no download " + name + " in " + downloads);
+        if (!isFinished(file)) {
+            throw new AssertionError("no finished download " + name + " in " + downloads + ": "
+                    + (Files.exists(file) ? Files.size(file) + " bytes" : "absent"));
         }
         return file;
+    }
+
+    private boolean isFinished(Path file) throws IOException {
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            return false;
+        }
+        try (var inProgress = Files.list(downloads)) {
+            return inProgress.noneMatch(path -> path.getFileName().toString().endsWith(".crdownload"));
+        }
     }
 
     void resize(int width, int height) {
