@@ -2,7 +2,10 @@ package io.glossa.store;
 
 import java.util.Locale;
 
-/** The databases this build supports; both run the same migrations and SQL. */
+/**
+ * The databases this build supports; both run the same migrations and the same SQL, except PostgreSQL's accept in
+ * one statement.
+ */
 public enum Backend {
     H2, POSTGRESQL;
 

@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL on the texts table, and reading a text with its current result in one query. */
+/**
+ * SQL on the texts table, and reading a text with its current result in one query. On PostgreSQL, accepting also
+ * writes the outbox rows ({@link OutboxRows}' table) in the same statement.
+ */
 final class TextRows {
     private static final String INSERT =
             "INSERT INTO texts (id, lane, body, status, submitted_at) VALUES (?, ?, ?, 'pending', ?)";
