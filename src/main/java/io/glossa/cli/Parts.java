@@ -23,7 +23,7 @@ final class Parts {
     static JdbcTextStore store(Lifecycle life, StoreOptions options) {
         JdbcTextStore store = life.add("database", options.openStore());
         LOG.info("database: {}", options.embedded()
-                ? "embedded H2 under " + options.dataDir().resolve("db")
+                ? "embedded SQLite under " + options.dataDir().resolve("db")
                 : options.settings().redactedUrl());
         return store;
     }

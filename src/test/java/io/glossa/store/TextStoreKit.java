@@ -611,7 +611,7 @@ abstract class TextStoreKit {
     private int resultRows(UUID id) throws SQLException {
         try (Connection connection = store.database().dataSource().getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM results WHERE text_id = ?")) {
-            select.setObject(1, id);
+            store.database().dialect().setUuid(select, 1, id);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 return row.getInt(1);
