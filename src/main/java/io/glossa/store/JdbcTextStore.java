@@ -180,6 +180,15 @@ public final class JdbcTextStore implements TextStore {
         return completions;
     }
 
+    @Override
+    public int deleteSubmittedBefore(Instant cutoff, int limit) {
+        if (limit < 1) {
+            return 0;
+        }
+        return transactions.write("deleting texts older than the retention period",
+                connection -> new RetentionRows(transactions.dialect()).delete(connection, cutoff, limit));
+    }
+
     /**
      * Marks a pending or failed text failed; a text that already has a result stays done.
      * @throws UnknownTextException if no text has that id
