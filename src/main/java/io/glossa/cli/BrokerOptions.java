@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
  */
 public final class BrokerOptions {
     static final int DEFAULT_JOBS_PER_MESSAGE = 50;
+    private static final Duration EMBEDDED_CLIENT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
@@ -201,6 +202,26 @@ public final class BrokerOptions {
 
     public EmbeddedBrokerSettings embeddedSettings(Path dataDir) {
         return new EmbeddedBrokerSettings(dataDir, amqpPort, user, password);
+    }
+
+    /**
+     * For commands that talk to a running system as a client (reverify, models): the broker of {@code --amqp-uri},
+     * or else the embedded broker a {@code glossa serve} on this machine runs on 127.0.0.1:{@code --amqp-port}.
+     * Connecting to the latter gives up after a few seconds: it is there only while serve runs.
+     */
+    public BrokerSession openAsClient(String role) {
+        if (!embedded()) {
+            return BrokerSession.external(endpoint().orElseThrow(), topology, connectSettings(), role);
+        }
+        AmqpEndpoint local = AmqpEndpoint.parse("amqp://127.0.0.1:" + amqpPort, user, password);
+        try {
+            return BrokerSession.external(local, topology,
+                    ConnectSettings.defaults().withFirstConnectTimeout(EMBEDDED_CLIENT_CONNECT_TIMEOUT), role);
+        } catch (RuntimeException e) {
+            throw new UserError("no broker at 127.0.0.1:" + amqpPort + " (" + e.getMessage() + "): start 'glossa "
+                    + "serve' on this --data-dir first (its embedded broker listens there; see --amqp-port), or give "
+                    + "--amqp-uri");
+        }
     }
 
     /**

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "reverify", mixinStandardHelpOptions = true,
         description = {"Score stored texts again with a registered model version, through the batch queue, and report:",
                 "agreement with the stored predictions, accuracy on feedback labels, texts that changed language.",
-                "Needs running workers, the deployment's database (--db-url) and broker (--amqp-uri)."})
+                "Needs running workers: a glossa serve on the same --data-dir, or the deployment's --db-url and --amqp-uri."})
 public final class ReverifyCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin StoreOptions storeOptions;
@@ -69,14 +69,9 @@ public final class ReverifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Selection selection = selection();
         Duration stall = duration(timeout, "--timeout");
-        if (brokerOptions.embedded()) {
-            throw new ParameterException(spec.commandLine(), "reverify needs --amqp-uri (or GLOSSA_AMQP_URI): the "
-                    + "broker the workers consume from");
-        }
         PrintWriter err = spec.commandLine().getErr();
         try (RegistryAccess access = RegistryAccess.open(storeOptions);
-             BrokerSession broker = BrokerSession.external(brokerOptions.endpoint().orElseThrow(),
-                     brokerOptions.topology(), brokerOptions.connectSettings(), "reverify")) {
+             BrokerSession broker = brokerOptions.openAsClient("reverify")) {
             Reverification reverification = new Reverification(new JdbcReverify(access.database(), Clock.systemUTC()),
                     access.registry(), broker.broker().jobPublisher(), Clock.systemUTC());
             String version = reverification.resolveVersion(model);
