@@ -42,8 +42,8 @@ public final class ApiCommand implements Callable<Integer> {
 
     public Running start() {
         if (storeOptions.embedded()) {
-            throw new ParameterException(spec.commandLine(), "api needs --db-url (or GLOSSA_DB_URL): workers in other "
-                    + "processes cannot share the embedded database; use 'glossa serve' to run everything in one process");
+            throw new ParameterException(spec.commandLine(), "api needs --db-url (or GLOSSA_DB_URL): the PostgreSQL "
+                    + "database its workers on other machines share; use 'glossa serve' to run everything in one process");
         }
         Lifecycle life = new Lifecycle();
         try {

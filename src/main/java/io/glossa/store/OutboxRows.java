@@ -51,24 +51,36 @@ final class OutboxRows {
 
     /** Claims up to {@code limit} rows for {@code owner} until {@code leaseEnd}; returns their jobs, oldest first. */
     List<Job> claim(Connection connection, UUID owner, Instant now, Instant leaseEnd, int limit) throws SQLException {
-        List<UUID> ids = claimableIds(connection, owner, now, limit);
-        if (ids.isEmpty()) {
-            return List.of();
+        List<Job> jobs = new ArrayList<>();
+        for (List<UUID> ids : partition(claimableIds(connection, owner, now, limit))) {
+            try (PreparedStatement claim = connection.prepareStatement(CLAIM + sql.inIds("text_id", ids.size()))) {
+                sql.setUuid(claim, 1, owner);
+                sql.setInstant(claim, 2, leaseEnd);
+                sql.setUuids(connection, claim, 3, ids);
+                claim.executeUpdate();
+            }
+            jobs.addAll(jobs(connection, ids));
         }
-        try (PreparedStatement claim = connection.prepareStatement(CLAIM + sql.inIds("text_id", ids.size()))) {
-            sql.setUuid(claim, 1, owner);
-            sql.setInstant(claim, 2, leaseEnd);
-            sql.setUuids(connection, claim, 3, ids);
-            claim.executeUpdate();
-        }
-        return jobs(connection, ids);
+        return jobs;
     }
 
-    void delete(Connection connection, Collection<UUID> ids) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(DELETE + sql.inIds("text_id", ids.size()))) {
-            sql.setUuids(connection, delete, 1, ids);
-            delete.executeUpdate();
+    void delete(Connection connection, Collection<UUID> all) throws SQLException {
+        for (List<UUID> ids : partition(List.copyOf(all))) {
+            try (PreparedStatement delete = connection.prepareStatement(DELETE + sql.inIds("text_id", ids.size()))) {
+                sql.setUuids(connection, delete, 1, ids);
+                delete.executeUpdate();
+            }
         }
+    }
+
+    /** Consecutive slices of at most as many ids as one statement may hold, in order. */
+    private List<List<UUID>> partition(List<UUID> ids) {
+        int size = sql.maxIdsPerStatement();
+        List<List<UUID>> slices = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += size) {
+            slices.add(ids.subList(from, Math.min(ids.size(), from + size)));
+        }
+        return slices;
     }
 
     static long count(Connection connection) throws SQLException {

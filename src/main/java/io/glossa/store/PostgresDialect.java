@@ -39,6 +39,11 @@ final class PostgresDialect implements SqlDialect {
         return value == null ? null : value.toInstant();
     }
 
+    @Override
+    public int maxIdsPerStatement() {
+        return Integer.MAX_VALUE;
+    }
+
     /** One array parameter: the statement text is the same for any count, so the server keeps one plan. */
     @Override
     public String inIds(String column, int count) {

@@ -23,6 +23,9 @@ sealed interface SqlDialect permits PostgresDialect, SqliteDialect {
     /** @return null for SQL NULL */
     Instant getInstant(ResultSet row, String column) throws SQLException;
 
+    /** The most ids one {@link #inIds} condition may hold; callers with more split them. */
+    int maxIdsPerStatement();
+
     /** A condition that {@code column} is one of {@code count} ids, bound by {@link #setUuids}. */
     String inIds(String column, int count);
 

@@ -69,6 +69,12 @@ final class SqliteDialect implements SqlDialect {
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 
+    /** Well under SQLite's limit of 32,766 parameters per statement. */
+    @Override
+    public int maxIdsPerStatement() {
+        return 10_000;
+    }
+
     @Override
     public String inIds(String column, int count) {
         StringJoiner marks = new StringJoiner(", ", column + " IN (", ")");
