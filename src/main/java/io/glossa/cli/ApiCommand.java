@@ -32,6 +32,7 @@ public final class ApiCommand implements Callable<Integer> {
     @Mixin BrokerOptions brokerOptions;
     @Mixin HttpOptions http;
     @Mixin AccessOptions access;
+    @Mixin RetentionOption retention;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -49,6 +50,7 @@ public final class ApiCommand implements Callable<Integer> {
             PrometheusMeterRegistry registry = MetricsRegistry.create("api");
             PipelineMetrics metrics = new MicrometerPipelineMetrics(registry);
             JdbcTextStore store = Parts.store(life, storeOptions, registry);
+            retention.start(life, store);
             BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "api", registry);
             ApiServer server = ApiAssembly.start(life, store, broker.broker(), brokerOptions.jobPacking(), http, access, registry, metrics, List.of(),
                     UiModel.withoutModel());

@@ -27,7 +27,7 @@ final class Parts {
         JdbcTextStore store = life.add("database", options.openStore());
         ClientMetrics.bindPool(store.database().dataSource(), registry);
         LOG.info("database: {}", options.embedded()
-                ? "embedded H2 under " + options.dataDir().resolve("db")
+                ? "embedded SQLite under " + options.dataDir().resolve("db")
                 : options.settings().redactedUrl());
         return store;
     }

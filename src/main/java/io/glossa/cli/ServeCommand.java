@@ -33,6 +33,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin BrokerOptions brokerOptions;
     @Mixin HttpOptions http;
     @Mixin AccessOptions access;
+    @Mixin RetentionOption retention;
     @Mixin WorkerOptions workerOptions;
     @Mixin ModelOption modelOption;
 
@@ -50,6 +51,7 @@ public final class ServeCommand implements Callable<Integer> {
             PipelineMetrics metrics = new MicrometerPipelineMetrics(registry);
             LanguageModel model = Parts.model(modelOption);
             JdbcTextStore store = Parts.store(life, storeOptions, registry);
+            retention.start(life, store);
             BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "serve", registry);
             ModelDistribution.registerFirst(store.database(), modelOption, model);
             ActiveModels models = ModelDistribution.start(life, store.database(), broker.broker(), model, "serve",

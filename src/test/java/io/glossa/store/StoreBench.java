@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
 
 /**
  * Manual experiment behind the writer defaults in {@link StoreTuning}:
- * {@code java -cp <test classpath> io.glossa.store.StoreBench (h2:DIR | JDBC_URL) (accept|complete) WRITERS THREADS
+ * {@code java -cp <test classpath> io.glossa.store.StoreBench (sqlite:DIR | JDBC_URL) (accept|complete) WRITERS THREADS
  * MILLIS [BATCH]}; WRITERS 0 = one transaction per call. accept: BATCH (1) texts per call; complete: one result
  * per call.
  */
@@ -25,7 +25,7 @@ final class StoreBench {
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
-        StoreSettings settings = url.startsWith("h2:") ? StoreSettings.embedded(Path.of(url.substring(3)), 10)
+        StoreSettings settings = url.startsWith("sqlite:") ? StoreSettings.embedded(Path.of(url.substring(7)), 10)
                 : new StoreSettings(url, "postgres", "", 10);
         int writers = Integer.parseInt(args[2]);
         int threads = Integer.parseInt(args[3]);

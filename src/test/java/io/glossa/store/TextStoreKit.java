@@ -606,12 +606,37 @@ abstract class TextStoreKit {
         }
     }
 
+    // --- retention
+
+    @Test
+    void deletingOldTextsTakesTheirResultsLabelsAndOutboxRowsAndLeavesNewerOnes() throws SQLException {
+        List<Job> old = store.accept(List.of("Hej världen", "Moi maailma", "Ahoj světe"), Lane.REALTIME);
+        store.complete(result(old.get(0).id(), "v1", swedish(0.9), START.plusSeconds(1)));
+        store.markPublished(List.of(old.get(0).id(), old.get(1).id()));  // the third keeps its outbox row
+        new JdbcFeedback(store.database(), clock).add(old.get(0).id(), "sv");
+        new JdbcShadowResults(store.database()).store(result(old.get(0).id(), "v2", swedish(0.8), START.plusSeconds(1)));
+        clock.advance(Duration.ofDays(2));
+        Job recent = store.accept(List.of("Hola mundo"), Lane.BATCH).get(0);
+        Instant cutoff = START.plus(Duration.ofDays(1));
+
+        assertThat(store.deleteSubmittedBefore(cutoff, 2)).as("the two oldest, at most the limit").isEqualTo(2);
+        assertThat(store.deleteSubmittedBefore(cutoff, 2)).as("what is left of the old ones").isEqualTo(1);
+        assertThat(store.deleteSubmittedBefore(cutoff, 2)).as("nothing older is left").isZero();
+
+        assertThat(old).allSatisfy(job -> assertThat(store.find(job.id())).isEmpty());
+        assertThat(resultRows(old.get(0).id())).isZero();
+        assertThat(new JdbcFeedback(store.database(), clock).labels(0, 10)).isEmpty();
+        assertThat(store.find(recent.id())).isPresent();
+        assertThat(store.unpublished(10)).extracting(Job::id).containsExactly(recent.id());
+        assertThat(store.counts().total()).isEqualTo(1);
+    }
+
     // --- helpers
 
     private int resultRows(UUID id) throws SQLException {
         try (Connection connection = store.database().dataSource().getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM results WHERE text_id = ?")) {
-            select.setObject(1, id);
+            store.database().dialect().setUuid(select, 1, id);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 return row.getInt(1);
