@@ -53,7 +53,7 @@ metric() { # metric PORT SERIES-PREFIX: the sum of the matching samples
 }
 
 cleanup() {
-  "${PODMAN[@]}" rm -f -t 5 glossa-smoke-serve glossa-smoke-api glossa-smoke-worker-1 glossa-smoke-worker-2 \
+  "${PODMAN[@]}" rm --ignore -f -t 5 glossa-smoke-serve glossa-smoke-api glossa-smoke-worker-1 glossa-smoke-worker-2 \
     glossa-smoke-worker-3 >/dev/null 2>&1 || true
   dropdb "${PG[@]}" --if-exists "$PREFIX" >/dev/null 2>&1 || true
   if command -v rabbitmqctl >/dev/null; then
@@ -64,7 +64,8 @@ cleanup() {
 
 smoke_serve() {
   log "serve in one container (embedded broker and database)"
-  "${RUN[@]}" --name glossa-smoke-serve "$IMAGE" serve --host 127.0.0.1 --port 28180 --amqp-port 28173 >/dev/null
+  # the port by variable, as the image's health check reads it
+  "${RUN[@]}" --name glossa-smoke-serve -e GLOSSA_PORT=28180 "$IMAGE" serve --host 127.0.0.1 --amqp-port 28173 >/dev/null
   wait_ok http://127.0.0.1:28180/ready 180 || { "${PODMAN[@]}" logs glossa-smoke-serve | tail -20; fail "serve not ready"; }
   local uid; uid=$("${PODMAN[@]}" exec glossa-smoke-serve id -u)
   [ "$uid" = 10001 ] || fail "the container runs as uid $uid, not 10001"
