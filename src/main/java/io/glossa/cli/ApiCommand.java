@@ -49,9 +49,9 @@ public final class ApiCommand implements Callable<Integer> {
         try {
             PrometheusMeterRegistry registry = MetricsRegistry.create("api");
             PipelineMetrics metrics = new MicrometerPipelineMetrics(registry);
-            JdbcTextStore store = Parts.store(life, storeOptions);
+            JdbcTextStore store = Parts.store(life, storeOptions, registry);
             retention.start(life, store);
-            BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "api");
+            BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "api", registry);
             ApiServer server = ApiAssembly.start(life, store, broker.broker(), brokerOptions.jobPacking(), http, access, registry, metrics, List.of(),
                     UiModel.withoutModel());
             LOG.info("glossa api serving on http://localhost:{}", server.port());

@@ -231,9 +231,15 @@ public final class BrokerOptions {
      * @param role names the connections: serve, api, worker
      */
     public BrokerSession open(Path dataDir, String role) {
+        return open(dataDir, role, new com.rabbitmq.client.NoOpMetricsCollector());
+    }
+
+    /** As {@link #open(Path, String)}, counting the connections' messages in {@code metrics}. */
+    public BrokerSession open(Path dataDir, String role, com.rabbitmq.client.MetricsCollector metrics) {
+        ConnectSettings connect = connectSettings().withMetrics(metrics);
         return endpoint()
-                .map(e -> BrokerSession.external(e, topology, connectSettings(), role))
-                .orElseGet(() -> BrokerSession.embedded(embeddedSettings(dataDir), topology, connectSettings(), role));
+                .map(e -> BrokerSession.external(e, topology, connect, role))
+                .orElseGet(() -> BrokerSession.embedded(embeddedSettings(dataDir), topology, connect, role));
     }
 
     private ParameterException invalid(String message) {

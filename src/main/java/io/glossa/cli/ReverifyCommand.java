@@ -90,30 +90,28 @@ public final class ReverifyCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Prints progress every few seconds; false if scoring stalled for longer than {@code stall}. */
+    /** Shows progress (see {@link ProgressMeter}); false if scoring stalled for longer than {@code stall}. */
     private static boolean await(Reverification reverification, ReverifyRun run, Duration stall, PrintWriter err)
             throws InterruptedException {
+        ProgressMeter meter = ProgressMeter.forStderr(err, "re-verify " + run.id(), "texts", Duration.ofSeconds(2));
         long lastScored = -1;
         long lastChange = System.nanoTime();
-        long lastPrint = 0;
         while (true) {
             ReverifyRun now = reverification.progress(run.id());
             if (now.scored() >= now.total()) {
-                err.printf(Locale.ROOT, "re-verify %s: %,d of %,d scored%n", run.id(), now.scored(), now.total());
+                meter.finish(String.format(Locale.ROOT, "re-verify %s: %,d of %,d scored", run.id(), now.scored(),
+                        now.total()));
                 return true;
             }
             if (now.scored() != lastScored) {
                 lastScored = now.scored();
                 lastChange = System.nanoTime();
             } else if (System.nanoTime() - lastChange > stall.toNanos()) {
+                meter.finish(String.format(Locale.ROOT, "re-verify %s: %,d of %,d scored, then no progress",
+                        run.id(), now.scored(), now.total()));
                 return false;
             }
-            if (System.nanoTime() - lastPrint > Duration.ofSeconds(2).toNanos()) {
-                err.printf(Locale.ROOT, "re-verify %s: %,d of %,d scored (%.0f%%)%n", run.id(), now.scored(),
-                        now.total(), 100.0 * now.scored() / Math.max(1, now.total()));
-                err.flush();
-                lastPrint = System.nanoTime();
-            }
+            meter.update(now.scored(), now.total(), "");
             Thread.sleep(250);
         }
     }

@@ -50,9 +50,9 @@ public final class ServeCommand implements Callable<Integer> {
             PrometheusMeterRegistry registry = MetricsRegistry.create("serve");
             PipelineMetrics metrics = new MicrometerPipelineMetrics(registry);
             LanguageModel model = Parts.model(modelOption);
-            JdbcTextStore store = Parts.store(life, storeOptions);
+            JdbcTextStore store = Parts.store(life, storeOptions, registry);
             retention.start(life, store);
-            BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "serve");
+            BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "serve", registry);
             ModelDistribution.registerFirst(store.database(), modelOption, model);
             ActiveModels models = ModelDistribution.start(life, store.database(), broker.broker(), model, "serve",
                     registry, workerOptions.modelCheckInterval());

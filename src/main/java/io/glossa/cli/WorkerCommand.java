@@ -62,8 +62,8 @@ public final class WorkerCommand implements Callable<Integer> {
             PrometheusMeterRegistry registry = MetricsRegistry.create("worker");
             MicrometerPipelineMetrics metrics = new MicrometerPipelineMetrics(registry);
             LanguageModel model = Parts.model(modelOption);
-            JdbcTextStore store = Parts.store(life, storeOptions);
-            BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "worker");
+            JdbcTextStore store = Parts.store(life, storeOptions, registry);
+            BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "worker", registry);
             QueueGauges.bind(registry, broker.broker().topology().queues(),
                     () -> broker.broker().queueStatistics().snapshot(), Clock.systemUTC());
             ActiveModels models = ModelDistribution.start(life, store.database(), broker.broker(), model, "worker",
