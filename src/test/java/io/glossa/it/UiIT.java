@@ -110,7 +110,7 @@ class UiIT {
         new Select(picker).selectByValue("no");
         browser.driver.findElement(By.cssSelector("#result [data-role=feedback-save]")).click();
         waitFor(d -> d.findElement(By.cssSelector("#result .saved")).getText()
-                .equals("Thanks — saved as Norwegian — Norsk."));
+                .equals("Thanks — saved as Norwegian (Bokmål) — Norsk (Bokmål)."));
         browser.screenshot("feedback");
 
         List<FeedbackLabel> labels = new JdbcFeedback(running.store().database(), Clock.systemUTC()).labels(0, 1000);
