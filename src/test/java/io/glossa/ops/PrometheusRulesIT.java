@@ -1,11 +1,10 @@
 package io.glossa.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.glossa.testing.RequiredTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +15,16 @@ import org.junit.jupiter.api.Test;
 /**
  * Validates deploy/prometheus with promtool (Debian package {@code prometheus}): rule and config syntax, and the
  * rule unit tests in alerts.test.yml, which show every alert firing on its situation and staying quiet otherwise.
- * Skipped when promtool is not installed.
+ * Fails, naming the package, when promtool is not installed.
  */
 class PrometheusRulesIT {
     private static final Path DIR = Path.of("deploy", "prometheus").toAbsolutePath();
 
+    private static Path promtool;
+
     @BeforeAll
     static void promtoolPresent() {
-        assumeTrue(promtool() != null, "promtool not installed (apt-get install -y prometheus); skipping");
+        promtool = RequiredTool.onPath("promtool", "prometheus");
     }
 
     @Test
@@ -47,21 +48,11 @@ class PrometheusRulesIT {
         assertThat(outcome.output()).contains("1 rule files found");
     }
 
-    private static Path promtool() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, "promtool");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
     private record Outcome(int exitCode, String output) {}
 
     private static Outcome run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(promtool().toString());
+        command.add(promtool.toString());
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).directory(DIR.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
