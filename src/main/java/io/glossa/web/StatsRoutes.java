@@ -48,7 +48,7 @@ final class StatsRoutes implements RouteGroup {
         ObjectNode node = snapshot();
         String after = ctx.queryParam(HISTORY_AFTER);
         if (after != null) {
-            history(node.putObject("history"), history.after(afterSecond(after)));
+            putHistory(node.putObject("history"), history.after(afterSecond(after)));
         }
         ctx.header("Cache-Control", "no-store").json(node);
     }
@@ -112,7 +112,7 @@ final class StatsRoutes implements RouteGroup {
     }
 
     /** One array per series, one value per second from {@code first_second}; null where there is nothing to show. */
-    private static void history(ObjectNode node, StatsHistory.Window window) {
+    private static void putHistory(ObjectNode node, StatsHistory.Window window) {
         node.put("period_seconds", 1);
         node.put("capacity_seconds", StatsHistory.SECONDS);
         node.put("first_second", window.firstSecond());

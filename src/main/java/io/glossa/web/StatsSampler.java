@@ -96,7 +96,7 @@ public final class StatsSampler implements AutoCloseable {
         try {
             sample();
         } catch (RuntimeException e) {
-            // a meter that cannot be read this second leaves one empty slot; the timer must keep running
+            // a scheduled task that throws is never run again: one failed sample must not end the history
         }
     }
 

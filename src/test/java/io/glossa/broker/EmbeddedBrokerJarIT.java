@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedBrokerJarIT {
     @Test
     void theShadedJarStartsTheEmbeddedBrokerAndRecognisesIt(@TempDir Path dir) throws Exception {
-        Path jar = Path.of(System.getProperty("glossa.jar", "target/glossa.jar"));
-        assertThat(jar).as("the shaded jar (mvn verify builds it before the integration tests)").isRegularFile();
+        Path jar = io.glossa.testing.JarProcess.packagedJar();   // mvn verify builds it before the integration tests
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
