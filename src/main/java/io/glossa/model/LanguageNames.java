@@ -78,7 +78,8 @@ public final class LanguageNames {
         return NAMES.keySet().stream().sorted().toList();
     }
 
+    /** False for null too: a damaged model file can carry a label without a code, and must still load or be refused. */
     public static boolean isKnown(String code) {
-        return NAMES.containsKey(code);
+        return code != null && NAMES.containsKey(code);
     }
 }
