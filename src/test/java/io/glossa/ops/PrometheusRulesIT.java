@@ -1,9 +1,9 @@
 package io.glossa.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.glossa.testing.Promtool;
+import io.glossa.testing.RequiredTool;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Validates deploy/prometheus with promtool (Debian package {@code prometheus}): rule and config syntax, and the
  * rule unit tests in alerts.test.yml, which show every alert firing on its situation and staying quiet otherwise.
- * Skipped when promtool is not installed.
+ * Fails, naming the package, when promtool is not installed.
  */
 class PrometheusRulesIT {
     private static final Path DIR = Path.of("deploy", "prometheus").toAbsolutePath();
 
     @BeforeAll
     static void promtoolPresent() {
-        assumeTrue(Promtool.find().isPresent(), "promtool not installed (apt-get install -y prometheus); skipping");
+        RequiredTool.onPath("promtool", "prometheus");
     }
 
     @Test

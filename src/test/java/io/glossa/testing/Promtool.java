@@ -1,38 +1,24 @@
 package io.glossa.testing;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** Runs Prometheus' {@code promtool} (Debian package {@code prometheus}), if it is installed. */
+/** Runs Prometheus' {@code promtool} (Debian package {@code prometheus}); fails, naming the package, without it. */
 public final class Promtool {
     private Promtool() {
     }
 
     public record Outcome(int exitCode, String output) {}
 
-    /** The promtool on PATH, if any. */
-    public static Optional<Path> find() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "promtool");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
-
     /** {@code promtool ARGS...} in {@code dir}, with {@code stdin} as its input (empty for none). */
     public static Outcome run(Path dir, String stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(find().orElseThrow(() -> new IllegalStateException("promtool is not installed")).toString());
+        command.add(RequiredTool.onPath("promtool", "prometheus").toString());
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         try (OutputStream in = process.getOutputStream()) {
