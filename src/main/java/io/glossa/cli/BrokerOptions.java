@@ -208,20 +208,20 @@ public final class BrokerOptions {
      * For commands that talk to a running system as a client (reverify, models): the broker of {@code --amqp-uri},
      * or else the embedded broker a {@code glossa serve} on this machine runs on 127.0.0.1:{@code --amqp-port}.
      * Connecting to the latter gives up after a few seconds: it is there only while serve runs.
+     * @throws io.glossa.pipeline.BrokerUnavailableException if it does not answer
      */
     public BrokerSession openAsClient(String role) {
         if (!embedded()) {
             return BrokerSession.external(endpoint().orElseThrow(), topology, connectSettings(), role);
         }
-        AmqpEndpoint local = AmqpEndpoint.parse("amqp://127.0.0.1:" + amqpPort, user, password);
-        try {
-            return BrokerSession.external(local, topology,
-                    ConnectSettings.defaults().withFirstConnectTimeout(EMBEDDED_CLIENT_CONNECT_TIMEOUT), role);
-        } catch (RuntimeException e) {
-            throw new UserError("no broker at 127.0.0.1:" + amqpPort + " (" + e.getMessage() + "): start 'glossa "
-                    + "serve' on this --data-dir first (its embedded broker listens there; see --amqp-port), or give "
-                    + "--amqp-uri");
-        }
+        return BrokerSession.external(AmqpEndpoint.parse("amqp://127.0.0.1:" + amqpPort, user, password), topology,
+                ConnectSettings.defaults().withFirstConnectTimeout(EMBEDDED_CLIENT_CONNECT_TIMEOUT), role);
+    }
+
+    /** What {@link #openAsClient} reaches, for messages. */
+    public String clientTarget() {
+        return embedded() ? "the embedded broker of a glossa serve on 127.0.0.1:" + amqpPort + " (--amqp-port)"
+                : endpoint().orElseThrow().describe();
     }
 
     /**

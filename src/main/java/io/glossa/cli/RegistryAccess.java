@@ -50,8 +50,9 @@ final class RegistryAccess implements AutoCloseable {
         try (BrokerSession session = options.openAsClient("models")) {
             session.broker().announceModel(ModelAnnouncementCodec.encode(announcement));
         } catch (RuntimeException e) {
-            err.println("glossa models: the change is recorded, but announcing it failed (" + e.getMessage()
-                    + "); workers switch at their next model check (--model-check-interval)");
+            err.println("glossa models: the change is recorded, but " + options.clientTarget() + " did not take the "
+                    + "announcement (" + e.getMessage() + "), so no announcement sent; workers switch at their next "
+                    + "model check (--model-check-interval)");
         }
     }
 

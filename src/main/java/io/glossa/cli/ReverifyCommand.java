@@ -1,6 +1,7 @@
 package io.glossa.cli;
 
 import io.glossa.broker.BrokerSession;
+import io.glossa.pipeline.BrokerUnavailableException;
 import io.glossa.registry.ReverifyReport;
 import io.glossa.registry.ReverifyRun;
 import io.glossa.registry.Reverification;
@@ -71,7 +72,7 @@ public final class ReverifyCommand implements Callable<Integer> {
         Duration stall = duration(timeout, "--timeout");
         PrintWriter err = spec.commandLine().getErr();
         try (RegistryAccess access = RegistryAccess.open(storeOptions);
-             BrokerSession broker = brokerOptions.openAsClient("reverify")) {
+             BrokerSession broker = openBroker()) {
             Reverification reverification = new Reverification(new JdbcReverify(access.database(), Clock.systemUTC()),
                     access.registry(), broker.broker().jobPublisher(), Clock.systemUTC());
             String version = reverification.resolveVersion(model);
@@ -88,6 +89,16 @@ public final class ReverifyCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private BrokerSession openBroker() {
+        try {
+            return brokerOptions.openAsClient("reverify");
+        } catch (BrokerUnavailableException e) {
+            throw new UserError("reverify needs the workers' broker, and " + brokerOptions.clientTarget()
+                    + " does not answer (" + e.getMessage() + "): start 'glossa serve' on this --data-dir, or give "
+                    + "--amqp-uri", e);
+        }
     }
 
     /** Shows progress (see {@link ProgressMeter}); false if scoring stalled for longer than {@code stall}. */
