@@ -54,6 +54,7 @@ public final class RetentionOption {
             return;
         }
         life.add("retention", new Retention(store, period.get(), Clock.systemUTC()).start(SWEEP_INTERVAL));
-        LOG.info("retention: texts older than {} are deleted with their results and feedback", period.get());
+        LOG.info("retention: texts older than {} (--retain) are deleted with their results and feedback",
+                Retention.readable(period.get()));
     }
 }

@@ -60,11 +60,22 @@ public final class Retention implements AutoCloseable {
             long deleted = sweep();
             if (deleted > 0) {
                 LOG.info("retention: deleted {} texts submitted more than {} ago, with their results and labels",
-                        deleted, period);
+                        deleted, readable(period));
             }
         } catch (RuntimeException e) {
             LOG.warn("retention: deleting old texts failed ({}); trying again at the next sweep", e.toString());
         }
+    }
+
+    /** 30d, 12h, 90m or the ISO form, as an operator wrote it rather than PT720H. */
+    public static String readable(Duration period) {
+        if (period.toSeconds() % 86_400 == 0) {
+            return period.toDays() + "d";
+        }
+        if (period.toSeconds() % 3_600 == 0) {
+            return period.toHours() + "h";
+        }
+        return period.toSeconds() % 60 == 0 ? period.toMinutes() + "m" : period.toString();
     }
 
     @Override

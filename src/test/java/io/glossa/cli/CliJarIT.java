@@ -85,6 +85,10 @@ class CliJarIT {
                 "--host", "127.0.0.1", "--port", String.valueOf(port), "--amqp-port", String.valueOf(freePort()),
                 "--data-dir", data.toString())) {
             serve.awaitHttpOk(URI.create("http://127.0.0.1:" + port + "/ready"), Duration.ofSeconds(120));
+            // the hint follows the HTTP server's start, so it may land a moment after /ready first answers
+            for (int i = 0; i < 100 && !serve.output().contains("stop with Ctrl+C"); i++) {
+                Thread.sleep(100);
+            }
             assertThat(serve.output())
                     .contains("open http://localhost:" + port + "/ in a browser (live charts: /dashboard.html); stop with Ctrl+C")
                     .contains("the embedded parts keep their data in " + data.toAbsolutePath().normalize());

@@ -29,6 +29,14 @@ class RetentionTest {
     }
 
     @Test
+    void periodsReadAsOperatorsWriteThem() {
+        assertThat(Retention.readable(Duration.ofDays(30))).isEqualTo("30d");
+        assertThat(Retention.readable(Duration.ofHours(12))).isEqualTo("12h");
+        assertThat(Retention.readable(Duration.ofMinutes(90))).isEqualTo("90m");
+        assertThat(Retention.readable(Duration.ofSeconds(5))).isEqualTo("PT5S");
+    }
+
+    @Test
     void thePeriodMustBePositive() {
         assertThatThrownBy(() -> new Retention(new InMemoryTextStore(), Duration.ZERO, java.time.Clock.systemUTC()))
                 .hasMessageContaining("must be positive");
