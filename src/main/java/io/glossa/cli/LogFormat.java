@@ -31,12 +31,21 @@ final class LogFormat {
         return format;
     }
 
+    /**
+     * The file logback read: logback 1.5.19 and later record it in the watch list only when scanning, so without
+     * one it is our own logback.xml (the property {@link #CONFIGURED} shows our file was read).
+     */
+    private static URL configurationFile(LoggerContext context) {
+        URL watched = ConfigurationWatchListUtil.getMainWatchURL(context);
+        return watched != null ? watched : LogFormat.class.getClassLoader().getResource("logback.xml");
+    }
+
     static void use(String format) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
         String inUse = context.getProperty(CONFIGURED);
-        URL file = ConfigurationWatchListUtil.getMainWatchURL(context);
+        URL file = configurationFile(context);
         if (inUse == null || inUse.equals(format) || file == null) {
             return;
         }
