@@ -1,0 +1,2 @@
+/** The picocli commands, and where each command wires the parts it runs. */
+package io.glossa.cli;

@@ -1,0 +1,2 @@
+/** Micrometer meters of the pipeline, exported for Prometheus at /metrics. */
+package io.glossa.metrics;
