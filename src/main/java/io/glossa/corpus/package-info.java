@@ -1,2 +1,2 @@
-/** Reading labelled training and evaluation text (TSV), with line-level errors a user can act on (pure core). */
+/** Reading labelled text (TSV) for training and evaluation, with line-level errors a user can act on (pure core). */
 package io.glossa.corpus;

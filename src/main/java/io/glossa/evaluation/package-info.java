@@ -1,2 +1,2 @@
-/** Scores and reports of a model on labelled text: accuracy, confusion, per-language tables (pure core). */
+/** Scores and reports of a model on labelled text: accuracy, confusion, calibration, throughput (pure core). */
 package io.glossa.evaluation;

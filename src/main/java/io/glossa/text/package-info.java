@@ -1,2 +1,2 @@
-/** Text normalisation before features: Unicode composition, case, script-aware cleaning (pure core). */
+/** The one text normalisation of training and prediction: NFC, URLs and handles removed, letters lower-cased, the rest spaces (pure core). */
 package io.glossa.text;
