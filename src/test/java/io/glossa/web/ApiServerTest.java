@@ -251,7 +251,8 @@ class ApiServerTest {
                 + "Connection: close\r\n\r\n{}");
         assertThat(separators).startsWith("HTTP/1.1 415").contains("application/problem+json");
         // a chunked body declares no length; it was read whole before its size was checked
-        String chunk = Integer.toHexString(30_000) + "\r\n" + "a".repeat(30_000) + "\r\n";
+        String part = "{\"texts\":[\"" + "a".repeat(30_000);
+        String chunk = Integer.toHexString(part.length()) + "\r\n" + part + "\r\n";
         String chunked = raw("POST /api/v1/texts:batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunk + "0\r\n\r\n");
         assertThat(chunked).startsWith("HTTP/1.1 413").contains("application/problem+json").contains("at most 20000 bytes");
