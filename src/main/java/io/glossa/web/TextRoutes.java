@@ -25,13 +25,16 @@ final class TextRoutes {
     private final ApiSettings settings;
     private final BodyShape batch;
     private final LargeBodies largeBodies;
+    private final RevocationWatch revocations;
 
-    TextRoutes(TextSubmission submission, TextStore store, ResultWaiters waiters, TextJson json, ApiSettings settings) {
+    TextRoutes(TextSubmission submission, TextStore store, ResultWaiters waiters, TextJson json, ApiSettings settings,
+               RevocationWatch revocations) {
         this.submission = submission;
         this.store = store;
         this.waiters = waiters;
         this.json = json;
         this.settings = settings;
+        this.revocations = revocations;
         this.largeBodies = LargeBodies.forHeap(Math.max(maxSingleBodyBytes(), settings.maxBatchBodyBytes()));
         int maxBatch = submission.limits().maxBatchSize();
         // the parser stops at the first text over the limit, so a batch of a million tiny texts is never built
@@ -93,7 +96,22 @@ final class TextRoutes {
             return;
         }
         CompletableFuture<Optional<TextRecord>> result = waiters.await(id, wait);
+        endOnRevocation(ctx, result);
         ctx.future(() -> result.thenAccept(record -> answer(ctx, id, record)));
+    }
+
+    /** A long-poll ends with 401 when its key is revoked while it waits, as a new request would. */
+    private void endOnRevocation(Context ctx, CompletableFuture<?> result) {
+        PresentedKey key = ctx.attribute(AccessControl.KEY_ATTRIBUTE);
+        if (key == null) {
+            return;
+        }
+        RevocationWatch.Registration watched = revocations.watch(key, () -> {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"glossa\", error=\"invalid_token\"");
+            result.completeExceptionally(new ProblemException(401, "api-key-invalid", "Invalid API Key",
+                    "the API key was revoked while this request waited; ask the operator for a new one"));
+        });
+        result.whenComplete((record, error) -> watched.close());
     }
 
     private void answer(Context ctx, UUID id, Optional<TextRecord> record) {
