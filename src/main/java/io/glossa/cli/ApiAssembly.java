@@ -77,7 +77,7 @@ final class ApiAssembly {
                     + "); choose another port with --port");
         }
         LOG.info("http: API, UI, /metrics, /openapi.json on {}:{}", http.host, server.port());
-        Watchdog.start(life, List.of(relayAlive, new ReadinessCheck("api threads", server::threadsAlive)));
+        Watchdog.start(life, List.of(relayAlive, server.threadsCheck()));
         return server;
     }
 

@@ -85,7 +85,7 @@ public final class ApiServer implements AutoCloseable {
         textRoutes.register(app);
         events.register(app);
         List<ReadinessCheck> all = new java.util.ArrayList<>(checks);
-        all.add(new ReadinessCheck("api threads", this::threadsAlive));
+        all.add(threadsCheck());
         new HealthRoutes(all, json).register(app);
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
@@ -109,11 +109,11 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * False once a timer of the API (event stream keep-alives, API key re-checks) stopped by itself; /ready reports
-     * it as "api threads", and a process watchdog may stop the process.
+     * "api threads": false once a timer of the API (event stream keep-alives, API key re-checks) stopped by itself.
+     * /ready reports it, and a process watchdog may stop the process on it.
      */
-    public boolean threadsAlive() {
-        return events.alive() && revocations.alive();
+    public ReadinessCheck threadsCheck() {
+        return new ReadinessCheck("api threads", () -> events.alive() && revocations.alive());
     }
 
     public int port() {

@@ -82,7 +82,13 @@ final class ResultStream implements AutoCloseable {
                     + TextJson.TEXTS_PATH + "/{id}");
         }
         PresentedKey key = ctx.attribute(AccessControl.KEY_ATTRIBUTE);
-        Runnable release = slots.take(key == null ? null : key.key().id());
+        Runnable release;
+        try {
+            release = slots.take(key == null ? null : key.key().id());
+        } catch (ProblemException full) {
+            ctx.header("Retry-After", StreamSlots.RETRY_AFTER_SECONDS);
+            throw full;
+        }
         ctx.attribute(RELEASE_ATTRIBUTE, release);
         try {
             handler.handle(ctx);

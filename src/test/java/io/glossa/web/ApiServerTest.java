@@ -231,13 +231,26 @@ class ApiServerTest {
         expectProblem(send(request("/api/v1/texts").DELETE().build()), 405, "method-not-allowed");
     }
 
+    /** Issue 19: 405 answers lacked Allow (RFC 9110 requires it). */
+    @Test
+    void aMethodNotAllowedNamesTheAllowedOnes() throws Exception {
+        HttpResponse<String> texts = send(request("/api/v1/texts").DELETE().build());
+        assertThat(texts.statusCode()).isEqualTo(405);
+        assertThat(texts.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow.split(", "))
+                .contains("POST"));
+        HttpResponse<String> one = send(request("/api/v1/texts/" + UUID.randomUUID()).DELETE().build());
+        assertThat(one.headers().firstValue("Allow")).hasValue("GET");
+    }
+
     @Test
     void errorsJettyAnswersItselfAreProblemJsonToo() throws Exception {
         String badUri = raw("GET /api/v1/texts/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-        assertThat(badUri).startsWith("HTTP/1.1 400").contains("application/problem+json").doesNotContain("<html");
+        assertThat(badUri).startsWith("HTTP/1.1 400").contains("application/problem+json").doesNotContain("<html")
+                .contains("X-Frame-Options: DENY").contains("Content-Security-Policy: ");   // issue 19: they lacked them
         String hugeHeader = raw("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000)
                 + "\r\nConnection: close\r\n\r\n");
-        assertThat(hugeHeader).startsWith("HTTP/1.1 431").contains("application/problem+json").doesNotContain("Exception");
+        assertThat(hugeHeader).startsWith("HTTP/1.1 431").contains("application/problem+json").doesNotContain("Exception")
+                .contains("X-Content-Type-Options: nosniff").contains("Referrer-Policy: no-referrer");
     }
 
     /** Found by HttpFuzzIT: each of these was a 5xx. */
