@@ -31,7 +31,7 @@ final class LargeBodies {
     }
 
     /**
-     * Reserves room for this request's body; close the result when the request is done.
+     * Reserves room for this request's body; release it when the request is done.
      * @throws ProblemException 503 when the budget is spent
      */
     Reservation reserve(Context ctx, long maxBytes) {
@@ -50,10 +50,9 @@ final class LargeBodies {
     }
 
     /** Room held for one request's body. */
-    interface Reservation extends AutoCloseable {
+    interface Reservation {
         Reservation NONE = () -> { };
 
-        @Override
-        void close();
+        void release();
     }
 }

@@ -56,7 +56,8 @@ final class TextRoutes {
     }
 
     private void submit(Context ctx) {
-        try (LargeBodies.Reservation room = largeBodies.reserve(ctx, maxSingleBodyBytes())) {
+        LargeBodies.Reservation room = largeBodies.reserve(ctx, maxSingleBodyBytes());
+        try {
             BodyFields body = JsonBody.read(ctx, maxSingleBodyBytes(), SINGLE);
             String text = body.string("text");
             if (text == null) {
@@ -64,17 +65,22 @@ final class TextRoutes {
             }
             Job job = submission.submit(text);
             ctx.status(202).header("Location", TextJson.location(job.id())).json(json.accepted(job));
+        } finally {
+            room.release();
         }
     }
 
     private void submitBatch(Context ctx) {
-        try (LargeBodies.Reservation room = largeBodies.reserve(ctx, settings.maxBatchBodyBytes())) {
+        LargeBodies.Reservation room = largeBodies.reserve(ctx, settings.maxBatchBodyBytes());
+        try {
             BodyFields body = JsonBody.read(ctx, settings.maxBatchBodyBytes(), batch);
             if (body.array() == null) {
                 throw body.missing("texts", "{\"texts\": [\"...\"]}");
             }
             List<Job> jobs = submission.submitBatch(body.array(), lane(body.string("lane")));
             ctx.status(202).json(json.acceptedBatch(jobs));
+        } finally {
+            room.release();
         }
     }
 
