@@ -47,8 +47,8 @@ public final class ModelsListCommand implements Callable<Integer> {
 
     /**
      * CLAIMED is the dev score the model file states about itself; MEASURED is what glossa measures now on its own
-     * check sentences (io.glossa.registry.CheckSentences), by loading each stored model in turn (about a second
-     * each). The registry has no column for the measured score yet, so it is not stored.
+     * check sentences (io.glossa.registry.CheckSentences), by loading each stored model in turn and classifying
+     * them. The registry has no column for the measured score yet, so it is not stored.
      */
     private static void printModels(PrintWriter out, List<ModelEntry> models, ModelState state, ModelRegistry registry) {
         out.printf(Locale.ROOT, "  %-22s %-7s %-8s %-24s %s%n", "VERSION", "CLAIMED", "MEASURED", "ADDED", "NOTE");

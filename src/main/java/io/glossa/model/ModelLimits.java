@@ -15,6 +15,12 @@ public record ModelLimits(int maxLabels, long maxDecompressedBytes) {
     /** Deflate cannot expand data by more than about 1032 : 1; a section declaring more is not what it claims. */
     static final long MAX_DEFLATE_RATIO = 1032;
 
+    /**
+     * For the model inside the jar: it is glossa's own, so only the heap limits it; on a heap too small for it the
+     * load ends in an OutOfMemoryError, which the CLI reports as one line (exit 70).
+     */
+    public static final ModelLimits BUILT_IN = new ModelLimits(MAX_LABELS, Long.MAX_VALUE);
+
     /** An eighth of this JVM's heap (-Xmx): the default model needs 6 MB of it, one of 2^20 buckets 48 MB. */
     public static ModelLimits forThisJvm() {
         return new ModelLimits(MAX_LABELS, Runtime.getRuntime().maxMemory() / 8);

@@ -24,8 +24,9 @@ public final class ModelCatalog {
 
     /**
      * @param name where the bytes came from, for error messages
-     * @throws io.glossa.model.ModelFormatException if the bytes are not a loadable model (corrupt, truncated, ...)
-     * @throws BadModelException if it loads but fails the smoke test
+     * @throws io.glossa.model.ModelFormatException if the bytes are not a loadable model (corrupt, truncated, too
+     *         large for this process's heap, ...)
+     * @throws BadModelException if it loads but fails the smoke test (or knows too few languages to be checked)
      * @throws ModelRegistryException if the version is already registered
      */
     public Added add(String name, byte[] bytes, String note) {

@@ -76,7 +76,8 @@ final class ResultStream implements AutoCloseable {
 
     private void open(Context ctx) throws Exception {
         String accept = ctx.header("Accept");
-        if (accept == null || !accept.trim().equalsIgnoreCase(MEDIA_TYPE)) {
+        // exactly this value, as Javalin's SSE handler requires (anything else got an empty 200 from it)
+        if (!MEDIA_TYPE.equals(accept)) {
             throw new ProblemException(406, "not-acceptable", "Not Acceptable", "this endpoint streams server-sent "
                     + "events: send 'Accept: " + MEDIA_TYPE + "' (EventSource does), or read a text by id at "
                     + TextJson.TEXTS_PATH + "/{id}");

@@ -63,8 +63,14 @@ class SafeDefaultsIT {
         return addresses;
     }
 
-    /** A /proc/net/tcp address: little-endian hex, e.g. 0100007F is 127.0.0.1; an IPv6 one is shown as read. */
+    /**
+     * A /proc/net/tcp address: little-endian hex, e.g. 0100007F is 127.0.0.1; an IPv4-mapped IPv6 one (a Java
+     * socket bound to 127.0.0.1 may be an IPv6 socket) as its IPv4 address; any other IPv6 one as read.
+     */
     private static String address(String hex) {
+        if (hex.length() == 32 && hex.startsWith("0000000000000000FFFF0000")) {
+            return address(hex.substring(24));
+        }
         if (hex.length() != 8) {
             return hex.matches("0+") ? "::" : hex;
         }
