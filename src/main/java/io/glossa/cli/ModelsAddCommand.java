@@ -1,5 +1,6 @@
 package io.glossa.cli;
 
+import io.glossa.model.ModelFile;
 import io.glossa.model.ModelLimits;
 import io.glossa.registry.ModelCatalog;
 import io.glossa.registry.ModelEntry;
@@ -34,12 +35,7 @@ public final class ModelsAddCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new UserError("model file not found: " + file);
         }
-        ModelLimits limits = ModelLimits.forThisJvm();
-        if (Files.size(file) > limits.maxDecompressedBytes()) {
-            throw new UserError("model file " + file + " is too large to load here (" + Files.size(file) + " bytes); "
-                    + "give the JVM more heap (-Xmx) or train a smaller model");
-        }
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = ModelFile.readBytes(file, ModelLimits.forThisJvm());   // a file too large is never read
         try (RegistryAccess access = RegistryAccess.open(storeOptions)) {
             ModelCatalog.Added added = access.catalog().add(file.toString(), bytes, note);
             ModelEntry entry = added.entry();

@@ -130,6 +130,14 @@ public final class ModelFile {
 
     /** Reads a model file no larger than {@code limits} allow (the file itself included) into memory and decodes it. */
     public static Contents read(Path file, ModelLimits limits) {
+        return read(file.toString(), readBytes(file, limits), limits);
+    }
+
+    /**
+     * The bytes of a model file, refused before they are read if no model within {@code limits} can be that large.
+     * @throws ModelFormatException for a missing, unreadable or too large file, or a directory
+     */
+    public static byte[] readBytes(Path file, ModelLimits limits) {
         String name = file.toString();
         long size;
         try {
@@ -149,7 +157,7 @@ public final class ModelFile {
             throw tooLarge(name, size + " bytes", limits);
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return read(name, in.readAllBytes(), limits);
+            return in.readAllBytes();
         } catch (AccessDeniedException e) {
             throw new ModelFormatException("cannot read model file " + name + ": permission denied", e);
         } catch (IOException e) {
