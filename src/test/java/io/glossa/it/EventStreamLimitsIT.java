@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.glossa.access.ApiKeys;
 import io.glossa.access.IssuedKey;
-import io.glossa.access.KeySecrets;
 import io.glossa.cli.Running;
-import io.glossa.store.JdbcApiKeyStore;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +30,9 @@ class EventStreamLimitsIT {
 
     @Test
     void streamsAreCappedPerKeyAndOverallAndIdleOnesCostLittle() throws Exception {
-        try (Running serve = PipelineKit.start(List.of("--data-dir", dataDir.toString(), "--amqp-port",
-                String.valueOf(PipelineKit.freePort()), "--port", "0", "--host", "127.0.0.1", "--workers", "2",
-                "--require-api-key", "--max-event-streams", "105", "--max-event-streams-per-key", "100"))) {
-            ApiKeys keys = new ApiKeys(new JdbcApiKeyStore(serve.store().database()), new KeySecrets(),
-                    Clock.systemUTC(), Duration.ZERO);
+        try (Running serve = PipelineKit.startEmbedded(dataDir, "--require-api-key", "--max-event-streams", "105",
+                "--max-event-streams-per-key", "100")) {
+            ApiKeys keys = PipelineKit.keys(serve);
             IssuedKey a = keys.issue("a", Optional.empty());
             IssuedKey b = keys.issue("b", Optional.empty());
             HttpResponse<String> plain = get(serve.port(), a.secret(), null);

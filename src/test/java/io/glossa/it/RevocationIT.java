@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.glossa.access.ApiKeys;
 import io.glossa.access.IssuedKey;
-import io.glossa.access.KeySecrets;
 import io.glossa.cli.ApiCommand;
 import io.glossa.cli.Running;
-import io.glossa.store.JdbcApiKeyStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,10 +37,9 @@ class RevocationIT {
 
     @Test
     void aRevokedKeysEventStreamClosesOnTheEmbeddedStore() throws Exception {
-        try (Running serve = PipelineKit.start(List.of("--data-dir", dataDir.toString(), "--amqp-port",
-                String.valueOf(PipelineKit.freePort()), "--port", "0", "--host", "127.0.0.1", "--workers", "2",
-                "--require-api-key", "--api-key-cache", CACHE.toSeconds() + "s"))) {
-            ApiKeys keys = keys(serve);
+        try (Running serve = PipelineKit.startEmbedded(dataDir, "--require-api-key",
+                "--api-key-cache", CACHE.toSeconds() + "s")) {
+            ApiKeys keys = PipelineKit.keys(serve);
             IssuedKey revoked = keys.issue("revoked", Optional.empty());
             IssuedKey kept = keys.issue("kept", Optional.empty());
             try (EventStreamClient stream = EventStreamClient.open(serve.port(), revoked.secret());
@@ -71,7 +67,7 @@ class RevocationIT {
             ApiCommand api = new ApiCommand();
             new CommandLine(api).parseArgs(args.toArray(String[]::new));
             try (Running running = api.start()) {
-                ApiKeys keys = keys(running);
+                ApiKeys keys = PipelineKit.keys(running);
                 IssuedKey issued = keys.issue("revoked", Optional.empty());
                 HttpResponse<String> accepted = post(running.port(), issued.secret(), "{\"text\":\"Hyvää huomenta kaikille.\"}");
                 assertThat(accepted.statusCode()).isEqualTo(202);
@@ -93,11 +89,6 @@ class RevocationIT {
                 }
             }
         }
-    }
-
-    private static ApiKeys keys(Running running) {
-        return new ApiKeys(new JdbcApiKeyStore(running.store().database()), new KeySecrets(), Clock.systemUTC(),
-                Duration.ZERO);
     }
 
     private static HttpResponse<String> post(int port, String key, String body) throws Exception {

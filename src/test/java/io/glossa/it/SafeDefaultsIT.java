@@ -23,8 +23,7 @@ class SafeDefaultsIT {
 
     @Test
     void serveListensOnThisMachineOnlyAnswersItsOwnNamesAndKeepsItsBrokerPrivate() throws Exception {
-        try (Running serve = PipelineKit.start(List.of("--data-dir", dataDir.toString(), "--amqp-port",
-                String.valueOf(PipelineKit.freePort()), "--port", "0", "--workers", "2"))) {
+        try (Running serve = PipelineKit.startEmbedded(dataDir)) {   // no --host
             int port = serve.port();
             // read from the kernel's socket table, so the test never sends traffic beyond the loopback interface
             assertThat(listeningAddresses(port)).as("addresses listening on port " + port).containsExactly("127.0.0.1");

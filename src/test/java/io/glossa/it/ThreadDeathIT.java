@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class ThreadDeathIT {
 
     @Test
     void aDeadOutboxThreadMakesReadyFail() throws Exception {
-        try (Running serve = PipelineKit.start(args(0))) {
+        try (Running serve = PipelineKit.startEmbedded(dataDir)) {
             URI ready = URI.create("http://127.0.0.1:" + serve.port() + "/ready");
             assertThat(get(ready).statusCode()).isEqualTo(200);
             kill(MARKER);
@@ -43,10 +42,9 @@ class ThreadDeathIT {
     @Test
     void aDeadOutboxThreadStopsTheServeCommandWithStatus70() throws Exception {
         int port = PipelineKit.freePort();
-        List<String> command = new java.util.ArrayList<>(List.of("serve"));
-        command.addAll(args(port));
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() ->
-                Main.commandLine().execute(command.toArray(String[]::new)));
+        String[] serve = {"serve", "--data-dir", dataDir.toString(), "--amqp-port", String.valueOf(PipelineKit.freePort()),
+            "--port", String.valueOf(port), "--workers", "2"};
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Main.commandLine().execute(serve));
         URI ready = URI.create("http://127.0.0.1:" + port + "/ready");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!answers(ready) && System.nanoTime() < deadline && !exit.isDone()) {
@@ -55,12 +53,6 @@ class ThreadDeathIT {
         assertThat(answers(ready)).as("serve came up").isTrue();
         kill(MARKER);
         assertThat(exit.get(15, TimeUnit.SECONDS)).isEqualTo(70);
-    }
-
-    /** serve's options (no command name, as PipelineKit.start takes them) */
-    private List<String> args(int port) throws Exception {
-        return List.of("--data-dir", dataDir.toString(), "--amqp-port", String.valueOf(PipelineKit.freePort()),
-                "--port", String.valueOf(port), "--workers", "2");
     }
 
     /** Throws ThreadDeath, an Error, inside the thread: what an OutOfMemoryError there would do to its loop. */
