@@ -4,7 +4,7 @@
 #
 #   bench/batch-vs-realtime.sh embedded|rabbit LINES [RATE] [DURATION]
 #
-# embedded: serve with no options (embedded Qpid + H2) in a fresh data dir.
+# embedded: serve with no options (embedded Qpid + SQLite) in a fresh data dir.
 # rabbit:   serve on RabbitMQ 127.0.0.1:5672 (a fresh vhost) and PostgreSQL 127.0.0.1:5432 (a fresh database).
 # RATE (default 50 texts/s) and DURATION (default 60s) are the realtime load; the batch input cycles through the
 # shared data's sentences. The batch starts 10 s before the second load run, so the queue is full when it begins;

@@ -6,7 +6,7 @@
 #
 #   bench/heap-sizing.sh serve|api|worker|split "64m 48m 32m" [RATE=200] [DURATION=60s] [DATA]
 #
-# serve:  `glossa serve` with nothing else (embedded Qpid + H2) gets the -Xmx.
+# serve:  `glossa serve` with nothing else (embedded Qpid + SQLite) gets the -Xmx.
 # api:    `glossa api` gets the -Xmx; one `glossa worker` (-Xmx512m) does the work.   } RabbitMQ 127.0.0.1:5672 and
 # worker: `glossa worker` gets the -Xmx; `glossa api` runs with -Xmx512m.             } PostgreSQL 127.0.0.1:5432;
 # split:  both get the -Xmx.                                                           } a row for each process

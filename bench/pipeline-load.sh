@@ -3,7 +3,7 @@
 #
 #   bench/pipeline-load.sh embedded|rabbit RATE DURATION [DATA]
 #
-# embedded: serve with no options (embedded Qpid + H2) in a fresh data dir.
+# embedded: serve with no options (embedded Qpid + SQLite) in a fresh data dir.
 # rabbit:   serve on RabbitMQ 127.0.0.1:5672 (a fresh vhost) and PostgreSQL 127.0.0.1:5432 (a fresh database),
 #           both removed afterwards.
 # Prints the load report (JSON); the CPU per text of serve (in all and by thread group: compiler, Jetty, workers,

@@ -1,5 +1,6 @@
 // Small canvas charts (no library): time series lines and horizontal bars. Each canvas gets data-points = the
-// number of values drawn, so tests and people can tell an empty chart from a drawn one.
+// number of values drawn (and a line chart data-max = its largest), so tests and people can tell an empty or flat
+// chart from a drawn one.
 'use strict';
 
 const charts = (() => {
@@ -65,6 +66,7 @@ const charts = (() => {
     ctx.textAlign = 'right'; ctx.fillText('now', width - right, height);
     legend(ctx, series.map(s => s.name), left);
     canvas.dataset.points = String(points);
+    canvas.dataset.max = String(max);
   }
 
   function legend(ctx, names, x) {

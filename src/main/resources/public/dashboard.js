@@ -1,38 +1,33 @@
-// Dashboard: polls /api/v1/stats every second and charts rates and percentiles computed from the differences of
-// the cumulative meters (what Prometheus' rate() and histogram_quantile() do with /metrics).
+// Dashboard: polls /api/v1/stats every second. Throughput and latency come from the server's per-second record of
+// the last 15 minutes (?history_after=: the first poll gets all of it, each later one the seconds since), so a page
+// opened now shows what happened before; queue depths and workers are asked of the broker at each poll.
 'use strict';
 
 (() => {
   const POLL_MS = 1000;
-  const CAPACITY = 120;       // points kept: two minutes
-  const LATENCY_WINDOW = 10;  // polls
-  const snapshots = [];
+  const HISTORY = 900;        // seconds the server keeps: fifteen minutes
+  const LIVE = 120;           // polls of queue depths kept: two minutes
+  const HISTORY_SERIES = {accepted: 'accepted', completed: 'completed', p50: 'p50_ms', p95: 'p95_ms', p99: 'p99_ms'};
   const series = {accepted: [], completed: [], p50: [], p95: [], p99: [], realtime: [], batch: [], failed: [],
     consumersRealtime: [], consumersBatch: []};
+  let after = 0;              // epoch second of the newest history value the page has
   const $ = id => document.getElementById(id);
 
-  /** The q-quantile (seconds) of the observations between two cumulative bucket lists, or null if none. */
-  function quantile(q, older, newer) {
-    if (!older || !newer || older.buckets.length !== newer.buckets.length) return null;
-    const total = newer.count - older.count;
-    if (total <= 0) return null;
-    const rank = q * total;
-    let lowerBound = 0, lowerCount = 0;
-    for (let i = 0; i < newer.buckets.length; i++) {
-      const [le, cum] = newer.buckets[i];
-      const count = cum - older.buckets[i][1];
-      if (count >= rank) {
-        const inBucket = count - lowerCount;
-        return inBucket > 0 ? lowerBound + (le - lowerBound) * (rank - lowerCount) / inBucket : le;
-      }
-      lowerBound = le; lowerCount = count;
-    }
-    return lowerBound;   // beyond the largest bucket: report its bound
+  function push(name, value, capacity) {
+    series[name].push(value);
+    if (series[name].length > capacity) series[name].shift();
   }
 
-  function push(name, value) {
-    series[name].push(value);
-    if (series[name].length > CAPACITY) series[name].shift();
+  /** Appends the seconds the server sent; if it skipped some (the page slept longer than the history), starts over. */
+  function appendHistory(history) {
+    if (!history || !history.accepted.length) return;
+    if (after > 0 && history.first_second > after + 1) {
+      for (const name of Object.keys(HISTORY_SERIES)) series[name].length = 0;
+    }
+    for (const [name, field] of Object.entries(HISTORY_SERIES)) {
+      history[field].forEach(v => push(name, v, HISTORY));
+    }
+    after = history.first_second + history.accepted.length - 1;
   }
 
   function queue(stats, kind) {
@@ -44,32 +39,16 @@
   }
 
   function update(stats) {
-    const previous = snapshots[snapshots.length - 1];
-    snapshots.push(stats);
-    if (snapshots.length > LATENCY_WINDOW + 1) snapshots.shift();
-    const c = stats.counters;
-    if (previous) {
-      const dt = (Date.parse(stats.at) - Date.parse(previous.at)) / 1000;
-      const p = previous.counters;
-      push('accepted', dt > 0 ? (c.accepted - p.accepted) / dt : null);
-      push('completed', dt > 0 ? (c.observed_done + c.observed_failed - p.observed_done - p.observed_failed) / dt : null);
-    } else {
-      push('accepted', null);
-      push('completed', null);
-    }
-    const older = snapshots[0].latency.submit_to_result, newer = stats.latency.submit_to_result;
-    for (const [name, q] of [['p50', .5], ['p95', .95], ['p99', .99]]) {
-      const s = snapshots.length > 1 ? quantile(q, older, newer) : null;
-      push(name, s === null ? null : s * 1000);
-    }
+    appendHistory(stats.history);
     for (const kind of ['realtime', 'batch', 'failed']) {
       const q = queue(stats, kind);
-      push(kind, q ? q.messages : null);
+      push(kind, q ? q.messages : null, LIVE);
     }
     const rq = queue(stats, 'realtime'), bq = queue(stats, 'batch');
-    push('consumersRealtime', rq ? rq.consumers : null);
-    push('consumersBatch', bq ? bq.consumers : null);
+    push('consumersRealtime', rq ? rq.consumers : null, LIVE);
+    push('consumersBatch', bq ? bq.consumers : null, LIVE);
 
+    const c = stats.counters;
     $('model').textContent = stats.model.version || '—';
     $('model').title = stats.model.source || '';
     $('accepted').textContent = String(c.accepted);
@@ -86,16 +65,16 @@
   }
 
   function draw(stats) {
-    charts.lines($('throughput'), [{name: 'accepted', values: series.accepted}, {name: 'completed', values: series.completed}], CAPACITY);
+    charts.lines($('throughput'), [{name: 'accepted', values: series.accepted}, {name: 'completed', values: series.completed}], HISTORY);
     $('throughput-summary').textContent = 'accepted ' + fmt(last('accepted'), 1) + '/s · completed ' + fmt(last('completed'), 1) + '/s';
-    charts.lines($('latency'), [{name: 'p50', values: series.p50}, {name: 'p95', values: series.p95}, {name: 'p99', values: series.p99}], CAPACITY);
+    charts.lines($('latency'), [{name: 'p50', values: series.p50}, {name: 'p95', values: series.p95}, {name: 'p99', values: series.p99}], HISTORY);
     $('latency-summary').textContent = 'last 10 s: p50 ' + fmt(last('p50'), 1) + ' ms · p95 ' + fmt(last('p95'), 1)
       + ' ms · p99 ' + fmt(last('p99'), 1) + ' ms';
     charts.lines($('queues'), [{name: 'realtime', values: series.realtime}, {name: 'batch', values: series.batch},
-      {name: 'failed', values: series.failed}], CAPACITY);
+      {name: 'failed', values: series.failed}], LIVE);
     $('queues-summary').textContent = 'realtime ' + fmt(last('realtime'), 0) + ' · batch ' + fmt(last('batch'), 0)
       + ' · failed ' + fmt(last('failed'), 0);
-    charts.lines($('consumers'), [{name: 'realtime', values: series.consumersRealtime}, {name: 'batch', values: series.consumersBatch}], CAPACITY);
+    charts.lines($('consumers'), [{name: 'realtime', values: series.consumersRealtime}, {name: 'batch', values: series.consumersBatch}], LIVE);
     $('consumers-summary').textContent = 'realtime ' + fmt(last('consumersRealtime'), 0) + ' · batch ' + fmt(last('consumersBatch'), 0);
     const languages = Object.entries(stats.languages || {}).sort((a, b) => b[1] - a[1]);
     charts.bars($('languages'), languages);
@@ -106,7 +85,8 @@
 
   async function poll() {
     try {
-      const response = await glossa.apiFetch('/api/v1/stats', {headers: {'Accept': 'application/json'}, cache: 'no-store'});
+      const response = await glossa.apiFetch('/api/v1/stats?history_after=' + after,
+        {headers: {'Accept': 'application/json'}, cache: 'no-store'});
       if (!response.ok) throw new Error('HTTP ' + response.status);
       update(await response.json());
       $('status').textContent = 'live';
@@ -119,6 +99,5 @@
     }
   }
 
-  window.glossaQuantile = quantile;   // for tests and curious people
   poll();
 })();

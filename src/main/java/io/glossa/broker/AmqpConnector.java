@@ -84,6 +84,7 @@ public final class AmqpConnector {
         factory.setNetworkRecoveryInterval(settings.recoveryInterval().toMillis());
         factory.setRequestedHeartbeat(settings.heartbeatSeconds());
         factory.setConnectionTimeout(5_000);
+        factory.setMetricsCollector(settings.metrics());
         return factory;
     }
 

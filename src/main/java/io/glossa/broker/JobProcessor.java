@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Handles one delivery at a time for one worker thread, and acks it only after its outcome is safe (a multi-job
@@ -62,6 +63,11 @@ final class JobProcessor implements AutoCloseable {
     }
 
     void process(Delivery delivery) {
+        // log lines about this message carry its id (for a single-job message also the text's id, see handleOne)
+        String messageId = delivery.properties().getMessageId();
+        if (messageId != null) {
+            MDC.put(LogKeys.MESSAGE_ID, messageId);
+        }
         try {
             handle(delivery);
         } catch (BrokerUnavailableException e) {
@@ -72,6 +78,9 @@ final class JobProcessor implements AutoCloseable {
             requeue(delivery);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            MDC.remove(LogKeys.MESSAGE_ID);
+            MDC.remove(LogKeys.TEXT_ID);
         }
     }
 
@@ -108,6 +117,7 @@ final class JobProcessor implements AutoCloseable {
     }
 
     private void handleOne(Delivery delivery, Job job, int attempts, int redeliveries) throws InterruptedException {
+        MDC.put(LogKeys.TEXT_ID, job.id().toString());
         if (redeliveries >= settings.maxRedeliveries()) {
             giveUp(delivery, job, "delivered " + (redeliveries + 1) + " times without an ack "
                     + "(a worker died or lost its connection while handling it)", attempts);

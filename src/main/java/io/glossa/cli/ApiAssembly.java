@@ -68,7 +68,7 @@ final class ApiAssembly {
         TextSubmission submission = new TextSubmission(store, http.limits(), relay, metrics);
         ApiServer server = new ApiServer(submission, store, results, checks, registry, http.apiSettings(), storeReads,
                 accessSettings);
-        server.with(UiAssembly.routes(store, broker, registry, results, model));
+        server.with(UiAssembly.routes(life, store, broker, registry, results, model));
         server.with(new io.glossa.web.ReverifyRoutes(new io.glossa.store.JdbcReverify(store.database(), Clock.systemUTC())));
         try {
             life.add("http server", server.start(http.host, http.port));

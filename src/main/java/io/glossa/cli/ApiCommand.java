@@ -32,6 +32,7 @@ public final class ApiCommand implements Callable<Integer> {
     @Mixin BrokerOptions brokerOptions;
     @Mixin HttpOptions http;
     @Mixin AccessOptions access;
+    @Mixin RetentionOption retention;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -40,15 +41,16 @@ public final class ApiCommand implements Callable<Integer> {
 
     public Running start() {
         if (storeOptions.embedded()) {
-            throw new ParameterException(spec.commandLine(), "api needs --db-url (or GLOSSA_DB_URL): workers in other "
-                    + "processes cannot share the embedded database; use 'glossa serve' to run everything in one process");
+            throw new ParameterException(spec.commandLine(), "api needs --db-url (or GLOSSA_DB_URL): the PostgreSQL "
+                    + "database its workers on other machines share; use 'glossa serve' to run everything in one process");
         }
         Lifecycle life = new Lifecycle();
         try {
             PrometheusMeterRegistry registry = MetricsRegistry.create("api");
             PipelineMetrics metrics = new MicrometerPipelineMetrics(registry);
-            JdbcTextStore store = Parts.store(life, storeOptions);
-            BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "api");
+            JdbcTextStore store = Parts.store(life, storeOptions, registry);
+            retention.start(life, store);
+            BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "api", registry);
             ApiServer server = ApiAssembly.start(life, store, broker.broker(), brokerOptions.jobPacking(), http, access, registry, metrics, List.of(),
                     UiModel.withoutModel());
             LOG.info("glossa api serving on http://localhost:{}", server.port());

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
                 + "{\"line\":N,\"error\":\"...\"} in its place, and the exit status is 1.",
                 "By default it runs here on --threads threads in constant memory; with --via-queue the lines go "
                 + "through a running glossa's API and batch queue (--api), --window texts at a time.",
-                "Progress goes to stderr every 5 s (lines/s) unless --quiet."})
+                "Progress goes to stderr unless --quiet: a bar with rate and time left on a terminal, else a line every 5 s."})
 final class BatchCommand implements Callable<Integer> {
     private static final int CHUNK_CHARS = 1 << 20;
 
@@ -87,7 +87,7 @@ final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         validate();
-        BatchProgress progress = new BatchProgress(spec.commandLine().getErr(), quiet);
+        BatchProgress progress = new BatchProgress(spec.commandLine().getErr(), quiet, inputLines());
         BatchTally tally;
         try (InputStream input = openIn(); OutputStream output = openOut()) {
             LineChunks chunks = new LineChunks(new Utf8LineReader(input, PredictStream.MAX_LINE_BYTES),
@@ -105,6 +105,27 @@ final class BatchCommand implements Callable<Integer> {
             return ExitCodes.USER_ERROR;
         }
         return ExitCodes.OK;
+    }
+
+    /** Lines of a file input, counted up front for the progress (a second quick read); -1 for stdin. */
+    private long inputLines() throws IOException {
+        if (quiet || in.equals("-") || !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(in))) {
+            return -1;
+        }
+        long lines = 0;
+        int last = '\n';
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream input = java.nio.file.Files.newInputStream(java.nio.file.Path.of(in))) {
+            for (int n = input.read(buffer); n > 0; n = input.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+                last = buffer[n - 1];
+            }
+        }
+        return last == '\n' ? lines : lines + 1;
     }
 
     /**

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
  */
 public final class BrokerOptions {
     static final int DEFAULT_JOBS_PER_MESSAGE = 50;
+    private static final Duration EMBEDDED_CLIENT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
@@ -204,15 +205,41 @@ public final class BrokerOptions {
     }
 
     /**
+     * For commands that talk to a running system as a client (reverify, models): the broker of {@code --amqp-uri},
+     * or else the embedded broker a {@code glossa serve} on this machine runs on 127.0.0.1:{@code --amqp-port}.
+     * Connecting to the latter gives up after a few seconds: it is there only while serve runs.
+     * @throws io.glossa.pipeline.BrokerUnavailableException if it does not answer
+     */
+    public BrokerSession openAsClient(String role) {
+        if (!embedded()) {
+            return BrokerSession.external(endpoint().orElseThrow(), topology, connectSettings(), role);
+        }
+        return BrokerSession.external(AmqpEndpoint.parse("amqp://127.0.0.1:" + amqpPort, user, password), topology,
+                ConnectSettings.defaults().withFirstConnectTimeout(EMBEDDED_CLIENT_CONNECT_TIMEOUT), role);
+    }
+
+    /** What {@link #openAsClient} reaches, for messages. */
+    public String clientTarget() {
+        return embedded() ? "the embedded broker of a glossa serve on 127.0.0.1:" + amqpPort + " (--amqp-port)"
+                : endpoint().orElseThrow().describe();
+    }
+
+    /**
      * Starts the embedded broker under {@code dataDir} (if no --amqp-uri) and connects; the exceptions' messages are
      * one-line and meant for the user: {@link io.glossa.pipeline.BrokerUnavailableException} (unreachable after
      * retries), {@link IllegalStateException} (embedded broker cannot start, e.g. port taken; topology conflict).
      * @param role names the connections: serve, api, worker
      */
     public BrokerSession open(Path dataDir, String role) {
+        return open(dataDir, role, new com.rabbitmq.client.NoOpMetricsCollector());
+    }
+
+    /** As {@link #open(Path, String)}, counting the connections' messages in {@code metrics}. */
+    public BrokerSession open(Path dataDir, String role, com.rabbitmq.client.MetricsCollector metrics) {
+        ConnectSettings connect = connectSettings().withMetrics(metrics);
         return endpoint()
-                .map(e -> BrokerSession.external(e, topology, connectSettings(), role))
-                .orElseGet(() -> BrokerSession.embedded(embeddedSettings(dataDir), topology, connectSettings(), role));
+                .map(e -> BrokerSession.external(e, topology, connect, role))
+                .orElseGet(() -> BrokerSession.embedded(embeddedSettings(dataDir), topology, connect, role));
     }
 
     private ParameterException invalid(String message) {

@@ -53,6 +53,12 @@ public final class HttpOptions {
             description = "Cap on ?wait= long-polls (env GLOSSA_MAX_WAIT; default: ${DEFAULT-VALUE}).")
     String maxWait;
 
+    @Option(names = "--access-log", defaultValue = "${env:GLOSSA_ACCESS_LOG:-false}", fallbackValue = "true",
+            arity = "0..1", paramLabel = "BOOLEAN",
+            description = "Log one line per HTTP request: method, path (no query string), status, time, client "
+                    + "(env GLOSSA_ACCESS_LOG; default: ${DEFAULT-VALUE}).")
+    boolean accessLog;
+
     SubmissionLimits limits() {
         try {
             return new SubmissionLimits(maxTextBytes, maxBatch);
@@ -74,7 +80,7 @@ public final class HttpOptions {
         // bodies are read into memory: cap a batch at 16 MiB (a full batch of full-size texts must be split)
         long batchBody = Math.min(16L << 20, 2L * maxBatch * maxTextBytes + 4096);
         try {
-            return new ApiSettings(wait, batchBody, ApiSettings.DEFAULT.keepAlive(), maxEventStreams,
+            return new ApiSettings(wait, batchBody, ApiSettings.DEFAULT.keepAlive(), accessLog, maxEventStreams,
                     maxEventStreamsPerKey);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

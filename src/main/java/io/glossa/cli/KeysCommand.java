@@ -24,13 +24,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code glossa keys create|list|revoke}: API keys in the store that {@code serve}/{@code api} use (same
- * --data-dir / --db-url options). The embedded database admits one process at a time: with a bare {@code serve},
- * manage keys while it is stopped; with PostgreSQL, at any time.
+ * --data-dir / --db-url options), beside a running serve or not.
  */
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = {"Create, list and revoke API keys (enforced by serve/api --require-api-key).",
-                "Takes the same store options as serve. The embedded database can be open in one process only:",
-                "stop a bare 'glossa serve' first, or use PostgreSQL (--db-url) to manage keys while it runs."},
+                "Takes the same store options as serve, and works while serve runs on the same data dir or database;",
+                "a revoked key stops working within serve's --api-key-cache period."},
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
 public final class KeysCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -19,6 +19,21 @@ public final class Main {
             description = "On errors, print the stack trace too.")
     boolean verbose;
 
+    @Option(names = "--log-format", scope = ScopeType.INHERIT, paramLabel = "FORMAT",
+            defaultValue = "${env:GLOSSA_LOG_FORMAT:-text}",
+            description = "Log lines on stderr as 'text' (ISO date, level, logger, message) or 'json' (one object per "
+                    + "line, for log collectors) (env GLOSSA_LOG_FORMAT; default: ${DEFAULT-VALUE}).")
+    void logFormat(String value) {
+        try {
+            LogFormat.use(LogFormat.parse(value));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
         // a thread that dies of an Error leaves its reason here; the Watchdog then stops the process
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> org.slf4j.LoggerFactory.getLogger(Main.class)

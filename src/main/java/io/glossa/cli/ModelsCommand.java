@@ -6,8 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code glossa models ...}: the model registry. */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = {"The model registry: versions kept in the store, the active one, the changelog.",
-                "Same store options as serve (--data-dir, --db-url). With the embedded database, stop serve first:",
-                "the database is a file one process owns."},
+                "Same store options as serve (--data-dir, --db-url); works beside a running serve on the same data dir."},
         subcommands = {CommandLine.HelpCommand.class, ModelsListCommand.class, ModelsAddCommand.class,
                 ModelsActivateCommand.class, ModelsRollbackCommand.class, ModelsShadowCommand.class,
                 ModelsCompareCommand.class})

@@ -13,8 +13,8 @@ import java.time.Clock;
 
 /**
  * The registry as the {@code glossa models} commands reach it: the store of {@code --data-dir} / {@code --db-url},
- * and, when {@code --amqp-uri} is given, the broker to announce changes on. Without a broker, or if announcing fails,
- * the change is still recorded and workers take it up at their next model check.
+ * and the broker to announce changes on: {@code --amqp-uri}, or the embedded broker of a serve running on this data
+ * dir. If no broker answers, the change is still recorded and workers take it up at their next model check.
  */
 final class RegistryAccess implements AutoCloseable {
     private final Database database;
@@ -41,22 +41,18 @@ final class RegistryAccess implements AutoCloseable {
         return new ModelCatalog(registry, ModelAnnouncer.NONE);
     }
 
-    /** A catalog that announces each change on the models exchange, if the broker options name a broker. */
+    /** A catalog that announces each change on the models exchange, if a broker answers. */
     ModelCatalog announcingCatalog(BrokerOptions broker, PrintWriter err) {
-        if (broker.embedded()) {
-            return new ModelCatalog(registry, announcement -> err.println("glossa models: no --amqp-uri, so no "
-                    + "announcement sent; workers switch at their next model check (--model-check-interval)"));
-        }
         return new ModelCatalog(registry, announcement -> announce(broker, announcement, err));
     }
 
     private static void announce(BrokerOptions options, ModelAnnouncement announcement, PrintWriter err) {
-        try (BrokerSession session = BrokerSession.external(options.endpoint().orElseThrow(), options.topology(),
-                options.connectSettings(), "models")) {
+        try (BrokerSession session = options.openAsClient("models")) {
             session.broker().announceModel(ModelAnnouncementCodec.encode(announcement));
         } catch (RuntimeException e) {
-            err.println("glossa models: the change is recorded, but announcing it failed (" + e.getMessage()
-                    + "); workers switch at their next model check (--model-check-interval)");
+            err.println("glossa models: the change is recorded, but " + options.clientTarget() + " did not take the "
+                    + "announcement (" + e.getMessage() + "), so no announcement sent; workers switch at their next "
+                    + "model check (--model-check-interval)");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.glossa.cli;
 
 import io.glossa.broker.BrokerSession;
+import io.glossa.pipeline.BrokerUnavailableException;
 import io.glossa.registry.ReverifyReport;
 import io.glossa.registry.ReverifyRun;
 import io.glossa.registry.Reverification;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "reverify", mixinStandardHelpOptions = true,
         description = {"Score stored texts again with a registered model version, through the batch queue, and report:",
                 "agreement with the stored predictions, accuracy on feedback labels, texts that changed language.",
-                "Needs running workers, the deployment's database (--db-url) and broker (--amqp-uri)."})
+                "Needs running workers: a glossa serve on the same --data-dir, or the deployment's --db-url and --amqp-uri."})
 public final class ReverifyCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin StoreOptions storeOptions;
@@ -69,14 +70,9 @@ public final class ReverifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Selection selection = selection();
         Duration stall = duration(timeout, "--timeout");
-        if (brokerOptions.embedded()) {
-            throw new ParameterException(spec.commandLine(), "reverify needs --amqp-uri (or GLOSSA_AMQP_URI): the "
-                    + "broker the workers consume from");
-        }
         PrintWriter err = spec.commandLine().getErr();
         try (RegistryAccess access = RegistryAccess.open(storeOptions);
-             BrokerSession broker = BrokerSession.external(brokerOptions.endpoint().orElseThrow(),
-                     brokerOptions.topology(), brokerOptions.connectSettings(), "reverify")) {
+             BrokerSession broker = openBroker()) {
             Reverification reverification = new Reverification(new JdbcReverify(access.database(), Clock.systemUTC()),
                     access.registry(), broker.broker().jobPublisher(), Clock.systemUTC());
             String version = reverification.resolveVersion(model);
@@ -95,30 +91,38 @@ public final class ReverifyCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Prints progress every few seconds; false if scoring stalled for longer than {@code stall}. */
+    private BrokerSession openBroker() {
+        try {
+            return brokerOptions.openAsClient("reverify");
+        } catch (BrokerUnavailableException e) {
+            throw new UserError("reverify needs the workers' broker, and " + brokerOptions.clientTarget()
+                    + " does not answer (" + e.getMessage() + "): start 'glossa serve' on this --data-dir, or give "
+                    + "--amqp-uri", e);
+        }
+    }
+
+    /** Shows progress (see {@link ProgressMeter}); false if scoring stalled for longer than {@code stall}. */
     private static boolean await(Reverification reverification, ReverifyRun run, Duration stall, PrintWriter err)
             throws InterruptedException {
+        ProgressMeter meter = ProgressMeter.forStderr(err, "re-verify " + run.id(), "texts", Duration.ofSeconds(2));
         long lastScored = -1;
         long lastChange = System.nanoTime();
-        long lastPrint = 0;
         while (true) {
             ReverifyRun now = reverification.progress(run.id());
             if (now.scored() >= now.total()) {
-                err.printf(Locale.ROOT, "re-verify %s: %,d of %,d scored%n", run.id(), now.scored(), now.total());
+                meter.finish(String.format(Locale.ROOT, "re-verify %s: %,d of %,d scored", run.id(), now.scored(),
+                        now.total()));
                 return true;
             }
             if (now.scored() != lastScored) {
                 lastScored = now.scored();
                 lastChange = System.nanoTime();
             } else if (System.nanoTime() - lastChange > stall.toNanos()) {
+                meter.finish(String.format(Locale.ROOT, "re-verify %s: %,d of %,d scored, then no progress",
+                        run.id(), now.scored(), now.total()));
                 return false;
             }
-            if (System.nanoTime() - lastPrint > Duration.ofSeconds(2).toNanos()) {
-                err.printf(Locale.ROOT, "re-verify %s: %,d of %,d scored (%.0f%%)%n", run.id(), now.scored(),
-                        now.total(), 100.0 * now.scored() / Math.max(1, now.total()));
-                err.flush();
-                lastPrint = System.nanoTime();
-            }
+            meter.update(now.scored(), now.total(), "");
             Thread.sleep(250);
         }
     }

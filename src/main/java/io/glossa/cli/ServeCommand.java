@@ -33,6 +33,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin BrokerOptions brokerOptions;
     @Mixin HttpOptions http;
     @Mixin AccessOptions access;
+    @Mixin RetentionOption retention;
     @Mixin WorkerOptions workerOptions;
     @Mixin ModelOption modelOption;
 
@@ -48,8 +49,9 @@ public final class ServeCommand implements Callable<Integer> {
             PrometheusMeterRegistry registry = MetricsRegistry.create("serve");
             PipelineMetrics metrics = new MicrometerPipelineMetrics(registry);
             LanguageModel model = Parts.model(modelOption);
-            JdbcTextStore store = Parts.store(life, storeOptions);
-            BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "serve");
+            JdbcTextStore store = Parts.store(life, storeOptions, registry);
+            retention.start(life, store);
+            BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "serve", registry);
             ModelDistribution.registerFirst(store.database(), modelOption, model);
             ActiveModels models = ModelDistribution.start(life, store.database(), broker.broker(), model, "serve",
                     registry, workerOptions.modelCheckInterval());
@@ -58,10 +60,19 @@ public final class ServeCommand implements Callable<Integer> {
             ApiServer server = ApiAssembly.start(life, store, broker.broker(), brokerOptions.jobPacking(), http, access, registry, metrics,
                     List.of(new ReadinessCheck("model", () -> models.get().labelCount() > 0)), UiModel.of(models));
             LOG.info("glossa serving on http://localhost:{}", server.port());
+            firstRunHint(server.port());
             return new Running(life, store, broker, Optional.of(server));
         } catch (RuntimeException e) {
             life.close();
             throw e;
+        }
+    }
+
+    /** What a newcomer needs next: where to look, where the data went, how to stop. */
+    private void firstRunHint(int port) {
+        LOG.info("open http://localhost:{}/ in a browser (live charts: /dashboard.html); stop with Ctrl+C", port);
+        if (storeOptions.embedded() || brokerOptions.embedded()) {
+            LOG.info("the embedded parts keep their data in {}", storeOptions.dataDir().toAbsolutePath().normalize());
         }
     }
 }

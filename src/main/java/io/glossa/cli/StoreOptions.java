@@ -1,6 +1,7 @@
 package io.glossa.cli;
 
 import io.glossa.store.Database;
+import io.glossa.store.EmbeddedSync;
 import io.glossa.store.JdbcTextStore;
 import io.glossa.store.StoreSettings;
 import java.io.IOException;
@@ -48,6 +49,12 @@ public final class StoreOptions {
             description = "Database connections in this process (env GLOSSA_DB_POOL_SIZE; default: ${DEFAULT-VALUE}).")
     private int poolSize;
 
+    @Option(names = "--db-sync", defaultValue = "${env:GLOSSA_DB_SYNC:-normal}", paramLabel = "normal|full",
+            description = "Embedded database only: normal keeps every accepted text through a crash of the process; "
+                    + "full also through a power cut, with a disk flush per commit (env GLOSSA_DB_SYNC; default "
+                    + "${DEFAULT-VALUE}; docs/store.md).")
+    private String sync;
+
     public Path dataDir() {
         return dataDir;
     }
@@ -59,9 +66,14 @@ public final class StoreOptions {
     /** @throws ParameterException (picocli prints it with usage) if a flag is malformed */
     public StoreSettings settings() {
         try {
+            EmbeddedSync syncPolicy = EmbeddedSync.parse(sync);
             if (embedded()) {
                 createDataDir();
-                return StoreSettings.embedded(dataDir, poolSize);
+                return StoreSettings.embedded(dataDir, poolSize, syncPolicy);
+            }
+            if (syncPolicy != EmbeddedSync.NORMAL) {
+                throw new IllegalArgumentException("--db-sync is for the embedded database; with --db-url, "
+                        + "PostgreSQL's own settings (synchronous_commit, fsync) decide");
             }
             return new StoreSettings(dbUrl.strip(), dbUser, dbPassword, poolSize);
         } catch (IllegalArgumentException e) {
@@ -69,7 +81,7 @@ public final class StoreOptions {
         }
     }
 
-    /** Creates --data-dir up front, so a path that cannot hold it fails with the reason rather than H2's wording. */
+    /** Creates --data-dir up front, so a path that cannot hold it fails with the reason rather than the driver's wording. */
     private void createDataDir() {
         try {
             Files.createDirectories(dataDir);

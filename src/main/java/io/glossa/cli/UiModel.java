@@ -18,8 +18,12 @@ record UiModel(List<LabelInfo> labels, Supplier<String> version) {
         return new UiModel(LanguageNames.codes().stream().map(LabelInfo::of).toList(), () -> null);
     }
 
-    /** The labels of the model at start; the version of whichever model {@code models} holds when asked. */
+    /**
+     * The labels of the model at start, with the names predictions carry (today's, not the file's); the version of
+     * whichever model {@code models} holds when asked.
+     */
     static UiModel of(Supplier<LanguageModel> models) {
-        return new UiModel(models.get().metadata().labels(), () -> models.get().version());
+        return new UiModel(models.get().metadata().labels().stream().map(LabelInfo::withCurrentNames).toList(),
+                () -> models.get().version());
     }
 }

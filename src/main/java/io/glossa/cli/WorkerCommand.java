@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = {"Consume jobs, predict, store results; start any number, anywhere.",
                 "Needs --amqp-uri (RabbitMQ, or amqp://guest:guest@127.0.0.1:5673 for the embedded broker of a running",
-                "'glossa serve'/'glossa api') and --db-url (PostgreSQL: the embedded database cannot be shared)."})
+                "'glossa serve'/'glossa api') and --db-url (PostgreSQL, the database of a deployment across machines)."})
 public final class WorkerCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerCommand.class);
 
@@ -58,16 +58,16 @@ public final class WorkerCommand implements Callable<Integer> {
                     + "amqp://guest:guest@127.0.0.1:5673 for the embedded broker of a running 'glossa serve'");
         }
         if (storeOptions.embedded()) {
-            throw new ParameterException(spec.commandLine(), "worker needs --db-url (or GLOSSA_DB_URL): the embedded "
-                    + "database of 'glossa serve' is a file one process owns; use PostgreSQL for separate workers");
+            throw new ParameterException(spec.commandLine(), "worker needs --db-url (or GLOSSA_DB_URL): separate "
+                    + "workers share a PostgreSQL database; on one machine, give 'glossa serve' more --workers instead");
         }
         Lifecycle life = new Lifecycle();
         try {
             PrometheusMeterRegistry registry = MetricsRegistry.create("worker");
             MicrometerPipelineMetrics metrics = new MicrometerPipelineMetrics(registry);
             LanguageModel model = Parts.model(modelOption);
-            JdbcTextStore store = Parts.store(life, storeOptions);
-            BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "worker");
+            JdbcTextStore store = Parts.store(life, storeOptions, registry);
+            BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "worker", registry);
             QueueGauges.bind(registry, broker.broker().topology().queues(),
                     () -> broker.broker().queueStatistics().snapshot(), Clock.systemUTC());
             ActiveModels models = ModelDistribution.start(life, store.database(), broker.broker(), model, "worker",

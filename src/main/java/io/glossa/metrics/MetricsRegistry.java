@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-/** One Prometheus registry per process, with the JVM's own metrics bound. */
+/** One Prometheus registry per process, with the JVM's own metrics bound under names promtool accepts. */
 public final class MetricsRegistry {
     private MetricsRegistry() {
     }
@@ -18,6 +18,7 @@ public final class MetricsRegistry {
     public static PrometheusMeterRegistry create(String role) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("role", role);
+        PromtoolConformance.apply(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);

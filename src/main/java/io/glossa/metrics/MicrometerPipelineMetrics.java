@@ -33,6 +33,7 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
     private final Timer predict;
     private final Map<Lane, Timer> store;
     private final Map<Lane, Timer> endToEnd;
+    private final Map<TextStatus, Counter> observed = new EnumMap<>(TextStatus.class);
     private final Timer observedLatency;
     private final Timer eventLag;
 
@@ -61,6 +62,10 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
         endToEnd = perLane(lane -> Timer.builder("glossa.end.to.end").tag("lane", lane.key())
                 .description("Per job: text accepted -> result stored").publishPercentileHistogram()
                 .serviceLevelObjectives(LATENCY_TARGET).register(registry));
+        for (TextStatus status : TextStatus.values()) {
+            observed.put(status, Counter.builder("glossa.results.observed").tag("status", status.key())
+                    .description("Result events the API received").register(registry));
+        }
         observedLatency = Timer.builder("glossa.submit.to.result")
                 .description("From submission to the result event reaching the API (what a waiting client sees)")
                 .publishPercentileHistogram().serviceLevelObjectives(LATENCY_TARGET).register(registry);
@@ -113,7 +118,7 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
 
     @Override
     public void resultObserved(TextStatus status, Duration sinceSubmission) {
-        registry.counter("glossa.results.observed", "status", status.key()).increment();
+        observed.get(status).increment();
         recordIfKnown(observedLatency, sinceSubmission);
     }
 

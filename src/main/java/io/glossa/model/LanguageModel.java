@@ -47,6 +47,7 @@ public final class LanguageModel implements LanguageClassifier {
     private final float unknownThreshold;
     private final int minLetters;
     private final List<String> labels;
+    /** The names shown with a prediction: today's (LanguageNames), not the ones written into the file at training. */
     private final List<LabelInfo> labelInfo;
     private final ThreadLocal<Scratch> scratches = ThreadLocal.withInitial(this::newScratch);
 
@@ -101,7 +102,7 @@ public final class LanguageModel implements LanguageClassifier {
         this.invTemperature = (float) (1 / metadata.temperature());
         this.unknownThreshold = (float) metadata.unknownThreshold();
         this.minLetters = Math.max(1, metadata.minLetters());
-        this.labelInfo = metadata.labels();
+        this.labelInfo = metadata.labels().stream().map(LabelInfo::withCurrentNames).toList();
         this.labels = metadata.labelCodes();
     }
 
@@ -312,16 +313,16 @@ public final class LanguageModel implements LanguageClassifier {
         Scratch scratch = scratches.get();
         float[] probabilities = scratch.probabilities;
         int best = classify(text, probabilities, scratch);
-        List<Candidate> top = scratch.letters < minLetters ? List.of() : top(probabilities, topK);
+        List<Candidate> top = scratch.letters < minLetters ? List.of() : top(text, probabilities, topK);
         if (best == UNKNOWN_INDEX) {
             double p = top.isEmpty() ? 0 : top.get(0).probability();
             return new Prediction(Prediction.UNKNOWN, Prediction.UNKNOWN, Prediction.UNKNOWN, p, top);
         }
         LabelInfo info = labelInfo.get(best);
-        return new Prediction(info.code(), info.name(), info.nativeName(), probabilities[best], top);
+        return new Prediction(info.code(), info.name(), info.nativeNameFor(text), probabilities[best], top);
     }
 
-    private List<Candidate> top(float[] probabilities, int k) {
+    private List<Candidate> top(CharSequence text, float[] probabilities, int k) {
         int n = Math.min(k, labelCount);
         List<Candidate> out = new ArrayList<>(n);
         boolean[] taken = new boolean[labelCount];
@@ -334,7 +335,7 @@ public final class LanguageModel implements LanguageClassifier {
             }
             taken[best] = true;
             LabelInfo info = labelInfo.get(best);
-            out.add(new Candidate(info.code(), info.name(), info.nativeName(), probabilities[best]));
+            out.add(new Candidate(info.code(), info.name(), info.nativeNameFor(text), probabilities[best]));
         }
         return out;
     }

@@ -2,7 +2,12 @@ package io.glossa.model;
 
 import java.util.Map;
 
-/** English and native names of the language codes glossa knows; any other label is named by its code. */
+/**
+ * English and native names of the language codes glossa knows, as the talk's table gave them (the Wikipedias its
+ * data came from: "Norwegian (Bokmål) — Norsk (Bokmål)", "Waray-Waray — Winaray"); any other label is named by its
+ * code. Only names live here: the codes are the API's and never change. Serbian has a name in each of its two
+ * scripts, see {@link LabelInfo#nativeNameFor(CharSequence)}.
+ */
 public final class LanguageNames {
     public record Names(String english, String nativeName) {}
 
@@ -27,24 +32,24 @@ public final class LanguageNames {
             entry("id", "Indonesian", "Bahasa Indonesia"),
             entry("it", "Italian", "Italiano"),
             entry("ja", "Japanese", "日本語"),
-            entry("kk", "Kazakh", "Қазақ тілі"),
+            entry("kk", "Kazakh", "Қазақша"),
             entry("ko", "Korean", "한국어"),
             entry("lt", "Lithuanian", "Lietuvių"),
             entry("ms", "Malay", "Bahasa Melayu"),
             entry("nl", "Dutch", "Nederlands"),
-            entry("no", "Norwegian", "Norsk"),
+            entry("no", "Norwegian (Bokmål)", "Norsk (Bokmål)"),
             entry("pl", "Polish", "Polski"),
             entry("pt", "Portuguese", "Português"),
             entry("ro", "Romanian", "Română"),
             entry("ru", "Russian", "Русский"),
             entry("sk", "Slovak", "Slovenčina"),
             entry("sl", "Slovenian", "Slovenščina"),
-            entry("sr", "Serbian", "Српски"),
+            entry("sr", "Serbian", SerbianName.BOTH_SCRIPTS),
             entry("sv", "Swedish", "Svenska"),
             entry("tr", "Turkish", "Türkçe"),
             entry("uk", "Ukrainian", "Українська"),
             entry("vi", "Vietnamese", "Tiếng Việt"),
-            entry("war", "Waray", "Winaray"));
+            entry("war", "Waray-Waray", "Winaray"));
 
     private LanguageNames() {
     }
@@ -63,6 +68,7 @@ public final class LanguageNames {
         return of(code).english();
     }
 
+    /** The native name where no text is at hand (a language list): Serbian's in both scripts. */
     public static String nativeName(String code) {
         return of(code).nativeName();
     }
@@ -72,7 +78,8 @@ public final class LanguageNames {
         return NAMES.keySet().stream().sorted().toList();
     }
 
+    /** False for null too: a damaged model file can carry a label without a code, and must still load or be refused. */
     public static boolean isKnown(String code) {
-        return NAMES.containsKey(code);
+        return code != null && NAMES.containsKey(code);
     }
 }

@@ -165,8 +165,7 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
     }
 
     /**
-     * A sweep that fails (the database down, or a row it cannot read: H2 once kept a text's index entry without its
-     * row after kill -9) is tried again at the next interval. Retrying it at once, before anything else, held up the
+     * A sweep that fails (the database down, or a row it cannot read) is tried again at the next interval. Retrying it at once, before anything else, held up the
      * jobs handed over in memory for as long as it kept failing.
      */
     private List<Job> sweepOrPostpone() throws InterruptedException {

@@ -48,6 +48,13 @@ public interface TextStore extends AutoCloseable {
         return completions;
     }
 
+    /**
+     * Retention: deletes up to {@code limit} of the oldest texts submitted before {@code cutoff}, with everything
+     * kept about them (results, outbox entry, labels), in one transaction.
+     * @return how many texts were deleted; fewer than {@code limit} means none older is left
+     */
+    int deleteSubmittedBefore(java.time.Instant cutoff, int limit);
+
     /** Marks a text failed with a reason a user can read (poison jobs). */
     void fail(UUID id, String reason);
 

@@ -2,12 +2,19 @@ package io.glossa.store;
 
 import java.util.Locale;
 
-/**
- * The databases this build supports; both run the same migrations and the same SQL, except PostgreSQL's accept in
- * one statement.
- */
+/** The databases this build supports; both run one schema history and, but for {@link SqlDialect}, the same SQL. */
 public enum Backend {
-    H2, POSTGRESQL;
+    SQLITE(SqliteDialect.INSTANCE), POSTGRESQL(PostgresDialect.INSTANCE);
+
+    private final SqlDialect dialect;
+
+    Backend(SqlDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    SqlDialect dialect() {
+        return dialect;
+    }
 
     /**
      * @throws IllegalArgumentException with a message naming what is supported, for any other URL
@@ -17,8 +24,8 @@ public enum Backend {
         if (url.startsWith("jdbc:postgresql:")) {
             return POSTGRESQL;
         }
-        if (url.startsWith("jdbc:h2:")) {
-            return H2;
+        if (url.startsWith("jdbc:sqlite:")) {
+            return SQLITE;
         }
         throw new IllegalArgumentException("unsupported database URL " + StoreSettings.redact(jdbcUrl)
                 + ": use jdbc:postgresql://HOST:PORT/DATABASE, or leave it out for the embedded database under --data-dir");

@@ -10,7 +10,7 @@ import java.util.concurrent.Semaphore;
 import java.util.function.ToIntFunction;
 
 /**
- * Combines concurrent calls into shared transactions. Each commit costs a write of the log (H2: a file chunk) and
+ * Combines concurrent calls into shared transactions. Each commit costs a write of the log and
  * round trips; with many threads writing one item each, one transaction per item caps throughput at the commit
  * rate. Here a caller queues its item and, if fewer than {@code writers} transactions are running, writes everything
  * queued so far itself (flat combining: no extra threads, no waiting when alone). Every caller returns only after

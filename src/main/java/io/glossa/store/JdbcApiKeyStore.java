@@ -25,18 +25,20 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     private static final String REVOKE = "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?";
 
     private final Transactions transactions;
+    private final SqlDialect dialect;
 
     public JdbcApiKeyStore(Database database) {
-        this.transactions = new Transactions(database.dataSource());
+        this.transactions = new Transactions(database);
+        this.dialect = database.dialect();
     }
 
     @Override
     public ApiKey add(String name, String secretHash, Optional<RateLimit> rateLimit, Instant createdAt) {
-        long id = transactions.autocommit("storing an API key", connection -> {
+        long id = transactions.writeStatement("storing an API key", connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT, new String[] {"id"})) {
                 insert.setString(1, name);
                 insert.setString(2, secretHash);
-                Timestamps.set(insert, 3, createdAt);
+                dialect.setInstant(insert, 3, createdAt);
                 if (rateLimit.isPresent()) {
                     insert.setDouble(4, rateLimit.get().perSecond());
                     insert.setInt(5, rateLimit.get().burst());
@@ -56,7 +58,7 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
 
     @Override
     public List<ApiKey> list() {
-        return transactions.autocommit("listing API keys", connection -> {
+        return transactions.read("listing API keys", connection -> {
             try (PreparedStatement select = connection.prepareStatement(ALL); ResultSet rows = select.executeQuery()) {
                 List<ApiKey> keys = new ArrayList<>();
                 while (rows.next()) {
@@ -69,14 +71,14 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
 
     @Override
     public Optional<ApiKey> findByHash(String secretHash) {
-        return transactions.autocommit("checking an API key", connection -> one(connection, BY_HASH, secretHash));
+        return transactions.read("checking an API key", connection -> one(connection, BY_HASH, secretHash));
     }
 
     @Override
     public Optional<ApiKey> revoke(long id, Instant at) {
         return transactions.write("revoking an API key", connection -> {
             try (PreparedStatement update = connection.prepareStatement(REVOKE)) {
-                Timestamps.set(update, 1, at);
+                dialect.setInstant(update, 1, at);
                 update.setLong(2, id);
                 update.executeUpdate();
             }
@@ -84,7 +86,7 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
         });
     }
 
-    private static Optional<ApiKey> one(Connection connection, String sql, Object parameter) throws SQLException {
+    private Optional<ApiKey> one(Connection connection, String sql, Object parameter) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setObject(1, parameter);
             try (ResultSet rows = select.executeQuery()) {
@@ -93,11 +95,11 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
         }
     }
 
-    private static ApiKey key(ResultSet row) throws SQLException {
+    private ApiKey key(ResultSet row) throws SQLException {
         double perSecond = row.getDouble("rate_per_second");
         Optional<RateLimit> limit = row.wasNull() ? Optional.empty()
                 : Optional.of(new RateLimit(perSecond, row.getInt("rate_burst")));
-        return new ApiKey(row.getLong("id"), row.getString("name"), Timestamps.get(row, "created_at"),
-                Timestamps.get(row, "revoked_at"), limit);
+        return new ApiKey(row.getLong("id"), row.getString("name"), dialect.getInstant(row, "created_at"),
+                dialect.getInstant(row, "revoked_at"), limit);
     }
 }

@@ -31,14 +31,16 @@ public final class JdbcComparisons implements ComparisonStore {
             """;
 
     private final Transactions transactions;
+    private final SqlDialect dialect;
 
     public JdbcComparisons(Database database) {
-        this.transactions = new Transactions(database.dataSource());
+        this.transactions = new Transactions(database);
+        this.dialect = database.dialect();
     }
 
     @Override
     public Agreement agreement(String a, String b) {
-        return transactions.autocommit("comparing " + a + " and " + b, connection -> {
+        return transactions.read("comparing " + a + " and " + b, connection -> {
             try (PreparedStatement select = connection.prepareStatement(AGREEMENT)) {
                 for (int i = 1; i <= 3; i++) {
                     select.setString(i, a);
@@ -54,7 +56,7 @@ public final class JdbcComparisons implements ComparisonStore {
 
     @Override
     public List<LabelTally> feedbackTally(String version) {
-        return transactions.autocommit("scoring " + version + " on feedback", connection -> {
+        return transactions.read("scoring " + version + " on feedback", connection -> {
             try (PreparedStatement select = connection.prepareStatement(TALLY)) {
                 for (int i = 1; i <= 3; i++) {
                     select.setString(i, version);

@@ -26,10 +26,14 @@ public final class JdbcFeedback implements FeedbackStore {
     static final int MAX_LANGUAGE_LENGTH = 16;
 
     private final Transactions transactions;
+    private final SqlDialect dialect;
+    private final TextRows texts;
     private final Clock clock;
 
     public JdbcFeedback(Database database, Clock clock) {
-        this.transactions = new Transactions(database.dataSource());
+        this.transactions = new Transactions(database);
+        this.dialect = database.dialect();
+        this.texts = new TextRows(dialect);
         this.clock = clock;
     }
 
@@ -40,19 +44,19 @@ public final class JdbcFeedback implements FeedbackStore {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return transactions.write("storing feedback", connection -> {
-            // checked first: a foreign-key error message differs between H2 and PostgreSQL
-            if (!TextRows.exists(connection, textId)) {
+            // checked first: a foreign-key error reads differently on each database
+            if (!texts.exists(connection, textId)) {
                 throw new UnknownTextException(textId);
             }
             return new Feedback(insert(connection, textId, language, now), textId, language, now);
         });
     }
 
-    private static long insert(Connection connection, UUID textId, String language, Instant now) throws SQLException {
+    private long insert(Connection connection, UUID textId, String language, Instant now) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT, new String[] {"id"})) {
-            insert.setObject(1, textId);
+            dialect.setUuid(insert, 1, textId);
             insert.setString(2, language);
-            Timestamps.set(insert, 3, now);
+            dialect.setInstant(insert, 3, now);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
@@ -66,15 +70,15 @@ public final class JdbcFeedback implements FeedbackStore {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, got " + limit);
         }
-        return transactions.autocommit("reading feedback", connection -> {
+        return transactions.read("reading feedback", connection -> {
             try (PreparedStatement select = connection.prepareStatement(LABELS)) {
                 select.setLong(1, afterId);
                 select.setInt(2, limit);
                 try (ResultSet rows = select.executeQuery()) {
                     List<FeedbackLabel> labels = new ArrayList<>();
                     while (rows.next()) {
-                        labels.add(new FeedbackLabel(rows.getLong("id"), rows.getObject("text_id", UUID.class),
-                                rows.getString("body"), rows.getString("language"), Timestamps.get(rows, "created_at")));
+                        labels.add(new FeedbackLabel(rows.getLong("id"), dialect.getUuid(rows, "text_id"),
+                                rows.getString("body"), rows.getString("language"), dialect.getInstant(rows, "created_at")));
                     }
                     return labels;
                 }

@@ -13,9 +13,11 @@ public final class JdbcHistory implements TextHistory {
             + " ORDER BY t.submitted_at DESC, t.id DESC LIMIT ?";
 
     private final Transactions transactions;
+    private final TextRows texts;
 
     public JdbcHistory(Database database) {
-        this.transactions = new Transactions(database.dataSource());
+        this.transactions = new Transactions(database);
+        this.texts = new TextRows(database.dialect());
     }
 
     @Override
@@ -23,13 +25,13 @@ public final class JdbcHistory implements TextHistory {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, got " + limit);
         }
-        return transactions.autocommit("reading recent texts", connection -> {
+        return transactions.read("reading recent texts", connection -> {
             try (PreparedStatement select = connection.prepareStatement(RECENT)) {
                 select.setInt(1, limit);
                 try (ResultSet rows = select.executeQuery()) {
                     List<HistoryItem> items = new ArrayList<>();
                     while (rows.next()) {
-                        items.add(new HistoryItem(TextRows.record(rows), rows.getString("body")));
+                        items.add(new HistoryItem(texts.record(rows), rows.getString("body")));
                     }
                     return items;
                 }

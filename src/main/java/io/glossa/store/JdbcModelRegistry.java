@@ -33,10 +33,12 @@ public final class JdbcModelRegistry implements ModelRegistry {
     private static final int MAX_WORKER = 200;
 
     private final Transactions transactions;
+    private final SqlDialect dialect;
     private final Clock clock;
 
     public JdbcModelRegistry(Database database, Clock clock) {
-        this.transactions = new Transactions(database.dataSource());
+        this.transactions = new Transactions(database);
+        this.dialect = database.dialect();
         this.clock = clock;
     }
 
@@ -60,7 +62,7 @@ public final class JdbcModelRegistry implements ModelRegistry {
                     insert.setDouble(6, model.devScore());
                 }
                 insert.setString(7, model.note());
-                Timestamps.set(insert, 8, now);
+                dialect.setInstant(insert, 8, now);
                 insert.executeUpdate();
             }
             return new ModelEntry(model.version(), model.sha256(), model.bytes().length, model.devScore(),
@@ -70,7 +72,7 @@ public final class JdbcModelRegistry implements ModelRegistry {
 
     @Override
     public List<ModelEntry> list() {
-        return transactions.autocommit("listing models", connection -> {
+        return transactions.read("listing models", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT " + ENTRY_COLUMNS + " FROM models ORDER BY added_at, version");
                  ResultSet rows = select.executeQuery()) {
@@ -85,7 +87,7 @@ public final class JdbcModelRegistry implements ModelRegistry {
 
     @Override
     public Optional<ModelEntry> find(String version) {
-        return transactions.autocommit("reading model " + version, connection -> {
+        return transactions.read("reading model " + version, connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT " + ENTRY_COLUMNS + " FROM models WHERE version = ?")) {
                 select.setString(1, version);
@@ -98,7 +100,7 @@ public final class JdbcModelRegistry implements ModelRegistry {
 
     @Override
     public Optional<byte[]> bytes(String version) {
-        return transactions.autocommit("reading the file of model " + version, connection -> {
+        return transactions.read("reading the file of model " + version, connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT body FROM models WHERE version = ?")) {
                 select.setString(1, version);
                 try (ResultSet rows = select.executeQuery()) {
@@ -110,7 +112,7 @@ public final class JdbcModelRegistry implements ModelRegistry {
 
     @Override
     public ModelState state() {
-        return transactions.autocommit("reading the active model", connection -> {
+        return transactions.read("reading the active model", connection -> {
             try (PreparedStatement select = connection.prepareStatement(STATE);
                  ResultSet rows = select.executeQuery()) {
                 return rows.next() ? new ModelState(rows.getString("active"), rows.getString("shadow")) : ModelState.EMPTY;
@@ -129,7 +131,7 @@ public final class JdbcModelRegistry implements ModelRegistry {
                     "INSERT INTO model_events (action, version, created_at) VALUES (?, ?, ?)", new String[] {"id"})) {
                 insert.setString(1, action.key());
                 insert.setString(2, version);
-                Timestamps.set(insert, 3, now);
+                dialect.setInstant(insert, 3, now);
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -141,44 +143,35 @@ public final class JdbcModelRegistry implements ModelRegistry {
 
     @Override
     public List<ModelEvent> events() {
-        return transactions.autocommit("reading the model changelog", connection -> {
+        return transactions.read("reading the model changelog", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT id, action, version, created_at FROM model_events ORDER BY id");
                  ResultSet rows = select.executeQuery()) {
                 List<ModelEvent> events = new ArrayList<>();
                 while (rows.next()) {
                     events.add(new ModelEvent(rows.getLong("id"), ModelEvent.Action.fromKey(rows.getString("action")),
-                            rows.getString("version"), Timestamps.get(rows, "created_at")));
+                            rows.getString("version"), dialect.getInstant(rows, "created_at")));
                 }
                 return events;
             }
         });
     }
 
-    /** Update, else insert: the one statement pair both databases run alike (H2 has no ON CONFLICT DO UPDATE). */
+    /** One upsert, which both databases run alike: the worker's row is replaced by its latest report. */
     @Override
     public void report(WorkerStatus status) {
         String worker = cut(status.worker(), MAX_WORKER);
-        transactions.write("reporting worker " + worker, connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE model_workers SET active_version = ?, "
-                    + "shadow_version = ?, updated_at = ? WHERE worker = ?")) {
-                update.setString(1, status.activeVersion());
-                update.setString(2, status.shadowVersion());
-                Timestamps.set(update, 3, status.at());
-                update.setString(4, worker);
-                if (update.executeUpdate() > 0) {
-                    return null;
-                }
+        transactions.writeStatement("reporting worker " + worker, connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO model_workers (worker, "
+                    + "active_version, shadow_version, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (worker) DO UPDATE "
+                    + "SET active_version = excluded.active_version, shadow_version = excluded.shadow_version, "
+                    + "updated_at = excluded.updated_at")) {
+                upsert.setString(1, worker);
+                upsert.setString(2, status.activeVersion());
+                upsert.setString(3, status.shadowVersion());
+                dialect.setInstant(upsert, 4, status.at());
+                return upsert.executeUpdate();
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO model_workers (worker, "
-                    + "active_version, shadow_version, updated_at) VALUES (?, ?, ?, ?)")) {
-                insert.setString(1, worker);
-                insert.setString(2, status.activeVersion());
-                insert.setString(3, status.shadowVersion());
-                Timestamps.set(insert, 4, status.at());
-                insert.executeUpdate();
-            }
-            return null;
         });
     }
 
@@ -186,39 +179,29 @@ public final class JdbcModelRegistry implements ModelRegistry {
     public void refused(Refusal refusal) {
         String worker = cut(refusal.worker(), MAX_WORKER);
         String reason = cut(refusal.reason(), MAX_REASON);
-        transactions.write("recording a refused model", connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE model_refusals SET reason = ?, refused_at = ? WHERE worker = ? AND version = ?")) {
-                update.setString(1, reason);
-                Timestamps.set(update, 2, refusal.at());
-                update.setString(3, worker);
-                update.setString(4, refusal.version());
-                if (update.executeUpdate() > 0) {
-                    return null;
-                }
+        transactions.writeStatement("recording a refused model", connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO model_refusals (worker, version, "
+                    + "reason, refused_at) VALUES (?, ?, ?, ?) ON CONFLICT (worker, version) DO UPDATE "
+                    + "SET reason = excluded.reason, refused_at = excluded.refused_at")) {
+                upsert.setString(1, worker);
+                upsert.setString(2, refusal.version());
+                upsert.setString(3, reason);
+                dialect.setInstant(upsert, 4, refusal.at());
+                return upsert.executeUpdate();
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO model_refusals (worker, version, reason, refused_at) VALUES (?, ?, ?, ?)")) {
-                insert.setString(1, worker);
-                insert.setString(2, refusal.version());
-                insert.setString(3, reason);
-                Timestamps.set(insert, 4, refusal.at());
-                insert.executeUpdate();
-            }
-            return null;
         });
     }
 
     @Override
     public List<WorkerStatus> workers() {
-        return transactions.autocommit("reading worker models", connection -> {
+        return transactions.read("reading worker models", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT worker, active_version, shadow_version, updated_at FROM model_workers ORDER BY worker");
                  ResultSet rows = select.executeQuery()) {
                 List<WorkerStatus> workers = new ArrayList<>();
                 while (rows.next()) {
                     workers.add(new WorkerStatus(rows.getString("worker"), rows.getString("active_version"),
-                            rows.getString("shadow_version"), Timestamps.get(rows, "updated_at")));
+                            rows.getString("shadow_version"), dialect.getInstant(rows, "updated_at")));
                 }
                 return workers;
             }
@@ -227,14 +210,14 @@ public final class JdbcModelRegistry implements ModelRegistry {
 
     @Override
     public List<Refusal> refusals() {
-        return transactions.autocommit("reading refused models", connection -> {
+        return transactions.read("reading refused models", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT worker, version, reason, refused_at FROM model_refusals ORDER BY refused_at DESC, worker");
                  ResultSet rows = select.executeQuery()) {
                 List<Refusal> refusals = new ArrayList<>();
                 while (rows.next()) {
                     refusals.add(new Refusal(rows.getString("worker"), rows.getString("version"),
-                            rows.getString("reason"), Timestamps.get(rows, "refused_at")));
+                            rows.getString("reason"), dialect.getInstant(rows, "refused_at")));
                 }
                 return refusals;
             }
@@ -250,11 +233,11 @@ public final class JdbcModelRegistry implements ModelRegistry {
         }
     }
 
-    private static ModelEntry entry(ResultSet rows) throws SQLException {
+    private ModelEntry entry(ResultSet rows) throws SQLException {
         double dev = rows.getDouble("dev_score");
         Double devScore = rows.wasNull() ? null : dev;
         return new ModelEntry(rows.getString("version"), rows.getString("sha256"), rows.getLong("size_bytes"),
-                devScore, rows.getString("note"), Timestamps.get(rows, "added_at"));
+                devScore, rows.getString("note"), dialect.getInstant(rows, "added_at"));
     }
 
     private Instant now() {

@@ -42,10 +42,12 @@ public final class JdbcReverify implements ReverifyStore {
             + "GROUP BY s.language, v.language ORDER BY n DESC, from_language, to_language";
 
     private final Transactions transactions;
+    private final SqlDialect dialect;
     private final Clock clock;
 
     public JdbcReverify(Database database, Clock clock) {
-        this.transactions = new Transactions(database.dataSource());
+        this.transactions = new Transactions(database);
+        this.dialect = database.dialect();
         this.clock = clock;
     }
 
@@ -56,10 +58,10 @@ public final class JdbcReverify implements ReverifyStore {
         transactions.write("creating a re-verify run", connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO reverify_runs (id, model_version, "
                     + "selection, total, created_at) VALUES (?, ?, ?, 0, ?)")) {
-                insert.setObject(1, id);
+                dialect.setUuid(insert, 1, id);
                 insert.setString(2, modelVersion);
                 insert.setString(3, selection);
-                Timestamps.set(insert, 4, now);
+                dialect.setInstant(insert, 4, now);
                 return insert.executeUpdate();
             }
         });
@@ -73,21 +75,21 @@ public final class JdbcReverify implements ReverifyStore {
                 + (selection.since() == null ? "" : " AND submitted_at >= ?")
                 + (sample || after == null ? "" : " AND id > ?")
                 + (sample ? " ORDER BY RANDOM() LIMIT ?" : " ORDER BY id LIMIT ?");
-        return transactions.autocommit("selecting texts to re-verify", connection -> {
+        return transactions.read("selecting texts to re-verify", connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 int i = 1;
                 if (selection.since() != null) {
-                    Timestamps.set(select, i++, selection.since());
+                    dialect.setInstant(select, i++, selection.since());
                 }
                 if (!sample && after != null) {
-                    select.setObject(i++, after);
+                    dialect.setUuid(select, i++, after);
                 }
                 select.setInt(i, sample ? selection.sample() : limit);
                 try (ResultSet rows = select.executeQuery()) {
                     List<Job> jobs = new ArrayList<>();
                     while (rows.next()) {
-                        jobs.add(new Job(rows.getObject("id", UUID.class), rows.getString("body"),
-                                Lane.fromKey(rows.getString("lane")), Timestamps.get(rows, "submitted_at")));
+                        jobs.add(new Job(dialect.getUuid(rows, "id"), rows.getString("body"),
+                                Lane.fromKey(rows.getString("lane")), dialect.getInstant(rows, "submitted_at")));
                     }
                     return jobs;
                 }
@@ -97,10 +99,10 @@ public final class JdbcReverify implements ReverifyStore {
 
     @Override
     public void setTotal(UUID run, long total) {
-        transactions.autocommit("counting a re-verify run", connection -> {
+        transactions.writeStatement("counting a re-verify run", connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE reverify_runs SET total = ? WHERE id = ?")) {
                 update.setLong(1, total);
-                update.setObject(2, run);
+                dialect.setUuid(update, 2, run);
                 return update.executeUpdate();
             }
         });
@@ -109,21 +111,21 @@ public final class JdbcReverify implements ReverifyStore {
     @Override
     public void store(UUID run, Result result) {
         try {
-            transactions.autocommit("storing a re-verify answer", connection -> {
+            transactions.writeStatement("storing a re-verify answer", connection -> {
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO reverify_results (run_id, "
                         + "text_id, model_version, language, probability, completed_at) VALUES (?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT DO NOTHING")) {
-                    insert.setObject(1, run);
-                    insert.setObject(2, result.id());
+                    dialect.setUuid(insert, 1, run);
+                    dialect.setUuid(insert, 2, result.id());
                     insert.setString(3, result.modelVersion());
                     insert.setString(4, result.prediction().language());
                     insert.setDouble(5, result.prediction().probability());
-                    Timestamps.set(insert, 6, result.completedAt().truncatedTo(ChronoUnit.MICROS));
+                    dialect.setInstant(insert, 6, result.completedAt().truncatedTo(ChronoUnit.MICROS));
                     return insert.executeUpdate();
                 }
             });
         } catch (io.glossa.pipeline.StoreUnavailableException e) {
-            if (e.getCause() instanceof SQLException sql && ResultRows.isUnknownText(sql)) {
+            if (e.getCause() instanceof SQLException sql && new ResultRows(dialect).isUnknownText(sql)) {
                 throw new UnknownTextException(result.id());
             }
             throw e;
@@ -132,10 +134,10 @@ public final class JdbcReverify implements ReverifyStore {
 
     @Override
     public Optional<ReverifyRun> find(UUID run) {
-        return transactions.autocommit("reading a re-verify run", connection -> {
+        return transactions.read("reading a re-verify run", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT " + RUN_COLUMNS + " FROM reverify_runs r WHERE r.id = ?")) {
-                select.setObject(1, run);
+                dialect.setUuid(select, 1, run);
                 try (ResultSet rows = select.executeQuery()) {
                     return rows.next() ? Optional.of(run(rows)) : Optional.empty();
                 }
@@ -145,7 +147,7 @@ public final class JdbcReverify implements ReverifyStore {
 
     @Override
     public List<ReverifyRun> runs(int limit) {
-        return transactions.autocommit("listing re-verify runs", connection -> {
+        return transactions.read("listing re-verify runs", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT " + RUN_COLUMNS + " FROM reverify_runs r ORDER BY r.created_at DESC LIMIT ?")) {
                 select.setInt(1, limit);
@@ -161,9 +163,9 @@ public final class JdbcReverify implements ReverifyStore {
     }
 
     /** The named columns of the one row {@code sql} gives for {@code run}. */
-    private static long[] counts(Connection connection, String sql, UUID run, String... columns) throws SQLException {
+    private long[] counts(Connection connection, String sql, UUID run, String... columns) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setObject(1, run);
+            dialect.setUuid(select, 1, run);
             try (ResultSet rows = select.executeQuery()) {
                 rows.next();
                 long[] values = new long[columns.length];
@@ -177,7 +179,7 @@ public final class JdbcReverify implements ReverifyStore {
 
     @Override
     public ReverifyTallies tallies(UUID run) {
-        return transactions.autocommit("counting a re-verify run", connection -> {
+        return transactions.read("counting a re-verify run", connection -> {
             long[] agreement = counts(connection, AGREEMENT, run, "scored", "same");
             long[] feedback = counts(connection, FEEDBACK, run, "n", "now_correct", "before_correct");
             long scored = agreement[0];
@@ -187,7 +189,7 @@ public final class JdbcReverify implements ReverifyStore {
             long before = feedback[2];
             List<ReverifyTallies.Change> changes = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(CHANGES)) {
-                select.setObject(1, run);
+                dialect.setUuid(select, 1, run);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         changes.add(new ReverifyTallies.Change(rows.getString("from_language"),
@@ -201,20 +203,20 @@ public final class JdbcReverify implements ReverifyStore {
 
     @Override
     public void finish(UUID run, String reportJson, Instant at) {
-        transactions.autocommit("finishing a re-verify run", connection -> {
+        transactions.writeStatement("finishing a re-verify run", connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE reverify_runs SET finished_at = ?, report = ? WHERE id = ?")) {
-                Timestamps.set(update, 1, at.truncatedTo(ChronoUnit.MICROS));
+                dialect.setInstant(update, 1, at.truncatedTo(ChronoUnit.MICROS));
                 update.setString(2, reportJson);
-                update.setObject(3, run);
+                dialect.setUuid(update, 3, run);
                 return update.executeUpdate();
             }
         });
     }
 
-    private static ReverifyRun run(ResultSet rows) throws SQLException {
-        return new ReverifyRun(rows.getObject("id", UUID.class), rows.getString("model_version"),
+    private ReverifyRun run(ResultSet rows) throws SQLException {
+        return new ReverifyRun(dialect.getUuid(rows, "id"), rows.getString("model_version"),
                 rows.getString("selection"), rows.getLong("total"), rows.getLong("scored"),
-                Timestamps.get(rows, "created_at"), Timestamps.get(rows, "finished_at"), rows.getString("report"));
+                dialect.getInstant(rows, "created_at"), dialect.getInstant(rows, "finished_at"), rows.getString("report"));
     }
 }

@@ -13,20 +13,22 @@ public final class JdbcShadowResults implements ShadowResults {
             """;
 
     private final Transactions transactions;
+    private final SqlDialect dialect;
 
     public JdbcShadowResults(Database database) {
-        this.transactions = new Transactions(database.dataSource());
+        this.transactions = new Transactions(database);
+        this.dialect = database.dialect();
     }
 
     @Override
     public void store(Result result) {
-        transactions.autocommit("storing a shadow result", connection -> {
+        transactions.writeStatement("storing a shadow result", connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setObject(1, result.id());
+                dialect.setUuid(insert, 1, result.id());
                 insert.setString(2, result.modelVersion());
                 insert.setString(3, result.prediction().language());
                 insert.setDouble(4, result.prediction().probability());
-                Timestamps.set(insert, 5, result.completedAt().truncatedTo(ChronoUnit.MICROS));
+                dialect.setInstant(insert, 5, result.completedAt().truncatedTo(ChronoUnit.MICROS));
                 return insert.executeUpdate();
             }
         });

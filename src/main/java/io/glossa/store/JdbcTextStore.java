@@ -21,8 +21,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The text store over JDBC: the embedded H2 database or PostgreSQL, same SQL on both except for accepting texts,
- * which PostgreSQL does in one statement (one round trip instead of three; H2 runs in process and has none).
+ * The text store over JDBC: the embedded SQLite database or PostgreSQL, same SQL on both (but for
+ * {@link SqlDialect}) except for accepting texts, which PostgreSQL does in one statement (one round trip instead of
+ * three; SQLite runs in process and has none).
  *
  * <p>Outbox claims: {@link #unpublished(int)} claims the rows it returns for this store instance for the outbox
  * lease. Other relays (other processes on the same database) skip claimed rows until the lease ends, so concurrent
@@ -36,6 +37,8 @@ public final class JdbcTextStore implements TextStore {
 
     private final Database database;
     private final Transactions transactions;
+    private final TextRows textRows;
+    private final OutboxRows outboxRows;
     private final Clock clock;
     private final StoreTuning tuning;
     private final TimeOrderedIds ids;
@@ -46,7 +49,9 @@ public final class JdbcTextStore implements TextStore {
 
     public JdbcTextStore(Database database, Clock clock, StoreTuning tuning) {
         this.database = database;
-        this.transactions = new Transactions(database.dataSource());
+        this.transactions = new Transactions(database);
+        this.textRows = new TextRows(database.dialect());
+        this.outboxRows = new OutboxRows(database.dialect());
         this.clock = clock;
         this.tuning = tuning;
         this.ids = new TimeOrderedIds(clock);
@@ -96,14 +101,14 @@ public final class JdbcTextStore implements TextStore {
 
     private Void insertJobs(List<Job> jobs) {
         if (database.backend() == Backend.POSTGRESQL) {
-            return transactions.autocommit("storing texts", connection -> {
-                TextRows.insertWithOutbox(connection, jobs);
+            return transactions.writeStatement("storing texts", connection -> {
+                textRows.insertWithOutbox(connection, jobs);
                 return null;
             });
         }
         return transactions.write("storing texts", connection -> {
-            TextRows.insert(connection, jobs);
-            OutboxRows.insert(connection, jobs);
+            textRows.insert(connection, jobs);
+            outboxRows.insert(connection, jobs);
             return null;
         });
     }
@@ -115,7 +120,7 @@ public final class JdbcTextStore implements TextStore {
 
     @Override
     public Optional<TextRecord> find(UUID id) {
-        return transactions.autocommit("reading a text", connection -> TextRows.find(connection, id));
+        return transactions.read("reading a text", connection -> textRows.find(connection, id));
     }
 
     /** The newest texts first, with their current results: for history views. */
@@ -123,7 +128,7 @@ public final class JdbcTextStore implements TextStore {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, got " + limit);
         }
-        return transactions.autocommit("reading recent texts", connection -> TextRows.recent(connection, limit));
+        return transactions.read("reading recent texts", connection -> textRows.recent(connection, limit));
     }
 
     @Override
@@ -134,7 +139,7 @@ public final class JdbcTextStore implements TextStore {
         Instant now = clock.instant();
         Instant leaseEnd = now.plus(tuning.outboxLease());
         return transactions.write("claiming outbox jobs",
-                connection -> OutboxRows.claim(connection, relayOwner, now, leaseEnd, limit));
+                connection -> outboxRows.claim(connection, relayOwner, now, leaseEnd, limit));
     }
 
     @Override
@@ -142,8 +147,8 @@ public final class JdbcTextStore implements TextStore {
         if (published.isEmpty()) {
             return;
         }
-        transactions.autocommit("marking jobs published", connection -> {
-            OutboxRows.delete(connection, published);
+        transactions.writeStatement("marking jobs published", connection -> {
+            outboxRows.delete(connection, published);
             return null;
         });
     }
@@ -175,6 +180,15 @@ public final class JdbcTextStore implements TextStore {
         return completions;
     }
 
+    @Override
+    public int deleteSubmittedBefore(Instant cutoff, int limit) {
+        if (limit < 1) {
+            return 0;
+        }
+        return transactions.write("deleting texts older than the retention period",
+                connection -> new RetentionRows(transactions.dialect()).delete(connection, cutoff, limit));
+    }
+
     /**
      * Marks a pending or failed text failed; a text that already has a result stays done.
      * @throws UnknownTextException if no text has that id
@@ -183,7 +197,7 @@ public final class JdbcTextStore implements TextStore {
     public void fail(UUID id, String reason) {
         Instant now = clock.instant();
         transactions.write("marking a text failed", connection -> {
-            if (!TextRows.markFailed(connection, id, reason, now) && !TextRows.exists(connection, id)) {
+            if (!textRows.markFailed(connection, id, reason, now) && !textRows.exists(connection, id)) {
                 throw new UnknownTextException(id);
             }
             return null;
@@ -192,8 +206,8 @@ public final class JdbcTextStore implements TextStore {
 
     /** Counts by status and the outbox backlog (full scans: for tests, load checks and dashboards, not per request). */
     public StoreStats counts() {
-        return transactions.autocommit("counting texts", connection -> {
-            Map<TextStatus, Long> byStatus = TextRows.countByStatus(connection);
+        return transactions.read("counting texts", connection -> {
+            Map<TextStatus, Long> byStatus = textRows.countByStatus(connection);
             return new StoreStats(byStatus.getOrDefault(TextStatus.PENDING, 0L),
                     byStatus.getOrDefault(TextStatus.DONE, 0L),
                     byStatus.getOrDefault(TextStatus.FAILED, 0L),
@@ -206,13 +220,13 @@ public final class JdbcTextStore implements TextStore {
      * One COUNT over the outbox, which holds only what is in flight (confirmed rows are deleted).
      */
     public long outboxSize() {
-        return transactions.autocommit("counting the outbox", OutboxRows::count);
+        return transactions.read("counting the outbox", OutboxRows::count);
     }
 
     @Override
     public boolean isReady() {
         try {
-            return transactions.autocommit("checking readiness", connection -> connection.isValid(2));
+            return transactions.read("checking readiness", connection -> connection.isValid(2));
         } catch (RuntimeException e) {
             return false;
         }

@@ -17,10 +17,8 @@ final class OpenFailures {
 
     private static String advice(StoreSettings settings, SQLException sql) {
         String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
-        if (settings.backend() == Backend.H2) {
-            return state.equals("90020")
-                    ? "is another glossa process using the same --data-dir? Stop it or choose another --data-dir"
-                    : "check that --data-dir is writable and holds a glossa database";
+        if (settings.backend() == Backend.SQLITE) {
+            return "check that --data-dir is writable and holds a glossa database";
         }
         if (state.equals("28P01") || state.equals("28000")) {
             return "check --db-user and --db-password (GLOSSA_DB_USER, GLOSSA_DB_PASSWORD)";

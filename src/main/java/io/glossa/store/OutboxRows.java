@@ -2,7 +2,6 @@ package io.glossa.store;
 
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,33 +13,36 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * SQL on the outbox table. A claim marks rows with an owner and a lease end; SKIP LOCKED lets relays that claim at
- * the same moment take disjoint rows instead of waiting for each other.
+ * SQL on the outbox table. A claim marks rows with an owner and a lease end; on PostgreSQL SKIP LOCKED lets relays
+ * that claim at the same moment take disjoint rows instead of waiting for each other (SQLite's write transaction
+ * holds the whole file, so claims there take turns).
  */
 final class OutboxRows {
     private static final String INSERT = "INSERT INTO outbox (text_id) VALUES (?)";
     private static final String CLAIMABLE = """
             SELECT text_id FROM outbox
             WHERE claimed_until IS NULL OR claimed_until < ? OR claim_owner = ?
-            ORDER BY seq LIMIT ?
-            FOR UPDATE SKIP LOCKED
-            """;
-    private static final String CLAIM = "UPDATE outbox SET claim_owner = ?, claimed_until = ? WHERE text_id = ANY (?)";
+            ORDER BY seq LIMIT ?""";
+    private static final String CLAIM = "UPDATE outbox SET claim_owner = ?, claimed_until = ? WHERE ";
     private static final String JOBS = """
             SELECT t.id, t.body, t.lane, t.submitted_at
             FROM outbox o JOIN texts t ON t.id = o.text_id
-            WHERE o.text_id = ANY (?)
+            WHERE %s
             ORDER BY o.seq
             """;
-    private static final String DELETE = "DELETE FROM outbox WHERE text_id = ANY (?)";
+    private static final String DELETE = "DELETE FROM outbox WHERE ";
     private static final String COUNT = "SELECT COUNT(*) FROM outbox";
 
-    private OutboxRows() {}
+    private final SqlDialect sql;
 
-    static void insert(Connection connection, List<Job> jobs) throws SQLException {
+    OutboxRows(SqlDialect sql) {
+        this.sql = sql;
+    }
+
+    void insert(Connection connection, List<Job> jobs) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (Job job : jobs) {
-                insert.setObject(1, job.id());
+                sql.setUuid(insert, 1, job.id());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -48,27 +50,37 @@ final class OutboxRows {
     }
 
     /** Claims up to {@code limit} rows for {@code owner} until {@code leaseEnd}; returns their jobs, oldest first. */
-    static List<Job> claim(Connection connection, UUID owner, Instant now, Instant leaseEnd, int limit)
-            throws SQLException {
-        List<UUID> ids = claimableIds(connection, owner, now, limit);
-        if (ids.isEmpty()) {
-            return List.of();
+    List<Job> claim(Connection connection, UUID owner, Instant now, Instant leaseEnd, int limit) throws SQLException {
+        List<Job> jobs = new ArrayList<>();
+        for (List<UUID> ids : partition(claimableIds(connection, owner, now, limit))) {
+            try (PreparedStatement claim = connection.prepareStatement(CLAIM + sql.inIds("text_id", ids.size()))) {
+                sql.setUuid(claim, 1, owner);
+                sql.setInstant(claim, 2, leaseEnd);
+                sql.setUuids(connection, claim, 3, ids);
+                claim.executeUpdate();
+            }
+            jobs.addAll(jobs(connection, ids));
         }
-        Array idArray = uuidArray(connection, ids);
-        try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-            claim.setObject(1, owner);
-            Timestamps.set(claim, 2, leaseEnd);
-            claim.setArray(3, idArray);
-            claim.executeUpdate();
-        }
-        return jobs(connection, idArray);
+        return jobs;
     }
 
-    static void delete(Connection connection, Collection<UUID> ids) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
-            delete.setArray(1, uuidArray(connection, ids));
-            delete.executeUpdate();
+    void delete(Connection connection, Collection<UUID> all) throws SQLException {
+        for (List<UUID> ids : partition(List.copyOf(all))) {
+            try (PreparedStatement delete = connection.prepareStatement(DELETE + sql.inIds("text_id", ids.size()))) {
+                sql.setUuids(connection, delete, 1, ids);
+                delete.executeUpdate();
+            }
         }
+    }
+
+    /** Consecutive slices of at most as many ids as one statement may hold, in order. */
+    private List<List<UUID>> partition(List<UUID> ids) {
+        int size = sql.maxIdsPerStatement();
+        List<List<UUID>> slices = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += size) {
+            slices.add(ids.subList(from, Math.min(ids.size(), from + size)));
+        }
+        return slices;
     }
 
     static long count(Connection connection) throws SQLException {
@@ -78,37 +90,32 @@ final class OutboxRows {
         }
     }
 
-    private static List<UUID> claimableIds(Connection connection, UUID owner, Instant now, int limit)
-            throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(CLAIMABLE)) {
-            Timestamps.set(select, 1, now);
-            select.setObject(2, owner);
+    private List<UUID> claimableIds(Connection connection, UUID owner, Instant now, int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(CLAIMABLE + sql.skipLocked())) {
+            sql.setInstant(select, 1, now);
+            sql.setUuid(select, 2, owner);
             select.setInt(3, limit);
             try (ResultSet rows = select.executeQuery()) {
                 List<UUID> ids = new ArrayList<>();
                 while (rows.next()) {
-                    ids.add(rows.getObject(1, UUID.class));
+                    ids.add(sql.getUuid(rows, "text_id"));
                 }
                 return ids;
             }
         }
     }
 
-    private static List<Job> jobs(Connection connection, Array ids) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(JOBS)) {
-            select.setArray(1, ids);
+    private List<Job> jobs(Connection connection, List<UUID> ids) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(JOBS.formatted(sql.inIds("o.text_id", ids.size())))) {
+            sql.setUuids(connection, select, 1, ids);
             try (ResultSet rows = select.executeQuery()) {
                 List<Job> jobs = new ArrayList<>();
                 while (rows.next()) {
-                    jobs.add(new Job(rows.getObject("id", UUID.class), rows.getString("body"),
-                            Lane.fromKey(rows.getString("lane")), Timestamps.get(rows, "submitted_at")));
+                    jobs.add(new Job(sql.getUuid(rows, "id"), rows.getString("body"),
+                            Lane.fromKey(rows.getString("lane")), sql.getInstant(rows, "submitted_at")));
                 }
                 return jobs;
             }
         }
-    }
-
-    private static Array uuidArray(Connection connection, Collection<UUID> ids) throws SQLException {
-        return connection.createArrayOf("uuid", ids.toArray());
     }
 }

@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /** SQL on the results table: at most one row per (text, model version), the first writer wins. */
 final class ResultRows {
-    // ON CONFLICT DO NOTHING: PostgreSQL, and H2 in PostgreSQL mode. A concurrent second insert waits for the first
-    // transaction and then inserts nothing, so two deliveries of one job cannot both store a result.
+    // ON CONFLICT DO NOTHING, on both databases. A concurrent second insert waits for the first transaction (SQLite:
+    // for the file's write lock) and then inserts nothing, so two deliveries of one job cannot both store a result.
     // INSERT ... SELECT rather than VALUES: the PostgreSQL driver rewrites batched INSERT ... VALUES statements into
     // one multi-row statement and then no longer reports which rows were inserted; this form keeps per-row counts.
     private static final String INSERT = """
@@ -21,10 +21,12 @@ final class ResultRows {
             SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?
             ON CONFLICT DO NOTHING
             """;
-    private static final String SQLSTATE_FK_VIOLATION = "23503";
-    private static final String SQLSTATE_H2_PARENT_MISSING = "23506";
 
-    private ResultRows() {}
+    private final SqlDialect sql;
+
+    ResultRows(SqlDialect sql) {
+        this.sql = sql;
+    }
 
     /** Refuses results that cannot be stored, before they join a transaction with others. */
     static void check(Result result) {
@@ -47,7 +49,7 @@ final class ResultRows {
     }
 
     /** @return true if this call stored the result */
-    static boolean insert(Connection connection, Result result) throws SQLException {
+    boolean insert(Connection connection, Result result) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             bind(insert, result);
             return insert.executeUpdate() == 1;
@@ -55,7 +57,7 @@ final class ResultRows {
     }
 
     /** One batch (one round trip on PostgreSQL); @return per result, whether this call stored it */
-    static boolean[] insertAll(Connection connection, List<Result> results) throws SQLException {
+    boolean[] insertAll(Connection connection, List<Result> results) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (Result result : results) {
                 bind(insert, result);
@@ -73,9 +75,9 @@ final class ResultRows {
         }
     }
 
-    private static void bind(PreparedStatement insert, Result result) throws SQLException {
+    private void bind(PreparedStatement insert, Result result) throws SQLException {
         Prediction prediction = result.prediction();
-        insert.setObject(1, result.id());
+        sql.setUuid(insert, 1, result.id());
         insert.setString(2, result.modelVersion());
         insert.setString(3, prediction.language());
         insert.setString(4, prediction.name());
@@ -83,11 +85,23 @@ final class ResultRows {
         insert.setDouble(6, prediction.probability());
         insert.setString(7, TopCandidatesJson.write(prediction.top()));
         insert.setLong(8, result.predictNanos());
-        Timestamps.set(insert, 9, result.completedAt());
+        sql.setInstant(insert, 9, result.completedAt());
     }
 
-    static boolean isUnknownText(SQLException e) {
-        String state = e.getSQLState();
-        return SQLSTATE_FK_VIOLATION.equals(state) || SQLSTATE_H2_PARENT_MISSING.equals(state);
+    /** A result for an unknown text: the foreign key to texts failed (directly, or in a batch's chain). */
+    boolean isUnknownText(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException failure) {
+                for (SQLException next = failure; next != null; next = next.getNextException()) {
+                    if (sql.isForeignKeyViolation(next)) {
+                        return true;
+                    }
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 }

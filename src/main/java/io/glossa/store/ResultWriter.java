@@ -12,9 +12,13 @@ import java.util.stream.IntStream;
 /** Stores results idempotently, one per transaction or many in a shared one. */
 final class ResultWriter {
     private final Transactions transactions;
+    private final ResultRows resultRows;
+    private final TextRows textRows;
 
     ResultWriter(Transactions transactions) {
         this.transactions = transactions;
+        this.resultRows = new ResultRows(transactions.dialect());
+        this.textRows = new TextRows(transactions.dialect());
     }
 
     boolean storeAlone(Result result) {
@@ -22,7 +26,7 @@ final class ResultWriter {
             try {
                 return storeResult(connection, result);
             } catch (SQLException e) {
-                if (ResultRows.isUnknownText(e)) {
+                if (resultRows.isUnknownText(e)) {
                     throw new UnknownTextException(result.id());
                 }
                 throw e;
@@ -52,7 +56,7 @@ final class ResultWriter {
                 try {
                     return storeBatch(connection, lockOrder.stream().map(results::get).toList());
                 } catch (SQLException e) {
-                    if (isUnknownText(e)) {
+                    if (resultRows.isUnknownText(e)) {
                         throw new UnknownTextInBatch(e);
                     }
                     throw e;
@@ -79,23 +83,6 @@ final class ResultWriter {
         }
     }
 
-    /** Batch failures wrap the statement's error (PostgreSQL: next exception; H2: next exception or cause). */
-    private static boolean isUnknownText(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                for (SQLException next = sql; next != null; next = next.getNextException()) {
-                    if (ResultRows.isUnknownText(next)) {
-                        return true;
-                    }
-                }
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
-    }
-
     /** Unwinds a shared transaction (rolling it back) when one of its results names an unknown text. */
     private static final class UnknownTextInBatch extends RuntimeException {
         UnknownTextInBatch(SQLException cause) {
@@ -104,25 +91,25 @@ final class ResultWriter {
     }
 
     /** @return per result, whether it was inserted (and its text updated) by this call */
-    private static boolean[] storeBatch(Connection connection, List<Result> results) throws SQLException {
+    private boolean[] storeBatch(Connection connection, List<Result> results) throws SQLException {
         if (results.isEmpty()) {
             return new boolean[0];
         }
-        boolean[] inserted = ResultRows.insertAll(connection, results);
+        boolean[] inserted = resultRows.insertAll(connection, results);
         List<Result> newlyStored = IntStream.range(0, inserted.length).filter(i -> inserted[i])
                 .mapToObj(results::get).toList();
         if (!newlyStored.isEmpty()) {
-            TextRows.markDoneAll(connection, newlyStored);
+            textRows.markDoneAll(connection, newlyStored);
         }
         return inserted;
     }
 
     /** Inserts the result unless one exists for its version; only the call that inserted updates the text. */
-    private static boolean storeResult(Connection connection, Result result) throws SQLException {
-        if (!ResultRows.insert(connection, result)) {
+    private boolean storeResult(Connection connection, Result result) throws SQLException {
+        if (!resultRows.insert(connection, result)) {
             return false;
         }
-        TextRows.markDone(connection, result.id(), result.modelVersion(), result.completedAt());
+        textRows.markDone(connection, result.id(), result.modelVersion(), result.completedAt());
         return true;
     }
 }

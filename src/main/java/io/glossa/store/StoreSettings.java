@@ -2,6 +2,7 @@ package io.glossa.store;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -10,24 +11,8 @@ import java.util.regex.Pattern;
 public record StoreSettings(String jdbcUrl, String user, String password, int poolSize) {
     public static final int DEFAULT_POOL_SIZE = 10;
 
-    // Options for the embedded H2 file database, and why:
-    // MODE=PostgreSQL, DATABASE_TO_LOWER, DEFAULT_NULL_ORDERING=HIGH: the same SQL and identifiers as PostgreSQL.
-    // WRITE_DELAY=100: commits reach the file within 100 ms (H2's default: 500 ms), so a crash of the process loses
-    //   at most the texts accepted in its last ~100 ms; a graceful stop loses nothing. WRITE_DELAY=0 (a write per
-    //   commit) would close that window, but H2 then writes a ~30 kB chunk per commit and stops its background
-    //   housekeeping: measured here, the file grew to 5 GB for 196,000 texts, against 84 MB for 104,000 with 100 ms.
-    //   H2 does not fsync per commit either, so an OS crash may lose more. Where that matters, use PostgreSQL.
-    // LOCK_TIMEOUT=10000: concurrent writers to the same row (two deliveries of one job) wait instead of failing
-    //   after H2's default 1 s under load.
-    // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database under the pool while the process is
-    //   still draining work; the store closes it.
-    // TRACE_LEVEL_FILE=4: H2's own error trace goes to SLF4J (logger h2database) instead of a glossa.trace.db file,
-    //   or to stderr as stack traces when that file cannot be written.
-    // MAX_COMPACT_TIME=0: no compaction at close. H2 2.3.232's close-time compaction fails its own assertions here
-    //   (RandomAccessStore.moveChunkInside) and data loss in it is reported upstream (h2database issue 4247);
-    //   background compaction still runs while the database is open.
-    private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-            + ";WRITE_DELAY=100;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4;MAX_COMPACT_TIME=0";
+    /** The embedded database's file under {@code <data-dir>/db}, with its write-ahead log beside it. */
+    public static final String EMBEDDED_FILE = "glossa.db";
 
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
     private static final Pattern USER_INFO_IN_URL = Pattern.compile("(//[^/@:]*:)[^/@]*@");
@@ -44,22 +29,39 @@ public record StoreSettings(String jdbcUrl, String user, String password, int po
         }
     }
 
-    /** The embedded database: an H2 file database under {@code <dataDir>/db}. */
+    /** The embedded database (SQLite) under {@code <dataDir>/db}, durable across a crash of the process. */
     public static StoreSettings embedded(Path dataDir, int poolSize) {
-        Path file = dataDir.toAbsolutePath().normalize().resolve("db").resolve("glossa");
-        return new StoreSettings("jdbc:h2:file:" + file + H2_OPTIONS, "sa", "", poolSize);
+        return embedded(dataDir, poolSize, EmbeddedSync.NORMAL);
+    }
+
+    /** The embedded database with the given fsync policy ({@link EmbeddedSync}); it travels in the URL. */
+    public static StoreSettings embedded(Path dataDir, int poolSize, EmbeddedSync sync) {
+        Path file = embeddedDirectory(dataDir).resolve(EMBEDDED_FILE);
+        return new StoreSettings("jdbc:sqlite:" + file + "?synchronous=" + sync.pragma(), null, null, poolSize);
+    }
+
+    /** Where the embedded database keeps its files. */
+    public static Path embeddedDirectory(Path dataDir) {
+        return dataDir.toAbsolutePath().normalize().resolve("db");
     }
 
     public Backend backend() {
         return Backend.of(jdbcUrl);
     }
 
-    /** The URL with any password in it masked (for H2: without its options), for messages and logs. */
+    /** The URL with any password in it masked, for messages and logs. */
     public String redactedUrl() {
-        if (backend() == Backend.H2 && jdbcUrl.indexOf(';') > 0) {
-            return redact(jdbcUrl.substring(0, jdbcUrl.indexOf(';')));
-        }
         return redact(jdbcUrl);
+    }
+
+    /** The embedded database's file, for a SQLite URL; empty for PostgreSQL. */
+    public Optional<Path> sqliteFile() {
+        if (backend() != Backend.SQLITE) {
+            return Optional.empty();
+        }
+        String path = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = path.indexOf('?');
+        return Optional.of(Path.of(query < 0 ? path : path.substring(0, query)));
     }
 
     static String redact(String url) {

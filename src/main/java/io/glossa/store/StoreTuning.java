@@ -23,14 +23,14 @@ public record StoreTuning(Duration outboxLease, int acceptWriters, int completeW
     }
 
     /**
-     * Shared transactions on both backends, measured with 8 threads writing single items ({@code StoreBench}): on H2
-     * each commit writes a file chunk, and sharing gained 2-4x in texts/s; on PostgreSQL sharing cut the database CPU
-     * per accepted text about threefold (one multi-row insert instead of one statement per text), which is what counts
-     * on a machine where API, workers, broker and database share two cores. H2 commits one chunk at a time, so one
-     * writer; PostgreSQL gets two, so the next batch forms while one waits for its log flush.
+     * Shared transactions on both backends, measured with 8 threads writing single items ({@code StoreBench}): on
+     * PostgreSQL sharing cut the database CPU per accepted text about threefold (one multi-row insert instead of one
+     * statement per text), which is what counts on a machine where API, workers, broker and database share two cores;
+     * on SQLite each commit is a write to its log, and there is one writer per file anyway, so one writer slot.
+     * PostgreSQL gets two, so the next batch forms while one waits for its log flush.
      */
     public static StoreTuning defaults(Backend backend) {
-        int writers = backend == Backend.H2 ? 1 : 2;
+        int writers = backend == Backend.SQLITE ? 1 : 2;
         return new StoreTuning(DEFAULT_OUTBOX_LEASE, writers, writers);
     }
 

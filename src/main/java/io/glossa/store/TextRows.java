@@ -61,15 +61,19 @@ final class TextRows {
     private static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) AS n FROM texts GROUP BY status";
     static final int MAX_REASON_LENGTH = 1000;
 
-    private TextRows() {}
+    private final SqlDialect sql;
 
-    static void insert(Connection connection, List<Job> jobs) throws SQLException {
+    TextRows(SqlDialect sql) {
+        this.sql = sql;
+    }
+
+    void insert(Connection connection, List<Job> jobs) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (Job job : jobs) {
-                insert.setObject(1, job.id());
+                sql.setUuid(insert, 1, job.id());
                 insert.setString(2, job.lane().key());
                 insert.setString(3, job.text());
-                Timestamps.set(insert, 4, job.submittedAt());
+                sql.setInstant(insert, 4, job.submittedAt());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -77,7 +81,7 @@ final class TextRows {
     }
 
     /** PostgreSQL only: {@link #insert} and the outbox rows in one statement; run it autocommitted. */
-    static void insertWithOutbox(Connection connection, List<Job> jobs) throws SQLException {
+    void insertWithOutbox(Connection connection, List<Job> jobs) throws SQLException {
         int n = jobs.size();
         Object[] ids = new Object[n];
         Object[] lanes = new Object[n];
@@ -99,16 +103,16 @@ final class TextRows {
         }
     }
 
-    static Optional<TextRecord> find(Connection connection, UUID id) throws SQLException {
+    Optional<TextRecord> find(Connection connection, UUID id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(FIND)) {
-            select.setObject(1, id);
+            sql.setUuid(select, 1, id);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(record(row)) : Optional.empty();
             }
         }
     }
 
-    static List<TextRecord> recent(Connection connection, int limit) throws SQLException {
+    List<TextRecord> recent(Connection connection, int limit) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(RECENT)) {
             select.setInt(1, limit);
             try (ResultSet rows = select.executeQuery()) {
@@ -121,24 +125,24 @@ final class TextRows {
         }
     }
 
-    static void markDone(Connection connection, UUID id, String modelVersion, Instant completedAt) throws SQLException {
+    void markDone(Connection connection, UUID id, String modelVersion, Instant completedAt) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(MARK_DONE)) {
             update.setString(1, modelVersion);
-            Timestamps.set(update, 2, completedAt);
-            update.setObject(3, id);
-            Timestamps.set(update, 4, completedAt);
+            sql.setInstant(update, 2, completedAt);
+            sql.setUuid(update, 3, id);
+            sql.setInstant(update, 4, completedAt);
             update.executeUpdate();
         }
     }
 
     /** One batch: the texts of newly stored results become done. */
-    static void markDoneAll(Connection connection, List<Result> results) throws SQLException {
+    void markDoneAll(Connection connection, List<Result> results) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(MARK_DONE)) {
             for (Result result : results) {
                 update.setString(1, result.modelVersion());
-                Timestamps.set(update, 2, result.completedAt());
-                update.setObject(3, result.id());
-                Timestamps.set(update, 4, result.completedAt());
+                sql.setInstant(update, 2, result.completedAt());
+                sql.setUuid(update, 3, result.id());
+                sql.setInstant(update, 4, result.completedAt());
                 update.addBatch();
             }
             update.executeBatch();
@@ -146,25 +150,25 @@ final class TextRows {
     }
 
     /** @return false if the text is done (left unchanged) or unknown */
-    static boolean markFailed(Connection connection, UUID id, String reason, Instant at) throws SQLException {
+    boolean markFailed(Connection connection, UUID id, String reason, Instant at) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(MARK_FAILED)) {
             update.setString(1, truncate(reason));
-            Timestamps.set(update, 2, at);
-            update.setObject(3, id);
+            sql.setInstant(update, 2, at);
+            sql.setUuid(update, 3, id);
             return update.executeUpdate() == 1;
         }
     }
 
-    static boolean exists(Connection connection, UUID id) throws SQLException {
+    boolean exists(Connection connection, UUID id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(EXISTS)) {
-            select.setObject(1, id);
+            sql.setUuid(select, 1, id);
             try (ResultSet row = select.executeQuery()) {
                 return row.next();
             }
         }
     }
 
-    static Map<TextStatus, Long> countByStatus(Connection connection) throws SQLException {
+    Map<TextStatus, Long> countByStatus(Connection connection) throws SQLException {
         Map<TextStatus, Long> counts = new EnumMap<>(TextStatus.class);
         try (PreparedStatement select = connection.prepareStatement(COUNT_BY_STATUS);
              ResultSet rows = select.executeQuery()) {
@@ -175,15 +179,15 @@ final class TextRows {
         return counts;
     }
 
-    static TextRecord record(ResultSet row) throws SQLException {
+    TextRecord record(ResultSet row) throws SQLException {
         return new TextRecord(
-                row.getObject("id", UUID.class),
+                sql.getUuid(row, "id"),
                 status(row.getString("status")),
                 Lane.fromKey(row.getString("lane")),
                 prediction(row),
                 row.getString("model_version"),
-                Timestamps.get(row, "submitted_at"),
-                Timestamps.get(row, "completed_at"),
+                sql.getInstant(row, "submitted_at"),
+                sql.getInstant(row, "completed_at"),
                 row.getString("error_reason"));
     }
 

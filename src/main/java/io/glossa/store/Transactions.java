@@ -3,23 +3,36 @@ package io.glossa.store;
 import io.glossa.pipeline.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.locks.Lock;
 import javax.sql.DataSource;
 
-/** Runs work on a pooled connection, as one transaction for writes, and turns SQL failures into store failures. */
+/**
+ * Runs work on a pooled connection: reads without a transaction, writes as one transaction (or one autocommitted
+ * statement) behind the database's write lock, and turns SQL failures into store failures.
+ */
 final class Transactions {
     private final DataSource dataSource;
+    private final SqlDialect dialect;
+    private final Lock writeLock;
 
-    Transactions(DataSource dataSource) {
-        this.dataSource = dataSource;
+    Transactions(Database database) {
+        this.dataSource = database.dataSource();
+        this.dialect = database.dialect();
+        this.writeLock = database.writeLock();
     }
 
-    /** Commits if the work returns, rolls back if it throws anything. */
+    SqlDialect dialect() {
+        return dialect;
+    }
+
+    /** One transaction: commits if the work returns, rolls back if it throws anything. */
     <T> T write(String what, SqlWork<T> work) {
+        writeLock.lock(); // before the connection: a writer waiting here holds none the lock's owner may need
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+            dialect.begin(connection);
             try {
                 T value = work.run(connection);
-                connection.commit();
+                dialect.commit(connection);
                 return value;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection, e);
@@ -27,11 +40,23 @@ final class Transactions {
             }
         } catch (SQLException e) {
             throw failure(what, e);
+        } finally {
+            writeLock.unlock();
         }
     }
 
-    /** One statement, or reads that need no common snapshot: autocommit saves the BEGIN and COMMIT round trips. */
-    <T> T autocommit(String what, SqlWork<T> work) {
+    /** One writing statement, atomic by itself: autocommit saves the BEGIN and COMMIT round trips. */
+    <T> T writeStatement(String what, SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            return read(what, work);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Reads that need no common snapshot, each statement on its own. */
+    <T> T read(String what, SqlWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
@@ -39,16 +64,26 @@ final class Transactions {
         }
     }
 
-    private static void rollbackQuietly(Connection connection, Exception cause) {
+    private void rollbackQuietly(Connection connection, Exception cause) {
         try {
-            connection.rollback();
+            dialect.rollback(connection);
         } catch (SQLException e) {
+            cause.addSuppressed(e);
+            abort(connection, cause);
+        }
+    }
+
+    /** A connection whose transaction could not be ended must not go back to the pool still holding it. */
+    private static void abort(Connection connection, Exception cause) {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
             cause.addSuppressed(e);
         }
     }
 
-    private static StoreUnavailableException failure(String what, SQLException e) {
+    private StoreUnavailableException failure(String what, SQLException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-        return new StoreUnavailableException("database error while " + what + ": " + message, e, SqlOutage.isOutage(e));
+        return new StoreUnavailableException("database error while " + what + ": " + message, e, dialect.isOutage(e));
     }
 }

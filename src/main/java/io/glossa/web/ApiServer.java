@@ -59,6 +59,7 @@ public final class ApiServer implements AutoCloseable {
             // 1,000 texts/s that alone was a quarter of the API's garbage, for answers of a few hundred bytes
             config.http.responseBufferSize = RESPONSE_COPY_BUFFER_BYTES;
             config.jsonMapper(new JavalinJackson(json, false));
+            config.requestLogger.http(new RequestObserver(metrics, settings.accessLog()));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/public";

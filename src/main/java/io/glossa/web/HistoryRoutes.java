@@ -50,10 +50,7 @@ final class HistoryRoutes implements RouteGroup {
             // answered below
         }
         throw new ProblemException(400, "invalid-limit", "Invalid Limit",
-                "limit must be a whole number from 1 to " + MAX_LIMIT + ", got '" + abbreviate(raw) + "'");
-    }
-
-    private static String abbreviate(String raw) {
-        return raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
+                "limit must be a whole number from 1 to " + MAX_LIMIT + ", got '" + ProblemException.abbreviate(raw)
+                        + "'");
     }
 }

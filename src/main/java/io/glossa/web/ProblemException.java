@@ -16,4 +16,9 @@ final class ProblemException extends RuntimeException {
     Problem problem() {
         return problem;
     }
+
+    /** A client's value as a problem's detail quotes it: cut at 40 characters, so a huge one does not come back. */
+    static String abbreviate(String raw) {
+        return raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
+    }
 }

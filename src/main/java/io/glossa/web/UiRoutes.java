@@ -17,15 +17,17 @@ public final class UiRoutes implements RouteGroup {
     private final List<RouteGroup> groups;
 
     /**
+     * @param sampler            keeps the dashboard's last 15 minutes (the caller starts and closes it)
      * @param tally              must also be registered with the process's result fanout
      * @param loadedModelVersion the model this process loaded, or null (api role)
      */
     public UiRoutes(TextHistory history, FeedbackStore feedback, LanguageCatalog catalog, MeterRegistry registry,
-                    Supplier<List<QueueDepth>> queues, ResultTally tally, Supplier<String> loadedModelVersion) {
+                    StatsSampler sampler, Supplier<List<QueueDepth>> queues, ResultTally tally,
+                    Supplier<String> loadedModelVersion) {
         ObjectMapper json = JsonMapper.builder().build();
         this.groups = List.of(new HistoryRoutes(history, json),
                 new FeedbackRoutes(feedback, catalog, json), new LanguageRoutes(catalog, json),
-                new StatsRoutes(registry, queues, tally, loadedModelVersion, json));
+                new StatsRoutes(registry, sampler.history(), queues, tally, loadedModelVersion, json));
     }
 
     @Override

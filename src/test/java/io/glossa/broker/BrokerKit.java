@@ -14,6 +14,7 @@ import io.glossa.pipeline.PipelineMetrics;
 import io.glossa.pipeline.ResultEvent;
 import io.glossa.pipeline.StoreUnavailableException;
 import io.glossa.pipeline.TextStatus;
+import io.glossa.testing.CapturedLogs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -305,9 +306,16 @@ abstract class BrokerKit {
         consume(handler, fastRetries().withMaxAttempts(3));
         Job job = job("poison", Lane.REALTIME);
 
-        broker.jobPublisher().publish(List.of(job));
-
-        List<GetResponse> failed = drainFailed(1);
+        List<GetResponse> failed;
+        try (CapturedLogs logs = CapturedLogs.of(JobProcessor.class)) {
+            broker.jobPublisher().publish(List.of(job));
+            failed = drainFailed(1);
+            // the worker's log line carries the text's id in its context (a field of its own in JSON logs)
+            assertThat(logs.events()).filteredOn(e -> e.getFormattedMessage().contains("moved to the failed queue"))
+                    .singleElement().satisfies(e -> assertThat(e.getMDCPropertyMap())
+                            .containsEntry(LogKeys.TEXT_ID, job.id().toString())
+                            .containsEntry(LogKeys.MESSAGE_ID, job.id().toString()));
+        }
         assertThat(failed).hasSize(1);
         FailedMessage message = FailedMessageCodec.decode(failed.get(0).getBody());
         assertThat(message.reason()).contains("model exploded on poison").contains("after 3 attempts");

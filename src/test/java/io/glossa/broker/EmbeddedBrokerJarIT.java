@@ -1,11 +1,9 @@
 package io.glossa.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -18,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedBrokerJarIT {
     @Test
     void theShadedJarStartsTheEmbeddedBrokerAndRecognisesIt(@TempDir Path dir) throws Exception {
-        Path jar = Path.of(System.getProperty("glossa.jar", "target/glossa.jar"));
-        assumeTrue(Files.isRegularFile(jar), "no shaded jar at " + jar + " (run mvn package first)");
+        Path jar = io.glossa.testing.JarProcess.packagedJar();   // mvn verify builds it before the integration tests
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();

@@ -1,11 +1,11 @@
 package io.glossa.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glossa.pipeline.Lane;
+import io.glossa.testing.RequiredTool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +32,8 @@ class PikaRpcIT {
 
     @BeforeEach
     void connect() throws Exception {
-        assumeTrue(Files.isExecutable(PYTHON) && run(List.of(PYTHON.toString(), "-c", "import pika"), 30).exit == 0,
-                "skipped: /usr/bin/python3 cannot import pika (apt-get install -y python3-pika)");
+        RequiredTool.require(Files.isExecutable(PYTHON) && run(List.of(PYTHON.toString(), "-c", "import pika"), 30).exit == 0,
+                PYTHON + " with the pika module", "python3 python3-pika");
         topology = new Topology("pika-" + UUID.randomUUID().toString().substring(0, 8));
         broker = AmqpBroker.connect(AmqpEndpoint.parse(RabbitMqBrokerIT.URI, "guest", "guest"), topology,
                 ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(10)), "kit-pika");

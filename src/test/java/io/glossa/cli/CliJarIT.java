@@ -1,13 +1,16 @@
 package io.glossa.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.glossa.testing.JarProcess;
+import io.glossa.testing.SharedData;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,8 +27,7 @@ class CliJarIT {
 
     @Test
     void trainsOnASliceAndDescribesTheModel() throws Exception {
-        Path data = Path.of(System.getProperty("glossa.sharedData", "../shared/data"));
-        assumeThat(Files.isDirectory(data)).isTrue();
+        Path data = SharedData.dir();
         Path slice = dir.resolve("slice.tsv");
         Map<String, Integer> seen = new HashMap<>();
         StringBuilder sb = new StringBuilder();
@@ -73,6 +75,26 @@ class CliJarIT {
         assertThat(serve.stderrLines()).last().isEqualTo("glossa serve: cannot create --data-dir " + blocker.resolve("data")
                 + ": " + blocker.resolve("data") + ": Not a directory");
         assertThat(serve.stderr()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void serveSaysWhereToLookWhereItsDataIsAndHowToStop() throws Exception {
+        Path data = dir.resolve("data");
+        int port = freePort();
+        try (JarProcess serve = JarProcess.start("serve", JarProcess.packagedJar(), dir, Map.of(), "serve",
+                "--host", "127.0.0.1", "--port", String.valueOf(port), "--amqp-port", String.valueOf(freePort()),
+                "--data-dir", data.toString())) {
+            serve.awaitHttpOk(URI.create("http://127.0.0.1:" + port + "/ready"), Duration.ofSeconds(120));
+            assertThat(serve.output())
+                    .contains("open http://localhost:" + port + "/ in a browser (live charts: /dashboard.html); stop with Ctrl+C")
+                    .contains("the embedded parts keep their data in " + data.toAbsolutePath().normalize());
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test

@@ -51,7 +51,7 @@ class LocalBatchTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         LineChunks chunks = new LineChunks(new Utf8LineReader(new ByteArrayInputStream(input), 1 << 20), chunkLines, 1 << 20);
         BatchTally tally = new LocalBatch(SLOW_ECHO, 1, threads).run(chunks, out,
-                new BatchProgress(new PrintWriter(new StringWriter()), true));
+                new BatchProgress(new PrintWriter(new StringWriter()), true, -1));
         List<JsonNode> lines = new ArrayList<>();
         for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
             if (!line.isEmpty()) {

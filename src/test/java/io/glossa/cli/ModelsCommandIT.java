@@ -50,7 +50,8 @@ class ModelsCommandIT {
         assertThat(models("rollback").err()).contains("nothing to roll back to");
         CliRun activated = models("activate", va);
         assertThat(activated.exitCode()).isZero();
-        assertThat(activated.err()).contains("no --amqp-uri, so no announcement sent");
+        assertThat(activated.err()).contains("did not take the announcement").contains("so no announcement sent")
+                .contains("127.0.0.1:5673");
         assertThat(models("activate", vb).out()).contains("activated " + vb);
         assertThat(models("activate", "2020-01-01.00000000").err())
                 .contains("no model 2020-01-01.00000000 in the registry");
@@ -69,5 +70,16 @@ class ModelsCommandIT {
         assertThat(compare.out()).contains("0 texts answered by both")
                 .contains("no feedback-labelled text was answered by either version");
         assertThat(models("shadow", "--off").out()).contains("shadow off");
+    }
+
+    @Test
+    void reverifyWithoutARunningServeSaysToStartOne() throws Exception {
+        CliRun reverify = CliRun.of("reverify", "--all", "--data-dir", dir.resolve("data").toString(),
+                "--amqp-port", "1");
+
+        assertThat(reverify.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(reverify.err()).contains("glossa serve on 127.0.0.1:1 (--amqp-port) does not answer")
+                .contains("start 'glossa serve' on this --data-dir, or give --amqp-uri");
+        assertThat(reverify.err().strip().lines().count()).as("one line").isEqualTo(1);
     }
 }

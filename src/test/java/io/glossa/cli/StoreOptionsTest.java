@@ -29,8 +29,8 @@ class StoreOptionsTest {
     void withoutADatabaseUrlTheStoreIsEmbeddedUnderTheDataDir() {
         StoreSettings settings = parse("--data-dir", "/srv/glossa", "--db-pool-size", "3").settings();
 
-        assertThat(settings.backend()).isEqualTo(Backend.H2);
-        assertThat(settings.jdbcUrl()).startsWith("jdbc:h2:file:/srv/glossa/db/glossa;");
+        assertThat(settings.backend()).isEqualTo(Backend.SQLITE);
+        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:sqlite:/srv/glossa/db/glossa.db?synchronous=NORMAL");
         assertThat(settings.poolSize()).isEqualTo(3);
     }
 
@@ -58,6 +58,16 @@ class StoreOptionsTest {
         assertThat(settings.user()).isEqualTo("app");
         assertThat(settings.password()).isEqualTo("hunter2");
         assertThat(settings.toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void theSyncPolicyIsCheckedAndBelongsToTheEmbeddedDatabase() {
+        assertThat(parse("--data-dir", "/srv/glossa", "--db-sync", "full").settings().jdbcUrl())
+                .endsWith("?synchronous=FULL");
+        assertThatThrownBy(() -> parse("--db-sync", "often").settings()).isInstanceOf(ParameterException.class)
+                .hasMessageContaining("'often' is not a sync policy");
+        assertThatThrownBy(() -> parse("--db-url", "jdbc:postgresql://127.0.0.1:5432/glossa", "--db-sync", "full")
+                .settings()).isInstanceOf(ParameterException.class).hasMessageContaining("synchronous_commit");
     }
 
     @Test

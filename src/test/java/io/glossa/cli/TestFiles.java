@@ -17,11 +17,7 @@ final class TestFiles {
     private TestFiles() {}
 
     static Path sharedData() {
-        Path dir = Path.of(System.getProperty("glossa.sharedData", "../shared/data"));
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("shared data folder " + dir.toAbsolutePath() + " is missing");
-        }
-        return dir;
+        return io.glossa.testing.SharedData.dir();
     }
 
     /** The first {@code perLabel} lines of each label of a shared data file, in file order. */

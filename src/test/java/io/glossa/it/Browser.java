@@ -1,5 +1,6 @@
 package io.glossa.it;
 
+import io.glossa.testing.RequiredTool;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +28,8 @@ final class Browser implements AutoCloseable {
     final Path downloads;
 
     Browser() throws IOException {
+        RequiredTool.requireExecutable(CHROMIUM, "chromium");
+        RequiredTool.requireExecutable(CHROMEDRIVER, "chromium-driver");
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         profile = Files.createTempDirectory("glossa-ui-chromium");
         downloads = Files.createDirectories(profile.resolve("downloads"));

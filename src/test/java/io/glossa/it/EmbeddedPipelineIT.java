@@ -9,7 +9,7 @@ import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** The end-to-end kit against `glossa serve` with no options: embedded Qpid broker and embedded H2 database. */
+/** The end-to-end kit against `glossa serve` with no options: embedded Qpid broker and embedded SQLite database. */
 class EmbeddedPipelineIT extends PipelineKit {
     private Path dataDir;
     private int amqpPort;
@@ -40,8 +40,9 @@ class EmbeddedPipelineIT extends PipelineKit {
     @Override
     protected void installPoison(DataSource dataSource) throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TRIGGER poison BEFORE INSERT ON results FOR EACH ROW CALL '"
-                    + PoisonTrigger.class.getName() + "'");
+            statement.execute("CREATE TRIGGER poison BEFORE INSERT ON results FOR EACH ROW "
+                    + "WHEN (SELECT body FROM texts WHERE id = NEW.text_id) LIKE '" + POISON + "%' "
+                    + "BEGIN SELECT RAISE(ABORT, 'poisoned by the test'); END");
         }
     }
 

@@ -7,20 +7,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glossa.cli.ApiCommand;
 import io.glossa.cli.Running;
 import io.glossa.cli.WorkerCommand;
+import io.glossa.testing.GrafanaDashboard;
+import io.glossa.testing.PromQlNames;
+import io.glossa.testing.Promtool;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
  * Scrapes {@code /metrics} of running processes after real traffic (realtime texts and one batch): every pipeline
  * series deploy/prometheus/METRICS.md lists is there, counters equal the number of texts, each stage histogram counted
- * every text of its lane, and the stage times are consistent with each other.
+ * every text of its lane, and the stage times are consistent with each other. For operators: the HTTP, pool and AMQP
+ * client meters are there, promtool accepts the whole page, and every query of the Grafana dashboard
+ * (deploy/grafana/glossa.json) reads metrics that exist.
  */
 class MetricsScrapeIT {
     private static final int REALTIME = 40;
@@ -40,6 +47,9 @@ class MetricsScrapeIT {
             assertThat(metrics.value("process_files_open_files")).isPositive();
             apiSide(metrics);
             workerSide(metrics);
+            clientSide(metrics);
+            passesPromtool(metrics);
+            dashboardQueriesExistIn(metrics);
         } finally {
             try (var files = Files.walk(dataDir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -65,6 +75,12 @@ class MetricsScrapeIT {
                 workerSide(scrapes[1]);
                 assertThat(scrapes[0].value("glossa_job_store_seconds_count", "lane", "realtime"))
                         .as("the api process stores no results").isZero();
+                clientSide(scrapes[0]);
+                assertThat(scrapes[1].value("hikaricp_connections_max", "role", "worker")).isPositive();
+                assertThat(scrapes[1].value("glossa_amqp_acknowledged_total")).isPositive();
+                passesPromtool(scrapes[0]);
+                passesPromtool(scrapes[1]);
+                dashboardQueriesExistIn(scrapes);
             }
         } finally {
             Files.deleteIfExists(dataDir);
@@ -147,6 +163,48 @@ class MetricsScrapeIT {
             assertThat(m.value("glossa_job_queue_wait_seconds_sum", "lane", lane)).isLessThanOrEqualTo(endToEnd);
             assertThat(m.value("glossa_job_store_seconds_sum", "lane", lane)).isLessThanOrEqualTo(endToEnd);
         }
+    }
+
+    /**
+     * The meters of the clients around the pipeline: HTTP requests by route template (one POST per realtime text,
+     * one batch request), the database pool and the AMQP client.
+     */
+    private static void clientSide(PrometheusScrape m) {
+        assertThat(m.value("http_server_requests_seconds_count", "method", "POST", "uri", "/api/v1/texts",
+                "status", "202")).isEqualTo(REALTIME);
+        assertThat(m.value("http_server_requests_seconds_count", "method", "POST", "uri", "/api/v1/texts:batch",
+                "status", "202")).isEqualTo(1);
+        assertThat(m.find("http_server_requests_seconds_count").stream().map(s -> s.labels().get("uri")))
+                .as("route templates, never raw paths").noneMatch(uri -> uri.matches(".*[0-9a-f]{8}-[0-9a-f]{4}.*"));
+        assertThat(m.value("hikaricp_connections_max", "pool", "glossa-store")).isPositive();
+        assertThat(m.value("hikaricp_connections_acquire_seconds_count")).isPositive();
+        assertThat(m.value("glossa_amqp_connections")).isPositive();
+        assertThat(m.value("glossa_amqp_published_total")).isPositive();
+        assertThat(m.value("glossa_amqp_acknowledged_published_total")).isPositive();
+    }
+
+    /** {@code promtool check metrics} on the whole page: names, units, help texts (fails without promtool). */
+    private static void passesPromtool(PrometheusScrape m) throws Exception {
+        Promtool.Outcome outcome = Promtool.checkMetrics(m.text());
+        assertThat(outcome.exitCode()).as(outcome.output()).isZero();
+    }
+
+    /** Every metric that a panel of deploy/grafana/glossa.json queries is exposed by one of these processes. */
+    private static void dashboardQueriesExistIn(PrometheusScrape... scrapes) throws Exception {
+        Set<String> exposed = new HashSet<>();
+        for (PrometheusScrape scrape : scrapes) {
+            scrape.samples().forEach(sample -> exposed.add(sample.name()));
+        }
+        GrafanaDashboard dashboard = GrafanaDashboard.read(Path.of("deploy", "grafana", "glossa.json"));
+        assertThat(dashboard.queries()).hasSizeGreaterThan(20);
+        List<String> missing = new ArrayList<>();
+        for (GrafanaDashboard.Query query : dashboard.queries()) {
+            Set<String> names = PromQlNames.of(query.expression());
+            assertThat(names).as("metrics of " + query).isNotEmpty();
+            names.stream().filter(name -> !exposed.contains(name))
+                    .forEach(name -> missing.add(query.panel() + ": " + name));
+        }
+        assertThat(missing).as("dashboard queries of metrics no process exposes").isEmpty();
     }
 
     /** count = the texts of the lane, the +Inf bucket agrees, and the mean is positive and below a minute. */

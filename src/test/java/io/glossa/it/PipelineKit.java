@@ -275,12 +275,21 @@ abstract class PipelineKit {
              PreparedStatement select = connection.prepareStatement("SELECT text_id FROM results");
              ResultSet result = select.executeQuery()) {
             while (result.next()) {
-                if (wanted.contains(result.getObject(1, UUID.class).toString())) {
+                if (wanted.contains(uuid(result.getObject(1)).toString())) {
                     rows++;
                 }
             }
         }
         return rows;
+    }
+
+    /** An id as the backend returns it: PostgreSQL's uuid, or SQLite's 16-byte blob. */
+    private static UUID uuid(Object column) {
+        if (column instanceof byte[] bytes) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+            return new UUID(buffer.getLong(), buffer.getLong());
+        }
+        return (UUID) column;
     }
 
     static int freePort() throws Exception {

@@ -14,7 +14,7 @@ final class TestTexts {
     }
 
     static Path sharedData() {
-        return Path.of(System.getProperty("glossa.sharedData", "../shared/data"));
+        return io.glossa.testing.SharedData.dir();
     }
 
     static List<String> sentences(int count) {

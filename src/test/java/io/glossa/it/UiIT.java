@@ -1,6 +1,7 @@
 package io.glossa.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.glossa.cli.Running;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +112,7 @@ class UiIT {
         new Select(picker).selectByValue("no");
         browser.driver.findElement(By.cssSelector("#result [data-role=feedback-save]")).click();
         waitFor(d -> d.findElement(By.cssSelector("#result .saved")).getText()
-                .equals("Thanks — saved as Norwegian — Norsk."));
+                .equals("Thanks — saved as Norwegian (Bokmål) — Norsk (Bokmål)."));
         browser.screenshot("feedback");
 
         List<FeedbackLabel> labels = new JdbcFeedback(running.store().database(), Clock.systemUTC()).labels(0, 1000);
@@ -260,14 +262,43 @@ class UiIT {
         assertThat(text("#model")).isNotEqualTo("—");
         assertThat(text("#workers")).matches("realtime \\d+ · batch \\d+");
         assertThat(text("#latency-summary")).contains("p99");
-        // histogram_quantile over the difference of two cumulative bucket lists
-        Object p50 = js("return glossaQuantile(0.5, {count: 0, buckets: [[0.01, 0], [0.02, 0], [0.04, 0]]},"
-                + " {count: 10, buckets: [[0.01, 2], [0.02, 8], [0.04, 10]]});");
-        assertThat(((Number) p50).doubleValue()).isCloseTo(0.015, org.assertj.core.data.Offset.offset(1e-9));
         browser.screenshot("dashboard");
         browser.resize(390, 1400);
         Thread.sleep(1_500);   // the next poll redraws the charts at the new width
         browser.screenshot("dashboard-phone");
+    }
+
+    @Test
+    void theDashboardOpensWithTheTrafficOfTheMinutesBefore() throws Exception {
+        open("/");   // away from the dashboard while the traffic runs
+        long before = Instant.now().getEpochSecond() - 1;
+        List<String> ids = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {   // five seconds of traffic
+            ids.addAll(api.submitAll(TestTexts.sentences(60), 8));
+            Thread.sleep(1_000);
+        }
+        api.awaitAll(ids, Duration.ofSeconds(60));
+        Thread.sleep(2_000);   // the sampler's next second has passed: the traffic is history
+
+        open("/dashboard.html");
+        waitFor(d -> d.findElement(By.id("status")).getText().equals("live"));   // the first poll is drawn
+        for (String chart : List.of("throughput", "latency")) {
+            assertThat(Integer.parseInt(attribute(chart, "data-points"))).as(chart + " points").isGreaterThan(5);
+            // nothing ran since the page opened: a line above zero can only be the traffic before
+            assertThat(Double.parseDouble(attribute(chart, "data-max"))).as(chart + " max").isGreaterThan(0);
+            assertThat(seriesPixels(chart)).as(chart + " has series pixels").isGreaterThan(10);
+        }
+        assertThat(text("#throughput-summary")).startsWith("accepted ");
+        browser.screenshot("dashboard-on-open");
+
+        // the same record through the API: the seconds of the traffic add up to the texts sent
+        JsonNode history = ApiClient.read(api.get("/api/v1/stats?history_after=" + before).body()).get("history");
+        double accepted = 0;
+        for (JsonNode perSecond : history.get("accepted")) {
+            accepted += perSecond.asDouble();
+        }
+        // each second's value is rounded to a thousandth
+        assertThat(accepted).as("texts accepted per the history").isCloseTo(ids.size(), within(0.05));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -322,6 +353,10 @@ class UiIT {
                 + "let n = 0; for (let i = below; i < d.length; i += 4) if (d[i + 3] > 200 && (near(i, 31, 111, 235)"
                 + " || near(i, 209, 36, 47) || near(i, 26, 127, 55))) n++; return n;", chart);
         return ((Number) inked).longValue();
+    }
+
+    private String attribute(String id, String name) {
+        return browser.driver.findElement(By.id(id)).getAttribute(name);
     }
 
     private Object js(String script, Object... args) {

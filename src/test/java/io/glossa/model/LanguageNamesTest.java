@@ -11,12 +11,47 @@ class LanguageNamesTest {
             "ro", "ru", "sk", "sl", "sr", "sv", "tr", "uk", "vi", "war");
 
     @Test
-    void knowsEnglishAndNativeNames() {
+    void knowsEnglishAndNativeNamesAsTheTalksTableGaveThem() {
         assertThat(LanguageNames.of("sv")).isEqualTo(new LanguageNames.Names("Swedish", "Svenska"));
-        assertThat(LanguageNames.of("war")).isEqualTo(new LanguageNames.Names("Waray", "Winaray"));
-        assertThat(LanguageNames.of("no")).isEqualTo(new LanguageNames.Names("Norwegian", "Norsk"));
+        assertThat(LanguageNames.of("war")).isEqualTo(new LanguageNames.Names("Waray-Waray", "Winaray"));
+        assertThat(LanguageNames.of("no")).isEqualTo(new LanguageNames.Names("Norwegian (Bokmål)", "Norsk (Bokmål)"));
+        assertThat(LanguageNames.of("ms")).isEqualTo(new LanguageNames.Names("Malay", "Bahasa Melayu"));
+        assertThat(LanguageNames.of("kk")).isEqualTo(new LanguageNames.Names("Kazakh", "Қазақша"));
+        assertThat(LanguageNames.of("sr")).isEqualTo(new LanguageNames.Names("Serbian", "Српски / Srpski"));
         assertThat(LanguageNames.english("ja")).isEqualTo("Japanese");
         assertThat(LanguageNames.nativeName("ja")).isEqualTo("日本語");
+    }
+
+    @Test
+    void serbiansNativeNameFollowsTheScriptOfTheText() {
+        LabelInfo serbian = LabelInfo.of("sr");
+        assertThat(serbian.nativeNameFor("Добар дан, како сте?")).isEqualTo("Српски");
+        assertThat(serbian.nativeNameFor("Dobar dan, kako ste?")).isEqualTo("Srpski");
+        // a Latin brand name in a Cyrillic sentence: most letters decide
+        assertThat(serbian.nativeNameFor("Купио сам нови Samsung телефон")).isEqualTo("Српски");
+        // nothing to decide by: both forms
+        assertThat(serbian.nativeNameFor("12345 !?")).isEqualTo("Српски / Srpski");
+        assertThat(serbian.nativeNameFor("abc где")).isEqualTo("Српски / Srpski");
+        // every other language has one native name, whatever the text
+        assertThat(LabelInfo.of("ru").nativeNameFor("Latin letters")).isEqualTo("Русский");
+    }
+
+    @Test
+    void theDefaultModelsPredictionsCarryTodaysNamesNotTheFilesOnes() {
+        LanguageModel model = LanguageModel.loadDefault();
+        // the file was trained when Norwegian was plain "Norsk"; the file stays as it is
+        assertThat(model.metadata().labels()).contains(new LabelInfo("no", "Norwegian", "Norsk"));
+
+        Prediction norwegian = model.predict("Jeg heter Kari og bor i en liten by ved fjorden i Norge.", 3);
+        assertThat(norwegian.language()).isEqualTo("no");
+        assertThat(norwegian.name() + " — " + norwegian.nativeName()).isEqualTo("Norwegian (Bokmål) — Norsk (Bokmål)");
+
+        Prediction cyrillic = model.predict("Ја сам студент и живим у Београду са својом породицом.", 3);
+        assertThat(cyrillic.language()).isEqualTo("sr");
+        assertThat(cyrillic.nativeName()).isEqualTo("Српски");
+        Prediction latin = model.predict("Ja sam student i živim u Beogradu sa svojom porodicom.", 5);
+        assertThat(latin.top()).filteredOn(c -> c.language().equals("sr")).singleElement()
+                .satisfies(c -> assertThat(c.nativeName()).isEqualTo("Srpski"));
     }
 
     @Test

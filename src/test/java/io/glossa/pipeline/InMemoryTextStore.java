@@ -73,6 +73,18 @@ public final class InMemoryTextStore implements TextStore {
     }
 
     @Override
+    public synchronized int deleteSubmittedBefore(Instant cutoff, int limit) {
+        List<UUID> old = records.values().stream().filter(r -> r.submittedAt().isBefore(cutoff))
+                .sorted(java.util.Comparator.comparing(TextRecord::submittedAt)).limit(limit).map(TextRecord::id)
+                .toList();
+        old.forEach(id -> {
+            records.remove(id);
+            outbox.remove(id);
+        });
+        return old.size();
+    }
+
+    @Override
     public void markPublished(Collection<UUID> ids) {
         beforeMark.run();   // outside the lock: a test may hold a mark back while the store goes on serving
         synchronized (this) {

@@ -175,7 +175,7 @@ class OutboxRelayTest {
     }
 
     /**
-     * A sweep that keeps failing (a row the store cannot read, e.g. what H2 left of a text after kill -9) must not
+     * A sweep that keeps failing (a row the store cannot read, e.g. a text a damaged file no longer holds) must not
      * stop the jobs handed over in memory: the sweep is tried again at its next interval.
      */
     @Test

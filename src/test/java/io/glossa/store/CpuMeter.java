@@ -25,7 +25,7 @@ final class CpuMeter {
         return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
-    /** Sum over the backends of this database's connections named "glossa"; zero for H2. */
+    /** Sum over the backends of this database's connections named "glossa"; zero for the embedded database. */
     static Duration postgresBackends(DataSource dataSource, Backend backend) throws SQLException, IOException {
         if (backend != Backend.POSTGRESQL) {
             return Duration.ZERO;

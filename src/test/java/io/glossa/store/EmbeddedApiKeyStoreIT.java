@@ -3,7 +3,7 @@ package io.glossa.store;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The API key store kit on the embedded H2 database. */
+/** The API key store kit on the embedded SQLite database. */
 class EmbeddedApiKeyStoreIT extends ApiKeyStoreKit {
     @TempDir
     Path dataDir;

@@ -2,7 +2,7 @@ package io.glossa.store;
 
 import java.util.List;
 
-/** {@code train/evaluate --feedback} on the embedded H2 database under a temporary --data-dir. */
+/** {@code train/evaluate --feedback} on the embedded SQLite database under a temporary --data-dir. */
 class EmbeddedFeedbackCommandsIT extends FeedbackCommandsKit {
     @Override
     protected StoreSettings freshDatabase() {

@@ -3,7 +3,7 @@ package io.glossa.store;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The model registry kit on the embedded H2 file database. */
+/** The model registry kit on the embedded SQLite database. */
 class EmbeddedModelRegistryIT extends ModelRegistryKit {
     @TempDir
     Path dataDir;

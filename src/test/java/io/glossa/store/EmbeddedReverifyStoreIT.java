@@ -3,7 +3,7 @@ package io.glossa.store;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The re-verify kit on the embedded H2 file database. */
+/** The re-verify kit on the embedded SQLite database. */
 class EmbeddedReverifyStoreIT extends ReverifyStoreKit {
     @TempDir
     Path dataDir;

@@ -3,7 +3,7 @@ package io.glossa.store;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store kit on the embedded H2 file database, in a fresh directory per test. */
+/** The store kit on the embedded SQLite database, in a fresh directory per test. */
 class EmbeddedTextStoreIT extends TextStoreKit {
     @TempDir
     Path dataDir;

@@ -3,7 +3,7 @@ package io.glossa.store;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The UI's store kit on the embedded H2 database. */
+/** The UI's store kit on the embedded SQLite database. */
 class EmbeddedUiStoreIT extends UiStoreKit {
     @TempDir
     Path dataDir;

@@ -11,8 +11,8 @@ import java.util.stream.IntStream;
 
 /**
  * Manual experiment behind the writer defaults in {@link StoreTuning}:
- * {@code java -cp <test classpath> io.glossa.store.StoreBench (h2:DIR | JDBC_URL) (accept|complete) WRITERS THREADS
- * MILLIS [BATCH]}; WRITERS 0 = one transaction per call. accept: BATCH (1) texts per call; complete: one result
+ * {@code java -cp <test classpath> io.glossa.store.StoreBench (sqlite:DIR | sqlite-full:DIR | JDBC_URL) (accept|complete) WRITERS
+ * THREADS MILLIS [BATCH]}; sqlite-full: the embedded database with --db-sync full; WRITERS 0 = one transaction per call. accept: BATCH (1) texts per call; complete: one result
  * per call.
  */
 final class StoreBench {
@@ -25,8 +25,10 @@ final class StoreBench {
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
-        StoreSettings settings = url.startsWith("h2:") ? StoreSettings.embedded(Path.of(url.substring(3)), 10)
-                : new StoreSettings(url, "postgres", "", 10);
+        StoreSettings settings = url.startsWith("sqlite:") ? StoreSettings.embedded(Path.of(url.substring(7)), 10)
+                : url.startsWith("sqlite-full:")
+                        ? StoreSettings.embedded(Path.of(url.substring(12)), 10, EmbeddedSync.FULL)
+                        : new StoreSettings(url, "postgres", "", 10);
         int writers = Integer.parseInt(args[2]);
         int threads = Integer.parseInt(args[3]);
         long millis = Long.parseLong(args[4]);

@@ -56,17 +56,22 @@ class StoreOpenFailuresIT {
     }
 
     @Test
-    void anEmbeddedDatabaseThatAnotherProcessHasOpen(@TempDir Path dataDir) throws Exception {
+    void anEmbeddedDatabaseThatAnotherProcessHasOpenCanBeOpenedBesideIt(@TempDir Path dataDir) throws Exception {
         Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), AcceptUntilKilled.class.getName(), dataDir.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try (var ids = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream()))) {
             assertThat(ids.readLine()).as("the other process is accepting texts").isNotNull();
 
-            assertThatThrownBy(() -> Database.open(StoreSettings.embedded(dataDir, 1)))
-                    .isInstanceOf(StoreUnavailableException.class)
-                    .hasMessageContaining("is another glossa process using the same --data-dir?")
-                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+            String seen = ids.readLine();
+            try (JdbcTextStore beside = new JdbcTextStore(Database.open(StoreSettings.embedded(dataDir, 1)),
+                    java.time.Clock.systemUTC(), StoreTuning.defaults(Backend.SQLITE))) {
+                assertThat(beside.find(java.util.UUID.fromString(seen.split(" ")[0]))).as("its texts, read here")
+                        .isPresent();
+                assertThat(beside.accept(java.util.List.of("written from a second process"),
+                        io.glossa.pipeline.Lane.REALTIME)).hasSize(1);
+            }
+            assertThat(ids.readLine()).as("the other process still accepts").isNotNull();
         } finally {
             other.destroyForcibly().waitFor();
         }
@@ -78,7 +83,7 @@ class StoreOpenFailuresIT {
 
         assertThatThrownBy(() -> Database.open(StoreSettings.embedded(file, 1)))
                 .isInstanceOf(StoreUnavailableException.class)
-                .hasMessageStartingWith("cannot open database jdbc:h2:file:" + file)
+                .hasMessageStartingWith("cannot open database jdbc:sqlite:" + file)
                 .hasMessageContaining("check that --data-dir is writable")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }

@@ -8,20 +8,27 @@ import org.junit.jupiter.api.Test;
 
 class StoreSettingsTest {
     @Test
-    void theEmbeddedDatabaseIsAnH2FileUnderTheDataDirInPostgresMode() {
+    void theEmbeddedDatabaseIsASqliteFileUnderTheDataDirSyncedForProcessCrashesByDefault() {
         StoreSettings settings = StoreSettings.embedded(Path.of("/srv/glossa"), 4);
 
-        assertThat(settings.backend()).isEqualTo(Backend.H2);
-        assertThat(settings.jdbcUrl()).startsWith("jdbc:h2:file:/srv/glossa/db/glossa;")
-                .contains(";MODE=PostgreSQL", ";WRITE_DELAY=100");
+        assertThat(settings.backend()).isEqualTo(Backend.SQLITE);
+        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:sqlite:/srv/glossa/db/glossa.db?synchronous=NORMAL");
+        assertThat(settings.sqliteFile()).contains(Path.of("/srv/glossa/db/glossa.db"));
         assertThat(settings.poolSize()).isEqualTo(4);
-        assertThat(settings.redactedUrl()).as("short in messages").isEqualTo("jdbc:h2:file:/srv/glossa/db/glossa");
+    }
+
+    @Test
+    void fullSyncTravelsInTheUrl() {
+        assertThat(StoreSettings.embedded(Path.of("/srv/glossa"), 1, EmbeddedSync.FULL).jdbcUrl())
+                .endsWith("glossa.db?synchronous=FULL");
+        assertThat(EmbeddedSync.parse(" Full ")).isEqualTo(EmbeddedSync.FULL);
+        assertThatThrownBy(() -> EmbeddedSync.parse("sometimes")).hasMessageContaining("use normal or full");
     }
 
     @Test
     void relativeDataDirsBecomeAbsolute() {
         assertThat(StoreSettings.embedded(Path.of("glossa-data"), 1).jdbcUrl())
-                .startsWith("jdbc:h2:file:" + Path.of("glossa-data").toAbsolutePath());
+                .startsWith("jdbc:sqlite:" + Path.of("glossa-data").toAbsolutePath());
     }
 
     @Test

@@ -162,6 +162,20 @@ abstract class TextStoreKit {
     // --- outbox
 
     @Test
+    void claimsAndMarksOfMoreIdsThanOneStatementHoldsKeepOrderAndMissNone() {
+        List<Job> jobs = new ArrayList<>();
+        for (int call = 0; call < 12; call++) {
+            jobs.addAll(store.accept(Collections.nCopies(1_000, "text of call " + call), Lane.BATCH));
+        }
+
+        List<Job> claimed = store.unpublished(12_500);
+        store.markPublished(claimed.stream().map(Job::id).toList());
+
+        assertThat(claimed).extracting(Job::id).containsExactlyElementsOf(jobs.stream().map(Job::id).toList());
+        assertThat(store.outboxSize()).isZero();
+    }
+
+    @Test
     void outboxListsCommittedJobsOldestFirstAndMarkPublishedRemovesThem() {
         List<Job> early = store.accept(List.of("one", "two"), Lane.REALTIME);
         clock.advance(Duration.ofSeconds(1));
@@ -591,8 +605,7 @@ abstract class TextStoreKit {
             AcceptLoad.Outcome batches = AcceptLoad.run(realClock, 8, 100, millis);
 
             List<Job> pending = new ArrayList<>();
-            // a claim passes its ids as one array, and H2 arrays hold at most 65,536 elements: on a quiet machine
-            // the two accept phases store more texts than that
+            // more than one statement may name (SQLite: 10,000 ids), so the claim splits them
             realClock.unpublished(50_000).forEach(pending::add);
             CompleteLoad.Outcome completes = CompleteLoad.run(realClock, pending, 8, millis);
 
@@ -606,12 +619,37 @@ abstract class TextStoreKit {
         }
     }
 
+    // --- retention
+
+    @Test
+    void deletingOldTextsTakesTheirResultsLabelsAndOutboxRowsAndLeavesNewerOnes() throws SQLException {
+        List<Job> old = store.accept(List.of("Hej världen", "Moi maailma", "Ahoj světe"), Lane.REALTIME);
+        store.complete(result(old.get(0).id(), "v1", swedish(0.9), START.plusSeconds(1)));
+        store.markPublished(List.of(old.get(0).id(), old.get(1).id()));  // the third keeps its outbox row
+        new JdbcFeedback(store.database(), clock).add(old.get(0).id(), "sv");
+        new JdbcShadowResults(store.database()).store(result(old.get(0).id(), "v2", swedish(0.8), START.plusSeconds(1)));
+        clock.advance(Duration.ofDays(2));
+        Job recent = store.accept(List.of("Hola mundo"), Lane.BATCH).get(0);
+        Instant cutoff = START.plus(Duration.ofDays(1));
+
+        assertThat(store.deleteSubmittedBefore(cutoff, 2)).as("the two oldest, at most the limit").isEqualTo(2);
+        assertThat(store.deleteSubmittedBefore(cutoff, 2)).as("what is left of the old ones").isEqualTo(1);
+        assertThat(store.deleteSubmittedBefore(cutoff, 2)).as("nothing older is left").isZero();
+
+        assertThat(old).allSatisfy(job -> assertThat(store.find(job.id())).isEmpty());
+        assertThat(resultRows(old.get(0).id())).isZero();
+        assertThat(new JdbcFeedback(store.database(), clock).labels(0, 10)).isEmpty();
+        assertThat(store.find(recent.id())).isPresent();
+        assertThat(store.unpublished(10)).extracting(Job::id).containsExactly(recent.id());
+        assertThat(store.counts().total()).isEqualTo(1);
+    }
+
     // --- helpers
 
     private int resultRows(UUID id) throws SQLException {
         try (Connection connection = store.database().dataSource().getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM results WHERE text_id = ?")) {
-            select.setObject(1, id);
+            store.database().dialect().setUuid(select, 1, id);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 return row.getInt(1);

@@ -1,7 +1,6 @@
 package io.glossa.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.glossa.corpus.LabeledText;
 import io.glossa.corpus.TsvCorpusReader;
@@ -10,7 +9,7 @@ import io.glossa.model.LanguageModel;
 import io.glossa.model.ModelFile;
 import io.glossa.model.Prediction;
 import io.glossa.model.TrainingParams;
-import java.nio.file.Files;
+import io.glossa.testing.SharedData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,14 +22,9 @@ import org.junit.jupiter.api.Test;
  * checks it on held-out lines of the same files that the slice did not include.
  */
 class ModelTrainingIT {
-    static Path sharedData() {
-        return Path.of(System.getProperty("glossa.sharedData", "../shared/data"));
-    }
-
     @Test
     void smallModelRecognisesHeldOutSentences() {
-        Path data = sharedData();
-        assumeThat(Files.isDirectory(data)).as("shared data at " + data.toAbsolutePath()).isTrue();
+        Path data = SharedData.dir();
         List<LabeledText> slice = new ArrayList<>();
         List<LabeledText> heldOut = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();

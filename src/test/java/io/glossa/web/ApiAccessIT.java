@@ -39,7 +39,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Access control on a real Jetty with keys in a real (embedded H2) key store: 401 without or with a bad key,
+ * Access control on a real Jetty with keys in a real (embedded SQLite) key store: 401 without or with a bad key,
  * 200/202 with one (Bearer, X-API-Key, ?api_key= on the event stream only), 429 with Retry-After, the open paths,
  * CORS preflights and the security headers.
  */

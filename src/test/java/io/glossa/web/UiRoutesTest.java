@@ -24,6 +24,7 @@ import io.glossa.pipeline.TextStatus;
 import io.glossa.pipeline.TextStore;
 import io.glossa.pipeline.TextSubmission;
 import io.glossa.pipeline.UnknownTextException;
+import io.glossa.testing.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -52,10 +53,16 @@ class UiRoutesTest {
     private static final ExecutorService READS = Executors.newFixedThreadPool(2);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final List<FeedbackLabel> LABELS = new CopyOnWriteArrayList<>();
+    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-06T12:00:00.500Z"));
     private static ApiServer server;
+    private static StatsSampler sampler;
 
     /** The UI's routes over fakes (also used by ApiServerTest, so /openapi.json is checked against every route). */
     static RouteGroup routes(TextStore store, MeterRegistry registry, ResultFanout results) {
+        return routes(store, registry, results, new StatsSampler(registry, java.time.Clock.systemUTC()));
+    }
+
+    static RouteGroup routes(TextStore store, MeterRegistry registry, ResultFanout results, StatsSampler sampler) {
         TextHistory history = limit -> {
             List<HistoryItem> items = new ArrayList<>();
             for (UUID id : ((InMemoryTextStore) store).ids()) {
@@ -82,7 +89,7 @@ class UiRoutesTest {
         ResultTally tally = new ResultTally(registry);
         results.add(tally);
         UiRoutes ui = new UiRoutes(history, feedback, new LanguageCatalog(List.of(LabelInfo.of("sv"), LabelInfo.of("no"))),
-                registry, () -> List.of(new QueueDepth("g.jobs.realtime", "realtime", true, 3, 2),
+                registry, sampler, () -> List.of(new QueueDepth("g.jobs.realtime", "realtime", true, 3, 2),
                         new QueueDepth("g.jobs.batch", "batch", true, 40, 2), new QueueDepth("g.failed", "failed", true, 1, 0)),
                 tally, () -> "test-model");
         ReverifyRoutes reverify = new ReverifyRoutes(REVERIFY);
@@ -121,7 +128,7 @@ class UiRoutesTest {
         RESULTS.add(e -> metrics.resultObserved(e.status(), Duration.between(e.submittedAt(), Instant.now())));
         server = new ApiServer(submission, STORE, RESULTS, List.of(), registry,
                 new ApiSettings(Duration.ofSeconds(3), 20_000, Duration.ofMillis(200)), READS)
-                .with(routes(STORE, registry, RESULTS)).start("127.0.0.1", 0);
+                .with(routes(STORE, registry, RESULTS, sampler = new StatsSampler(registry, CLOCK))).start("127.0.0.1", 0);
     }
 
     @AfterAll
@@ -188,6 +195,31 @@ class UiRoutesTest {
         assertThat(languages).hasSize(2);
         assertThat(languages.get(0).get("code").asText()).isEqualTo("sv");
         assertThat(languages.get(0).get("native").asText()).isEqualTo("Svenska");
+    }
+
+    @Test
+    void statsCarryTheSecondsAfterTheOneAskedFor() throws Exception {
+        sampler.sample();
+        submit("Hej igen, hur står det till?");
+        CLOCK.advance(Duration.ofSeconds(1));
+        sampler.sample();
+        long now = CLOCK.instant().getEpochSecond();
+
+        JsonNode history = JSON.readTree(get("/api/v1/stats?history_after=0").body()).get("history");
+        assertThat(history.get("period_seconds").asInt()).isEqualTo(1);
+        assertThat(history.get("capacity_seconds").asInt()).isEqualTo(900);
+        int seconds = history.get("accepted").size();
+        assertThat(history.get("first_second").asLong() + seconds - 1).isEqualTo(now);
+        for (String series : List.of("completed", "p50_ms", "p95_ms", "p99_ms")) {
+            assertThat(history.get(series)).as(series).hasSize(seconds);
+        }
+        assertThat(history.get("accepted").get(seconds - 1).asDouble()).isGreaterThanOrEqualTo(1);
+
+        JsonNode newer = JSON.readTree(get("/api/v1/stats?history_after=" + now).body()).get("history");
+        assertThat(newer.get("accepted")).as("nothing after the newest second").isEmpty();
+        assertThat(JSON.readTree(get("/api/v1/stats").body()).has("history")).as("only when asked").isFalse();
+        expect(get("/api/v1/stats?history_after=yesterday"), 400, "invalid-history-after");
+        expect(get("/api/v1/stats?history_after=-1"), 400, "invalid-history-after");
     }
 
     @Test

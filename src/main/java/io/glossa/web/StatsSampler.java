@@ -1,0 +1,109 @@
+package io.glossa.web;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Once a second, turns the cumulative meters into the dashboard's per-second numbers and keeps them in a
+ * {@link StatsHistory}, so a dashboard opened now shows the last 15 minutes. It reads the meters that the accept and
+ * result paths update anyway: recording costs those paths nothing.
+ */
+public final class StatsSampler implements AutoCloseable {
+    /** Percentiles over the 10 seconds up to each second, as the dashboard has always shown them. */
+    static final int LATENCY_WINDOW_SECONDS = 10;
+    /** Closer samples (a late timer catching up) would turn a few milliseconds' counts into a rate spike. */
+    private static final long MIN_SPACING_MILLIS = 500;
+
+    private record Reading(long second, Instant at, long accepted, long completed, CumulativeHistogram latency) {}
+
+    private final MeterReadings meters;
+    private final Clock clock;
+    private final StatsHistory history = new StatsHistory();
+    private final Deque<Reading> window = new ArrayDeque<>();
+    private ScheduledExecutorService timer;
+
+    public StatsSampler(MeterRegistry registry, Clock clock) {
+        this.meters = new MeterReadings(registry);
+        this.clock = clock;
+    }
+
+    /** Samples every second on a daemon thread until closed. */
+    public StatsSampler start() {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "glossa-stats-sampler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // at half past each second: far from the boundaries, so jitter does not move a sample into another second
+        long delay = Math.floorMod(500 - clock.millis(), 1000L);
+        timer.scheduleAtFixedRate(this::sampleQuietly, delay, 1000, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    StatsHistory history() {
+        return history;
+    }
+
+    /** One sample; the first only sets the baseline the next one's rates start from. */
+    synchronized void sample() {
+        Instant now = clock.instant();
+        Reading reading = new Reading(now.getEpochSecond(), now, meters.count(MeterReadings.ACCEPTED, null),
+                meters.completed(), meters.histogram(MeterReadings.SUBMIT_TO_RESULT));
+        Reading previous = window.peekLast();
+        if (previous != null && (reading.second() <= previous.second()
+                || now.toEpochMilli() - previous.at().toEpochMilli() < MIN_SPACING_MILLIS)) {
+            return;   // a late timer catching up: the next sample covers this one's time too
+        }
+        window.addLast(reading);
+        // the previous reading stays even when older than the window: after a stall it is the only baseline left
+        while (window.peekFirst() != previous && window.peekFirst().second() < reading.second() - LATENCY_WINDOW_SECONDS) {
+            window.removeFirst();
+        }
+        if (previous != null) {
+            record(previous, reading);
+        }
+    }
+
+    /**
+     * The counts since the previous sample, spread evenly over the seconds since its second: per-second values that
+     * add up to exactly what was counted. A sampler that ran late (a starved machine) thus fills the seconds it
+     * missed with their average instead of leaving a hole followed by a spike.
+     */
+    private void record(Reading previous, Reading reading) {
+        long seconds = reading.second() - previous.second();
+        Reading oldest = window.peekFirst();
+        SecondStats stats = new SecondStats(reading.second(), (reading.accepted() - previous.accepted()) / (double) seconds,
+                (reading.completed() - previous.completed()) / (double) seconds, millis(reading, oldest, 0.50),
+                millis(reading, oldest, 0.95), millis(reading, oldest, 0.99));
+        long missed = Math.min(seconds - 1, StatsHistory.SECONDS);
+        for (long s = reading.second() - missed; s < reading.second(); s++) {
+            history.put(stats.at(s));
+        }
+        history.put(stats);
+    }
+
+    private static double millis(Reading newer, Reading older, double q) {
+        return newer.latency() == null ? Double.NaN : newer.latency().quantileSince(older.latency(), q) * 1000;
+    }
+
+    private void sampleQuietly() {
+        try {
+            sample();
+        } catch (RuntimeException e) {
+            // a scheduled task that throws is never run again: one failed sample must not end the history
+        }
+    }
+
+    @Override
+    public void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}
