@@ -66,5 +66,16 @@ const batchParse = (() => {
     return {format: kind, items};
   }
 
-  return {parse, delimited};
+  /**
+   * One CSV cell of a download, quoted when it holds a delimiter, quote or line break. A text that starts like a
+   * formula (= + - @, or a tab or carriage return that some spreadsheets skip) gets a leading apostrophe, so a
+   * spreadsheet shows it instead of running it (OWASP "CSV injection"); the texts are users' input.
+   */
+  function csvCell(value) {
+    let s = value === null || value === undefined ? '' : String(value);
+    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+
+  return {parse, delimited, csvCell};
 })();

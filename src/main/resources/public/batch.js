@@ -185,11 +185,6 @@
     });
   }
 
-  function csvField(value) {
-    const s = value === null || value === undefined ? '' : String(value);
-    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-  }
-
   let urls = [];
   function revoke() { urls.forEach(u => URL.revokeObjectURL(u)); urls = []; }
 
@@ -197,7 +192,7 @@
     run.finished = true;
     render();
     const all = rows();
-    const csv = [COLUMNS.join(',')].concat(all.map(r => COLUMNS.map(c => csvField(r[c])).join(','))).join('\r\n') + '\r\n';
+    const csv = [COLUMNS.join(',')].concat(all.map(r => COLUMNS.map(c => batchParse.csvCell(r[c])).join(','))).join('\r\n') + '\r\n';
     const jsonl = all.map(r => JSON.stringify(r)).join('\n') + '\n';
     const csvUrl = URL.createObjectURL(new Blob([csv], {type: 'text/csv;charset=utf-8'}));
     const jsonlUrl = URL.createObjectURL(new Blob([jsonl], {type: 'application/x-ndjson;charset=utf-8'}));

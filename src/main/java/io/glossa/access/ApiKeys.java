@@ -61,18 +61,33 @@ public final class ApiKeys {
         if (secret == null || secret.isEmpty() || secret.length() > KeySecrets.MAX_LENGTH) {
             return Optional.empty();
         }
-        String hash = KeySecrets.hash(secret);
+        return byHash(KeySecrets.hash(secret), cacheTtl);
+    }
+
+    /**
+     * Checks again a key that opened a request still running (an event stream, a long-poll), which is re-checked
+     * every {@code period}: the answer is at most the cache period minus that old, so a revoked key is noticed
+     * within the cache period of its revocation, as on a new request.
+     *
+     * @param secret what the request presented
+     */
+    public Optional<ApiKey> recheck(String secret, Duration period) {
+        Duration maxAge = cacheTtl.minus(period);
+        return byHash(KeySecrets.hash(secret), maxAge.isNegative() ? Duration.ZERO : maxAge);
+    }
+
+    private Optional<ApiKey> byHash(String hash, Duration maxAge) {
         Instant now = clock.instant();
         Cached cached = cache.get(hash);
-        if (cached == null || !now.isBefore(cached.until())) {
+        if (cached == null || !now.isBefore(cached.checkedAt().plus(maxAge))) {
             if (cache.size() >= MAX_CACHED) {
                 cache.clear();
             }
-            cached = new Cached(store.findByHash(hash).filter(ApiKey::active), now.plus(cacheTtl));
+            cached = new Cached(store.findByHash(hash).filter(ApiKey::active), now);
             cache.put(hash, cached);
         }
         return cached.key();
     }
 
-    private record Cached(Optional<ApiKey> key, Instant until) {}
+    private record Cached(Optional<ApiKey> key, Instant checkedAt) {}
 }

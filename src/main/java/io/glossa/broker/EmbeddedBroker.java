@@ -32,7 +32,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         StartupWatcher watcher = new StartupWatcher();
         SystemLauncher launcher = new SystemLauncher(watcher);
         try {
-            Files.createDirectories(settings.brokerDir());
+            ownerOnly(Files.createDirectories(settings.brokerDir()));
             launcher.startup(systemConfig(settings));
             if (watcher.error() != null) {
                 throw watcher.error();
@@ -49,6 +49,19 @@ public final class EmbeddedBroker implements AutoCloseable {
         LOG.info("embedded AMQP broker (Qpid Broker-J) on amqp://127.0.0.1:{}, store {}, started in {} ms",
                 settings.port(), settings.brokerDir(), (System.nanoTime() - started) / 1_000_000);
         return new EmbeddedBroker(settings, launcher);
+    }
+
+    /**
+     * The broker's folder holds every queued job, texts included: only the user glossa runs as may enter it (its
+     * files are then out of others' reach whatever the umask made them). Also tightens a folder made by an older
+     * version. Not a POSIX file system: left as it is.
+     */
+    private static void ownerOnly(java.nio.file.Path dir) throws IOException {
+        try {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            LOG.debug("{} is not on a POSIX file system; its permissions are left as they are", dir);
+        }
     }
 
     private static Map<String, Object> systemConfig(EmbeddedBrokerSettings settings) throws IOException {

@@ -33,7 +33,7 @@ final class ApiAssembly {
     static ApiServer start(Lifecycle life, JdbcTextStore store, AmqpBroker broker, JobPacking packing, HttpOptions http,
                            AccessOptions access, PrometheusMeterRegistry registry, PipelineMetrics metrics,
                            List<ReadinessCheck> extraChecks, UiModel model) {
-        io.glossa.web.AccessSettings accessSettings = access.settings(store.database());
+        io.glossa.web.AccessSettings accessSettings = allowedHosts(access.settings(store.database()), http);
         OutboxRelay relay = life.add("outbox relay",
                 new OutboxRelay(store, broker.jobPublisher(packing), RelaySettings.DEFAULT, Clock.systemUTC(), metrics));
         relay.start();
@@ -62,6 +62,8 @@ final class ApiAssembly {
         List<ReadinessCheck> checks = new ArrayList<>();
         checks.add(new ReadinessCheck("broker", () -> relay.brokerHealthy() && broker.queueStatistics().isReady()));
         checks.add(new ReadinessCheck("database", store::isReady));
+        ReadinessCheck relayAlive = new ReadinessCheck("outbox relay", relay::alive);
+        checks.add(relayAlive);
         checks.addAll(extraChecks);
         TextSubmission submission = new TextSubmission(store, http.limits(), relay, metrics);
         ApiServer server = new ApiServer(submission, store, results, checks, registry, http.apiSettings(), storeReads,
@@ -75,6 +77,19 @@ final class ApiAssembly {
                     + "); choose another port with --port");
         }
         LOG.info("http: API, UI, /metrics, /openapi.json on {}:{}", http.host, server.port());
+        Watchdog.start(life, List.of(relayAlive, server.threadsCheck()));
         return server;
+    }
+
+    private static io.glossa.web.AccessSettings allowedHosts(io.glossa.web.AccessSettings settings, HttpOptions http) {
+        try {
+            io.glossa.web.AccessSettings checked = settings.withAllowedHosts(http.allowedHosts());
+            LOG.info("http: answering requests for {}", checked.allowedHosts().contains("*")
+                    ? "any Host (--allowed-hosts names the ones to allow, against DNS rebinding)"
+                    : String.join(", ", checked.allowedHosts()));
+            return checked;
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 }

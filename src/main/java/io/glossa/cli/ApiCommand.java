@@ -36,8 +36,7 @@ public final class ApiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        start().serveUntilStopped();
-        return 0;
+        return start().serveUntilStopped();
     }
 
     public Running start() {

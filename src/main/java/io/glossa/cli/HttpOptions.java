@@ -1,8 +1,11 @@
 package io.glossa.cli;
 
 import io.glossa.pipeline.SubmissionLimits;
+import io.glossa.web.AccessSettings;
 import io.glossa.web.ApiSettings;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -17,9 +20,26 @@ public final class HttpOptions {
             description = "HTTP port of the API and UI (env GLOSSA_PORT; default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--host", defaultValue = "${env:GLOSSA_HOST:-0.0.0.0}", paramLabel = "ADDRESS",
-            description = "Address to listen on (env GLOSSA_HOST; default: ${DEFAULT-VALUE}; 127.0.0.1 for this machine only).")
+    @Option(names = "--host", defaultValue = "${env:GLOSSA_HOST:-127.0.0.1}", paramLabel = "ADDRESS",
+            description = "Address to listen on (env GLOSSA_HOST; default: ${DEFAULT-VALUE}, this machine only; "
+                    + "0.0.0.0 for every interface).")
     String host;
+
+    @Option(names = "--allowed-hosts", split = ",", paramLabel = "NAME", defaultValue = "${env:GLOSSA_ALLOWED_HOSTS}",
+            description = "Host names requests may be addressed to (the Host header, without port), against DNS "
+                    + "rebinding; repeatable or comma-separated, * for any (env GLOSSA_ALLOWED_HOSTS). Default: "
+                    + "localhost, 127.0.0.1 and [::1] when listening on a loopback address, else any.")
+    List<String> allowedHosts = new ArrayList<>();
+
+    @Option(names = "--max-event-streams", defaultValue = "${env:GLOSSA_MAX_EVENT_STREAMS:-256}", paramLabel = "N",
+            description = "Event streams (/api/v1/events) open at once; more are answered 503 "
+                    + "(env GLOSSA_MAX_EVENT_STREAMS; default: ${DEFAULT-VALUE}).")
+    int maxEventStreams;
+
+    @Option(names = "--max-event-streams-per-key", defaultValue = "${env:GLOSSA_MAX_EVENT_STREAMS_PER_KEY:-16}",
+            paramLabel = "N", description = "Event streams one API key may have open; more are answered 429 "
+                    + "(env GLOSSA_MAX_EVENT_STREAMS_PER_KEY; default: ${DEFAULT-VALUE}).")
+    int maxEventStreamsPerKey;
 
     @Option(names = "--max-text-bytes", defaultValue = "${env:GLOSSA_MAX_TEXT_BYTES:-100000}", paramLabel = "BYTES",
             description = "Largest text accepted, in UTF-8 bytes (env GLOSSA_MAX_TEXT_BYTES; default: ${DEFAULT-VALUE}).")
@@ -59,6 +79,33 @@ public final class HttpOptions {
         }
         // bodies are read into memory: cap a batch at 16 MiB (a full batch of full-size texts must be split)
         long batchBody = Math.min(16L << 20, 2L * maxBatch * maxTextBytes + 4096);
-        return new ApiSettings(wait, batchBody, ApiSettings.DEFAULT.keepAlive(), accessLog);
+        try {
+            return new ApiSettings(wait, batchBody, ApiSettings.DEFAULT.keepAlive(), accessLog, maxEventStreams,
+                    maxEventStreamsPerKey);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /**
+     * The Host names to answer: as given, else the loopback names when listening on a loopback address (where DNS
+     * rebinding is the risk: a web page reaching a server on the visitor's own machine), else any, since this
+     * process cannot know the names a load balancer or DNS gives it.
+     */
+    List<String> allowedHosts() {
+        List<String> given = allowedHosts == null ? List.of()
+                : allowedHosts.stream().filter(h -> h != null && !h.isBlank()).toList();
+        if (!given.isEmpty()) {
+            return given;
+        }
+        return loopback(host) ? AccessSettings.LOOPBACK_HOSTS : List.of("*");
+    }
+
+    private static boolean loopback(String address) {
+        try {
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;   // binding fails later with its own message
+        }
     }
 }

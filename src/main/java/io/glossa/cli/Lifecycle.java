@@ -22,6 +22,7 @@ public final class Lifecycle implements AutoCloseable {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
     private Thread hook;
+    private volatile int exitCode = ExitCodes.OK;
 
     /** Registers a started part; it is closed before every part registered earlier. */
     <T extends AutoCloseable> T add(String name, T part) {
@@ -31,14 +32,24 @@ public final class Lifecycle implements AutoCloseable {
         return part;
     }
 
-    /** Blocks until SIGTERM/Ctrl+C (or {@link #requestStop()}). */
-    void awaitStop() throws InterruptedException {
+    /**
+     * Blocks until SIGTERM/Ctrl+C (or {@link #requestStop()}, {@link #fail}).
+     * @return the exit status the command should end with
+     */
+    int awaitStop() throws InterruptedException {
         hook = new Thread(this::onSignal, "glossa-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         stopRequested.await();
+        return exitCode;
     }
 
     void requestStop() {
+        stopRequested.countDown();
+    }
+
+    /** Stops the process because a part of it broke: the command ends with {@code status}. */
+    void fail(int status) {
+        exitCode = status;
         stopRequested.countDown();
     }
 

@@ -35,6 +35,9 @@ public final class Main {
     picocli.CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // a thread that dies of an Error leaves its reason here; the Watchdog then stops the process
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> org.slf4j.LoggerFactory.getLogger(Main.class)
+                .error("thread {} died", thread.getName(), error));
         System.exit(run(args));
     }
 

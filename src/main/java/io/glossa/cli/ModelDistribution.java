@@ -79,7 +79,7 @@ final class ModelDistribution {
             catalog.add(source, option.bytes(), "registered by glossa serve at first start (" + source + ")");
             catalog.activate(model.version());
             LOG.info("model registry was empty: registered and activated {}", model.version());
-        } catch (ModelRegistryException | io.glossa.pipeline.StoreUnavailableException e) {
+        } catch (ModelRegistryException | io.glossa.registry.BadModelException | io.glossa.pipeline.StoreUnavailableException e) {
             LOG.info("model registry: {} not registered as the first version ({})", model.version(), e.getMessage());
         }
     }

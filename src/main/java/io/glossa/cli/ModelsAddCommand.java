@@ -1,5 +1,8 @@
 package io.glossa.cli;
 
+import io.glossa.model.ModelFile;
+import io.glossa.model.ModelLimits;
+import io.glossa.registry.ModelCatalog;
 import io.glossa.registry.ModelEntry;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -32,12 +35,15 @@ public final class ModelsAddCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new UserError("model file not found: " + file);
         }
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = ModelFile.readBytes(file, ModelLimits.forThisJvm());   // a file too large is never read
         try (RegistryAccess access = RegistryAccess.open(storeOptions)) {
-            ModelEntry entry = access.catalog().add(file.toString(), bytes, note);
+            ModelCatalog.Added added = access.catalog().add(file.toString(), bytes, note);
+            ModelEntry entry = added.entry();
             PrintWriter out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "added %s (%,d bytes, sha256 %s); make it active with: glossa models activate %s%n",
-                    entry.version(), entry.sizeBytes(), entry.sha256(), entry.version());
+            out.printf(Locale.ROOT, "added %s (%,d bytes, sha256 %s); dev score claimed by the file %s, measured on "
+                            + "glossa's check sentences %s; make it active with: glossa models activate %s%n",
+                    entry.version(), entry.sizeBytes(), entry.sha256(), ModelsListCommand.score(entry.devScore()),
+                    added.measured().describe(), entry.version());
             out.flush();
         }
         return ExitCodes.OK;

@@ -16,10 +16,13 @@ public record Running(Lifecycle lifecycle, JdbcTextStore store, BrokerSession br
         return server.orElseThrow(() -> new IllegalStateException("this process has no HTTP server")).port();
     }
 
-    /** Runs until SIGTERM/Ctrl+C, then stops everything. */
-    void serveUntilStopped() throws InterruptedException {
+    /**
+     * Runs until SIGTERM/Ctrl+C (or until a vital part dies, see {@link Watchdog}), then stops everything.
+     * @return the command's exit status
+     */
+    int serveUntilStopped() throws InterruptedException {
         try {
-            lifecycle.awaitStop();
+            return lifecycle.awaitStop();
         } finally {
             close();
         }

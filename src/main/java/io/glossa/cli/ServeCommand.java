@@ -39,8 +39,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        start().serveUntilStopped();
-        return 0;
+        return start().serveUntilStopped();
     }
 
     /** Starts every part and returns; the caller stops them by closing the result. */

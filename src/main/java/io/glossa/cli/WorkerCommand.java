@@ -39,10 +39,14 @@ public final class WorkerCommand implements Callable<Integer> {
                     + "default: none).")
     int metricsPort;
 
+    @picocli.CommandLine.Option(names = "--metrics-host", defaultValue = "${env:GLOSSA_METRICS_HOST:-127.0.0.1}",
+            paramLabel = "ADDRESS", description = "Address the metrics port listens on (env GLOSSA_METRICS_HOST; "
+                    + "default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for a Prometheus elsewhere).")
+    String metricsHost;
+
     @Override
     public Integer call() throws InterruptedException {
-        start().serveUntilStopped();
-        return 0;
+        return start().serveUntilStopped();
     }
 
     public Running start() {
@@ -72,8 +76,8 @@ public final class WorkerCommand implements Callable<Integer> {
                     brokerOptions.consumerSettings(workerOptions.workerThreads()), workerOptions.topK(), metrics);
             if (metricsPort >= 0) {
                 MetricsServer server = life.add("metrics server", new MetricsServer(registry,
-                        () -> store.isReady() && broker.broker().queueStatistics().isReady()).start("0.0.0.0", metricsPort));
-                LOG.info("metrics: /metrics, /health, /ready on port {}", server.port());
+                        () -> store.isReady() && broker.broker().queueStatistics().isReady()).start(metricsHost, metricsPort));
+                LOG.info("metrics: /metrics, /health, /ready on {}:{}", metricsHost, server.port());
             }
             LOG.info("glossa worker running");
             return new Running(life, store, broker, Optional.empty());

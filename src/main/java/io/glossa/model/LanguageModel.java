@@ -125,7 +125,8 @@ public final class LanguageModel implements LanguageClassifier {
                 throw new ModelFormatException("the default model " + DEFAULT_RESOURCE
                         + " is missing from the classpath — pass --model FILE");
             }
-            ModelFile.Contents contents = ModelFile.read("(built-in) " + DEFAULT_RESOURCE, in.readAllBytes());
+            ModelFile.Contents contents = ModelFile.read("(built-in) " + DEFAULT_RESOURCE, in.readAllBytes(),
+                    ModelLimits.BUILT_IN);
             return new LanguageModel(contents.metadata(), contents.weights());
         } catch (IOException e) {
             throw new ModelFormatException("cannot read the default model: " + e.getMessage(), e);

@@ -33,8 +33,9 @@ import java.util.zip.Inflater;
  * checksum   CRC32C of everything before it (u32); it detects accidental corruption (truncation, flipped bits)
  *            and, unlike SHA-256, is fast before the JIT warms up, which keeps a cold load short
  * </pre>
- * Every length is checked against the bytes that remain and the sizes the header implies before anything is
- * allocated, so a corrupted length cannot trigger a huge allocation. Never Java serialization.
+ * Every length is checked against the bytes that remain and the sizes the header implies, and those sizes against
+ * {@link ModelLimits} and the file's size, before anything is allocated, so neither a corrupted length nor a small
+ * file declaring a huge model can trigger a huge allocation. Never Java serialization.
  */
 public final class ModelFile {
     public static final int FORMAT_VERSION = 1;
@@ -124,6 +125,19 @@ public final class ModelFile {
     // ---------------------------------------------------------------- reading
 
     public static Contents read(Path file) {
+        return read(file, ModelLimits.forThisJvm());
+    }
+
+    /** Reads a model file no larger than {@code limits} allow (the file itself included) into memory and decodes it. */
+    public static Contents read(Path file, ModelLimits limits) {
+        return read(file.toString(), readBytes(file, limits), limits);
+    }
+
+    /**
+     * The bytes of a model file, refused before they are read if no model within {@code limits} can be that large.
+     * @throws ModelFormatException for a missing, unreadable or too large file, or a directory
+     */
+    public static byte[] readBytes(Path file, ModelLimits limits) {
         String name = file.toString();
         long size;
         try {
@@ -139,8 +153,11 @@ public final class ModelFile {
         if (size > MAX_FILE_BYTES) {
             throw new ModelFormatException(name + " is not a glossa model file (" + size + " bytes is far too large)");
         }
+        if (size > limits.maxDecompressedBytes() + MAX_HEADER_BYTES) {
+            throw tooLarge(name, size + " bytes", limits);
+        }
         try (InputStream in = Files.newInputStream(file)) {
-            return read(name, in.readAllBytes());
+            return in.readAllBytes();
         } catch (AccessDeniedException e) {
             throw new ModelFormatException("cannot read model file " + name + ": permission denied", e);
         } catch (IOException e) {
@@ -150,6 +167,14 @@ public final class ModelFile {
 
     /** Decodes a model held in memory; {@code name} only appears in error messages. */
     public static Contents read(String name, byte[] bytes) {
+        return read(name, bytes, ModelLimits.forThisJvm());
+    }
+
+    /**
+     * Decodes a model held in memory, refusing one whose header declares more than {@code limits} allow before
+     * any of its sections is allocated.
+     */
+    public static Contents read(String name, byte[] bytes, ModelLimits limits) {
         checkPreamble(name, bytes);
         int expected = crc32c(bytes, 0, bytes.length - CHECKSUM_BYTES);
         int actual = ByteBuffer.wrap(bytes).getInt(bytes.length - CHECKSUM_BYTES);
@@ -164,6 +189,7 @@ public final class ModelFile {
             throw corrupt(name, "it has no labels");
         }
         int buckets = metadata.features().buckets();
+        checkSize(name, buckets, labels, bytes.length, limits);
         int sections = readLength(name, in, 64, "section count");
         float[] idf = null;
         float[] scales = null;
@@ -229,6 +255,29 @@ public final class ModelFile {
             throw new ModelFormatException("model file " + name + " is truncated (expected " + declared
                     + " bytes, found " + bytes.length + ")");
         }
+    }
+
+    /** The header's bucket and label counts against the limits and the file's size, before any section is read. */
+    private static void checkSize(String name, int buckets, int labels, long fileBytes, ModelLimits limits) {
+        if (labels > limits.maxLabels()) {
+            throw new ModelFormatException("model file " + name + " declares " + labels + " labels; glossa loads "
+                    + "models of at most " + limits.maxLabels());
+        }
+        long raw = 8L * buckets + (long) buckets * labels + 4L * labels;   // idf, scales, weights, bias
+        String shape = buckets + " buckets × " + labels + " labels";
+        if (raw > fileBytes * ModelLimits.MAX_DEFLATE_RATIO) {
+            throw corrupt(name, "its header declares " + shape + " (" + raw + " bytes), more than its " + fileBytes
+                    + " bytes can hold even compressed");
+        }
+        if (raw > limits.maxDecompressedBytes()) {
+            throw tooLarge(name, shape + " (" + raw / (1024 * 1024) + " MiB once decompressed)", limits);
+        }
+    }
+
+    private static ModelFormatException tooLarge(String name, String size, ModelLimits limits) {
+        return new ModelFormatException("model file " + name + " is too large to load here: " + size + "; this "
+                + "process loads models of up to " + limits.maxDecompressedBytes() / (1024 * 1024) + " MiB, an eighth "
+                + "of its heap: give the JVM more heap (-Xmx) or train a smaller model (fewer --bits)");
     }
 
     private static ModelMetadata readHeader(String name, ByteBuffer in) {

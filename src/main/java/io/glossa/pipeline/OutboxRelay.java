@@ -96,6 +96,15 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
         }
     }
 
+    /**
+     * False once either of the relay's threads has died while it should run (an Error such as OutOfMemoryError
+     * escapes their loops, which only survive failures of the store and broker): then accepted texts pile up in
+     * the outbox unpublished, so /ready must say so and the process must be restarted.
+     */
+    public boolean alive() {
+        return !running || (thread.isAlive() && marker.alive());
+    }
+
     /** False after a publish failed, until one succeeds. */
     public boolean brokerHealthy() {
         return brokerHealthy;

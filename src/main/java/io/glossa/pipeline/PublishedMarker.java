@@ -47,6 +47,10 @@ final class PublishedMarker {
         thread.start();
     }
 
+    boolean alive() {
+        return thread.isAlive();
+    }
+
     /** Queues ids the broker confirmed; they are marked in the order queued. */
     void confirmed(List<UUID> ids) {
         synchronized (progress) {

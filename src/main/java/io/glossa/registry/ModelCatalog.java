@@ -24,25 +24,37 @@ public final class ModelCatalog {
 
     /**
      * @param name where the bytes came from, for error messages
-     * @throws io.glossa.model.ModelFormatException if the bytes are not a loadable model (corrupt, truncated, ...)
-     * @throws BadModelException if it loads but fails the smoke test
+     * @throws io.glossa.model.ModelFormatException if the bytes are not a loadable model (corrupt, truncated, too
+     *         large for this process's heap, ...)
+     * @throws BadModelException if it loads but fails the smoke test (or knows too few languages to be checked)
      * @throws ModelRegistryException if the version is already registered
      */
-    public ModelEntry add(String name, byte[] bytes, String note) {
+    public Added add(String name, byte[] bytes, String note) {
         if (note == null || note.isBlank() || note.length() > MAX_NOTE_LENGTH) {
             throw new ModelRegistryException("a note of 1 to " + MAX_NOTE_LENGTH
                     + " characters is needed: say what changed in this model (--note)");
         }
-        ModelMetadata metadata = ModelFile.read(name, bytes).metadata();
-        LanguageModel model = LanguageModel.fromBytes(bytes);
-        SmokeTest.check(model);
+        ModelFile.Contents contents = ModelFile.read(name, bytes);
+        ModelMetadata metadata = contents.metadata();
+        LanguageModel model = new LanguageModel(metadata, contents.weights());
+        CheckSentences.Score measured = SmokeTest.check(model);
         registry.find(model.version()).ifPresent(existing -> {
             throw new ModelRegistryException("model " + existing.version() + " is already in the registry (added "
                     + existing.addedAt() + ", note: " + existing.note() + ")");
         });
         Double devScore = metadata.dev() == null ? null : metadata.dev().macroAccuracy();
-        return registry.add(new NewModel(model.version(), ModelVerifier.sha256(bytes), bytes, json(metadata),
-                devScore, note.strip()));
+        return new Added(registry.add(new NewModel(model.version(), ModelVerifier.sha256(bytes), bytes, json(metadata),
+                devScore, note.strip())), measured);
+    }
+
+    /**
+     * A model just added: its registry entry (with the dev score its file claims) and the score glossa measured on
+     * its own check sentences.
+     */
+    public record Added(ModelEntry entry, CheckSentences.Score measured) {
+        public String version() {
+            return entry.version();
+        }
     }
 
     /** Makes a registered version active everywhere; its stored bytes are verified first. */

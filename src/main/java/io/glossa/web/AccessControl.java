@@ -20,6 +20,7 @@ import java.util.Optional;
  * key, and the UI pages themselves hold no data (they ask the API for it, with the user's key).
  */
 final class AccessControl {
+    /** The {@link PresentedKey} of a request that was let in. */
     static final String KEY_ATTRIBUTE = "glossa.apiKey";
     private static final String BEARER = "bearer ";
 
@@ -53,7 +54,7 @@ final class AccessControl {
             throw new ProblemException(429, "rate-limited", "Too Many Requests", "this API key is limited to "
                     + key.rateLimit().orElse(limiter.defaultLimit()).describe() + "; retry in " + retryAfter + " s");
         }
-        ctx.attribute(KEY_ATTRIBUTE, key);
+        ctx.attribute(KEY_ATTRIBUTE, new PresentedKey(key, secret.get(), keys));
     }
 
     private static Optional<String> presented(Context ctx) {

@@ -24,6 +24,7 @@ public final class ApiServer implements AutoCloseable {
     static final int RESPONSE_COPY_BUFFER_BYTES = 4096;
     private final Javalin app;
     private final ResultStream events;
+    private final RevocationWatch revocations = new RevocationWatch(RevocationWatch.PERIOD);
     private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
@@ -45,8 +46,8 @@ public final class ApiServer implements AutoCloseable {
         TextJson texts = new TextJson(json);
         ResultWaiters waiters = new ResultWaiters(store, storeReads);
         results.add(waiters);
-        TextRoutes textRoutes = new TextRoutes(submission, store, waiters, texts, settings);
-        this.events = new ResultStream(results, texts, json, settings);
+        TextRoutes textRoutes = new TextRoutes(submission, store, waiters, texts, settings, revocations);
+        this.events = new ResultStream(results, texts, json, settings, revocations);
         byte[] openApi = resource("/io/glossa/web/openapi.json");
         long maxBody = Math.max(textRoutes.maxSingleBodyBytes(), settings.maxBatchBodyBytes());
 
@@ -76,14 +77,17 @@ public final class ApiServer implements AutoCloseable {
         });
         ProblemResponses problems = new ProblemResponses(json);
         problems.register(app);
-        // before-handlers run in this order: headers first (so every answer has them, refusals included), then CORS
-        // (a preflight is answered before authentication), then the key check
+        // before-handlers run in this order: headers first (so every answer has them, refusals included), then the
+        // Host check, then CORS (a preflight is answered before authentication), then the key check
         new SecurityHeaders().register(app);
+        new HostCheck(access.allowedHosts()).register(app);
         new CorsPolicy(access.corsOrigins(), problems).register(app);
         access.keys().ifPresent(keys -> new AccessControl(keys, access.limiter()).register(app));
         textRoutes.register(app);
         events.register(app);
-        new HealthRoutes(checks, json).register(app);
+        List<ReadinessCheck> all = new java.util.ArrayList<>(checks);
+        all.add(threadsCheck());
+        new HealthRoutes(all, json).register(app);
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     }
@@ -105,12 +109,21 @@ public final class ApiServer implements AutoCloseable {
         return List.copyOf(routes);
     }
 
+    /**
+     * "api threads": false once a timer of the API (event stream keep-alives, API key re-checks) stopped by itself.
+     * /ready reports it, and a process watchdog may stop the process on it.
+     */
+    public ReadinessCheck threadsCheck() {
+        return new ReadinessCheck("api threads", () -> events.alive() && revocations.alive());
+    }
+
     public int port() {
         return app.port();
     }
 
     @Override
     public void close() {
+        revocations.close();
         events.close();
         app.stop();
     }

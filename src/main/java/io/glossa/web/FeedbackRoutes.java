@@ -1,6 +1,5 @@
 package io.glossa.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glossa.model.LabelInfo;
@@ -14,6 +13,7 @@ import java.util.UUID;
 /** {@code POST /api/v1/texts/{id}/feedback {"language":"sv"}}: a user's label for a text, stored with it. */
 final class FeedbackRoutes implements RouteGroup {
     private static final long MAX_BODY_BYTES = 4096;
+    private static final BodyShape SHAPE = BodyShape.strings("language");
     private final FeedbackStore feedback;
     private final LanguageCatalog catalog;
     private final ObjectMapper json;
@@ -31,8 +31,7 @@ final class FeedbackRoutes implements RouteGroup {
 
     private void add(Context ctx) {
         UUID id = TextIds.parse(ctx.pathParam("id"));
-        JsonNode body = JsonBody.read(ctx, MAX_BODY_BYTES);
-        String language = language(body);
+        String language = language(JsonBody.read(ctx, MAX_BODY_BYTES, SHAPE));
         Feedback stored;
         try {
             stored = feedback.add(id, language);
@@ -50,16 +49,11 @@ final class FeedbackRoutes implements RouteGroup {
         ctx.status(201).json(answer);
     }
 
-    private String language(JsonNode body) {
-        JsonNode value = body.get("language");
-        if (value == null || value.isNull()) {
-            throw new ProblemException(400, "missing-field", "Missing Field",
-                    "the field 'language' is required: {\"language\": \"sv\"}");
+    private String language(BodyFields body) {
+        String code = body.string("language");
+        if (code == null) {
+            throw body.missing("language", "{\"language\": \"sv\"}");
         }
-        if (!value.isTextual()) {
-            throw new ProblemException(400, "wrong-type", "Wrong Field Type", "'language' must be a string");
-        }
-        String code = value.textValue();
         if (!catalog.contains(code)) {
             String shown = code.length() > 20 ? code.substring(0, 20) + "…" : code;
             throw new ProblemException(400, "unknown-language", "Unknown Language",

@@ -20,6 +20,7 @@ final class JettyProblemHandler extends ErrorHandler {
     public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         int status = response.getStatus();
+        SecurityHeaders.HEADERS.forEach(response::setHeader);
         response.setContentType(ProblemResponses.CONTENT_TYPE);
         response.getOutputStream().write(body(status).getBytes(StandardCharsets.UTF_8));
         baseRequest.setHandled(true);
@@ -29,6 +30,7 @@ final class JettyProblemHandler extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, ProblemResponses.CONTENT_TYPE);
+        SecurityHeaders.HEADERS.forEach(fields::put);   // no handler ran, so SecurityHeaders could not add them
         return BufferUtil.toBuffer(body(status), StandardCharsets.UTF_8);
     }
 

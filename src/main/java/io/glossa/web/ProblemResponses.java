@@ -65,6 +65,7 @@ final class ProblemResponses {
             return notFound(ctx);
         }
         if (status == 405) {
+            allow(e, ctx);
             return notAllowed(ctx);
         }
         if (status == 413) {
@@ -74,6 +75,14 @@ final class ProblemResponses {
             return Problem.of(status, "server-error", "Server Error", "the server could not answer this request");
         }
         return Problem.of(status, "http-" + status, e.getMessage(), e.getMessage());
+    }
+
+    /** RFC 9110 wants the methods a 405's resource has in Allow; Javalin names them in the exception's details. */
+    private static void allow(HttpResponseException e, Context ctx) {
+        String methods = e.getDetails().getOrDefault("availableMethods", e.getDetails().get("Available methods"));
+        if (methods != null) {
+            ctx.header("Allow", String.join(", ", methods.split("\\s*,\\s*")));
+        }
     }
 
     private static Problem unexpected(Exception e, Context ctx) {

@@ -11,13 +11,20 @@ final class SecurityHeaders implements RouteGroup {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /** Also sent by {@link JettyProblemHandler} on the errors Jetty answers before any handler runs. */
+    static final java.util.Map<String, String> HEADERS = orderedHeaders();
+
     @Override
     public void register(Javalin app) {
-        app.before(ctx -> {
-            ctx.header("Content-Security-Policy", CSP);
-            ctx.header("X-Content-Type-Options", "nosniff");
-            ctx.header("X-Frame-Options", "DENY");
-            ctx.header("Referrer-Policy", "no-referrer");
-        });
+        app.before(ctx -> HEADERS.forEach(ctx::header));
+    }
+
+    private static java.util.Map<String, String> orderedHeaders() {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Content-Security-Policy", CSP);
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("X-Frame-Options", "DENY");
+        headers.put("Referrer-Policy", "no-referrer");
+        return java.util.Collections.unmodifiableMap(headers);
     }
 }

@@ -45,6 +45,11 @@ final class SseFrames {
         buffer.reset();
     }
 
+    /** Drops frames not yet written (after a failed write). */
+    void reset() {
+        buffer.reset();
+    }
+
     private SseFrames ascii(String s) {
         buffer.write(s.getBytes(StandardCharsets.US_ASCII), 0, s.length());
         return this;

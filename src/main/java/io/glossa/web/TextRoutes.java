@@ -1,6 +1,6 @@
 package io.glossa.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.glossa.pipeline.InvalidSubmissionException;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.ResultWaiters;
@@ -10,7 +10,6 @@ import io.glossa.pipeline.TextSubmission;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,18 +17,31 @@ import java.util.concurrent.CompletableFuture;
 
 /** {@code /api/v1/texts}: submit one text or a batch, read a text, long-poll for its result. */
 final class TextRoutes {
+    private static final BodyShape SINGLE = BodyShape.strings("text");
     private final TextSubmission submission;
     private final TextStore store;
     private final ResultWaiters waiters;
     private final TextJson json;
     private final ApiSettings settings;
+    private final BodyShape batch;
+    private final LargeBodies largeBodies;
+    private final RevocationWatch revocations;
 
-    TextRoutes(TextSubmission submission, TextStore store, ResultWaiters waiters, TextJson json, ApiSettings settings) {
+    TextRoutes(TextSubmission submission, TextStore store, ResultWaiters waiters, TextJson json, ApiSettings settings,
+               RevocationWatch revocations) {
         this.submission = submission;
         this.store = store;
         this.waiters = waiters;
         this.json = json;
         this.settings = settings;
+        this.revocations = revocations;
+        this.largeBodies = LargeBodies.forHeap(Math.max(maxSingleBodyBytes(), settings.maxBatchBodyBytes()));
+        int maxBatch = submission.limits().maxBatchSize();
+        // the parser stops at the first text over the limit, so a batch of a million tiny texts is never built
+        ProblemException tooMany = new ProblemException(ProblemResponses.forSubmission(new InvalidSubmissionException(
+                InvalidSubmissionException.Reason.BATCH_TOO_LARGE,
+                "the batch has more than " + maxBatch + " texts; the limit is " + maxBatch + " per request")));
+        this.batch = new BodyShape(java.util.Set.of("lane"), "texts", maxBatch, () -> tooMany);
     }
 
     void register(Javalin app) {
@@ -44,41 +56,42 @@ final class TextRoutes {
     }
 
     private void submit(Context ctx) {
-        JsonNode body = JsonBody.read(ctx, maxSingleBodyBytes());
-        Job job = submission.submit(stringField(body, "text"));
-        ctx.status(202).header("Location", TextJson.location(job.id())).json(json.accepted(job));
+        LargeBodies.Reservation room = largeBodies.reserve(ctx, maxSingleBodyBytes());
+        try {
+            BodyFields body = JsonBody.read(ctx, maxSingleBodyBytes(), SINGLE);
+            String text = body.string("text");
+            if (text == null) {
+                throw body.missing("text", "{\"text\": \"...\"}");
+            }
+            Job job = submission.submit(text);
+            ctx.status(202).header("Location", TextJson.location(job.id())).json(json.accepted(job));
+        } finally {
+            room.release();
+        }
     }
 
     private void submitBatch(Context ctx) {
-        JsonNode body = JsonBody.read(ctx, settings.maxBatchBodyBytes());
-        JsonNode texts = body.get("texts");
-        if (texts == null || texts.isNull()) {
-            throw new ProblemException(400, "missing-field", "Missing Field", "the field 'texts' is required: {\"texts\": [\"...\"]}");
-        }
-        if (!texts.isArray()) {
-            throw wrongType("texts", "an array of strings", texts);
-        }
-        List<String> values = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            JsonNode item = texts.get(i);
-            if (!item.isTextual()) {
-                throw wrongType("texts[" + i + "]", "a string", item);
+        LargeBodies.Reservation room = largeBodies.reserve(ctx, settings.maxBatchBodyBytes());
+        try {
+            BodyFields body = JsonBody.read(ctx, settings.maxBatchBodyBytes(), batch);
+            if (body.array() == null) {
+                throw body.missing("texts", "{\"texts\": [\"...\"]}");
             }
-            values.add(item.textValue());
+            List<Job> jobs = submission.submitBatch(body.array(), lane(body.string("lane")));
+            ctx.status(202).json(json.acceptedBatch(jobs));
+        } finally {
+            room.release();
         }
-        List<Job> jobs = submission.submitBatch(values, lane(body));
-        ctx.status(202).json(json.acceptedBatch(jobs));
     }
 
-    private static Lane lane(JsonNode body) {
-        JsonNode lane = body.get("lane");
-        if (lane == null || lane.isNull()) {
+    private static Lane lane(String lane) {
+        if (lane == null) {
             return Lane.BATCH;
         }
-        if (!lane.isTextual() || !(lane.textValue().equals("batch") || lane.textValue().equals("realtime"))) {
+        if (!(lane.equals("batch") || lane.equals("realtime"))) {
             throw new ProblemException(400, "invalid-field", "Invalid Field", "'lane' must be \"batch\" or \"realtime\"");
         }
-        return Lane.fromKey(lane.textValue());
+        return Lane.fromKey(lane);
     }
 
     private void read(Context ctx) {
@@ -89,29 +102,27 @@ final class TextRoutes {
             return;
         }
         CompletableFuture<Optional<TextRecord>> result = waiters.await(id, wait);
+        endOnRevocation(ctx, result);
         ctx.future(() -> result.thenAccept(record -> answer(ctx, id, record)));
+    }
+
+    /** A long-poll ends with 401 when its key is revoked while it waits, as a new request would. */
+    private void endOnRevocation(Context ctx, CompletableFuture<?> result) {
+        PresentedKey key = ctx.attribute(AccessControl.KEY_ATTRIBUTE);
+        if (key == null) {
+            return;
+        }
+        RevocationWatch.Registration watched = revocations.watch(key, () -> {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"glossa\", error=\"invalid_token\"");
+            result.completeExceptionally(new ProblemException(401, "api-key-invalid", "Invalid API Key",
+                    "the API key was revoked while this request waited; ask the operator for a new one"));
+        });
+        result.whenComplete((record, error) -> watched.close());
     }
 
     private void answer(Context ctx, UUID id, Optional<TextRecord> record) {
         TextRecord found = record.orElseThrow(() -> new ProblemException(404, "unknown-id", "Unknown Id",
                 "no text has the id " + id));
         ctx.json(json.record(found));
-    }
-
-    private static String stringField(JsonNode body, String name) {
-        JsonNode value = body.get(name);
-        if (value == null || value.isNull()) {
-            throw new ProblemException(400, "missing-field", "Missing Field",
-                    "the field '" + name + "' is required: {\"" + name + "\": \"...\"}");
-        }
-        if (!value.isTextual()) {
-            throw wrongType(name, "a string", value);
-        }
-        return value.textValue();
-    }
-
-    private static ProblemException wrongType(String field, String expected, JsonNode actual) {
-        return new ProblemException(400, "wrong-type", "Wrong Field Type",
-                "'" + field + "' must be " + expected + ", not " + actual.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -81,6 +81,20 @@ abstract class PipelineKit {
         return serve.start();
     }
 
+    /** serve with its embedded broker and database in {@code dataDir}, a free port, 2 workers, and {@code extra}. */
+    static Running startEmbedded(java.nio.file.Path dataDir, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--amqp-port",
+                String.valueOf(freePort()), "--port", "0", "--workers", "2"));
+        args.addAll(List.of(extra));
+        return start(args);
+    }
+
+    /** The API keys of a running process's store, checked without a cache, to issue and revoke keys in tests. */
+    static io.glossa.access.ApiKeys keys(Running running) {
+        return new io.glossa.access.ApiKeys(new io.glossa.store.JdbcApiKeyStore(running.store().database()),
+                new io.glossa.access.KeySecrets(), java.time.Clock.systemUTC(), Duration.ZERO);
+    }
+
     @AfterAll
     void stopServe() throws Exception {
         try {

@@ -193,6 +193,22 @@ class ModelFileTest {
                 .isInstanceOf(ModelFormatException.class).hasMessageContaining("bias of label 1 is Infinity");
     }
 
+    /** Issue 19: 1 MB declaring 2^22 buckets × 256 labels (1 GiB of zeros) took 2.6 GB of heap to load. */
+    @Test
+    void aSmallFileDeclaringAHugeModelIsRefusedBeforeItsSectionsAreRead() {
+        byte[] bomb = io.glossa.testing.TestModels.bomb(22, 256);
+        assertThat(bomb.length).isLessThan(2 << 20);
+        ModelLimits halfAGigabyteHeap = new ModelLimits(ModelLimits.MAX_LABELS, (512L << 20) / 8);
+        assertThatThrownBy(() -> ModelFile.read("bomb.glossa", bomb, halfAGigabyteHeap))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("4194304 buckets × 256 labels").hasMessageContaining("too large to load here");
+        assertThatThrownBy(() -> ModelFile.read("labels.glossa", io.glossa.testing.TestModels.bomb(8, 2000),
+                halfAGigabyteHeap)).isInstanceOf(ModelFormatException.class).hasMessageContaining("2000 labels");
+        // the built-in model fits the limits of a -Xmx512m process with room to spare
+        assertThat(ModelFile.read("built-in", io.glossa.testing.TestModels.builtIn(), halfAGigabyteHeap).weights().labels())
+                .isEqualTo(38);
+    }
+
     private static void fixChecksum(byte[] b) {
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(b, 0, b.length - 4);

@@ -20,7 +20,7 @@ class ModelCatalogTest {
 
     @Test
     void addKeepsBytesChecksumAndDevScoreFromTheHeader() {
-        ModelEntry entry = catalog.add("a.glossa", A, "  first  ");
+        ModelEntry entry = catalog.add("a.glossa", A, "  first  ").entry();
         assertThat(entry.version()).isEqualTo(TestModels.version(A));
         assertThat(entry.sha256()).isEqualTo(ModelVerifier.sha256(A)).hasSize(64);
         assertThat(entry.sizeBytes()).isEqualTo(A.length);

@@ -4,6 +4,7 @@ import io.glossa.model.LabelInfo;
 import io.glossa.model.LanguageModel;
 import io.glossa.model.ModelFile;
 import io.glossa.model.ModelMetadata;
+import io.glossa.model.ModelWeights;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,6 +37,98 @@ public final class TestModels {
         List<LabelInfo> labels = new ArrayList<>(contents.metadata().labels());
         Collections.rotate(labels, 1);
         return ModelFile.toBytes(with(contents.metadata(), "2027-02-02T00:00:00Z", labels), contents.weights());
+    }
+
+    /**
+     * The built-in model cut down to the given languages (their weight columns and biases): a real model that
+     * answers well, but only for those.
+     */
+    public static byte[] onlyLabels(String... codes) {
+        ModelFile.Contents contents = ModelFile.read("built-in", builtIn());
+        List<LabelInfo> all = contents.metadata().labels();
+        ModelWeights weights = contents.weights();
+        List<LabelInfo> kept = new ArrayList<>();
+        List<Integer> columns = new ArrayList<>();
+        for (int c = 0; c < all.size(); c++) {
+            if (List.of(codes).contains(all.get(c).code())) {
+                kept.add(all.get(c));
+                columns.add(c);
+            }
+        }
+        byte[] cut = new byte[weights.buckets() * kept.size()];
+        float[] bias = new float[kept.size()];
+        for (int k = 0; k < kept.size(); k++) {
+            bias[k] = weights.bias()[columns.get(k)];
+            for (int b = 0; b < weights.buckets(); b++) {
+                cut[b * kept.size() + k] = weights.weights()[b * all.size() + columns.get(k)];
+            }
+        }
+        return ModelFile.toBytes(with(contents.metadata(), "2027-04-04T00:00:00Z", kept),
+                new ModelWeights(kept.size(), weights.idf(), weights.rowScale(), cut, bias));
+    }
+
+    /**
+     * A model file of about 1 MB whose header declares 2^bits buckets × labels labels of weights, all zeros and
+     * deflated, with a valid checksum: what issue 19 found took 2.6 GB of heap to load at 2^22 × 256. Written
+     * section by section as the format describes, since the weights it declares would not fit in a test's heap.
+     */
+    public static byte[] bomb(int bits, int labels) {
+        ModelMetadata m = ModelFile.read("built-in", builtIn()).metadata();
+        List<LabelInfo> many = new ArrayList<>();
+        for (int i = 0; i < labels; i++) {
+            many.add(new LabelInfo("x" + i, "Label " + i, "Label " + i));
+        }
+        ModelMetadata header = new ModelMetadata(null, m.formatVersion(), m.glossaVersion(), "2027-05-05T00:00:00Z", 0,
+                many, new io.glossa.features.FeatureParams(bits, 1, 5, true), m.training(), m.trainingFiles(),
+                m.trainingExamples(), m.trainingSeconds(), m.cvScore(), m.search(), m.dev(), m.devFragments(),
+                m.unknownThreshold(), m.minLetters(), m.temperature(), m.quantization());
+        try {
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            java.io.DataOutputStream out = new java.io.DataOutputStream(body);
+            byte[] json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(header);
+            out.writeInt(json.length);
+            out.write(json);
+            long buckets = 1L << bits;
+            out.writeInt(4);
+            zeros(out, "IDF_", 4 * buckets);
+            zeros(out, "SCAL", 4 * buckets);
+            zeros(out, "WGHT", buckets * labels);
+            zeros(out, "BIAS", 4L * labels);
+            byte[] sections = body.toByteArray();
+            java.nio.ByteBuffer file = java.nio.ByteBuffer.allocate(20 + sections.length + 4);
+            file.put(new byte[] {(byte) 0x89, 'G', 'L', 'S', 'M', 0x0D, 0x0A, 0x1A}).putShort((short) 1).putShort((short) 0)
+                    .putLong(file.capacity()).put(sections);
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(file.array(), 0, file.position());
+            file.putInt((int) crc.getValue());
+            return file.array();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A deflated section of {@code raw} zero bytes, deflated a megabyte at a time. */
+    private static void zeros(java.io.DataOutputStream out, String tag, long raw) throws IOException {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION);
+        java.io.ByteArrayOutputStream stored = new java.io.ByteArrayOutputStream();
+        byte[] chunk = new byte[1 << 20];
+        byte[] buffer = new byte[1 << 16];
+        for (long left = raw; left > 0; left -= chunk.length) {
+            deflater.setInput(chunk, 0, (int) Math.min(chunk.length, left));
+            while (!deflater.needsInput()) {
+                stored.write(buffer, 0, deflater.deflate(buffer));
+            }
+        }
+        deflater.finish();
+        while (!deflater.finished()) {
+            stored.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        out.write(tag.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.writeByte(1);
+        out.writeInt((int) raw);
+        out.writeInt(stored.size());
+        stored.writeTo(out);
     }
 
     /** One flipped byte in the middle: the file's checksum no longer matches. */

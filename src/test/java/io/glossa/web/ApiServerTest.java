@@ -231,13 +231,26 @@ class ApiServerTest {
         expectProblem(send(request("/api/v1/texts").DELETE().build()), 405, "method-not-allowed");
     }
 
+    /** Issue 19: 405 answers lacked Allow (RFC 9110 requires it). */
+    @Test
+    void aMethodNotAllowedNamesTheAllowedOnes() throws Exception {
+        HttpResponse<String> texts = send(request("/api/v1/texts").DELETE().build());
+        assertThat(texts.statusCode()).isEqualTo(405);
+        assertThat(texts.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow.split(", "))
+                .contains("POST"));
+        HttpResponse<String> one = send(request("/api/v1/texts/" + UUID.randomUUID()).DELETE().build());
+        assertThat(one.headers().firstValue("Allow")).hasValue("GET");
+    }
+
     @Test
     void errorsJettyAnswersItselfAreProblemJsonToo() throws Exception {
         String badUri = raw("GET /api/v1/texts/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-        assertThat(badUri).startsWith("HTTP/1.1 400").contains("application/problem+json").doesNotContain("<html");
+        assertThat(badUri).startsWith("HTTP/1.1 400").contains("application/problem+json").doesNotContain("<html")
+                .contains("X-Frame-Options: DENY").contains("Content-Security-Policy: ");   // issue 19: they lacked them
         String hugeHeader = raw("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000)
                 + "\r\nConnection: close\r\n\r\n");
-        assertThat(hugeHeader).startsWith("HTTP/1.1 431").contains("application/problem+json").doesNotContain("Exception");
+        assertThat(hugeHeader).startsWith("HTTP/1.1 431").contains("application/problem+json").doesNotContain("Exception")
+                .contains("X-Content-Type-Options: nosniff").contains("Referrer-Policy: no-referrer");
     }
 
     /** Found by HttpFuzzIT: each of these was a 5xx. */
@@ -251,7 +264,8 @@ class ApiServerTest {
                 + "Connection: close\r\n\r\n{}");
         assertThat(separators).startsWith("HTTP/1.1 415").contains("application/problem+json");
         // a chunked body declares no length; it was read whole before its size was checked
-        String chunk = Integer.toHexString(30_000) + "\r\n" + "a".repeat(30_000) + "\r\n";
+        String part = "{\"texts\":[\"" + "a".repeat(30_000);
+        String chunk = Integer.toHexString(part.length()) + "\r\n" + part + "\r\n";
         String chunked = raw("POST /api/v1/texts:batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunk + "0\r\n\r\n");
         assertThat(chunked).startsWith("HTTP/1.1 413").contains("application/problem+json").contains("at most 20000 bytes");
