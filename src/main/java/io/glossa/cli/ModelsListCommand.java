@@ -46,16 +46,17 @@ public final class ModelsListCommand implements Callable<Integer> {
     }
 
     /**
-     * CLAIMED is the dev score the model file states about itself; MEASURED is what glossa measures now on its own
-     * check sentences (io.glossa.registry.CheckSentences), by loading each stored model in turn and classifying
-     * them. The registry has no column for the measured score yet, so it is not stored.
+     * CLAIMED is the dev score the model file states about itself; MEASURED is what glossa measured on its own
+     * check sentences (io.glossa.registry.CheckSentences) when the model was added; for a model added without that
+     * check, it is measured now, by loading the stored file.
      */
     private static void printModels(PrintWriter out, List<ModelEntry> models, ModelState state, ModelRegistry registry) {
         out.printf(Locale.ROOT, "  %-22s %-7s %-8s %-24s %s%n", "VERSION", "CLAIMED", "MEASURED", "ADDED", "NOTE");
         for (ModelEntry m : models) {
             String marker = m.version().equals(state.active()) ? "*" : m.version().equals(state.shadow()) ? "s" : " ";
             out.printf(Locale.ROOT, "%s %-22s %-7s %-8s %-24s %s%n", marker, m.version(), score(m.devScore()),
-                    measured(registry, m.version()), m.addedAt(), m.note());
+                    m.measuredScore() != null ? score(m.measuredScore()) : measured(registry, m.version()), m.addedAt(),
+                    m.note());
         }
     }
 

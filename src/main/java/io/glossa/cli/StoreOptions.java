@@ -9,7 +9,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -81,10 +84,18 @@ public final class StoreOptions {
         }
     }
 
+    private static final FileAttribute<?>[] OWNER_ONLY =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
+                    : new FileAttribute<?>[0];
+
     /** Creates --data-dir up front, so a path that cannot hold it fails with the reason rather than the driver's wording. */
     private void createDataDir() {
         try {
-            Files.createDirectories(dataDir);
+            if (!Files.isDirectory(dataDir)) {
+                // readable by this user only: it holds every text users sent (the database's own folder is 0700 too)
+                Files.createDirectories(dataDir, OWNER_ONLY);
+            }
         } catch (FileAlreadyExistsException e) {
             throw new UserError("--data-dir " + dataDir + ": " + e.getFile() + " exists and is not a directory");
         } catch (AccessDeniedException e) {

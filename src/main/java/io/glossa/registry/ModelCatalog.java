@@ -44,7 +44,7 @@ public final class ModelCatalog {
         });
         Double devScore = metadata.dev() == null ? null : metadata.dev().macroAccuracy();
         return new Added(registry.add(new NewModel(model.version(), ModelVerifier.sha256(bytes), bytes, json(metadata),
-                devScore, note.strip())), measured);
+                devScore, note.strip(), measured.macroAccuracy())), measured);
     }
 
     /**

@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /** The model registry (migration V4) over JDBC, on the embedded database and PostgreSQL alike. */
 public final class JdbcModelRegistry implements ModelRegistry {
-    private static final String ENTRY_COLUMNS = "version, sha256, size_bytes, dev_score, note, added_at";
+    private static final String ENTRY_COLUMNS = "version, sha256, size_bytes, dev_score, note, added_at, measured_score";
     private static final String STATE = """
             SELECT (SELECT version FROM model_events WHERE action IN ('activate', 'rollback')
                     ORDER BY id DESC LIMIT 1) AS active,
@@ -50,23 +50,21 @@ public final class JdbcModelRegistry implements ModelRegistry {
                 throw new ModelRegistryException("model " + model.version() + " is already in the registry");
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO models (version, sha256, "
-                    + "size_bytes, body, metadata, dev_score, note, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "size_bytes, body, metadata, dev_score, note, added_at, measured_score) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, model.version());
                 insert.setString(2, model.sha256());
                 insert.setLong(3, model.bytes().length);
                 insert.setBytes(4, model.bytes());
                 insert.setString(5, model.metadataJson());
-                if (model.devScore() == null) {
-                    insert.setNull(6, Types.DOUBLE);
-                } else {
-                    insert.setDouble(6, model.devScore());
-                }
+                setScore(insert, 6, model.devScore());
                 insert.setString(7, model.note());
                 dialect.setInstant(insert, 8, now);
+                setScore(insert, 9, model.measuredScore());
                 insert.executeUpdate();
             }
             return new ModelEntry(model.version(), model.sha256(), model.bytes().length, model.devScore(),
-                    model.note(), now);
+                    model.note(), now, model.measuredScore());
         });
     }
 
@@ -234,10 +232,22 @@ public final class JdbcModelRegistry implements ModelRegistry {
     }
 
     private ModelEntry entry(ResultSet rows) throws SQLException {
-        double dev = rows.getDouble("dev_score");
-        Double devScore = rows.wasNull() ? null : dev;
         return new ModelEntry(rows.getString("version"), rows.getString("sha256"), rows.getLong("size_bytes"),
-                devScore, rows.getString("note"), dialect.getInstant(rows, "added_at"));
+                score(rows, "dev_score"), rows.getString("note"), dialect.getInstant(rows, "added_at"),
+                score(rows, "measured_score"));
+    }
+
+    private static Double score(ResultSet rows, String column) throws SQLException {
+        double value = rows.getDouble(column);
+        return rows.wasNull() ? null : value;
+    }
+
+    private static void setScore(PreparedStatement statement, int index, Double score) throws SQLException {
+        if (score == null) {
+            statement.setNull(index, Types.DOUBLE);
+        } else {
+            statement.setDouble(index, score);
+        }
     }
 
     private Instant now() {

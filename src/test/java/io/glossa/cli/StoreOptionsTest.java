@@ -61,6 +61,15 @@ class StoreOptionsTest {
     }
 
     @Test
+    void aNewDataDirIsReadableByItsOwnerOnly(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path dataDir = dir.resolve("new").resolve("data");
+        parse("--data-dir", dataDir.toString()).settings();
+
+        assertThat(java.nio.file.Files.getPosixFilePermissions(dataDir))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    }
+
+    @Test
     void theSyncPolicyIsCheckedAndBelongsToTheEmbeddedDatabase() {
         assertThat(parse("--data-dir", "/srv/glossa", "--db-sync", "full").settings().jdbcUrl())
                 .endsWith("?synchronous=FULL");

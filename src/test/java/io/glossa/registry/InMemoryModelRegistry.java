@@ -22,7 +22,7 @@ final class InMemoryModelRegistry implements ModelRegistry {
             throw new ModelRegistryException("model " + model.version() + " is already in the registry");
         }
         ModelEntry entry = new ModelEntry(model.version(), model.sha256(), model.bytes().length, model.devScore(),
-                model.note(), Instant.now());
+                model.note(), Instant.now(), model.measuredScore());
         entries.put(model.version(), entry);
         files.put(model.version(), model.bytes().clone());
         return entry;

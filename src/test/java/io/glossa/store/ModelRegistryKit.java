@@ -66,6 +66,17 @@ abstract class ModelRegistryKit {
     }
 
     @Test
+    void theMeasuredScoreIsKeptBesideTheClaimedOne() {
+        registry.add(new NewModel("m1", "ab".repeat(32), MODEL, "{}", 0.97, "measured", 0.9962));
+        registry.add(model("m0", new byte[] {3}, 0.5));
+
+        assertThat(registry.find("m1")).map(ModelEntry::measuredScore).contains(0.9962);
+        assertThat(registry.list()).extracting(ModelEntry::version, ModelEntry::measuredScore)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("m1", 0.9962),
+                        org.assertj.core.groups.Tuple.tuple("m0", null));
+    }
+
+    @Test
     void listIsOldestFirstAndKeepsAMissingDevScore() {
         registry.add(model("v1", new byte[] {1}, null));
         clock.advance(Duration.ofMinutes(1));
