@@ -5,6 +5,7 @@ import io.glossa.pipeline.BrokerUnavailableException;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.JobPublisher;
 import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.TraceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -103,25 +104,43 @@ public final class AmqpJobPublisher implements JobPublisher, AutoCloseable {
     static AMQP.BasicProperties properties(Job job) {
         Instant now = Instant.now();
         Instant submitted = job.submittedAt() != null ? job.submittedAt() : now;
-        return persistentJson(job.lane(), submitted, now).messageId(job.id().toString()).build();
+        return persistentJson(job.lane(), submitted, now, job.trace()).messageId(job.id().toString()).build();
     }
 
-    /** No message_id (the body names its jobs); submitted is the earliest job's, the AMQP timestamp too. */
+    /**
+     * No message_id (the body names its jobs); submitted is the earliest job's, the AMQP timestamp too. The
+     * traceparent header only when every job has the same one (e.g. one batch request's texts): each job's own is in
+     * the body.
+     */
     static AMQP.BasicProperties properties(List<Job> jobs) {
         Instant now = Instant.now();
         Instant earliest = jobs.stream().map(Job::submittedAt).filter(Objects::nonNull).min(Instant::compareTo).orElse(now);
-        return persistentJson(jobs.get(0).lane(), earliest, now).build();
+        return persistentJson(jobs.get(0).lane(), earliest, now, sharedTrace(jobs)).build();
     }
 
-    private static AMQP.BasicProperties.Builder persistentJson(Lane lane, Instant submitted, Instant now) {
+    private static TraceContext sharedTrace(List<Job> jobs) {
+        TraceContext first = jobs.get(0).trace();
+        for (Job job : jobs) {
+            if (first == null || !first.equals(job.trace())) {
+                return null;
+            }
+        }
+        return first;
+    }
+
+    private static AMQP.BasicProperties.Builder persistentJson(Lane lane, Instant submitted, Instant now,
+                                                               TraceContext trace) {
+        Map<String, Object> headers = trace == null
+                ? Map.of(MessageHeaders.LANE, lane.key(), MessageHeaders.SUBMITTED_AT, submitted.toString(),
+                        MessageHeaders.PUBLISHED_AT, now.toString())
+                : Map.of(MessageHeaders.LANE, lane.key(), MessageHeaders.SUBMITTED_AT, submitted.toString(),
+                        MessageHeaders.PUBLISHED_AT, now.toString(), MessageHeaders.TRACEPARENT, trace.traceparent());
         return new AMQP.BasicProperties.Builder()
                 .deliveryMode(2)
                 .contentType("application/json")
                 .contentEncoding("utf-8")
                 .timestamp(Date.from(submitted))
-                .headers(Map.of(MessageHeaders.LANE, lane.key(),
-                        MessageHeaders.SUBMITTED_AT, submitted.toString(),
-                        MessageHeaders.PUBLISHED_AT, now.toString()));
+                .headers(headers);
     }
 
     @Override

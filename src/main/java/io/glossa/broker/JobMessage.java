@@ -1,6 +1,7 @@
 package io.glossa.broker;
 
 import io.glossa.pipeline.Rescore;
+import io.glossa.pipeline.TraceContext;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,13 +10,19 @@ import java.util.UUID;
  *
  * @param rescore     null unless the body carries {@code "reverify":{"run","model_version"}}
  * @param submittedAt only in a multi-job body ({@code "submitted_at"}); a single job's is an AMQP header
+ * @param trace       only in a multi-job body ({@code "traceparent"}, null when absent or invalid); a single job's
+ *                    is the AMQP header {@code traceparent}
  */
-public record JobMessage(UUID id, String text, Rescore rescore, Instant submittedAt) {
+public record JobMessage(UUID id, String text, Rescore rescore, Instant submittedAt, TraceContext trace) {
+    public JobMessage(UUID id, String text, Rescore rescore, Instant submittedAt) {
+        this(id, text, rescore, submittedAt, null);
+    }
+
     public JobMessage(UUID id, String text, Rescore rescore) {
-        this(id, text, rescore, null);
+        this(id, text, rescore, null, null);
     }
 
     public JobMessage(UUID id, String text) {
-        this(id, text, null, null);
+        this(id, text, null, null, null);
     }
 }

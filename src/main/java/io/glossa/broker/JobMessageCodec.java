@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Rescore;
+import io.glossa.pipeline.TraceContext;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -18,7 +19,7 @@ import java.util.UUID;
 
 /**
  * Writes and validates job bodies {@code {"id":"<uuid>","text":"..."}} (schema: docs/schemas/job.schema.json) and
- * multi-job bodies {@code {"jobs":[{"id","text","submitted_at"}, ...]}} (docs/schemas/jobs.schema.json).
+ * multi-job bodies {@code {"jobs":[{"id","text","submitted_at","traceparent"}, ...]}} (docs/schemas/jobs.schema.json).
  * Unknown extra fields are ignored (a tolerant reader lets producers add fields without breaking workers);
  * everything else that is off — size, encoding, syntax, types — is a {@link MalformedMessageException}.
  */
@@ -65,6 +66,9 @@ public final class JobMessageCodec {
             if (job.submittedAt() != null) {
                 item.put("submitted_at", job.submittedAt().toString());
             }
+            if (job.trace() != null) {
+                item.put("traceparent", job.trace().traceparent());
+            }
         }
         return write(body);
     }
@@ -90,7 +94,7 @@ public final class JobMessageCodec {
 
     /** A single-job body. */
     public JobMessage decode(byte[] body) throws MalformedMessageException {
-        return job(parseObject(body), null);
+        return job(parseObject(body), null, null);
     }
 
     /** A single-job or a multi-job body: a body with a {@code "jobs"} field is the latter. */
@@ -98,7 +102,7 @@ public final class JobMessageCodec {
         JsonNode node = parseObject(body);
         JsonNode jobs = node.get("jobs");
         if (jobs == null) {
-            return new JobBody(List.of(job(node, null)), false);
+            return new JobBody(List.of(job(node, null, null)), false);
         }
         if (!jobs.isArray() || jobs.isEmpty() || jobs.size() > MAX_JOBS_PER_BODY) {
             throw new MalformedMessageException("field \"jobs\" must be an array of 1 to " + MAX_JOBS_PER_BODY
@@ -111,7 +115,7 @@ public final class JobMessageCodec {
                 if (!item.isObject()) {
                     throw new MalformedMessageException("is JSON " + kind(item) + ", expected an object");
                 }
-                messages.add(job(item, submittedAt(item.get("submitted_at"))));
+                messages.add(job(item, submittedAt(item.get("submitted_at")), trace(item.get("traceparent"))));
             } catch (MalformedMessageException e) {
                 throw new MalformedMessageException("jobs[" + i + "]: " + e.getMessage());
             }
@@ -133,8 +137,15 @@ public final class JobMessageCodec {
         return node;
     }
 
-    private static JobMessage job(JsonNode node, Instant submittedAt) throws MalformedMessageException {
-        return new JobMessage(id(node.get("id")), text(node.get("text")), rescore(node.get("reverify")), submittedAt);
+    private static JobMessage job(JsonNode node, Instant submittedAt, TraceContext trace)
+            throws MalformedMessageException {
+        return new JobMessage(id(node.get("id")), text(node.get("text")), rescore(node.get("reverify")), submittedAt,
+                trace);
+    }
+
+    /** A trace context is for logs only: one that is missing or invalid is ignored, never makes a job malformed. */
+    private static TraceContext trace(JsonNode value) {
+        return value != null && value.isTextual() ? TraceContext.parse(value.textValue()) : null;
     }
 
     private static Instant submittedAt(JsonNode value) throws MalformedMessageException {

@@ -22,8 +22,8 @@ public record JobPacking(int jobsPerMessage, int maxBytes) {
     public static final int MAX_PACKED_BYTES = 64 * 1024;
     /** One job per message, as the talk did. */
     public static final JobPacking NONE = new JobPacking(1, MAX_PACKED_BYTES);
-    /** Room for the id, the field names and the submission time of one job in a multi-job body. */
-    private static final int BYTES_PER_JOB = 120;
+    /** Room for the id, the field names, the submission time and the traceparent of one job in a multi-job body. */
+    private static final int BYTES_PER_JOB = 200;
 
     public JobPacking {
         if (jobsPerMessage < 1 || jobsPerMessage > JobMessageCodec.MAX_JOBS_PER_BODY) {

@@ -12,6 +12,7 @@ import io.glossa.pipeline.PipelineMetrics;
 import io.glossa.pipeline.Result;
 import io.glossa.pipeline.ResultEvent;
 import io.glossa.pipeline.TextStatus;
+import io.glossa.pipeline.TraceContext;
 import io.glossa.pipeline.UnknownTextException;
 import java.io.IOException;
 import java.time.Duration;
@@ -81,6 +82,7 @@ final class JobProcessor implements AutoCloseable {
         } finally {
             MDC.remove(LogKeys.MESSAGE_ID);
             MDC.remove(LogKeys.TEXT_ID);
+            MessageTrace.clear();
         }
     }
 
@@ -102,11 +104,16 @@ final class JobProcessor implements AutoCloseable {
             moveToFailed(delivery, null, "malformed message: " + e.getMessage(), attempts);
             return;
         }
+        // the message's trace (single job, or every job of a multi-job message) goes into the log context; a job of
+        // a multi-job message keeps its own from the body, which it takes along if it has to go on alone
+        TraceContext messageTrace = TraceContext.parse(MessageHeaders.stringHeader(headers, MessageHeaders.TRACEPARENT));
+        MessageTrace.enter(messageTrace);
         List<Job> jobs = new ArrayList<>(body.jobs().size());
         for (JobMessage message : body.jobs()) {
             metrics.delivered(delivery.lane(), queueWait, delivery.redelivered()); // per job, as the stages count
             Instant submittedAt = message.submittedAt() != null ? message.submittedAt() : submittedAt(delivery.properties());
-            jobs.add(new Job(message.id(), message.text(), delivery.lane(), submittedAt, message.rescore()));
+            TraceContext trace = message.trace() != null ? message.trace() : messageTrace;
+            jobs.add(new Job(message.id(), message.text(), delivery.lane(), submittedAt, message.rescore(), trace));
         }
         int redeliveries = MessageHeaders.intHeader(headers, MessageHeaders.DELIVERY_COUNT);
         if (body.multi()) {
@@ -145,6 +152,9 @@ final class JobProcessor implements AutoCloseable {
         }
         announceDone(delivery, job, result);
         ack(delivery);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("job {} done: {} (model {})", job.id(), result.prediction().language(), result.modelVersion());
+        }
     }
 
     /**
@@ -180,6 +190,9 @@ final class JobProcessor implements AutoCloseable {
             } else {
                 announceDone(delivery, outcome.job(), outcome.result());
             }
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("multi-job message of {} jobs done, {} to try alone", jobs.size(), failed.size());
         }
         if (failed.isEmpty()) {
             ack(delivery);

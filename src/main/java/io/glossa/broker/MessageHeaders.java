@@ -17,6 +17,11 @@ public final class MessageHeaders {
     public static final String ATTEMPTS = "x-glossa-attempts";
     /** On failed-queue messages: why the job failed (also in the body). */
     public static final String FAILURE_REASON = "x-glossa-failure-reason";
+    /**
+     * The W3C trace context of the request that submitted the job (the name OpenTelemetry's AMQP propagation uses).
+     * On a multi-job message only when all its jobs share one; each job's own is in the body.
+     */
+    public static final String TRACEPARENT = "traceparent";
     /** Set by RabbitMQ quorum queues on redelivered messages: how many times it was delivered before. */
     public static final String DELIVERY_COUNT = "x-delivery-count";
 

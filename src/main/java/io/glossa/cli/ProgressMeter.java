@@ -60,11 +60,26 @@ final class ProgressMeter {
 
     /** Ends the redrawn line (if any) and prints the summary on a line of its own. */
     void finish(String summary) {
+        note(summary);
+    }
+
+    /**
+     * A line of its own among the progress (e.g. a stage that began): on a terminal the bar is cleared first and
+     * redrawn below it at the next update, so the line is not overwritten.
+     */
+    void note(String line) {
+        clear();
+        err.println(line);
+        err.flush();
+    }
+
+    /** Removes the redrawn line, if any, leaving the cursor at the start of the empty line. */
+    void clear() {
         if (drawn) {
             err.print("\r\u001b[K");
+            err.flush();
+            drawn = false;
         }
-        err.println(summary);
-        err.flush();
     }
 
     String line(long done, long total, long now, String extra) {

@@ -121,10 +121,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         validate();
         PrintWriter err = spec.commandLine().getErr();
-        Consumer<String> progress = line -> {
-            err.println(line);
-            err.flush();
-        };
+        TrainProgress progress = TrainProgress.forStderr(err);
         TrainingCorpus corpus = readCorpus(err);
         FeatureParams features = features();
         TrainingParams params = trainingParams();
@@ -136,6 +133,7 @@ public final class TrainCommand implements Callable<Integer> {
             params = outcome.best().training();
         }
         TrainedModel trained = new ModelTrainer(threads, progress).train(corpus, features, params, summary);
+        progress.close();
         ModelFile.write(out, trained.metadata(), trained.weights());
         LanguageModel written = LanguageModel.load(out);
         report(written);

@@ -7,10 +7,16 @@ import java.util.UUID;
  * A text waiting for a prediction; its AMQP body is the documented JSON {@code {"id","text"}}.
  *
  * @param rescore null for a client's text; set for a re-verify job (body field {@code "reverify"})
+ * @param trace   the W3C trace context of the request that submitted the text (kept with its outbox row and sent
+ *                with its message, docs/messages.md), or null when none is known (outside producers, re-verify jobs)
  */
-public record Job(UUID id, String text, Lane lane, Instant submittedAt, Rescore rescore) {
+public record Job(UUID id, String text, Lane lane, Instant submittedAt, Rescore rescore, TraceContext trace) {
+    public Job(UUID id, String text, Lane lane, Instant submittedAt, Rescore rescore) {
+        this(id, text, lane, submittedAt, rescore, null);
+    }
+
     public Job(UUID id, String text, Lane lane, Instant submittedAt) {
-        this(id, text, lane, submittedAt, null);
+        this(id, text, lane, submittedAt, null, null);
     }
 
     /** Re-verify answers go to their run only: no result event, no client-visible result, no failed text. */

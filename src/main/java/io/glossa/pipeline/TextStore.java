@@ -16,6 +16,15 @@ public interface TextStore extends AutoCloseable {
      */
     List<Job> accept(List<String> texts, Lane lane);
 
+    /**
+     * As {@link #accept(List, Lane)}, keeping {@code trace} (null: none) with every text's outbox entry so that the
+     * relay can send it with the job. A store that cannot keep it (the tests' fakes) drops it: a trace is for
+     * reading logs, never needed to answer a text.
+     */
+    default List<Job> accept(List<String> texts, Lane lane, TraceContext trace) {
+        return accept(texts, lane);
+    }
+
     Optional<TextRecord> find(UUID id);
 
     /** Committed jobs whose outbox entry is not yet marked published, oldest first. */

@@ -7,6 +7,7 @@ import io.glossa.pipeline.Result;
 import io.glossa.pipeline.TextRecord;
 import io.glossa.pipeline.TextStatus;
 import io.glossa.pipeline.TextStore;
+import io.glossa.pipeline.TraceContext;
 import io.glossa.pipeline.UnknownTextException;
 import java.time.Clock;
 import java.time.Instant;
@@ -87,6 +88,12 @@ public final class JdbcTextStore implements TextStore {
      */
     @Override
     public List<Job> accept(List<String> texts, Lane lane) {
+        return accept(texts, lane, null);
+    }
+
+    /** The texts share {@code trace} (one request's): each job holds the same object, not a copy. */
+    @Override
+    public List<Job> accept(List<String> texts, Lane lane, TraceContext trace) {
         Objects.requireNonNull(lane, "lane");
         texts.forEach(JdbcTextStore::checkStorable);
         if (texts.isEmpty()) {
@@ -94,7 +101,7 @@ public final class JdbcTextStore implements TextStore {
         }
         // Microseconds: what both databases keep, so the returned jobs equal what is read back later.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<Job> jobs = texts.stream().map(text -> new Job(ids.next(), text, lane, now)).toList();
+        List<Job> jobs = texts.stream().map(text -> new Job(ids.next(), text, lane, now, null, trace)).toList();
         commitJobs.apply(jobs);
         return jobs;
     }

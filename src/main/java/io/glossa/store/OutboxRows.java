@@ -2,6 +2,7 @@ package io.glossa.store;
 
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.TraceContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,14 +19,14 @@ import java.util.UUID;
  * holds the whole file, so claims there take turns).
  */
 final class OutboxRows {
-    private static final String INSERT = "INSERT INTO outbox (text_id) VALUES (?)";
+    private static final String INSERT = "INSERT INTO outbox (text_id, traceparent) VALUES (?, ?)";
     private static final String CLAIMABLE = """
             SELECT text_id FROM outbox
             WHERE claimed_until IS NULL OR claimed_until < ? OR claim_owner = ?
             ORDER BY seq LIMIT ?""";
     private static final String CLAIM = "UPDATE outbox SET claim_owner = ?, claimed_until = ? WHERE ";
     private static final String JOBS = """
-            SELECT t.id, t.body, t.lane, t.submitted_at
+            SELECT t.id, t.body, t.lane, t.submitted_at, o.traceparent
             FROM outbox o JOIN texts t ON t.id = o.text_id
             WHERE %s
             ORDER BY o.seq
@@ -43,6 +44,7 @@ final class OutboxRows {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (Job job : jobs) {
                 sql.setUuid(insert, 1, job.id());
+                insert.setString(2, job.trace() == null ? null : job.trace().traceparent());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -111,8 +113,10 @@ final class OutboxRows {
             try (ResultSet rows = select.executeQuery()) {
                 List<Job> jobs = new ArrayList<>();
                 while (rows.next()) {
+                    // parse, not trust: the column is only ever written from a parsed context, but a row is data
                     jobs.add(new Job(sql.getUuid(rows, "id"), rows.getString("body"),
-                            Lane.fromKey(rows.getString("lane")), sql.getInstant(rows, "submitted_at")));
+                            Lane.fromKey(rows.getString("lane")), sql.getInstant(rows, "submitted_at"), null,
+                            TraceContext.parse(rows.getString("traceparent"))));
                 }
                 return jobs;
             }

@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Trains the model that goes into a file: split off a fixed-seed dev set, fit on the rest, quantise to int8,
@@ -34,9 +33,9 @@ public final class ModelTrainer {
     static final int DEV_FRAGMENTS_PER_TEXT = 3;
 
     private final int threads;
-    private final Consumer<String> progress;
+    private final TrainingProgress progress;
 
-    public ModelTrainer(int threads, Consumer<String> progress) {
+    public ModelTrainer(int threads, TrainingProgress progress) {
         this.threads = threads;
         this.progress = progress == null ? s -> { } : progress;
     }

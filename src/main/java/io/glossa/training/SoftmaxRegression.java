@@ -1,7 +1,7 @@
 package io.glossa.training;
 
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Multinomial logistic regression fitted by SGD with AdaGrad steps.
@@ -21,7 +21,7 @@ public final class SoftmaxRegression {
     }
 
     public static LinearWeights fit(TrainingSet data, int buckets, int epochs, double learningRate, double l2,
-                                    long seed, Consumer<String> progress) {
+                                    long seed, TrainingProgress progress) {
         return fit(data, buckets, epochs, learningRate, l2, seed, 1, progress);
     }
 
@@ -31,7 +31,7 @@ public final class SoftmaxRegression {
      * a bucket only one thread touched gets exactly its sequential update). Deterministic for a given thread count.
      */
     public static LinearWeights fit(TrainingSet data, int buckets, int epochs, double learningRate, double l2,
-                                    long seed, int threads, Consumer<String> progress) {
+                                    long seed, int threads, TrainingProgress progress) {
         int c = data.labels();
         State state = new State(new float[buckets * c], new float[c], new float[buckets], new float[c]);
         float lr = (float) learningRate;
@@ -43,17 +43,32 @@ public final class SoftmaxRegression {
         }
         int workers = Math.max(1, Math.min(threads, n / 1000 + 1));
         SplittableRandom random = new SplittableRandom(seed);
+        Steps steps = progress == null ? null : new Steps(progress, new AtomicLong());
+        if (progress != null) {
+            progress.fitting((long) epochs * n);
+        }
         for (int epoch = 1; epoch <= epochs; epoch++) {
             shuffle(order, random);
             long start = System.nanoTime();
-            double loss = workers == 1 ? runShard(data, order, 0, 1, state, lr, lambda, c)
-                    : runParallel(data, order, workers, state, lr, lambda, c);
+            double loss = workers == 1 ? runShard(data, order, 0, 1, state, lr, lambda, c, steps)
+                    : runParallel(data, order, workers, state, lr, lambda, c, steps);
             if (progress != null) {
                 progress.accept(String.format(java.util.Locale.ROOT, "epoch %d/%d: loss %.4f (%.1f s)",
                         epoch, epochs, loss / n, (System.nanoTime() - start) / 1e9));
             }
         }
         return new LinearWeights(c, state.w, state.bias);
+    }
+
+    /** Example steps done in this fit, across threads, reported in slices so the inner loop stays a counter. */
+    private record Steps(TrainingProgress progress, AtomicLong done) {
+        static final int SLICE = 4096;
+
+        void add(long steps) {
+            if (steps > 0) {
+                progress.fitted(done.addAndGet(steps));
+            }
+        }
     }
 
     /** Weights, biases and their AdaGrad accumulators. */
@@ -78,7 +93,7 @@ public final class SoftmaxRegression {
     }
 
     private static double runParallel(TrainingSet data, int[] order, int workers, State state, float lr,
-                                      float lambda, int c) {
+                                      float lambda, int c, Steps steps) {
         State base = state.copy();
         State[] local = new State[workers];
         double[] losses = new double[workers];
@@ -89,7 +104,7 @@ public final class SoftmaxRegression {
             local[t] = t == 0 ? state : base.copy();
             threads[t] = new Thread(() -> {
                 try {
-                    losses[shard] = runShard(data, order, shard, workers, local[shard], lr, lambda, c);
+                    losses[shard] = runShard(data, order, shard, workers, local[shard], lr, lambda, c, steps);
                 } catch (RuntimeException e) {
                     failure[0] = e;
                 }
@@ -116,13 +131,21 @@ public final class SoftmaxRegression {
     }
 
     private static double runShard(TrainingSet data, int[] order, int shard, int shards, State s, float lr,
-                                   float lambda, int c) {
+                                   float lambda, int c, Steps steps) {
         float[] scores = new float[c];
         float[] grad = new float[c];
         int[] active = new int[c];
         double loss = 0;
+        int unreported = 0;
         for (int i = shard; i < order.length; i += shards) {
             loss += step(data, order[i], s.w, s.bias, s.rowG, s.biasG, scores, grad, active, lr, lambda, c);
+            if (++unreported == Steps.SLICE && steps != null) {
+                steps.add(unreported);
+                unreported = 0;
+            }
+        }
+        if (steps != null) {
+            steps.add(unreported);
         }
         return loss;
     }

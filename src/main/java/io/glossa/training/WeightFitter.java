@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 
 /**
  * Fits float weights and idf on a list of texts: idf from the texts, then every text plus
@@ -18,9 +17,9 @@ import java.util.function.Consumer;
  */
 public final class WeightFitter {
     private final int threads;
-    private final Consumer<String> progress;
+    private final TrainingProgress progress;
 
-    public WeightFitter(int threads, Consumer<String> progress) {
+    public WeightFitter(int threads, TrainingProgress progress) {
         this.threads = threads;
         this.progress = progress;
     }

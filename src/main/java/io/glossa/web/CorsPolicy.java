@@ -18,7 +18,8 @@ import java.util.Set;
  */
 final class CorsPolicy {
     static final String ALLOW_METHODS = "GET, POST, OPTIONS";
-    static final String ALLOW_HEADERS = "Authorization, X-API-Key, Content-Type, Accept";
+    // traceparent: browser tracing (OpenTelemetry web) sends it with every call, and a preflight must allow it
+    static final String ALLOW_HEADERS = "Authorization, X-API-Key, Content-Type, Accept, traceparent";
     static final String EXPOSE_HEADERS = "Location, Retry-After, WWW-Authenticate";
 
     private final Set<String> origins;

@@ -63,7 +63,7 @@ final class TextRoutes {
             if (text == null) {
                 throw body.missing("text", "{\"text\": \"...\"}");
             }
-            Job job = submission.submit(text);
+            Job job = submission.submit(text, RequestTrace.of(ctx));
             ctx.status(202).header("Location", TextJson.location(job.id())).json(json.accepted(job));
         } finally {
             room.release();
@@ -77,7 +77,7 @@ final class TextRoutes {
             if (body.array() == null) {
                 throw body.missing("texts", "{\"texts\": [\"...\"]}");
             }
-            List<Job> jobs = submission.submitBatch(body.array(), lane(body.string("lane")));
+            List<Job> jobs = submission.submitBatch(body.array(), lane(body.string("lane")), RequestTrace.of(ctx));
             ctx.status(202).json(json.acceptedBatch(jobs));
         } finally {
             room.release();

@@ -10,6 +10,7 @@ import io.glossa.pipeline.BrokerUnavailableException;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.JobRejectedException;
 import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.TraceContext;
 import io.glossa.pipeline.PipelineMetrics;
 import io.glossa.pipeline.ResultEvent;
 import io.glossa.pipeline.StoreUnavailableException;
@@ -368,6 +369,66 @@ abstract class BrokerKit {
         assertThat(handler.handled).containsExactlyInAnyOrderElementsOf(all);
         Await.until("every message acked", WAIT, () -> statsByQueue().get(topology.queue(Lane.REALTIME)).messages() == 0
                 && statsByQueue().get(topology.queue(Lane.BATCH)).messages() == 0);
+    }
+
+    /**
+     * A job's W3C trace context goes with it: as the header of a single-job message and of a multi-job message whose
+     * jobs share it, per job in the body otherwise; the worker gets each job's own, and its log lines about a traced
+     * message carry the trace id, a span of its own and the sender's span (here on a retry copy, which keeps it).
+     */
+    @Test
+    void traceContextsTravelWithTheirJobsIntoTheWorkersLogContext() throws Exception {
+        TraceContext shared = TraceContext.start();
+        List<Job> oneTrace = List.of(traced("Hej", shared), traced("Tere", shared));
+        List<Job> mixed = List.of(traced("Hallo", TraceContext.start()), traced("Ciao", TraceContext.start()),
+                job("Dobrý den", Lane.REALTIME));
+        broker.jobPublisher(10).publish(oneTrace);
+        broker.jobPublisher(10).publish(mixed);
+        List<GetResponse> messages = new ArrayList<>();
+        try (Channel channel = broker.publishing().openChannel()) {
+            Await.until("both messages queued", WAIT, () -> broker.queueStatistics().stats(topology.queue(Lane.REALTIME)).messages() == 2);
+            for (int i = 0; i < 2; i++) {
+                messages.add(channel.basicGet(topology.queue(Lane.REALTIME), true));
+            }
+        }
+        assertThat(messages.get(0).getProps().getHeaders().get(MessageHeaders.TRACEPARENT).toString())
+                .as("the jobs share it").isEqualTo(shared.traceparent());
+        assertThat(messages.get(1).getProps().getHeaders()).as("several traces: none in the header")
+                .doesNotContainKey(MessageHeaders.TRACEPARENT);
+        for (GetResponse message : messages) {   // back on the queue as they were, for the worker
+            publishRaw(Lane.REALTIME, message.getProps(), message.getBody());
+        }
+        RecordingHandler handler = new RecordingHandler() {
+            @Override
+            void work(Job job) {
+                if (job.text().equals("poison")) {
+                    throw new IllegalStateException("model exploded");
+                }
+            }
+        };
+        consume(handler, fastRetries().withMaxAttempts(2));
+        Job poison = traced("poison", TraceContext.start());
+        try (CapturedLogs logs = CapturedLogs.of(JobProcessor.class)) {
+            broker.jobPublisher().publish(List.of(poison));
+            drainFailed(1);
+            assertThat(logs.events()).filteredOn(e -> e.getFormattedMessage().contains("moved to the failed queue"))
+                    .singleElement().satisfies(e -> assertThat(e.getMDCPropertyMap())
+                            .containsEntry(LogKeys.TEXT_ID, poison.id().toString())
+                            .containsEntry(LogKeys.TRACE_ID, poison.trace().traceId())
+                            .containsEntry(LogKeys.PARENT_SPAN_ID, poison.trace().spanId())
+                            .hasEntrySatisfying(LogKeys.SPAN_ID, span -> assertThat(span).matches("[0-9a-f]{16}")
+                                    .isNotEqualTo(poison.trace().spanId())));
+        }
+        List<Job> all = new ArrayList<>(oneTrace);
+        all.addAll(mixed);
+        Await.until("every job handled", WAIT, () -> all.stream().allMatch(j -> handler.handled(j.id())));
+        assertThat(handler.handled).as("each job with its own context (Job equality includes it)")
+                .containsAll(all);
+    }
+
+    private static Job traced(String text, TraceContext trace) {
+        Job job = job(text, Lane.REALTIME);
+        return new Job(job.id(), job.text(), job.lane(), job.submittedAt(), null, trace);
     }
 
     /** The poison job of a multi-job message ends in the failed queue on its own; the others are done at once. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.TraceContext;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -78,6 +79,24 @@ class JobMessageCodecTest {
                 .as("a single-job body").isEqualTo(new JobBody(List.of(new JobMessage(id, "Hej")), false));
         assertThat(codec.decodeAll(utf8("{\"jobs\":[{\"id\":\"" + id + "\",\"text\":\"a\"}]}")))
                 .as("submitted_at is optional").isEqualTo(new JobBody(List.of(new JobMessage(id, "a")), true));
+    }
+
+    @Test
+    void aMultiJobBodyCarriesEachJobsTraceContextAndIgnoresAnInvalidOne() throws Exception {
+        java.time.Instant at = java.time.Instant.parse("2026-11-27T02:30:00.123456Z");
+        TraceContext trace = TraceContext.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        UUID other = UUID.fromString("1b0e5a5e-2f5c-4c36-9f3e-0d8f5d3b6a12");
+        byte[] body = JobMessageCodec.encodeAll(List.of(new Job(id, "Hej", Lane.REALTIME, at, null, trace),
+                new Job(other, "Tere", Lane.REALTIME, at)));
+        assertThat(new String(body, StandardCharsets.UTF_8)).contains("\"text\":\"Hej\",\"submitted_at\":\""
+                + at + "\",\"traceparent\":\"" + trace.traceparent() + "\"}");
+        assertThat(codec.decodeAll(body).jobs()).extracting(JobMessage::trace).containsExactly(trace, null);
+
+        for (String bad : List.of("\"ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\"", "\"\"", "17", "{}")) {
+            byte[] withBad = utf8("{\"jobs\":[{\"id\":\"" + id + "\",\"text\":\"a\",\"traceparent\":" + bad + "}]}");
+            assertThat(codec.decodeAll(withBad).jobs()).as("a trace is for logs: %s is ignored", bad)
+                    .containsExactly(new JobMessage(id, "a"));
+        }
     }
 
     @Test

@@ -47,12 +47,16 @@ class MessageSchemasTest {
     void multiJobBodiesMatchTheJobsSchema() throws Exception {
         List<io.glossa.pipeline.Job> jobs = List.of(
                 new io.glossa.pipeline.Job(UUID.randomUUID(), "Hej", io.glossa.pipeline.Lane.REALTIME, Instant.now()),
-                new io.glossa.pipeline.Job(UUID.randomUUID(), "Tere", io.glossa.pipeline.Lane.REALTIME, Instant.now()));
+                new io.glossa.pipeline.Job(UUID.randomUUID(), "Tere", io.glossa.pipeline.Lane.REALTIME, Instant.now(),
+                        null, io.glossa.pipeline.TraceContext.start()));
         JsonNode schema = schema("jobs.schema.json");
         assertThat(violations(schema, JSON.readTree(JobMessageCodec.encodeAll(jobs)))).isEmpty();
         assertThat(violations(schema, JSON.readTree("{\"jobs\":[]}"))).containsExactly("$.jobs: fewer than minItems");
         assertThat(violations(schema, JSON.readTree("{\"jobs\":[{\"id\":\"x\",\"text\":\"a\",\"submitted_at\":\"now\"}]}")))
                 .contains("$.jobs[0].id: not a uuid", "$.jobs[0].submitted_at: not a date-time");
+        assertThat(violations(schema, JSON.readTree("{\"jobs\":[{\"id\":\"" + UUID.randomUUID()
+                + "\",\"text\":\"a\",\"traceparent\":\"00-x\"}]}"))).as("the schema describes what glossa writes")
+                .anyMatch(v -> v.startsWith("$.jobs[0].traceparent:"));
     }
 
     @Test

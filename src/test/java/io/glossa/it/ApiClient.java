@@ -24,6 +24,10 @@ final class ApiClient {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    String base() {
+        return base;
+    }
+
     HttpResponse<String> post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));

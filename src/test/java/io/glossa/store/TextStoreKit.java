@@ -9,6 +9,7 @@ import io.glossa.model.Prediction;
 import io.glossa.pipeline.Completion;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.TraceContext;
 import io.glossa.pipeline.Result;
 import io.glossa.pipeline.TextRecord;
 import io.glossa.pipeline.TextStatus;
@@ -119,6 +120,20 @@ abstract class TextStoreKit {
 
         assertThat(store.find(job.id()).orElseThrow().lane()).isEqualTo(Lane.BATCH);
         assertThat(store.unpublished(10)).containsExactly(job);
+    }
+
+    @Test
+    void theRequestsTraceContextIsKeptWithTheOutboxEntry() {
+        TraceContext trace = TraceContext.continueOrStart("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        List<Job> traced = store.accept(List.of("Hej, hur mår du?", "Tere hommikust"), Lane.BATCH, trace);
+        Job untraced = store.accept(List.of("Dobrý den"), Lane.REALTIME).get(0);
+
+        assertThat(traced).extracting(Job::trace).containsOnly(trace);
+        assertThat(untraced.trace()).isNull();
+        // what the relay reads back (after a restart, or in another API process) is what the request gave
+        assertThat(store.unpublished(10)).containsExactlyInAnyOrder(traced.get(0), traced.get(1), untraced)
+                .filteredOn(job -> job.trace() != null).extracting(job -> job.trace().traceparent())
+                .containsOnly(trace.traceparent());
     }
 
     @Test
