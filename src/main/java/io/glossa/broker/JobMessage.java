@@ -9,13 +9,19 @@ import java.util.UUID;
  *
  * @param rescore     null unless the body carries {@code "reverify":{"run","model_version"}}
  * @param submittedAt only in a multi-job body ({@code "submitted_at"}); a single job's is an AMQP header
+ * @param owner       the API key id the text belongs to ({@code "owner_key_id"}); null when absent: an outside
+ *                    producer's job is owned by nobody, so only admin keys see its result
  */
-public record JobMessage(UUID id, String text, Rescore rescore, Instant submittedAt) {
+public record JobMessage(UUID id, String text, Rescore rescore, Instant submittedAt, Long owner) {
+    public JobMessage(UUID id, String text, Rescore rescore, Instant submittedAt) {
+        this(id, text, rescore, submittedAt, null);
+    }
+
     public JobMessage(UUID id, String text, Rescore rescore) {
-        this(id, text, rescore, null);
+        this(id, text, rescore, null, null);
     }
 
     public JobMessage(UUID id, String text) {
-        this(id, text, null, null);
+        this(id, text, null, null, null);
     }
 }

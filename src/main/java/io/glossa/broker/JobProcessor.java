@@ -106,7 +106,8 @@ final class JobProcessor implements AutoCloseable {
         for (JobMessage message : body.jobs()) {
             metrics.delivered(delivery.lane(), queueWait, delivery.redelivered()); // per job, as the stages count
             Instant submittedAt = message.submittedAt() != null ? message.submittedAt() : submittedAt(delivery.properties());
-            jobs.add(new Job(message.id(), message.text(), delivery.lane(), submittedAt, message.rescore()));
+            jobs.add(new Job(message.id(), message.text(), delivery.lane(), submittedAt, message.rescore(),
+                    message.owner()));
         }
         int redeliveries = MessageHeaders.intHeader(headers, MessageHeaders.DELIVERY_COUNT);
         if (body.multi()) {
@@ -190,7 +191,7 @@ final class JobProcessor implements AutoCloseable {
 
     private void announceDone(Delivery delivery, Job job, Result result) {
         if (!job.isRescore()) { // a re-verify answer is not the text's result: clients must not see it
-            announce(delivery, new ResultEvent(job.id(), TextStatus.DONE, result, null, job.submittedAt()));
+            announce(delivery, new ResultEvent(job.id(), TextStatus.DONE, result, null, job.submittedAt(), job.owner()));
         }
     }
 
@@ -218,7 +219,7 @@ final class JobProcessor implements AutoCloseable {
                     .replyTo(delivery.properties().getReplyTo())
                     .correlationId(delivery.properties().getCorrelationId()).build();
             channel.publish(topology.jobsExchange(), delivery.lane().key(), properties,
-                    JobMessageCodec.encode(job.id(), job.text(), job.rescore()));
+                    JobMessageCodec.encode(job));
         }
         channel.awaitConfirms();
         ack(delivery);
@@ -272,7 +273,8 @@ final class JobProcessor implements AutoCloseable {
         channel.publish(topology.failedExchange(), delivery.lane().key(), properties, FailedMessageCodec.encode(failed));
         channel.awaitConfirms();
         if (job != null && !job.isRescore()) {
-            announce(delivery, new ResultEvent(job.id(), TextStatus.FAILED, null, reason, job.submittedAt()));
+            announce(delivery, new ResultEvent(job.id(), TextStatus.FAILED, null, reason, job.submittedAt(),
+                    job.owner()));
         }
         ack(delivery);
     }

@@ -13,10 +13,20 @@ public interface TextStore extends AutoCloseable {
     /**
      * Stores the texts as {@code pending} and an outbox entry for each in ONE transaction,
      * and returns the jobs in input order once committed.
+     * @param owner the id of the API key submitting them, or null (keys not required)
      */
-    List<Job> accept(List<String> texts, Lane lane);
+    List<Job> accept(List<String> texts, Lane lane, Long owner);
 
+    /** {@link #accept(List, Lane, Long)} owned by nobody (no API key). */
+    default List<Job> accept(List<String> texts, Lane lane) {
+        return accept(texts, lane, null);
+    }
+
+    /** Any text, whoever owns it: for the pipeline itself, never for a client's request. */
     Optional<TextRecord> find(UUID id);
+
+    /** The text if {@code requester} may see it; another key's text is as absent as an unknown id. */
+    Optional<TextRecord> find(UUID id, Requester requester);
 
     /** Committed jobs whose outbox entry is not yet marked published, oldest first. */
     List<Job> unpublished(int limit);

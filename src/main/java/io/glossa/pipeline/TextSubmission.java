@@ -27,12 +27,21 @@ public final class TextSubmission {
     }
 
     public Job submit(String text) {
+        return submit(text, null);
+    }
+
+    /** @param owner the submitting API key's id, or null when keys are not required */
+    public Job submit(String text, Long owner) {
         rules.check(text, "");
-        return accept(List.of(text), Lane.REALTIME).get(0);
+        return accept(List.of(text), Lane.REALTIME, owner).get(0);
+    }
+
+    public List<Job> submitBatch(List<String> texts, Lane lane) {
+        return submitBatch(texts, lane, null);
     }
 
     /** Validates every text first, so a batch is accepted entirely or not at all. */
-    public List<Job> submitBatch(List<String> texts, Lane lane) {
+    public List<Job> submitBatch(List<String> texts, Lane lane, Long owner) {
         if (texts.isEmpty()) {
             throw new InvalidSubmissionException(Reason.EMPTY_BATCH, "texts is empty; send at least one text");
         }
@@ -43,11 +52,11 @@ public final class TextSubmission {
         for (int i = 0; i < texts.size(); i++) {
             rules.check(texts.get(i), "texts[" + i + "]: ");
         }
-        return accept(texts, lane);
+        return accept(texts, lane, owner);
     }
 
-    private List<Job> accept(List<String> texts, Lane lane) {
-        List<Job> jobs = store.accept(texts, lane);
+    private List<Job> accept(List<String> texts, Lane lane, Long owner) {
+        List<Job> jobs = store.accept(texts, lane, owner);
         metrics.accepted(lane, jobs.size());
         signal.committed(jobs);
         return jobs;

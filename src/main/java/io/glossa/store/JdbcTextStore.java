@@ -3,6 +3,7 @@ package io.glossa.store;
 import io.glossa.pipeline.Completion;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.Requester;
 import io.glossa.pipeline.Result;
 import io.glossa.pipeline.TextRecord;
 import io.glossa.pipeline.TextStatus;
@@ -86,7 +87,7 @@ public final class JdbcTextStore implements TextStore {
      *         refused on every backend so both behave alike); nothing of the call is stored then
      */
     @Override
-    public List<Job> accept(List<String> texts, Lane lane) {
+    public List<Job> accept(List<String> texts, Lane lane, Long owner) {
         Objects.requireNonNull(lane, "lane");
         texts.forEach(JdbcTextStore::checkStorable);
         if (texts.isEmpty()) {
@@ -94,7 +95,7 @@ public final class JdbcTextStore implements TextStore {
         }
         // Microseconds: what both databases keep, so the returned jobs equal what is read back later.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<Job> jobs = texts.stream().map(text -> new Job(ids.next(), text, lane, now)).toList();
+        List<Job> jobs = texts.stream().map(text -> new Job(ids.next(), text, lane, now, null, owner)).toList();
         commitJobs.apply(jobs);
         return jobs;
     }
@@ -121,6 +122,11 @@ public final class JdbcTextStore implements TextStore {
     @Override
     public Optional<TextRecord> find(UUID id) {
         return transactions.read("reading a text", connection -> textRows.find(connection, id));
+    }
+
+    @Override
+    public Optional<TextRecord> find(UUID id, Requester requester) {
+        return transactions.read("reading a text", connection -> textRows.find(connection, id, requester));
     }
 
     /** The newest texts first, with their current results: for history views. */

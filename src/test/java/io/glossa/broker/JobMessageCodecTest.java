@@ -98,6 +98,25 @@ class JobMessageCodecTest {
         assertThatThrownBy(() -> codec.decodeAll(body)).isInstanceOf(MalformedMessageException.class).hasMessageContaining(reason);
     }
 
+    @Test
+    void theOwnerKeyTravelsInSingleAndMultiJobBodiesAndIsOptional() throws Exception {
+        java.time.Instant at = java.time.Instant.parse("2026-11-27T02:30:00.123456Z");
+        Job owned = new Job(id, "Hej", Lane.REALTIME, at, null, 17L);
+        assertThat(new String(JobMessageCodec.encode(owned), StandardCharsets.UTF_8))
+                .isEqualTo("{\"id\":\"" + id + "\",\"text\":\"Hej\",\"owner_key_id\":17}");
+        assertThat(codec.decode(JobMessageCodec.encode(owned)).owner()).isEqualTo(17L);
+        UUID other = UUID.randomUUID();
+        JobBody multi = codec.decodeAll(JobMessageCodec.encodeAll(List.of(owned,
+                new Job(other, "Tere", Lane.REALTIME, at))));
+        assertThat(multi.jobs()).extracting(JobMessage::owner).containsExactly(17L, null);
+        assertThat(codec.decode(utf8("{\"id\":\"" + id + "\",\"text\":\"a\",\"owner_key_id\":null}")).owner())
+                .as("an outside producer's job belongs to nobody").isNull();
+        assertReason(utf8("{\"id\":\"" + id + "\",\"text\":\"a\",\"owner_key_id\":\"17\"}"),
+                "\"owner_key_id\" must be a positive whole number");
+        assertReason(utf8("{\"id\":\"" + id + "\",\"text\":\"a\",\"owner_key_id\":0}"), "positive whole number");
+        assertReason(utf8("{\"id\":\"" + id + "\",\"text\":\"a\",\"owner_key_id\":1.5}"), "positive whole number");
+    }
+
     /** Both readers, the single-job one and the one that also takes multi-job bodies, refuse it alike. */
     private void assertReason(byte[] body, String reason) {
         assertThatThrownBy(() -> codec.decode(body)).isInstanceOf(MalformedMessageException.class).hasMessageContaining(reason);
