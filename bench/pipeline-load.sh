@@ -12,7 +12,7 @@
 # since this machine is shared and its load changes the numbers a lot; the database's work per text; then the latency
 # of each stage inside serve for the texts after the warm-up (bench/stage-latency.py).
 # GLOSSA_BENCH_WARMUP=60s sends at RATE for that long first and leaves those texts out of the latencies (not out of
-# the loss check): a fresh serve keeps compiling for 2–3 minutes here (BENCHMARKS.md, sessions 4 and 8), so use 240s
+# the loss check): a fresh serve keeps compiling for 2–3 minutes here (BENCHMARKS.md, "Machine and how to read the tables"), so use 240s
 # for steady-state figures.
 # GLOSSA_BENCH_BATCH=N has the load tool post N texts per request (/api/v1/texts:batch); default 1 (/api/v1/texts).
 # serve reads its GLOSSA_* environment too, e.g. GLOSSA_JOBS_PER_MESSAGE=1 to turn off several jobs per message.

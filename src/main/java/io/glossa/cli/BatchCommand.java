@@ -1,5 +1,8 @@
 package io.glossa.cli;
 
+import io.glossa.load.AdaptivePace;
+import io.glossa.load.LanePacing;
+import io.glossa.load.Pacer;
 import io.glossa.load.TextsClient;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -66,11 +69,21 @@ final class BatchCommand implements Callable<Integer> {
             description = "With --via-queue: most texts in flight, submitted but not written (default: ${DEFAULT-VALUE}).")
     int window;
 
-    // 200/s kept realtime p99 at 1.7x its idle value on 2 cores (300/s: 2.2x, no limit: 17x); BENCHMARKS.md
-    @Option(names = "--rate", defaultValue = "200", paramLabel = "R",
-            description = "With --via-queue: most texts submitted per second, paced evenly, to leave the pipeline's "
-                    + "capacity to realtime traffic (default: ${DEFAULT-VALUE}; 0 = no limit but --window).")
+    @Option(names = "--pace", defaultValue = "adaptive", paramLabel = "adaptive|fixed",
+            description = "With --via-queue: adaptive (default) follows the realtime lane, asking the API every second "
+                    + "(GET /api/v1/lanes): slower when realtime p99 nears --realtime-p99 or realtime jobs queue up, "
+                    + "faster while they do not; fixed sends at --rate.")
+    Pace pace;
+
+    @Option(names = "--rate", defaultValue = "0", paramLabel = "R",
+            description = "With --via-queue: most texts submitted per second (default: ${DEFAULT-VALUE} = no cap but "
+                    + "--window); with --pace fixed, the rate itself, paced evenly.")
     double rate;
+
+    @Option(names = "--realtime-p99", paramLabel = "D",
+            description = "With --pace adaptive: the realtime p99 (submission to stored result) the batch must not "
+                    + "push above (default: 1.8x the p99 measured before the batch starts, else 50ms).")
+    String realtimeP99;
 
     @Option(names = "--chunk", defaultValue = "500", paramLabel = "N",
             description = "Lines per chunk: per task here, per POST /api/v1/texts:batch via the queue; at most the "
@@ -128,12 +141,23 @@ final class BatchCommand implements Callable<Integer> {
         return last == '\n' ? lines : lines + 1;
     }
 
+    /** How a batch via the queue is paced. */
+    enum Pace { adaptive, fixed }
+
+    /** The adaptive pace starts at the fixed rate measured to keep realtime p99 under 2x (200/s, BENCHMARKS.md, "Batch through the queue"). */
+    static final double ADAPTIVE_START_RATE = 200;
+    /** However busy realtime is, a batch keeps moving. */
+    static final double ADAPTIVE_MIN_RATE = 20;
+    /** Small enough that the adaptive pace's slowest rate is not a burst, large enough for 10,000 texts/s. */
+    static final int ADAPTIVE_CHUNK = 50;
+
     /**
-     * Lines per POST via the queue. With --rate, about ten chunks a second: a 500-text chunk every 5 s at 100/s
-     * arrives as a burst at every stage and held realtime p99 at 6.6x its idle value (BENCHMARKS.md).
+     * Lines per POST via the queue. With a fixed rate, about ten chunks a second: a 500-text chunk every 5 s at 100/s
+     * arrives as a burst at every stage and held realtime p99 at 6.6x its idle value (BENCHMARKS.md, "Batch through the queue").
      */
     int queueChunk() {
-        int perTenthOfASecond = rate > 0 ? (int) Math.max(1, Math.ceil(rate / 10)) : Integer.MAX_VALUE;
+        int perTenthOfASecond = pace == Pace.adaptive ? ADAPTIVE_CHUNK
+                : rate > 0 ? (int) Math.max(1, Math.ceil(rate / 10)) : Integer.MAX_VALUE;
         return Math.min(Math.min(chunk, window), perTenthOfASecond);
     }
 
@@ -145,8 +169,11 @@ final class BatchCommand implements Callable<Integer> {
 
     private BatchTally viaQueue(LineChunks chunks, OutputStream output, BatchProgress progress)
             throws IOException, InterruptedException {
-        QueueBatch batch = new QueueBatch(new TextsClient(api), window, rate, DurationText.parse(resultTimeout, "--result-timeout"));
-        try {
+        TextsClient client = new TextsClient(api);
+        try (LanePacing pacing = pace == Pace.adaptive ? LanePacing.start(client, adaptivePace(), ADAPTIVE_START_RATE) : null) {
+            Pacer pacer = pacing != null ? pacing.pacer() : Pacer.fixed(rate);
+            QueueBatch batch = new QueueBatch(client, window, pacer, DurationText.parse(resultTimeout, "--result-timeout"),
+                    pacing != null ? pacing::describe : () -> "");
             return batch.run(chunks, output, progress);
         } catch (TextsClient.ApiRefusal | java.net.ConnectException e) {
             throw new UserError("cannot use the API at " + api + ": " + e.getMessage()
@@ -158,6 +185,12 @@ final class BatchCommand implements Callable<Integer> {
             }
             throw e;
         }
+    }
+
+    private AdaptivePace adaptivePace() {
+        double target = realtimeP99 == null ? Double.NaN : DurationText.parse(realtimeP99, "--realtime-p99").toNanos() / 1e6;
+        return new AdaptivePace(rate > 0 ? Math.min(rate, ADAPTIVE_START_RATE) : ADAPTIVE_START_RATE,
+                rate > 0 ? Math.min(rate, ADAPTIVE_MIN_RATE) : ADAPTIVE_MIN_RATE, rate, target);
     }
 
     private void validate() {
@@ -175,6 +208,9 @@ final class BatchCommand implements Callable<Integer> {
         }
         try {
             DurationText.parse(resultTimeout, "--result-timeout");
+            if (realtimeP99 != null && DurationText.parse(realtimeP99, "--realtime-p99").isZero()) {
+                throw new IllegalArgumentException("--realtime-p99 must be more than 0, e.g. 40ms");
+            }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -2,6 +2,7 @@ package io.glossa.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.glossa.load.ResultFeed;
+import io.glossa.load.Pacer;
 import io.glossa.load.TextsClient;
 import io.glossa.model.Candidate;
 import io.glossa.model.Prediction;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code glossa batch --via-queue}: lines go to a running API in chunks ({@code POST /api/v1/texts:batch}, batch
@@ -28,7 +30,8 @@ final class QueueBatch {
 
     private final TextsClient api;
     private final int window;
-    private final double maxRate;
+    private final Pacer pacer;
+    private final Supplier<String> paceNote;
     private final Duration resultTimeout;
     private final Object lock = new Object();
     /** Submitted texts without a result: id → where the result goes. Guarded by {@code lock}. */
@@ -38,11 +41,15 @@ final class QueueBatch {
     private int inFlight;
     private long results;
 
-    /** @param maxRate most texts submitted per second (0 = as fast as results come back within the window) */
-    QueueBatch(TextsClient api, int window, double maxRate, Duration resultTimeout) {
+    /**
+     * @param pacer    spaces the submissions (a fixed rate, or one that follows the realtime lane)
+     * @param paceNote how the pace stands, for the progress line ("" for nothing)
+     */
+    QueueBatch(TextsClient api, int window, Pacer pacer, Duration resultTimeout, Supplier<String> paceNote) {
         this.api = api;
         this.window = window;
-        this.maxRate = maxRate;
+        this.pacer = pacer;
+        this.paceNote = paceNote;
         this.resultTimeout = resultTimeout;
         int remembered = Math.max(10_000, 2 * window);
         this.recent = new LinkedHashMap<>(16, 0.75f, false) {
@@ -58,23 +65,20 @@ final class QueueBatch {
             feed.start(api.http(), api.resolve("/api/v1/events"), (event, arrival) -> onResult(event));
             ArrayDeque<PendingChunk> pending = new ArrayDeque<>();
             BatchTally tally = BatchTally.NONE;
-            long start = System.nanoTime();
-            long submitted = 0;
             for (List<InputLine> lines = chunks.next(); lines != null; lines = chunks.next()) {
-                pace(start, submitted);
+                pacer.await(lines.size());
                 pending.add(submit(lines));
-                submitted += lines.size();
                 while (!pending.isEmpty() && (inFlight() > window || complete(pending.peek()))) {
                     awaitHead(pending.peek(), feed);
                     tally = tally.plus(write(pending.remove(), writer));
-                    progress.written(tally.lines(), inFlight() + " texts in flight");
+                    progress.written(tally.lines(), status());
                 }
                 writer.flush();
             }
             while (!pending.isEmpty()) {
                 awaitHead(pending.peek(), feed);
                 tally = tally.plus(write(pending.remove(), writer));
-                progress.written(tally.lines(), inFlight() + " texts in flight");
+                progress.written(tally.lines(), status());
             }
             writer.flush();
             return tally;
@@ -83,16 +87,9 @@ final class QueueBatch {
 
     // ---------------------------------------------------------------- submitting
 
-    /** With --rate: waits until {@code submitted} texts are due, so the batch leaves capacity to realtime traffic. */
-    private void pace(long start, long submitted) throws InterruptedException {
-        if (maxRate <= 0) {
-            return;
-        }
-        long due = start + (long) (submitted / maxRate * 1e9);
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-        }
+    private String status() {
+        String note = paceNote.get();
+        return inFlight() + " texts in flight" + (note.isEmpty() ? "" : ", " + note);
     }
 
     private PendingChunk submit(List<InputLine> lines) throws InterruptedException {

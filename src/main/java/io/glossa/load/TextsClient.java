@@ -62,6 +62,12 @@ public final class TextsClient {
         return answer(http.send(request, HttpResponse.BodyHandlers.ofString()), 200);
     }
 
+    /** {@code GET /api/v1/lanes}: how busy the lanes are now. */
+    public LaneLoad lanes() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(resolve("/api/v1/lanes")).timeout(Duration.ofSeconds(5)).GET().build();
+        return LaneLoad.of(answer(http.send(request, HttpResponse.BodyHandlers.ofString()), 200));
+    }
+
     private JsonNode post(String path, JsonNode body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(resolve(path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")

@@ -13,6 +13,7 @@ final class MeterReadings {
     static final String ACCEPTED = "glossa.texts.accepted";
     static final String OBSERVED = "glossa.results.observed";
     static final String SUBMIT_TO_RESULT = "glossa.submit.to.result";
+    static final String END_TO_END = "glossa.end.to.end";
 
     private final MeterRegistry registry;
 
@@ -39,7 +40,16 @@ final class MeterReadings {
      * so buckets add up index by index. Null if there is no such timer.
      */
     CumulativeHistogram histogram(String meter) {
-        List<HistogramSnapshot> snapshots = registry.find(meter).timers().stream().map(Timer::takeSnapshot).toList();
+        return histogram(meter, null);
+    }
+
+    /** As {@link #histogram(String)}, over the series of one lane only ({@code lane} null: every series). */
+    CumulativeHistogram histogram(String meter, String lane) {
+        var search = registry.find(meter);
+        if (lane != null) {
+            search = search.tag("lane", lane);
+        }
+        List<HistogramSnapshot> snapshots = search.timers().stream().map(Timer::takeSnapshot).toList();
         if (snapshots.isEmpty()) {
             return null;
         }

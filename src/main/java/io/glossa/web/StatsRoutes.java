@@ -80,7 +80,7 @@ final class StatsRoutes implements RouteGroup {
         counters.put("observed_failed", meters.count(MeterReadings.OBSERVED, "failed"));
         ObjectNode latency = node.putObject("latency");
         histogram(latency, "submit_to_result", MeterReadings.SUBMIT_TO_RESULT);
-        histogram(latency, "end_to_end", "glossa.end.to.end");
+        histogram(latency, "end_to_end", MeterReadings.END_TO_END);
         queues(node);
         ObjectNode languages = node.putObject("languages");
         tally.languages().forEach(languages::put);

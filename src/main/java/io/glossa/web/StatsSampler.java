@@ -20,7 +20,8 @@ public final class StatsSampler implements AutoCloseable {
     /** Closer samples (a late timer catching up) would turn a few milliseconds' counts into a rate spike. */
     private static final long MIN_SPACING_MILLIS = 500;
 
-    private record Reading(long second, Instant at, long accepted, long completed, CumulativeHistogram latency) {}
+    private record Reading(long second, Instant at, long accepted, long completed, CumulativeHistogram latency,
+                           CumulativeHistogram realtime) {}
 
     private final MeterReadings meters;
     private final Clock clock;
@@ -54,7 +55,8 @@ public final class StatsSampler implements AutoCloseable {
     synchronized void sample() {
         Instant now = clock.instant();
         Reading reading = new Reading(now.getEpochSecond(), now, meters.count(MeterReadings.ACCEPTED, null),
-                meters.completed(), meters.histogram(MeterReadings.SUBMIT_TO_RESULT));
+                meters.completed(), meters.histogram(MeterReadings.SUBMIT_TO_RESULT),
+                meters.histogram(MeterReadings.END_TO_END, "realtime"));
         Reading previous = window.peekLast();
         if (previous != null && (reading.second() <= previous.second()
                 || now.toEpochMilli() - previous.at().toEpochMilli() < MIN_SPACING_MILLIS)) {
@@ -86,6 +88,31 @@ public final class StatsSampler implements AutoCloseable {
             history.put(stats.at(s));
         }
         history.put(stats);
+    }
+
+    /**
+     * The realtime lane's texts stored by this process's workers over about the last {@code seconds} (submission →
+     * stored result, {@code glossa_end_to_end_seconds{lane="realtime"}}): how many, and their p99. Null when this
+     * process runs no workers or has fewer than two samples yet; seconds is at most the 10 s the sampler keeps.
+     */
+    synchronized LaneLatency realtimeOver(int seconds) {
+        Reading newest = window.peekLast();
+        if (newest == null || newest.realtime() == null) {
+            return null;
+        }
+        Reading older = null;
+        for (Reading reading : window) {
+            if (reading != newest && reading.second() >= newest.second() - seconds) {
+                older = reading;
+                break;
+            }
+        }
+        if (older == null || older.realtime() == null) {
+            return null;
+        }
+        long count = newest.realtime().count() - older.realtime().count();
+        double p99 = newest.realtime().quantileSince(older.realtime(), 0.99) * 1000;
+        return new LaneLatency(newest.second() - older.second(), count, count > 0 ? p99 : Double.NaN);
     }
 
     private static double millis(Reading newer, Reading older, double q) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * What the web UI needs beyond the texts API: history, feedback, the language list, dashboard stats (the security
+ * What the web UI needs beyond the texts API: history, feedback, the language list, dashboard stats, lane load for pacing clients (the security
  * headers are the server's own, see {@link ApiServer}). Add it with {@link ApiServer#with(RouteGroup)}.
  */
 public final class UiRoutes implements RouteGroup {
@@ -27,7 +27,8 @@ public final class UiRoutes implements RouteGroup {
         ObjectMapper json = JsonMapper.builder().build();
         this.groups = List.of(new HistoryRoutes(history, json),
                 new FeedbackRoutes(feedback, catalog, json), new LanguageRoutes(catalog, json),
-                new StatsRoutes(registry, sampler.history(), queues, tally, loadedModelVersion, json));
+                new StatsRoutes(registry, sampler.history(), queues, tally, loadedModelVersion, json),
+                new LaneRoutes(sampler, queues, json));
     }
 
     @Override

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** How many lines go in one POST via the queue: paced batches must not arrive as bursts (BENCHMARKS.md). */
+/** How many lines go in one POST via the queue: paced batches must not arrive as bursts (BENCHMARKS.md, "Batch through the queue"). */
 class BatchQueueChunkTest {
     private static BatchCommand command(double rate, int chunk, int window) {
         BatchCommand command = new BatchCommand();
         command.rate = rate;
         command.chunk = chunk;
         command.window = window;
+        command.pace = BatchCommand.Pace.fixed;
         return command;
     }
 
@@ -20,6 +21,15 @@ class BatchQueueChunkTest {
         assertThat(command(100, 500, 2000).queueChunk()).isEqualTo(10);
         assertThat(command(5, 500, 2000).queueChunk()).isEqualTo(1);
         assertThat(command(25, 500, 2000).queueChunk()).isEqualTo(3);
+    }
+
+    @Test
+    void theAdaptivePaceSendsSmallChunks() {
+        BatchCommand command = command(0, 500, 2000);
+        command.pace = BatchCommand.Pace.adaptive;
+        assertThat(command.queueChunk()).isEqualTo(BatchCommand.ADAPTIVE_CHUNK);
+        command.window = 10;
+        assertThat(command.queueChunk()).isEqualTo(10);
     }
 
     @Test

@@ -2,10 +2,16 @@ package io.glossa.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glossa.cli.Main;
 import io.glossa.cli.Running;
 import io.glossa.cli.ServeCommand;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +27,7 @@ import picocli.CommandLine;
  */
 class BatchViaQueueIT {
     private static final int TEXTS = 1_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void everyLineIsAnsweredInOrderThroughTheBatchQueue() throws Exception {
@@ -38,6 +45,12 @@ class BatchViaQueueIT {
                 int viaQueue = batch(in, dir.resolve("queue.jsonl"), "--via-queue", "--api",
                         "http://127.0.0.1:" + running.port(), "--window", "300", "--chunk", "128");
                 assertThat(viaQueue).isEqualTo(1); // there are bad lines
+                // what the batch paced itself by (--pace adaptive, the default): the broker's real queue depths
+                JsonNode lanes = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + running.port() + "/api/v1/lanes")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+                assertThat(lanes.get("batch").get("queued_messages").isIntegralNumber()).as(lanes.toString()).isTrue();
+                assertThat(lanes.get("realtime").get("queued_messages").isIntegralNumber()).as(lanes.toString()).isTrue();
             }
         }
         List<String> args = new ArrayList<>(TestTexts.modelArgs());

@@ -131,6 +131,32 @@ class StatsSamplerTest {
         assertThat(newer.quantileSince(null, 0.5)).isNaN();
     }
 
+    @Test
+    void theRealtimeLaneOverTheLastSecondsIsItsOwnNotTheBatchLanes() {
+        assertThat(sampler.realtimeOver(5)).as("nothing sampled yet").isNull();
+        sampler.sample();
+        for (int i = 0; i < 100; i++) {
+            metrics.completed(Lane.REALTIME, TextStatus.DONE, times(Duration.ofMillis(8)));
+            metrics.completed(Lane.BATCH, TextStatus.DONE, times(Duration.ofSeconds(20)));
+        }
+        secondsLater(1);
+        LaneLatency last = sampler.realtimeOver(5);
+        assertThat(last.count()).isEqualTo(100);
+        assertThat(last.seconds()).isEqualTo(1);
+        assertThat(last.p99Ms()).isBetween(6.0, 11.0);   // the bucket around 8 ms, not the batch's 20 s
+        for (int i = 0; i < 6; i++) {
+            secondsLater(1);
+        }
+        LaneLatency quiet = sampler.realtimeOver(5);
+        assertThat(quiet.count()).as("those texts left the 5 s").isZero();
+        assertThat(quiet.seconds()).isEqualTo(5);
+        assertThat(quiet.p99Ms()).isNaN();
+    }
+
+    private static io.glossa.pipeline.PipelineMetrics.StageTimes times(Duration endToEnd) {
+        return new io.glossa.pipeline.PipelineMetrics.StageTimes(Duration.ofNanos(5_000), Duration.ofMillis(1), endToEnd);
+    }
+
     private void secondsLater(int seconds) {
         clock.advance(Duration.ofSeconds(seconds));
         sampler.sample();

@@ -16,6 +16,8 @@ import io.glossa.pipeline.HistoryItem;
 import io.glossa.pipeline.InMemoryTextStore;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Result;
+import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.PipelineMetrics;
 import io.glossa.pipeline.ResultEvent;
 import io.glossa.pipeline.ResultFanout;
 import io.glossa.pipeline.SubmissionLimits;
@@ -56,6 +58,8 @@ class UiRoutesTest {
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-06T12:00:00.500Z"));
     private static ApiServer server;
     private static StatsSampler sampler;
+    private static MicrometerPipelineMetrics metrics;
+    private static PrometheusMeterRegistry registry;
 
     /** The UI's routes over fakes (also used by ApiServerTest, so /openapi.json is checked against every route). */
     static RouteGroup routes(TextStore store, MeterRegistry registry, ResultFanout results) {
@@ -121,8 +125,8 @@ class UiRoutesTest {
 
     @BeforeAll
     static void start() {
-        PrometheusMeterRegistry registry = MetricsRegistry.create("test");
-        MicrometerPipelineMetrics metrics = new MicrometerPipelineMetrics(registry);
+        registry = MetricsRegistry.create("test");
+        metrics = new MicrometerPipelineMetrics(registry);
         TextSubmission submission = new TextSubmission(STORE, new SubmissionLimits(1_000, 5), jobs -> { }, metrics);
         // as ApiAssembly does: the API times each result event it sees
         RESULTS.add(e -> metrics.resultObserved(e.status(), Duration.between(e.submittedAt(), Instant.now())));
@@ -223,6 +227,27 @@ class UiRoutesTest {
     }
 
     @Test
+    void lanesShowTheRealtimeP99OfTheLastSecondsAndBothQueues() throws Exception {
+        sampler.sample();
+        for (int i = 0; i < 30; i++) {
+            metrics.completed(Lane.REALTIME, TextStatus.DONE,
+                    new PipelineMetrics.StageTimes(Duration.ofNanos(5_000), Duration.ofMillis(1), Duration.ofMillis(8)));
+        }
+        CLOCK.advance(Duration.ofSeconds(1));
+        sampler.sample();
+
+        HttpResponse<String> response = get("/api/v1/lanes");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        JsonNode lanes = JSON.readTree(response.body());
+        JsonNode realtime = lanes.get("realtime");
+        assertThat(realtime.get("completed").asLong()).isGreaterThanOrEqualTo(30);
+        assertThat(realtime.get("window_seconds").asLong()).isBetween(1L, (long) LaneRoutes.WINDOW_SECONDS);
+        assertThat(realtime.get("p99_ms").asDouble()).isBetween(6.0, 11.0);
+        assertThat(realtime.get("queued_messages").asLong()).isEqualTo(3);
+        assertThat(lanes.get("batch").get("queued_messages").asLong()).isEqualTo(40);
+    }
+
+    @Test
     void statsReadTheMetersQueuesAndResults() throws Exception {
         String id = submit("Hej, hur mår du?");
         Prediction sv = new Prediction("sv", "Swedish", "Svenska", 0.9, List.of(new Candidate("sv", "Swedish", "Svenska", 0.9)));
@@ -252,7 +277,8 @@ class UiRoutesTest {
             previous = bucket.get(1).asLong();
         }
         assertThat(previous).isEqualTo(latency.get("count").asLong());
-        assertThat(stats.get("latency").get("end_to_end").get("count").asLong()).isZero();
+        assertThat(stats.get("latency").get("end_to_end").get("count").asLong()).as("what workers stored, both lanes")
+                .isEqualTo(registry.find(MeterReadings.END_TO_END).timers().stream().mapToLong(t -> t.count()).sum());
     }
 
     @Test
