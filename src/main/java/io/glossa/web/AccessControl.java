@@ -18,7 +18,8 @@ import java.util.Optional;
  *
  * <p>Keys own what they submit (see {@link io.glossa.pipeline.Requester}); the operators' routes, {@code /api/v1/stats}
  * (the dashboard) and {@code /api/v1/reverify}, show every key's traffic and answer 403 to a key without the admin
- * scope ({@code glossa keys create --admin}).
+ * scope ({@code glossa keys create --admin}). {@code /api/v1/lanes} and {@code /api/v1/languages} hold no one's data
+ * (aggregates, the model's labels) and stay open to every key.
  *
  * <p>/health, /ready, /metrics, /openapi.json and the UI's static files stay open: probes and scrapers carry no
  * key, and the UI pages themselves hold no data (they ask the API for it, with the user's key).
