@@ -43,7 +43,10 @@ const glossa = (() => {
     try { return sessionStorage.getItem(KEY_ITEM) || ''; } catch (e) { return ''; }
   }
 
-  /** fetch() for the API: adds the key if one is set, and asks for one when the server answers 401. */
+  /**
+   * fetch() for the API: adds the key if one is set, and asks for one when the server answers 401, or for an admin
+   * key when it answers 403 (a page that shows every key's data, like the dashboard, with a key that sees its own).
+   */
   async function apiFetch(url, init) {
     const options = Object.assign({}, init || {});
     const headers = new Headers(options.headers || {});
@@ -51,21 +54,26 @@ const glossa = (() => {
     if (key) headers.set('Authorization', 'Bearer ' + key);
     options.headers = headers;
     const response = await fetch(url, options);
-    if (response.status === 401) askForKey(key !== '');
+    if (response.status === 401) askForKey(key !== '' ? 'refused' : 'missing');
+    else if (response.status === 403) askForKey('admin');
     return response;
   }
 
   let keyForm = null;
+  const KEY_PROMPTS = {
+    missing: 'This server needs an API key. Ask its operator for one (glossa keys create) and paste it here.',
+    refused: 'The API key of this tab was refused (unknown or revoked). Paste another one.',
+    admin: 'This page shows every key\'s data and needs an admin key (glossa keys create --admin); the key of this '
+      + 'tab sees only its own texts. Paste an admin key.'
+  };
   /** A form at the top of the page for the key; saving reloads the page so every request and the stream use it. */
-  function askForKey(rejected) {
+  function askForKey(reason) {
     if (keyForm) return;
     const input = el('input', {id: 'api-key', type: 'password', autocomplete: 'off', spellcheck: 'false',
       'data-role': 'api-key', placeholder: 'gk_…'});
     const save = el('button', {type: 'submit', text: 'Use key', 'data-role': 'api-key-save'});
     keyForm = el('form', {className: 'card api-key', 'data-role': 'api-key-form'},
-      el('p', {role: 'alert', className: 'error', text: rejected
-        ? 'The API key of this tab was refused (unknown or revoked). Paste another one.'
-        : 'This server needs an API key. Ask its operator for one (glossa keys create) and paste it here.'}),
+      el('p', {role: 'alert', className: 'error', 'data-reason': reason, text: KEY_PROMPTS[reason]}),
       el('label', {for: 'api-key', text: 'API key (kept in this tab only)'}), input,
       el('div', {className: 'actions'}, save));
     keyForm.addEventListener('submit', event => {

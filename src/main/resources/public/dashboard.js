@@ -87,6 +87,12 @@
     try {
       const response = await glossa.apiFetch('/api/v1/stats?history_after=' + after,
         {headers: {'Accept': 'application/json'}, cache: 'no-store'});
+      if (response.status === 401 || response.status === 403) {
+        // the key form is up (common.js): polling again would only repeat the refusal until a key is pasted
+        $('status').textContent = response.status === 403 ? 'needs an admin key' : 'needs an API key';
+        $('status').classList.remove('on');
+        return;
+      }
       if (!response.ok) throw new Error('HTTP ' + response.status);
       update(await response.json());
       $('status').textContent = 'live';
@@ -94,9 +100,8 @@
     } catch (e) {
       $('status').textContent = 'unreachable, retrying…';
       $('status').classList.remove('on');
-    } finally {
-      setTimeout(poll, POLL_MS);
     }
+    setTimeout(poll, POLL_MS);
   }
 
   poll();

@@ -7,7 +7,12 @@ import java.util.Optional;
 /** Where API keys are kept (by the hash of their secret), shared by every API process of a deployment. */
 public interface ApiKeyStore {
     /** Stores a new active key. */
-    ApiKey add(String name, String secretHash, Optional<RateLimit> rateLimit, Instant createdAt);
+    ApiKey add(String name, String secretHash, Optional<RateLimit> rateLimit, KeyScope scope, Instant createdAt);
+
+    /** Stores a new active {@link KeyScope#USER} key. */
+    default ApiKey add(String name, String secretHash, Optional<RateLimit> rateLimit, Instant createdAt) {
+        return add(name, secretHash, rateLimit, KeyScope.USER, createdAt);
+    }
 
     /** Every key, active and revoked, oldest first. */
     List<ApiKey> list();

@@ -37,6 +37,14 @@ public final class ApiKeys {
      * @throws IllegalArgumentException if the name is too long or has control characters
      */
     public IssuedKey issue(String name, Optional<RateLimit> rateLimit) {
+        return issue(name, rateLimit, KeyScope.USER);
+    }
+
+    /**
+     * @param scope {@link KeyScope#ADMIN} for operators: the key sees every key's texts, results and events
+     * @throws IllegalArgumentException if the name is too long or has control characters
+     */
+    public IssuedKey issue(String name, Optional<RateLimit> rateLimit, KeyScope scope) {
         String label = name == null ? "" : name.strip();
         if (label.length() > MAX_NAME_LENGTH || label.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("a key name has at most " + MAX_NAME_LENGTH
@@ -44,7 +52,7 @@ public final class ApiKeys {
         }
         String secret = secrets.generate();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return new IssuedKey(store.add(label, KeySecrets.hash(secret), rateLimit, now), secret);
+        return new IssuedKey(store.add(label, KeySecrets.hash(secret), rateLimit, scope, now), secret);
     }
 
     public List<ApiKey> list() {

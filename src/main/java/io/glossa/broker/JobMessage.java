@@ -12,17 +12,19 @@ import java.util.UUID;
  * @param submittedAt only in a multi-job body ({@code "submitted_at"}); a single job's is an AMQP header
  * @param trace       only in a multi-job body ({@code "traceparent"}, null when absent or invalid); a single job's
  *                    is the AMQP header {@code traceparent}
+ * @param owner       the API key id the text belongs to ({@code "owner_key_id"}); null when absent: an outside
+ *                    producer's job is owned by nobody, so only admin keys see its result
  */
-public record JobMessage(UUID id, String text, Rescore rescore, Instant submittedAt, TraceContext trace) {
+public record JobMessage(UUID id, String text, Rescore rescore, Instant submittedAt, TraceContext trace, Long owner) {
     public JobMessage(UUID id, String text, Rescore rescore, Instant submittedAt) {
-        this(id, text, rescore, submittedAt, null);
+        this(id, text, rescore, submittedAt, null, null);
     }
 
     public JobMessage(UUID id, String text, Rescore rescore) {
-        this(id, text, rescore, null, null);
+        this(id, text, rescore, null, null, null);
     }
 
     public JobMessage(UUID id, String text) {
-        this(id, text, null, null, null);
+        this(id, text, null, null, null, null);
     }
 }

@@ -51,7 +51,12 @@ public final class JobMessageCodec {
 
     /** @param rescore null for a client's text; else the re-verify run and model version the job belongs to */
     public static byte[] encode(UUID id, String text, Rescore rescore) {
-        return write(jobNode(JSON.createObjectNode(), id, text, rescore));
+        return write(jobNode(JSON.createObjectNode(), id, text, rescore, null));
+    }
+
+    /** A single-job body with everything the job carries but its submission time (an AMQP header then). */
+    public static byte[] encode(Job job) {
+        return write(jobNode(JSON.createObjectNode(), job.id(), job.text(), job.rescore(), job.owner()));
     }
 
     /** Several jobs in one body, each with its submission time (its lane is the message's routing key). */
@@ -62,7 +67,7 @@ public final class JobMessageCodec {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode items = body.putArray("jobs");
         for (Job job : jobs) {
-            ObjectNode item = jobNode(items.addObject(), job.id(), job.text(), job.rescore());
+            ObjectNode item = jobNode(items.addObject(), job.id(), job.text(), job.rescore(), job.owner());
             if (job.submittedAt() != null) {
                 item.put("submitted_at", job.submittedAt().toString());
             }
@@ -73,9 +78,12 @@ public final class JobMessageCodec {
         return write(body);
     }
 
-    private static ObjectNode jobNode(ObjectNode node, UUID id, String text, Rescore rescore) {
+    private static ObjectNode jobNode(ObjectNode node, UUID id, String text, Rescore rescore, Long owner) {
         node.put("id", id.toString());
         node.put("text", text);
+        if (owner != null) {
+            node.put("owner_key_id", owner.longValue());
+        }
         if (rescore != null) {
             ObjectNode reverify = node.putObject("reverify");
             reverify.put("run", rescore.run().toString());
@@ -140,12 +148,24 @@ public final class JobMessageCodec {
     private static JobMessage job(JsonNode node, Instant submittedAt, TraceContext trace)
             throws MalformedMessageException {
         return new JobMessage(id(node.get("id")), text(node.get("text")), rescore(node.get("reverify")), submittedAt,
-                trace);
+                trace, owner(node.get("owner_key_id")));
     }
 
     /** A trace context is for logs only: one that is missing or invalid is ignored, never makes a job malformed. */
     private static TraceContext trace(JsonNode value) {
         return value != null && value.isTextual() ? TraceContext.parse(value.textValue()) : null;
+    }
+
+    /** Absent or null: owned by nobody (outside producers send none). */
+    private static Long owner(JsonNode value) throws MalformedMessageException {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 1) {
+            throw new MalformedMessageException("field \"owner_key_id\" must be a positive whole number (an API key "
+                    + "id), got " + (value.isTextual() ? "\"" + abbreviate(value.textValue()) + "\"" : value.toString()));
+        }
+        return value.longValue();
     }
 
     private static Instant submittedAt(JsonNode value) throws MalformedMessageException {

@@ -113,7 +113,8 @@ final class JobProcessor implements AutoCloseable {
             metrics.delivered(delivery.lane(), queueWait, delivery.redelivered()); // per job, as the stages count
             Instant submittedAt = message.submittedAt() != null ? message.submittedAt() : submittedAt(delivery.properties());
             TraceContext trace = message.trace() != null ? message.trace() : messageTrace;
-            jobs.add(new Job(message.id(), message.text(), delivery.lane(), submittedAt, message.rescore(), trace));
+            jobs.add(new Job(message.id(), message.text(), delivery.lane(), submittedAt, message.rescore(),
+                    message.owner(), trace));
         }
         int redeliveries = MessageHeaders.intHeader(headers, MessageHeaders.DELIVERY_COUNT);
         if (body.multi()) {
@@ -203,7 +204,7 @@ final class JobProcessor implements AutoCloseable {
 
     private void announceDone(Delivery delivery, Job job, Result result) {
         if (!job.isRescore()) { // a re-verify answer is not the text's result: clients must not see it
-            announce(delivery, new ResultEvent(job.id(), TextStatus.DONE, result, null, job.submittedAt()));
+            announce(delivery, new ResultEvent(job.id(), TextStatus.DONE, result, null, job.submittedAt(), job.owner()));
         }
     }
 
@@ -231,7 +232,7 @@ final class JobProcessor implements AutoCloseable {
                     .replyTo(delivery.properties().getReplyTo())
                     .correlationId(delivery.properties().getCorrelationId()).build();
             channel.publish(topology.jobsExchange(), delivery.lane().key(), properties,
-                    JobMessageCodec.encode(job.id(), job.text(), job.rescore()));
+                    JobMessageCodec.encode(job));
         }
         channel.awaitConfirms();
         ack(delivery);
@@ -285,7 +286,8 @@ final class JobProcessor implements AutoCloseable {
         channel.publish(topology.failedExchange(), delivery.lane().key(), properties, FailedMessageCodec.encode(failed));
         channel.awaitConfirms();
         if (job != null && !job.isRescore()) {
-            announce(delivery, new ResultEvent(job.id(), TextStatus.FAILED, null, reason, job.submittedAt()));
+            announce(delivery, new ResultEvent(job.id(), TextStatus.FAILED, null, reason, job.submittedAt(),
+                    job.owner()));
         }
         ack(delivery);
     }

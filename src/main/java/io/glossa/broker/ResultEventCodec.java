@@ -20,7 +20,8 @@ import java.util.UUID;
 /**
  * Result events in the shape of the HTTP {@code GET /api/v1/texts/{id}} response (docs/schemas/result-event.schema.json):
  * {@code {"id","status","language","name","native","probability","top":[...],"model_version","submitted_at",
- * "completed_at","error"}}. The same body is the RPC reply.
+ * "completed_at","error"}}, plus {@code "owner_key_id"} when the text has an owner (an API key id; an event stream
+ * shows it to that key and admin keys only). The same body is the RPC reply.
  */
 public final class ResultEventCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,6 +56,9 @@ public final class ResultEventCodec {
         node.put("submitted_at", instant(event.submittedAt()));
         node.put("completed_at", instant(result == null ? null : result.completedAt()));
         node.put("error", event.error());
+        if (event.owner() != null) {
+            node.put("owner_key_id", event.owner().longValue());   // absent: owned by nobody
+        }
         try {
             return JSON.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
@@ -83,7 +87,9 @@ public final class ResultEventCodec {
                         textOrNull(node.get("native")), node.path("probability").asDouble(), top);
                 result = new Result(id, prediction, textOrNull(node.get("model_version")), completed, 0L);
             }
-            return new ResultEvent(id, status, result, error, submitted);
+            JsonNode owner = node.get("owner_key_id");
+            return new ResultEvent(id, status, result, error, submitted,
+                    owner == null || owner.isNull() ? null : owner.longValue());
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a result event: " + e.getMessage(), e);
         }

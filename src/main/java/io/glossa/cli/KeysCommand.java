@@ -3,6 +3,7 @@ package io.glossa.cli;
 import io.glossa.access.ApiKey;
 import io.glossa.access.ApiKeys;
 import io.glossa.access.IssuedKey;
+import io.glossa.access.KeyScope;
 import io.glossa.access.KeySecrets;
 import io.glossa.access.RateLimit;
 import io.glossa.store.Database;
@@ -67,13 +68,18 @@ public final class KeysCommand implements Callable<Integer> {
                 description = "This key's burst (default: two seconds' worth of --rate-limit); needs --rate-limit.")
         Integer rateBurst;
 
+        @Option(names = "--admin",
+                description = {"Give the key the admin scope: it sees every key's texts, results, labels and events,",
+                        "and the dashboard's stats and re-verify runs. Without it a key sees only what it submitted."})
+        boolean admin;
+
         @Override
         public Integer call() {
             Optional<RateLimit> limit = limit();
             try (Database database = store.openDatabase()) {
                 IssuedKey issued;
                 try {
-                    issued = keys(database).issue(name, limit);
+                    issued = keys(database).issue(name, limit, admin ? KeyScope.ADMIN : KeyScope.USER);
                 } catch (IllegalArgumentException e) {
                     throw new ParameterException(spec.commandLine(), "--name: " + e.getMessage());
                 }
@@ -81,8 +87,9 @@ public final class KeysCommand implements Callable<Integer> {
                 out.println(issued.secret());
                 out.flush();
                 PrintWriter err = spec.commandLine().getErr();
-                err.printf(Locale.ROOT, "created API key %d%s (rate limit: %s); it is shown only this once, store it now%n",
-                        issued.key().id(), issued.key().name().isEmpty() ? "" : " \"" + issued.key().name() + "\"",
+                err.printf(Locale.ROOT, "created %sAPI key %d%s (rate limit: %s); it is shown only this once, store it now%n",
+                        admin ? "admin " : "", issued.key().id(),
+                        issued.key().name().isEmpty() ? "" : " \"" + issued.key().name() + "\"",
                         describeLimit(issued.key()));
                 err.flush();
                 return ExitCodes.OK;
@@ -105,7 +112,8 @@ public final class KeysCommand implements Callable<Integer> {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "List every key (id, name, created, revoked, rate limit); never the secrets, which are not stored.")
+            description = {"List every key (id, name, created, revoked, scope, rate limit); never the secrets, which are not",
+                    "stored. Scope 'admin' sees every key's data, 'user' only its own."})
     static final class ListKeys implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin StoreOptions store;
@@ -115,10 +123,12 @@ public final class KeysCommand implements Callable<Integer> {
             try (Database database = store.openDatabase()) {
                 List<ApiKey> all = keys(database).list();
                 PrintWriter out = spec.commandLine().getOut();
-                out.printf(Locale.ROOT, "%-6s %-24s %-28s %-28s %s%n", "ID", "NAME", "CREATED", "REVOKED", "RATE LIMIT");
+                out.printf(Locale.ROOT, "%-6s %-24s %-28s %-28s %-6s %s%n", "ID", "NAME", "CREATED", "REVOKED", "SCOPE",
+                        "RATE LIMIT");
                 for (ApiKey key : all) {
-                    out.printf(Locale.ROOT, "%-6d %-24s %-28s %-28s %s%n", key.id(), key.name().isEmpty() ? "-" : key.name(),
-                            key.createdAt(), key.revokedAt() == null ? "-" : key.revokedAt(), describeLimit(key));
+                    out.printf(Locale.ROOT, "%-6d %-24s %-28s %-28s %-6s %s%n", key.id(),
+                            key.name().isEmpty() ? "-" : key.name(), key.createdAt(),
+                            key.revokedAt() == null ? "-" : key.revokedAt(), key.scope().key(), describeLimit(key));
                 }
                 out.flush();
                 return ExitCodes.OK;

@@ -30,15 +30,20 @@ public final class ResultWaiters implements ResultListener {
      * empty if no text has that id.
      */
     public CompletableFuture<Optional<TextRecord>> await(UUID id, Duration timeout) {
+        return await(id, timeout, Requester.UNKEYED);
+    }
+
+    /** As {@link #await(UUID, Duration)}, but empty at once, without waiting, for a text {@code requester} may not see. */
+    public CompletableFuture<Optional<TextRecord>> await(UUID id, Duration timeout, Requester requester) {
         CompletableFuture<Void> signal = new CompletableFuture<>();
         waiting.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(signal);
-        return CompletableFuture.supplyAsync(() -> store.find(id), storeReads)
+        return CompletableFuture.supplyAsync(() -> store.find(id, requester), storeReads)
                 .thenCompose(first -> {
                     if (first.isEmpty() || first.get().status() != TextStatus.PENDING || timeout.isZero()) {
                         return CompletableFuture.completedFuture(first);
                     }
                     return signal.completeOnTimeout(null, timeout.toNanos(), TimeUnit.NANOSECONDS)
-                            .thenApplyAsync(ignored -> store.find(id), storeReads);
+                            .thenApplyAsync(ignored -> store.find(id, requester), storeReads);
                 })
                 .whenComplete((record, error) -> forget(id, signal));
     }

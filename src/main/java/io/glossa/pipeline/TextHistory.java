@@ -4,5 +4,11 @@ import java.util.List;
 
 /** The latest submissions, newest first (for the UI's history). */
 public interface TextHistory {
-    List<HistoryItem> recent(int limit);
+    /** The latest texts {@code requester} may see: its own, or every text for one that sees all. */
+    List<HistoryItem> recent(int limit, Requester requester);
+
+    /** Every key's latest texts (operators, tests). */
+    default List<HistoryItem> recent(int limit) {
+        return recent(limit, Requester.UNKEYED);
+    }
 }

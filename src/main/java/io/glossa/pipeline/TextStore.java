@@ -13,19 +13,23 @@ public interface TextStore extends AutoCloseable {
     /**
      * Stores the texts as {@code pending} and an outbox entry for each in ONE transaction,
      * and returns the jobs in input order once committed.
+     * @param owner the id of the API key submitting them, or null (keys not required)
+     * @param trace the request's trace context, kept with every text's outbox entry so that the relay can send it
+     *              with the job; null: none. A store that cannot keep it (the tests' fakes) drops it: a trace is for
+     *              reading logs, never needed to answer a text.
      */
-    List<Job> accept(List<String> texts, Lane lane);
+    List<Job> accept(List<String> texts, Lane lane, Long owner, TraceContext trace);
 
-    /**
-     * As {@link #accept(List, Lane)}, keeping {@code trace} (null: none) with every text's outbox entry so that the
-     * relay can send it with the job. A store that cannot keep it (the tests' fakes) drops it: a trace is for
-     * reading logs, never needed to answer a text.
-     */
-    default List<Job> accept(List<String> texts, Lane lane, TraceContext trace) {
-        return accept(texts, lane);
+    /** {@link #accept(List, Lane, Long, TraceContext)} owned by nobody (no API key), without a trace. */
+    default List<Job> accept(List<String> texts, Lane lane) {
+        return accept(texts, lane, null, null);
     }
 
+    /** Any text, whoever owns it: for the pipeline itself, never for a client's request. */
     Optional<TextRecord> find(UUID id);
+
+    /** The text if {@code requester} may see it; another key's text is as absent as an unknown id. */
+    Optional<TextRecord> find(UUID id, Requester requester);
 
     /** Committed jobs whose outbox entry is not yet marked published, oldest first. */
     List<Job> unpublished(int limit);

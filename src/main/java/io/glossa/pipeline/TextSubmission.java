@@ -27,22 +27,24 @@ public final class TextSubmission {
     }
 
     public Job submit(String text) {
-        return submit(text, null);
+        return submit(text, null, null);
     }
 
-    /** @param trace the request's trace context, kept with the text for the worker's logs; null: none */
-    public Job submit(String text, TraceContext trace) {
+    /**
+     * @param owner the submitting API key's id, or null when keys are not required
+     * @param trace the request's trace context, kept with the text for the worker's logs; null: none
+     */
+    public Job submit(String text, Long owner, TraceContext trace) {
         rules.check(text, "");
-        return accept(List.of(text), Lane.REALTIME, trace).get(0);
+        return accept(List.of(text), Lane.REALTIME, owner, trace).get(0);
     }
 
-    /** Validates every text first, so a batch is accepted entirely or not at all. */
     public List<Job> submitBatch(List<String> texts, Lane lane) {
-        return submitBatch(texts, lane, null);
+        return submitBatch(texts, lane, null, null);
     }
 
-    /** As {@link #submitBatch(List, Lane)}; every text of the batch shares the request's {@code trace}. */
-    public List<Job> submitBatch(List<String> texts, Lane lane, TraceContext trace) {
+    /** Validates every text first, so a batch is accepted entirely or not at all; they share the request's trace. */
+    public List<Job> submitBatch(List<String> texts, Lane lane, Long owner, TraceContext trace) {
         if (texts.isEmpty()) {
             throw new InvalidSubmissionException(Reason.EMPTY_BATCH, "texts is empty; send at least one text");
         }
@@ -53,11 +55,11 @@ public final class TextSubmission {
         for (int i = 0; i < texts.size(); i++) {
             rules.check(texts.get(i), "texts[" + i + "]: ");
         }
-        return accept(texts, lane, trace);
+        return accept(texts, lane, owner, trace);
     }
 
-    private List<Job> accept(List<String> texts, Lane lane, TraceContext trace) {
-        List<Job> jobs = store.accept(texts, lane, trace);
+    private List<Job> accept(List<String> texts, Lane lane, Long owner, TraceContext trace) {
+        List<Job> jobs = store.accept(texts, lane, owner, trace);
         metrics.accepted(lane, jobs.size());
         signal.committed(jobs);
         return jobs;

@@ -2,6 +2,7 @@ package io.glossa.store;
 
 import io.glossa.access.ApiKey;
 import io.glossa.access.ApiKeyStore;
+import io.glossa.access.KeyScope;
 import io.glossa.access.RateLimit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,9 +16,9 @@ import java.util.Optional;
 
 /** The api_keys table (migration V3) over JDBC, on the embedded database and PostgreSQL alike. */
 public final class JdbcApiKeyStore implements ApiKeyStore {
-    private static final String COLUMNS = "id, name, created_at, revoked_at, rate_per_second, rate_burst";
-    private static final String INSERT = "INSERT INTO api_keys (name, secret_hash, created_at, rate_per_second, rate_burst)"
-            + " VALUES (?, ?, ?, ?, ?)";
+    private static final String COLUMNS = "id, name, created_at, revoked_at, rate_per_second, rate_burst, scope";
+    private static final String INSERT = "INSERT INTO api_keys (name, secret_hash, created_at, rate_per_second, rate_burst, scope)"
+            + " VALUES (?, ?, ?, ?, ?, ?)";
     private static final String BY_HASH = "SELECT " + COLUMNS + " FROM api_keys WHERE secret_hash = ?";
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM api_keys WHERE id = ?";
     private static final String ALL = "SELECT " + COLUMNS + " FROM api_keys ORDER BY id";
@@ -33,7 +34,8 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     }
 
     @Override
-    public ApiKey add(String name, String secretHash, Optional<RateLimit> rateLimit, Instant createdAt) {
+    public ApiKey add(String name, String secretHash, Optional<RateLimit> rateLimit, KeyScope scope,
+                      Instant createdAt) {
         long id = transactions.writeStatement("storing an API key", connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT, new String[] {"id"})) {
                 insert.setString(1, name);
@@ -46,6 +48,7 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
                     insert.setNull(4, Types.DOUBLE);
                     insert.setNull(5, Types.INTEGER);
                 }
+                insert.setString(6, scope.key());
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -53,7 +56,7 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
                 }
             }
         });
-        return new ApiKey(id, name, createdAt, null, rateLimit);
+        return new ApiKey(id, name, createdAt, null, rateLimit, scope);
     }
 
     @Override
@@ -100,6 +103,7 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
         Optional<RateLimit> limit = row.wasNull() ? Optional.empty()
                 : Optional.of(new RateLimit(perSecond, row.getInt("rate_burst")));
         return new ApiKey(row.getLong("id"), row.getString("name"), dialect.getInstant(row, "created_at"),
-                dialect.getInstant(row, "revoked_at"), limit);
+                dialect.getInstant(row, "revoked_at"), limit,
+                KeyScope.fromKey(row.getString("scope")));
     }
 }

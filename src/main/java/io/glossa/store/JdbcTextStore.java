@@ -3,6 +3,7 @@ package io.glossa.store;
 import io.glossa.pipeline.Completion;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.Requester;
 import io.glossa.pipeline.Result;
 import io.glossa.pipeline.TextRecord;
 import io.glossa.pipeline.TextStatus;
@@ -84,16 +85,11 @@ public final class JdbcTextStore implements TextStore {
 
     /**
      * @throws IllegalArgumentException if a text is null or contains a NUL character (PostgreSQL cannot store it;
-     *         refused on every backend so both behave alike); nothing of the call is stored then
+     *         refused on every backend so both behave alike); nothing of the call is stored then. The texts share
+     *         {@code trace} (one request's): each job holds the same object, not a copy.
      */
     @Override
-    public List<Job> accept(List<String> texts, Lane lane) {
-        return accept(texts, lane, null);
-    }
-
-    /** The texts share {@code trace} (one request's): each job holds the same object, not a copy. */
-    @Override
-    public List<Job> accept(List<String> texts, Lane lane, TraceContext trace) {
+    public List<Job> accept(List<String> texts, Lane lane, Long owner, TraceContext trace) {
         Objects.requireNonNull(lane, "lane");
         texts.forEach(JdbcTextStore::checkStorable);
         if (texts.isEmpty()) {
@@ -101,7 +97,7 @@ public final class JdbcTextStore implements TextStore {
         }
         // Microseconds: what both databases keep, so the returned jobs equal what is read back later.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<Job> jobs = texts.stream().map(text -> new Job(ids.next(), text, lane, now, null, trace)).toList();
+        List<Job> jobs = texts.stream().map(text -> new Job(ids.next(), text, lane, now, null, owner, trace)).toList();
         commitJobs.apply(jobs);
         return jobs;
     }
@@ -128,6 +124,11 @@ public final class JdbcTextStore implements TextStore {
     @Override
     public Optional<TextRecord> find(UUID id) {
         return transactions.read("reading a text", connection -> textRows.find(connection, id));
+    }
+
+    @Override
+    public Optional<TextRecord> find(UUID id, Requester requester) {
+        return transactions.read("reading a text", connection -> textRows.find(connection, id, requester));
     }
 
     /** The newest texts first, with their current results: for history views. */

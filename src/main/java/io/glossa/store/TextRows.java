@@ -3,6 +3,7 @@ package io.glossa.store;
 import io.glossa.model.Prediction;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.Requester;
 import io.glossa.pipeline.Result;
 import io.glossa.pipeline.TextRecord;
 import io.glossa.pipeline.TextStatus;
@@ -26,7 +27,7 @@ import java.util.UUID;
  */
 final class TextRows {
     private static final String INSERT =
-            "INSERT INTO texts (id, lane, body, status, submitted_at) VALUES (?, ?, ?, 'pending', ?)";
+            "INSERT INTO texts (id, lane, body, status, submitted_at, api_key_id) VALUES (?, ?, ?, 'pending', ?, ?)";
     // PostgreSQL: the texts and their outbox rows in one statement (a data-modifying WITH is atomic), so that an
     // autocommitted accept is one round trip instead of three (BEGIN + INSERT, INSERT, COMMIT). Arrays keep the
     // statement text the same for any number of texts, so the server keeps one plan for it. The outbox rows read the
@@ -37,11 +38,11 @@ final class TextRows {
     private static final String INSERT_WITH_OUTBOX_POSTGRESQL = """
             WITH job AS (
                 SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS varchar[]), CAST(? AS varchar[]),
-                                     CAST(? AS timestamptz[]), CAST(? AS varchar[]))
-                     AS job (id, lane, body, submitted_at, traceparent)),
+                                     CAST(? AS timestamptz[]), CAST(? AS bigint[]), CAST(? AS varchar[]))
+                     AS job (id, lane, body, submitted_at, api_key_id, traceparent)),
             accepted AS (
-                INSERT INTO texts (id, lane, body, status, submitted_at)
-                SELECT id, lane, body, 'pending', submitted_at FROM job)
+                INSERT INTO texts (id, lane, body, status, submitted_at, api_key_id)
+                SELECT id, lane, body, 'pending', submitted_at, api_key_id FROM job)
             INSERT INTO outbox (text_id, traceparent) SELECT id, traceparent FROM job
             """;
     static final String SELECT_WITH_RESULT = """
@@ -51,6 +52,8 @@ final class TextRows {
             LEFT JOIN results r ON r.text_id = t.id AND r.model_version = t.model_version
             """;
     private static final String FIND = SELECT_WITH_RESULT + " WHERE t.id = ?";
+    /** A key's own text only: another key's answers as no row at all, exactly as an unknown id. */
+    private static final String FIND_OWNED = FIND + " AND t.api_key_id = ?";
     private static final String RECENT = SELECT_WITH_RESULT + " ORDER BY t.submitted_at DESC, t.id DESC LIMIT ?";
     // A later result (another model version) replaces the shown one; an older one arriving late does not.
     private static final String MARK_DONE = """
@@ -79,6 +82,7 @@ final class TextRows {
                 insert.setString(2, job.lane().key());
                 insert.setString(3, job.text());
                 sql.setInstant(insert, 4, job.submittedAt());
+                setOwner(insert, 5, job.owner());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -92,6 +96,7 @@ final class TextRows {
         Object[] lanes = new Object[n];
         Object[] bodies = new Object[n];
         Object[] submitted = new Object[n];
+        Object[] owners = new Object[n];
         Object[] traces = new Object[n];
         for (int i = 0; i < n; i++) {
             Job job = jobs.get(i);
@@ -99,6 +104,7 @@ final class TextRows {
             lanes[i] = job.lane().key();
             bodies[i] = job.text();
             submitted[i] = job.submittedAt().toString(); // ISO 8601 in UTC, which PostgreSQL reads exactly
+            owners[i] = job.owner();
             traces[i] = job.trace() == null ? null : job.trace().traceparent();
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT_WITH_OUTBOX_POSTGRESQL)) {
@@ -106,14 +112,26 @@ final class TextRows {
             insert.setArray(2, connection.createArrayOf("varchar", lanes));
             insert.setArray(3, connection.createArrayOf("varchar", bodies));
             insert.setArray(4, connection.createArrayOf("varchar", submitted));
-            insert.setArray(5, connection.createArrayOf("varchar", traces));
+            insert.setArray(5, connection.createArrayOf("bigint", owners));
+            insert.setArray(6, connection.createArrayOf("varchar", traces));
             insert.executeUpdate();
         }
     }
 
     Optional<TextRecord> find(Connection connection, UUID id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(FIND)) {
+        return find(connection, id, Requester.UNKEYED);
+    }
+
+    Optional<TextRecord> find(Connection connection, UUID id, Requester requester) throws SQLException {
+        boolean owned = !requester.seesAll();
+        if (owned && requester.keyId() == null) {
+            return Optional.empty();
+        }
+        try (PreparedStatement select = connection.prepareStatement(owned ? FIND_OWNED : FIND)) {
             sql.setUuid(select, 1, id);
+            if (owned) {
+                select.setLong(2, requester.keyId());
+            }
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(record(row)) : Optional.empty();
             }
@@ -210,6 +228,21 @@ final class TextRows {
 
     private static TextStatus status(String key) {
         return TextStatus.valueOf(key.toUpperCase(Locale.ROOT));
+    }
+
+    /** A text's owner: an API key id, or SQL NULL for nobody. */
+    static void setOwner(PreparedStatement statement, int index, Long owner) throws SQLException {
+        if (owner == null) {
+            statement.setNull(index, java.sql.Types.BIGINT);
+        } else {
+            statement.setLong(index, owner);
+        }
+    }
+
+    /** The owner column as read, null for nobody. */
+    static Long owner(ResultSet row) throws SQLException {
+        long id = row.getLong("api_key_id");
+        return row.wasNull() ? null : id;
     }
 
     private static String truncate(String reason) {

@@ -16,6 +16,11 @@ import java.util.Optional;
  * them; this server logs no request URLs, sends {@code Referrer-Policy: no-referrer}, and EventSource URLs never
  * enter the browser's history.
  *
+ * <p>Keys own what they submit (see {@link io.glossa.pipeline.Requester}); the operators' routes, {@code /api/v1/stats}
+ * (the dashboard) and {@code /api/v1/reverify}, show every key's traffic and answer 403 to a key without the admin
+ * scope ({@code glossa keys create --admin}). {@code /api/v1/lanes} and {@code /api/v1/languages} hold no one's data
+ * (aggregates, the model's labels) and stay open to every key.
+ *
  * <p>/health, /ready, /metrics, /openapi.json and the UI's static files stay open: probes and scrapers carry no
  * key, and the UI pages themselves hold no data (they ask the API for it, with the user's key).
  */
@@ -54,7 +59,17 @@ final class AccessControl {
             throw new ProblemException(429, "rate-limited", "Too Many Requests", "this API key is limited to "
                     + key.rateLimit().orElse(limiter.defaultLimit()).describe() + "; retry in " + retryAfter + " s");
         }
+        if (!key.admin() && adminOnly(ctx.path())) {
+            throw new ProblemException(403, "admin-key-required", "Admin Key Required", "this API key may see only "
+                    + "its own texts; " + ctx.path() + " shows every key's, so it needs a key with the admin scope "
+                    + "('glossa keys create --admin')");
+        }
         ctx.attribute(KEY_ATTRIBUTE, new PresentedKey(key, secret.get(), keys));
+    }
+
+    static boolean adminOnly(String path) {
+        return path.equals(StatsRoutes.PATH) || path.equals(ReverifyRoutes.PATH)
+                || path.startsWith(ReverifyRoutes.PATH + "/");
     }
 
     private static Optional<String> presented(Context ctx) {

@@ -10,7 +10,10 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.UUID;
 
-/** {@code POST /api/v1/texts/{id}/feedback {"language":"sv"}}: a user's label for a text, stored with it. */
+/**
+ * {@code POST /api/v1/texts/{id}/feedback {"language":"sv"}}: a user's label for a text, stored with it and its
+ * author. Another key's text answers 404 as an unknown id: a key labels only its own texts (admin keys any).
+ */
 final class FeedbackRoutes implements RouteGroup {
     private static final long MAX_BODY_BYTES = 4096;
     private static final BodyShape SHAPE = BodyShape.strings("language");
@@ -34,7 +37,7 @@ final class FeedbackRoutes implements RouteGroup {
         String language = language(JsonBody.read(ctx, MAX_BODY_BYTES, SHAPE));
         Feedback stored;
         try {
-            stored = feedback.add(id, language);
+            stored = feedback.add(id, language, Requesters.of(ctx));
         } catch (UnknownTextException e) {
             throw new ProblemException(404, "unknown-id", "Unknown Id", "no text has the id " + id);
         }

@@ -8,7 +8,10 @@ import io.glossa.pipeline.TextHistory;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 
-/** {@code GET /api/v1/texts?limit=N}: the latest submissions, newest first, with their texts. */
+/**
+ * {@code GET /api/v1/texts?limit=N}: the latest submissions, newest first, with their texts: the requesting key's
+ * own, or everyone's for an admin key or when keys are not required.
+ */
 final class HistoryRoutes implements RouteGroup {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
@@ -31,7 +34,7 @@ final class HistoryRoutes implements RouteGroup {
         int limit = limit(ctx.queryParam("limit"));
         ObjectNode body = mapper.createObjectNode();
         ArrayNode texts = body.putArray("texts");
-        for (HistoryItem item : history.recent(limit)) {
+        for (HistoryItem item : history.recent(limit, Requesters.of(ctx))) {
             texts.add(json.record(item.record()).put("text", item.text()));
         }
         ctx.json(body);

@@ -1,6 +1,7 @@
 package io.glossa.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.glossa.pipeline.Requester;
 import io.glossa.pipeline.ResultEvent;
 import io.glossa.pipeline.ResultFanout;
 import io.glossa.pipeline.ResultListener;
@@ -20,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /api/v1/events}: every result as a server-sent event ("result", JSON data, the text id as event id),
- * with keep-alive comments. Each client has a bounded queue drained by a small fixed pool of writers, so a slow
+ * {@code GET /api/v1/events}: results as server-sent events ("result", JSON data, the text id as event id), with
+ * keep-alive comments: a key's own results only (the owner travels in the result event, so no database lookup per
+ * event), every result for an admin key or when keys are not required. Each client has a bounded queue drained by a small fixed pool of writers, so a slow
  * client can never block the thread delivering results; a client that falls too far behind is disconnected (it can
  * re-read by id). Streams are capped overall and per API key ({@link StreamSlots}), and a stream whose key is
  * revoked is closed ({@link RevocationWatch}).
@@ -101,7 +103,7 @@ final class ResultStream implements AutoCloseable {
 
     private void subscribe(SseClient client) {
         client.keepAlive();
-        Subscriber subscriber = new Subscriber(client);
+        Subscriber subscriber = new Subscriber(client, Requesters.of(client.ctx()));
         PresentedKey key = client.ctx().attribute(AccessControl.KEY_ATTRIBUTE);
         RevocationWatch.Registration watched = key == null ? () -> { }
                 : revocations.watch(key, () -> {
@@ -131,15 +133,20 @@ final class ResultStream implements AutoCloseable {
 
     private final class Subscriber implements ResultListener {
         private final SseClient client;
+        private final Requester requester;
         private final EventQueue<ResultEvent> queue = new EventQueue<>(QUEUE_LIMIT);
         private final AtomicBoolean draining = new AtomicBoolean();
 
-        Subscriber(SseClient client) {
+        Subscriber(SseClient client, Requester requester) {
             this.client = client;
+            this.requester = requester;
         }
 
         @Override
         public void onResult(ResultEvent event) {
+            if (!requester.sees(event.owner())) {
+                return;   // another key's result (or nobody's): this stream's key may not see it
+            }
             if (!queue.offer(event)) {
                 LOG.warn("an event stream client fell {} events behind; disconnecting it", QUEUE_LIMIT);
                 client.close();

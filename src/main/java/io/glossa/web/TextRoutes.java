@@ -3,6 +3,7 @@ package io.glossa.web;
 import io.glossa.pipeline.InvalidSubmissionException;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.Requester;
 import io.glossa.pipeline.ResultWaiters;
 import io.glossa.pipeline.TextRecord;
 import io.glossa.pipeline.TextStore;
@@ -63,7 +64,7 @@ final class TextRoutes {
             if (text == null) {
                 throw body.missing("text", "{\"text\": \"...\"}");
             }
-            Job job = submission.submit(text, RequestTrace.of(ctx));
+            Job job = submission.submit(text, Requesters.owner(ctx), RequestTrace.of(ctx));
             ctx.status(202).header("Location", TextJson.location(job.id())).json(json.accepted(job));
         } finally {
             room.release();
@@ -77,7 +78,7 @@ final class TextRoutes {
             if (body.array() == null) {
                 throw body.missing("texts", "{\"texts\": [\"...\"]}");
             }
-            List<Job> jobs = submission.submitBatch(body.array(), lane(body.string("lane")), RequestTrace.of(ctx));
+            List<Job> jobs = submission.submitBatch(body.array(), lane(body.string("lane")), Requesters.owner(ctx), RequestTrace.of(ctx));
             ctx.status(202).json(json.acceptedBatch(jobs));
         } finally {
             room.release();
@@ -94,14 +95,16 @@ final class TextRoutes {
         return Lane.fromKey(lane);
     }
 
+    /** Another key's text answers 404 exactly as an unknown id, at once even with ?wait=, so existence does not leak. */
     private void read(Context ctx) {
         UUID id = TextIds.parse(ctx.pathParam("id"));
         Duration wait = WaitTime.parse(ctx.queryParam("wait"), settings.maxWait());
+        Requester requester = Requesters.of(ctx);
         if (wait.isZero()) {
-            answer(ctx, id, store.find(id));
+            answer(ctx, id, store.find(id, requester));
             return;
         }
-        CompletableFuture<Optional<TextRecord>> result = waiters.await(id, wait);
+        CompletableFuture<Optional<TextRecord>> result = waiters.await(id, wait, requester);
         endOnRevocation(ctx, result);
         ctx.future(() -> result.thenAccept(record -> answer(ctx, id, record)));
     }

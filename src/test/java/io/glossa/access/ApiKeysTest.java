@@ -57,8 +57,9 @@ class ApiKeysTest {
         int lookups;
 
         @Override
-        public synchronized ApiKey add(String name, String secretHash, Optional<RateLimit> rateLimit, Instant createdAt) {
-            ApiKey key = new ApiKey(keys.size() + 1, name, createdAt, null, rateLimit);
+        public synchronized ApiKey add(String name, String secretHash, Optional<RateLimit> rateLimit, KeyScope scope,
+                                       Instant createdAt) {
+            ApiKey key = new ApiKey(keys.size() + 1, name, createdAt, null, rateLimit, scope);
             keys.add(key);
             hashes.add(secretHash);
             return key;

@@ -37,6 +37,9 @@ class MessageSchemasTest {
     void jobBodiesMatchTheJobSchema() throws Exception {
         JsonNode body = JSON.readTree(JobMessageCodec.encode(UUID.randomUUID(), "Hej"));
         assertThat(violations(schema("job.schema.json"), body)).isEmpty();
+        JsonNode owned = JSON.readTree(JobMessageCodec.encode(new io.glossa.pipeline.Job(UUID.randomUUID(), "Hej",
+                io.glossa.pipeline.Lane.REALTIME, Instant.now(), null, 5L, null)));
+        assertThat(violations(schema("job.schema.json"), owned)).isEmpty();
         assertThat(violations(schema("job.schema.json"), JSON.readTree("{\"id\":\"nope\",\"text\":\"\"}")))
                 .as("the checker does find problems")
                 .anyMatch(v -> v.startsWith("$.id:")).anyMatch(v -> v.startsWith("$.text:"));
@@ -48,7 +51,7 @@ class MessageSchemasTest {
         List<io.glossa.pipeline.Job> jobs = List.of(
                 new io.glossa.pipeline.Job(UUID.randomUUID(), "Hej", io.glossa.pipeline.Lane.REALTIME, Instant.now()),
                 new io.glossa.pipeline.Job(UUID.randomUUID(), "Tere", io.glossa.pipeline.Lane.REALTIME, Instant.now(),
-                        null, io.glossa.pipeline.TraceContext.start()));
+                        null, 7L, io.glossa.pipeline.TraceContext.start()));
         JsonNode schema = schema("jobs.schema.json");
         assertThat(violations(schema, JSON.readTree(JobMessageCodec.encodeAll(jobs)))).isEmpty();
         assertThat(violations(schema, JSON.readTree("{\"jobs\":[]}"))).containsExactly("$.jobs: fewer than minItems");
@@ -63,7 +66,8 @@ class MessageSchemasTest {
     void resultEventsMatchTheResultEventSchema() throws Exception {
         UUID id = UUID.randomUUID();
         Prediction p = new Prediction("sv", "Swedish", "Svenska", 0.9, List.of(new Candidate("sv", "Swedish", "Svenska", 0.9)));
-        ResultEvent done = new ResultEvent(id, TextStatus.DONE, new Result(id, p, "v1", Instant.now(), 1), null, Instant.now());
+        ResultEvent done = new ResultEvent(id, TextStatus.DONE, new Result(id, p, "v1", Instant.now(), 1), null, Instant.now(),
+                3L);
         ResultEvent failed = new ResultEvent(id, TextStatus.FAILED, null, "boom", null);
         assertThat(violations(schema("result-event.schema.json"), JSON.readTree(ResultEventCodec.encode(done)))).isEmpty();
         assertThat(violations(schema("result-event.schema.json"), JSON.readTree(ResultEventCodec.encode(failed)))).isEmpty();

@@ -43,6 +43,17 @@ class ResultEventCodecTest {
     }
 
     @Test
+    void theOwnerKeyRoundTripsAndIsAbsentForNobody() throws Exception {
+        ResultEvent owned = new ResultEvent(id, TextStatus.DONE, new Result(id, swedish, "v1", completed, 5), null,
+                submitted, 42L);
+        assertThat(new ObjectMapper().readTree(ResultEventCodec.encode(owned)).get("owner_key_id").asLong()).isEqualTo(42);
+        assertThat(ResultEventCodec.decode(ResultEventCodec.encode(owned)).owner()).isEqualTo(42L);
+        ResultEvent nobodys = new ResultEvent(id, TextStatus.FAILED, null, "boom", submitted);
+        assertThat(new ObjectMapper().readTree(ResultEventCodec.encode(nobodys)).has("owner_key_id")).isFalse();
+        assertThat(ResultEventCodec.decode(ResultEventCodec.encode(nobodys)).owner()).isNull();
+    }
+
+    @Test
     void failedEventCarriesTheErrorAndRoutesAsUnknown() throws Exception {
         ResultEvent event = new ResultEvent(id, TextStatus.FAILED, null, "model exploded", submitted);
         JsonNode json = new ObjectMapper().readTree(ResultEventCodec.encode(event));

@@ -3,6 +3,7 @@ package io.glossa.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,21 @@ class KeysCommandIT {
         assertThat(revoked.out()).startsWith("revoked API key 1 \"ci\" at ");
         assertThat(glossa("keys", "list").out().lines().skip(1).findFirst().orElseThrow())
                 .doesNotContain(" -  ").contains("10/s, burst 20");
+    }
+
+    @Test
+    void anAdminKeyIsCreatedWithItsScopeAndListedSo() {
+        CliRun user = glossa("keys", "create", "--name", "alice");
+        CliRun admin = glossa("keys", "create", "--name", "ops", "--admin");
+        assertThat(admin.exitCode()).as(admin.err()).isZero();
+        assertThat(admin.out().strip()).matches("gk_[A-Za-z0-9_-]{43}");
+        assertThat(admin.err()).contains("created admin API key 2 \"ops\"");
+        assertThat(user.err()).contains("created API key 1 \"alice\"");
+
+        List<String> rows = glossa("keys", "list").out().lines().toList();
+        assertThat(rows.get(0)).contains("SCOPE");
+        assertThat(rows.get(1)).contains("alice").containsPattern(" user +server default");
+        assertThat(rows.get(2)).contains("ops").containsPattern(" admin +server default");
     }
 
     @Test

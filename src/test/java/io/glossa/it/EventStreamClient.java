@@ -69,6 +69,11 @@ final class EventStreamClient implements AutoCloseable {
         return false;
     }
 
+    /** Whether a line containing {@code text} has arrived so far. */
+    boolean saw(String text) {
+        return lines.stream().anyMatch(line -> line.contains(text));
+    }
+
     /** True if the server ended the stream within {@code timeout}. */
     boolean awaitEnd(Duration timeout) throws InterruptedException {
         return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -44,7 +44,8 @@ class RevocationIT {
             IssuedKey kept = keys.issue("kept", Optional.empty());
             try (EventStreamClient stream = EventStreamClient.open(serve.port(), revoked.secret());
                  EventStreamClient control = EventStreamClient.open(serve.port(), kept.secret())) {
-                assertThat(post(serve.port(), kept.secret(), "{\"text\":\"Det här är en mening på svenska.\"}")
+                // its own text: a key's stream carries only its own results (OwnershipIT)
+                assertThat(post(serve.port(), revoked.secret(), "{\"text\":\"Det här är en mening på svenska.\"}")
                         .statusCode()).isEqualTo(202);
                 assertThat(stream.awaitLine("event: result", Duration.ofSeconds(30))).as("a result arrives").isTrue();
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.glossa.access.ApiKeys;
 import io.glossa.access.IssuedKey;
+import io.glossa.access.KeyScope;
 import io.glossa.access.KeySecrets;
 import io.glossa.cli.Running;
 import io.glossa.store.JdbcApiKeyStore;
@@ -22,7 +23,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The UI in a real browser against {@code glossa serve --require-api-key}: the page asks for a key, and with it
- * predicts, follows the event stream (key in ?api_key=) and feeds the dashboard; a revoked key brings the form back.
+ * predicts and follows the event stream (key in ?api_key=); the dashboard, which shows every key's traffic, says it
+ * needs an admin key and works with one; a revoked key brings the form back.
  */
 class UiApiKeyIT {
     @TempDir
@@ -59,10 +61,19 @@ class UiApiKeyIT {
             waitFor(browser, d -> d.findElement(By.cssSelector("#history li[data-id='" + id + "']")));
             browser.screenshot("api-key-predict");
 
-            browser.driver.get(base + "/dashboard.html");   // same tab: the key is still in sessionStorage
+            // same tab: the key is still in sessionStorage, but the dashboard shows every key's traffic
+            browser.driver.get(base + "/dashboard.html");
+            WebElement admin = waitFor(browser, d -> d.findElement(By.cssSelector("[data-role=api-key-form]")));
+            assertThat(admin.getText()).contains("needs an admin key", "glossa keys create --admin");
+            waitFor(browser, d -> d.findElement(By.id("status")).getText().equals("needs an admin key"));
+            browser.screenshot("api-key-admin-needed");
+            IssuedKey operator = keys.issue("ops", Optional.empty(), KeyScope.ADMIN);
+            admin.findElement(By.id("api-key")).sendKeys(operator.secret());
+            admin.findElement(By.cssSelector("[data-role=api-key-save]")).click();
             waitFor(browser, d -> d.findElement(By.id("status")).getText().equals("live"));
+            assertThat(browser.driver.findElements(By.cssSelector("[data-role=api-key-form]"))).isEmpty();
 
-            keys.revoke(issued.key().id());
+            keys.revoke(operator.key().id());
             browser.driver.get(base + "/");
             WebElement again = waitFor(browser, d -> d.findElement(By.cssSelector("[data-role=api-key-form]")));
             assertThat(again.getText()).contains("was refused");

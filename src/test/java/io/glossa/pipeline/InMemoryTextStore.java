@@ -14,6 +14,7 @@ import java.util.UUID;
 public final class InMemoryTextStore implements TextStore {
     private final Map<UUID, TextRecord> records = new LinkedHashMap<>();
     private final Map<UUID, Job> outbox = new LinkedHashMap<>();
+    private final Map<UUID, Long> owners = new java.util.HashMap<>();
     private final Clock clock;
     public int completeCalls;
     /** Runs at the start of every {@link #markPublished}: tests slow it down or make it fail. */
@@ -35,11 +36,12 @@ public final class InMemoryTextStore implements TextStore {
     }
 
     @Override
-    public synchronized List<Job> accept(List<String> texts, Lane lane) {
+    public synchronized List<Job> accept(List<String> texts, Lane lane, Long owner, TraceContext trace) {
         List<Job> jobs = new ArrayList<>();
         Instant now = clock.instant();
         for (String text : texts) {
-            Job job = new Job(UUID.randomUUID(), text, lane, now);
+            Job job = new Job(UUID.randomUUID(), text, lane, now, null, owner, trace);
+            owners.put(job.id(), owner);
             records.put(job.id(), new TextRecord(job.id(), TextStatus.PENDING, lane, null, null, now, null, null));
             outbox.put(job.id(), job);
             jobs.add(job);
@@ -58,6 +60,11 @@ public final class InMemoryTextStore implements TextStore {
     @Override
     public synchronized Optional<TextRecord> find(UUID id) {
         return Optional.ofNullable(records.get(id));
+    }
+
+    @Override
+    public synchronized Optional<TextRecord> find(UUID id, Requester requester) {
+        return find(id).filter(record -> requester.sees(owners.get(id)));
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.glossa.testing.MutableClock;
 import io.glossa.access.ApiKey;
 import io.glossa.access.ApiKeys;
 import io.glossa.access.IssuedKey;
+import io.glossa.access.KeyScope;
 import io.glossa.access.KeySecrets;
 import io.glossa.access.RateLimit;
 import io.glossa.pipeline.StoreUnavailableException;
@@ -41,6 +42,21 @@ abstract class ApiKeyStoreKit {
     @AfterEach
     void close() {
         database.close();
+    }
+
+    @Test
+    void aKeysScopeIsStoredAndUserUnlessAskedForAdmin() {
+        IssuedKey user = keys.issue("alice", Optional.empty());
+        IssuedKey admin = keys.issue("ops", Optional.empty(), KeyScope.ADMIN);
+
+        assertThat(user.key().scope()).isEqualTo(KeyScope.USER);
+        assertThat(admin.key().admin()).isTrue();
+        assertThat(keys.authenticate(admin.secret())).map(ApiKey::scope).contains(KeyScope.ADMIN);
+        assertThat(keys.authenticate(user.secret())).map(ApiKey::scope).contains(KeyScope.USER);
+        assertThat(keys.list()).extracting(ApiKey::name, ApiKey::scope).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("alice", KeyScope.USER),
+                org.assertj.core.groups.Tuple.tuple("ops", KeyScope.ADMIN));
+        assertThat(keys.revoke(admin.key().id())).map(ApiKey::scope).as("revoking keeps the scope").contains(KeyScope.ADMIN);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.glossa.model.Prediction;
 import io.glossa.pipeline.Completion;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.Requester;
 import io.glossa.pipeline.TraceContext;
 import io.glossa.pipeline.Result;
 import io.glossa.pipeline.TextRecord;
@@ -125,7 +126,7 @@ abstract class TextStoreKit {
     @Test
     void theRequestsTraceContextIsKeptWithTheOutboxEntry() {
         TraceContext trace = TraceContext.continueOrStart("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
-        List<Job> traced = store.accept(List.of("Hej, hur mår du?", "Tere hommikust"), Lane.BATCH, trace);
+        List<Job> traced = store.accept(List.of("Hej, hur mår du?", "Tere hommikust"), Lane.BATCH, null, trace);
         Job untraced = store.accept(List.of("Dobrý den"), Lane.REALTIME).get(0);
 
         assertThat(traced).extracting(Job::trace).containsOnly(trace);
@@ -162,6 +163,32 @@ abstract class TextStoreKit {
     @Test
     void findOfAnUnknownIdIsEmpty() {
         assertThat(store.find(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void aKeyFindsOnlyItsOwnTextsAndTheOwnerTravelsWithTheJob() {
+        Job alices = store.accept(List.of("alice private: my bank PIN is 4711"), Lane.REALTIME, 1L, null).get(0);
+        List<Job> bobs = store.accept(List.of("bob one", "bob two"), Lane.BATCH, 2L, null);
+        Job nobodys = store.accept(List.of("sent without a key"), Lane.REALTIME).get(0);
+        Requester alice = Requester.key(1, false);
+        Requester bob = Requester.key(2, false);
+        Requester admin = Requester.key(3, true);
+
+        assertThat(alices.owner()).isEqualTo(1L);
+        assertThat(store.find(alices.id(), alice)).map(TextRecord::id).contains(alices.id());
+        assertThat(store.find(alices.id(), bob)).as("another key's text is as absent as an unknown id").isEmpty();
+        assertThat(store.find(bobs.get(1).id(), bob)).isPresent();
+        assertThat(store.find(nobodys.id(), alice)).as("a text without an owner is no key's").isEmpty();
+        for (Job job : List.of(alices, bobs.get(0), nobodys)) {
+            assertThat(store.find(job.id(), admin)).as("an admin key sees every text").isPresent();
+            assertThat(store.find(job.id(), Requester.UNKEYED)).as("so does an API without keys").isPresent();
+        }
+        assertThat(store.unpublished(10)).as("the relay publishes each job with its owner")
+                .extracting(Job::owner).containsExactly(1L, 2L, 2L, null);
+
+        store.complete(result(alices.id(), "v1", swedish(0.9), START.plusMillis(1)));
+        assertThat(store.find(alices.id(), alice).orElseThrow().status()).isEqualTo(TextStatus.DONE);
+        assertThat(store.find(alices.id(), bob)).as("a result does not change the owner").isEmpty();
     }
 
     @Test

@@ -67,17 +67,17 @@ class UiRoutesTest {
     }
 
     static RouteGroup routes(TextStore store, MeterRegistry registry, ResultFanout results, StatsSampler sampler) {
-        TextHistory history = limit -> {
+        TextHistory history = (limit, requester) -> {
             List<HistoryItem> items = new ArrayList<>();
             for (UUID id : ((InMemoryTextStore) store).ids()) {
-                store.find(id).ifPresent(r -> items.add(0, new HistoryItem(r, "text of " + id)));
+                store.find(id, requester).ifPresent(r -> items.add(0, new HistoryItem(r, "text of " + id)));
             }
             return items.subList(0, Math.min(limit, items.size()));
         };
         FeedbackStore feedback = new FeedbackStore() {
             @Override
-            public Feedback add(UUID textId, String language) {
-                if (store.find(textId).isEmpty()) {
+            public Feedback add(UUID textId, String language, io.glossa.pipeline.Requester author) {
+                if (store.find(textId, author).isEmpty()) {
                     throw new UnknownTextException(textId);
                 }
                 Feedback stored = new Feedback(LABELS.size() + 1, textId, language, Instant.now());
