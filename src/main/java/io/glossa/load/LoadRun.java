@@ -70,8 +70,7 @@ public final class LoadRun {
 
     public LoadReport run() throws IOException, InterruptedException {
         try (ResultFeed feed = new ResultFeed()) {
-            feed.start(http, settings.resolve("/api/v1/events"),
-                    (event, arrival) -> onResult(event.get("id").asText(), "done".equals(event.path("status").asText()), arrival));
+            feed.startOutcomes(http, settings.resolve("/api/v1/events"), this::onResult);
             List<Thread> connections = startConnections();
             long start = System.nanoTime();
             measuredFrom = start + settings.warmUp().toNanos();

@@ -19,6 +19,16 @@ public final class ResultFeed implements AutoCloseable {
         void onResult(JsonNode event, long arrivalNanos);
     }
 
+    /** For a client that needs only which text ended and how (the load tool): no tree per event. */
+    public interface OutcomeListener {
+        void onResult(String id, boolean done, long arrivalNanos);
+    }
+
+    /** The data line of one event, as received. */
+    private interface DataListener {
+        void onData(String data, long arrivalNanos);
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final CountDownLatch connected = new CountDownLatch(1);
     private volatile CompletableFuture<HttpResponse<Stream<String>>> response;
@@ -28,6 +38,28 @@ public final class ResultFeed implements AutoCloseable {
     private volatile boolean ended;
 
     public void start(HttpClient http, URI events, Listener listener) throws IOException, InterruptedException {
+        open(http, events, (data, arrival) -> {
+            JsonNode event = parse(data);
+            if (event != null && event.hasNonNull("id")) {
+                listener.onResult(event, arrival);
+            }
+        });
+    }
+
+    /**
+     * As {@link #start(HttpClient, URI, Listener)}, reading only each event's {@code id} and {@code status}: the load
+     * tool shares the machine it measures, and a whole JSON tree per result was most of its event thread's work.
+     */
+    public void startOutcomes(HttpClient http, URI events, OutcomeListener listener) throws IOException, InterruptedException {
+        open(http, events, (data, arrival) -> {
+            EventOutcome outcome = EventOutcome.read(data);
+            if (outcome != null) {
+                listener.onResult(outcome.id(), outcome.done(), arrival);
+            }
+        });
+    }
+
+    private void open(HttpClient http, URI events, DataListener listener) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(events).header("Accept", "text/event-stream").GET().build();
         response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         Thread reader = new Thread(() -> read(listener), "glossa-load-events");
@@ -41,7 +73,7 @@ public final class ResultFeed implements AutoCloseable {
         }
     }
 
-    private void read(Listener listener) {
+    private void read(DataListener listener) {
         try {
             HttpResponse<Stream<String>> r = response.join();
             if (r.statusCode() != 200) {
@@ -51,11 +83,7 @@ public final class ResultFeed implements AutoCloseable {
             connected.countDown();
             lines.forEach(line -> {
                 if (line.startsWith("data:")) {
-                    long now = System.nanoTime();
-                    JsonNode event = parse(line.substring(5).trim());
-                    if (event != null && event.hasNonNull("id")) {
-                        listener.onResult(event, now);
-                    }
+                    listener.onData(line.substring(5).trim(), System.nanoTime());
                 }
             });
         } catch (RuntimeException e) {
