@@ -62,7 +62,7 @@ final class QueueBatch {
 
     BatchTally run(LineChunks chunks, OutputStream out, BatchProgress progress) throws IOException, InterruptedException {
         try (ResultFeed feed = new ResultFeed(); PredictionJsonWriter writer = new PredictionJsonWriter(out)) {
-            feed.start(api.http(), api.resolve("/api/v1/events"), (event, arrival) -> onResult(event));
+            feed.start(api.resolve("/api/v1/events"), (event, arrival) -> onResult(event));
             ArrayDeque<PendingChunk> pending = new ArrayDeque<>();
             BatchTally tally = BatchTally.NONE;
             for (List<InputLine> lines = chunks.next(); lines != null; lines = chunks.next()) {

@@ -70,7 +70,7 @@ public final class LoadRun {
 
     public LoadReport run() throws IOException, InterruptedException {
         try (ResultFeed feed = new ResultFeed()) {
-            feed.startOutcomes(http, settings.resolve("/api/v1/events"), this::onResult);
+            feed.startOutcomes(settings.resolve("/api/v1/events"), this::onResult);
             List<Thread> connections = startConnections();
             long start = System.nanoTime();
             measuredFrom = start + settings.warmUp().toNanos();

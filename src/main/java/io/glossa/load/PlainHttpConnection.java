@@ -21,7 +21,7 @@ import javax.net.ssl.SSLSocketFactory;
  * HttpClient's asynchronous machinery cost about 1 ms of CPU per request here (an A/B of 2026-11-26, `git log -p BENCHMARKS.md`), a quarter of the whole
  * pipeline's budget. This does one write and, usually, one read per request. It understands what the glossa API
  * sends: a status line, headers, and a body with Content-Length or chunked; anything else is an IOException.
- * Not thread-safe: one connection per thread.
+ * It also follows an event stream ({@link #openEventStream}). Not thread-safe: one connection per thread.
  */
 final class PlainHttpConnection implements AutoCloseable {
     /** A response: its status and body (UTF-8). */
@@ -72,6 +72,26 @@ final class PlainHttpConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * GETs an event stream ({@code text/event-stream}) and returns its body as it arrives, de-chunked; the connection
+     * is then the stream's, until {@link #close()}.
+     *
+     * @throws IOException with the status and the start of the body if the answer is not 200
+     */
+    InputStream openEventStream(String path) throws IOException {
+        connect();
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nAccept: text/event-stream\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        Head head = readHead();
+        if (head.status() != 200) {
+            byte[] body = head.chunked() ? readChunked() : head.contentLength() >= 0 ? readFixed(head.contentLength()) : new byte[0];
+            String text = new String(body, StandardCharsets.UTF_8);
+            throw new IOException("HTTP " + head.status() + (text.isBlank() ? "" : ": " + text.substring(0, Math.min(200, text.length()))));
+        }
+        return head.chunked() ? new ChunkedBody(in) : in;
+    }
+
     /** The connection ended before a single byte of the answer. */
     private static final class ClosedBeforeAnswer extends IOException {
         ClosedBeforeAnswer() {
@@ -118,6 +138,18 @@ final class PlainHttpConnection implements AutoCloseable {
     }
 
     private Response readResponse() throws IOException {
+        Head head = readHead();
+        byte[] body = head.chunked() ? readChunked() : readFixed(head.contentLength());
+        if (head.close()) {
+            close();
+        }
+        return new Response(head.status(), new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** A response's status line and the headers that say how its body is framed. */
+    private record Head(int status, long contentLength, boolean chunked, boolean close) {}
+
+    private Head readHead() throws IOException {
         String statusLine = readLine();
         if (statusLine == null) {
             throw new ClosedBeforeAnswer();
@@ -155,11 +187,7 @@ final class PlainHttpConnection implements AutoCloseable {
                 default -> { }
             }
         }
-        byte[] body = chunked ? readChunked() : readFixed(contentLength);
-        if (close) {
-            close();
-        }
-        return new Response(status, new String(body, StandardCharsets.UTF_8));
+        return new Head(status, contentLength, chunked, close);
     }
 
     private byte[] readFixed(long length) throws IOException {

@@ -2,17 +2,19 @@ package io.glossa.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.concurrent.CompletableFuture;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-/** Follows {@code GET /api/v1/events} and reports each result event (its JSON data) the moment it arrives. */
+/**
+ * Follows {@code GET /api/v1/events} and reports each result event (its JSON data) the moment it arrives, on one
+ * thread reading a plain blocking connection ({@link PlainHttpConnection}): the load tool shares the machine it
+ * measures, and HttpClient's selector thread handed every chunk of the stream to the reader thread.
+ */
 public final class ResultFeed implements AutoCloseable {
     public interface Listener {
         /** @param event the event's data: {@code {"id","status",...}} as {@code GET /api/v1/texts/{id}} answers */
@@ -29,16 +31,17 @@ public final class ResultFeed implements AutoCloseable {
         void onData(String data, long arrivalNanos);
     }
 
+    /** The API sends a keep-alive comment every 15 s: a stream silent for this long is dead. */
+    private static final int READ_TIMEOUT_MILLIS = 60_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final CountDownLatch connected = new CountDownLatch(1);
-    private volatile CompletableFuture<HttpResponse<Stream<String>>> response;
-    private volatile Stream<String> lines;
+    private volatile PlainHttpConnection connection;
     private volatile boolean closed;
     private volatile String failure;
     private volatile boolean ended;
 
-    public void start(HttpClient http, URI events, Listener listener) throws IOException, InterruptedException {
-        open(http, events, (data, arrival) -> {
+    public void start(URI events, Listener listener) throws IOException, InterruptedException {
+        open(events, (data, arrival) -> {
             JsonNode event = parse(data);
             if (event != null && event.hasNonNull("id")) {
                 listener.onResult(event, arrival);
@@ -47,11 +50,11 @@ public final class ResultFeed implements AutoCloseable {
     }
 
     /**
-     * As {@link #start(HttpClient, URI, Listener)}, reading only each event's {@code id} and {@code status}: the load
-     * tool shares the machine it measures, and a whole JSON tree per result was most of its event thread's work.
+     * As {@link #start(URI, Listener)}, reading only each event's {@code id} and {@code status}: a whole JSON tree
+     * per result was about half of the load tool's event thread.
      */
-    public void startOutcomes(HttpClient http, URI events, OutcomeListener listener) throws IOException, InterruptedException {
-        open(http, events, (data, arrival) -> {
+    public void startOutcomes(URI events, OutcomeListener listener) throws IOException, InterruptedException {
+        open(events, (data, arrival) -> {
             EventOutcome outcome = EventOutcome.read(data);
             if (outcome != null) {
                 listener.onResult(outcome.id(), outcome.done(), arrival);
@@ -59,10 +62,10 @@ public final class ResultFeed implements AutoCloseable {
         });
     }
 
-    private void open(HttpClient http, URI events, DataListener listener) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(events).header("Accept", "text/event-stream").GET().build();
-        response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-        Thread reader = new Thread(() -> read(listener), "glossa-load-events");
+    private void open(URI events, DataListener listener) throws IOException, InterruptedException {
+        connection = new PlainHttpConnection(events, READ_TIMEOUT_MILLIS);
+        String path = events.getRawPath() + (events.getRawQuery() == null ? "" : "?" + events.getRawQuery());
+        Thread reader = new Thread(() -> read(path, listener), "glossa-load-events");
         reader.setDaemon(true);
         reader.start();
         if (!connected.await(10, TimeUnit.SECONDS)) {
@@ -73,25 +76,20 @@ public final class ResultFeed implements AutoCloseable {
         }
     }
 
-    private void read(DataListener listener) {
-        try {
-            HttpResponse<Stream<String>> r = response.join();
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("the event stream answered HTTP " + r.statusCode());
-            }
-            lines = r.body();
+    private void read(String path, DataListener listener) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(connection.openEventStream(path),
+                StandardCharsets.UTF_8))) {
             connected.countDown();
-            lines.forEach(line -> {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.startsWith("data:")) {
                     listener.onData(line.substring(5).trim(), System.nanoTime());
                 }
-            });
-        } catch (RuntimeException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            }
+        } catch (IOException | RuntimeException e) {
             if (connected.getCount() > 0) {
-                failure = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+                failure = e.getMessage() == null ? e.toString() : e.getMessage();
             } else if (!closed) {
-                System.err.println("glossa: the event stream ended: " + cause);
+                System.err.println("glossa: the event stream ended: " + e);
             }
         } finally {
             ended = true;
@@ -115,12 +113,9 @@ public final class ResultFeed implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        Stream<String> s = lines;
-        if (s != null) {
-            s.close();
-        }
-        if (response != null) {
-            response.cancel(true);
+        PlainHttpConnection open = connection;
+        if (open != null) {
+            open.close();
         }
     }
 }
