@@ -7,6 +7,7 @@ EXTRACTED_DIR holds <package>/.../*.xpi unpacked into <xpi>.d/ (scripts/model-da
 Cleaning: Fluent placeables { ... }, printf/%S markers, &entities; and tags are removed; access keys
 (`&File`) lose their `&`; strings with fewer than 2 letters, with a letter outside the language's script,
 or that occur in two languages (shared brand names, untranslated English) are dropped; duplicates removed.
+At most MAX_TRAIN training strings per language (the first by hash).
 Serbian (Cyrillic in these packs) goes to dev transliterated to Latin script (how people mostly write it);
 training gets the Cyrillic and the trainer adds the Latin.
 """
@@ -62,6 +63,8 @@ def script_ok(lang, s):
                 return False
     return True
 
+MAX_TRAIN = 2500  # per language: a supplement; 11k UI strings per label made the label's text mostly UI
+
 def main(root, train_out, dev_out):
     per = {}
     for pkg in sorted(os.listdir(root)):
@@ -80,14 +83,17 @@ def main(root, train_out, dev_out):
             seen.setdefault(k, set()).add(lang)
     with open(train_out, 'w', encoding='utf-8') as tr, open(dev_out, 'w', encoding='utf-8') as dv:
         for lang in sorted(per):
+            train = []
             for s in sorted(per[lang]):
                 if len(seen[to_latin(s).lower()]) > 1:
                     continue
-                dev = int(hashlib.sha256(s.encode()).hexdigest(), 16) % 10 == 0
-                if dev:
+                h = int(hashlib.sha256(s.encode()).hexdigest(), 16)
+                if h % 10 == 0:
                     dv.write(f"{lang}\t{to_latin(s) if lang == 'sr' else s}\n")
                 else:
-                    tr.write(f"{lang}\t{s}\n")
+                    train.append((h // 10, s))
+            for _, s in sorted(train)[:MAX_TRAIN]:
+                tr.write(f"{lang}\t{s}\n")
 
 if __name__ == '__main__':
     main(*sys.argv[1:])

@@ -8,7 +8,7 @@ package io.glossa.training;
  * grid, a few passes; argmax does not depend on the temperature, so this runs before it is fitted.
  */
 final class PriorFit {
-    static final double MAX_OFFSET = 1.0;
+    static final double MAX_OFFSET = 0.5;
     static final double STEP = 0.05;
     static final int PASSES = 2;
 
