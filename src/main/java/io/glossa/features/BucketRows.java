@@ -28,23 +28,46 @@ public final class BucketRows {
     private final int stride;
     private final int buckets;
     private final int payloadBytes;
+    /** Where label c's weight sits in a row: {@code slot[c]} (a permutation of 0..payloadBytes-1). */
+    private final int[] slot;
 
-    private BucketRows(byte[] rows, int stride, int buckets, int payloadBytes) {
+    private BucketRows(byte[] rows, int stride, int buckets, int payloadBytes, int[] slot) {
         this.rows = rows;
         this.stride = stride;
         this.buckets = buckets;
         this.payloadBytes = payloadBytes;
+        this.slot = slot;
+    }
+
+    public static BucketRows pack(float[] idf, float[] scale, byte[] payload, int payloadBytes) {
+        int[] identity = new int[payloadBytes];
+        for (int c = 0; c < payloadBytes; c++) {
+            identity[c] = c;
+        }
+        return pack(idf, scale, payload, payloadBytes, identity);
     }
 
     /**
      * Packs {@code idf[b]}, {@code scale[b]} and the int8 weights {@code payload[b * payloadBytes ...]} of every
      * bucket b; rows are padded to a multiple of 64 bytes, so with up to 56 labels every row is one cache line.
+     * Label c's weight is stored at position {@code slot[c]} of the row, so labels scored together (one script's)
+     * can share whole words of the row (see LanguageModel).
      */
-    public static BucketRows pack(float[] idf, float[] scale, byte[] payload, int payloadBytes) {
+    public static BucketRows pack(float[] idf, float[] scale, byte[] payload, int payloadBytes, int[] slot) {
         int buckets = idf.length;
         if (scale.length != buckets || (long) buckets * payloadBytes != payload.length) {
             throw new IllegalArgumentException("inconsistent bucket arrays: idf " + buckets + ", scales " + scale.length
                     + ", payload " + payload.length + " for " + payloadBytes + " bytes per bucket");
+        }
+        boolean[] seen = new boolean[payloadBytes];
+        if (slot.length != payloadBytes) {
+            throw new IllegalArgumentException("slot has " + slot.length + " entries for " + payloadBytes + " labels");
+        }
+        for (int c : slot) {
+            if (c < 0 || c >= payloadBytes || seen[c]) {
+                throw new IllegalArgumentException("slot is not a permutation of the labels");
+            }
+            seen[c] = true;
         }
         int stride = (PAYLOAD_OFFSET + paddedLength(payloadBytes) + CACHE_LINE - 1) / CACHE_LINE * CACHE_LINE;
         byte[] rows = new byte[Math.multiplyExact(buckets, stride)];
@@ -53,10 +76,10 @@ public final class BucketRows {
             FLOATS.set(rows, row, idf[b]);
             FLOATS.set(rows, row + 4, scale[b]);
             for (int c = 0; c < payloadBytes; c++) {
-                rows[row + PAYLOAD_OFFSET + c] = (byte) (payload[b * payloadBytes + c] + WEIGHT_BIAS);
+                rows[row + PAYLOAD_OFFSET + slot[c]] = (byte) (payload[b * payloadBytes + c] + WEIGHT_BIAS);
             }
         }
-        return new BucketRows(rows, stride, buckets, payloadBytes);
+        return new BucketRows(rows, stride, buckets, payloadBytes, slot.clone());
     }
 
     /** Bytes a row's weights take: whole longs. */
@@ -100,7 +123,7 @@ public final class BucketRows {
         byte[] payload = new byte[buckets * payloadBytes];
         for (int b = 0; b < buckets; b++) {
             for (int c = 0; c < payloadBytes; c++) {
-                payload[b * payloadBytes + c] = (byte) (rows[b * stride + PAYLOAD_OFFSET + c] - WEIGHT_BIAS);
+                payload[b * payloadBytes + c] = (byte) (rows[b * stride + PAYLOAD_OFFSET + slot[c]] - WEIGHT_BIAS);
             }
         }
         return payload;

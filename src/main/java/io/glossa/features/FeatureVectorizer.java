@@ -70,6 +70,25 @@ public final class FeatureVectorizer {
         return normalized.letters();
     }
 
+    /** The first half of {@link #vectorize}: normalises {@code text} into {@code scratch.text()}. */
+    public NormalizedText normalize(CharSequence text, FeatureScratch scratch) {
+        NormalizedText normalized = scratch.text();
+        TextNormalizer.normalize(text, normalized);
+        scratch.counts().clear();
+        return normalized;
+    }
+
+    /** The second half of {@link #vectorize}: the weighted vector of the text {@link #normalize} left in scratch. */
+    public void vectorizeNormalized(FeatureScratch scratch) {
+        NormalizedText normalized = scratch.text();
+        FeatureCounts counts = scratch.counts();
+        counts.clear();
+        if (!normalized.isEmpty()) {
+            hasher.count(normalized, counts);
+            weigh(counts);
+        }
+    }
+
     /** Raw counts only (used to compute document frequencies). */
     public int countRaw(CharSequence text, FeatureScratch scratch) {
         NormalizedText normalized = scratch.text();

@@ -4,6 +4,8 @@ import io.glossa.features.BucketRows;
 import io.glossa.features.FeatureCounts;
 import io.glossa.features.FeatureScratch;
 import io.glossa.features.FeatureVectorizer;
+import io.glossa.text.NormalizedText;
+import io.glossa.text.Scripts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
@@ -49,6 +51,16 @@ public final class LanguageModel implements LanguageClassifier {
     private final List<String> labels;
     /** The names shown with a prediction: today's (LanguageNames), not the ones written into the file at training. */
     private final List<LabelInfo> labelInfo;
+    /** The {@link Scripts} a label is written in. */
+    private final int[] labelScripts;
+    /** Per text script mask: the first and last+1 word of a row to score, and the only label allowed (or -1). */
+    private final int[] planFirstWord = new int[Scripts.MASKS];
+    private final int[] planEndWord = new int[Scripts.MASKS];
+    private final int[] planSingle = new int[Scripts.MASKS];
+    /** Per text script mask: the mask that labels are matched against ({@link Scripts#ALL}: every label). */
+    private final int[] planMask = new int[Scripts.MASKS];
+    /** Where label k's weight sits in a row. */
+    private final int[] slot;
     private final ThreadLocal<Scratch> scratches = ThreadLocal.withInitial(this::newScratch);
 
     /** Per-thread buffers for {@link #classify}. */
@@ -93,7 +105,9 @@ public final class LanguageModel implements LanguageClassifier {
                     + metadata.temperature());
         }
         this.metadata = metadata;
-        this.packed = BucketRows.pack(weights.idf(), weights.rowScale(), weights.weights(), weights.labels());
+        this.labelScripts = metadata.labelCodes().stream().mapToInt(Scripts::ofLanguage).toArray();
+        this.slot = slots(labelScripts);
+        this.packed = BucketRows.pack(weights.idf(), weights.rowScale(), weights.weights(), weights.labels(), slot);
         this.vectorizer = FeatureVectorizer.overRows(metadata.features(), packed);
         this.table = packed.bytes();
         this.stride = packed.stride();
@@ -104,6 +118,76 @@ public final class LanguageModel implements LanguageClassifier {
         this.minLetters = Math.max(1, metadata.minLetters());
         this.labelInfo = metadata.labels().stream().map(LabelInfo::withCurrentNames).toList();
         this.labels = metadata.labelCodes();
+        for (int mask = 0; mask < Scripts.MASKS; mask++) {
+            plan(mask);
+        }
+    }
+
+    /**
+     * Row positions that keep each script's labels together: Latin-only labels first, then those written in Latin
+     * and Cyrillic (Serbian), then Cyrillic-only, then the rest by script. A Latin text then reads the first words of
+     * a row only, a Cyrillic one mostly one word (BENCHMARKS.md, script-restricted scoring).
+     */
+    private static int[] slots(int[] scripts) {
+        Integer[] order = new Integer[scripts.length];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt((Integer k) -> group(scripts[k]))
+                .thenComparingInt(k -> scripts[k]).thenComparingInt(k -> k));
+        int[] slot = new int[scripts.length];
+        for (int p = 0; p < order.length; p++) {
+            slot[order[p]] = p;
+        }
+        return slot;
+    }
+
+    private static int group(int scripts) {
+        if (scripts == Scripts.ALL) {
+            return 4;
+        }
+        if (scripts == Scripts.LATIN) {
+            return 0;
+        }
+        if (scripts == (Scripts.LATIN | Scripts.CYRILLIC)) {
+            return 1;
+        }
+        return scripts == Scripts.CYRILLIC ? 2 : 3;
+    }
+
+    /**
+     * Which labels a text whose letters are in the scripts {@code mask} may get: those written in one of them. A
+     * letter of a script no label is written in, or no label matching at all, leaves every label in play.
+     */
+    private void plan(int mask) {
+        int effective = mask;
+        if ((mask & Scripts.OTHER) != 0 || mask == 0) {
+            effective = Scripts.ALL;
+        } else {
+            boolean any = false;
+            for (int s : labelScripts) {
+                any |= (s & mask) != 0;
+            }
+            if (!any) {
+                effective = Scripts.ALL;
+            }
+        }
+        int first = Integer.MAX_VALUE;
+        int end = 0;
+        int single = -1;
+        int allowed = 0;
+        for (int k = 0; k < labelCount; k++) {
+            if ((labelScripts[k] & effective) != 0) {
+                first = Math.min(first, slot[k] / 8);
+                end = Math.max(end, slot[k] / 8 + 1);
+                single = k;
+                allowed++;
+            }
+        }
+        planMask[mask] = effective;
+        planFirstWord[mask] = first;
+        planEndWord[mask] = end;
+        planSingle[mask] = allowed == 1 ? single : -1;
     }
 
     // ---------------------------------------------------------------- loading
@@ -157,22 +241,35 @@ public final class LanguageModel implements LanguageClassifier {
             throw new IllegalArgumentException("probabilities need " + labelCount
                     + " entries and the scratch must come from this model's newScratch()");
         }
-        int letters = vectorizer.vectorize(text, scratch.features);
+        NormalizedText normalized = vectorizer.normalize(text, scratch.features);
+        int letters = normalized.letters();
         scratch.letters = letters;
         if (letters < minLetters) {
             java.util.Arrays.fill(probabilities, 0, labelCount, 0f);
             return UNKNOWN_INDEX;
         }
+        int mask = normalized.scripts();
+        int single = planSingle[mask];
+        if (single >= 0) { // one language is written in this script (Hebrew, Hindi, Korean, …): nothing to score
+            java.util.Arrays.fill(probabilities, 0, labelCount, 0f);
+            probabilities[single] = 1f;
+            return probabilities[single] < unknownThreshold ? UNKNOWN_INDEX : single;
+        }
+        vectorizer.vectorizeNormalized(scratch.features);
         float[] scores = scratch.scores;
-        score(scratch.features.counts(), scores, scratch);
+        score(scratch.features.counts(), scores, scratch, mask, Float.NEGATIVE_INFINITY);
         int best = softmax(scores, probabilities);
         return probabilities[best] < unknownThreshold ? UNKNOWN_INDEX : best;
     }
 
-    /** Raw (uncalibrated) linear scores, for calibration and diagnostics. Returns the letter count. */
+    /**
+     * Raw (uncalibrated) linear scores, for calibration and diagnostics. Returns the letter count. Labels not
+     * written in the text's scripts get 30 below the lowest allowed score (exactly 0 probability in classify):
+     * finite, so a log-likelihood stays finite.
+     */
     public int rawScores(CharSequence text, float[] scores, Scratch scratch) {
         int letters = vectorizer.vectorize(text, scratch.features);
-        score(scratch.features.counts(), scores, scratch);
+        score(scratch.features.counts(), scores, scratch, scratch.features.text().scripts(), Float.NaN);
         return letters;
     }
 
@@ -186,7 +283,7 @@ public final class LanguageModel implements LanguageClassifier {
      * of a score is below 2^-15 of the largest feature weight (of the sum of all of them, for texts of thousands of
      * characters). Measured against one int multiply-add per label: see BENCHMARKS.md.
      */
-    private void score(FeatureCounts features, float[] scores, Scratch scratch) {
+    private void score(FeatureCounts features, float[] scores, Scratch scratch, int mask, float excluded) {
         int n = features.size();
         scratch.ensureFeatures(n);
         int[] rows = scratch.rows;
@@ -205,7 +302,8 @@ public final class LanguageModel implements LanguageClassifier {
             }
         }
         if (m == 0) {
-            System.arraycopy(bias, 0, scores, 0, labelCount);
+            java.util.Arrays.fill(scratch.acc, 0L);
+            unpack(scratch.acc, 0, 0, scores, mask, excluded);
             return;
         }
         // 16 bits for the largest weight; fewer when the text is so long that a lane's sum could reach 2^32
@@ -216,13 +314,15 @@ public final class LanguageModel implements LanguageClassifier {
             xq[i] = Math.round(xs[i] * inv);
             xSum += xq[i];
         }
-        accumulate(rows, xq, m, scratch.acc);
-        unpack(scratch.acc, xSum * BucketRows.WEIGHT_BIAS, 1 / inv, scores);
+        accumulate(rows, xq, m, scratch.acc, planFirstWord[mask], planEndWord[mask]);
+        unpack(scratch.acc, xSum * BucketRows.WEIGHT_BIAS, 1 / inv, scores, mask, excluded);
     }
 
-    /** Two rows per pass, so each accumulator is loaded and stored once per two rows. */
-    private void accumulate(int[] rows, int[] xq, int m, long[] acc) {
-        int words = acc.length / 4;
+    /**
+     * Two rows per pass, so each accumulator is loaded and stored once per two rows. Only words {@code from} to
+     * {@code words - 1} of each row: those holding the labels written in the text's scripts.
+     */
+    private void accumulate(int[] rows, int[] xq, int m, long[] acc, int from, int words) {
         java.util.Arrays.fill(acc, 0L);
         byte[] w = table;
         int i = 0;
@@ -231,7 +331,7 @@ public final class LanguageModel implements LanguageClassifier {
             int b1 = rows[i + 1];
             long x0 = xq[i];
             long x1 = xq[i + 1];
-            for (int q = 0; q < words; q++) {
+            for (int q = from; q < words; q++) {
                 long v0 = (long) WORDS.get(w, b0 + 8 * q);
                 long v1 = (long) WORDS.get(w, b1 + 8 * q);
                 int a = 4 * q;
@@ -244,7 +344,7 @@ public final class LanguageModel implements LanguageClassifier {
         if (i < m) {
             int b0 = rows[i];
             long x0 = xq[i];
-            for (int q = 0; q < words; q++) {
+            for (int q = from; q < words; q++) {
                 long v0 = (long) WORDS.get(w, b0 + 8 * q);
                 int a = 4 * q;
                 acc[a] += x0 * (v0 & LANES);
@@ -255,12 +355,28 @@ public final class LanguageModel implements LanguageClassifier {
         }
     }
 
-    /** Label k = 8q + j sits in lane pair 4q + (j mod 4), low lane for j < 4, high lane otherwise. */
-    private void unpack(long[] acc, long biasTimesX, float unit, float[] scores) {
+    /**
+     * The label in row slot p = 8q + j sits in lane pair 4q + (j mod 4), low lane for j < 4, high lane otherwise.
+     * Labels not written in the text's scripts get {@code excluded}, or with NaN 30 below the lowest allowed score.
+     */
+    private void unpack(long[] acc, long biasTimesX, float unit, float[] scores, int mask, float excluded) {
+        int allowed = planMask[mask];
+        float min = Float.POSITIVE_INFINITY;
         for (int k = 0; k < labelCount; k++) {
-            long pair = acc[4 * (k >> 3) + (k & 3)];
-            long lane = (k & 4) == 0 ? pair & 0xFFFF_FFFFL : pair >>> 32;
+            if ((labelScripts[k] & allowed) == 0) {
+                continue;
+            }
+            int p = slot[k];
+            long pair = acc[4 * (p >> 3) + (p & 3)];
+            long lane = (p & 4) == 0 ? pair & 0xFFFF_FFFFL : pair >>> 32;
             scores[k] = bias[k] + (lane - biasTimesX) * unit;
+            min = Math.min(min, scores[k]);
+        }
+        float floor = Float.isNaN(excluded) ? min - 30 : excluded;
+        for (int k = 0; k < labelCount; k++) {
+            if ((labelScripts[k] & allowed) == 0) {
+                scores[k] = floor;
+            }
         }
     }
 

@@ -83,7 +83,21 @@ final class MetadataReader {
                 num(m, "training_seconds").doubleValue(), cv == null ? null : cv.doubleValue(),
                 search(m.get("search")), scores(m.get("dev")), scores(m.get("dev_fragments")),
                 num(m, "unknown_threshold").doubleValue(), num(m, "min_letters").intValue(),
-                num(m, "temperature").doubleValue(), str(m, "quantization"));
+                num(m, "temperature").doubleValue(), str(m, "quantization"), priors(m.get("priors")));
+    }
+
+    private static Map<String, Double> priors(Object o) throws IOException {
+        if (o == null) {
+            return null;
+        }
+        Map<String, Double> out = new java.util.TreeMap<>();
+        for (Map.Entry<String, Object> e : map(o).entrySet()) {
+            if (!(e.getValue() instanceof Number v)) {
+                throw new IOException("priors." + e.getKey() + " must be a number");
+            }
+            out.put(e.getKey(), v.doubleValue());
+        }
+        return out;
     }
 
     private static FeatureParams features(Object o) throws IOException {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.glossa.features.FeatureParams;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A model's metadata and provenance, stored as the JSON header of the model file. {@code version} and
@@ -18,6 +19,7 @@ import java.util.List;
  * @param unknownThreshold predictions whose best probability is below this are {@code unknown}
  * @param minLetters texts with fewer letters are {@code unknown}
  * @param temperature softmax temperature fitted on dev (probabilities = softmax(scores / temperature))
+ * @param priors per-label offsets already added to the bias, fitted on dev (training.PriorFit); null if none
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -27,17 +29,19 @@ public record ModelMetadata(String version, int formatVersion, String glossaVers
                             TrainingParams training, List<TrainingFile> trainingFiles, long trainingExamples,
                             double trainingSeconds, Double cvScore, SearchSummary search, DevScores dev,
                             DevScores devFragments,
-                            double unknownThreshold, int minLetters, double temperature, String quantization) {
+                            double unknownThreshold, int minLetters, double temperature, String quantization,
+                            Map<String, Double> priors) {
     public ModelMetadata {
         labels = List.copyOf(labels);
         trainingFiles = trainingFiles == null ? List.of() : List.copyOf(trainingFiles);
+        priors = priors == null ? null : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(priors));
     }
 
     /** The same metadata with the facts of a loaded file. */
     public ModelMetadata withFileFacts(String fileVersion, long fileSize) {
         return new ModelMetadata(fileVersion, formatVersion, glossaVersion, createdAt, fileSize, labels, features,
                 training, trainingFiles, trainingExamples, trainingSeconds, cvScore, search, dev, devFragments, unknownThreshold,
-                minLetters, temperature, quantization);
+                minLetters, temperature, quantization, priors);
     }
 
     public List<String> labelCodes() {

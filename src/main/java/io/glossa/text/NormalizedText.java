@@ -11,6 +11,8 @@ public final class NormalizedText {
     char[] chars = new char[256];
     int length;
     int letters;
+    /** The {@link Scripts} bits of the letters appended. */
+    int scripts;
     /** A letter changed by lower-casing came right before a mark: the output may need composing again. */
     boolean loweredBeforeMark;
 
@@ -28,6 +30,11 @@ public final class NormalizedText {
         return letters;
     }
 
+    /** The {@link Scripts} bits of the text's letters (0 when it has none). */
+    public int scripts() {
+        return scripts;
+    }
+
     public boolean isEmpty() {
         return letters == 0;
     }
@@ -35,6 +42,7 @@ public final class NormalizedText {
     void clear() {
         length = 0;
         letters = 0;
+        scripts = 0;
         loweredBeforeMark = false;
     }
 

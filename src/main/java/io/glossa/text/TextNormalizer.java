@@ -86,6 +86,7 @@ public final class TextNormalizer {
                 int lower = Character.toLowerCase(cp);
                 appendCodePoint(lower, out);
                 out.letters++;
+                out.scripts |= Scripts.of(lower);
                 lowered = lower != cp;
             } else if (CompositionCheck.isMark(cp) && out.last() != ' ') {
                 appendCodePoint(cp, out);

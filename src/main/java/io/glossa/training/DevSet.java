@@ -18,6 +18,17 @@ record DevSet(float[][] scores, int[] targets) {
         return new DevSet(scores, targets.clone());
     }
 
+    /** Adds {@code offsets} to every text's scores, in place (the fitted priors, see PriorFit). */
+    void shift(float[] offsets) {
+        for (float[] s : scores) {
+            if (s != null) {
+                for (int k = 0; k < offsets.length; k++) {
+                    s[k] += offsets[k];
+                }
+            }
+        }
+    }
+
     static DevSet concat(DevSet a, DevSet b) {
         float[][] s = new float[a.scores.length + b.scores.length][];
         System.arraycopy(a.scores, 0, s, 0, a.scores.length);

@@ -59,9 +59,10 @@ public final class ModelTrainer {
         ModelMetadata draft = new ModelMetadata(null, ModelFile.FORMAT_VERSION, glossaVersion(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), 0, labelInfo, features, params,
                 corpus.files(), fitted.examples(), seconds, search == null ? null : search.cvScore(), search,
-                null, null, 0, MIN_LETTERS, 1.0, "int8 per bucket row with float scale; deflate");
+                null, null, 0, MIN_LETTERS, 1.0, "int8 per bucket row with float scale; deflate", null);
         if (split.dev().isEmpty()) {
-            return new TrainedModel(withCalibration(draft, 1.0, NO_DEV_THRESHOLD, null, null, seconds), quantized);
+            return new TrainedModel(withCalibration(draft, 1.0, NO_DEV_THRESHOLD, null, null, seconds, null),
+                    quantized);
         }
         return calibrate(draft, quantized, split.dev(), labels, params, start);
     }
@@ -80,6 +81,17 @@ public final class ModelTrainer {
         DevSet sentences = DevSet.of(uncalibrated, dev.stream().map(LabeledText::text).toList(),
                 dev.stream().mapToInt(t -> index.get(t.label())).toArray());
         DevSet shortTexts = DevSet.of(uncalibrated, fragments.texts(), fragments.targets());
+        float[] offsets = PriorFit.fit(new DevSet[] {sentences.scorable(), shortTexts.scorable()}, labels.size());
+        sentences.shift(offsets);
+        shortTexts.shift(offsets);
+        float[] bias = weights.bias().clone();
+        Map<String, Double> priors = new java.util.TreeMap<>();
+        for (int k = 0; k < bias.length; k++) {
+            bias[k] += offsets[k];
+            priors.put(labels.get(k), Math.round(offsets[k] * 1000) / 1000.0);
+        }
+        weights = new ModelWeights(weights.labels(), weights.idf(), weights.rowScale(), weights.weights(), bias);
+        progress.accept("class priors (bias offsets fitted on dev): " + priors);
         DevSet all = DevSet.concat(sentences, shortTexts).scorable();
         double temperature = TemperatureScaling.fit(all.scores(), all.targets());
         float[] allMax = all.maxProbabilities(temperature);
@@ -89,15 +101,17 @@ public final class ModelTrainer {
         progress.accept(String.format(java.util.Locale.ROOT,
                 "calibration: temperature %.3f, unknown threshold %.4f", temperature, threshold));
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new TrainedModel(withCalibration(draft, temperature, threshold, devScores, fragmentScores, seconds),
-                weights);
+        return new TrainedModel(withCalibration(draft, temperature, threshold, devScores, fragmentScores, seconds,
+                priors), weights);
     }
 
     private static ModelMetadata withCalibration(ModelMetadata m, double temperature, double threshold,
-                                                 DevScores dev, DevScores devFragments, double seconds) {
+                                                 DevScores dev, DevScores devFragments, double seconds,
+                                                 Map<String, Double> priors) {
         return new ModelMetadata(m.version(), m.formatVersion(), m.glossaVersion(), m.createdAt(), m.sizeBytes(),
                 m.labels(), m.features(), m.training(), m.trainingFiles(), m.trainingExamples(), seconds,
-                m.cvScore(), m.search(), dev, devFragments, threshold, m.minLetters(), temperature, m.quantization());
+                m.cvScore(), m.search(), dev, devFragments, threshold, m.minLetters(), temperature, m.quantization(),
+                priors);
     }
 
     static double quantile(float[] values, double q) {

@@ -121,7 +121,7 @@ class LanguageModelTest {
         ModelMetadata strict = new ModelMetadata(m.version(), m.formatVersion(), m.glossaVersion(), m.createdAt(),
                 m.sizeBytes(), m.labels(), m.features(), m.training(), m.trainingFiles(), m.trainingExamples(),
                 m.trainingSeconds(), m.cvScore(), m.search(), m.dev(), m.devFragments(), 0.999, m.minLetters(),
-                m.temperature(), m.quantization());
+                m.temperature(), m.quantization(), m.priors());
         LanguageModel picky = new LanguageModel(strict, trained.weights());
         Prediction p = picky.predict("q", 2);
         assertThat(p.isUnknown()).isTrue();

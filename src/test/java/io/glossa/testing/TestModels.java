@@ -81,7 +81,7 @@ public final class TestModels {
         ModelMetadata header = new ModelMetadata(null, m.formatVersion(), m.glossaVersion(), "2027-05-05T00:00:00Z", 0,
                 many, new io.glossa.features.FeatureParams(bits, 1, 5, true), m.training(), m.trainingFiles(),
                 m.trainingExamples(), m.trainingSeconds(), m.cvScore(), m.search(), m.dev(), m.devFragments(),
-                m.unknownThreshold(), m.minLetters(), m.temperature(), m.quantization());
+                m.unknownThreshold(), m.minLetters(), m.temperature(), m.quantization(), m.priors());
         try {
             java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
             java.io.DataOutputStream out = new java.io.DataOutputStream(body);
@@ -145,6 +145,7 @@ public final class TestModels {
     private static ModelMetadata with(ModelMetadata m, String createdAt, List<LabelInfo> labels) {
         return new ModelMetadata(null, m.formatVersion(), m.glossaVersion(), createdAt, 0, labels, m.features(),
                 m.training(), m.trainingFiles(), m.trainingExamples(), m.trainingSeconds(), m.cvScore(), m.search(),
-                m.dev(), m.devFragments(), m.unknownThreshold(), m.minLetters(), m.temperature(), m.quantization());
+                m.dev(), m.devFragments(), m.unknownThreshold(), m.minLetters(), m.temperature(), m.quantization(),
+                m.priors());
     }
 }
