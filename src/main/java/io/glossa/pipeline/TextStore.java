@@ -16,6 +16,33 @@ public interface TextStore extends AutoCloseable {
      */
     List<Job> accept(List<String> texts, Lane lane);
 
+    /** As {@link #accept(List, Lane)}, with the client's question stored with each text and carried by its job. */
+    default List<Job> accept(List<String> texts, Lane lane, Question question) {
+        if (!question.isDefault()) {
+            throw new UnsupportedOperationException("this store does not keep questions");
+        }
+        return accept(texts, lane);
+    }
+
+    /**
+     * As {@link #accept(List, Lane, Question)} once per idempotency key: a later call with the same key and the same
+     * request returns the jobs of the first (nothing new is stored); with another request it throws.
+     * @throws IdempotencyConflictException if the key was used for a different request
+     */
+    default Accepted acceptOnce(List<String> texts, Lane lane, Question question, IdempotencyKey key) {
+        throw new UnsupportedOperationException("this store does not keep idempotency keys");
+    }
+
+    /**
+     * Stores the text of a job that an outside producer published straight to the broker (no API stored it):
+     * {@code pending}, with the job's lane, its time of publishing as submission time, and its question; no outbox
+     * entry, since the job is in the broker already. Idempotent: an id that exists is left as it is.
+     * @return true if this call stored the text
+     */
+    default boolean adopt(Job job) {
+        throw new UnknownTextException(job.id());
+    }
+
     Optional<TextRecord> find(UUID id);
 
     /** Committed jobs whose outbox entry is not yet marked published, oldest first. */

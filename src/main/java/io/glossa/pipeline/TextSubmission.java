@@ -2,6 +2,7 @@ package io.glossa.pipeline;
 
 import io.glossa.pipeline.InvalidSubmissionException.Reason;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Accepts texts from clients: validates them, commits them with their outbox entries, and wakes the relay.
@@ -11,13 +12,21 @@ public final class TextSubmission {
     private final TextStore store;
     private final SubmissionLimits limits;
     private final TextRules rules;
+    private final QuestionRules questions;
     private final OutboxSignal signal;
     private final PipelineMetrics metrics;
 
+    /** Accepts every language code glossa has a name for (see {@link QuestionRules#anyKnownLanguage()}). */
     public TextSubmission(TextStore store, SubmissionLimits limits, OutboxSignal signal, PipelineMetrics metrics) {
+        this(store, limits, QuestionRules.anyKnownLanguage(), signal, metrics);
+    }
+
+    public TextSubmission(TextStore store, SubmissionLimits limits, QuestionRules questions, OutboxSignal signal,
+                          PipelineMetrics metrics) {
         this.store = store;
         this.limits = limits;
         this.rules = new TextRules(limits);
+        this.questions = questions;
         this.signal = signal;
         this.metrics = metrics;
     }
@@ -26,13 +35,27 @@ public final class TextSubmission {
         return limits;
     }
 
+    public Set<String> languages() {
+        return questions.languages();
+    }
+
     public Job submit(String text) {
+        return submit(text, Question.DEFAULT, null).jobs().get(0);
+    }
+
+    /** @param key null, or the client's idempotency key */
+    public Accepted submit(String text, Question question, IdempotencyKey key) {
         rules.check(text, "");
-        return accept(List.of(text), Lane.REALTIME).get(0);
+        questions.check(question);
+        return accept(List.of(text), Lane.REALTIME, question, key);
+    }
+
+    public List<Job> submitBatch(List<String> texts, Lane lane) {
+        return submitBatch(texts, lane, Question.DEFAULT, null).jobs();
     }
 
     /** Validates every text first, so a batch is accepted entirely or not at all. */
-    public List<Job> submitBatch(List<String> texts, Lane lane) {
+    public Accepted submitBatch(List<String> texts, Lane lane, Question question, IdempotencyKey key) {
         if (texts.isEmpty()) {
             throw new InvalidSubmissionException(Reason.EMPTY_BATCH, "texts is empty; send at least one text");
         }
@@ -43,13 +66,17 @@ public final class TextSubmission {
         for (int i = 0; i < texts.size(); i++) {
             rules.check(texts.get(i), "texts[" + i + "]: ");
         }
-        return accept(texts, lane);
+        questions.check(question);
+        return accept(texts, lane, question, key);
     }
 
-    private List<Job> accept(List<String> texts, Lane lane) {
-        List<Job> jobs = store.accept(texts, lane);
-        metrics.accepted(lane, jobs.size());
-        signal.committed(jobs);
-        return jobs;
+    private Accepted accept(List<String> texts, Lane lane, Question question, IdempotencyKey key) {
+        Accepted accepted = key == null ? new Accepted(store.accept(texts, lane, question), false)
+                : store.acceptOnce(texts, lane, question, key);
+        if (!accepted.repeated()) {
+            metrics.accepted(lane, accepted.jobs().size());
+            signal.committed(accepted.jobs());
+        }
+        return accepted;
     }
 }

@@ -25,7 +25,7 @@ final class OutboxRows {
             ORDER BY seq LIMIT ?""";
     private static final String CLAIM = "UPDATE outbox SET claim_owner = ?, claimed_until = ? WHERE ";
     private static final String JOBS = """
-            SELECT t.id, t.body, t.lane, t.submitted_at
+            SELECT t.id, t.body, t.lane, t.submitted_at, t.languages, t.top_k
             FROM outbox o JOIN texts t ON t.id = o.text_id
             WHERE %s
             ORDER BY o.seq
@@ -112,7 +112,8 @@ final class OutboxRows {
                 List<Job> jobs = new ArrayList<>();
                 while (rows.next()) {
                     jobs.add(new Job(sql.getUuid(rows, "id"), rows.getString("body"),
-                            Lane.fromKey(rows.getString("lane")), sql.getInstant(rows, "submitted_at")));
+                            Lane.fromKey(rows.getString("lane")), sql.getInstant(rows, "submitted_at"), null,
+                            TextRows.question(rows)));
                 }
                 return jobs;
             }

@@ -3,6 +3,7 @@ package io.glossa.store;
 import io.glossa.model.Prediction;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.Question;
 import io.glossa.pipeline.Result;
 import io.glossa.pipeline.TextRecord;
 import io.glossa.pipeline.TextStatus;
@@ -25,17 +26,21 @@ import java.util.UUID;
  * writes the outbox rows ({@link OutboxRows}' table) in the same statement.
  */
 final class TextRows {
-    private static final String INSERT =
-            "INSERT INTO texts (id, lane, body, status, submitted_at) VALUES (?, ?, ?, 'pending', ?)";
+    private static final String INSERT = "INSERT INTO texts (id, lane, body, status, submitted_at, languages, top_k)"
+            + " VALUES (?, ?, ?, 'pending', ?, ?, ?)";
+    // A job an outside producer published: stored by the worker, once, whichever worker gets there first.
+    private static final String ADOPT = "INSERT INTO texts (id, lane, body, status, submitted_at, languages, top_k, origin)"
+            + " VALUES (?, ?, ?, 'pending', ?, ?, ?, 'queue') ON CONFLICT (id) DO NOTHING";
     // PostgreSQL: the texts and their outbox rows in one statement (a data-modifying WITH is atomic), so that an
     // autocommitted accept is one round trip instead of three (BEGIN + INSERT, INSERT, COMMIT). Arrays keep the
     // statement text the same for any number of texts, so the server keeps one plan for it.
     private static final String INSERT_WITH_OUTBOX_POSTGRESQL = """
             WITH accepted AS (
-                INSERT INTO texts (id, lane, body, status, submitted_at)
-                SELECT id, lane, body, 'pending', submitted_at
-                FROM unnest(CAST(? AS uuid[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS timestamptz[]))
-                     AS job (id, lane, body, submitted_at)
+                INSERT INTO texts (id, lane, body, status, submitted_at, languages, top_k)
+                SELECT id, lane, body, 'pending', submitted_at, languages, top_k
+                FROM unnest(CAST(? AS uuid[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS timestamptz[]),
+                            CAST(? AS varchar[]), CAST(? AS integer[]))
+                     AS job (id, lane, body, submitted_at, languages, top_k)
                 RETURNING id)
             INSERT INTO outbox (text_id) SELECT id FROM accepted
             """;
@@ -70,14 +75,28 @@ final class TextRows {
     void insert(Connection connection, List<Job> jobs) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (Job job : jobs) {
-                sql.setUuid(insert, 1, job.id());
-                insert.setString(2, job.lane().key());
-                insert.setString(3, job.text());
-                sql.setInstant(insert, 4, job.submittedAt());
+                bindJob(insert, job);
                 insert.addBatch();
             }
             insert.executeBatch();
         }
+    }
+
+    /** @return true if the text was stored now, false if a text with that id existed */
+    boolean adopt(Connection connection, Job job) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(ADOPT)) {
+            bindJob(insert, job);
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    private void bindJob(PreparedStatement insert, Job job) throws SQLException {
+        sql.setUuid(insert, 1, job.id());
+        insert.setString(2, job.lane().key());
+        insert.setString(3, job.text());
+        sql.setInstant(insert, 4, job.submittedAt());
+        insert.setString(5, job.question().languagesText());
+        insert.setObject(6, job.question().top(), java.sql.Types.INTEGER);
     }
 
     /** PostgreSQL only: {@link #insert} and the outbox rows in one statement; run it autocommitted. */
@@ -87,18 +106,24 @@ final class TextRows {
         Object[] lanes = new Object[n];
         Object[] bodies = new Object[n];
         Object[] submitted = new Object[n];
+        Object[] languages = new Object[n];
+        Object[] tops = new Object[n];
         for (int i = 0; i < n; i++) {
             Job job = jobs.get(i);
             ids[i] = job.id();
             lanes[i] = job.lane().key();
             bodies[i] = job.text();
             submitted[i] = job.submittedAt().toString(); // ISO 8601 in UTC, which PostgreSQL reads exactly
+            languages[i] = job.question().languagesText();
+            tops[i] = job.question().top();
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT_WITH_OUTBOX_POSTGRESQL)) {
             insert.setArray(1, connection.createArrayOf("uuid", ids));
             insert.setArray(2, connection.createArrayOf("varchar", lanes));
             insert.setArray(3, connection.createArrayOf("varchar", bodies));
             insert.setArray(4, connection.createArrayOf("varchar", submitted));
+            insert.setArray(5, connection.createArrayOf("varchar", languages));
+            insert.setArray(6, connection.createArrayOf("integer", tops));
             insert.executeUpdate();
         }
     }
@@ -189,6 +214,12 @@ final class TextRows {
                 sql.getInstant(row, "submitted_at"),
                 sql.getInstant(row, "completed_at"),
                 row.getString("error_reason"));
+    }
+
+    /** The client's question from a row with the columns languages and top_k. */
+    static Question question(ResultSet row) throws SQLException {
+        int top = row.getInt("top_k");
+        return Question.of(row.getString("languages"), row.wasNull() ? null : top);
     }
 
     private static Prediction prediction(ResultSet row) throws SQLException {
