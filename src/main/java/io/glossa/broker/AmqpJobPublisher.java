@@ -68,7 +68,7 @@ public final class AmqpJobPublisher implements JobPublisher, AutoCloseable {
                 Job first = message.get(0);
                 if (message.size() == 1) {
                     channel.publish(topology.jobsExchange(), first.lane().key(), properties(first),
-                            JobMessageCodec.encode(first.id(), first.text(), first.rescore()));
+                            JobMessageCodec.encode(first));
                 } else {
                     channel.publish(topology.jobsExchange(), first.lane().key(), properties(message),
                             JobMessageCodec.encodeAll(message));

@@ -106,7 +106,8 @@ final class JobProcessor implements AutoCloseable {
         for (JobMessage message : body.jobs()) {
             metrics.delivered(delivery.lane(), queueWait, delivery.redelivered()); // per job, as the stages count
             Instant submittedAt = message.submittedAt() != null ? message.submittedAt() : submittedAt(delivery.properties());
-            jobs.add(new Job(message.id(), message.text(), delivery.lane(), submittedAt, message.rescore()));
+            jobs.add(new Job(message.id(), message.text(), delivery.lane(), submittedAt, message.rescore(),
+                    message.question()));
         }
         int redeliveries = MessageHeaders.intHeader(headers, MessageHeaders.DELIVERY_COUNT);
         if (body.multi()) {
@@ -218,7 +219,7 @@ final class JobProcessor implements AutoCloseable {
                     .replyTo(delivery.properties().getReplyTo())
                     .correlationId(delivery.properties().getCorrelationId()).build();
             channel.publish(topology.jobsExchange(), delivery.lane().key(), properties,
-                    JobMessageCodec.encode(job.id(), job.text(), job.rescore()));
+                    JobMessageCodec.encode(job));
         }
         channel.awaitConfirms();
         ack(delivery);
