@@ -261,6 +261,59 @@ abstract class PipelineKit {
                 "{\"text\":\"hej\",\"top\":\"2\"}".getBytes(StandardCharsets.UTF_8)), 400);
     }
 
+    /**
+     * glossa failed list / show / replay on this broker: a poison job is listed with its reason, shown with its body,
+     * and once its cause is gone (here: the stored text no longer starts with POISON) a replay gets it answered.
+     */
+    @Test
+    void theFailedCommandsListShowAndReplayAFailedJob() throws Exception {
+        String id = api.submit(POISON + "-REPLAY this text fails until the test cures it");
+        JsonNode failed = api.awaitOne(id, System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
+        assertThat(failed.get("status").asText()).as(failed.toString()).isEqualTo("failed");
+
+        String[] broker = {"--amqp-uri", amqpUri()};
+        String[] list = cli("failed", "list", "--json", broker[0], broker[1]);
+        assertThat(list[0]).as(list[1]).isEqualTo("0");
+        JsonNode listed = list[1].lines().map(ApiClient::read).filter(j -> j.get("id").asText().equals(id))
+                .findFirst().orElseThrow(() -> new AssertionError("job " + id + " not listed:\n" + list[1]));
+        assertThat(listed.get("reason").asText()).contains("poisoned by the test");
+        assertThat(listed.get("lane").asText()).isEqualTo("realtime");
+        assertThat(listed.get("replayable").asBoolean()).isTrue();
+
+        String[] show = cli("failed", "show", id, broker[0], broker[1]);
+        assertThat(ApiClient.read(show[1]).get("original").asText()).contains("POISON-REPLAY this text fails");
+        String[] unknown = cli("failed", "show", UUID.randomUUID().toString(), broker[0], broker[1]);
+        assertThat(unknown[0]).isNotEqualTo("0");
+        assertThat(unknown[2]).contains("in the failed queue; glossa failed list shows them").doesNotContain("Exception");
+
+        try (java.sql.Connection connection = running.store().database().dataSource().getConnection();
+             java.sql.Statement cure = connection.createStatement()) {
+            cure.executeUpdate("UPDATE texts SET body = 'cured ' || body WHERE body LIKE '" + POISON + "-REPLAY%'");
+        }
+        String[] replay = cli("failed", "replay", id, broker[0], broker[1]);
+        assertThat(replay[0]).as(replay[2]).isEqualTo("0");
+        assertThat(replay[1]).contains("replayed 1 job(s)");
+        JsonNode answered = ApiClient.read(api.get("/api/v1/texts/" + id + "?wait=30s").body());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!answered.get("status").asText().equals("done") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            answered = ApiClient.read(api.get("/api/v1/texts/" + id).body());
+        }
+        assertThat(answered.get("status").asText()).as(answered.toString()).isEqualTo("done");
+        assertThat(cli("failed", "list", "--json", broker[0], broker[1])[1]).doesNotContain(id);
+    }
+
+    /** glossa in this JVM: {exit code, stdout, stderr}. */
+    private static String[] cli(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine command = io.glossa.cli.Main.commandLine();
+        command.setOut(new java.io.PrintWriter(out, true));
+        command.setErr(new java.io.PrintWriter(err, true));
+        int code = command.execute(args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+
     /** "origin:lane" of a stored text. */
     private String storedOrigin(UUID id) throws Exception {
         DataSource dataSource = running.store().database().dataSource();
