@@ -65,9 +65,10 @@ final class QpidInitialConfig {
             throw new IllegalStateException("cannot write the broker's capabilities", e);
         }
         return Map.of(
-                // STANDARD: Qpid's own server properties; SUPPLIED-MAP adds the context's qpid.connection.property_map
-                "connectionPropertyEnrichers", List.of("STANDARD", "SUPPLIED-MAP"),
-                "context", Map.of("qpid.connection.property_map", properties),
+                // the port's enrichers build the server properties: STANDARD is Qpid's own (product, qpid.*),
+                // SUPPLIED-MAP adds the map in the context variable qpid.connection.property_map
+                "context", Map.of("qpid.port.connection_property_enrichers", "[\"STANDARD\", \"SUPPLIED-MAP\"]",
+                        "qpid.connection.property_map", properties),
                 "name", "AMQP",
                 "type", "AMQP",
                 "port", settings.port(),

@@ -1,10 +1,10 @@
-package io.glossa.clients;
+package io.glossa.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +20,12 @@ class OpenApiLintIT {
         Path project = Path.of("").toAbsolutePath();
         Path document = project.resolve("src/main/resources/io/glossa/web/openapi.json");
         Path work = Files.createTempDirectory("glossa-openapi-lint");
-        ExternalCommand lint = ExternalCommand.run(work, Map.of(), 600, List.of("npx", "-y", REDOCLY, "lint",
-                "--config", project.resolve("redocly.yaml").toString(), document.toString()));
+        ExternalRun lint = ExternalRun.of(work, Map.of(), "npx", "-y", REDOCLY, "lint", "--format=json",
+                "--config", project.resolve("redocly.yaml").toString(), document.toString());
         assertThat(lint.exitCode()).as(lint.output()).isZero();
-        assertThat(lint.output()).contains("Your API description is valid").doesNotContain("warning");
+        JsonNode report = ApiClient.read(lint.output());
+        assertThat(report.get("problems")).as(lint.output()).isEmpty();
+        assertThat(report.get("totals").get("errors").asInt()).isZero();
+        assertThat(report.get("totals").get("warnings").asInt()).isZero();
     }
 }
