@@ -47,6 +47,16 @@ public final class InMemoryTextStore implements TextStore {
         return jobs;
     }
 
+    @Override
+    public synchronized boolean adopt(Job job) {
+        if (records.containsKey(job.id())) {
+            return false;
+        }
+        records.put(job.id(), new TextRecord(job.id(), TextStatus.PENDING, job.lane(), null, null, job.submittedAt(),
+                null, null));
+        return true;
+    }
+
     /** Simulates a job committed by another (crashed) process. */
     public synchronized Job addUnpublished(String text, Instant submittedAt) {
         Job job = new Job(UUID.randomUUID(), text, Lane.REALTIME, submittedAt);
