@@ -19,68 +19,46 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The clients under clients/ (Python with pika and urllib, Node.js with amqplib and fetch) and the Java client
- * (io.glossa.client), each against a running glossa serve: confirmed publish of outside jobs, RPC, HTTP. One
- * subclass per broker and database.
+ * (io.glossa.client), each against the kit's running glossa serve: confirmed publish of outside jobs, RPC, HTTP.
+ * {@link PipelineKit} implements it, so every broker and database the pipeline kit runs on runs these too.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ClientsKit {
-    static final String PYTHON = "/usr/bin/python3";
-    static final String SWEDISH = "Det var en gång en liten flicka som bodde i en stuga vid skogen tillsammans med sin mormor.";
-    static final String FINNISH = "Tänään on kaunis päivä ja lähdemme kävelylle metsään ystävien kanssa.";
+interface ClientsKit {
+    String PYTHON = "/usr/bin/python3";
+    String SWEDISH = "Det var en gång en liten flicka som bodde i en stuga vid skogen tillsammans med sin mormor.";
+    String FINNISH = "Tänään on kaunis päivä ja lähdemme kävelylle metsään ystävien kanssa.";
 
-    protected Running running;
-    protected ApiClient api;
-    private final Path clients = Path.of("clients").toAbsolutePath();
-
-    protected abstract List<String> backendArgs() throws Exception;
+    /** The running serve. */
+    Running serve();
 
     /** The broker as an AMQP URI with its vhost, for clients. */
-    protected abstract String amqpUri();
+    String clientAmqpUri();
 
-    protected void cleanUp() throws Exception {
-    }
-
-    @BeforeAll
-    void startServe() throws Exception {
-        List<String> args = new ArrayList<>(backendArgs());
-        args.addAll(List.of("--port", "0", "--host", "127.0.0.1", "--workers", "4"));
-        args.addAll(TestTexts.modelArgs());
-        running = PipelineKit.start(args);
-        api = new ApiClient(running.port());
-    }
-
-    @AfterAll
-    void stopServe() throws Exception {
-        try {
-            if (running != null) {
-                running.close();
-            }
-        } finally {
-            cleanUp();
-        }
+    private ApiClient api() {
+        return new ApiClient(serve().port());
     }
 
     private String base() {
-        return "http://127.0.0.1:" + running.port();
+        return "http://127.0.0.1:" + serve().port();
+    }
+
+    private static Path clients() {
+        return Path.of("clients").toAbsolutePath();
     }
 
     @Test
-    void pythonPublishesWithConfirmsAndGetsRpcAndHttpAnswers() throws Exception {
-        Path dir = clients.resolve("python");
-        ExternalRun publish = ExternalRun.of(dir, Map.of(), PYTHON, "glossa_amqp.py", "publish", amqpUri(), SWEDISH, FINNISH);
+    default void pythonPublishesWithConfirmsAndGetsRpcAndHttpAnswers() throws Exception {
+        Path dir = clients().resolve("python");
+        ExternalRun publish = ExternalRun.of(dir, Map.of(), PYTHON, "glossa_amqp.py", "publish", clientAmqpUri(), SWEDISH, FINNISH);
         assertThat(publish.exitCode()).as(publish.output()).isZero();
         List<String> ids = publish.output().lines().toList();
         assertThat(ids).hasSize(2);
         assertThat(languages(ids)).containsExactly("sv", "fi");
 
-        ExternalRun rpc = ExternalRun.of(dir, Map.of(), PYTHON, "glossa_amqp.py", "rpc", amqpUri(), SWEDISH);
+        ExternalRun rpc = ExternalRun.of(dir, Map.of(), PYTHON, "glossa_amqp.py", "rpc", clientAmqpUri(), SWEDISH);
         assertThat(rpc.exitCode()).as(rpc.output()).isZero();
         JsonNode reply = ApiClient.read(rpc.output());
         assertThat(reply.get("status").asText()).isEqualTo("done");
@@ -92,19 +70,19 @@ abstract class ClientsKit {
     }
 
     @Test
-    void nodePublishesWithConfirmsAndGetsRpcAndHttpAnswers() throws Exception {
+    default void nodePublishesWithConfirmsAndGetsRpcAndHttpAnswers() throws Exception {
         Path dir = Files.createTempDirectory("glossa-node-client");
         for (String file : List.of("glossa.js", "package.json", "package-lock.json")) {
-            Files.copy(clients.resolve("node").resolve(file), dir.resolve(file));
+            Files.copy(clients().resolve("node").resolve(file), dir.resolve(file));
         }
         ExternalRun install = ExternalRun.of(dir, Map.of(), "npm", "ci", "--no-audit", "--no-fund");
         assertThat(install.exitCode()).as(install.output()).isZero();
 
-        ExternalRun publish = ExternalRun.of(dir, Map.of(), "node", "glossa.js", "publish", amqpUri(), SWEDISH, FINNISH);
+        ExternalRun publish = ExternalRun.of(dir, Map.of(), "node", "glossa.js", "publish", clientAmqpUri(), SWEDISH, FINNISH);
         assertThat(publish.exitCode()).as(publish.output()).isZero();
         assertThat(languages(publish.output().lines().toList())).containsExactly("sv", "fi");
 
-        ExternalRun rpc = ExternalRun.of(dir, Map.of(), "node", "glossa.js", "rpc", amqpUri(), FINNISH);
+        ExternalRun rpc = ExternalRun.of(dir, Map.of(), "node", "glossa.js", "rpc", clientAmqpUri(), FINNISH);
         assertThat(rpc.exitCode()).as(rpc.output()).isZero();
         assertThat(ApiClient.read(rpc.output()).get("language").asText()).isEqualTo("fi");
 
@@ -114,7 +92,7 @@ abstract class ClientsKit {
     }
 
     @Test
-    void theJavaClientSubmitsWaitsStreamsAndCallsByRpc() throws Exception {
+    default void theJavaClientSubmitsWaitsStreamsAndCallsByRpc() throws Exception {
         GlossaClient glossa = new GlossaClient(java.net.URI.create(base()), null);
         List<TextResult> streamed = new CopyOnWriteArrayList<>();
         try (var events = glossa.events(streamed::add)) {
@@ -139,10 +117,10 @@ abstract class ClientsKit {
                     assertThat(e.getMessage()).contains("languages[0]");
                 });
 
-        try (GlossaRpc rpc = new GlossaRpc(amqpUri(), "glossa")) {
+        try (GlossaRpc rpc = new GlossaRpc(clientAmqpUri(), "glossa")) {
             TextResult answer = rpc.predict(FINNISH, Duration.ofSeconds(30));
             assertThat(answer.language()).isEqualTo("fi");
-            assertThat(ApiClient.read(api.get("/api/v1/texts/" + answer.id()).body()).get("status").asText())
+            assertThat(ApiClient.read(api().get("/api/v1/texts/" + answer.id()).body()).get("status").asText())
                     .isEqualTo("done");
         }
     }
@@ -151,7 +129,12 @@ abstract class ClientsKit {
     private List<String> languages(List<String> ids) throws Exception {
         List<String> languages = new ArrayList<>();
         for (String id : ids) {
-            JsonNode record = api.awaitOne(id.trim(), System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
+            // an outside job's text exists once a worker took it: until then the API answers 404
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (api().get("/api/v1/texts/" + id.trim()).statusCode() == 404 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            JsonNode record = api().awaitOne(id.trim(), deadline);
             assertThat(record.get("status").asText()).as(record.toString()).isEqualTo("done");
             languages.add(record.get("language").asText());
         }

@@ -41,7 +41,7 @@ import picocli.CommandLine;
  * refuse a result (the poison).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class PipelineKit {
+abstract class PipelineKit implements ClientsKit {
     /** Texts starting with this are refused by the database trigger each backend installs (a poison job). */
     static final String POISON = "POISON";
     static final int MAX_ATTEMPTS = 3;
@@ -57,6 +57,16 @@ abstract class PipelineKit {
 
     /** Cuts the pipeline off its broker and brings it back, while texts are flowing. */
     protected abstract void restartBroker() throws Exception;
+
+    @Override
+    public Running serve() {
+        return running;
+    }
+
+    @Override
+    public String clientAmqpUri() {
+        return amqpUri();
+    }
 
     /** Makes the database refuse to store a result for texts starting with {@link #POISON}. */
     protected abstract void installPoison(DataSource dataSource) throws Exception;
