@@ -263,6 +263,10 @@ abstract class PipelineKit implements ClientsKit {
         expect(other, 422);
         assertThat(ApiClient.read(other.body()).get("type").asText()).isEqualTo("/problems/idempotency-key-reused");
 
+        expect(api.post("/api/v1/texts", "application/json", "{\"text\":\"hej\"}".getBytes(StandardCharsets.UTF_8),
+                "Idempotency-Key", "has spaces"), 400);
+        expect(api.post("/api/v1/texts", "application/json", "{\"text\":\"hej\"}".getBytes(StandardCharsets.UTF_8),
+                "Idempotency-Key", "k".repeat(256)), 400);
         expect(api.post("/api/v1/texts", "application/json",
                 "{\"text\":\"hej\",\"languages\":[\"xx\"]}".getBytes(StandardCharsets.UTF_8)), 400);
         expect(api.post("/api/v1/texts", "application/json",
