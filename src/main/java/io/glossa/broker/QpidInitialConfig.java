@@ -52,8 +52,9 @@ final class QpidInitialConfig {
      * What AMQP 0-9-1 clients read in the server's {@code capabilities} before they use an extension: pika refuses
      * {@code confirm_delivery()} ("Confirm.Select not Supported by Server") unless {@code publisher_confirms} and
      * {@code basic.nack} are there, and Qpid does not send the table. Both work on Qpid (confirm.select, a nack for an
-     * unroutable mandatory message: EmbeddedBrokerIT, PikaClientIT). Not advertised, because Qpid lacks them:
-     * exchange-to-exchange bindings (they close the connection), consumer cancel notifications, direct reply-to.
+     * unroutable mandatory message: EmbeddedBrokerIT; pika's confirms: ClientsKit). Not advertised, because Qpid
+     * lacks them: exchange-to-exchange bindings (they close the connection), consumer cancel notifications, direct
+     * reply-to.
      */
     static final Map<String, Object> CAPABILITIES = Map.of("publisher_confirms", true, "basic.nack", true);
 
