@@ -1,5 +1,7 @@
 """An RPC client for glossa written with pika (not by us): publishes one job {"id","text"} to the jobs exchange
-with reply_to = RabbitMQ direct reply-to and a correlation_id, waits for the reply and prints it as JSON.
+with reply_to and a correlation_id, waits for the reply and prints it as JSON. On RabbitMQ the reply comes through
+direct reply-to (amq.rabbitmq.reply-to); other brokers (glossa's embedded Qpid) have no such pseudo-queue, so there
+it uses an exclusive, auto-delete, server-named queue. clients/python/glossa_amqp.py is the documented client.
 
 usage: rpc_client.py AMQP_URL EXCHANGE ROUTING_KEY TEXT [TIMEOUT_SECONDS]
 exit 0: a reply with our correlation id arrived (printed on stdout); 1: no reply in time; 2: wrong correlation id.
@@ -23,8 +25,11 @@ def main():
     def on_reply(ch, method, properties, body):
         replies.append((properties.correlation_id, body))
 
+    reply_to = REPLY_TO
+    if connection._impl.server_properties.get("product") != "RabbitMQ":
+        reply_to = channel.queue_declare(queue="", exclusive=True, auto_delete=True).method.queue
     # direct reply-to: consume the pseudo-queue (auto-ack) on this channel before publishing on it
-    channel.basic_consume(queue=REPLY_TO, on_message_callback=on_reply, auto_ack=True)
+    channel.basic_consume(queue=reply_to, on_message_callback=on_reply, auto_ack=True)
     job_id = str(uuid.uuid4())
     correlation_id = "pika-" + job_id
     channel.basic_publish(
@@ -35,7 +40,7 @@ def main():
             content_type="application/json",
             delivery_mode=2,
             message_id=job_id,
-            reply_to=REPLY_TO,
+            reply_to=reply_to,
             correlation_id=correlation_id,
         ),
     )

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glossa.pipeline.Job;
+import io.glossa.pipeline.Question;
 import io.glossa.pipeline.Rescore;
 import io.glossa.pipeline.TraceContext;
 import java.io.IOException;
@@ -27,6 +28,10 @@ public final class JobMessageCodec {
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
     /** Most jobs one multi-job body may hold. */
     public static final int MAX_JOBS_PER_BODY = 1_000;
+    /** Most candidate languages a job may name. */
+    public static final int MAX_LANGUAGES = 100;
+    /** Largest top-k a job may ask for. */
+    public static final int MAX_TOP = 100;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -51,12 +56,12 @@ public final class JobMessageCodec {
 
     /** @param rescore null for a client's text; else the re-verify run and model version the job belongs to */
     public static byte[] encode(UUID id, String text, Rescore rescore) {
-        return write(jobNode(JSON.createObjectNode(), id, text, rescore, null));
+        return write(jobNode(JSON.createObjectNode(), id, text, rescore, Question.DEFAULT, null));
     }
 
     /** A single-job body with everything the job carries but its submission time (an AMQP header then). */
     public static byte[] encode(Job job) {
-        return write(jobNode(JSON.createObjectNode(), job.id(), job.text(), job.rescore(), job.owner()));
+        return write(jobNode(JSON.createObjectNode(), job.id(), job.text(), job.rescore(), job.question(), job.owner()));
     }
 
     /** Several jobs in one body, each with its submission time (its lane is the message's routing key). */
@@ -67,7 +72,7 @@ public final class JobMessageCodec {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode items = body.putArray("jobs");
         for (Job job : jobs) {
-            ObjectNode item = jobNode(items.addObject(), job.id(), job.text(), job.rescore(), job.owner());
+            ObjectNode item = jobNode(items.addObject(), job.id(), job.text(), job.rescore(), job.question(), job.owner());
             if (job.submittedAt() != null) {
                 item.put("submitted_at", job.submittedAt().toString());
             }
@@ -78,11 +83,19 @@ public final class JobMessageCodec {
         return write(body);
     }
 
-    private static ObjectNode jobNode(ObjectNode node, UUID id, String text, Rescore rescore, Long owner) {
+    private static ObjectNode jobNode(ObjectNode node, UUID id, String text, Rescore rescore, Question question,
+                                      Long owner) {
         node.put("id", id.toString());
         node.put("text", text);
         if (owner != null) {
             node.put("owner_key_id", owner.longValue());
+        }
+        if (!question.languages().isEmpty()) {
+            ArrayNode languages = node.putArray("languages");
+            question.languages().forEach(languages::add);
+        }
+        if (question.top() != null) {
+            node.put("top", question.top());
         }
         if (rescore != null) {
             ObjectNode reverify = node.putObject("reverify");
@@ -148,7 +161,7 @@ public final class JobMessageCodec {
     private static JobMessage job(JsonNode node, Instant submittedAt, TraceContext trace)
             throws MalformedMessageException {
         return new JobMessage(id(node.get("id")), text(node.get("text")), rescore(node.get("reverify")), submittedAt,
-                trace, owner(node.get("owner_key_id")));
+                question(node.get("languages"), node.get("top")), trace, owner(node.get("owner_key_id")));
     }
 
     /** A trace context is for logs only: one that is missing or invalid is ignored, never makes a job malformed. */
@@ -166,6 +179,36 @@ public final class JobMessageCodec {
                     + "id), got " + (value.isTextual() ? "\"" + abbreviate(value.textValue()) + "\"" : value.toString()));
         }
         return value.longValue();
+    }
+
+    /**
+     * The optional question: {@code "languages"}, 1 to {@value #MAX_LANGUAGES} distinct label codes, and
+     * {@code "top"}, 1 to {@value #MAX_TOP}. Codes the worker's model does not know are left out when it predicts.
+     */
+    private static Question question(JsonNode languages, JsonNode top) throws MalformedMessageException {
+        List<String> codes = new ArrayList<>();
+        if (languages != null && !languages.isNull()) {
+            if (!languages.isArray() || languages.isEmpty() || languages.size() > MAX_LANGUAGES) {
+                throw new MalformedMessageException("field \"languages\" must be an array of 1 to " + MAX_LANGUAGES
+                        + " language codes like [\"sv\", \"no\"]");
+            }
+            for (JsonNode code : languages) {
+                if (!code.isTextual() || code.textValue().isBlank() || code.textValue().length() > 16
+                        || code.textValue().contains(",") || codes.contains(code.textValue())) {
+                    throw new MalformedMessageException("field \"languages\" must hold distinct language codes "
+                            + "(strings of 1 to 16 characters, no commas) like \"sv\"");
+                }
+                codes.add(code.textValue());
+            }
+        }
+        Integer k = null;
+        if (top != null && !top.isNull()) {
+            if (!top.canConvertToInt() || !top.isIntegralNumber() || top.intValue() < 1 || top.intValue() > MAX_TOP) {
+                throw new MalformedMessageException("field \"top\" must be an integer from 1 to " + MAX_TOP);
+            }
+            k = top.intValue();
+        }
+        return new Question(codes, k);
     }
 
     private static Instant submittedAt(JsonNode value) throws MalformedMessageException {

@@ -114,7 +114,7 @@ final class JobProcessor implements AutoCloseable {
             Instant submittedAt = message.submittedAt() != null ? message.submittedAt() : submittedAt(delivery.properties());
             TraceContext trace = message.trace() != null ? message.trace() : messageTrace;
             jobs.add(new Job(message.id(), message.text(), delivery.lane(), submittedAt, message.rescore(),
-                    message.owner(), trace));
+                    message.question(), message.owner(), trace));
         }
         int redeliveries = MessageHeaders.intHeader(headers, MessageHeaders.DELIVERY_COUNT);
         if (body.multi()) {

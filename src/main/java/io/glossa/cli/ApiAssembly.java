@@ -6,6 +6,7 @@ import io.glossa.metrics.OutboxGauge;
 import io.glossa.metrics.QueueGauges;
 import io.glossa.pipeline.OutboxRelay;
 import io.glossa.pipeline.PipelineMetrics;
+import io.glossa.pipeline.QuestionRules;
 import io.glossa.pipeline.RelaySettings;
 import io.glossa.pipeline.ResultFanout;
 import io.glossa.pipeline.TextSubmission;
@@ -65,7 +66,10 @@ final class ApiAssembly {
         ReadinessCheck relayAlive = new ReadinessCheck("outbox relay", relay::alive);
         checks.add(relayAlive);
         checks.addAll(extraChecks);
-        TextSubmission submission = new TextSubmission(store, http.limits(), relay, metrics);
+        // a request may restrict its candidates to the model's labels (an api without a model: every known code)
+        QuestionRules questions = new QuestionRules(model.labels().stream().map(io.glossa.model.LabelInfo::code)
+                .collect(java.util.stream.Collectors.toSet()));
+        TextSubmission submission = new TextSubmission(store, http.limits(), questions, relay, metrics);
         ApiServer server = new ApiServer(submission, store, results, checks, registry, http.apiSettings(), storeReads,
                 accessSettings);
         server.with(UiAssembly.routes(life, store, broker, registry, results, model));

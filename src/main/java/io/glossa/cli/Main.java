@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
         description = "Realtime language prediction.",
         subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, ApiCommand.class, WorkerCommand.class,
                 LoadCommand.class, BatchCommand.class, TrainCommand.class, InfoCommand.class, EvaluateCommand.class,
-                PredictCommand.class, KeysCommand.class, ModelsCommand.class, ReverifyCommand.class})
+                PredictCommand.class, KeysCommand.class, ModelsCommand.class, ReverifyCommand.class, FailedCommand.class})
 public final class Main {
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "On errors, print the stack trace too.")

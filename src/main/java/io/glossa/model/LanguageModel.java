@@ -438,6 +438,51 @@ public final class LanguageModel implements LanguageClassifier {
         return new Prediction(info.code(), info.name(), info.nativeNameFor(text), probabilities[best], top);
     }
 
+    @Override
+    public Prediction predict(CharSequence text, int topK, List<String> languages) {
+        if (languages.isEmpty()) {
+            return predict(text, topK);
+        }
+        if (topK < 0) {
+            throw new IllegalArgumentException("topK must be >= 0, got " + topK);
+        }
+        Scratch scratch = scratches.get();
+        float[] probabilities = scratch.probabilities;
+        classify(text, probabilities, scratch);
+        // condition on the allowed labels: zero the others and scale the rest back to a sum of 1
+        boolean[] allowed = new boolean[labelCount];
+        for (String code : languages) {
+            int index = labels.indexOf(code);
+            if (index >= 0) {
+                allowed[index] = true;
+            }
+        }
+        float sum = 0;
+        int best = UNKNOWN_INDEX;
+        for (int k = 0; k < labelCount; k++) {
+            if (!allowed[k]) {
+                probabilities[k] = 0;
+            } else {
+                sum += probabilities[k];
+                best = best < 0 || probabilities[k] > probabilities[best] ? k : best;
+            }
+        }
+        if (scratch.letters < minLetters || best < 0 || sum <= 0) {
+            return new Prediction(Prediction.UNKNOWN, Prediction.UNKNOWN, Prediction.UNKNOWN, 0, List.of());
+        }
+        int allowedCount = 0;
+        for (int k = 0; k < labelCount; k++) {
+            probabilities[k] /= sum;
+            allowedCount += allowed[k] ? 1 : 0;
+        }
+        List<Candidate> top = top(text, probabilities, Math.min(topK, allowedCount));
+        if (probabilities[best] < unknownThreshold) {
+            return new Prediction(Prediction.UNKNOWN, Prediction.UNKNOWN, Prediction.UNKNOWN, probabilities[best], top);
+        }
+        LabelInfo info = labelInfo.get(best);
+        return new Prediction(info.code(), info.name(), info.nativeNameFor(text), probabilities[best], top);
+    }
+
     private List<Candidate> top(CharSequence text, float[] probabilities, int k) {
         int n = Math.min(k, labelCount);
         List<Candidate> out = new ArrayList<>(n);

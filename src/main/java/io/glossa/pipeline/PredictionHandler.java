@@ -38,7 +38,7 @@ public final class PredictionHandler implements JobHandler {
         LanguageClassifier classifier = model.get();
         Result result = predict(classifier, job);
         long storeStart = System.nanoTime();
-        boolean stored = store.complete(result);
+        boolean stored = completeAdopting(job, result);
         // a redelivered job whose result was already stored is not counted again: counts stay one per text
         if (stored) {
             countCompleted(job, result, System.nanoTime() - storeStart);
@@ -72,17 +72,41 @@ public final class PredictionHandler implements JobHandler {
             }
             Completion completion = completions.get(next++);
             if (completion == Completion.UNKNOWN_TEXT) {
-                outcomes.set(i, JobOutcome.failed(outcome.job(), new UnknownTextException(outcome.job().id())));
-            } else if (completion == Completion.STORED) {
+                try {
+                    completion = completeAdopting(outcome.job(), outcome.result())
+                            ? Completion.STORED : Completion.ALREADY_STORED;
+                } catch (UnknownTextException e) {
+                    outcomes.set(i, JobOutcome.failed(outcome.job(), e));
+                    continue;
+                }
+            }
+            if (completion == Completion.STORED) {
                 countCompleted(outcome.job(), outcome.result(), storeNanos);
             }
         }
         return outcomes;
     }
 
+    /**
+     * Stores the result; a job whose id the store does not know comes from an outside producer (glossa's API stores
+     * every text before publishing it), so its text is stored first, idempotently, and the result after it. Trying
+     * the result first keeps the usual case at one statement.
+     */
+    private boolean completeAdopting(Job job, Result result) {
+        try {
+            return store.complete(result);
+        } catch (UnknownTextException e) {
+            if (job.isRescore()) {
+                throw e;
+            }
+            store.adopt(job);
+            return store.complete(result);
+        }
+    }
+
     private Result predict(LanguageClassifier classifier, Job job) {
         long start = System.nanoTime();
-        Prediction prediction = classifier.predict(job.text(), topK);
+        Prediction prediction = classifier.predict(job.text(), job.question().topOr(topK), job.question().languages());
         long predictNanos = System.nanoTime() - start;
         return new Result(job.id(), prediction, classifier.version(), clock.instant(), predictNanos);
     }

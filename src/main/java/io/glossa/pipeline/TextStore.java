@@ -13,16 +13,53 @@ public interface TextStore extends AutoCloseable {
     /**
      * Stores the texts as {@code pending} and an outbox entry for each in ONE transaction,
      * and returns the jobs in input order once committed.
+     * @param question the client's candidate languages and top-k, stored with each text and carried by its job
      * @param owner the id of the API key submitting them, or null (keys not required)
      * @param trace the request's trace context, kept with every text's outbox entry so that the relay can send it
      *              with the job; null: none. A store that cannot keep it (the tests' fakes) drops it: a trace is for
      *              reading logs, never needed to answer a text.
      */
-    List<Job> accept(List<String> texts, Lane lane, Long owner, TraceContext trace);
+    List<Job> accept(List<String> texts, Lane lane, Question question, Long owner, TraceContext trace);
 
-    /** {@link #accept(List, Lane, Long, TraceContext)} owned by nobody (no API key), without a trace. */
+    /** {@link #accept(List, Lane, Question, Long, TraceContext)}: the default question, no owner, no trace. */
     default List<Job> accept(List<String> texts, Lane lane) {
-        return accept(texts, lane, null, null);
+        return accept(texts, lane, Question.DEFAULT, null, null);
+    }
+
+    /** With the client's question stored with each text and carried by its job; no owner, no trace. */
+    default List<Job> accept(List<String> texts, Lane lane, Question question) {
+        return accept(texts, lane, question, null, null);
+    }
+
+    /** The default question, for {@code owner} with {@code trace}. */
+    default List<Job> accept(List<String> texts, Lane lane, Long owner, TraceContext trace) {
+        return accept(texts, lane, Question.DEFAULT, owner, trace);
+    }
+
+    /**
+     * As {@link #accept(List, Lane, Question, Long, TraceContext)} once per idempotency key: a later call with the
+     * same key and the same request returns the jobs of the first (nothing new is stored); with another request it
+     * throws.
+     * @throws IdempotencyConflictException if the key was used for a different request
+     */
+    default Accepted acceptOnce(List<String> texts, Lane lane, Question question, IdempotencyKey key, Long owner,
+                                TraceContext trace) {
+        throw new UnsupportedOperationException("this store does not keep idempotency keys");
+    }
+
+    /** {@link #acceptOnce(List, Lane, Question, IdempotencyKey, Long, TraceContext)} without owner or trace. */
+    default Accepted acceptOnce(List<String> texts, Lane lane, Question question, IdempotencyKey key) {
+        return acceptOnce(texts, lane, question, key, null, null);
+    }
+
+    /**
+     * Stores the text of a job that an outside producer published straight to the broker (no API stored it):
+     * {@code pending}, with the job's lane, its time of publishing as submission time, and its question; no outbox
+     * entry, since the job is in the broker already. Idempotent: an id that exists is left as it is.
+     * @return true if this call stored the text
+     */
+    default boolean adopt(Job job) {
+        throw new UnknownTextException(job.id());
     }
 
     /** Any text, whoever owns it: for the pipeline itself, never for a client's request. */

@@ -2,6 +2,7 @@ package io.glossa.pipeline;
 
 import io.glossa.pipeline.InvalidSubmissionException.Reason;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Accepts texts from clients: validates them, commits them with their outbox entries, and wakes the relay.
@@ -11,13 +12,21 @@ public final class TextSubmission {
     private final TextStore store;
     private final SubmissionLimits limits;
     private final TextRules rules;
+    private final QuestionRules questions;
     private final OutboxSignal signal;
     private final PipelineMetrics metrics;
 
+    /** Accepts every language code glossa has a name for (see {@link QuestionRules#anyKnownLanguage()}). */
     public TextSubmission(TextStore store, SubmissionLimits limits, OutboxSignal signal, PipelineMetrics metrics) {
+        this(store, limits, QuestionRules.anyKnownLanguage(), signal, metrics);
+    }
+
+    public TextSubmission(TextStore store, SubmissionLimits limits, QuestionRules questions, OutboxSignal signal,
+                          PipelineMetrics metrics) {
         this.store = store;
         this.limits = limits;
         this.rules = new TextRules(limits);
+        this.questions = questions;
         this.signal = signal;
         this.metrics = metrics;
     }
@@ -26,25 +35,32 @@ public final class TextSubmission {
         return limits;
     }
 
+    public Set<String> languages() {
+        return questions.languages();
+    }
+
     public Job submit(String text) {
-        return submit(text, null, null);
+        return submit(text, Question.DEFAULT, null, null, null).jobs().get(0);
     }
 
     /**
+     * @param key   null, or the client's idempotency key
      * @param owner the submitting API key's id, or null when keys are not required
      * @param trace the request's trace context, kept with the text for the worker's logs; null: none
      */
-    public Job submit(String text, Long owner, TraceContext trace) {
+    public Accepted submit(String text, Question question, IdempotencyKey key, Long owner, TraceContext trace) {
         rules.check(text, "");
-        return accept(List.of(text), Lane.REALTIME, owner, trace).get(0);
+        questions.check(question);
+        return accept(List.of(text), Lane.REALTIME, question, key, owner, trace);
     }
 
     public List<Job> submitBatch(List<String> texts, Lane lane) {
-        return submitBatch(texts, lane, null, null);
+        return submitBatch(texts, lane, Question.DEFAULT, null, null, null).jobs();
     }
 
     /** Validates every text first, so a batch is accepted entirely or not at all; they share the request's trace. */
-    public List<Job> submitBatch(List<String> texts, Lane lane, Long owner, TraceContext trace) {
+    public Accepted submitBatch(List<String> texts, Lane lane, Question question, IdempotencyKey key, Long owner,
+                                TraceContext trace) {
         if (texts.isEmpty()) {
             throw new InvalidSubmissionException(Reason.EMPTY_BATCH, "texts is empty; send at least one text");
         }
@@ -55,13 +71,18 @@ public final class TextSubmission {
         for (int i = 0; i < texts.size(); i++) {
             rules.check(texts.get(i), "texts[" + i + "]: ");
         }
-        return accept(texts, lane, owner, trace);
+        questions.check(question);
+        return accept(texts, lane, question, key, owner, trace);
     }
 
-    private List<Job> accept(List<String> texts, Lane lane, Long owner, TraceContext trace) {
-        List<Job> jobs = store.accept(texts, lane, owner, trace);
-        metrics.accepted(lane, jobs.size());
-        signal.committed(jobs);
-        return jobs;
+    private Accepted accept(List<String> texts, Lane lane, Question question, IdempotencyKey key, Long owner,
+                            TraceContext trace) {
+        Accepted accepted = key == null ? new Accepted(store.accept(texts, lane, question, owner, trace), false)
+                : store.acceptOnce(texts, lane, question, key, owner, trace);
+        if (!accepted.repeated()) {
+            metrics.accepted(lane, accepted.jobs().size());
+            signal.committed(accepted.jobs());
+        }
+        return accepted;
     }
 }

@@ -48,7 +48,8 @@ public final class Reverification {
             if (page.isEmpty()) {
                 break;
             }
-            publisher.publish(page.stream().map(t -> new Job(t.id(), t.text(), Lane.BATCH, t.submittedAt(), rescore))
+            publisher.publish(page.stream().map(t -> new Job(t.id(), t.text(), Lane.BATCH, t.submittedAt(), rescore,
+                    t.question()))
                     .toList());
             total += page.size();
             if (selection.sample() > 0) {

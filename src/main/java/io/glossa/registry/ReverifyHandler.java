@@ -40,7 +40,7 @@ public final class ReverifyHandler implements JobHandler {
             throw new JobRejectedException(e.getMessage()); // another attempt cannot fix a refused model
         }
         long start = System.nanoTime();
-        Prediction prediction = model.predict(job.text(), 1);
+        Prediction prediction = model.predict(job.text(), 1, job.question().languages());
         Result result = new Result(job.id(), prediction, model.version(), clock.instant(), System.nanoTime() - start);
         runs.store(job.rescore().run(), result);
         return result;

@@ -58,7 +58,7 @@ public final class ShadowingHandler implements JobHandler {
     private void shadow(Job job, LanguageModel model) {
         try {
             long start = System.nanoTime();
-            Prediction prediction = model.predict(job.text(), 1);
+            Prediction prediction = model.predict(job.text(), 1, job.question().languages());
             shadowResults.store(new Result(job.id(), prediction, model.version(), clock.instant(),
                     System.nanoTime() - start));
         } catch (RuntimeException e) {

@@ -71,7 +71,7 @@ public final class JdbcReverify implements ReverifyStore {
     @Override
     public List<Job> texts(Selection selection, UUID after, int limit) {
         boolean sample = selection.sample() > 0;
-        String sql = "SELECT id, body, lane, submitted_at FROM texts WHERE status = 'done'"
+        String sql = "SELECT id, body, lane, submitted_at, languages, top_k FROM texts WHERE status = 'done'"
                 + (selection.since() == null ? "" : " AND submitted_at >= ?")
                 + (sample || after == null ? "" : " AND id > ?")
                 + (sample ? " ORDER BY RANDOM() LIMIT ?" : " ORDER BY id LIMIT ?");
@@ -88,8 +88,10 @@ public final class JdbcReverify implements ReverifyStore {
                 try (ResultSet rows = select.executeQuery()) {
                     List<Job> jobs = new ArrayList<>();
                     while (rows.next()) {
+                        // with the client's question, so the re-verify asks what the client asked
                         jobs.add(new Job(dialect.getUuid(rows, "id"), rows.getString("body"),
-                                Lane.fromKey(rows.getString("lane")), dialect.getInstant(rows, "submitted_at")));
+                                Lane.fromKey(rows.getString("lane")), dialect.getInstant(rows, "submitted_at"), null,
+                                TextRows.question(rows)));
                     }
                     return jobs;
                 }

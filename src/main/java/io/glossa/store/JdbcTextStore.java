@@ -1,6 +1,10 @@
 package io.glossa.store;
 
+import io.glossa.pipeline.Accepted;
 import io.glossa.pipeline.Completion;
+import io.glossa.pipeline.IdempotencyConflictException;
+import io.glossa.pipeline.IdempotencyKey;
+import io.glossa.pipeline.Question;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.Requester;
@@ -89,17 +93,65 @@ public final class JdbcTextStore implements TextStore {
      *         {@code trace} (one request's): each job holds the same object, not a copy.
      */
     @Override
-    public List<Job> accept(List<String> texts, Lane lane, Long owner, TraceContext trace) {
+    public List<Job> accept(List<String> texts, Lane lane, Question question, Long owner, TraceContext trace) {
+        List<Job> jobs = newJobs(texts, lane, question, owner, trace);
+        if (!jobs.isEmpty()) {
+            commitJobs.apply(jobs);
+        }
+        return jobs;
+    }
+
+    /**
+     * In one transaction of its own (not shared with other callers' texts, since it may store nothing): claims the
+     * key, then stores the texts; or, if the key was claimed before, reads the first request's texts.
+     */
+    @Override
+    public Accepted acceptOnce(List<String> texts, Lane lane, Question question, IdempotencyKey key, Long owner,
+                               TraceContext trace) {
+        List<Job> jobs = newJobs(texts, lane, question, owner, trace);
+        IdempotencyRows keys = new IdempotencyRows(database.dialect());
+        Optional<IdempotencyRows.Stored> earlier = transactions.write("storing texts", connection -> {
+            if (!keys.claim(connection, key, jobs, jobs.get(0).submittedAt())) {
+                return keys.find(connection, key.key());
+            }
+            textRows.insert(connection, jobs);
+            outboxRows.insert(connection, jobs);
+            return Optional.empty();
+        });
+        if (earlier.isEmpty()) {
+            return new Accepted(jobs, false);
+        }
+        IdempotencyRows.Stored stored = earlier.get();
+        if (!stored.requestSha256().equals(key.requestSha256())) {
+            throw new IdempotencyConflictException("the Idempotency-Key was used before for a different request; "
+                    + "send the same body as then, or use a new key for a new request");
+        }
+        return new Accepted(stored.ids().stream().map(this::storedJob).toList(), true);
+    }
+
+    /** A text stored by an earlier request, as the job that request returned. */
+    private Job storedJob(UUID id) {
+        TextRecord record = find(id).orElseThrow(() -> new IdempotencyConflictException("the Idempotency-Key names "
+                + "texts that are no longer kept (older than the retention period); use a new key"));
+        return new Job(id, "", record.lane(), record.submittedAt());
+    }
+
+    private List<Job> newJobs(List<String> texts, Lane lane, Question question, Long owner, TraceContext trace) {
         Objects.requireNonNull(lane, "lane");
         texts.forEach(JdbcTextStore::checkStorable);
-        if (texts.isEmpty()) {
-            return List.of();
-        }
         // Microseconds: what both databases keep, so the returned jobs equal what is read back later.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<Job> jobs = texts.stream().map(text -> new Job(ids.next(), text, lane, now, null, owner, trace)).toList();
-        commitJobs.apply(jobs);
-        return jobs;
+        return texts.stream().map(text -> new Job(ids.next(), text, lane, now, null, question, owner, trace)).toList();
+    }
+
+    @Override
+    public boolean adopt(Job job) {
+        checkStorable(job.text());
+        Job stored = new Job(job.id(), job.text(), job.lane(),
+                (job.submittedAt() == null ? clock.instant() : job.submittedAt()).truncatedTo(ChronoUnit.MICROS),
+                null, job.question());
+        return transactions.writeStatement("storing a text published to the broker",
+                connection -> textRows.adopt(connection, stored));
     }
 
     private Void insertJobs(List<Job> jobs) {

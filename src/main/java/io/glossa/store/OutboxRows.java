@@ -26,7 +26,7 @@ final class OutboxRows {
             ORDER BY seq LIMIT ?""";
     private static final String CLAIM = "UPDATE outbox SET claim_owner = ?, claimed_until = ? WHERE ";
     private static final String JOBS = """
-            SELECT t.id, t.body, t.lane, t.submitted_at, t.api_key_id, o.traceparent
+            SELECT t.id, t.body, t.lane, t.submitted_at, t.languages, t.top_k, t.api_key_id, o.traceparent
             FROM outbox o JOIN texts t ON t.id = o.text_id
             WHERE %s
             ORDER BY o.seq
@@ -116,7 +116,8 @@ final class OutboxRows {
                     // parse, not trust: the column is only ever written from a parsed context, but a row is data
                     jobs.add(new Job(sql.getUuid(rows, "id"), rows.getString("body"),
                             Lane.fromKey(rows.getString("lane")), sql.getInstant(rows, "submitted_at"), null,
-                            TextRows.owner(rows), TraceContext.parse(rows.getString("traceparent"))));
+                            TextRows.question(rows), TextRows.owner(rows),
+                            TraceContext.parse(rows.getString("traceparent"))));
                 }
                 return jobs;
             }

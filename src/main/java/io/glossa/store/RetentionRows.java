@@ -26,6 +26,8 @@ final class RetentionRows {
     }
 
     int delete(Connection connection, Instant cutoff, int limit) throws SQLException {
+        // the idempotency keys of requests as old as the texts: no use once those are gone (an indexed range)
+        new IdempotencyRows(sql).deleteOlderThan(connection, cutoff);
         List<UUID> ids = oldest(connection, cutoff, limit);
         if (ids.isEmpty()) {
             return 0;

@@ -4,6 +4,7 @@ import io.glossa.model.Prediction;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.Requester;
+import io.glossa.pipeline.Question;
 import io.glossa.pipeline.Result;
 import io.glossa.pipeline.TextRecord;
 import io.glossa.pipeline.TextStatus;
@@ -26,8 +27,12 @@ import java.util.UUID;
  * writes the outbox rows ({@link OutboxRows}' table) in the same statement.
  */
 final class TextRows {
-    private static final String INSERT =
-            "INSERT INTO texts (id, lane, body, status, submitted_at, api_key_id) VALUES (?, ?, ?, 'pending', ?, ?)";
+    private static final String INSERT = "INSERT INTO texts (id, lane, body, status, submitted_at, languages, top_k,"
+            + " api_key_id) VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)";
+    // A job an outside producer published: stored by the worker, once, whichever worker gets there first; owned by
+    // nobody (only admin keys see it), whatever its body says
+    private static final String ADOPT = "INSERT INTO texts (id, lane, body, status, submitted_at, languages, top_k, origin)"
+            + " VALUES (?, ?, ?, 'pending', ?, ?, ?, 'queue') ON CONFLICT (id) DO NOTHING";
     // PostgreSQL: the texts and their outbox rows in one statement (a data-modifying WITH is atomic), so that an
     // autocommitted accept is one round trip instead of three (BEGIN + INSERT, INSERT, COMMIT). Arrays keep the
     // statement text the same for any number of texts, so the server keeps one plan for it. The outbox rows read the
@@ -38,11 +43,12 @@ final class TextRows {
     private static final String INSERT_WITH_OUTBOX_POSTGRESQL = """
             WITH job AS (
                 SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS varchar[]), CAST(? AS varchar[]),
-                                     CAST(? AS timestamptz[]), CAST(? AS bigint[]), CAST(? AS varchar[]))
-                     AS job (id, lane, body, submitted_at, api_key_id, traceparent)),
+                                     CAST(? AS timestamptz[]), CAST(? AS varchar[]), CAST(? AS integer[]),
+                                     CAST(? AS bigint[]), CAST(? AS varchar[]))
+                     AS job (id, lane, body, submitted_at, languages, top_k, api_key_id, traceparent)),
             accepted AS (
-                INSERT INTO texts (id, lane, body, status, submitted_at, api_key_id)
-                SELECT id, lane, body, 'pending', submitted_at, api_key_id FROM job)
+                INSERT INTO texts (id, lane, body, status, submitted_at, languages, top_k, api_key_id)
+                SELECT id, lane, body, 'pending', submitted_at, languages, top_k, api_key_id FROM job)
             INSERT INTO outbox (text_id, traceparent) SELECT id, traceparent FROM job
             """;
     static final String SELECT_WITH_RESULT = """
@@ -78,15 +84,29 @@ final class TextRows {
     void insert(Connection connection, List<Job> jobs) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (Job job : jobs) {
-                sql.setUuid(insert, 1, job.id());
-                insert.setString(2, job.lane().key());
-                insert.setString(3, job.text());
-                sql.setInstant(insert, 4, job.submittedAt());
-                setOwner(insert, 5, job.owner());
+                bindJob(insert, job);
+                setOwner(insert, 7, job.owner());
                 insert.addBatch();
             }
             insert.executeBatch();
         }
+    }
+
+    /** @return true if the text was stored now, false if a text with that id existed */
+    boolean adopt(Connection connection, Job job) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(ADOPT)) {
+            bindJob(insert, job);
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    private void bindJob(PreparedStatement insert, Job job) throws SQLException {
+        sql.setUuid(insert, 1, job.id());
+        insert.setString(2, job.lane().key());
+        insert.setString(3, job.text());
+        sql.setInstant(insert, 4, job.submittedAt());
+        insert.setString(5, job.question().languagesText());
+        insert.setObject(6, job.question().top(), java.sql.Types.INTEGER);
     }
 
     /** PostgreSQL only: {@link #insert} and the outbox rows in one statement; run it autocommitted. */
@@ -96,6 +116,8 @@ final class TextRows {
         Object[] lanes = new Object[n];
         Object[] bodies = new Object[n];
         Object[] submitted = new Object[n];
+        Object[] languages = new Object[n];
+        Object[] tops = new Object[n];
         Object[] owners = new Object[n];
         Object[] traces = new Object[n];
         for (int i = 0; i < n; i++) {
@@ -104,6 +126,8 @@ final class TextRows {
             lanes[i] = job.lane().key();
             bodies[i] = job.text();
             submitted[i] = job.submittedAt().toString(); // ISO 8601 in UTC, which PostgreSQL reads exactly
+            languages[i] = job.question().languagesText();
+            tops[i] = job.question().top();
             owners[i] = job.owner();
             traces[i] = job.trace() == null ? null : job.trace().traceparent();
         }
@@ -112,8 +136,10 @@ final class TextRows {
             insert.setArray(2, connection.createArrayOf("varchar", lanes));
             insert.setArray(3, connection.createArrayOf("varchar", bodies));
             insert.setArray(4, connection.createArrayOf("varchar", submitted));
-            insert.setArray(5, connection.createArrayOf("bigint", owners));
-            insert.setArray(6, connection.createArrayOf("varchar", traces));
+            insert.setArray(5, connection.createArrayOf("varchar", languages));
+            insert.setArray(6, connection.createArrayOf("integer", tops));
+            insert.setArray(7, connection.createArrayOf("bigint", owners));
+            insert.setArray(8, connection.createArrayOf("varchar", traces));
             insert.executeUpdate();
         }
     }
@@ -215,6 +241,12 @@ final class TextRows {
                 sql.getInstant(row, "submitted_at"),
                 sql.getInstant(row, "completed_at"),
                 row.getString("error_reason"));
+    }
+
+    /** The client's question from a row with the columns languages and top_k. */
+    static Question question(ResultSet row) throws SQLException {
+        int top = row.getInt("top_k");
+        return Question.of(row.getString("languages"), row.wasNull() ? null : top);
     }
 
     private static Prediction prediction(ResultSet row) throws SQLException {

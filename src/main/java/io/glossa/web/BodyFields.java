@@ -7,7 +7,22 @@ import java.util.Map;
  * What a JSON body held of its {@link BodyShape}: each string field present (JSON null counts as absent), the array
  * if present, and the names of the fields that were ignored (to point at a misspelt one).
  */
-record BodyFields(Map<String, String> strings, List<String> array, List<String> ignored) {
+record BodyFields(Map<String, String> strings, List<String> array, List<String> ignored,
+                  Map<String, List<String>> lists, Map<String, Long> integers) {
+    BodyFields(Map<String, String> strings, List<String> array, List<String> ignored) {
+        this(strings, array, ignored, Map.of(), Map.of());
+    }
+
+    /** A short list of the shape's {@code lists}, or null if absent. */
+    List<String> list(String name) {
+        return lists.get(name);
+    }
+
+    /** An integer of the shape's {@code integers}, or null if absent. */
+    Long integer(String name) {
+        return integers.get(name);
+    }
+
     String string(String name) {
         return strings.get(name);
     }

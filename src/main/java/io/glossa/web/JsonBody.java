@@ -84,15 +84,30 @@ final class JsonBody {
         Map<String, String> strings = new HashMap<>(4);
         List<String> array = null;
         List<String> ignored = List.of();
+        Map<String, List<String>> lists = new HashMap<>(2);
+        Map<String, Long> integers = new HashMap<>(2);
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
-            if (shape.strings().contains(name)) {
+            if (shape.lists().contains(name)) {
+                if (value != JsonToken.VALUE_NULL) {
+                    lists.put(name, strings(name, value, parser, BodyShape.MAX_LIST_ITEMS, () -> invalid("'" + name
+                            + "' has more than " + BodyShape.MAX_LIST_ITEMS + " items")));
+                }
+            } else if (shape.integers().contains(name)) {
+                if (value != JsonToken.VALUE_NULL) {
+                    if (value != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                        throw wrongType(name, "an integer", value);
+                    }
+                    integers.put(name, parser.getLongValue());
+                }
+            } else if (shape.strings().contains(name)) {
                 if (value != JsonToken.VALUE_NULL) {
                     strings.put(name, string(name, value, parser));
                 }
             } else if (name.equals(shape.array())) {
-                array = value == JsonToken.VALUE_NULL ? null : strings(name, value, parser, shape);
+                array = value == JsonToken.VALUE_NULL ? null
+                        : strings(name, value, parser, shape.maxArrayItems(), shape.tooManyItems());
             } else {
                 ignored = ignored.isEmpty() ? new ArrayList<>(4) : ignored;
                 ignored.add(name);
@@ -104,7 +119,7 @@ final class JsonBody {
                 parser.skipChildren();
             }
         }
-        return new BodyFields(strings, array, ignored);
+        return new BodyFields(strings, array, ignored, lists, integers);
     }
 
     private static String string(String name, JsonToken value, JsonParser parser) throws IOException {
@@ -114,8 +129,8 @@ final class JsonBody {
         return parser.getText();
     }
 
-    private static List<String> strings(String name, JsonToken value, JsonParser parser, BodyShape shape)
-            throws IOException {
+    private static List<String> strings(String name, JsonToken value, JsonParser parser, int maxItems,
+                                        java.util.function.Supplier<ProblemException> tooMany) throws IOException {
         if (value != JsonToken.START_ARRAY) {
             throw wrongType(name, "an array of strings", value);
         }
@@ -125,8 +140,8 @@ final class JsonBody {
             if (item != JsonToken.VALUE_STRING) {
                 throw wrongType(name + "[" + items.size() + "]", "a string", item);
             }
-            if (items.size() == shape.maxArrayItems()) {
-                throw shape.tooManyItems().get();
+            if (items.size() == maxItems) {
+                throw tooMany.get();
             }
             items.add(parser.getText());
         }
@@ -138,6 +153,8 @@ final class JsonBody {
         if (shape.array() != null) {
             names.add(shape.array());
         }
+        names.addAll(shape.lists());
+        names.addAll(shape.integers());
         names.sort(null);
         return BodyFields.Names.quoted(names);
     }

@@ -3,6 +3,7 @@ package io.glossa.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glossa.pipeline.BrokerUnavailableException;
+import io.glossa.pipeline.IdempotencyConflictException;
 import io.glossa.pipeline.InvalidSubmissionException;
 import io.glossa.pipeline.StoreUnavailableException;
 import io.javalin.Javalin;
@@ -27,6 +28,8 @@ final class ProblemResponses {
         app.exception(ProblemException.class, (e, ctx) -> send(ctx, e.problem()));
         app.exception(InvalidSubmissionException.class, (e, ctx) -> send(ctx, forSubmission(e)));
         app.exception(HttpResponseException.class, (e, ctx) -> send(ctx, forJavalin(e, ctx)));
+        app.exception(IdempotencyConflictException.class, (e, ctx) -> send(ctx, Problem.of(422,
+                "idempotency-key-reused", "Idempotency Key Reused", e.getMessage())));
         app.exception(BrokerUnavailableException.class, (e, ctx) -> send(ctx, Problem.of(503, "unavailable",
                 "Service Unavailable", "the message broker is unavailable; retry later")));
         app.exception(StoreUnavailableException.class, (e, ctx) -> {
@@ -56,6 +59,7 @@ final class ProblemResponses {
             case EMPTY_BATCH -> Problem.of(400, "empty-batch", "Empty Batch", e.getMessage());
             case TEXT_TOO_LARGE -> Problem.of(413, "text-too-large", "Text Too Large", e.getMessage());
             case BATCH_TOO_LARGE -> Problem.of(413, "batch-too-large", "Batch Too Large", e.getMessage());
+            case INVALID_QUESTION -> Problem.of(400, "invalid-field", "Invalid Field", e.getMessage());
         };
     }
 

@@ -1,11 +1,15 @@
 package io.glossa.web;
 
+import io.glossa.pipeline.Accepted;
 import io.glossa.pipeline.InvalidSubmissionException;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.Requester;
+import io.glossa.pipeline.Question;
+import io.glossa.pipeline.QuestionRules;
 import io.glossa.pipeline.ResultWaiters;
 import io.glossa.pipeline.TextRecord;
+import io.glossa.pipeline.TextStatus;
 import io.glossa.pipeline.TextStore;
 import io.glossa.pipeline.TextSubmission;
 import io.javalin.Javalin;
@@ -18,7 +22,9 @@ import java.util.concurrent.CompletableFuture;
 
 /** {@code /api/v1/texts}: submit one text or a batch, read a text, long-poll for its result. */
 final class TextRoutes {
-    private static final BodyShape SINGLE = BodyShape.strings("text");
+    private static final java.util.Set<String> QUESTION_LISTS = java.util.Set.of("languages");
+    private static final java.util.Set<String> QUESTION_INTEGERS = java.util.Set.of("top");
+    private static final BodyShape SINGLE = BodyShape.strings("text").with(QUESTION_LISTS, QUESTION_INTEGERS);
     private final TextSubmission submission;
     private final TextStore store;
     private final ResultWaiters waiters;
@@ -42,7 +48,8 @@ final class TextRoutes {
         ProblemException tooMany = new ProblemException(ProblemResponses.forSubmission(new InvalidSubmissionException(
                 InvalidSubmissionException.Reason.BATCH_TOO_LARGE,
                 "the batch has more than " + maxBatch + " texts; the limit is " + maxBatch + " per request")));
-        this.batch = new BodyShape(java.util.Set.of("lane"), "texts", maxBatch, () -> tooMany);
+        this.batch = new BodyShape(java.util.Set.of("lane"), "texts", maxBatch, () -> tooMany)
+                .with(QUESTION_LISTS, QUESTION_INTEGERS);
     }
 
     void register(Javalin app) {
@@ -64,11 +71,45 @@ final class TextRoutes {
             if (text == null) {
                 throw body.missing("text", "{\"text\": \"...\"}");
             }
-            Job job = submission.submit(text, Requesters.owner(ctx), RequestTrace.of(ctx));
-            ctx.status(202).header("Location", TextJson.location(job.id())).json(json.accepted(job));
+            Duration wait = WaitTime.parse(ctx.queryParam("wait"), settings.maxWait());
+            Question question = question(body);
+            Accepted accepted = submission.submit(text, question,
+                    IdempotencyKeys.of(ctx, "texts", List.of(text), Lane.REALTIME, question), Requesters.owner(ctx),
+                    RequestTrace.of(ctx));
+            Job job = accepted.jobs().get(0);
+            ctx.header("Location", TextJson.location(job.id()));
+            if (wait.isZero()) {
+                ctx.status(202).json(json.accepted(job));
+                return;
+            }
+            // one round trip: the answer if it is ready within the wait, else the same 202 as without one
+            CompletableFuture<Optional<TextRecord>> result = waiters.await(job.id(), wait);
+            endOnRevocation(ctx, result);
+            ctx.future(() -> result.thenAccept(record -> {
+                if (record.isPresent() && record.get().status() != TextStatus.PENDING) {
+                    ctx.status(200).json(json.record(record.get()));
+                } else {
+                    ctx.status(202).json(json.accepted(job));
+                }
+            }));
         } finally {
             room.release();
         }
+    }
+
+    /** The optional {@code languages} and {@code top} of a submission (checked against the model by the pipeline). */
+    private static Question question(BodyFields body) {
+        List<String> languages = body.list("languages");
+        if (languages != null && languages.isEmpty()) {
+            throw new ProblemException(400, "invalid-field", "Invalid Field",
+                    "'languages' is empty; leave it out to allow every language, or list codes like [\"sv\", \"no\"]");
+        }
+        Long top = body.integer("top");
+        if (top != null && (top < 1 || top > QuestionRules.MAX_TOP)) {
+            throw new ProblemException(400, "invalid-field", "Invalid Field",
+                    "'top' must be between 1 and " + QuestionRules.MAX_TOP + ", got " + top);
+        }
+        return new Question(languages, top == null ? null : top.intValue());
     }
 
     private void submitBatch(Context ctx) {
@@ -78,8 +119,12 @@ final class TextRoutes {
             if (body.array() == null) {
                 throw body.missing("texts", "{\"texts\": [\"...\"]}");
             }
-            List<Job> jobs = submission.submitBatch(body.array(), lane(body.string("lane")), Requesters.owner(ctx), RequestTrace.of(ctx));
-            ctx.status(202).json(json.acceptedBatch(jobs));
+            Lane lane = lane(body.string("lane"));
+            Question question = question(body);
+            Accepted accepted = submission.submitBatch(body.array(), lane, question,
+                    IdempotencyKeys.of(ctx, "texts:batch", body.array(), lane, question), Requesters.owner(ctx),
+                    RequestTrace.of(ctx));
+            ctx.status(202).json(json.acceptedBatch(accepted.jobs()));
         } finally {
             room.release();
         }

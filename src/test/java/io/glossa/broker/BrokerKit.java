@@ -428,7 +428,7 @@ abstract class BrokerKit {
 
     private static Job traced(String text, TraceContext trace) {
         Job job = job(text, Lane.REALTIME);
-        return new Job(job.id(), job.text(), job.lane(), job.submittedAt(), null, null, trace);
+        return new Job(job.id(), job.text(), job.lane(), job.submittedAt(), null, null, null, trace);
     }
 
     /** The poison job of a multi-job message ends in the failed queue on its own; the others are done at once. */

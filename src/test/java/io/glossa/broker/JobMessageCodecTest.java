@@ -86,7 +86,7 @@ class JobMessageCodecTest {
         java.time.Instant at = java.time.Instant.parse("2026-11-27T02:30:00.123456Z");
         TraceContext trace = TraceContext.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
         UUID other = UUID.fromString("1b0e5a5e-2f5c-4c36-9f3e-0d8f5d3b6a12");
-        byte[] body = JobMessageCodec.encodeAll(List.of(new Job(id, "Hej", Lane.REALTIME, at, null, null, trace),
+        byte[] body = JobMessageCodec.encodeAll(List.of(new Job(id, "Hej", Lane.REALTIME, at, null, null, null, trace),
                 new Job(other, "Tere", Lane.REALTIME, at)));
         assertThat(new String(body, StandardCharsets.UTF_8)).contains("\"text\":\"Hej\",\"submitted_at\":\""
                 + at + "\",\"traceparent\":\"" + trace.traceparent() + "\"}");
@@ -120,7 +120,7 @@ class JobMessageCodecTest {
     @Test
     void theOwnerKeyTravelsInSingleAndMultiJobBodiesAndIsOptional() throws Exception {
         java.time.Instant at = java.time.Instant.parse("2026-11-27T02:30:00.123456Z");
-        Job owned = new Job(id, "Hej", Lane.REALTIME, at, null, 17L, null);
+        Job owned = new Job(id, "Hej", Lane.REALTIME, at, null, null, 17L, null);
         assertThat(new String(JobMessageCodec.encode(owned), StandardCharsets.UTF_8))
                 .isEqualTo("{\"id\":\"" + id + "\",\"text\":\"Hej\",\"owner_key_id\":17}");
         assertThat(codec.decode(JobMessageCodec.encode(owned)).owner()).isEqualTo(17L);

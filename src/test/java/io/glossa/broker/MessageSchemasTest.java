@@ -38,7 +38,7 @@ class MessageSchemasTest {
         JsonNode body = JSON.readTree(JobMessageCodec.encode(UUID.randomUUID(), "Hej"));
         assertThat(violations(schema("job.schema.json"), body)).isEmpty();
         JsonNode owned = JSON.readTree(JobMessageCodec.encode(new io.glossa.pipeline.Job(UUID.randomUUID(), "Hej",
-                io.glossa.pipeline.Lane.REALTIME, Instant.now(), null, 5L, null)));
+                io.glossa.pipeline.Lane.REALTIME, Instant.now(), null, null, 5L, null)));
         assertThat(violations(schema("job.schema.json"), owned)).isEmpty();
         assertThat(violations(schema("job.schema.json"), JSON.readTree("{\"id\":\"nope\",\"text\":\"\"}")))
                 .as("the checker does find problems")
@@ -51,7 +51,7 @@ class MessageSchemasTest {
         List<io.glossa.pipeline.Job> jobs = List.of(
                 new io.glossa.pipeline.Job(UUID.randomUUID(), "Hej", io.glossa.pipeline.Lane.REALTIME, Instant.now()),
                 new io.glossa.pipeline.Job(UUID.randomUUID(), "Tere", io.glossa.pipeline.Lane.REALTIME, Instant.now(),
-                        null, 7L, io.glossa.pipeline.TraceContext.start()));
+                        null, null, 7L, io.glossa.pipeline.TraceContext.start()));
         JsonNode schema = schema("jobs.schema.json");
         assertThat(violations(schema, JSON.readTree(JobMessageCodec.encodeAll(jobs)))).isEmpty();
         assertThat(violations(schema, JSON.readTree("{\"jobs\":[]}"))).containsExactly("$.jobs: fewer than minItems");

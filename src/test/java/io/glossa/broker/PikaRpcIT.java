@@ -52,14 +52,29 @@ class PikaRpcIT {
 
     @Test
     void pikaClientGetsTheResultThroughDirectReplyTo(@TempDir Path dir) throws Exception {
+        rpcRoundTrip(broker, RabbitMqBrokerIT.URI.replaceAll("/$", "/%2F"), dir);
+    }
+
+    /** The embedded broker has no direct reply-to: the same script uses an exclusive reply queue there. */
+    @Test
+    void pikaClientGetsTheResultFromTheEmbeddedBrokerThroughAReplyQueue(@TempDir Path dir) throws Exception {
+        try (EmbeddedBroker embedded = EmbeddedBroker.start(new EmbeddedBrokerSettings(dir.resolve("broker"),
+                EmbeddedBrokerIT.freePort(), "guest", "guest"));
+             AmqpBroker qpid = AmqpBroker.connect(embedded.endpoint(), topology,
+                     ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(10)), "kit-pika-qpid")) {
+            rpcRoundTrip(qpid, "amqp://guest:guest@127.0.0.1:" + embedded.settings().port() + "/%2F", dir);
+        }
+    }
+
+    private void rpcRoundTrip(AmqpBroker target, String url, Path dir) throws Exception {
         RecordingHandler handler = new RecordingHandler();
-        broker.jobConsumer(ConsumerSettings.defaults()).start(handler);
+        target.jobConsumer(ConsumerSettings.defaults()).start(handler);
         Path script = dir.resolve("rpc_client.py");
         try (InputStream in = PikaRpcIT.class.getResourceAsStream("/pika/rpc_client.py")) {
             Files.copy(in, script);
         }
 
-        Outcome outcome = run(List.of(PYTHON.toString(), script.toString(), RabbitMqBrokerIT.URI.replaceAll("/$", "/%2F"),
+        Outcome outcome = run(List.of(PYTHON.toString(), script.toString(), url,
                 topology.jobsExchange(), Lane.REALTIME.key(), "Hej, vad heter du?", "20"), 60);
 
         assertThat(outcome.exit).as("pika client exit code; stderr: %s", outcome.stderr).isZero();

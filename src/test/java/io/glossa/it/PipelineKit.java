@@ -41,7 +41,7 @@ import picocli.CommandLine;
  * refuse a result (the poison).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class PipelineKit {
+abstract class PipelineKit implements ClientsKit {
     /** Texts starting with this are refused by the database trigger each backend installs (a poison job). */
     static final String POISON = "POISON";
     static final int MAX_ATTEMPTS = 3;
@@ -57,6 +57,16 @@ abstract class PipelineKit {
 
     /** Cuts the pipeline off its broker and brings it back, while texts are flowing. */
     protected abstract void restartBroker() throws Exception;
+
+    @Override
+    public Running serve() {
+        return running;
+    }
+
+    @Override
+    public String clientAmqpUri() {
+        return amqpUri();
+    }
 
     /** Makes the database refuse to store a result for texts starting with {@link #POISON}. */
     protected abstract void installPoison(DataSource dataSource) throws Exception;
@@ -181,41 +191,156 @@ abstract class PipelineKit {
     }
 
     /**
-     * A well-formed job whose id no API of ours accepted (an outside producer's, or a store that lost it): the real
-     * worker and store send it to the failed queue with its reason at once, and texts behind it still flow.
+     * An outside producer publishes the talk's {@code {"id","text"}} with a fresh id straight to the jobs exchange,
+     * twice (a producer's retry), with a question and an RPC reply queue: the worker stores the text (lane and
+     * publish time), predicts it once, answers the reply queue, and the API shows it by id and on its event stream.
      */
     @Test
-    void aJobWithAnIdTheStoreDoesNotKnowReachesTheFailedQueueAndWorkGoesOn() throws Exception {
-        UUID unknown = UUID.randomUUID();
+    void aJobFromAnOutsideProducerIsStoredPredictedOnceAndAnswered() throws Exception {
+        UUID id = UUID.randomUUID();
         Topology topology = new Topology(Topology.DEFAULT_PREFIX);
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUri(amqpUri());
-        try (Connection connection = factory.newConnection("glossa-it-unknown"); Channel channel = connection.createChannel()) {
+        byte[] body = ApiClient.JSON.createObjectNode().put("id", id.toString())
+                .put("text", "Das ist ein ganz gewöhnlicher deutscher Satz über das Wetter von heute.")
+                .put("top", 2).set("languages", ApiClient.JSON.createArrayNode().add("de").add("nl").add("sv"))
+                .toString().getBytes(StandardCharsets.UTF_8);
+        try (EventStreamClient events = EventStreamClient.open(running.port(), null);
+             Connection connection = factory.newConnection("glossa-it-outside"); Channel channel = connection.createChannel()) {
+            // an exclusive, auto-delete reply queue: works on RabbitMQ and on Qpid alike
+            String replyQueue = channel.queueDeclare("", false, true, true, null).getQueue();
+            java.util.concurrent.BlockingQueue<com.rabbitmq.client.Delivery> replies = new java.util.concurrent.LinkedBlockingQueue<>();
+            channel.basicConsume(replyQueue, true, (tag, delivery) -> replies.add(delivery), tag -> { });
             channel.confirmSelect();
-            channel.basicPublish(topology.jobsExchange(), Lane.REALTIME.key(), true,
-                    new com.rabbitmq.client.AMQP.BasicProperties.Builder().deliveryMode(2).contentType("application/json")
-                            .messageId(unknown.toString()).build(),
-                    io.glossa.broker.JobMessageCodec.encode(unknown, "Ein Auftrag, den niemand angenommen hat."));
+            com.rabbitmq.client.AMQP.BasicProperties properties = new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                    .deliveryMode(2).contentType("application/json").replyTo(replyQueue).correlationId("c-1").build();
+            channel.basicPublish(topology.jobsExchange(), Lane.BATCH.key(), true, properties, body);
+            channel.basicPublish(topology.jobsExchange(), Lane.BATCH.key(), true, properties, body);
             channel.waitForConfirmsOrDie(10_000);
 
-            String id = api.submit("Un testo italiano del tutto normale che arriva subito dopo.");
-            JsonNode record = api.awaitOne(id, System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
-            assertThat(record.get("status").asText()).as(record.toString()).isEqualTo("done");
+            com.rabbitmq.client.Delivery reply = replies.poll(60, TimeUnit.SECONDS);
+            assertThat(reply).as("an RPC reply").isNotNull();
+            assertThat(reply.getProperties().getCorrelationId()).isEqualTo("c-1");
+            JsonNode answer = ApiClient.read(new String(reply.getBody(), StandardCharsets.UTF_8));
+            assertThat(answer.get("id").asText()).isEqualTo(id.toString());
+            assertThat(answer.get("status").asText()).as(answer.toString()).isEqualTo("done");
+            assertThat(answer.get("language").asText()).isEqualTo("de");
+            assertThat(answer.get("top")).hasSize(2);
+            assertThat(events.awaitLine(id.toString(), Duration.ofSeconds(30))).as("the result on the event stream").isTrue();
+            assertThat(replies.poll(3, TimeUnit.SECONDS)).as("the retry's reply").isNotNull();
+        }
+        JsonNode record = ApiClient.read(api.get("/api/v1/texts/" + id).body());
+        assertThat(record.get("status").asText()).isEqualTo("done");
+        assertThat(record.get("language").asText()).isEqualTo("de");
+        assertThat(resultRows(List.of(id.toString()))).as("predicted and stored once").isEqualTo(1);
+        assertThat(storedOrigin(id)).isEqualTo("queue:batch");
+    }
 
-            JsonNode failed = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (failed == null && System.nanoTime() < deadline) {
-                GetResponse message = channel.basicGet(topology.failedQueue(), true);
-                if (message == null) {
-                    Thread.sleep(100);
-                } else if (unknown.toString().equals(message.getProps().getMessageId())) {
-                    failed = ApiClient.read(new String(message.getBody(), StandardCharsets.UTF_8));
+    /** HTTP options on the real stack: the question, Idempotency-Key and the one-round-trip wait. */
+    @Test
+    void submissionsCarryAQuestionAnIdempotencyKeyAndAWait() throws Exception {
+        String german = "Das ist ein ganz gewöhnlicher deutscher Satz über das Wetter von heute.";
+        HttpResponse<String> answered = api.post("/api/v1/texts?wait=20s", "application/json",
+                ("{\"text\":\"" + german + "\",\"languages\":[\"nl\",\"de\"],\"top\":1}").getBytes(StandardCharsets.UTF_8));
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        JsonNode result = ApiClient.read(answered.body());
+        assertThat(result.get("status").asText()).isEqualTo("done");
+        assertThat(result.get("language").asText()).isEqualTo("de");
+        assertThat(result.get("top")).hasSize(1);
+        // restricted to two wrong candidates, the model picks among those (or says unknown), never "de"
+        JsonNode restricted = ApiClient.read(api.post("/api/v1/texts?wait=20s", "application/json",
+                ("{\"text\":\"" + german + "\",\"languages\":[\"fi\",\"et\"]}").getBytes(StandardCharsets.UTF_8)).body());
+        assertThat(restricted.get("language").asText()).isIn("fi", "et", "unknown");
+
+        byte[] body = "{\"texts\":[\"ett\",\"två\"],\"lane\":\"batch\"}".getBytes(StandardCharsets.UTF_8);
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first = api.post("/api/v1/texts:batch", "application/json", body, "Idempotency-Key", key);
+        HttpResponse<String> again = api.post("/api/v1/texts:batch", "application/json", body, "Idempotency-Key", key);
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(ApiClient.read(again.body()).get("ids")).isEqualTo(ApiClient.read(first.body()).get("ids"));
+        HttpResponse<String> other = api.post("/api/v1/texts:batch", "application/json",
+                "{\"texts\":[\"tre\"]}".getBytes(StandardCharsets.UTF_8), "Idempotency-Key", key);
+        expect(other, 422);
+        assertThat(ApiClient.read(other.body()).get("type").asText()).isEqualTo("/problems/idempotency-key-reused");
+
+        expect(api.post("/api/v1/texts", "application/json", "{\"text\":\"hej\"}".getBytes(StandardCharsets.UTF_8),
+                "Idempotency-Key", "has spaces"), 400);
+        expect(api.post("/api/v1/texts", "application/json", "{\"text\":\"hej\"}".getBytes(StandardCharsets.UTF_8),
+                "Idempotency-Key", "k".repeat(256)), 400);
+        expect(api.post("/api/v1/texts", "application/json",
+                "{\"text\":\"hej\",\"languages\":[\"xx\"]}".getBytes(StandardCharsets.UTF_8)), 400);
+        expect(api.post("/api/v1/texts", "application/json",
+                "{\"text\":\"hej\",\"top\":0}".getBytes(StandardCharsets.UTF_8)), 400);
+        expect(api.post("/api/v1/texts", "application/json",
+                "{\"text\":\"hej\",\"top\":\"2\"}".getBytes(StandardCharsets.UTF_8)), 400);
+    }
+
+    /**
+     * glossa failed list / show / replay on this broker: a poison job is listed with its reason, shown with its body,
+     * and once its cause is gone (here: the stored text no longer starts with POISON) a replay gets it answered.
+     */
+    @Test
+    void theFailedCommandsListShowAndReplayAFailedJob() throws Exception {
+        String id = api.submit(POISON + "-REPLAY this text fails until the test cures it");
+        JsonNode failed = api.awaitOne(id, System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
+        assertThat(failed.get("status").asText()).as(failed.toString()).isEqualTo("failed");
+
+        String[] broker = {"--amqp-uri", amqpUri()};
+        String[] list = cli("failed", "list", "--json", broker[0], broker[1]);
+        assertThat(list[0]).as(list[1]).isEqualTo("0");
+        JsonNode listed = list[1].lines().map(ApiClient::read).filter(j -> j.get("id").asText().equals(id))
+                .findFirst().orElseThrow(() -> new AssertionError("job " + id + " not listed:\n" + list[1]));
+        assertThat(listed.get("reason").asText()).contains("poisoned by the test");
+        assertThat(listed.get("lane").asText()).isEqualTo("realtime");
+        assertThat(listed.get("replayable").asBoolean()).isTrue();
+
+        String[] show = cli("failed", "show", id, broker[0], broker[1]);
+        assertThat(ApiClient.read(show[1]).get("original").asText()).contains("POISON-REPLAY this text fails");
+        String[] unknown = cli("failed", "show", UUID.randomUUID().toString(), broker[0], broker[1]);
+        assertThat(unknown[0]).isNotEqualTo("0");
+        assertThat(unknown[2]).contains("in the failed queue; glossa failed list shows them").doesNotContain("Exception");
+
+        try (java.sql.Connection connection = running.store().database().dataSource().getConnection();
+             java.sql.Statement cure = connection.createStatement()) {
+            cure.executeUpdate("UPDATE texts SET body = 'cured ' || body WHERE body LIKE '" + POISON + "-REPLAY%'");
+        }
+        String[] replay = cli("failed", "replay", id, broker[0], broker[1]);
+        assertThat(replay[0]).as(replay[2]).isEqualTo("0");
+        assertThat(replay[1]).contains("replayed 1 job(s)");
+        JsonNode answered = ApiClient.read(api.get("/api/v1/texts/" + id + "?wait=30s").body());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!answered.get("status").asText().equals("done") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            answered = ApiClient.read(api.get("/api/v1/texts/" + id).body());
+        }
+        assertThat(answered.get("status").asText()).as(answered.toString()).isEqualTo("done");
+        assertThat(cli("failed", "list", "--json", broker[0], broker[1])[1]).doesNotContain(id);
+    }
+
+    /** glossa in this JVM: {exit code, stdout, stderr}. */
+    private static String[] cli(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine command = io.glossa.cli.Main.commandLine();
+        command.setOut(new java.io.PrintWriter(out, true));
+        command.setErr(new java.io.PrintWriter(err, true));
+        int code = command.execute(args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+
+    /** "origin:lane" of a stored text. */
+    private String storedOrigin(UUID id) throws Exception {
+        DataSource dataSource = running.store().database().dataSource();
+        try (java.sql.Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT id, origin, lane FROM texts WHERE origin = 'queue'");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                if (uuid(rows.getObject(1)).equals(id)) {
+                    return rows.getString(2) + ":" + rows.getString(3);
                 }
             }
-            assertThat(failed).as("the unknown job in " + topology.failedQueue()).isNotNull();
-            assertThat(failed.get("reason").asText()).contains("no text with id " + unknown);
         }
-        assertThat(api.get("/api/v1/texts/" + unknown).statusCode()).isEqualTo(404);
+        return null;
     }
 
     @Test

@@ -68,6 +68,25 @@ class LanguageModelTest {
         assertThat(scores[1]).isCloseTo(-scores[0], within(1e-3f * scores[0]));
     }
 
+    /** Restricting the candidates conditions the probabilities on them: the answer is always one of them. */
+    @Test
+    void aRestrictedPredictionAnswersAmongTheGivenLanguagesOnly() {
+        LanguageModel builtIn = LanguageModel.loadDefault();
+        String german = "Das ist ein ganz gewöhnlicher deutscher Satz über das Wetter von heute.";
+        Prediction among = builtIn.predict(german, 5, java.util.List.of("de", "nl"));
+        assertThat(among.language()).isEqualTo("de");
+        assertThat(among.top()).extracting(io.glossa.model.Candidate::language).containsExactly("de", "nl");
+        assertThat(among.top().stream().mapToDouble(io.glossa.model.Candidate::probability).sum()).isCloseTo(1.0,
+                org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(among.probability()).isGreaterThanOrEqualTo(builtIn.predict(german, 1).probability());
+
+        Prediction wrong = builtIn.predict(german, 3, java.util.List.of("fi", "et"));
+        assertThat(wrong.language()).isIn("fi", "et", Prediction.UNKNOWN);
+        assertThat(wrong.top()).extracting(io.glossa.model.Candidate::language).containsExactlyInAnyOrder("fi", "et");
+        assertThat(builtIn.predict(german, 3, java.util.List.of("xx")).language()).isEqualTo(Prediction.UNKNOWN);
+        assertThat(builtIn.predict(german, 3, java.util.List.of())).isEqualTo(builtIn.predict(german, 3));
+    }
+
     @Test
     void warmUpClassifiesTheLabelNamesItWasAskedTo() {
         LanguageModel builtIn = LanguageModel.loadDefault();

@@ -36,17 +36,27 @@ public final class InMemoryTextStore implements TextStore {
     }
 
     @Override
-    public synchronized List<Job> accept(List<String> texts, Lane lane, Long owner, TraceContext trace) {
+    public synchronized List<Job> accept(List<String> texts, Lane lane, Question question, Long owner, TraceContext trace) {
         List<Job> jobs = new ArrayList<>();
         Instant now = clock.instant();
         for (String text : texts) {
-            Job job = new Job(UUID.randomUUID(), text, lane, now, null, owner, trace);
+            Job job = new Job(UUID.randomUUID(), text, lane, now, null, question, owner, trace);
             owners.put(job.id(), owner);
             records.put(job.id(), new TextRecord(job.id(), TextStatus.PENDING, lane, null, null, now, null, null));
             outbox.put(job.id(), job);
             jobs.add(job);
         }
         return jobs;
+    }
+
+    @Override
+    public synchronized boolean adopt(Job job) {
+        if (records.containsKey(job.id())) {
+            return false;
+        }
+        records.put(job.id(), new TextRecord(job.id(), TextStatus.PENDING, job.lane(), null, null, job.submittedAt(),
+                null, null));
+        return true;
     }
 
     /** Simulates a job committed by another (crashed) process. */

@@ -37,9 +37,42 @@ class PredictionHandlerTest {
     }
 
     @Test
-    void unknownIdFailsTheAttempt() {
+    void aJobWithAnIdNoApiIssuedIsStoredThenAnswered() {
+        Instant published = Instant.parse("2026-12-07T01:00:00Z");
+        Job outside = new Job(UUID.randomUUID(), "Hej", Lane.BATCH, published);
+        assertThat(handler.handle(outside).prediction().language()).isEqualTo("sv");
+        TextRecord stored = store.find(outside.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(TextStatus.DONE);
+        assertThat(stored.lane()).isEqualTo(Lane.BATCH);
+        assertThat(stored.submittedAt()).isEqualTo(published);
+
+        Job other = new Job(UUID.randomUUID(), "Hej igen", Lane.REALTIME, published);
+        Job known = store.accept(List.of("Hej då"), Lane.REALTIME).get(0);
+        assertThat(handler.handleAll(List.of(known, other))).noneMatch(JobOutcome::isFailed);
+        assertThat(store.find(other.id()).orElseThrow().status()).isEqualTo(TextStatus.DONE);
+        assertThat(metrics.completions).hasSize(3);
+    }
+
+    @Test
+    void aStoreThatCannotKeepOutsideJobsFailsTheAttempt() {
+        TextStore plain = new TextStore() { // only the port's defaults: no adopt
+            @Override public List<Job> accept(List<String> texts, Lane lane, Question question, Long owner,
+                                              TraceContext trace) { return List.of(); }
+            @Override public java.util.Optional<TextRecord> find(UUID id) { return java.util.Optional.empty(); }
+            @Override public java.util.Optional<TextRecord> find(UUID id, Requester requester) {
+                return java.util.Optional.empty();
+            }
+            @Override public List<Job> unpublished(int limit) { return List.of(); }
+            @Override public void markPublished(java.util.Collection<UUID> ids) { }
+            @Override public boolean complete(Result result) { throw new UnknownTextException(result.id()); }
+            @Override public int deleteSubmittedBefore(Instant cutoff, int limit) { return 0; }
+            @Override public void fail(UUID id, String reason) { }
+            @Override public boolean isReady() { return true; }
+            @Override public void close() { }
+        };
+        PredictionHandler strict = new PredictionHandler(plain, () -> model, 2, Clock.systemUTC(), metrics);
         Job ghost = new Job(UUID.randomUUID(), "x", Lane.REALTIME, Instant.now());
-        assertThatThrownBy(() -> handler.handle(ghost)).isInstanceOf(UnknownTextException.class);
+        assertThatThrownBy(() -> strict.handle(ghost)).isInstanceOf(UnknownTextException.class);
     }
 
     @Test
@@ -103,15 +136,16 @@ class PredictionHandlerTest {
         assertThat(outcomes).extracting(JobOutcome::job).containsExactlyElementsOf(all);
         assertThat(outcomes.get(0).result().prediction().language()).isEqualTo("sv");
         assertThat(outcomes.get(1).failure()).hasMessage("cannot read boom");
-        assertThat(outcomes.get(2).failure()).isInstanceOf(UnknownTextException.class);
+        assertThat(outcomes.get(2).isFailed()).as("an outside producer's job: stored, then answered").isFalse();
         assertThat(outcomes.get(3).isFailed()).isFalse();
+        assertThat(store.find(ghost.id()).orElseThrow().status()).isEqualTo(TextStatus.DONE);
         assertThat(store.find(jobs.get(0).id()).orElseThrow().status()).isEqualTo(TextStatus.DONE);
         assertThat(store.find(jobs.get(1).id()).orElseThrow().status()).isEqualTo(TextStatus.PENDING);
         assertThat(store.find(jobs.get(2).id()).orElseThrow().status()).isEqualTo(TextStatus.DONE);
-        assertThat(metrics.completions).as("each stored text counted once").hasSize(2);
+        assertThat(metrics.completions).as("each stored text counted once").hasSize(3);
 
         List<JobOutcome> again = picky.handleAll(List.of(jobs.get(0)));
         assertThat(again.get(0).result().modelVersion()).isEqualTo("test-1");
-        assertThat(metrics.completions).as("a redelivered job is not counted again").hasSize(2);
+        assertThat(metrics.completions).as("a redelivered job is not counted again").hasSize(3);
     }
 }

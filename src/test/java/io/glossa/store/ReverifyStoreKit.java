@@ -172,6 +172,20 @@ abstract class ReverifyStoreKit {
         assertThat(sample).hasSize(3).extracting(Job::id).doesNotHaveDuplicates().isSubsetOf(done);
     }
 
+    /** A re-verify asks what the client asked: the texts come back with their stored languages and top. */
+    @Test
+    void textsToReverifyCarryTheirClientsQuestion() {
+        io.glossa.pipeline.Question asked = new io.glossa.pipeline.Question(List.of("sv", "no"), 1);
+        Job restricted = store.accept(List.of("restricted"), Lane.REALTIME, asked).get(0);
+        store.complete(new Result(restricted.id(), new Prediction("sv", "sv", "sv", 0.9, List.of()), "old",
+                clock.instant(), 1));
+        List<Job> selected = runs.texts(Selection.all(), null, 100);
+        assertThat(selected).filteredOn(job -> job.id().equals(restricted.id())).singleElement()
+                .satisfies(job -> assertThat(job.question()).isEqualTo(asked));
+        assertThat(selected).filteredOn(job -> !job.id().equals(restricted.id()))
+                .allSatisfy(job -> assertThat(job.question().isDefault()).isTrue());
+    }
+
     @Test
     void compareCountsDisagreementAndPerLanguageAccuracyOverResultsShadowAndReverify() {
         scoreRun();

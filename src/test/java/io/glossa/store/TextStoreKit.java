@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.glossa.testing.MutableClock;
 import io.glossa.model.Candidate;
 import io.glossa.model.Prediction;
+import io.glossa.pipeline.Accepted;
 import io.glossa.pipeline.Completion;
+import io.glossa.pipeline.IdempotencyConflictException;
+import io.glossa.pipeline.IdempotencyKey;
+import io.glossa.pipeline.Question;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.Requester;
@@ -697,6 +701,63 @@ abstract class TextStoreKit {
                 return row.getInt(1);
             }
         }
+    }
+
+    // ---------------------------------------------------------------- issue 20: outside producers, questions, keys
+
+    @Test
+    void aJobFromAnOutsideProducerIsStoredOnceWithItsLaneAndPublishTime() {
+        UUID id = UUID.randomUUID();
+        Instant published = START.minusSeconds(5);
+        Job outside = new Job(id, "Hej, hur mår du?", Lane.BATCH, published, null, new Question(List.of("sv", "no"), 2));
+        assertThatThrownBy(() -> store.complete(result(id, "v1", swedish(0.9), START)))
+                .isInstanceOf(UnknownTextException.class);
+
+        assertThat(store.adopt(outside)).isTrue();
+        assertThat(store.adopt(outside)).as("a redelivered job stores nothing more").isFalse();
+        TextRecord pending = store.find(id).orElseThrow();
+        assertThat(pending.status()).isEqualTo(TextStatus.PENDING);
+        assertThat(pending.lane()).isEqualTo(Lane.BATCH);
+        assertThat(pending.submittedAt()).isEqualTo(published);
+        assertThat(store.unpublished(10)).as("no outbox entry: the job is in the broker already").isEmpty();
+
+        assertThat(store.complete(result(id, "v1", swedish(0.9), START))).isTrue();
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(TextStatus.DONE);
+    }
+
+    @Test
+    void aClientsQuestionTravelsWithItsJobsThroughTheOutbox() {
+        Question asked = new Question(List.of("sv", "no", "da"), 2);
+        List<Job> accepted = store.accept(List.of("ett", "två"), Lane.REALTIME, asked);
+        store.accept(List.of("tre"), Lane.REALTIME);
+        List<Job> claimed = store.unpublished(10);
+        assertThat(claimed).extracting(Job::question).containsExactly(asked, asked, Question.DEFAULT);
+        assertThat(claimed.subList(0, 2)).extracting(Job::id).containsExactlyElementsOf(accepted.stream().map(Job::id).toList());
+    }
+
+    @Test
+    void anIdempotencyKeyReturnsTheFirstRequestsTextsAndRefusesAnotherRequest() throws Exception {
+        IdempotencyKey key = new IdempotencyKey("-:order-17", "a".repeat(64));
+        Accepted first = store.acceptOnce(List.of("ett", "två"), Lane.BATCH, Question.DEFAULT, key);
+        assertThat(first.repeated()).isFalse();
+        Accepted again = store.acceptOnce(List.of("ett", "två"), Lane.BATCH, Question.DEFAULT, key);
+        assertThat(again.repeated()).isTrue();
+        assertThat(again.jobs()).extracting(Job::id).containsExactlyElementsOf(first.jobs().stream().map(Job::id).toList());
+        assertThat(store.counts().pending()).isEqualTo(2);
+        assertThatThrownBy(() -> store.acceptOnce(List.of("tre"), Lane.BATCH, Question.DEFAULT,
+                new IdempotencyKey("-:order-17", "b".repeat(64))))
+                .isInstanceOf(IdempotencyConflictException.class).hasMessageContaining("different request");
+
+        // two stores (processes) racing with one new key: one stores, the other gets its ids
+        IdempotencyKey raced = new IdempotencyKey("-:order-18", "c".repeat(64));
+        JdbcTextStore other = openStore();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Accepted> both = runTogether(List.of(
+                () -> { go.await(); return store.acceptOnce(List.of("fyra"), Lane.REALTIME, Question.DEFAULT, raced); },
+                () -> { go.await(); return other.acceptOnce(List.of("fyra"), Lane.REALTIME, Question.DEFAULT, raced); }), go);
+        assertThat(both).extracting(Accepted::repeated).containsExactlyInAnyOrder(true, false);
+        assertThat(both.get(0).jobs().get(0).id()).isEqualTo(both.get(1).jobs().get(0).id());
+        assertThat(store.counts().pending()).isEqualTo(3);
     }
 
     /** Runs the tasks on their own threads, releases them together, and returns their results in task order. */
