@@ -14,15 +14,7 @@ WORK=$(mktemp -d /tmp/glossa-batch-alone.XXXXXX)
 JAR=$WORK/glossa.jar
 cp "${GLOSSA_BENCH_JAR:-$ROOT/target/glossa.jar}" "$JAR"
 PORT=${GLOSSA_BENCH_PORT:-18392}
-python3 - "$DATA" "$LINES" "$WORK/in.txt" <<'PY'
-import sys, pathlib
-data, lines, out = pathlib.Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-pool = [l.split("\t", 1)[1] for f in ("leipzig_sentences.tsv", "ud_sentences.tsv")
-        for l in (data / f).read_text(encoding="utf-8").splitlines() if "\t" in l and l.split("\t", 1)[1].strip()]
-with open(out, "w", encoding="utf-8") as o:
-    for i in range(lines):
-        o.write(pool[i % len(pool)] + "\n")
-PY
+python3 "$ROOT/bench/batch-input.py" "$DATA" "$LINES" "$WORK/in.txt"
 java -jar "$JAR" serve --data-dir "$WORK/data" --port "$PORT" --host 127.0.0.1 \
   --amqp-port "${GLOSSA_BENCH_AMQP_PORT:-15992}" >"$WORK/serve.log" 2>&1 &
 SERVE=$!

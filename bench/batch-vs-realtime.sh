@@ -33,15 +33,7 @@ else
 fi
 
 # LINES lines of real sentences, cycling (texts only: the batch input is one text per line)
-python3 - "$DATA" "$LINES" "$WORK/batch.txt" <<'PY'
-import sys, pathlib
-data, lines, out = pathlib.Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-pool = [l.split("\t", 1)[1] for f in ("leipzig_sentences.tsv", "ud_sentences.tsv")
-        for l in (data / f).read_text(encoding="utf-8").splitlines() if "\t" in l and l.split("\t", 1)[1].strip()]
-with open(out, "w", encoding="utf-8") as o:
-    for i in range(lines):
-        o.write(pool[i % len(pool)] + "\n")
-PY
+python3 "$ROOT/bench/batch-input.py" "$DATA" "$LINES" "$WORK/batch.txt"
 
 java ${GLOSSA_BENCH_JAVA_OPTS:-} -jar "$JAR" "${args[@]}" >"$WORK/serve.log" 2>&1 &
 SERVE=$!
