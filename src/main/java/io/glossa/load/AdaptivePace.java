@@ -6,6 +6,7 @@ package io.glossa.load;
  * else about runs as fast as the pipeline takes it.
  *
  * <ul>
+ *   <li>realtime p99 over twice the target: down to the minimum at once, then hold;</li>
  *   <li>realtime p99 over the target, or realtime jobs piling up in their queue: halve the rate, then hold it for a
  *       few seconds, because latency shows a change only seconds later;</li>
  *   <li>realtime p99 near the target: hold;</li>
@@ -65,7 +66,12 @@ public final class AdaptivePace {
      * @return the rate from now on
      */
     public double observe(LaneLoad load, double achieved) {
-        if (load == LaneLoad.UNKNOWN || load.realtimeQueued() > REALTIME_QUEUE_LIMIT
+        if (realtimeMeasured(load) && load.realtimeP99Ms() > 2 * targetMs()) {
+            // far over: realtime traffic arrived while the batch ran fast, and halving once a second took seconds
+            // to get down from thousands a second, long enough to set realtime's p99 on its own
+            rate = minRate;
+            hold = HOLD_SECONDS;
+        } else if (load == LaneLoad.UNKNOWN || load.realtimeQueued() > REALTIME_QUEUE_LIMIT
                 || (realtimeMeasured(load) && load.realtimeP99Ms() > targetMs())) {
             rate = Math.max(minRate, rate / 2);
             hold = HOLD_SECONDS;

@@ -29,11 +29,18 @@ class AdaptivePaceTest {
         AdaptivePace pace = new AdaptivePace(1000, 20, 0, Double.NaN);
         pace.baseline(realtime(20));
         assertThat(pace.targetMs()).isEqualTo(36);
-        assertThat(pace.observe(realtime(40), 1000)).isEqualTo(500);
+        assertThat(pace.observe(realtime(40), 1000)).as("over the target, not twice it").isEqualTo(500);
         assertThat(pace.observe(realtime(20), 500)).as("held: latency lags").isEqualTo(500);
         assertThat(pace.observe(realtime(20), 500)).isEqualTo(500);
         assertThat(pace.observe(realtime(20), 500)).isEqualTo(500);
         assertThat(pace.observe(realtime(20), 500)).as("then grows slowly beside realtime").isEqualTo(560);
+    }
+
+    @Test
+    void farOverTheTargetItDropsToTheMinimumAtOnce() {
+        AdaptivePace pace = new AdaptivePace(3000, 20, 0, 30);
+        assertThat(pace.observe(realtime(61), 3000)).isEqualTo(20);
+        assertThat(pace.observe(realtime(10), 20)).as("then holds").isEqualTo(20);
     }
 
     @Test
