@@ -5,8 +5,9 @@ import java.io.InputStream;
 
 /**
  * The body of a chunked HTTP/1.1 response as a plain stream, read as the chunks arrive (an event stream never
- * ends, so it cannot be read whole first). End of stream after the last chunk; an IOException when the connection
- * ends inside one or a chunk size is not hexadecimal.
+ * ends, so it cannot be read whole first). End of stream after the last chunk and its trailers, so a kept-alive
+ * connection is left at the next response; an IOException when the connection ends inside a chunk or a chunk size
+ * is not hexadecimal.
  */
 final class ChunkedBody extends InputStream {
     private static final int MAX_SIZE_LINE = 1024;
@@ -62,6 +63,9 @@ final class ChunkedBody extends InputStream {
         }
         if (left == 0) {
             ended = true;
+            while (!sizeLine().isEmpty()) {
+                // trailers, up to the empty line that ends the body: the connection may carry another response
+            }
             return false;
         }
         return true;

@@ -1,7 +1,6 @@
 package io.glossa.load;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -205,33 +204,11 @@ final class PlainHttpConnection implements AutoCloseable {
     }
 
     private byte[] readChunked() throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        while (true) {
-            String sizeLine = readLine();
-            if (sizeLine == null) {
-                throw new IOException("the server closed the connection inside a chunked body");
-            }
-            int semicolon = sizeLine.indexOf(';');
-            int size;
-            try {
-                size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
-            } catch (NumberFormatException e) {
-                throw new IOException("a bad chunk size: " + sizeLine);
-            }
-            if (size == 0) {
-                while (true) { // trailers, up to the empty line
-                    String trailer = readLine();
-                    if (trailer == null || trailer.isEmpty()) {
-                        return body.toByteArray();
-                    }
-                }
-            }
-            if (size < 0 || body.size() + (long) size > MAX_BODY_BYTES) {
-                throw new IOException("a chunked body over " + MAX_BODY_BYTES + " bytes");
-            }
-            body.write(readFixed(size));
-            readLine(); // the CRLF after the chunk
+        byte[] body = new ChunkedBody(in).readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            throw new IOException("a chunked body over " + MAX_BODY_BYTES + " bytes");
         }
+        return body;
     }
 
     /** A header line without its CRLF, or null at end of stream before any byte. */
