@@ -126,7 +126,7 @@ public final class LanguageModel implements LanguageClassifier {
     /**
      * Row positions that keep each script's labels together: Latin-only labels first, then those written in Latin
      * and Cyrillic (Serbian), then Cyrillic-only, then the rest by script. A Latin text then reads the first words of
-     * a row only, a Cyrillic one mostly one word (BENCHMARKS.md, script-restricted scoring).
+     * a row only, a Cyrillic one mostly one word (BENCHMARKS.md, "Model").
      */
     private static int[] slots(int[] scripts) {
         Integer[] order = new Integer[scripts.length];
@@ -405,7 +405,7 @@ public final class LanguageModel implements LanguageClassifier {
     /**
      * Classifies {@code rounds} short texts made of the labels' own names (every script the model knows), so the JIT
      * compiles the hot path before real traffic arrives. Why: under full load on 2 cores the compiler threads starve;
-     * a worker that started cold was seen scoring in the interpreter for 100 s (BENCHMARKS.md, session 3).
+     * a worker that started cold was seen scoring in the interpreter for 100 s (2026-11-26, `git log -p BENCHMARKS.md`).
      * Returns the number of texts classified as a known label, so the work cannot be optimised away.
      */
     public int warmUp(int rounds) {

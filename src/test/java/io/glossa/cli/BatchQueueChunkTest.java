@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** How many lines go in one POST via the queue: paced batches must not arrive as bursts (BENCHMARKS.md, "Batch through the queue"). */
+/** How many lines go in one POST via the queue: paced batches must not arrive as bursts (`git log -p BENCHMARKS.md`). */
 class BatchQueueChunkTest {
     private static BatchCommand command(double rate, int chunk, int window) {
         BatchCommand command = new BatchCommand();
