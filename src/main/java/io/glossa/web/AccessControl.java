@@ -3,7 +3,7 @@ package io.glossa.web;
 import io.glossa.access.ApiKey;
 import io.glossa.access.ApiKeys;
 import io.glossa.access.RateLimiter;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Optional;
 
@@ -37,8 +37,8 @@ final class AccessControl {
         this.limiter = limiter;
     }
 
-    void register(Javalin app) {
-        app.before("/api/*", this::check);
+    void register(RoutesConfig routes) {
+        routes.before("/api/*", this::check);
     }
 
     private void check(Context ctx) {

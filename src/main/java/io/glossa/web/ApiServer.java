@@ -7,13 +7,17 @@ import io.glossa.pipeline.ResultWaiters;
 import io.glossa.pipeline.TextStore;
 import io.glossa.pipeline.TextSubmission;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The HTTP server: the texts API, the event stream, health, metrics, the OpenAPI document and the UI's static
@@ -22,7 +26,10 @@ import java.util.List;
 public final class ApiServer implements AutoCloseable {
     /** Big files (the UI's script, /metrics) go out in more pieces; an API answer still fits in one. */
     static final int RESPONSE_COPY_BUFFER_BYTES = 4096;
-    private final Javalin app;
+    /** Everything Javalin is given up front (its routes too); applied when the server starts. */
+    private final Consumer<JavalinConfig> setup;
+    private final List<RouteGroup> groups = new ArrayList<>();
+    private volatile Javalin app;
     private final ResultStream events;
     private final RevocationWatch revocations = new RevocationWatch(RevocationWatch.PERIOD);
     private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -51,8 +58,12 @@ public final class ApiServer implements AutoCloseable {
         byte[] openApi = resource("/io/glossa/web/openapi.json");
         long maxBody = Math.max(textRoutes.maxSingleBodyBytes(), settings.maxBatchBodyBytes());
 
-        this.app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
+        ProblemResponses problems = new ProblemResponses(json);
+        List<ReadinessCheck> all = new ArrayList<>(checks);
+        all.add(threadsCheck());
+        HealthRoutes health = new HealthRoutes(all, json);
+        this.setup = config -> {
+            config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = maxBody;
             config.http.prefer405over404 = true;
             // Javalin copies every response through a new buffer of this size (Jetty's 32 KiB by default): at
@@ -70,37 +81,40 @@ public final class ApiServer implements AutoCloseable {
                     routes.add(info.getHttpMethod().name() + " " + info.getPath());
                 }
             });
-            config.jetty.modifyServer(server -> {
-                server.setErrorHandler(new JettyProblemHandler());
-                ClientErrorConnections.install(server);
-            });
-        });
-        ProblemResponses problems = new ProblemResponses(json);
-        problems.register(app);
-        // before-handlers run in this order: headers first (so every answer has them, refusals included), then the
-        // Host check, then CORS (a preflight is answered before authentication), then the key check
-        new SecurityHeaders().register(app);
-        new HostCheck(access.allowedHosts()).register(app);
-        new CorsPolicy(access.corsOrigins(), problems).register(app);
-        access.keys().ifPresent(keys -> new AccessControl(keys, access.limiter()).register(app));
-        textRoutes.register(app);
-        events.register(app);
-        List<ReadinessCheck> all = new java.util.ArrayList<>(checks);
-        all.add(threadsCheck());
-        new HealthRoutes(all, json).register(app);
-        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-        app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemHandler()));
+            RoutesConfig api = config.routes;
+            problems.register(api);
+            // before-handlers run in this order: headers first (so every answer has them, refusals included), then
+            // the Host check, then CORS (a preflight is answered before authentication), then the key check
+            new SecurityHeaders().register(api);
+            new HostCheck(access.allowedHosts()).register(api);
+            new CorsPolicy(access.corsOrigins(), problems).register(api);
+            access.keys().ifPresent(keys -> new AccessControl(keys, access.limiter()).register(api));
+            textRoutes.register(api);
+            events.register(api);
+            health.register(api);
+            api.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
+            api.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+            groups.forEach(group -> group.register(api));
+        };
     }
 
     /** Adds more routes (the UI's); call before {@link #start}. */
     public ApiServer with(RouteGroup group) {
-        group.register(app);
+        if (app != null) {
+            throw new IllegalStateException("add route groups before start: Javalin takes every route up front");
+        }
+        groups.add(group);
         return this;
     }
 
     /** Starts listening; port 0 picks a free port. */
     public ApiServer start(String host, int port) {
-        app.start(host, port);
+        if (app != null) {
+            throw new IllegalStateException("the API server is already started");
+        }
+        app = Javalin.create(setup).start(host, port);
         return this;
     }
 
@@ -117,7 +131,11 @@ public final class ApiServer implements AutoCloseable {
         return new ReadinessCheck("api threads", () -> events.alive() && revocations.alive());
     }
 
+    /** The port it listens on; call after {@link #start}. */
     public int port() {
+        if (app == null) {
+            throw new IllegalStateException("the API server is not started");
+        }
         return app.port();
     }
 
@@ -125,7 +143,9 @@ public final class ApiServer implements AutoCloseable {
     public void close() {
         revocations.close();
         events.close();
-        app.stop();
+        if (app != null) {
+            app.stop();
+        }
     }
 
     private static byte[] resource(String name) {

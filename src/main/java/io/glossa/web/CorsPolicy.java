@@ -1,6 +1,6 @@
 package io.glossa.web;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.List;
@@ -32,8 +32,8 @@ final class CorsPolicy {
         this.problems = problems;
     }
 
-    void register(Javalin app) {
-        app.before(this::apply);
+    void register(RoutesConfig routes) {
+        routes.before(this::apply);
     }
 
     private void apply(Context ctx) {
@@ -42,7 +42,7 @@ final class CorsPolicy {
             return;
         }
         boolean allowed = anyOrigin || origins.contains(origin.toLowerCase(Locale.ROOT));
-        boolean preflight = ctx.method() == HandlerType.OPTIONS && ctx.header("Access-Control-Request-Method") != null;
+        boolean preflight = HandlerType.OPTIONS.equals(ctx.method()) && ctx.header("Access-Control-Request-Method") != null;
         ctx.header("Vary", "Origin");
         if (allowed) {
             ctx.header("Access-Control-Allow-Origin", anyOrigin ? "*" : origin);

@@ -6,7 +6,7 @@ import io.glossa.model.LabelInfo;
 import io.glossa.pipeline.Feedback;
 import io.glossa.pipeline.FeedbackStore;
 import io.glossa.pipeline.UnknownTextException;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.UUID;
 
@@ -28,8 +28,8 @@ final class FeedbackRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(Javalin app) {
-        app.post(TextJson.TEXTS_PATH + "/{id}/feedback", this::add);
+    public void register(RoutesConfig routes) {
+        routes.post(TextJson.TEXTS_PATH + "/{id}/feedback", this::add);
     }
 
     private void add(Context ctx) {

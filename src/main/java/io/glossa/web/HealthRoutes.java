@@ -2,7 +2,7 @@ package io.glossa.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import org.slf4j.Logger;
@@ -19,9 +19,9 @@ final class HealthRoutes {
         this.json = json;
     }
 
-    void register(Javalin app) {
-        app.get("/health", ctx -> ctx.json(json.createObjectNode().put("status", "alive")));
-        app.get("/ready", this::ready);
+    void register(RoutesConfig routes) {
+        routes.get("/health", ctx -> ctx.json(json.createObjectNode().put("status", "alive")));
+        routes.get("/ready", this::ready);
     }
 
     private void ready(Context ctx) {

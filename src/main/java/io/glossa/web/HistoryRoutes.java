@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glossa.pipeline.HistoryItem;
 import io.glossa.pipeline.TextHistory;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
@@ -26,8 +26,8 @@ final class HistoryRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(Javalin app) {
-        app.get(TextJson.TEXTS_PATH, this::recent);
+    public void register(RoutesConfig routes) {
+        routes.get(TextJson.TEXTS_PATH, this::recent);
     }
 
     private void recent(Context ctx) {

@@ -1,6 +1,6 @@
 package io.glossa.web;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +19,9 @@ final class HostCheck {
         this.hosts = Set.copyOf(hosts);
     }
 
-    void register(Javalin app) {
+    void register(RoutesConfig routes) {
         if (!hosts.contains("*")) {
-            app.before(this::check);
+            routes.before(this::check);
         }
     }
 

@@ -2,10 +2,11 @@ package io.glossa.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -19,37 +20,46 @@ final class HttpRequestMetrics {
     static final String NAME = "http.server.requests";
     /** The template of requests no endpoint handled: static files, 404s, refusals before routing. */
     static final String UNMATCHED = "UNMATCHED";
+    /** The method tag of requests whose method is none of the standard ones (any token is a valid method). */
+    static final String INVALID_METHOD = "INVALID";
     private static final int LOWEST_STATUS = 100;
     private static final int STATUSES = 500;
     private static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100),
             Duration.ofMillis(500), Duration.ofMillis(2500), Duration.ofSeconds(10)};
 
     private final MeterRegistry registry;
-    private final Map<HandlerType, Map<String, Timer[]>> timers = new EnumMap<>(HandlerType.class);
+    /** By method tag: filled once here and only read afterwards, so the outer map needs no lock. */
+    private final Map<String, Map<String, Timer[]>> timers;
 
     HttpRequestMetrics(MeterRegistry registry) {
         this.registry = registry;
-        // filled once here and only read afterwards, so the EnumMap itself needs no lock
+        Map<String, Map<String, Timer[]>> byMethod = new HashMap<>();
         for (HandlerType method : HandlerType.values()) {
-            timers.put(method, new ConcurrentHashMap<>());
+            if (method.isHttpMethod()) {
+                byMethod.put(method.name(), new ConcurrentHashMap<>());
+            }
         }
+        byMethod.put(INVALID_METHOD, new ConcurrentHashMap<>());
+        this.timers = Map.copyOf(byMethod);
     }
 
     void record(Context ctx, float executionMillis) {
-        // the handler type stays BEFORE when no endpoint ran: a static file, a 404, or a refusal by a before-handler
-        // (API key, rate limit, CORS preflight); Javalin then has no template to give
-        String template = ctx.handlerType() == HandlerType.BEFORE ? "" : ctx.endpointHandlerPath();
+        // no HTTP endpoint ran for a static file, a 404, or a refusal by a before-handler (API key, rate limit, CORS
+        // preflight); Javalin then has no template to give
+        Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+        String template = endpoint == null || endpoint.path.isEmpty() ? UNMATCHED : endpoint.path;
         int status = Math.max(LOWEST_STATUS, Math.min(LOWEST_STATUS + STATUSES - 1, ctx.statusCode()));
-        timer(ctx.method(), template.isEmpty() ? UNMATCHED : template, status)
-                .record((long) (executionMillis * 1_000_000.0), TimeUnit.NANOSECONDS);
+        timer(ctx.method().name(), template, status).record((long) (executionMillis * 1_000_000.0), TimeUnit.NANOSECONDS);
     }
 
-    private Timer timer(HandlerType method, String template, int status) {
+    private Timer timer(String requestMethod, String template, int status) {
+        // a made-up method would otherwise add series without bound
+        String method = timers.containsKey(requestMethod) ? requestMethod : INVALID_METHOD;
         Timer[] byStatus = timers.get(method).computeIfAbsent(template, t -> new Timer[STATUSES]);
         Timer timer = byStatus[status - LOWEST_STATUS];
         if (timer == null) {
             // a race registers the same meter twice; Micrometer hands back the one it already has
-            timer = Timer.builder(NAME).tag("method", method.name()).tag("uri", template)
+            timer = Timer.builder(NAME).tag("method", method).tag("uri", template)
                     .tag("status", Integer.toString(status)).description("HTTP requests by route template and status")
                     .serviceLevelObjectives(BUCKETS).register(registry);
             byStatus[status - LOWEST_STATUS] = timer;

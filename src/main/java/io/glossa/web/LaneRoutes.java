@@ -2,7 +2,7 @@ package io.glossa.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
@@ -30,8 +30,8 @@ final class LaneRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(Javalin app) {
-        app.get(PATH, this::lanes);
+    public void register(RoutesConfig routes) {
+        routes.get(PATH, this::lanes);
     }
 
     private void lanes(Context ctx) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glossa.model.LabelInfo;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 
 /** {@code GET /api/v1/languages}: the model's labels with English and native names (the feedback picker). */
 final class LanguageRoutes implements RouteGroup {
@@ -20,7 +20,7 @@ final class LanguageRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(Javalin app) {
-        app.get("/api/v1/languages", ctx -> ctx.contentType("application/json").result(body));
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/languages", ctx -> ctx.contentType("application/json").result(body));
     }
 }

@@ -1,6 +1,7 @@
 package io.glossa.web;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.function.BooleanSupplier;
 
@@ -9,14 +10,18 @@ public final class MetricsServer implements AutoCloseable {
     private final Javalin app;
 
     public MetricsServer(PrometheusMeterRegistry registry, BooleanSupplier ready) {
-        app = Javalin.create(config -> config.showJavalinBanner = false);
-        new SecurityHeaders().register(app);   // the same headers as the API's, on every response
-        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
-        app.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"alive\"}"));
-        app.get("/ready", ctx -> {
-            boolean ok = ready.getAsBoolean();
-            ctx.status(ok ? 200 : 503).contentType("application/json")
-                    .result(ok ? "{\"status\":\"ready\"}" : "{\"status\":\"not ready\"}");
+        app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            RoutesConfig routes = config.routes;
+            new SecurityHeaders().register(routes);   // the same headers as the API's, on every response
+            routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(registry.scrape()));
+            routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"alive\"}"));
+            routes.get("/ready", ctx -> {
+                boolean ok = ready.getAsBoolean();
+                ctx.status(ok ? 200 : 503).contentType("application/json")
+                        .result(ok ? "{\"status\":\"ready\"}" : "{\"status\":\"not ready\"}");
+            });
         });
     }
 

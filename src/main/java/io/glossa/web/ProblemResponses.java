@@ -6,7 +6,7 @@ import io.glossa.pipeline.BrokerUnavailableException;
 import io.glossa.pipeline.IdempotencyConflictException;
 import io.glossa.pipeline.InvalidSubmissionException;
 import io.glossa.pipeline.StoreUnavailableException;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.UUID;
@@ -24,22 +24,22 @@ final class ProblemResponses {
         this.json = json;
     }
 
-    void register(Javalin app) {
-        app.exception(ProblemException.class, (e, ctx) -> send(ctx, e.problem()));
-        app.exception(InvalidSubmissionException.class, (e, ctx) -> send(ctx, forSubmission(e)));
-        app.exception(HttpResponseException.class, (e, ctx) -> send(ctx, forJavalin(e, ctx)));
-        app.exception(IdempotencyConflictException.class, (e, ctx) -> send(ctx, Problem.of(422,
+    void register(RoutesConfig routes) {
+        routes.exception(ProblemException.class, (e, ctx) -> send(ctx, e.problem()));
+        routes.exception(InvalidSubmissionException.class, (e, ctx) -> send(ctx, forSubmission(e)));
+        routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, forJavalin(e, ctx)));
+        routes.exception(IdempotencyConflictException.class, (e, ctx) -> send(ctx, Problem.of(422,
                 "idempotency-key-reused", "Idempotency Key Reused", e.getMessage())));
-        app.exception(BrokerUnavailableException.class, (e, ctx) -> send(ctx, Problem.of(503, "unavailable",
+        routes.exception(BrokerUnavailableException.class, (e, ctx) -> send(ctx, Problem.of(503, "unavailable",
                 "Service Unavailable", "the message broker is unavailable; retry later")));
-        app.exception(StoreUnavailableException.class, (e, ctx) -> {
+        routes.exception(StoreUnavailableException.class, (e, ctx) -> {
             LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             send(ctx, Problem.of(503, "unavailable", "Service Unavailable", "the database is unavailable; retry later"));
         });
-        app.exception(Exception.class, (e, ctx) -> send(ctx, unexpected(e, ctx)));
+        routes.exception(Exception.class, (e, ctx) -> send(ctx, unexpected(e, ctx)));
         // routes that do not exist, and methods a route does not have (Javalin answers those without an exception)
-        app.error(404, ctx -> sendUnlessProblem(ctx, notFound(ctx)));
-        app.error(405, ctx -> sendUnlessProblem(ctx, notAllowed(ctx)));
+        routes.error(404, ctx -> sendUnlessProblem(ctx, notFound(ctx)));
+        routes.error(405, ctx -> sendUnlessProblem(ctx, notAllowed(ctx)));
     }
 
     private static Problem notFound(Context ctx) {

@@ -5,7 +5,7 @@ import io.glossa.pipeline.Requester;
 import io.glossa.pipeline.ResultEvent;
 import io.glossa.pipeline.ResultFanout;
 import io.glossa.pipeline.ResultListener;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
@@ -63,8 +63,8 @@ final class ResultStream implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    void register(Javalin app) {
-        app.get(PATH, this::open);
+    void register(RoutesConfig routes) {
+        routes.get(PATH, this::open);
     }
 
     int clients() {

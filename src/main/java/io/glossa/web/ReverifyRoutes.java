@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glossa.registry.ReverifyRun;
 import io.glossa.registry.ReverifyStore;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -30,9 +30,9 @@ public final class ReverifyRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(Javalin app) {
-        app.get(PATH, this::list);
-        app.get(PATH + "/{run}", this::one);
+    public void register(RoutesConfig routes) {
+        routes.get(PATH, this::list);
+        routes.get(PATH + "/{run}", this::one);
     }
 
     private void list(Context ctx) {

@@ -1,6 +1,6 @@
 package io.glossa.web;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 
 /**
  * Browser hardening on every response (UI pages, API answers and errors alike): scripts, styles and connections
@@ -15,8 +15,8 @@ final class SecurityHeaders implements RouteGroup {
     static final java.util.Map<String, String> HEADERS = orderedHeaders();
 
     @Override
-    public void register(Javalin app) {
-        app.before(ctx -> HEADERS.forEach(ctx::header));
+    public void register(RoutesConfig routes) {
+        routes.before(ctx -> HEADERS.forEach(ctx::header));
     }
 
     private static java.util.Map<String, String> orderedHeaders() {

@@ -3,7 +3,7 @@ package io.glossa.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -40,8 +40,8 @@ final class StatsRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(Javalin app) {
-        app.get(PATH, this::stats);
+    public void register(RoutesConfig routes) {
+        routes.get(PATH, this::stats);
     }
 
     private void stats(Context ctx) {

@@ -12,7 +12,7 @@ import io.glossa.pipeline.TextRecord;
 import io.glossa.pipeline.TextStatus;
 import io.glossa.pipeline.TextStore;
 import io.glossa.pipeline.TextSubmission;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.List;
@@ -52,10 +52,10 @@ final class TextRoutes {
                 .with(QUESTION_LISTS, QUESTION_INTEGERS);
     }
 
-    void register(Javalin app) {
-        app.post(TextJson.TEXTS_PATH, this::submit);
-        app.post(TextJson.TEXTS_PATH + ":batch", this::submitBatch);
-        app.get(TextJson.TEXTS_PATH + "/{id}", this::read);
+    void register(RoutesConfig routes) {
+        routes.post(TextJson.TEXTS_PATH, this::submit);
+        routes.post(TextJson.TEXTS_PATH + ":batch", this::submitBatch);
+        routes.get(TextJson.TEXTS_PATH + "/{id}", this::read);
     }
 
     /** The largest single-text body: JSON escapes (\\u0000 for one byte) can make a body up to 6× its text. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.glossa.pipeline.FeedbackStore;
 import io.glossa.pipeline.TextHistory;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.function.Supplier;
@@ -32,7 +32,7 @@ public final class UiRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(Javalin app) {
-        groups.forEach(group -> group.register(app));
+    public void register(RoutesConfig routes) {
+        groups.forEach(group -> group.register(routes));
     }
 }

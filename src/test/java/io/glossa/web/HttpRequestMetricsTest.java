@@ -24,16 +24,16 @@ class HttpRequestMetricsTest {
     @BeforeEach
     void start() {
         app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
+            config.startup.showJavalinBanner = false;
             config.requestLogger.http(new RequestObserver(registry, false));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/public";
                 files.location = Location.CLASSPATH;
             });
+            config.routes.get("/items/{id}", ctx -> ctx.result(ctx.pathParam("id")));
+            config.routes.post("/items", ctx -> ctx.status(ctx.body().isEmpty() ? 400 : 201));
         });
-        app.get("/items/{id}", ctx -> ctx.result(ctx.pathParam("id")));
-        app.post("/items", ctx -> ctx.status(ctx.body().isEmpty() ? 400 : 201));
         app.start("127.0.0.1", 0);
     }
 
