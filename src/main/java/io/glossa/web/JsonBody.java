@@ -43,8 +43,9 @@ final class JsonBody {
         }
         try {
             return parse(new BodyInput(ctx.req().getInputStream(), maxBytes, System.nanoTime()), shape);
-        } catch (org.eclipse.jetty.http.BadMessageException e) {
-            // Jetty's verdict on the body itself (a malformed chunk, a broken framing)
+        } catch (org.eclipse.jetty.http.HttpException.RuntimeException e) {
+            // Jetty's verdict on the body itself (a malformed chunk, a broken framing); its parser throws the base
+            // type as well as BadMessageException
             throw new ProblemException(e.getCode() >= 400 && e.getCode() < 500 ? e.getCode() : 400, "unreadable-body",
                     "Unreadable Body", "the request body could not be read: " + e.getReason());
         } catch (IOException e) {

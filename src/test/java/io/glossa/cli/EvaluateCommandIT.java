@@ -50,7 +50,7 @@ class EvaluateCommandIT {
         JsonNode perLabel = json.get("per_label");
         assertThat(perLabel.size()).isEqualTo(37);
         double sum = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = perLabel.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = perLabel.properties().iterator(); it.hasNext(); ) {
             double accuracy = it.next().getValue().asDouble();
             assertThat(accuracy).isBetween(0.0, 1.0);
             sum += accuracy;

@@ -58,7 +58,7 @@ class DeployFilesTest {
 
     @Test
     void composeTakesEveryPasswordFromTheEnvironment() throws IOException {
-        compose().path("services").forEach(service -> service.path("environment").fields().forEachRemaining(e -> {
+        compose().path("services").forEach(service -> service.path("environment").properties().forEach(e -> {
             if (e.getKey().contains("PASSWORD") || e.getKey().endsWith("_PASS")) {
                 assertThat(e.getValue().asText()).as(e.getKey()).matches("\\$\\{[A-Z_]+:\\?[^}]+}");
             }

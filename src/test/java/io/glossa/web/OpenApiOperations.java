@@ -14,7 +14,7 @@ final class OpenApiOperations {
 
     static List<String> of(JsonNode document) {
         List<String> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").properties().iterator(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             path.getValue().fieldNames().forEachRemaining(method ->
                     operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey()));
