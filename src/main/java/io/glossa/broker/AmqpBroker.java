@@ -44,7 +44,7 @@ public final class AmqpBroker implements AutoCloseable {
         try {
             BrokerConnection connection = broker.publishing();
             com.rabbitmq.client.Channel declaring = connection.openChannel();
-            broker.track(declaring::close); // stays open: topology recovery re-declares through it
+            broker.track(declaring); // stays open: topology recovery re-declares through it
             topology.declare(declaring, connection.flavour());
             LOG.info("AMQP broker {} ({}) ready, topology '{}' declared", endpoint.describe(), connection.flavour(),
                     topology.prefix());

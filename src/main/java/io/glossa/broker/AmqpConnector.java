@@ -90,7 +90,7 @@ public final class AmqpConnector {
 
     static String reason(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t instanceof IOException && t.getCause() instanceof ShutdownSignalException)) {
+        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || (t instanceof IOException && t.getCause() instanceof ShutdownSignalException))) {
             t = t.getCause();
         }
         String message = t.getMessage();

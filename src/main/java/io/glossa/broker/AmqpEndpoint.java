@@ -40,7 +40,7 @@ public record AmqpEndpoint(List<Address> addresses, String username, String pass
         String password = null;
         String vhost = null;
         Boolean tls = null;
-        for (String raw : spec.split(",")) {
+        for (String raw : spec.split(",", -1)) { // -1 keeps a trailing empty entry, to reject it
             String entry = raw.trim();
             if (entry.isEmpty()) {
                 throw new IllegalArgumentException("AMQP URI list has an empty entry: '" + spec + "'");

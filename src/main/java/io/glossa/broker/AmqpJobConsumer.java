@@ -100,6 +100,7 @@ public final class AmqpJobConsumer implements JobConsumer {
                 lanes, settings.workers(), settings.prefetch(), settings.maxAttempts());
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // a periodic task: it handles its own failures and shutdown ends it
     private void startWorkersAndSubscribe(JobHandler handler) {
         int id = INSTANCES.incrementAndGet();
         resubscriber = Executors.newSingleThreadExecutor(r -> {

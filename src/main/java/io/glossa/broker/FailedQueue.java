@@ -144,6 +144,7 @@ public final class FailedQueue {
         }
     }
 
+    @SuppressWarnings("JavaUtilDate") // the AMQP client takes the timestamp property as a java.util.Date
     private static AMQP.BasicProperties replayProperties(FailedJob job) {
         Map<String, Object> headers = new HashMap<>();
         headers.put(MessageHeaders.LANE, job.lane());

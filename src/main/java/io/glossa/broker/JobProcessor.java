@@ -267,6 +267,7 @@ final class JobProcessor implements AutoCloseable {
         moveToFailed(delivery, job, reason, attempts);
     }
 
+    @SuppressWarnings("JavaUtilDate") // the AMQP client takes the timestamp property as a java.util.Date
     private void moveToFailed(Delivery delivery, Job job, String reason, int attempts) {
         AMQP.BasicProperties original = delivery.properties();
         FailedMessage failed = new FailedMessage(reason, attempts, Instant.now(), delivery.lane().key(),
@@ -307,6 +308,7 @@ final class JobProcessor implements AutoCloseable {
     }
 
     /** Result event and RPC reply are notifications: the store holds the truth, so they are not confirmed. */
+    @SuppressWarnings("JavaUtilDate") // the AMQP client takes the timestamp property as a java.util.Date
     private void announce(Delivery delivery, ResultEvent event) {
         byte[] body = ResultEventCodec.encode(event);
         AMQP.BasicProperties eventProperties = new AMQP.BasicProperties.Builder()

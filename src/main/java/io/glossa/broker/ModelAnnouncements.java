@@ -23,6 +23,7 @@ public final class ModelAnnouncements {
     private ModelAnnouncements() {}
 
     /** Publishes one announcement and waits for the broker's confirm. */
+    @SuppressWarnings("JavaUtilDate") // the AMQP client takes the timestamp property as a java.util.Date
     public static void publish(BrokerConnection connection, Topology topology, byte[] json) {
         try (ConfirmedChannel channel = new ConfirmedChannel(connection, Duration.ofSeconds(10))) {
             AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()

@@ -94,7 +94,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         EvaluationResult result = new Evaluator(threads).evaluate(languageModel, texts);
         if (report != null) {
-            writeReport(result, languageModel);
+            writeReport(result);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -116,7 +116,7 @@ final class EvaluateCommand implements Callable<Integer> {
         return root;
     }
 
-    private void writeReport(EvaluationResult result, LanguageModel languageModel) {
+    private void writeReport(EvaluationResult result) {
         Map<String, String> names = new TreeMap<>();
         for (String label : result.confusion().columns()) {
             LanguageNames.Names n = LanguageNames.of(label);

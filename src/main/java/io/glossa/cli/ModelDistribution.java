@@ -37,6 +37,7 @@ final class ModelDistribution {
     private ModelDistribution() {
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // a periodic task: it handles its own failures and shutdown ends it
     static ActiveModels start(Lifecycle life, Database database, AmqpBroker broker, LanguageModel fallback,
                               String role, MeterRegistry meters, Duration checkInterval) {
         ModelRegistry registry = new JdbcModelRegistry(database, Clock.systemUTC());

@@ -37,6 +37,7 @@ final class ProgressMeter {
     }
 
     /** A meter for this process's stderr: bars when a person is watching (the JVM has a console). */
+    @SuppressWarnings("SystemConsoleNull") // Java 17 runtime: null means no terminal; Console.isTerminal is Java 22+
     static ProgressMeter forStderr(PrintWriter err, String label, String unit, java.time.Duration interval) {
         return new ProgressMeter(err, label, unit, System.console() != null, interval, System::nanoTime);
     }

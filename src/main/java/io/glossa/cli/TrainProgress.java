@@ -26,6 +26,7 @@ final class TrainProgress implements TrainingProgress {
     }
 
     /** Bars when a person is watching (the JVM has a console), as {@link ProgressMeter#forStderr}. */
+    @SuppressWarnings("SystemConsoleNull") // Java 17 runtime: null means no terminal; Console.isTerminal is Java 22+
     static TrainProgress forStderr(PrintWriter err) {
         return new TrainProgress(err, System.console() != null, System::nanoTime);
     }

@@ -23,6 +23,7 @@ final class Watchdog {
     }
 
     /** Checks {@code vital} every {@link #PERIOD} until the lifecycle closes. */
+    @SuppressWarnings("FutureReturnValueIgnored") // a periodic task: it handles its own failures and shutdown ends it
     static void start(Lifecycle life, List<ReadinessCheck> vital) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread t = new Thread(runnable, "glossa-watchdog");

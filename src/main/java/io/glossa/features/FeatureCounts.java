@@ -88,7 +88,7 @@ public final class FeatureCounts {
     }
 
     private int slotOf(int key) {
-        return (key * 0x9E3779B9 >>> 7) & mask;
+        return ((key * 0x9E3779B9) >>> 7) & mask;
     }
 
     private void grow() {

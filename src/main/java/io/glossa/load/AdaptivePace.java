@@ -65,6 +65,7 @@ public final class AdaptivePace {
      * @param achieved texts/s the batch submitted over the last second
      * @return the rate from now on
      */
+    @SuppressWarnings("ReferenceEquality") // UNKNOWN is a sentinel instance: a measured load equal to it is still measured
     public double observe(LaneLoad load, double achieved) {
         if (realtimeMeasured(load) && load.realtimeP99Ms() > 2 * targetMs()) {
             // far over: realtime traffic arrived while the batch ran fast, and halving once a second took seconds

@@ -38,6 +38,7 @@ public final class LanePacing implements AutoCloseable {
     }
 
     /** Reads the lanes once for the baseline (before the batch sends anything), then re-paces every second. */
+    @SuppressWarnings("FutureReturnValueIgnored") // a periodic task: it handles its own failures and shutdown ends it
     public static LanePacing start(TextsClient api, AdaptivePace pace, double fallbackRate) throws InterruptedException {
         LanePacing pacing = new LanePacing(api, pace, fallbackRate);
         LaneLoad idle = pacing.ask();

@@ -127,6 +127,7 @@ public final class LoadRun {
     }
 
     /** One connection's loop: takes due submissions and POSTs them, one at a time, until the run ends. */
+    @SuppressWarnings("ReferenceEquality") // END is a sentinel instance put on the queue to stop the loop
     private void submitOnOneConnection() {
         try (PlainHttpConnection connection = new PlainHttpConnection(settings.baseUrl(), SUBMIT_TIMEOUT_MILLIS)) {
             while (true) {

@@ -33,6 +33,7 @@ public final class OutboxGauge implements AutoCloseable {
     }
 
     /** Registers the gauge and polls {@code source} (which throws when the store is down) every {@code interval}. */
+    @SuppressWarnings("FutureReturnValueIgnored") // a periodic task: it handles its own failures and shutdown ends it
     public static OutboxGauge start(MeterRegistry registry, LongSupplier source, Duration interval) {
         OutboxGauge gauge = new OutboxGauge(registry, source);
         gauge.poller = Executors.newSingleThreadScheduledExecutor(r -> {

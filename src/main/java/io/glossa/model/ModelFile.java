@@ -69,7 +69,7 @@ public final class ModelFile {
             writeSection(body, "WGHT", weights.weights());
             writeSection(body, "BIAS", floatsToBytes(weights.bias()));
             byte[] bodyBytes = body.toByteArray();
-            long total = PREAMBLE + bodyBytes.length + CHECKSUM_BYTES;
+            long total = (long) PREAMBLE + bodyBytes.length + CHECKSUM_BYTES;
             ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(total));
             out.put(MAGIC).putShort((short) FORMAT_VERSION).putShort((short) 0).putLong(total).put(bodyBytes);
             out.putInt(crc32c(out.array(), 0, out.position()));

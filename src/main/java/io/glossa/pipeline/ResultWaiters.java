@@ -61,6 +61,7 @@ public final class ResultWaiters implements ResultListener {
         }
     }
 
+    @SuppressWarnings("CollectionUndefinedEquality") // removes this very signal: identity is the intended equality
     private void forget(UUID id, CompletableFuture<Void> signal) {
         waiting.computeIfPresent(id, (k, signals) -> {
             signals.remove(signal);

@@ -38,6 +38,7 @@ public final class Retention implements AutoCloseable {
     }
 
     /** Sweeps now and then every {@code interval}. */
+    @SuppressWarnings("FutureReturnValueIgnored") // a periodic task: it handles its own failures and shutdown ends it
     public Retention start(Duration interval) {
         timer.scheduleWithFixedDelay(this::sweepQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         return this;

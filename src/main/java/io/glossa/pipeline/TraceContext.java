@@ -119,7 +119,7 @@ public final class TraceContext {
     private static boolean isHex(String s, int from, int to) {
         for (int i = from; i < to; i++) {
             char ch = s.charAt(i);
-            if (!(ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f')) {
+            if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'))) {
                 return false;
             }
         }

@@ -3,6 +3,7 @@ package io.glossa.store;
 import java.util.Locale;
 
 /** The databases this build supports; both run one schema history and, but for {@link SqlDialect}, the same SQL. */
+@SuppressWarnings("ImmutableEnumChecker") // each SqlDialect is a stateless singleton, not annotated as @Immutable
 public enum Backend {
     SQLITE(SqliteDialect.INSTANCE), POSTGRESQL(PostgresDialect.INSTANCE);
 

@@ -41,6 +41,7 @@ public final class Database implements AutoCloseable {
      * file lock guards the embedded database). An embedded data dir of an earlier version (H2) is imported first.
      * @throws io.glossa.pipeline.StoreUnavailableException with a one-line message naming the URL and what to check
      */
+    @SuppressWarnings("try") // the migration lock is held for the block's duration, never read
     public static Database open(StoreSettings settings) {
         HikariDataSource pool;
         try {

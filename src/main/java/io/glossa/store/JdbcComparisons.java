@@ -31,11 +31,9 @@ public final class JdbcComparisons implements ComparisonStore {
             """;
 
     private final Transactions transactions;
-    private final SqlDialect dialect;
 
     public JdbcComparisons(Database database) {
         this.transactions = new Transactions(database);
-        this.dialect = database.dialect();
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class Scripts {
         if (cp >= 0x590 && cp < 0x600) {
             return HEBREW;
         }
-        if (cp >= 0x600 && cp < 0x700 || cp >= 0x750 && cp < 0x780 || cp >= 0x8A0 && cp < 0x900) {
+        if ((cp >= 0x600 && cp < 0x700) || (cp >= 0x750 && cp < 0x780) || (cp >= 0x8A0 && cp < 0x900)) {
             return ARABIC;
         }
         if (cp >= 0x900 && cp < 0x980) {
@@ -46,24 +46,24 @@ public final class Scripts {
         if (cp >= 0x1E00 && cp < 0x1F00) {
             return LATIN; // Latin Extended Additional (Vietnamese)
         }
-        if (cp >= 0x1100 && cp < 0x1200 || cp >= 0x3130 && cp < 0x3190 || cp >= 0xAC00 && cp < 0xD7B0
-                || cp >= 0xA960 && cp < 0xA980 || cp >= 0xD7B0 && cp < 0xD800) {
+        if ((cp >= 0x1100 && cp < 0x1200) || (cp >= 0x3130 && cp < 0x3190) || (cp >= 0xAC00 && cp < 0xD7B0)
+                || (cp >= 0xA960 && cp < 0xA980) || (cp >= 0xD7B0 && cp < 0xD800)) {
             return HANGUL;
         }
-        if (cp >= 0x3040 && cp < 0x3100 || cp >= 0x31F0 && cp < 0x3200 || cp >= 0xFF66 && cp < 0xFFA0) {
+        if ((cp >= 0x3040 && cp < 0x3100) || (cp >= 0x31F0 && cp < 0x3200) || (cp >= 0xFF66 && cp < 0xFFA0)) {
             return KANA;
         }
-        if (cp >= 0x4E00 && cp < 0xA000 || cp >= 0x3400 && cp < 0x4DC0 || cp >= 0xF900 && cp < 0xFB00
-                || cp >= 0x20000 && cp < 0x32000 || cp == 0x3005 || cp == 0x3007) {
+        if ((cp >= 0x4E00 && cp < 0xA000) || (cp >= 0x3400 && cp < 0x4DC0) || (cp >= 0xF900 && cp < 0xFB00)
+                || (cp >= 0x20000 && cp < 0x32000) || cp == 0x3005 || cp == 0x3007) {
             return HAN;
         }
         if (cp >= 0xFB1D && cp < 0xFB50) {
             return HEBREW;
         }
-        if (cp >= 0xFB50 && cp < 0xFE00 || cp >= 0xFE70 && cp < 0xFF00) {
+        if ((cp >= 0xFB50 && cp < 0xFE00) || (cp >= 0xFE70 && cp < 0xFF00)) {
             return ARABIC;
         }
-        if (cp >= 0x2C60 && cp < 0x2C80 || cp >= 0xA720 && cp < 0xA800 || cp >= 0xFF21 && cp < 0xFF5B) {
+        if ((cp >= 0x2C60 && cp < 0x2C80) || (cp >= 0xA720 && cp < 0xA800) || (cp >= 0xFF21 && cp < 0xFF5B)) {
             return LATIN;
         }
         return OTHER;

@@ -68,7 +68,7 @@ final class PriorFit {
                     float d = (float) (g * STEP);
                     double score = objective(s, t, w, k, d, other, otherArg);
                     if (score > bestScore + 1e-6
-                            || score > bestScore - 1e-9 && Math.abs(d) < Math.abs(bestDelta) - 1e-6) {
+                            || (score > bestScore - 1e-9 && Math.abs(d) < Math.abs(bestDelta) - 1e-6)) {
                         bestScore = score;
                         bestDelta = d;
                     }

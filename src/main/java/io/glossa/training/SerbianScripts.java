@@ -28,7 +28,7 @@ public final class SerbianScripts {
         int latin = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC) {
+            if (Character.UnicodeBlock.CYRILLIC.equals(Character.UnicodeBlock.of(c))) {
                 cyrillic++;
             } else if (Character.isLetter(c)) {
                 latin++;

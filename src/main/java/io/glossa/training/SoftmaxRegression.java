@@ -167,7 +167,7 @@ public final class SoftmaxRegression {
             grad[k] = e;
             sum += e;
         }
-        double loss = -weight * (Math.log(grad[target] / sum));
+        double loss = -weight * Math.log(grad[target] / sum);
         float inv = 1 / sum;
         // Only labels with a noticeable gradient are updated: once the model is fair, p is ~0 for most of the 38
         // labels, so this skips most of the backward pass at no measurable cost in accuracy.

@@ -64,6 +64,7 @@ final class RevocationWatch implements AutoCloseable {
         }
     }
 
+    @SuppressWarnings("ModifyCollectionInEnhancedForLoop") // a ConcurrentHashMap key set: its iterator allows removal
     private void checkAll() {
         for (Watched entry : watched.keySet()) {
             try {

@@ -35,6 +35,7 @@ public final class StatsSampler implements AutoCloseable {
     }
 
     /** Samples every second on a daemon thread until closed. */
+    @SuppressWarnings("FutureReturnValueIgnored") // a periodic task: it handles its own failures and shutdown ends it
     public StatsSampler start() {
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "glossa-stats-sampler");
@@ -52,6 +53,7 @@ public final class StatsSampler implements AutoCloseable {
     }
 
     /** One sample; the first only sets the baseline the next one's rates start from. */
+    @SuppressWarnings("ReferenceEquality") // keeps that very reading in the window, not one equal to it
     synchronized void sample() {
         Instant now = clock.instant();
         Reading reading = new Reading(now.getEpochSecond(), now, meters.count(MeterReadings.ACCEPTED, null),
@@ -95,6 +97,7 @@ public final class StatsSampler implements AutoCloseable {
      * stored result, {@code glossa_end_to_end_seconds{lane="realtime"}}): how many, and their p99. Null when this
      * process runs no workers or has fewer than two samples yet; seconds is at most the 10 s the sampler keeps.
      */
+    @SuppressWarnings("ReferenceEquality") // skips that very reading of the window, not one equal to it
     synchronized LaneLatency realtimeOver(int seconds) {
         Reading newest = window.peekLast();
         if (newest == null || newest.realtime() == null) {

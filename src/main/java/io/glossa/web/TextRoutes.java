@@ -155,6 +155,7 @@ final class TextRoutes {
     }
 
     /** A long-poll ends with 401 when its key is revoked while it waits, as a new request would. */
+    @SuppressWarnings("FutureReturnValueIgnored") // whenComplete only registers a clean-up; its own future has no reader
     private void endOnRevocation(Context ctx, CompletableFuture<?> result) {
         PresentedKey key = ctx.attribute(AccessControl.KEY_ATTRIBUTE);
         if (key == null) {

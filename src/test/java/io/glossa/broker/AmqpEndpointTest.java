@@ -41,6 +41,7 @@ class AmqpEndpointTest {
         assertThatThrownBy(() -> AmqpEndpoint.parse("http://h", "u", "p")).hasMessageContaining("amqp://");
         assertThatThrownBy(() -> AmqpEndpoint.parse("", "u", "p")).hasMessageContaining("empty");
         assertThatThrownBy(() -> AmqpEndpoint.parse("amqp://h1,,h2", "u", "p")).hasMessageContaining("empty entry");
+        assertThatThrownBy(() -> AmqpEndpoint.parse("amqp://h1,h2,", "u", "p")).hasMessageContaining("empty entry");
         assertThatThrownBy(() -> AmqpEndpoint.parse("amqp://u:a@h1,amqp://u:b@h2", "u", "p")).hasMessageContaining("share one password");
         assertThatThrownBy(() -> AmqpEndpoint.parse("amqp://h1/a,amqp://h2/b", "u", "p")).hasMessageContaining("virtual host");
         assertThatThrownBy(() -> AmqpEndpoint.parse("amqp://h1,amqps://h2", "u", "p")).hasMessageContaining("mix");
