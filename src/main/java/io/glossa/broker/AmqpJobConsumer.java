@@ -4,6 +4,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import io.glossa.concurrent.Threads;
 import io.glossa.pipeline.BrokerUnavailableException;
 import io.glossa.pipeline.JobConsumer;
 import io.glossa.pipeline.JobHandler;
@@ -102,23 +103,10 @@ public final class AmqpJobConsumer implements JobConsumer {
 
     private void startWorkersAndSubscribe(JobHandler handler) {
         int id = INSTANCES.incrementAndGet();
-        resubscriber = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "glossa-resubscribe-" + id);
-            thread.setDaemon(true);
-            return thread;
-        });
-        ackFlusher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "glossa-acks-" + id);
-            thread.setDaemon(true);
-            return thread;
-        });
+        resubscriber = Executors.newSingleThreadExecutor(Threads.daemonFactory("resubscribe-" + id));
+        ackFlusher = Executors.newSingleThreadScheduledExecutor(Threads.daemonFactory("acks-" + id));
         ackFlusher.scheduleWithFixedDelay(this::flushAcks, ACK_FLUSH_MILLIS, ACK_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
-        AtomicInteger threadNumber = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(settings.workers(), r -> {
-            Thread thread = new Thread(r, "glossa-worker-" + id + "-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        workers = Executors.newFixedThreadPool(settings.workers(), Threads.daemonFactory("worker-" + id));
         for (int i = 0; i < settings.workers(); i++) {
             JobProcessor processor = new JobProcessor(connection, topology, settings, handler,
                     AmqpJobPublisher.DEFAULT_CONFIRM_TIMEOUT, metrics);

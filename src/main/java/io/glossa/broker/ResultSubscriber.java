@@ -4,6 +4,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import io.glossa.concurrent.Threads;
 import io.glossa.pipeline.BrokerUnavailableException;
 import io.glossa.pipeline.ResultListener;
 import java.io.IOException;
@@ -84,8 +85,7 @@ public final class ResultSubscriber implements AutoCloseable {
         if (closed) {
             return;
         }
-        Thread retry = new Thread(this::reopen, "glossa-results-resubscribe");
-        retry.setDaemon(true);
+        Thread retry = Threads.daemon("results-resubscribe", this::reopen);
         retry.start();
     }
 

@@ -1,5 +1,6 @@
 package io.glossa.pipeline;
 
+import io.glossa.concurrent.Threads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,8 +69,7 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
         this.metrics = metrics;
         this.backoff = settings.minBackoff();
         this.marker = new PublishedMarker(store, ids -> ids.forEach(held::remove));
-        this.thread = new Thread(this::run, "glossa-outbox-relay");
-        thread.setDaemon(true);
+        this.thread = Threads.daemon("outbox-relay", this::run);
     }
 
     public void start() {
