@@ -4,6 +4,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import io.glossa.concurrent.Backoff;
 import io.glossa.concurrent.Threads;
 import io.glossa.pipeline.BrokerUnavailableException;
 import io.glossa.pipeline.JobConsumer;
@@ -154,20 +155,20 @@ public final class AmqpJobConsumer implements JobConsumer {
     }
 
     private void resubscribe(Lane lane) {
-        long pause = 500;
+        Backoff.Retries retries = ResultSubscriber.RESUBSCRIBE.retries();
         while (running) {
             try {
                 subscriptions.put(lane, subscribe(lane));
                 LOG.info("consuming the {} lane again", lane.key());
                 return;
             } catch (BrokerUnavailableException e) {
+                long pause = retries.next().toMillis();
                 LOG.warn("cannot consume the {} lane yet: {}; retrying in {} ms", lane.key(), e.getMessage(), pause);
                 try {
                     Thread.sleep(pause);
                 } catch (InterruptedException interrupted) {
                     return;
                 }
-                pause = Math.min(pause * 2, 10_000);
             }
         }
     }
