@@ -3,6 +3,7 @@ package io.glossa.broker;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.ShutdownSignalException;
+import io.glossa.concurrent.Backoff;
 import io.glossa.pipeline.BrokerUnavailableException;
 import java.io.IOException;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AmqpConnector {
     private static final Logger LOG = LoggerFactory.getLogger(AmqpConnector.class);
-    private static final long MAX_BACKOFF_MILLIS = 5_000;
+    private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
 
     private final AmqpEndpoint endpoint;
     private final ConnectSettings settings;
@@ -44,7 +45,7 @@ public final class AmqpConnector {
         ConnectionFactory factory = factory();
         String name = "glossa-" + role + "@" + hostName();
         long deadline = System.nanoTime() + settings.firstConnectTimeout().toNanos();
-        long backoff = 200;
+        Backoff.Retries retries = BACKOFF.retries();
         for (int attempt = 1; ; attempt++) {
             try {
                 Connection connection = dispatch == null
@@ -60,10 +61,9 @@ public final class AmqpConnector {
                     throw new BrokerUnavailableException("AMQP broker " + endpoint.describe() + " unreachable after "
                             + attempt + " attempts in " + settings.firstConnectTimeout().toSeconds() + " s: " + reason(e), e);
                 }
-                long pause = Math.min(backoff, Duration.ofNanos(left).toMillis() + 1);
+                long pause = Math.min(retries.next().toMillis(), Duration.ofNanos(left).toMillis() + 1);
                 LOG.warn("AMQP broker {} not reachable ({}); retrying in {} ms", endpoint.describe(), reason(e), pause);
                 sleep(pause);
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
         }
     }

@@ -4,6 +4,8 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import io.glossa.concurrent.Backoff;
+import io.glossa.concurrent.Threads;
 import io.glossa.pipeline.BrokerUnavailableException;
 import io.glossa.pipeline.JobConsumer;
 import io.glossa.pipeline.JobHandler;
@@ -103,23 +105,10 @@ public final class AmqpJobConsumer implements JobConsumer {
     @SuppressWarnings("FutureReturnValueIgnored") // a periodic task: it handles its own failures and shutdown ends it
     private void startWorkersAndSubscribe(JobHandler handler) {
         int id = INSTANCES.incrementAndGet();
-        resubscriber = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "glossa-resubscribe-" + id);
-            thread.setDaemon(true);
-            return thread;
-        });
-        ackFlusher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "glossa-acks-" + id);
-            thread.setDaemon(true);
-            return thread;
-        });
+        resubscriber = Executors.newSingleThreadExecutor(Threads.daemonFactory("resubscribe-" + id));
+        ackFlusher = Executors.newSingleThreadScheduledExecutor(Threads.daemonFactory("acks-" + id));
         ackFlusher.scheduleWithFixedDelay(this::flushAcks, ACK_FLUSH_MILLIS, ACK_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
-        AtomicInteger threadNumber = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(settings.workers(), r -> {
-            Thread thread = new Thread(r, "glossa-worker-" + id + "-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        workers = Executors.newFixedThreadPool(settings.workers(), Threads.daemonFactory("worker-" + id));
         for (int i = 0; i < settings.workers(); i++) {
             JobProcessor processor = new JobProcessor(connection, topology, settings, handler,
                     AmqpJobPublisher.DEFAULT_CONFIRM_TIMEOUT, metrics);
@@ -167,20 +156,20 @@ public final class AmqpJobConsumer implements JobConsumer {
     }
 
     private void resubscribe(Lane lane) {
-        long pause = 500;
+        Backoff.Retries retries = ResultSubscriber.RESUBSCRIBE.retries();
         while (running) {
             try {
                 subscriptions.put(lane, subscribe(lane));
                 LOG.info("consuming the {} lane again", lane.key());
                 return;
             } catch (BrokerUnavailableException e) {
+                long pause = retries.next().toMillis();
                 LOG.warn("cannot consume the {} lane yet: {}; retrying in {} ms", lane.key(), e.getMessage(), pause);
                 try {
                     Thread.sleep(pause);
                 } catch (InterruptedException interrupted) {
                     return;
                 }
-                pause = Math.min(pause * 2, 10_000);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.glossa.broker;
 
+import io.glossa.concurrent.Backoff;
 import java.time.Duration;
 
 /**
@@ -8,7 +9,8 @@ import java.time.Duration;
  * @param maxAttempts     handling attempts before a job goes to the failed queue
  * @param workers         threads that run the handler; both lanes share them, realtime first
  * @param maxBodyBytes    larger job bodies go straight to the failed queue
- * @param retryBackoff    pause before the first retry of a failed job; doubles per attempt up to {@code maxRetryBackoff}
+ * @param retryBackoff    longest pause before the first retry of a failed job; doubles per attempt up to
+ *                        {@code maxRetryBackoff}; each pause is drawn at random below it (jitter)
  * @param maxRetryBackoff upper bound of that pause
  * @param maxRedeliveries on RabbitMQ: a job redelivered this many times without an ack (it killed or hung every
  *                        worker that took it) is failed; kept above {@code maxAttempts} by default because worker
@@ -70,9 +72,13 @@ public record ConsumerSettings(int prefetch, int maxAttempts, int workers, int m
         return new ConsumerSettings(prefetch, maxAttempts, workers, maxBodyBytes, retryBackoff, maxRetryBackoff, value);
     }
 
-    /** The pause before retry number {@code attempt} (1-based). */
+    /** The longest pause before retry number {@code attempt} (1-based); the pause itself is jittered below it. */
     public Duration backoff(int attempt) {
-        long millis = retryBackoff.toMillis() << Math.min(20, Math.max(0, attempt - 1));
-        return Duration.ofMillis(Math.min(millis, maxRetryBackoff.toMillis()));
+        return retryBackoffs().ceiling(attempt);
+    }
+
+    /** The retry pauses: exponential from {@code retryBackoff} up to {@code maxRetryBackoff}, with full jitter. */
+    public Backoff retryBackoffs() {
+        return new Backoff(retryBackoff, maxRetryBackoff);
     }
 }

@@ -4,9 +4,12 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import io.glossa.concurrent.Backoff;
+import io.glossa.concurrent.Threads;
 import io.glossa.pipeline.BrokerUnavailableException;
 import io.glossa.pipeline.ResultListener;
 import java.io.IOException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResultSubscriber implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResultSubscriber.class);
+    /** Pauses between tries to consume again after the broker went away (also the job consumer's lanes). */
+    static final Backoff RESUBSCRIBE = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10));
 
     private final BrokerConnection connection;
     private final Topology topology;
@@ -84,8 +89,7 @@ public final class ResultSubscriber implements AutoCloseable {
         if (closed) {
             return;
         }
-        Thread retry = new Thread(this::reopen, "glossa-results-resubscribe");
-        retry.setDaemon(true);
+        Thread retry = Threads.daemon("results-resubscribe", this::reopen);
         retry.start();
     }
 
@@ -106,19 +110,19 @@ public final class ResultSubscriber implements AutoCloseable {
     }
 
     private void reopen() {
-        long pause = 500;
+        Backoff.Retries retries = RESUBSCRIBE.retries();
         while (!closed) {
             try {
                 open();
                 return;
             } catch (BrokerUnavailableException e) {
+                long pause = retries.next().toMillis();
                 LOG.warn("result subscription not restored yet: {}; retrying in {} ms", e.getMessage(), pause);
                 try {
                     Thread.sleep(pause);
                 } catch (InterruptedException interrupted) {
                     return;
                 }
-                pause = Math.min(pause * 2, 10_000);
             }
         }
     }

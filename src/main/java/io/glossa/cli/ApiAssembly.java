@@ -2,6 +2,7 @@ package io.glossa.cli;
 
 import io.glossa.broker.AmqpBroker;
 import io.glossa.broker.JobPacking;
+import io.glossa.concurrent.Threads;
 import io.glossa.metrics.OutboxGauge;
 import io.glossa.metrics.QueueGauges;
 import io.glossa.pipeline.OutboxRelay;
@@ -51,11 +52,7 @@ final class ApiAssembly {
             }
         });
         life.add("results subscription", broker.subscribeResults("#", results));
-        ExecutorService storeReads = Executors.newFixedThreadPool(STORE_READERS, runnable -> {
-            Thread t = new Thread(runnable, "glossa-store-read");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService storeReads = Executors.newFixedThreadPool(STORE_READERS, Threads.daemonFactory("store-read"));
         life.add("store readers", storeReads::shutdownNow);
 
         life.add("outbox gauge", OutboxGauge.start(registry, store::outboxSize, OutboxGauge.DEFAULT_INTERVAL));

@@ -1,5 +1,6 @@
 package io.glossa.cli;
 
+import io.glossa.concurrent.Threads;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -37,7 +38,7 @@ public final class Lifecycle implements AutoCloseable {
      * @return the exit status the command should end with
      */
     int awaitStop() throws InterruptedException {
-        hook = new Thread(this::onSignal, "glossa-shutdown");
+        hook = Threads.daemon("shutdown", this::onSignal);
         Runtime.getRuntime().addShutdownHook(hook);
         stopRequested.await();
         return exitCode;

@@ -1,5 +1,6 @@
 package io.glossa.cli;
 
+import io.glossa.concurrent.Threads;
 import io.glossa.model.LanguageClassifier;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,11 +31,7 @@ final class LocalBatch {
     }
 
     BatchTally run(LineChunks chunks, OutputStream out, BatchProgress progress) throws IOException, InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread t = new Thread(runnable, "glossa-batch");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, Threads.daemonFactory("batch"));
         try {
             ArrayDeque<Future<ChunkOutput>> pending = new ArrayDeque<>();
             BatchTally tally = BatchTally.NONE;

@@ -2,6 +2,7 @@ package io.glossa.cli;
 
 import io.glossa.broker.AmqpBroker;
 import io.glossa.broker.ModelAnnouncementCodec;
+import io.glossa.concurrent.Threads;
 import io.glossa.metrics.MicrometerModelMetrics;
 import io.glossa.model.LanguageModel;
 import io.glossa.registry.ActiveModels;
@@ -46,11 +47,7 @@ final class ModelDistribution {
         models.refresh();
         LOG.info("model: predicting with {}{}", models.get().version(),
                 models.get() == fallback ? "" : " (the registry's active version)");
-        ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "glossa-model-check");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(Threads.daemonFactory("model-check"));
         life.add("model checks", checks::shutdownNow);
         checks.scheduleWithFixedDelay(() -> quietly(models::refresh), checkInterval.toMillis(),
                 checkInterval.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,6 +1,7 @@
 package io.glossa.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.glossa.concurrent.Backoff;
 import io.glossa.load.ResultFeed;
 import io.glossa.load.Pacer;
 import io.glossa.load.TextsClient;
@@ -27,6 +28,7 @@ import java.util.function.Supplier;
 final class QueueBatch {
     private static final Duration POLL_AFTER = Duration.ofSeconds(2);
     private static final Duration RETRY_FOR = Duration.ofSeconds(60);
+    private static final Backoff RETRY_PAUSES = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5));
 
     private final TextsClient api;
     private final int window;
@@ -127,7 +129,7 @@ final class QueueBatch {
     /** Retries what may pass later (503, 429, a broken connection); a permanent refusal is thrown at once. */
     private <T> T retrying(Call<T> call) throws TextsClient.ApiRefusal, InterruptedException {
         long deadline = System.nanoTime() + RETRY_FOR.toNanos();
-        long backoff = 250;
+        Backoff.Retries retries = RETRY_PAUSES.retries();
         while (true) {
             try {
                 return call.run();
@@ -139,8 +141,7 @@ final class QueueBatch {
             } catch (IOException e) {
                 giveUpAfter(deadline, e);
             }
-            Thread.sleep(backoff);
-            backoff = Math.min(5_000, backoff * 2);
+            retries.pause();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.glossa.cli;
 
+import io.glossa.concurrent.Threads;
 import io.glossa.web.ReadinessCheck;
 import java.time.Duration;
 import java.util.List;
@@ -25,11 +26,7 @@ final class Watchdog {
     /** Checks {@code vital} every {@link #PERIOD} until the lifecycle closes. */
     @SuppressWarnings("FutureReturnValueIgnored") // a periodic task: it handles its own failures and shutdown ends it
     static void start(Lifecycle life, List<ReadinessCheck> vital) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread t = new Thread(runnable, "glossa-watchdog");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Threads.daemonFactory("watchdog"));
         life.add("watchdog", timer::shutdownNow);
         timer.scheduleWithFixedDelay(() -> check(life, vital, timer), PERIOD.toMillis(), PERIOD.toMillis(),
                 TimeUnit.MILLISECONDS);

@@ -1,5 +1,6 @@
 package io.glossa.client;
 
+import io.glossa.concurrent.Threads;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +18,7 @@ public final class EventStream implements AutoCloseable {
 
     EventStream(InputStream body, Consumer<TextResult> listener, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.body = body;
-        this.reader = new Thread(() -> read(body, listener, json), "glossa-client-events");
-        reader.setDaemon(true);
+        this.reader = Threads.daemon("client-events", () -> read(body, listener, json));
         reader.start();
     }
 

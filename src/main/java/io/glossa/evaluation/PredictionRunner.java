@@ -1,5 +1,6 @@
 package io.glossa.evaluation;
 
+import io.glossa.concurrent.Threads;
 import io.glossa.corpus.LabeledText;
 import io.glossa.model.LanguageClassifier;
 
@@ -41,11 +42,7 @@ final class PredictionRunner {
     private static void runParallel(LanguageClassifier classifier, List<LabeledText> data, Outcomes outcomes,
                                     int workers) {
         AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "glossa-evaluate");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(workers, Threads.daemonFactory("evaluate"));
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int w = 0; w < workers; w++) {

@@ -1,5 +1,6 @@
 package io.glossa.load;
 
+import io.glossa.concurrent.Threads;
 import java.io.IOException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,11 +31,7 @@ public final class LanePacing implements AutoCloseable {
         this.fallbackRate = fallbackRate;
         this.rate = pace.rate();
         this.pacer = new Pacer(() -> rate);
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "glossa-batch-pacing");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(Threads.daemonFactory("batch-pacing"));
     }
 
     /** Reads the lanes once for the baseline (before the batch sends anything), then re-paces every second. */

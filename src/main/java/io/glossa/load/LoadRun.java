@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.glossa.concurrent.Threads;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -91,8 +92,7 @@ public final class LoadRun {
     private List<Thread> startConnections() {
         List<Thread> threads = new ArrayList<>(settings.concurrency());
         for (int i = 0; i < settings.concurrency(); i++) {
-            Thread thread = new Thread(this::submitOnOneConnection, "glossa-load-" + i);
-            thread.setDaemon(true);
+            Thread thread = Threads.daemon("load-" + i, this::submitOnOneConnection);
             thread.start();
             threads.add(thread);
         }

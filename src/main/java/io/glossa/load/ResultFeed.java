@@ -2,6 +2,7 @@ package io.glossa.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.glossa.concurrent.Threads;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -65,8 +66,7 @@ public final class ResultFeed implements AutoCloseable {
     private void open(URI events, DataListener listener) throws IOException, InterruptedException {
         connection = new PlainHttpConnection(events, READ_TIMEOUT_MILLIS);
         String path = events.getRawPath() + (events.getRawQuery() == null ? "" : "?" + events.getRawQuery());
-        Thread reader = new Thread(() -> read(path, listener), "glossa-load-events");
-        reader.setDaemon(true);
+        Thread reader = Threads.daemon("load-events", () -> read(path, listener));
         reader.start();
         if (!connected.await(10, TimeUnit.SECONDS)) {
             throw new IOException("the event stream " + events + " did not answer within 10 s");

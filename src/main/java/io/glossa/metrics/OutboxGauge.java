@@ -1,5 +1,6 @@
 package io.glossa.metrics;
 
+import io.glossa.concurrent.Threads;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -36,11 +37,7 @@ public final class OutboxGauge implements AutoCloseable {
     @SuppressWarnings("FutureReturnValueIgnored") // a periodic task: it handles its own failures and shutdown ends it
     public static OutboxGauge start(MeterRegistry registry, LongSupplier source, Duration interval) {
         OutboxGauge gauge = new OutboxGauge(registry, source);
-        gauge.poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "glossa-outbox-gauge");
-            thread.setDaemon(true);
-            return thread;
-        });
+        gauge.poller = Executors.newSingleThreadScheduledExecutor(Threads.daemonFactory("outbox-gauge"));
         gauge.poller.scheduleWithFixedDelay(gauge::poll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         return gauge;
     }

@@ -1,16 +1,12 @@
 package io.glossa.model;
 
 import io.glossa.features.BucketRows;
-import io.glossa.features.FeatureCounts;
 import io.glossa.features.FeatureScratch;
 import io.glossa.features.FeatureVectorizer;
 import io.glossa.text.NormalizedText;
 import io.glossa.text.Scripts;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,52 +22,32 @@ public final class LanguageModel implements LanguageClassifier {
     /** What {@link #classify} returns when the answer is {@code unknown}. */
     public static final int UNKNOWN_INDEX = -1;
     public static final String DEFAULT_RESOURCE = "/io/glossa/model/default.glossa";
-    /**
-     * The most the quantised feature weights of one text may add up to, so that times a stored weight (<= 255),
-     * plus rounding, a lane's sum stays under 2^32. Short texts never come near it; without it, a long text of
-     * many equally weighted features overflowed (test aLongTextOfManyEqualFeaturesDoesNotOverflowTheScores).
-     */
-    private static final double SUM_BUDGET = 16_000_000;
-    /** Eight weights of a row at once; little-endian, so byte j of a row's word is its label 8q + j. */
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    /** Bytes 0 and 4 of a word, each in its own 32-bit lane. */
-    private static final long LANES = 0x0000_00FF_0000_00FFL;
 
     private final ModelMetadata metadata;
     private final FeatureVectorizer vectorizer;
     private final BucketRows packed;
-    /** idf, scale and int8 weights of each bucket in one row (see BucketRows): what scoring reads. */
-    private final byte[] table;
-    private final int stride;
     private final float[] bias;
     private final int labelCount;
-    private final float invTemperature;
     private final float unknownThreshold;
     private final int minLetters;
     private final List<String> labels;
     /** The names shown with a prediction: today's (LanguageNames), not the ones written into the file at training. */
     private final List<LabelInfo> labelInfo;
-    /** The {@link Scripts} a label is written in. */
-    private final int[] labelScripts;
-    /** Per text script mask: the first and last+1 word of a row to score, and the only label allowed (or -1). */
-    private final int[] planFirstWord = new int[Scripts.MASKS];
-    private final int[] planEndWord = new int[Scripts.MASKS];
-    private final int[] planSingle = new int[Scripts.MASKS];
-    /** Per text script mask: the mask that labels are matched against ({@link Scripts#ALL}: every label). */
-    private final int[] planMask = new int[Scripts.MASKS];
-    /** Where label k's weight sits in a row. */
-    private final int[] slot;
+    /** Which labels a text's scripts allow, and where each label sits in a row. */
+    private final ScriptPlan plan;
+    private final ScoringKernel kernel;
     private final ThreadLocal<Scratch> scratches = ThreadLocal.withInitial(this::newScratch);
 
     /** Per-thread buffers for {@link #classify}. */
     public static final class Scratch {
-        private final FeatureScratch features = new FeatureScratch();
-        private final float[] scores;
-        private final float[] probabilities;
-        private final long[] acc;
-        private int[] rows = new int[512];
-        private float[] xs = new float[512];
-        private int[] xq = new int[512];
+        // package-private: the ScoringKernel fills them
+        final FeatureScratch features = new FeatureScratch();
+        final float[] scores;
+        final float[] probabilities;
+        final long[] acc;
+        int[] rows = new int[512];
+        float[] xs = new float[512];
+        int[] xq = new int[512];
         private int letters;
 
         private Scratch(int labels) {
@@ -105,89 +81,17 @@ public final class LanguageModel implements LanguageClassifier {
                     + metadata.temperature());
         }
         this.metadata = metadata;
-        this.labelScripts = metadata.labelCodes().stream().mapToInt(Scripts::ofLanguage).toArray();
-        this.slot = slots(labelScripts);
-        this.packed = BucketRows.pack(weights.idf(), weights.rowScale(), weights.weights(), weights.labels(), slot);
+        this.plan = new ScriptPlan(metadata.labelCodes().stream().mapToInt(Scripts::ofLanguage).toArray());
+        this.packed = BucketRows.pack(weights.idf(), weights.rowScale(), weights.weights(), weights.labels(),
+                plan.slots());
         this.vectorizer = FeatureVectorizer.overRows(metadata.features(), packed);
-        this.table = packed.bytes();
-        this.stride = packed.stride();
         this.bias = weights.bias();
         this.labelCount = weights.labels();
-        this.invTemperature = (float) (1 / metadata.temperature());
+        this.kernel = new ScoringKernel(packed, bias, metadata.temperature(), plan);
         this.unknownThreshold = (float) metadata.unknownThreshold();
         this.minLetters = Math.max(1, metadata.minLetters());
         this.labelInfo = metadata.labels().stream().map(LabelInfo::withCurrentNames).toList();
         this.labels = metadata.labelCodes();
-        for (int mask = 0; mask < Scripts.MASKS; mask++) {
-            plan(mask);
-        }
-    }
-
-    /**
-     * Row positions that keep each script's labels together: Latin-only labels first, then those written in Latin
-     * and Cyrillic (Serbian), then Cyrillic-only, then the rest by script. A Latin text then reads the first words of
-     * a row only, a Cyrillic one mostly one word (BENCHMARKS.md, "Model").
-     */
-    private static int[] slots(int[] scripts) {
-        Integer[] order = new Integer[scripts.length];
-        for (int k = 0; k < order.length; k++) {
-            order[k] = k;
-        }
-        java.util.Arrays.sort(order, java.util.Comparator.comparingInt((Integer k) -> group(scripts[k]))
-                .thenComparingInt(k -> scripts[k]).thenComparingInt(k -> k));
-        int[] slot = new int[scripts.length];
-        for (int p = 0; p < order.length; p++) {
-            slot[order[p]] = p;
-        }
-        return slot;
-    }
-
-    private static int group(int scripts) {
-        if (scripts == Scripts.ALL) {
-            return 4;
-        }
-        if (scripts == Scripts.LATIN) {
-            return 0;
-        }
-        if (scripts == (Scripts.LATIN | Scripts.CYRILLIC)) {
-            return 1;
-        }
-        return scripts == Scripts.CYRILLIC ? 2 : 3;
-    }
-
-    /**
-     * Which labels a text whose letters are in the scripts {@code mask} may get: those written in one of them. A
-     * letter of a script no label is written in, or no label matching at all, leaves every label in play.
-     */
-    private void plan(int mask) {
-        int effective = mask;
-        if ((mask & Scripts.OTHER) != 0 || mask == 0) {
-            effective = Scripts.ALL;
-        } else {
-            boolean any = false;
-            for (int s : labelScripts) {
-                any |= (s & mask) != 0;
-            }
-            if (!any) {
-                effective = Scripts.ALL;
-            }
-        }
-        int first = Integer.MAX_VALUE;
-        int end = 0;
-        int single = -1;
-        int allowed = 0;
-        for (int k = 0; k < labelCount; k++) {
-            if ((labelScripts[k] & effective) != 0) {
-                first = Math.min(first, slot[k] / 8);
-                end = Math.max(end, slot[k] / 8 + 1);
-                single = k;
-                allowed++;
-            }
-        }
-        planMask[mask] = effective;
-        planFirstWord[mask] = first;
-        planEndWord[mask] = end;
-        planSingle[mask] = allowed == 1 ? single : -1;
     }
 
     // ---------------------------------------------------------------- loading
@@ -249,7 +153,7 @@ public final class LanguageModel implements LanguageClassifier {
             return UNKNOWN_INDEX;
         }
         int mask = normalized.scripts();
-        int single = planSingle[mask];
+        int single = plan.single(mask);
         if (single >= 0) { // one language is written in this script (Hebrew, Hindi, Korean, …): nothing to score
             java.util.Arrays.fill(probabilities, 0, labelCount, 0f);
             probabilities[single] = 1f;
@@ -257,8 +161,8 @@ public final class LanguageModel implements LanguageClassifier {
         }
         vectorizer.vectorizeNormalized(scratch.features);
         float[] scores = scratch.scores;
-        score(scratch.features.counts(), scores, scratch, mask, Float.NEGATIVE_INFINITY);
-        int best = softmax(scores, probabilities);
+        kernel.score(scratch.features.counts(), scores, scratch, mask, Float.NEGATIVE_INFINITY);
+        int best = kernel.softmax(scores, probabilities);
         return probabilities[best] < unknownThreshold ? UNKNOWN_INDEX : best;
     }
 
@@ -269,137 +173,8 @@ public final class LanguageModel implements LanguageClassifier {
      */
     public int rawScores(CharSequence text, float[] scores, Scratch scratch) {
         int letters = vectorizer.vectorize(text, scratch.features);
-        score(scratch.features.counts(), scores, scratch, scratch.features.text().scripts(), Float.NaN);
+        kernel.score(scratch.features.counts(), scores, scratch, scratch.features.text().scripts(), Float.NaN);
         return letters;
-    }
-
-    /**
-     * The linear scores (feature values already carry the row scales, see FeatureVectorizer). This is the hot loop
-     * (most of classify), and Java 17's C2 does not vectorise it, so it does its own two-lane arithmetic: each
-     * feature's weight x is quantised to at most 16 unsigned bits relative to the text's largest one; eight stored
-     * weights (w + 128, unsigned bytes) are read as one long and split into four longs of two 32-bit lanes, so one
-     * 64-bit multiply-add does two labels. Every term is non-negative and a lane's sum stays under 2^32 (see
-     * SUM_BUDGET), so no lane carries into the next; {@code sum(x * w) = lane - 128 * sum(x)} exactly. Relative error
-     * of a score is below 2^-15 of the largest feature weight (of the sum of all of them, for texts of thousands of
-     * characters). Measured against one int multiply-add per label: see BENCHMARKS.md.
-     */
-    private void score(FeatureCounts features, float[] scores, Scratch scratch, int mask, float excluded) {
-        int n = features.size();
-        scratch.ensureFeatures(n);
-        int[] rows = scratch.rows;
-        float[] xs = scratch.xs;
-        int m = 0;
-        float max = 0;
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            float x = features.valueAt(i);
-            if (x > 0) { // weights are never negative (idf and scales are checked at load)
-                rows[m] = features.keyAt(i) * stride + BucketRows.PAYLOAD_OFFSET;
-                xs[m] = x;
-                max = Math.max(max, x);
-                sum += x;
-                m++;
-            }
-        }
-        if (m == 0) {
-            java.util.Arrays.fill(scratch.acc, 0L);
-            unpack(scratch.acc, 0, 0, scores, mask, excluded);
-            return;
-        }
-        // 16 bits for the largest weight; fewer when the text is so long that a lane's sum could reach 2^32
-        float inv = (float) Math.min(32767 / max, SUM_BUDGET / sum);
-        int[] xq = scratch.xq;
-        long xSum = 0;
-        for (int i = 0; i < m; i++) {
-            xq[i] = Math.round(xs[i] * inv);
-            xSum += xq[i];
-        }
-        accumulate(rows, xq, m, scratch.acc, planFirstWord[mask], planEndWord[mask]);
-        unpack(scratch.acc, xSum * BucketRows.WEIGHT_BIAS, 1 / inv, scores, mask, excluded);
-    }
-
-    /**
-     * Two rows per pass, so each accumulator is loaded and stored once per two rows. Only words {@code from} to
-     * {@code words - 1} of each row: those holding the labels written in the text's scripts.
-     */
-    private void accumulate(int[] rows, int[] xq, int m, long[] acc, int from, int words) {
-        java.util.Arrays.fill(acc, 0L);
-        byte[] w = table;
-        int i = 0;
-        for (; i + 1 < m; i += 2) {
-            int b0 = rows[i];
-            int b1 = rows[i + 1];
-            long x0 = xq[i];
-            long x1 = xq[i + 1];
-            for (int q = from; q < words; q++) {
-                long v0 = (long) WORDS.get(w, b0 + 8 * q);
-                long v1 = (long) WORDS.get(w, b1 + 8 * q);
-                int a = 4 * q;
-                acc[a] += x0 * (v0 & LANES) + x1 * (v1 & LANES);
-                acc[a + 1] += x0 * (v0 >>> 8 & LANES) + x1 * (v1 >>> 8 & LANES);
-                acc[a + 2] += x0 * (v0 >>> 16 & LANES) + x1 * (v1 >>> 16 & LANES);
-                acc[a + 3] += x0 * (v0 >>> 24 & LANES) + x1 * (v1 >>> 24 & LANES);
-            }
-        }
-        if (i < m) {
-            int b0 = rows[i];
-            long x0 = xq[i];
-            for (int q = from; q < words; q++) {
-                long v0 = (long) WORDS.get(w, b0 + 8 * q);
-                int a = 4 * q;
-                acc[a] += x0 * (v0 & LANES);
-                acc[a + 1] += x0 * (v0 >>> 8 & LANES);
-                acc[a + 2] += x0 * (v0 >>> 16 & LANES);
-                acc[a + 3] += x0 * (v0 >>> 24 & LANES);
-            }
-        }
-    }
-
-    /**
-     * The label in row slot p = 8q + j sits in lane pair 4q + (j mod 4), low lane for j < 4, high lane otherwise.
-     * Labels not written in the text's scripts get {@code excluded}, or with NaN 30 below the lowest allowed score.
-     */
-    private void unpack(long[] acc, long biasTimesX, float unit, float[] scores, int mask, float excluded) {
-        int allowed = planMask[mask];
-        float min = Float.POSITIVE_INFINITY;
-        for (int k = 0; k < labelCount; k++) {
-            if ((labelScripts[k] & allowed) == 0) {
-                continue;
-            }
-            int p = slot[k];
-            long pair = acc[4 * (p >> 3) + (p & 3)];
-            long lane = (p & 4) == 0 ? pair & 0xFFFF_FFFFL : pair >>> 32;
-            scores[k] = bias[k] + (lane - biasTimesX) * unit;
-            min = Math.min(min, scores[k]);
-        }
-        float floor = Float.isNaN(excluded) ? min - 30 : excluded;
-        for (int k = 0; k < labelCount; k++) {
-            if ((labelScripts[k] & allowed) == 0) {
-                scores[k] = floor;
-            }
-        }
-    }
-
-    private int softmax(float[] scores, float[] probabilities) {
-        int c = labelCount;
-        int best = 0;
-        for (int k = 1; k < c; k++) {
-            if (scores[k] > scores[best]) {
-                best = k;
-            }
-        }
-        float max = scores[best];
-        float sum = 0;
-        for (int k = 0; k < c; k++) {
-            float e = (float) Math.exp((scores[k] - max) * invTemperature);
-            probabilities[k] = e;
-            sum += e;
-        }
-        float inv = 1 / sum;
-        for (int k = 0; k < c; k++) {
-            probabilities[k] *= inv;
-        }
-        return best;
     }
 
     /**

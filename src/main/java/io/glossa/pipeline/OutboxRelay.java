@@ -1,5 +1,7 @@
 package io.glossa.pipeline;
 
+import io.glossa.concurrent.Backoff;
+import io.glossa.concurrent.Threads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * <p>Jobs committed in this process are handed over in memory ({@link #committed}) and published at once, in
  * batches of what arrived meanwhile. A periodic sweep reads the store for jobs nobody here holds: those left by a
  * crashed process, and those the in-memory hand-over skipped when it was full. While the broker is down the relay
- * keeps the batch and retries with exponential backoff; a job leaves the outbox only after the broker confirmed it,
+ * keeps the batch and retries with exponential backoff (jittered); a job leaves the outbox only after the broker confirmed it,
  * marked by a {@link PublishedMarker} on its own thread so that the next publish does not wait for that commit.
  * A job may be published twice (e.g. confirmed but not yet marked when the process died); workers store results
  * idempotently, so that costs work, never correctness.
@@ -56,7 +58,7 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
     private volatile boolean brokerHealthy = true;
     private volatile boolean sleeping;
     private List<Job> retry = List.of();
-    private Duration backoff;
+    private final Backoff.Retries retries;
     private Instant nextSweep = Instant.MIN;
     private boolean sweepAll = true;
 
@@ -66,10 +68,9 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.metrics = metrics;
-        this.backoff = settings.minBackoff();
+        this.retries = new Backoff(settings.minBackoff(), settings.maxBackoff()).retries();
         this.marker = new PublishedMarker(store, ids -> ids.forEach(held::remove));
-        this.thread = new Thread(this::run, "glossa-outbox-relay");
-        thread.setDaemon(true);
+        this.thread = Threads.daemon("outbox-relay", this::run);
     }
 
     public void start() {
@@ -227,7 +228,7 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
             LOG.info("outbox relay: broker available again");
         }
         brokerHealthy = true;
-        backoff = settings.minBackoff();
+        retries.reset();
         // marked (and released from held) on the marker's thread: the next batch need not wait for that commit
         marker.confirmed(batch.stream().map(Job::id).toList());
     }
@@ -242,12 +243,10 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
         }
         sleeping = true;
         try {
-            Thread.sleep(backoff.toMillis());
+            retries.pause();
         } finally {
             sleeping = false;
         }
-        Duration doubled = backoff.multipliedBy(2);
-        backoff = doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
     }
 
     private void pause() {

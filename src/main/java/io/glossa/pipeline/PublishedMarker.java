@@ -1,5 +1,6 @@
 package io.glossa.pipeline;
 
+import io.glossa.concurrent.Threads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,7 @@ final class PublishedMarker {
     PublishedMarker(TextStore store, Consumer<List<UUID>> release) {
         this.store = store;
         this.release = release;
-        this.thread = new Thread(this::run, "glossa-outbox-marker");
-        thread.setDaemon(true);
+        this.thread = Threads.daemon("outbox-marker", this::run);
     }
 
     void start() {

@@ -1,5 +1,6 @@
 package io.glossa.pipeline;
 
+import io.glossa.concurrent.Threads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,11 +23,7 @@ public final class Retention implements AutoCloseable {
     private final TextStore store;
     private final Duration period;
     private final Clock clock;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "glossa-retention");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Threads.daemonFactory("retention"));
 
     public Retention(TextStore store, Duration period, Clock clock) {
         if (period.isNegative() || period.isZero()) {

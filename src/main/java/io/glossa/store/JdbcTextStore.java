@@ -17,7 +17,6 @@ import io.glossa.pipeline.UnknownTextException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,6 @@ import java.util.function.Function;
  */
 public final class JdbcTextStore implements TextStore {
     private static final int MAX_JOBS_PER_TRANSACTION = 1000;
-    private static final int MAX_RESULTS_PER_TRANSACTION = 500;
 
     private final Database database;
     private final Transactions transactions;
@@ -50,8 +48,7 @@ public final class JdbcTextStore implements TextStore {
     private final TimeOrderedIds ids;
     private final UUID relayOwner = UUID.randomUUID();
     private final Function<List<Job>, Void> commitJobs;
-    private final Function<Result, Boolean> commitResult;
-    private final Function<List<Result>, List<GroupCommit.Outcome<Boolean>>> commitResults;
+    private final ResultCompletion results;
 
     public JdbcTextStore(Database database, Clock clock, StoreTuning tuning) {
         this.database = database;
@@ -64,16 +61,7 @@ public final class JdbcTextStore implements TextStore {
         this.commitJobs = tuning.acceptWriters() == 0 ? this::insertJobs
                 : new GroupCommit<List<Job>, Void>(tuning.acceptWriters(), MAX_JOBS_PER_TRANSACTION, List::size,
                         this::insertJobBatches)::submit;
-        ResultWriter results = new ResultWriter(transactions);
-        if (tuning.completeWriters() == 0) {
-            this.commitResult = results::storeAlone;
-            this.commitResults = results::storeTogether;
-        } else {
-            GroupCommit<Result, Boolean> group = new GroupCommit<>(tuning.completeWriters(), MAX_RESULTS_PER_TRANSACTION,
-                    r -> 1, results::storeTogether);
-            this.commitResult = group::submit;
-            this.commitResults = group::submitAll;
-        }
+        this.results = new ResultCompletion(transactions, tuning);
     }
 
     /** Opens the database (running migrations) and a store on it, tuned for its backend, that closes it. */
@@ -218,26 +206,13 @@ public final class JdbcTextStore implements TextStore {
      */
     @Override
     public boolean complete(Result result) {
-        ResultRows.check(result);
-        return commitResult.apply(result);
+        return results.complete(result);
     }
 
     /** One transaction for all (shared with concurrent callers' results when they fit), unless an id is unknown. */
     @Override
-    public List<Completion> completeAll(List<Result> results) {
-        results.forEach(ResultRows::check);
-        List<GroupCommit.Outcome<Boolean>> outcomes = commitResults.apply(results);
-        List<Completion> completions = new ArrayList<>(outcomes.size());
-        for (GroupCommit.Outcome<Boolean> outcome : outcomes) {
-            if (outcome.failure() instanceof UnknownTextException) {
-                completions.add(Completion.UNKNOWN_TEXT);
-            } else if (outcome.failure() != null) {
-                throw outcome.failure();
-            } else {
-                completions.add(outcome.value() ? Completion.STORED : Completion.ALREADY_STORED);
-            }
-        }
-        return completions;
+    public List<Completion> completeAll(List<Result> batch) {
+        return results.completeAll(batch);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.glossa.training;
 
+import io.glossa.concurrent.Threads;
 import io.glossa.corpus.LabeledText;
 import io.glossa.features.FeatureParams;
 import io.glossa.features.FeatureScratch;
@@ -34,7 +35,7 @@ public final class CrossValidator {
             throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + folds);
         }
         int[] fold = DevSplit.folds(texts, folds, foldSeed);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, folds));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, folds), Threads.daemonFactory("cross-validate"));
         try {
             List<Future<Double>> results = new ArrayList<>();
             for (int k = 0; k < folds; k++) {

@@ -1,5 +1,6 @@
 package io.glossa.training;
 
+import io.glossa.concurrent.Threads;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -102,13 +103,13 @@ public final class SoftmaxRegression {
         for (int t = 0; t < workers; t++) {
             int shard = t;
             local[t] = t == 0 ? state : base.copy();
-            threads[t] = new Thread(() -> {
+            threads[t] = Threads.daemon("sgd-" + t, () -> {
                 try {
                     losses[shard] = runShard(data, order, shard, workers, local[shard], lr, lambda, c, steps);
                 } catch (RuntimeException e) {
                     failure[0] = e;
                 }
-            }, "sgd-" + t);
+            });
             threads[t].start();
         }
         double loss = 0;

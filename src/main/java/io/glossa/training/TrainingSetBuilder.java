@@ -1,5 +1,6 @@
 package io.glossa.training;
 
+import io.glossa.concurrent.Threads;
 import io.glossa.features.FeatureCounts;
 import io.glossa.features.FeatureScratch;
 import io.glossa.features.FeatureVectorizer;
@@ -86,7 +87,7 @@ public final class TrainingSetBuilder {
             chunk.run(0, n);
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, Threads.daemonFactory("training-set"));
         try {
             List<Future<?>> futures = new ArrayList<>();
             int step = (n + threads - 1) / threads;

@@ -1,6 +1,7 @@
 package io.glossa.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.glossa.concurrent.Threads;
 import io.glossa.pipeline.Requester;
 import io.glossa.pipeline.ResultEvent;
 import io.glossa.pipeline.ResultFanout;
@@ -43,11 +44,11 @@ final class ResultStream implements AutoCloseable {
     private final StreamSlots slots;
     private final RevocationWatch revocations;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-    private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, DaemonThreads.named("glossa-sse-writer"));
+    private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, Threads.daemonFactory("sse-writer"));
     /** One frame buffer per writer thread: a drain writes out all it gathered before it returns. */
     private final ThreadLocal<SseFrames> frames;
     private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(
-            DaemonThreads.named("glossa-sse-keepalive"));
+            Threads.daemonFactory("sse-keepalive"));
     private final ScheduledFuture<?> pings;
     private final SseHandler handler = new SseHandler(this::subscribe);
 

@@ -1,5 +1,6 @@
 package io.glossa.web;
 
+import io.glossa.concurrent.Threads;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,7 +59,7 @@ final class RevocationWatch implements AutoCloseable {
 
     private synchronized void startTimer() {
         if (timer == null && !closed) {
-            timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("glossa-key-watch"));
+            timer = Executors.newSingleThreadScheduledExecutor(Threads.daemonFactory("key-watch"));
             checks = timer.scheduleWithFixedDelay(this::checkAll, period.toMillis(), period.toMillis(),
                     TimeUnit.MILLISECONDS);
         }

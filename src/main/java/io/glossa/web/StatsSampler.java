@@ -1,5 +1,6 @@
 package io.glossa.web;
 
+import io.glossa.concurrent.Threads;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,11 +38,7 @@ public final class StatsSampler implements AutoCloseable {
     /** Samples every second on a daemon thread until closed. */
     @SuppressWarnings("FutureReturnValueIgnored") // a periodic task: it handles its own failures and shutdown ends it
     public StatsSampler start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "glossa-stats-sampler");
-            thread.setDaemon(true);
-            return thread;
-        });
+        timer = Executors.newSingleThreadScheduledExecutor(Threads.daemonFactory("stats-sampler"));
         // at half past each second: far from the boundaries, so jitter does not move a sample into another second
         long delay = Math.floorMod(500 - clock.millis(), 1000L);
         timer.scheduleAtFixedRate(this::sampleQuietly, delay, 1000, TimeUnit.MILLISECONDS);

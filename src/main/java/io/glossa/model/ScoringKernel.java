@@ -1,0 +1,171 @@
+package io.glossa.model;
+
+import io.glossa.features.BucketRows;
+import io.glossa.features.FeatureCounts;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * The scoring kernel of a {@link LanguageModel}: linear scores from the packed int8 weights, restricted to the labels
+ * written in the text's scripts ({@link ScriptPlan}), and the calibrated softmax. Immutable; the per-thread buffers
+ * are the caller's {@link LanguageModel.Scratch}.
+ */
+final class ScoringKernel {
+    /**
+     * The most the quantised feature weights of one text may add up to, so that times a stored weight (<= 255),
+     * plus rounding, a lane's sum stays under 2^32. Short texts never come near it; without it, a long text of
+     * many equally weighted features overflowed (test aLongTextOfManyEqualFeaturesDoesNotOverflowTheScores).
+     */
+    private static final double SUM_BUDGET = 16_000_000;
+    /** Eight weights of a row at once; little-endian, so byte j of a row's word is its label 8q + j. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Bytes 0 and 4 of a word, each in its own 32-bit lane. */
+    private static final long LANES = 0x0000_00FF_0000_00FFL;
+
+    /** idf, scale and int8 weights of each bucket in one row (see BucketRows): what scoring reads. */
+    private final byte[] table;
+    private final int stride;
+    private final float[] bias;
+    private final int labelCount;
+    private final float invTemperature;
+    private final ScriptPlan plan;
+
+    ScoringKernel(BucketRows packed, float[] bias, double temperature, ScriptPlan plan) {
+        this.table = packed.bytes();
+        this.stride = packed.stride();
+        this.bias = bias;
+        this.labelCount = bias.length;
+        this.invTemperature = (float) (1 / temperature);
+        this.plan = plan;
+    }
+
+    /**
+     * The linear scores (feature values already carry the row scales, see FeatureVectorizer). This is the hot loop
+     * (most of classify), and Java 17's C2 does not vectorise it, so it does its own two-lane arithmetic: each
+     * feature's weight x is quantised to at most 16 unsigned bits relative to the text's largest one; eight stored
+     * weights (w + 128, unsigned bytes) are read as one long and split into four longs of two 32-bit lanes, so one
+     * 64-bit multiply-add does two labels. Every term is non-negative and a lane's sum stays under 2^32 (see
+     * SUM_BUDGET), so no lane carries into the next; {@code sum(x * w) = lane - 128 * sum(x)} exactly. Relative error
+     * of a score is below 2^-15 of the largest feature weight (of the sum of all of them, for texts of thousands of
+     * characters). Measured against one int multiply-add per label: see BENCHMARKS.md.
+     */
+    void score(FeatureCounts features, float[] scores, LanguageModel.Scratch scratch, int mask, float excluded) {
+        int n = features.size();
+        scratch.ensureFeatures(n);
+        int[] rows = scratch.rows;
+        float[] xs = scratch.xs;
+        int m = 0;
+        float max = 0;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            float x = features.valueAt(i);
+            if (x > 0) { // weights are never negative (idf and scales are checked at load)
+                rows[m] = features.keyAt(i) * stride + BucketRows.PAYLOAD_OFFSET;
+                xs[m] = x;
+                max = Math.max(max, x);
+                sum += x;
+                m++;
+            }
+        }
+        if (m == 0) {
+            Arrays.fill(scratch.acc, 0L);
+            unpack(scratch.acc, 0, 0, scores, mask, excluded);
+            return;
+        }
+        // 16 bits for the largest weight; fewer when the text is so long that a lane's sum could reach 2^32
+        float inv = (float) Math.min(32767 / max, SUM_BUDGET / sum);
+        int[] xq = scratch.xq;
+        long xSum = 0;
+        for (int i = 0; i < m; i++) {
+            xq[i] = Math.round(xs[i] * inv);
+            xSum += xq[i];
+        }
+        accumulate(rows, xq, m, scratch.acc, plan.firstWord(mask), plan.endWord(mask));
+        unpack(scratch.acc, xSum * BucketRows.WEIGHT_BIAS, 1 / inv, scores, mask, excluded);
+    }
+
+    /**
+     * Two rows per pass, so each accumulator is loaded and stored once per two rows. Only words {@code from} to
+     * {@code words - 1} of each row: those holding the labels written in the text's scripts.
+     */
+    private void accumulate(int[] rows, int[] xq, int m, long[] acc, int from, int words) {
+        Arrays.fill(acc, 0L);
+        byte[] w = table;
+        int i = 0;
+        for (; i + 1 < m; i += 2) {
+            int b0 = rows[i];
+            int b1 = rows[i + 1];
+            long x0 = xq[i];
+            long x1 = xq[i + 1];
+            for (int q = from; q < words; q++) {
+                long v0 = (long) WORDS.get(w, b0 + 8 * q);
+                long v1 = (long) WORDS.get(w, b1 + 8 * q);
+                int a = 4 * q;
+                acc[a] += x0 * (v0 & LANES) + x1 * (v1 & LANES);
+                acc[a + 1] += x0 * (v0 >>> 8 & LANES) + x1 * (v1 >>> 8 & LANES);
+                acc[a + 2] += x0 * (v0 >>> 16 & LANES) + x1 * (v1 >>> 16 & LANES);
+                acc[a + 3] += x0 * (v0 >>> 24 & LANES) + x1 * (v1 >>> 24 & LANES);
+            }
+        }
+        if (i < m) {
+            int b0 = rows[i];
+            long x0 = xq[i];
+            for (int q = from; q < words; q++) {
+                long v0 = (long) WORDS.get(w, b0 + 8 * q);
+                int a = 4 * q;
+                acc[a] += x0 * (v0 & LANES);
+                acc[a + 1] += x0 * (v0 >>> 8 & LANES);
+                acc[a + 2] += x0 * (v0 >>> 16 & LANES);
+                acc[a + 3] += x0 * (v0 >>> 24 & LANES);
+            }
+        }
+    }
+
+    /**
+     * The label in row slot p = 8q + j sits in lane pair 4q + (j mod 4), low lane for j < 4, high lane otherwise.
+     * Labels not written in the text's scripts get {@code excluded}, or with NaN 30 below the lowest allowed score.
+     */
+    private void unpack(long[] acc, long biasTimesX, float unit, float[] scores, int mask, float excluded) {
+        float min = Float.POSITIVE_INFINITY;
+        for (int k = 0; k < labelCount; k++) {
+            if (!plan.allows(k, mask)) {
+                continue;
+            }
+            int p = plan.slot(k);
+            long pair = acc[4 * (p >> 3) + (p & 3)];
+            long lane = (p & 4) == 0 ? pair & 0xFFFF_FFFFL : pair >>> 32;
+            scores[k] = bias[k] + (lane - biasTimesX) * unit;
+            min = Math.min(min, scores[k]);
+        }
+        float floor = Float.isNaN(excluded) ? min - 30 : excluded;
+        for (int k = 0; k < labelCount; k++) {
+            if (!plan.allows(k, mask)) {
+                scores[k] = floor;
+            }
+        }
+    }
+
+    int softmax(float[] scores, float[] probabilities) {
+        int c = labelCount;
+        int best = 0;
+        for (int k = 1; k < c; k++) {
+            if (scores[k] > scores[best]) {
+                best = k;
+            }
+        }
+        float max = scores[best];
+        float sum = 0;
+        for (int k = 0; k < c; k++) {
+            float e = (float) Math.exp((scores[k] - max) * invTemperature);
+            probabilities[k] = e;
+            sum += e;
+        }
+        float inv = 1 / sum;
+        for (int k = 0; k < c; k++) {
+            probabilities[k] *= inv;
+        }
+        return best;
+    }
+}
