@@ -1,4 +1,4 @@
-package io.glossa.cli;
+package io.glossa.app;
 
 import io.glossa.broker.AmqpBroker;
 import io.glossa.broker.JobPacking;
@@ -31,10 +31,15 @@ final class ApiAssembly {
     private ApiAssembly() {
     }
 
-    static ApiServer start(Lifecycle life, JdbcTextStore store, AmqpBroker broker, JobPacking packing, HttpOptions http,
-                           AccessOptions access, PrometheusMeterRegistry registry, PipelineMetrics metrics,
-                           List<ReadinessCheck> extraChecks, UiModel model) {
-        io.glossa.web.AccessSettings accessSettings = allowedHosts(access.settings(store.database()), http);
+    static ApiServer start(RoleParts parts, JobPacking packing, FrontSettings front, List<ReadinessCheck> extraChecks,
+                           UiModel model) {
+        Lifecycle life = parts.life();
+        JdbcTextStore store = parts.store();
+        AmqpBroker broker = parts.broker().broker();
+        PrometheusMeterRegistry registry = parts.registry();
+        PipelineMetrics metrics = parts.metrics();
+        HttpSettings http = front.http();
+        io.glossa.web.AccessSettings accessSettings = allowedHosts(front.access().build(store.database()), http);
         OutboxRelay relay = life.add("outbox relay",
                 new OutboxRelay(store, broker.jobPublisher(packing), RelaySettings.DEFAULT, Clock.systemUTC(), metrics));
         relay.start();
@@ -70,22 +75,22 @@ final class ApiAssembly {
         QuestionRules questions = new QuestionRules(model.labels().stream().map(io.glossa.model.LabelInfo::code)
                 .collect(java.util.stream.Collectors.toSet()));
         TextSubmission submission = new TextSubmission(store, http.limits(), questions, relay, metrics);
-        ApiServer server = new ApiServer(submission, store, results, checks, registry, http.apiSettings(), storeReads,
+        ApiServer server = new ApiServer(submission, store, results, checks, registry, http.api(), storeReads,
                 accessSettings);
         server.with(UiAssembly.routes(life, store, broker, registry, results, model));
         server.with(new io.glossa.web.ReverifyRoutes(new io.glossa.store.JdbcReverify(store.database(), Clock.systemUTC())));
         try {
-            life.add("http server", server.start(http.host, http.port));
+            life.add("http server", server.start(http.host(), http.port()));
         } catch (io.javalin.util.JavalinBindException e) {
-            throw new UserError("cannot listen on " + http.host + ":" + http.port + " (" + e.getMessage()
+            throw new StartupException("cannot listen on " + http.host() + ":" + http.port() + " (" + e.getMessage()
                     + "); choose another port with --port");
         }
-        LOG.info("http: API, UI, /metrics, /openapi.json on {}:{}", http.host, server.port());
+        LOG.info("http: API, UI, /metrics, /openapi.json on {}:{}", http.host(), server.port());
         Watchdog.start(life, List.of(relayAlive, server.threadsCheck()));
         return server;
     }
 
-    private static io.glossa.web.AccessSettings allowedHosts(io.glossa.web.AccessSettings settings, HttpOptions http) {
+    private static io.glossa.web.AccessSettings allowedHosts(io.glossa.web.AccessSettings settings, HttpSettings http) {
         try {
             io.glossa.web.AccessSettings checked = settings.withAllowedHosts(http.allowedHosts());
             LOG.info("http: answering requests for {}", checked.allowedHosts().contains("*")
@@ -93,7 +98,7 @@ final class ApiAssembly {
                     : String.join(", ", checked.allowedHosts()));
             return checked;
         } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
+            throw new StartupException(e.getMessage());
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.glossa.cli;
+package io.glossa.app;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -22,7 +22,7 @@ public final class Lifecycle implements AutoCloseable {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
     private Thread hook;
-    private volatile int exitCode = ExitCodes.OK;
+    private volatile StopReason reason = StopReason.REQUESTED;
 
     /** Registers a started part; it is closed before every part registered earlier. */
     <T extends AutoCloseable> T add(String name, T part) {
@@ -34,22 +34,22 @@ public final class Lifecycle implements AutoCloseable {
 
     /**
      * Blocks until SIGTERM/Ctrl+C (or {@link #requestStop()}, {@link #fail}).
-     * @return the exit status the command should end with
+     * @return why it stopped
      */
-    int awaitStop() throws InterruptedException {
+    StopReason awaitStop() throws InterruptedException {
         hook = new Thread(this::onSignal, "glossa-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         stopRequested.await();
-        return exitCode;
+        return reason;
     }
 
     void requestStop() {
         stopRequested.countDown();
     }
 
-    /** Stops the process because a part of it broke: the command ends with {@code status}. */
-    void fail(int status) {
-        exitCode = status;
+    /** Stops the process because a part of it broke: {@link #awaitStop()} says so. */
+    void fail() {
+        reason = StopReason.PART_DIED;
         stopRequested.countDown();
     }
 

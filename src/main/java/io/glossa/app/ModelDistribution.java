@@ -1,4 +1,4 @@
-package io.glossa.cli;
+package io.glossa.app;
 
 import io.glossa.broker.AmqpBroker;
 import io.glossa.broker.ModelAnnouncementCodec;
@@ -14,6 +14,7 @@ import io.glossa.store.JdbcModelRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -68,15 +69,15 @@ final class ModelDistribution {
      * registry (and {@code glossa models list}) starts from what actually runs. Another process doing the same at
      * the same moment wins; that is fine.
      */
-    static void registerFirst(Database database, ModelOption option, LanguageModel model) {
+    static void registerFirst(Database database, ModelSource source, LanguageModel model) {
         ModelRegistry registry = new JdbcModelRegistry(database, Clock.systemUTC());
         if (!registry.list().isEmpty()) {
             return;
         }
         try {
             ModelCatalog catalog = new ModelCatalog(registry, ModelAnnouncer.NONE);
-            String source = option.path() == null ? "the built-in model" : option.path().toString();
-            catalog.add(source, option.bytes(), "registered by glossa serve at first start (" + source + ")");
+            String origin = source.file().map(Path::toString).orElse("the built-in model");
+            catalog.add(origin, source.bytes(), "registered by glossa serve at first start (" + origin + ")");
             catalog.activate(model.version());
             LOG.info("model registry was empty: registered and activated {}", model.version());
         } catch (ModelRegistryException | io.glossa.registry.BadModelException | io.glossa.pipeline.StoreUnavailableException e) {

@@ -1,4 +1,4 @@
-package io.glossa.cli;
+package io.glossa.app;
 
 import io.glossa.broker.BrokerSession;
 import io.glossa.store.JdbcTextStore;
@@ -18,9 +18,9 @@ public record Running(Lifecycle lifecycle, JdbcTextStore store, BrokerSession br
 
     /**
      * Runs until SIGTERM/Ctrl+C (or until a vital part dies, see {@link Watchdog}), then stops everything.
-     * @return the command's exit status
+     * @return why it stopped
      */
-    int serveUntilStopped() throws InterruptedException {
+    public StopReason serveUntilStopped() throws InterruptedException {
         try {
             return lifecycle.awaitStop();
         } finally {

@@ -1,4 +1,4 @@
-package io.glossa.cli;
+package io.glossa.app;
 
 import io.glossa.model.LabelInfo;
 import io.glossa.model.LanguageModel;

@@ -1,4 +1,4 @@
-package io.glossa.cli;
+package io.glossa.app;
 
 import io.glossa.web.ReadinessCheck;
 import java.time.Duration;
@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Stops a long-running process when one of its background parts has died, so that its service manager (systemd's
  * Restart=on-failure) starts a whole new one. An Error such as OutOfMemoryError ends a thread's loop for good: the
  * outbox marker once died that way, after which accepted texts were never marked published while /ready still said
- * ready. /ready reports the same parts (it fails at once); this makes the process exit too, with status 70.
+ * ready. /ready reports the same parts (it fails at once); this stops the role too, with {@link StopReason#PART_DIED}
+ * (the CLI exits with status 70).
  */
 final class Watchdog {
     static final Duration PERIOD = Duration.ofSeconds(1);
@@ -39,7 +40,7 @@ final class Watchdog {
             if (!part.probe().getAsBoolean()) {
                 LOG.error("{} stopped working (a background thread died; its error is logged above); stopping this "
                         + "process so that its service manager starts a new one", part.name());
-                life.fail(ExitCodes.INTERNAL);
+                life.fail();
                 timer.shutdown();
                 return;
             }

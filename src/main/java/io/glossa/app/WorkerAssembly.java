@@ -1,4 +1,4 @@
-package io.glossa.cli;
+package io.glossa.app;
 
 import io.glossa.broker.AmqpBroker;
 import io.glossa.broker.AmqpJobConsumer;
@@ -32,8 +32,11 @@ final class WorkerAssembly {
     private WorkerAssembly() {
     }
 
-    static AmqpJobConsumer start(Lifecycle life, JdbcTextStore store, AmqpBroker broker, ActiveModels models,
-                                 ConsumerSettings settings, int topK, PipelineMetrics metrics) {
+    static AmqpJobConsumer start(RoleParts parts, ActiveModels models, ConsumerSettings settings, int topK) {
+        Lifecycle life = parts.life();
+        JdbcTextStore store = parts.store();
+        AmqpBroker broker = parts.broker().broker();
+        PipelineMetrics metrics = parts.metrics();
         Clock clock = Clock.systemUTC();
         JobHandler live = new ShadowingHandler(new PredictionHandler(store, models, topK, clock, metrics), models,
                 new JdbcShadowResults(store.database()), clock);
