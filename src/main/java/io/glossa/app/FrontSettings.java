@@ -26,6 +26,10 @@ public record FrontSettings(HttpSettings http, AccessPolicy access, Optional<Dur
         return new FrontSettings(http, AccessPolicy.open(), Optional.of(DEFAULT_RETENTION));
     }
 
+    public FrontSettings withHttp(HttpSettings value) {
+        return new FrontSettings(value, access, retention);
+    }
+
     public FrontSettings withAccess(AccessPolicy value) {
         return new FrontSettings(http, value, retention);
     }

@@ -31,6 +31,14 @@ public record HttpSettings(String host, int port, List<String> allowedHosts, Api
                 SubmissionLimits.DEFAULT);
     }
 
+    public HttpSettings withApi(ApiSettings value) {
+        return new HttpSettings(host, port, allowedHosts, value, limits);
+    }
+
+    public HttpSettings withLimits(SubmissionLimits value) {
+        return new HttpSettings(host, port, allowedHosts, api, value);
+    }
+
     /**
      * The Host names to answer: as given, else the loopback names when listening on a loopback address (where DNS
      * rebinding is the risk: a web page reaching a server on the visitor's own machine), else any, since this

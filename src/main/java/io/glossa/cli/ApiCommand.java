@@ -30,7 +30,7 @@ public final class ApiCommand implements Callable<Integer> {
     }
 
     /** The role's settings from the flags and environment; a malformed value ends the command with one line. */
-    ApiRoleSettings settings() {
+    public ApiRoleSettings settings() {
         if (storeOptions.embedded()) {
             throw new ParameterException(spec.commandLine(), "api needs --db-url (or GLOSSA_DB_URL): the PostgreSQL "
                     + "database its workers on other machines share; use 'glossa serve' to run everything in one process");

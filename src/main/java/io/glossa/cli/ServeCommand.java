@@ -30,7 +30,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** The role's settings from the flags and environment; a malformed value ends the command with one line. */
-    ServeSettings settings() {
+    public ServeSettings settings() {
         return new ServeSettings(storeOptions.settings(), brokerOptions.settings(storeOptions.dataDir()),
                 new FrontSettings(http.settings(), access.policy(), retention.period()),
                 workerOptions.settings(modelOption.source()));

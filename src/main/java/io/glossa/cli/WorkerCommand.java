@@ -39,7 +39,7 @@ public final class WorkerCommand implements Callable<Integer> {
     }
 
     /** The role's settings from the flags and environment; a malformed value ends the command with one line. */
-    WorkerRoleSettings settings() {
+    public WorkerRoleSettings settings() {
         if (metricsPort < -1 || metricsPort > 65535) {
             throw new ParameterException(spec.commandLine(), "--metrics-port must be between 0 and 65535, got " + metricsPort);
         }
