@@ -1,4 +1,4 @@
-package io.glossa.cli;
+package io.glossa.client.batch;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -10,21 +10,21 @@ import java.util.List;
  * {@code maxChars} characters, or when no more input is waiting (an interactive producer gets its answers at once).
  * Blank lines come back as bad lines: a batch answers them with an error object, as the API refuses them.
  */
-final class LineChunks {
-    static final String EMPTY_LINE = "empty line";
+public final class LineChunks {
+    public static final String EMPTY_LINE = "empty line";
 
     private final Utf8LineReader reader;
     private final int maxLines;
     private final int maxChars;
 
-    LineChunks(Utf8LineReader reader, int maxLines, int maxChars) {
+    public LineChunks(Utf8LineReader reader, int maxLines, int maxChars) {
         this.reader = reader;
         this.maxLines = maxLines;
         this.maxChars = maxChars;
     }
 
     /** The next chunk (never empty), or {@code null} at the end of the input. */
-    List<InputLine> next() throws IOException {
+    public List<InputLine> next() throws IOException {
         List<InputLine> chunk = new ArrayList<>(Math.min(maxLines, 1024));
         long chars = 0;
         while (chunk.size() < maxLines && chars < maxChars) {

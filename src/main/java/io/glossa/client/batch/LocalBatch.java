@@ -1,4 +1,4 @@
-package io.glossa.cli;
+package io.glossa.client.batch;
 
 import io.glossa.model.LanguageClassifier;
 import java.io.ByteArrayOutputStream;
@@ -16,20 +16,20 @@ import java.util.concurrent.Future;
  * reads ahead and writes finished chunks strictly in input order. At most {@code window} chunks are read but not yet
  * written, so memory stays constant whatever the input size, and a slow chunk holds back only the writing.
  */
-final class LocalBatch {
+public final class LocalBatch {
     private final LanguageClassifier classifier;
     private final int topK;
     private final int threads;
     private final int window;
 
-    LocalBatch(LanguageClassifier classifier, int topK, int threads) {
+    public LocalBatch(LanguageClassifier classifier, int topK, int threads) {
         this.classifier = classifier;
         this.topK = topK;
         this.threads = threads;
         this.window = threads * 4; // enough read-ahead that no thread waits for the next chunk
     }
 
-    BatchTally run(LineChunks chunks, OutputStream out, BatchProgress progress) throws IOException, InterruptedException {
+    public BatchTally run(LineChunks chunks, OutputStream out, BatchListener progress) throws IOException, InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread t = new Thread(runnable, "glossa-batch");
             t.setDaemon(true);

@@ -1,4 +1,4 @@
-package io.glossa.cli;
+package io.glossa.client.batch;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -13,16 +13,16 @@ import java.io.OutputStream;
  * per text: {@code {"language":"sv","name":"Swedish","native":"Svenska","probability":0.97,"top":[...]}}.
  * Probabilities are rounded to 4 decimals.
  */
-final class PredictionJsonWriter implements AutoCloseable {
+public final class PredictionJsonWriter implements AutoCloseable {
     private final JsonGenerator json;
 
-    PredictionJsonWriter(OutputStream out) throws IOException {
+    public PredictionJsonWriter(OutputStream out) throws IOException {
         // No separator between root values: each object ends with our own '\n' instead.
         json = new JsonFactory().setRootValueSeparator(null).createGenerator(out);
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
-    void write(Prediction p) throws IOException {
+    public void write(Prediction p) throws IOException {
         json.writeStartObject();
         fields(p.language(), p.name(), p.nativeName(), p.probability());
         json.writeArrayFieldStart("top");
@@ -37,7 +37,7 @@ final class PredictionJsonWriter implements AutoCloseable {
     }
 
     /** A line that could not be read; keeps the output aligned with the input. */
-    void writeError(long line, String error) throws IOException {
+    public void writeError(long line, String error) throws IOException {
         json.writeStartObject();
         json.writeNumberField("line", line);
         json.writeStringField("error", error);
@@ -45,7 +45,7 @@ final class PredictionJsonWriter implements AutoCloseable {
         newline();
     }
 
-    void flush() throws IOException {
+    public void flush() throws IOException {
         json.flush();
     }
 

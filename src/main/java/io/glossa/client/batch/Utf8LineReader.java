@@ -1,4 +1,4 @@
-package io.glossa.cli;
+package io.glossa.client.batch;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * and byte offset, and reading goes on with the next line. Lines longer than the limit are reported as
  * bad and skipped, so one huge line cannot exhaust the heap. A trailing '\r' and a leading BOM are dropped.
  */
-final class Utf8LineReader {
+public final class Utf8LineReader {
     private static final int BUFFER = 64 * 1024;
 
     private final InputStream in;
@@ -32,13 +32,13 @@ final class Utf8LineReader {
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private CharBuffer chars = CharBuffer.allocate(256);
 
-    Utf8LineReader(InputStream in, int maxLineBytes) {
+    public Utf8LineReader(InputStream in, int maxLineBytes) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
     }
 
     /** The next line, or {@code null} at the end of the stream. */
-    InputLine next() throws IOException {
+    public InputLine next() throws IOException {
         lineLength = 0;
         tooLong = false;
         boolean sawAnything = false;
@@ -60,7 +60,7 @@ final class Utf8LineReader {
     }
 
     /** True when more input is already waiting, so the caller may delay flushing its output. */
-    boolean hasBufferedInput() throws IOException {
+    public boolean hasBufferedInput() throws IOException {
         return pos < limit || (!eof && in.available() > 0);
     }
 

@@ -1,4 +1,4 @@
-package io.glossa.load;
+package io.glossa.client.load;
 
 /**
  * The rate at which a batch may submit texts, set once a second from how the realtime lane fares (additive-increase,

@@ -1,4 +1,4 @@
-package io.glossa.load;
+package io.glossa.client.load;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.glossa.load;
+package io.glossa.client.load;
 
 /**
  * What a load run measured. Latencies are from the INTENDED send time of each text to the moment its result

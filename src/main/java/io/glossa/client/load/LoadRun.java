@@ -1,4 +1,4 @@
-package io.glossa.load;
+package io.glossa.client.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,23 +11,19 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
-import org.HdrHistogram.Histogram;
 
 /**
  * Drives the API open-loop: text i is due at {@code start + i / rate}, whatever happened to earlier ones; each
- * result is timed from its due time. Results come from the event stream; those it missed are read by id at the end.
+ * result is timed from its due time ({@link ResultMatching}). Results come from the event stream; those it missed are
+ * read by id at the end.
  */
 public final class LoadRun {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long MAX_LATENCY_NANOS = TimeUnit.MINUTES.toNanos(10);
     private static final int SUBMIT_TIMEOUT_MILLIS = 30_000;
 
     private final LoadSettings settings;
@@ -38,22 +34,12 @@ public final class LoadRun {
     private final LinkedBlockingQueue<Submission> submissions = new LinkedBlockingQueue<>();
     /** Told each accepted id (from the connection threads), e.g. to check afterwards that each got its result. */
     private final Consumer<String> acceptedIds;
-    /** Accepted texts without a result yet: id → due time. */
-    private final Map<String, Long> waiting = new ConcurrentHashMap<>();
-    private final Object matching = new Object();
-    /** Results that arrived before their submission's answer did: id → arrival time, status. */
-    private final Map<String, long[]> early = new ConcurrentHashMap<>();
-    private final Histogram endToEnd = new Histogram(MAX_LATENCY_NANOS, 3);
-    private final Histogram submit = new Histogram(MAX_LATENCY_NANOS, 3);
+    private final ResultMatching results = new ResultMatching();
+    private final LatencyRecorder submit = new LatencyRecorder();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
-    private final AtomicLong completed = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong lastResult = new AtomicLong();
     private final AtomicLong firstRejection = new AtomicLong();
     private volatile String rejection;
-    /** Texts due before this (System.nanoTime) belong to the warm-up: checked, not timed. */
-    private volatile long measuredFrom = Long.MAX_VALUE;
 
     public LoadRun(LoadSettings settings, TextSource texts) {
         this(settings, texts, id -> { });
@@ -70,10 +56,10 @@ public final class LoadRun {
 
     public LoadReport run() throws IOException, InterruptedException {
         try (ResultFeed feed = new ResultFeed()) {
-            feed.startOutcomes(settings.resolve("/api/v1/events"), this::onResult);
+            feed.startOutcomes(settings.resolve("/api/v1/events"), results::onResult);
             List<Thread> connections = startConnections();
             long start = System.nanoTime();
-            measuredFrom = start + settings.warmUp().toNanos();
+            results.measureFrom(start + settings.warmUp().toNanos());
             long sent;
             try {
                 sent = send(start);
@@ -81,7 +67,7 @@ public final class LoadRun {
                 connections.forEach(c -> submissions.add(Submission.END));
             }
             long sendEnd = System.nanoTime();
-            drain();
+            results.drain(settings.drainTimeout());
             readMissing();
             return report(start, sendEnd, sent);
         }
@@ -177,12 +163,12 @@ public final class LoadRun {
         }
         for (int k = 0; k < ids.size(); k++) {
             long due = submission.dues[k];
-            if (due >= measuredFrom) {
-                record(submit, now - due);
+            if (results.measured(due)) {
+                submit.record(now - due);
             }
             accepted.incrementAndGet();
             acceptedIds.accept(ids.get(k));
-            onAccepted(ids.get(k), due);
+            results.onAccepted(ids.get(k), due);
         }
     }
 
@@ -202,67 +188,16 @@ public final class LoadRun {
         }
     }
 
-    /**
-     * A submission's answer and its result event come from different threads in either order. Matching them takes
-     * one lock: lock-free, the two could each see the other's entry half-removed and neither count the text (it was
-     * then neither completed nor lost: once in 60,000 here).
-     */
-    private void onAccepted(String id, long due) {
-        synchronized (matching) {
-            long[] result = early.remove(id);
-            if (result == null) {
-                waiting.put(id, due);
-                return;
-            }
-            finish(result[0], due, result[1] == 1);
-        }
-    }
-
-    private void onResult(String id, boolean done, long arrival) {
-        synchronized (matching) {
-            Long due = waiting.remove(id);
-            if (due == null) {
-                early.put(id, new long[] {arrival, done ? 1 : 0});
-                return;
-            }
-            finish(arrival, due, done);
-        }
-    }
-
-    private void finish(long arrival, long due, boolean done) {
-        if (due >= measuredFrom) {
-            record(endToEnd, arrival - due);
-        }
-        (done ? completed : failed).incrementAndGet();
-        lastResult.accumulateAndGet(System.nanoTime(), Math::max);
-    }
-
-    /** Waits while results keep coming; gives up after {@code drainTimeout} without a single new result. */
-    private void drain() throws InterruptedException {
-        long idleLimit = settings.drainTimeout().toNanos();
-        long lastProgress = System.nanoTime();
-        long seen = completed.get() + failed.get();
-        while (!waiting.isEmpty() && System.nanoTime() - lastProgress < idleLimit) {
-            Thread.sleep(20);
-            long now = completed.get() + failed.get();
-            if (now != seen) {
-                seen = now;
-                lastProgress = System.nanoTime();
-            }
-        }
-    }
-
     /** Results the event stream did not deliver (e.g. during a reconnect) are read by id; still pending = lost. */
     private void readMissing() {
-        for (String id : new ArrayList<>(waiting.keySet())) {
+        for (String id : results.waitingIds()) {
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(settings.resolve("/api/v1/texts/" + id))
                         .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 JsonNode text = JSON.readTree(response.body());
                 String status = text.path("status").asText();
-                Long due = waiting.get(id);
-                if (!status.equals("pending") && due != null && waiting.remove(id) != null) {
-                    finish(System.nanoTime(), due, status.equals("done"));
+                if (!status.equals("pending")) {
+                    results.resolvedLate(id, status.equals("done"));
                 }
             } catch (IOException | RuntimeException e) {
                 // counted as lost below
@@ -275,34 +210,16 @@ public final class LoadRun {
 
     private LoadReport report(long start, long sendEnd, long sent) {
         double sendSeconds = (sendEnd - start) / 1e9;
-        long end = Math.max(lastResult.get(), sendEnd);
-        long results = completed.get() + failed.get();
+        long end = Math.max(results.lastResult(), sendEnd);
         double seconds = (end - start) / 1e9;
         return new LoadReport(settings.rate(), settings.duration().toMillis() / 1e3, sent, accepted.get(), rejected.get(),
-                completed.get(), failed.get(), waiting.size(), sent / sendSeconds, results / seconds,
-                latency(submit), latency(endToEnd), settings.warmUp().toMillis() / 1e3, settings.batch());
+                results.completed(), results.failed(), results.waitingCount(), sent / sendSeconds,
+                results.results() / seconds, submit.summary(), results.endToEnd(), settings.warmUp().toMillis() / 1e3,
+                settings.batch());
     }
 
     /** What the first rejected submission got, for the user. */
     public String firstRejection() {
         return rejection;
     }
-
-    private static void record(Histogram histogram, long nanos) {
-        synchronized (histogram) {
-            histogram.recordValue(Math.min(Math.max(nanos, 0), MAX_LATENCY_NANOS));
-        }
-    }
-
-    private static LoadReport.Latency latency(Histogram h) {
-        synchronized (h) {
-            return new LoadReport.Latency(ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(95)),
-                    ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()), h.getTotalCount());
-        }
-    }
-
-    private static double ms(long nanos) {
-        return Math.round(nanos / 1e4) / 100.0;
-    }
-
 }

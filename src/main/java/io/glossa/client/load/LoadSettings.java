@@ -1,4 +1,4 @@
-package io.glossa.load;
+package io.glossa.client.load;
 
 import java.net.URI;
 import java.time.Duration;

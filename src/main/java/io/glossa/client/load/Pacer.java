@@ -1,4 +1,4 @@
-package io.glossa.load;
+package io.glossa.client.load;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;

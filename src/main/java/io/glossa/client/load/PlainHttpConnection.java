@@ -1,4 +1,4 @@
-package io.glossa.load;
+package io.glossa.client.load;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.glossa.load;
+package io.glossa.client.load;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.glossa.cli;
+package io.glossa.client.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +10,6 @@ import io.glossa.model.Prediction;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +49,7 @@ class LocalBatchTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         LineChunks chunks = new LineChunks(new Utf8LineReader(new ByteArrayInputStream(input), 1 << 20), chunkLines, 1 << 20);
         BatchTally tally = new LocalBatch(SLOW_ECHO, 1, threads).run(chunks, out,
-                new BatchProgress(new PrintWriter(new StringWriter()), true, -1));
+                BatchListener.NONE);
         List<JsonNode> lines = new ArrayList<>();
         for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
             if (!line.isEmpty()) {

@@ -1,4 +1,4 @@
-package io.glossa.load;
+package io.glossa.client.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
