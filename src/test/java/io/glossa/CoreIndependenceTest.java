@@ -22,7 +22,9 @@ class CoreIndependenceTest {
             "import org.flywaydb", "import org.h2", "import org.postgresql", "import io.javalin", "import org.eclipse.jetty",
             "import java.net.http", "import io.micrometer", "import picocli",
             "import io.glossa.broker", "import io.glossa.store", "import io.glossa.web", "import io.glossa.cli",
-            "import io.glossa.load", "import io.glossa.metrics");
+            "import io.glossa.app", "import io.glossa.client", "import io.glossa.metrics");
+    /** Adapters the composition root (app) and the commands (cli) wire; they know neither. */
+    private static final List<String> ADAPTERS = List.of("broker", "store", "web", "metrics", "client");
 
     @Test
     void coreImportsNoAdapter() throws IOException {
@@ -36,10 +38,26 @@ class CoreIndependenceTest {
         }
     }
 
+    @Test
+    void adaptersImportNeitherTheCompositionRootNorTheCommands() throws IOException {
+        for (String pkg : ADAPTERS) {
+            try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/glossa", pkg))) {
+                List<String> offenders = files.filter(p -> p.toString().endsWith(".java"))
+                        .filter(p -> imports(p, List.of("import io.glossa.app.", "import io.glossa.cli.")))
+                        .map(Path::toString).collect(Collectors.toList());
+                assertThat(offenders).as("adapter package io.glossa.%s importing app or cli", pkg).isEmpty();
+            }
+        }
+    }
+
     private static boolean importsAnAdapter(Path file) {
+        return imports(file, ADAPTER_IMPORTS);
+    }
+
+    private static boolean imports(Path file, List<String> prefixes) {
         try {
             return Files.readAllLines(file).stream().map(String::strip)
-                    .anyMatch(line -> ADAPTER_IMPORTS.stream().anyMatch(line::startsWith));
+                    .anyMatch(line -> prefixes.stream().anyMatch(line::startsWith));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

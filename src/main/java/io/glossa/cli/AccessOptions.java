@@ -1,19 +1,9 @@
 package io.glossa.cli;
 
-import io.glossa.access.ApiKeys;
-import io.glossa.access.KeySecrets;
 import io.glossa.access.RateLimit;
-import io.glossa.access.RateLimiter;
-import io.glossa.store.Database;
-import io.glossa.store.JdbcApiKeyStore;
-import io.glossa.web.AccessSettings;
-import java.time.Clock;
-import java.time.Duration;
+import io.glossa.app.AccessPolicy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -21,8 +11,6 @@ import picocli.CommandLine.Spec;
 
 /** Who may use the HTTP API: API keys, their rate limits, CORS origins (shared by {@code serve} and {@code api}). */
 public final class AccessOptions {
-    private static final Logger LOG = LoggerFactory.getLogger(AccessOptions.class);
-
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
@@ -51,25 +39,10 @@ public final class AccessOptions {
     List<String> corsOrigins = new ArrayList<>();
 
     /** @throws ParameterException (one line) if a value is malformed */
-    AccessSettings settings(Database database) {
+    AccessPolicy policy() {
         try {
-            List<String> origins = corsOrigins == null ? List.of()
-                    : corsOrigins.stream().filter(o -> o != null && !o.isBlank()).toList();
-            RateLimit limit = RateLimit.parse(rateLimit, rateBurst);
-            Duration cache = DurationText.parse(keyCache, "--api-key-cache");
-            if (!requireApiKey) {
-                LOG.info("access: the API is open (no key needed; --require-api-key to require one); CORS origins: {}",
-                        origins.isEmpty() ? "none" : String.join(", ", origins));
-                return new AccessSettings(Optional.empty(), null, origins);
-            }
-            ApiKeys keys = new ApiKeys(new JdbcApiKeyStore(database), new KeySecrets(), Clock.systemUTC(), cache);
-            long active = keys.list().stream().filter(k -> k.active()).count();
-            LOG.info("access: API keys required ({} active; default limit {}; checked keys cached {} ms); CORS origins: {}",
-                    active, limit.describe(), cache.toMillis(), origins.isEmpty() ? "none" : String.join(", ", origins));
-            if (active == 0) {
-                LOG.warn("access: no active API key yet, so every /api/ request is refused; create one with 'glossa keys create'");
-            }
-            return new AccessSettings(Optional.of(keys), new RateLimiter(limit), origins);
+            return new AccessPolicy(requireApiKey, RateLimit.parse(rateLimit, rateBurst),
+                    DurationText.parse(keyCache, "--api-key-cache"), corsOrigins);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

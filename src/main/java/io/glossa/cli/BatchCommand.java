@@ -1,9 +1,14 @@
 package io.glossa.cli;
 
-import io.glossa.load.AdaptivePace;
-import io.glossa.load.LanePacing;
-import io.glossa.load.Pacer;
-import io.glossa.load.TextsClient;
+import io.glossa.client.batch.BatchTally;
+import io.glossa.client.batch.LineChunks;
+import io.glossa.client.batch.LocalBatch;
+import io.glossa.client.batch.QueueBatch;
+import io.glossa.client.batch.Utf8LineReader;
+import io.glossa.client.load.AdaptivePace;
+import io.glossa.client.load.LanePacing;
+import io.glossa.client.load.Pacer;
+import io.glossa.client.load.TextsClient;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;

@@ -1,5 +1,7 @@
 package io.glossa.cli;
 
+import io.glossa.client.batch.BatchListener;
+import io.glossa.client.batch.BatchTally;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -9,7 +11,7 @@ import java.util.Locale;
  * (see {@link ProgressMeter}), and a last line with the totals. The total is known when the input is a file.
  * Silent with {@code --quiet}; a short run that ends before the first interval prints only the total.
  */
-final class BatchProgress {
+final class BatchProgress implements BatchListener {
     private final ProgressMeter meter;
     private final boolean quiet;
     private final long totalLines;
@@ -23,7 +25,8 @@ final class BatchProgress {
     }
 
     /** Called as lines are written; prints when an interval has passed. {@code extra} may add e.g. texts in flight. */
-    void written(long lines, String extra) {
+    @Override
+    public void written(long lines, String extra) {
         if (!quiet) {
             meter.update(lines, totalLines, extra);
         }

@@ -1,5 +1,6 @@
 package io.glossa.cli;
 
+import io.glossa.app.BrokerSettings;
 import io.glossa.broker.AmqpEndpoint;
 import io.glossa.broker.AmqpTls;
 import io.glossa.broker.BrokerSession;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
  * bad one ends the command with one clear line.
  */
 public final class BrokerOptions {
-    static final int DEFAULT_JOBS_PER_MESSAGE = 50;
+    static final int DEFAULT_JOBS_PER_MESSAGE = BrokerSettings.DEFAULT_JOBS_PER_MESSAGE;
     private static final Duration EMBEDDED_CLIENT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
     @Spec(Spec.Target.MIXEE)
@@ -196,8 +197,20 @@ public final class BrokerOptions {
     }
 
     public ConsumerSettings consumerSettings(int workerThreads) {
-        return ConsumerSettings.defaults().withPrefetch(prefetch).withMaxAttempts(maxAttempts).withWorkers(workerThreads)
-                .withMaxBodyBytes(maxJobBytes);
+        return consumerSettings().withWorkers(workerThreads);
+    }
+
+    private ConsumerSettings consumerSettings() {
+        return ConsumerSettings.defaults().withPrefetch(prefetch).withMaxAttempts(maxAttempts).withMaxBodyBytes(maxJobBytes);
+    }
+
+    /**
+     * What a role's broker is, with the embedded broker under {@code dataDir}.
+     * @throws ParameterException (one line, never the password) if the truststore cannot be used
+     */
+    public BrokerSettings settings(Path dataDir) {
+        return new BrokerSettings(endpoint(), embeddedSettings(dataDir), topology, connectSettings(), jobPacking(),
+                consumerSettings());
     }
 
     public EmbeddedBrokerSettings embeddedSettings(Path dataDir) {
@@ -236,10 +249,7 @@ public final class BrokerOptions {
 
     /** As {@link #open(Path, String)}, counting the connections' messages in {@code metrics}. */
     public BrokerSession open(Path dataDir, String role, com.rabbitmq.client.MetricsCollector metrics) {
-        ConnectSettings connect = connectSettings().withMetrics(metrics);
-        return endpoint()
-                .map(e -> BrokerSession.external(e, topology, connect, role))
-                .orElseGet(() -> BrokerSession.embedded(embeddedSettings(dataDir), topology, connect, role));
+        return settings(dataDir).open(role, metrics);
     }
 
     private ParameterException invalid(String message) {

@@ -22,7 +22,8 @@ import picocli.CommandLine.ParseResult;
  * core exceptions.
  */
 public final class CliErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
-    private static final List<Class<? extends Throwable>> USER_ERRORS = List.of(UserError.class,
+    private static final List<Class<? extends Throwable>> USER_ERRORS = List.of(UserError.class, io.glossa.app.StartupException.class,
+            io.glossa.client.batch.BatchException.class,
             ModelFormatException.class, CorpusException.class, NoSuchFileException.class,
             AccessDeniedException.class, io.glossa.pipeline.StoreUnavailableException.class,
             io.glossa.pipeline.BrokerUnavailableException.class, io.glossa.registry.ModelRegistryException.class,

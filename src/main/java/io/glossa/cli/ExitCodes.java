@@ -12,4 +12,9 @@ public final class ExitCodes {
 
     private ExitCodes() {
     }
+
+    /** A long-running role's status: 0 when asked to stop, {@link #INTERNAL} when a vital part died. */
+    public static int of(io.glossa.app.StopReason reason) {
+        return reason == io.glossa.app.StopReason.PART_DIED ? INTERNAL : OK;
+    }
 }

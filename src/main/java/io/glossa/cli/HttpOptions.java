@@ -1,7 +1,7 @@
 package io.glossa.cli;
 
 import io.glossa.pipeline.SubmissionLimits;
-import io.glossa.web.AccessSettings;
+import io.glossa.app.HttpSettings;
 import io.glossa.web.ApiSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +59,16 @@ public final class HttpOptions {
                     + "(env GLOSSA_ACCESS_LOG; default: ${DEFAULT-VALUE}).")
     boolean accessLog;
 
-    SubmissionLimits limits() {
+    /** @throws ParameterException (picocli prints it with usage) if a value is out of range */
+    HttpSettings settings() {
+        try {
+            return new HttpSettings(host, port, HttpSettings.allowedHosts(host, allowedHosts), apiSettings(), limits());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private SubmissionLimits limits() {
         try {
             return new SubmissionLimits(maxTextBytes, maxBatch);
         } catch (IllegalArgumentException e) {
@@ -67,7 +76,7 @@ public final class HttpOptions {
         }
     }
 
-    ApiSettings apiSettings() {
+    private ApiSettings apiSettings() {
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);
         }
@@ -84,28 +93,6 @@ public final class HttpOptions {
                     maxEventStreamsPerKey);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
-    /**
-     * The Host names to answer: as given, else the loopback names when listening on a loopback address (where DNS
-     * rebinding is the risk: a web page reaching a server on the visitor's own machine), else any, since this
-     * process cannot know the names a load balancer or DNS gives it.
-     */
-    List<String> allowedHosts() {
-        List<String> given = allowedHosts == null ? List.of()
-                : allowedHosts.stream().filter(h -> h != null && !h.isBlank()).toList();
-        if (!given.isEmpty()) {
-            return given;
-        }
-        return loopback(host) ? AccessSettings.LOOPBACK_HOSTS : List.of("*");
-    }
-
-    private static boolean loopback(String address) {
-        try {
-            return java.net.InetAddress.getByName(address).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;   // binding fails later with its own message
         }
     }
 }

@@ -1,11 +1,11 @@
 package io.glossa.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.glossa.load.AcceptedIdsFile;
-import io.glossa.load.LoadReport;
-import io.glossa.load.LoadRun;
-import io.glossa.load.LoadSettings;
-import io.glossa.load.TextSource;
+import io.glossa.client.load.AcceptedIdsFile;
+import io.glossa.client.load.LoadReport;
+import io.glossa.client.load.LoadRun;
+import io.glossa.client.load.LoadSettings;
+import io.glossa.client.load.TextSource;
 import java.net.URI;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;

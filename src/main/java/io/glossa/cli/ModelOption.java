@@ -1,5 +1,6 @@
 package io.glossa.cli;
 
+import io.glossa.app.ModelSource;
 import io.glossa.model.LanguageModel;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -11,24 +12,16 @@ public final class ModelOption {
     Path model;
 
     public LanguageModel load() {
-        return model == null ? LanguageModel.loadDefault() : LanguageModel.load(model);
+        return source().load();
     }
 
     /** The file's bytes as they are (to register them unchanged); the built-in model's without --model. */
     public byte[] bytes() {
-        try {
-            if (model != null) {
-                return java.nio.file.Files.readAllBytes(model);
-            }
-            try (java.io.InputStream in = LanguageModel.class.getResourceAsStream(LanguageModel.DEFAULT_RESOURCE)) {
-                if (in == null) {
-                    throw new UserError("the built-in model is missing from this build; pass --model FILE");
-                }
-                return in.readAllBytes();
-            }
-        } catch (java.io.IOException e) {
-            throw new UserError("cannot read model " + (model == null ? "(built-in)" : model) + ": " + e.getMessage(), e);
-        }
+        return source().bytes();
+    }
+
+    public ModelSource source() {
+        return ModelSource.of(model);
     }
 
     public Path path() {

@@ -1,5 +1,6 @@
 package io.glossa.cli;
 
+import io.glossa.client.batch.PredictionJsonWriter;
 import io.glossa.model.LanguageModel;
 
 import java.io.BufferedOutputStream;

@@ -1,5 +1,8 @@
 package io.glossa.cli;
 
+import io.glossa.client.batch.InputLine;
+import io.glossa.client.batch.PredictionJsonWriter;
+import io.glossa.client.batch.Utf8LineReader;
 import io.glossa.model.LanguageClassifier;
 
 import java.io.IOException;

@@ -1,13 +1,8 @@
 package io.glossa.cli;
 
-import io.glossa.pipeline.Retention;
-import io.glossa.pipeline.TextStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -15,9 +10,7 @@ import picocli.CommandLine.Spec;
 
 /** How long accepted texts are kept ({@code serve}, {@code api}): {@code --retain 30d}, or {@code forever}. */
 public final class RetentionOption {
-    private static final Logger LOG = LoggerFactory.getLogger(RetentionOption.class);
     static final String DEFAULT = "30d";
-    private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
@@ -47,14 +40,4 @@ public final class RetentionOption {
         return period;
     }
 
-    /** Starts deleting old texts from {@code store}, unless texts are kept forever. */
-    void start(Lifecycle life, TextStore store) {
-        if (period.isEmpty()) {
-            LOG.info("retention: texts are kept forever (--retain forever)");
-            return;
-        }
-        life.add("retention", new Retention(store, period.get(), Clock.systemUTC()).start(SWEEP_INTERVAL));
-        LOG.info("retention: texts older than {} (--retain) are deleted with their results and feedback",
-                Retention.readable(period.get()));
-    }
 }

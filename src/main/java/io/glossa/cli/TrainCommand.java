@@ -1,31 +1,20 @@
 package io.glossa.cli;
 
-import io.glossa.corpus.BadLine;
+import io.glossa.app.training.TrainingRequest;
+import io.glossa.app.training.TrainingRun;
 import io.glossa.corpus.BadLinePolicy;
-import io.glossa.corpus.CorpusStats;
-import io.glossa.corpus.LabeledText;
-import io.glossa.corpus.TsvCorpusReader;
 import io.glossa.features.FeatureParams;
 import io.glossa.model.DevScores;
 import io.glossa.model.LanguageModel;
-import io.glossa.model.ModelFile;
-import io.glossa.model.SearchSummary;
-import io.glossa.model.TrainingFile;
 import io.glossa.model.TrainingParams;
-import io.glossa.pipeline.FeedbackSnapshot;
-import io.glossa.training.DevSplit;
-import io.glossa.training.ModelTrainer;
-import io.glossa.training.RandomSearch;
 import io.glossa.training.TrainedModel;
-import io.glossa.training.TrainingCorpus;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,8 +30,6 @@ import picocli.CommandLine.Spec;
                         + "the newest per text, each --feedback-weight times; the model's provenance records them "
                         + "(count, ids, time range, SHA-256)."})
 public final class TrainCommand implements Callable<Integer> {
-    private static final int SHOWN_BAD_LINES = 10;
-
     @Option(names = "--data", required = true, arity = "1..*", paramLabel = "FILE",
             description = "Training files (TSV: label, tab, text; UTF-8).")
     List<Path> data;
@@ -122,21 +109,12 @@ public final class TrainCommand implements Callable<Integer> {
         validate();
         PrintWriter err = spec.commandLine().getErr();
         TrainProgress progress = TrainProgress.forStderr(err);
-        TrainingCorpus corpus = readCorpus(err);
-        FeatureParams features = features();
-        TrainingParams params = trainingParams();
-        SearchSummary summary = null;
-        if (search > 0) {
-            RandomSearch.Outcome outcome = runSearch(corpus, features, params, progress);
-            summary = outcome.summary();
-            features = outcome.best().features();
-            params = outcome.best().training();
-        }
-        TrainedModel trained = new ModelTrainer(threads, progress).train(corpus, features, params, summary);
+        TrainingRequest request = new TrainingRequest(data, new BadLinePolicy(maxBadLines, maxBadFraction),
+                feedback ? Optional.of(() -> StoredFeedback.read(store)) : Optional.empty(), feedbackWeight, search,
+                folds, seed, threads, features(), trainingParams());
+        TrainedModel trained = new TrainingRun(spec.commandLine().getOut(), err, progress).train(request);
         progress.close();
-        ModelFile.write(out, trained.metadata(), trained.weights());
-        LanguageModel written = LanguageModel.load(out);
-        report(written);
+        report(TrainingRun.save(out, trained));
         return ExitCodes.OK;
     }
 
@@ -164,81 +142,6 @@ public final class TrainCommand implements Callable<Integer> {
         if (Files.isDirectory(out)) {
             throw new UserError("--out " + out + " is a directory; give a file name");
         }
-    }
-
-    private TrainingCorpus readCorpus(PrintWriter err) {
-        int[] shown = {0};
-        TsvCorpusReader reader = new TsvCorpusReader(new BadLinePolicy(maxBadLines, maxBadFraction),
-                bad -> showBadLine(err, bad, shown));
-        List<LabeledText> texts = new ArrayList<>();
-        List<TrainingFile> files = new ArrayList<>();
-        for (Path p : data) {
-            CorpusStats stats = reader.read(p, texts::add);
-            files.add(new TrainingFile(p.getFileName().toString(), stats.sha256(), stats.lines(), stats.goodLines(),
-                    stats.badLines()));
-            err.printf(Locale.ROOT, "read %s: %,d lines, %,d bad, %d labels%n", p, stats.lines(), stats.badLines(),
-                    stats.linesPerLabel().size());
-        }
-        if (feedback) {
-            addFeedback(texts, files, err);
-        }
-        if (texts.isEmpty()) {
-            throw new UserError("the training files hold no usable lines");
-        }
-        if (texts.stream().map(LabeledText::label).distinct().count() < 2) {
-            throw new UserError("the training files hold only one label; a classifier needs at least two");
-        }
-        return new TrainingCorpus(texts, files);
-    }
-
-    /** Labels for a language the files do not have are left out: one text cannot make a language. */
-    private void addFeedback(List<LabeledText> texts, List<TrainingFile> files, PrintWriter err) {
-        FeedbackSnapshot snapshot = StoredFeedback.read(store);
-        java.util.Set<String> known = new java.util.HashSet<>();
-        texts.forEach(t -> known.add(t.label()));
-        long used = 0;
-        java.util.Map<String, Long> skipped = new java.util.TreeMap<>();
-        for (LabeledText t : StoredFeedback.texts(snapshot.labels())) {
-            if (!known.contains(t.label())) {
-                skipped.merge(t.label(), 1L, Long::sum);
-                continue;
-            }
-            for (int i = 0; i < feedbackWeight; i++) {
-                texts.add(t);
-            }
-            used++;
-        }
-        long left = skipped.values().stream().mapToLong(Long::longValue).sum();
-        files.add(StoredFeedback.provenance(snapshot, used, left));
-        err.printf(Locale.ROOT, "read %s; training on %,d of them (x%d)%s%n", snapshot.describe(), used, feedbackWeight,
-                left == 0 ? "" : ", left out " + left + " with a language the training files do not have " + skipped);
-        err.flush();
-    }
-
-    private static void showBadLine(PrintWriter err, BadLine bad, int[] shown) {
-        if (shown[0] < SHOWN_BAD_LINES) {
-            err.println("bad line " + bad);
-        } else if (shown[0] == SHOWN_BAD_LINES) {
-            err.println("(more bad lines not shown)");
-        }
-        shown[0]++;
-        err.flush();
-    }
-
-    private RandomSearch.Outcome runSearch(TrainingCorpus corpus, FeatureParams features, TrainingParams params,
-                                           Consumer<String> progress) {
-        PrintWriter out = spec.commandLine().getOut();
-        List<LabeledText> train = DevSplit.split(corpus.texts(), params.devFraction(), params.seed()).train();
-        RandomSearch.Outcome outcome = new RandomSearch(threads, progress).run(train, corpus.labels(), search, folds,
-                seed, features, params, trial -> {
-                    out.printf(Locale.ROOT, "trial %d: cv %.4f (%.0f s) %s %s%n", trial.number(), trial.cvScore(),
-                            trial.seconds(), trial.features(), trial.training());
-                    out.flush();
-                });
-        out.printf(Locale.ROOT, "best: trial %d, cv %.4f: %s %s%n", outcome.best().number(),
-                outcome.best().cvScore(), outcome.best().features(), outcome.best().training());
-        out.flush();
-        return outcome;
     }
 
     private FeatureParams features() {

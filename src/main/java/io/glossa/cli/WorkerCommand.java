@@ -1,19 +1,10 @@
 package io.glossa.cli;
 
-import io.glossa.broker.BrokerSession;
-import io.glossa.metrics.QueueGauges;
-import java.time.Clock;
-import io.glossa.metrics.MetricsRegistry;
-import io.glossa.metrics.MicrometerPipelineMetrics;
-import io.glossa.model.LanguageModel;
-import io.glossa.registry.ActiveModels;
-import io.glossa.store.JdbcTextStore;
-import io.glossa.web.MetricsServer;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.glossa.app.MetricsEndpoint;
+import io.glossa.app.Roles;
+import io.glossa.app.WorkerRoleSettings;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +17,6 @@ import picocli.CommandLine.Spec;
                 "Needs --amqp-uri (RabbitMQ, or amqp://guest:guest@127.0.0.1:5673 for the embedded broker of a running",
                 "'glossa serve'/'glossa api') and --db-url (PostgreSQL, the database of a deployment across machines)."})
 public final class WorkerCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(WorkerCommand.class);
-
     @Spec CommandSpec spec;
     @Mixin StoreOptions storeOptions;
     @Mixin BrokerOptions brokerOptions;
@@ -46,10 +35,11 @@ public final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        return start().serveUntilStopped();
+        return ExitCodes.of(Roles.worker(settings()).serveUntilStopped());
     }
 
-    public Running start() {
+    /** The role's settings from the flags and environment; a malformed value ends the command with one line. */
+    public WorkerRoleSettings settings() {
         if (metricsPort < -1 || metricsPort > 65535) {
             throw new ParameterException(spec.commandLine(), "--metrics-port must be between 0 and 65535, got " + metricsPort);
         }
@@ -61,29 +51,8 @@ public final class WorkerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "worker needs --db-url (or GLOSSA_DB_URL): separate "
                     + "workers share a PostgreSQL database; on one machine, give 'glossa serve' more --workers instead");
         }
-        Lifecycle life = new Lifecycle();
-        try {
-            PrometheusMeterRegistry registry = MetricsRegistry.create("worker");
-            MicrometerPipelineMetrics metrics = new MicrometerPipelineMetrics(registry);
-            LanguageModel model = Parts.model(modelOption);
-            JdbcTextStore store = Parts.store(life, storeOptions, registry);
-            BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "worker", registry);
-            QueueGauges.bind(registry, broker.broker().topology().queues(),
-                    () -> broker.broker().queueStatistics().snapshot(), Clock.systemUTC());
-            ActiveModels models = ModelDistribution.start(life, store.database(), broker.broker(), model, "worker",
-                    registry, workerOptions.modelCheckInterval());
-            WorkerAssembly.start(life, store, broker.broker(), models,
-                    brokerOptions.consumerSettings(workerOptions.workerThreads()), workerOptions.topK(), metrics);
-            if (metricsPort >= 0) {
-                MetricsServer server = life.add("metrics server", new MetricsServer(registry,
-                        () -> store.isReady() && broker.broker().queueStatistics().isReady()).start(metricsHost, metricsPort));
-                LOG.info("metrics: /metrics, /health, /ready on {}:{}", metricsHost, server.port());
-            }
-            LOG.info("glossa worker running");
-            return new Running(life, store, broker, Optional.empty());
-        } catch (RuntimeException e) {
-            life.close();
-            throw e;
-        }
+        return new WorkerRoleSettings(storeOptions.settings(), brokerOptions.settings(storeOptions.dataDir()),
+                workerOptions.settings(modelOption.source()),
+                metricsPort < 0 ? Optional.empty() : Optional.of(new MetricsEndpoint(metricsHost, metricsPort)));
     }
 }

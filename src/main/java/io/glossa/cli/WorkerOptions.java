@@ -1,5 +1,7 @@
 package io.glossa.cli;
 
+import io.glossa.app.ModelSource;
+import io.glossa.app.WorkerSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -26,7 +28,12 @@ public final class WorkerOptions {
                     + "default: ${DEFAULT-VALUE}).")
     String modelCheckInterval;
 
-    java.time.Duration modelCheckInterval() {
+    /** @throws ParameterException (picocli prints it with usage) if a value is out of range */
+    WorkerSettings settings(ModelSource model) {
+        return new WorkerSettings(workerThreads(), topK(), modelCheckInterval(), model);
+    }
+
+    private java.time.Duration modelCheckInterval() {
         java.time.Duration interval;
         try {
             interval = DurationText.parse(modelCheckInterval, "--model-check-interval");
@@ -40,14 +47,14 @@ public final class WorkerOptions {
         return interval;
     }
 
-    int workerThreads() {
+    private int workerThreads() {
         if (workers < 0 || workers > 1024) {
             throw new ParameterException(spec.commandLine(), "--workers must be between 1 and 1024, got " + workers);
         }
         return workers == 0 ? 8 * Runtime.getRuntime().availableProcessors() : workers;
     }
 
-    int topK() {
+    private int topK() {
         if (topK < 1 || topK > 38) {
             throw new ParameterException(spec.commandLine(), "--top-k must be between 1 and 38, got " + topK);
         }

@@ -1,2 +1,5 @@
-/** The picocli commands, and where each command wires the parts it runs. */
+/**
+ * The picocli commands and their option mixins: they turn flags and environment variables into settings records and
+ * call {@link io.glossa.app} (roles, training) or the client packages; the wiring lives there.
+ */
 package io.glossa.cli;

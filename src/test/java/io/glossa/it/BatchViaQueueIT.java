@@ -1,12 +1,15 @@
 package io.glossa.it;
 
+import io.glossa.app.BrokerSettings;
+import io.glossa.app.Roles;
+import io.glossa.broker.Topology;
+import io.glossa.testing.TestRoles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glossa.cli.Main;
-import io.glossa.cli.Running;
-import io.glossa.cli.ServeCommand;
+import io.glossa.app.Running;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * {@code glossa batch --via-queue} against {@code serve} on the machine's RabbitMQ and PostgreSQL (own vhost, database
@@ -35,13 +37,8 @@ class BatchViaQueueIT {
         Path in = dir.resolve("in.txt");
         Files.write(in, input());
         try (ScratchBackends backends = new ScratchBackends()) {
-            List<String> args = new ArrayList<>(List.of("--data-dir", dir.resolve("data").toString(), "--port", "0",
-                    "--host", "127.0.0.1", "--workers", "4", "--queue-prefix", "batch-it-" + PipelineKit.random()));
-            args.addAll(backends.args());
-            args.addAll(TestTexts.modelArgs());
-            ServeCommand serve = new ServeCommand();
-            new CommandLine(serve).parseArgs(args.toArray(String[]::new));
-            try (Running running = serve.start()) {
+            BrokerSettings broker = backends.broker().withTopology(new Topology("batch-it-" + PipelineKit.random()));
+            try (Running running = Roles.serve(TestRoles.serve(backends.store(), broker, 4))) {
                 int viaQueue = batch(in, dir.resolve("queue.jsonl"), "--via-queue", "--api",
                         "http://127.0.0.1:" + running.port(), "--window", "300", "--chunk", "128");
                 assertThat(viaQueue).isEqualTo(1); // there are bad lines

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.glossa.cli.Running;
+import io.glossa.app.Running;
 import io.glossa.client.GlossaClient;
 import io.glossa.client.GlossaClientException;
 import io.glossa.client.GlossaRpc;

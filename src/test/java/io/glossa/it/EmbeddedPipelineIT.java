@@ -1,25 +1,31 @@
 package io.glossa.it;
 
+import io.glossa.app.BrokerSettings;
 import io.glossa.broker.EmbeddedBroker;
 import io.glossa.broker.EmbeddedBrokerSettings;
+import io.glossa.store.StoreSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.List;
 import javax.sql.DataSource;
 
-/** The end-to-end kit against `glossa serve` with no options: embedded Qpid broker and embedded SQLite database. */
+/** The end-to-end kit against the serve role with its defaults: embedded Qpid broker and embedded SQLite database. */
 class EmbeddedPipelineIT extends PipelineKit {
     private Path dataDir;
     private int amqpPort;
     private EmbeddedBroker restarted;
 
     @Override
-    protected List<String> backendArgs() throws Exception {
+    protected StoreSettings store() throws Exception {
         dataDir = Files.createTempDirectory("glossa-embedded-it");
+        return StoreSettings.embedded(dataDir, StoreSettings.DEFAULT_POOL_SIZE);
+    }
+
+    @Override
+    protected BrokerSettings broker() {
         amqpPort = freePort();
-        return List.of("--data-dir", dataDir.toString(), "--amqp-port", String.valueOf(amqpPort));
+        return BrokerSettings.embedded(dataDir, amqpPort);
     }
 
     @Override

@@ -1,10 +1,14 @@
 package io.glossa.it;
 
+import io.glossa.app.AccessPolicy;
+import io.glossa.app.Roles;
+import io.glossa.testing.TestRoles;
+import io.glossa.web.ApiSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.glossa.access.ApiKeys;
 import io.glossa.access.IssuedKey;
-import io.glossa.cli.Running;
+import io.glossa.app.Running;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,8 +34,10 @@ class EventStreamLimitsIT {
 
     @Test
     void streamsAreCappedPerKeyAndOverallAndIdleOnesCostLittle() throws Exception {
-        try (Running serve = PipelineKit.startEmbedded(dataDir, "--require-api-key", "--max-event-streams", "105",
-                "--max-event-streams-per-key", "100")) {
+        try (Running serve = Roles.serve(TestRoles.withHttp(
+                TestRoles.withAccess(TestRoles.embedded(dataDir), AccessPolicy.keysRequired().withKeyCache(Duration.ofSeconds(10))),
+                http -> http.withApi(new ApiSettings(ApiSettings.DEFAULT.maxWait(), ApiSettings.DEFAULT.maxBatchBodyBytes(),
+                        ApiSettings.DEFAULT.keepAlive(), false, 105, 100))))) {
             ApiKeys keys = PipelineKit.keys(serve);
             IssuedKey a = keys.issue("a", Optional.empty());
             IssuedKey b = keys.issue("b", Optional.empty());

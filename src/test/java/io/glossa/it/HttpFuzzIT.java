@@ -1,9 +1,13 @@
 package io.glossa.it;
 
+import io.glossa.app.Roles;
+import io.glossa.testing.TestRoles;
+import io.glossa.web.ApiSettings;
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.glossa.cli.Running;
+import io.glossa.app.Running;
 import io.glossa.testing.NastyJson;
 import io.glossa.testing.NastyText;
 import io.glossa.testing.Property;
@@ -57,11 +61,9 @@ class HttpFuzzIT {
     @BeforeAll
     void startServe() throws Exception {
         dataDir = Files.createTempDirectory("glossa-fuzz-it");
-        List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--amqp-port",
-                String.valueOf(PipelineKit.freePort()), "--port", "0", "--host", "127.0.0.1", "--workers", "2",
-                "--max-wait", "1s"));
-        args.addAll(TestTexts.modelArgs());
-        running = PipelineKit.start(args);
+        running = Roles.serve(TestRoles.withHttp(TestRoles.embedded(dataDir), http -> http.withApi(
+                new ApiSettings(Duration.ofSeconds(1), ApiSettings.DEFAULT.maxBatchBodyBytes(), ApiSettings.DEFAULT.keepAlive(),
+                        false))));
         http = new RawHttp(running.port());
     }
 

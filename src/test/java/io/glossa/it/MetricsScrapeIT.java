@@ -1,12 +1,15 @@
 package io.glossa.it;
 
+import io.glossa.app.MetricsEndpoint;
+import io.glossa.app.Roles;
+import io.glossa.app.WorkerRoleSettings;
+import io.glossa.testing.TestRoles;
+import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.glossa.cli.ApiCommand;
-import io.glossa.cli.Running;
-import io.glossa.cli.WorkerCommand;
+import io.glossa.app.Running;
 import io.glossa.testing.GrafanaDashboard;
 import io.glossa.testing.PromQlNames;
 import io.glossa.testing.Promtool;
@@ -20,7 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * Scrapes {@code /metrics} of running processes after real traffic (realtime texts and one batch): every pipeline
@@ -37,10 +39,7 @@ class MetricsScrapeIT {
     @Test
     void serveExposesEveryStageWithCountsThatMatchTheTexts() throws Exception {
         Path dataDir = Files.createTempDirectory("glossa-metrics-it");
-        List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(),
-                "--amqp-port", String.valueOf(PipelineKit.freePort()), "--port", "0", "--host", "127.0.0.1"));
-        args.addAll(TestTexts.modelArgs());
-        try (Running serve = PipelineKit.start(args)) {
+        try (Running serve = Roles.serve(TestRoles.embedded(dataDir))) {
             send(new ApiClient(serve.port()));
             System.gc();   // the GC pause timer appears with the first pause after binding (see below)
             PrometheusScrape metrics = settled(serve.port(), serve.port())[0];
@@ -60,14 +59,12 @@ class MetricsScrapeIT {
 
     @Test
     void apiAndWorkerEachExposeTheirStages() throws Exception {
-        Path dataDir = Files.createTempDirectory("glossa-metrics-it");
         int workerPort = PipelineKit.freePort();
         try (ScratchBackends backends = new ScratchBackends()) {
-            List<String> common = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
-            common.addAll(backends.args());
-            try (Running api = start(new ApiCommand(), common, "--port", "0", "--host", "127.0.0.1");
-                 Running worker = start(new WorkerCommand(), common, "--workers", "4",
-                         "--metrics-port", String.valueOf(workerPort))) {
+            WorkerRoleSettings worker = TestRoles.worker(backends.store(), backends.broker(), 4);
+            try (Running api = Roles.api(TestRoles.api(backends.store(), backends.broker()));
+                 Running workers = Roles.worker(new WorkerRoleSettings(worker.store(), worker.broker(), worker.worker(),
+                         Optional.of(new MetricsEndpoint("127.0.0.1", workerPort))))) {
                 send(new ApiClient(api.port()));
                 // Micrometer registers the GC pause timer at the first pause after its meters are bound; a run this
                 // short may have none, and the dashboard's GC panel would then query nothing
@@ -86,8 +83,6 @@ class MetricsScrapeIT {
                 passesPromtool(scrapes[1]);
                 dashboardQueriesExistIn(scrapes);
             }
-        } finally {
-            Files.deleteIfExists(dataDir);
         }
     }
 
@@ -217,15 +212,5 @@ class MetricsScrapeIT {
         assertThat(m.value(name + "_bucket", "lane", lane, "le", "+Inf")).isEqualTo(texts);
         double mean = m.value(name + "_sum", "lane", lane) / texts;
         assertThat(mean).as(name + " mean seconds, " + lane).isPositive().isLessThan(60);
-    }
-
-    private static Running start(Object command, List<String> common, String... more) {
-        List<String> args = new ArrayList<>(common);
-        args.addAll(List.of(more));
-        if (command instanceof WorkerCommand) {
-            args.addAll(TestTexts.modelArgs());
-        }
-        new CommandLine(command).parseArgs(args.toArray(String[]::new));
-        return command instanceof ApiCommand a ? a.start() : ((WorkerCommand) command).start();
     }
 }

@@ -1,5 +1,7 @@
 package io.glossa.it;
 
+import io.glossa.app.Roles;
+import io.glossa.testing.TestRoles;
 import io.glossa.testing.JarProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +11,8 @@ import io.glossa.broker.BrokerSession;
 import io.glossa.broker.ConnectSettings;
 import io.glossa.broker.ModelAnnouncementCodec;
 import io.glossa.broker.Topology;
-import io.glossa.cli.ApiCommand;
 import io.glossa.cli.Main;
-import io.glossa.cli.Running;
+import io.glossa.app.Running;
 import io.glossa.registry.ModelAnnouncement;
 import io.glossa.registry.ModelCatalog;
 import io.glossa.registry.ModelAnnouncer;
@@ -81,7 +82,7 @@ class ModelSwitchIT {
             List<String> workerArgs = new ArrayList<>(common);
             // announcements must do the switching: the periodic check would come too late to matter here
             workerArgs.addAll(List.of("--workers", "4", "--model-check-interval", "10m"));
-            try (Running api = startApi(common);
+            try (Running api = Roles.api(TestRoles.api(backends.store(), backends.broker()));
                  JarProcess first = worker("w1", dir, workerArgs);
                  JarProcess second = worker("w2", dir, workerArgs)) {
                 awaitWorkers(registry, List.of(first, second), VA, null);
@@ -226,14 +227,6 @@ class ModelSwitchIT {
         assertThat(resultsPerText(database, ids)).as("no result added for clients").containsOnly(1);
         listener.interrupt();
         assertThat(eventsFor(events, new HashSet<>(ids))).as("no result event for re-verify jobs").isEmpty();
-    }
-
-    private static Running startApi(List<String> common) {
-        List<String> args = new ArrayList<>(common);
-        args.addAll(List.of("--port", "0", "--host", "127.0.0.1"));
-        ApiCommand api = new ApiCommand();
-        new CommandLine(api).parseArgs(args.toArray(String[]::new));
-        return api.start();
     }
 
     private static void announce(ScratchBackends backends, ModelAnnouncement announcement) {

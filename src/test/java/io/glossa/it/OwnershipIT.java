@@ -1,5 +1,8 @@
 package io.glossa.it;
 
+import io.glossa.app.AccessPolicy;
+import io.glossa.app.Roles;
+import io.glossa.testing.TestRoles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glossa.access.ApiKeys;
 import io.glossa.access.IssuedKey;
 import io.glossa.access.KeyScope;
-import io.glossa.cli.Running;
+import io.glossa.app.Running;
 import io.glossa.pipeline.FeedbackLabel;
 import io.glossa.store.JdbcFeedback;
 import java.net.URI;
@@ -31,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with {@code serve}, and on PostgreSQL and RabbitMQ.
  */
 class OwnershipIT {
+    /** --require-api-key, with the default key cache. */
+    private static final AccessPolicy KEYS = AccessPolicy.keysRequired().withKeyCache(Duration.ofSeconds(10));
     private static final String SECRET = "alice private: my bank PIN is 4711";
     private static final Duration RESULT_WITHIN = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +46,7 @@ class OwnershipIT {
 
     @Test
     void eachKeySeesOnlyItsOwnOnTheEmbeddedStore() throws Exception {
-        try (Running serve = PipelineKit.startEmbedded(dataDir, "--require-api-key")) {
+        try (Running serve = Roles.serve(TestRoles.withAccess(TestRoles.embedded(dataDir), KEYS))) {
             replayTheAttack(serve);
         }
     }
@@ -49,10 +54,8 @@ class OwnershipIT {
     @Test
     void eachKeySeesOnlyItsOwnOnPostgresAndRabbitMq() throws Exception {
         try (ScratchBackends backends = new ScratchBackends()) {
-            List<String> args = new ArrayList<>(backends.args());
-            args.addAll(List.of("--data-dir", dataDir.toString(), "--port", "0", "--host", "127.0.0.1",
-                    "--workers", "2", "--require-api-key"));
-            try (Running serve = PipelineKit.start(args)) {
+            try (Running serve = Roles.serve(TestRoles.withAccess(
+                    TestRoles.serve(backends.store(), backends.broker(), 2), KEYS))) {
                 replayTheAttack(serve);
             }
         }
@@ -60,7 +63,7 @@ class OwnershipIT {
 
     @Test
     void withoutRequiredKeysEverythingWorksAsBefore() throws Exception {
-        try (Running serve = PipelineKit.startEmbedded(dataDir);
+        try (Running serve = Roles.serve(TestRoles.embedded(dataDir));
              EventStreamClient stream = EventStreamClient.open(serve.port(), null)) {
             Client anyone = new Client(serve.port(), null);
             String id = anyone.submit(SECRET);

@@ -9,11 +9,13 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import io.glossa.broker.ResultSubscriber;
 import io.glossa.broker.Topology;
-import io.glossa.cli.Running;
-import io.glossa.cli.ServeCommand;
+import io.glossa.app.BrokerSettings;
+import io.glossa.app.Roles;
+import io.glossa.app.Running;
+import io.glossa.store.StoreSettings;
+import io.glossa.testing.TestRoles;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
@@ -33,12 +35,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import picocli.CommandLine;
 
 /**
- * The end-to-end suite, through HTTP, run against each deployment mode (kit style): a subclass says how to start
- * {@code glossa serve} (its backing broker and database), how to restart its broker, and how to make the database
- * refuse a result (the poison).
+ * The end-to-end suite, through HTTP, run against each deployment mode (kit style): a subclass says which store and
+ * broker the serve role runs on, how to restart its broker, and how to make the database refuse a result (the
+ * poison).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PipelineKit implements ClientsKit {
@@ -49,8 +50,11 @@ abstract class PipelineKit implements ClientsKit {
     protected Running running;
     protected ApiClient api;
 
-    /** Backend flags for serve (everything but --port, --host, --model, --max-attempts). */
-    protected abstract List<String> backendArgs() throws Exception;
+    /** The database serve runs on; called once, before {@link #broker()}. */
+    protected abstract StoreSettings store() throws Exception;
+
+    /** The broker serve runs on (its max attempts are set to {@link #MAX_ATTEMPTS}). */
+    protected abstract BrokerSettings broker() throws Exception;
 
     /** The AMQP URI a test client uses to look into the queues. */
     protected abstract String amqpUri();
@@ -76,27 +80,10 @@ abstract class PipelineKit implements ClientsKit {
 
     @BeforeAll
     void startServe() throws Exception {
-        List<String> args = new ArrayList<>(backendArgs());
-        args.addAll(List.of("--port", "0", "--host", "127.0.0.1", "--workers", "8",
-                "--max-attempts", String.valueOf(MAX_ATTEMPTS)));
-        args.addAll(TestTexts.modelArgs());
-        running = start(args);
+        StoreSettings store = store();
+        running = Roles.serve(TestRoles.serve(store, TestRoles.maxAttempts(broker(), MAX_ATTEMPTS), 8));
         api = new ApiClient(running.port());
         installPoison(running.store().database().dataSource());
-    }
-
-    static Running start(List<String> args) {
-        ServeCommand serve = new ServeCommand();
-        new CommandLine(serve).parseArgs(args.toArray(String[]::new));
-        return serve.start();
-    }
-
-    /** serve with its embedded broker and database in {@code dataDir}, a free port, 2 workers, and {@code extra}. */
-    static Running startEmbedded(java.nio.file.Path dataDir, String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--amqp-port",
-                String.valueOf(freePort()), "--port", "0", "--workers", "2"));
-        args.addAll(List.of(extra));
-        return start(args);
     }
 
     /** The API keys of a running process's store, checked without a cache, to issue and revoke keys in tests. */
@@ -417,10 +404,8 @@ abstract class PipelineKit implements ClientsKit {
         return (UUID) column;
     }
 
-    static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    static int freePort() {
+        return TestRoles.freePort();
     }
 
     static String random() {

@@ -1,11 +1,9 @@
 package io.glossa.it;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.glossa.app.BrokerSettings;
+import io.glossa.store.StoreSettings;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -14,15 +12,16 @@ import javax.sql.DataSource;
  */
 class RabbitPostgresPipelineIT extends PipelineKit {
     private ScratchBackends backends;
-    private Path dataDir;
 
     @Override
-    protected List<String> backendArgs() throws Exception {
+    protected StoreSettings store() throws Exception {
         backends = new ScratchBackends();
-        dataDir = Files.createTempDirectory("glossa-rabbit-it");
-        List<String> args = new ArrayList<>(backends.args());
-        args.addAll(List.of("--data-dir", dataDir.toString()));
-        return args;
+        return backends.store();
+    }
+
+    @Override
+    protected BrokerSettings broker() {
+        return backends.broker();
     }
 
     @Override
@@ -52,14 +51,8 @@ class RabbitPostgresPipelineIT extends PipelineKit {
 
     @Override
     protected void cleanUp() throws Exception {
-        try {
-            if (backends != null) {
-                backends.close();
-            }
-        } finally {
-            if (dataDir != null) {
-                Files.deleteIfExists(dataDir);
-            }
+        if (backends != null) {
+            backends.close();
         }
     }
 }

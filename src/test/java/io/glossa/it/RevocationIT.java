@@ -1,25 +1,25 @@
 package io.glossa.it;
 
+import io.glossa.app.AccessPolicy;
+import io.glossa.app.ApiRoleSettings;
+import io.glossa.app.Roles;
+import io.glossa.testing.TestRoles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.glossa.access.ApiKeys;
 import io.glossa.access.IssuedKey;
-import io.glossa.cli.ApiCommand;
-import io.glossa.cli.Running;
+import io.glossa.app.Running;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Issue 19, finding 2: a revoked key's open event stream kept receiving results for over 60 s, and a long-poll
@@ -37,8 +37,8 @@ class RevocationIT {
 
     @Test
     void aRevokedKeysEventStreamClosesOnTheEmbeddedStore() throws Exception {
-        try (Running serve = PipelineKit.startEmbedded(dataDir, "--require-api-key",
-                "--api-key-cache", CACHE.toSeconds() + "s")) {
+        try (Running serve = Roles.serve(TestRoles.withAccess(TestRoles.embedded(dataDir),
+                AccessPolicy.keysRequired().withKeyCache(CACHE)))) {
             ApiKeys keys = PipelineKit.keys(serve);
             IssuedKey revoked = keys.issue("revoked", Optional.empty());
             IssuedKey kept = keys.issue("kept", Optional.empty());
@@ -62,12 +62,9 @@ class RevocationIT {
     @Test
     void aRevokedKeysStreamAndLongPollEndOnPostgres() throws Exception {
         try (ScratchBackends backends = new ScratchBackends()) {
-            List<String> args = new ArrayList<>(backends.args());
-            args.addAll(List.of("--port", "0", "--host", "127.0.0.1", "--require-api-key",
-                    "--api-key-cache", CACHE.toSeconds() + "s"));
-            ApiCommand api = new ApiCommand();
-            new CommandLine(api).parseArgs(args.toArray(String[]::new));
-            try (Running running = api.start()) {
+            ApiRoleSettings api = TestRoles.api(backends.store(), backends.broker());
+            try (Running running = Roles.api(new ApiRoleSettings(api.store(), api.broker(),
+                    api.front().withAccess(AccessPolicy.keysRequired().withKeyCache(CACHE))))) {
                 ApiKeys keys = PipelineKit.keys(running);
                 IssuedKey issued = keys.issue("revoked", Optional.empty());
                 HttpResponse<String> accepted = post(running.port(), issued.secret(), "{\"text\":\"Hyvää huomenta kaikille.\"}");

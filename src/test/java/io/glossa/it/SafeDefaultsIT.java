@@ -1,8 +1,13 @@
 package io.glossa.it;
 
+import io.glossa.app.Roles;
+import io.glossa.app.ServeSettings;
+import io.glossa.cli.ServeCommand;
+import io.glossa.testing.TestRoles;
+import picocli.CommandLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.glossa.cli.Running;
+import io.glossa.app.Running;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +28,7 @@ class SafeDefaultsIT {
 
     @Test
     void serveListensOnThisMachineOnlyAnswersItsOwnNamesAndKeepsItsBrokerPrivate() throws Exception {
-        try (Running serve = PipelineKit.startEmbedded(dataDir)) {   // no --host
+        try (Running serve = Roles.serve(defaults())) {
             int port = serve.port();
             // read from the kernel's socket table, so the test never sends traffic beyond the loopback interface
             assertThat(listeningAddresses(port)).as("addresses listening on port " + port).containsExactly("127.0.0.1");
@@ -45,6 +50,14 @@ class SafeDefaultsIT {
                         "\"a,b\"", "\"'=HYPERLINK(\"\"x\"\")\""));
             }
         }
+    }
+
+    /** The subject is serve's defaults, so its settings come from the command line (no --host), not the fixture. */
+    private ServeSettings defaults() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--data-dir", dataDir.toString(), "--amqp-port",
+                String.valueOf(TestRoles.freePort()), "--port", "0", "--workers", "2");
+        return serve.settings();
     }
 
     /** The local addresses of the sockets listening on {@code port}, from /proc/net/tcp and tcp6 (Linux). */

@@ -1,5 +1,9 @@
 package io.glossa.it;
 
+import io.glossa.app.BrokerSettings;
+import io.glossa.broker.AmqpEndpoint;
+import io.glossa.broker.Topology;
+import io.glossa.store.StoreSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -30,6 +34,16 @@ final class ScratchBackends implements AutoCloseable {
 
     String dbUrl() {
         return POSTGRES + database;
+    }
+
+    /** This database, as the commands' {@code --db-url ... --db-user postgres} give it. */
+    StoreSettings store() {
+        return new StoreSettings(dbUrl(), "postgres", null, StoreSettings.DEFAULT_POOL_SIZE);
+    }
+
+    /** This virtual host, as {@code --amqp-uri} gives it. */
+    BrokerSettings broker() {
+        return BrokerSettings.external(AmqpEndpoint.parse(amqpUri(), "guest", "guest"), Topology.defaults());
     }
 
     List<String> args() {

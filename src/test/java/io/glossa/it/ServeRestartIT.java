@@ -1,9 +1,12 @@
 package io.glossa.it;
 
+import io.glossa.app.Roles;
+import io.glossa.app.ServeSettings;
+import io.glossa.testing.TestRoles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.glossa.cli.Running;
+import io.glossa.app.Running;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
 import io.glossa.store.JdbcTextStore;
@@ -21,17 +24,14 @@ class ServeRestartIT {
     @TempDir
     Path dataDir;
 
-    private List<String> args() throws Exception {
-        List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--port", "0", "--host", "127.0.0.1",
-                "--amqp-port", String.valueOf(PipelineKit.freePort()), "--workers", "4"));
-        args.addAll(TestTexts.modelArgs());
-        return args;
+    private ServeSettings settings() {
+        return TestRoles.embedded(dataDir).withWorker(TestRoles.worker(4));
     }
 
     @Test
     void textsPendingAtShutdownOrLeftInTheOutboxAreAnsweredAfterARestart() throws Exception {
         List<String> ids = new ArrayList<>();
-        try (Running first = PipelineKit.start(args())) {
+        try (Running first = Roles.serve(settings())) {
             ApiClient api = new ApiClient(first.port());
             // a burst, then stop at once: some are done, some queued in the broker, some not yet published
             ids.addAll(api.submitAll(TestTexts.sentences(500), 64));
@@ -45,7 +45,7 @@ class ServeRestartIT {
             assertThat(store.find(job.id()).orElseThrow().status().key()).isEqualTo("pending");
         }
 
-        try (Running second = PipelineKit.start(args())) {
+        try (Running second = Roles.serve(settings())) {
             ApiClient api = new ApiClient(second.port());
             JsonNode recovered = api.awaitOne(orphan, System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
             assertThat(recovered.get("status").asText()).isEqualTo("done");

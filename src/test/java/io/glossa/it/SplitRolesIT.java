@@ -1,41 +1,39 @@
 package io.glossa.it;
 
+import io.glossa.app.BrokerSettings;
+import io.glossa.app.MetricsEndpoint;
+import io.glossa.app.Roles;
+import io.glossa.app.WorkerRoleSettings;
+import io.glossa.store.StoreSettings;
+import io.glossa.testing.TestRoles;
+import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.glossa.cli.ApiCommand;
-import io.glossa.cli.Running;
-import io.glossa.cli.WorkerCommand;
+import io.glossa.app.Running;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** `glossa api` and two `glossa worker`s (RabbitMQ + PostgreSQL) share the work; a worker leaving loses nothing. */
 class SplitRolesIT {
     @Test
     void apiAndTwoWorkersAnswerEveryText() throws Exception {
-        Path dataDir = Files.createTempDirectory("glossa-split-it");
-        List<String> common = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
         try (ScratchBackends backends = new ScratchBackends()) {
-            common.addAll(backends.args());
-            run(common);
-        } finally {
-            Files.deleteIfExists(dataDir);
+            run(backends.store(), backends.broker());
         }
     }
 
-    private static void run(List<String> common) throws Exception {
-        try (Running api = start(new ApiCommand(), common, "--port", "0", "--host", "127.0.0.1");
-             Running first = start(new WorkerCommand(), common, "--workers", "4", "--metrics-port", "0")) {
-            Running second = start(new WorkerCommand(), common, "--workers", "4");
+    private static void run(StoreSettings store, BrokerSettings broker) throws Exception {
+        WorkerRoleSettings worker = TestRoles.worker(store, broker, 4);
+        try (Running api = Roles.api(TestRoles.api(store, broker));
+             Running first = Roles.worker(withMetrics(worker, 0))) {
+            Running second = Roles.worker(worker);
             ApiClient client = new ApiClient(api.port());
             List<String> ids = new ArrayList<>(client.submitAll(TestTexts.sentences(300), 32));
             second.close();   // a worker leaves mid-run: its unacked jobs go back to the queue
@@ -48,31 +46,22 @@ class SplitRolesIT {
 
     @Test
     void workerMetricsPortServesPrometheusText() throws Exception {
-        Path dataDir = Files.createTempDirectory("glossa-split-it");
         int port = PipelineKit.freePort();
-        List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
         try (ScratchBackends backends = new ScratchBackends()) {
-            args.addAll(backends.args());
-            try (Running worker = start(new WorkerCommand(), args, "--metrics-port", String.valueOf(port))) {
+            WorkerRoleSettings settings = TestRoles.worker(backends.store(), backends.broker(), 4);
+            try (Running worker = Roles.worker(withMetrics(settings, port))) {
                 HttpResponse<String> metrics = HttpClient.newHttpClient().send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(metrics.statusCode()).isEqualTo(200);
                 assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("role=\"worker\"");
             }
-        } finally {
-            Files.deleteIfExists(dataDir);
         }
     }
 
-    private static Running start(Object command, List<String> common, String... more) {
-        List<String> args = new ArrayList<>(common);
-        args.addAll(List.of(more));
-        if (command instanceof WorkerCommand) {
-            args.addAll(TestTexts.modelArgs());
-        }
-        new CommandLine(command).parseArgs(args.toArray(String[]::new));
-        return command instanceof ApiCommand a ? a.start() : ((WorkerCommand) command).start();
+    private static WorkerRoleSettings withMetrics(WorkerRoleSettings settings, int port) {
+        return new WorkerRoleSettings(settings.store(), settings.broker(), settings.worker(),
+                Optional.of(new MetricsEndpoint("127.0.0.1", port)));
     }
 
 }

@@ -1,9 +1,11 @@
 package io.glossa.it;
 
+import io.glossa.app.Roles;
+import io.glossa.testing.TestRoles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.glossa.cli.Main;
-import io.glossa.cli.Running;
+import io.glossa.app.Running;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +31,7 @@ class ThreadDeathIT {
 
     @Test
     void aDeadOutboxThreadMakesReadyFail() throws Exception {
-        try (Running serve = PipelineKit.startEmbedded(dataDir)) {
+        try (Running serve = Roles.serve(TestRoles.embedded(dataDir))) {
             URI ready = URI.create("http://127.0.0.1:" + serve.port() + "/ready");
             assertThat(get(ready).statusCode()).isEqualTo(200);
             kill(MARKER);

@@ -1,17 +1,19 @@
 package io.glossa.it;
 
+import io.glossa.app.AccessPolicy;
+import io.glossa.app.Roles;
+import io.glossa.testing.TestRoles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.glossa.access.ApiKeys;
 import io.glossa.access.IssuedKey;
 import io.glossa.access.KeyScope;
 import io.glossa.access.KeySecrets;
-import io.glossa.cli.Running;
+import io.glossa.app.Running;
 import io.glossa.store.JdbcApiKeyStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,9 +34,8 @@ class UiApiKeyIT {
 
     @Test
     void withAKeyPastedOnceThePagesWork() throws Exception {
-        try (Running running = PipelineKit.start(List.of("--data-dir", dataDir.toString(), "--amqp-port",
-                String.valueOf(PipelineKit.freePort()), "--port", "0", "--host", "127.0.0.1", "--workers", "2",
-                "--require-api-key", "--api-key-cache", "0s"));
+        try (Running running = Roles.serve(TestRoles.withAccess(TestRoles.embedded(dataDir),
+                AccessPolicy.keysRequired()));
              Browser browser = new Browser()) {
             ApiKeys keys = new ApiKeys(new JdbcApiKeyStore(running.store().database()), new KeySecrets(),
                     Clock.systemUTC(), Duration.ZERO);

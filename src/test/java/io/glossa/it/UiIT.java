@@ -1,10 +1,14 @@
 package io.glossa.it;
 
+import io.glossa.app.Roles;
+import io.glossa.app.ServeSettings;
+import io.glossa.pipeline.SubmissionLimits;
+import io.glossa.testing.TestRoles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.glossa.cli.Running;
+import io.glossa.app.Running;
 import io.glossa.pipeline.FeedbackLabel;
 import io.glossa.store.JdbcFeedback;
 import java.nio.charset.StandardCharsets;
@@ -50,10 +54,10 @@ class UiIT {
 
     @BeforeAll
     void start() throws Exception {
-        running = PipelineKit.start(List.of("--data-dir", dataDir.toString(), "--amqp-port",
-                String.valueOf(PipelineKit.freePort()), "--port", "0", "--host", "127.0.0.1", "--workers", "4",
+        ServeSettings embedded = TestRoles.embedded(dataDir);
+        running = Roles.serve(TestRoles.withHttp(embedded.withWorker(TestRoles.worker(4)),
                 // below the page's chunk of 500: uploads must split their chunks to get through
-                "--max-batch", "300"));
+                http -> http.withLimits(new SubmissionLimits(SubmissionLimits.DEFAULT.maxTextBytes(), 300))));
         api = new ApiClient(running.port());
         base = "http://127.0.0.1:" + running.port();
         browser = new Browser();

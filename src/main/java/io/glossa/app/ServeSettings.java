@@ -1,0 +1,26 @@
+package io.glossa.app;
+
+import io.glossa.store.StoreSettings;
+import java.util.Objects;
+
+/** Everything in one process ({@code glossa serve}): the API side, workers, the store and the broker. */
+public record ServeSettings(StoreSettings store, BrokerSettings broker, FrontSettings front, WorkerSettings worker) {
+    public ServeSettings {
+        Objects.requireNonNull(store, "store settings");
+        Objects.requireNonNull(broker, "broker settings");
+        Objects.requireNonNull(front, "front settings");
+        Objects.requireNonNull(worker, "worker settings");
+    }
+
+    public ServeSettings withFront(FrontSettings value) {
+        return new ServeSettings(store, broker, value, worker);
+    }
+
+    public ServeSettings withWorker(WorkerSettings value) {
+        return new ServeSettings(store, broker, front, value);
+    }
+
+    public ServeSettings withBroker(BrokerSettings value) {
+        return new ServeSettings(store, value, front, worker);
+    }
+}

@@ -1,0 +1,47 @@
+package io.glossa.app;
+
+import io.glossa.broker.AmqpBroker;
+import io.glossa.broker.QueueStats;
+import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.ResultFanout;
+import io.glossa.store.JdbcFeedback;
+import io.glossa.store.JdbcHistory;
+import io.glossa.store.JdbcTextStore;
+import io.glossa.web.LanguageCatalog;
+import io.glossa.web.QueueDepth;
+import io.glossa.web.ResultTally;
+import io.glossa.web.StatsSampler;
+import io.glossa.web.UiRoutes;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Wires the web UI's routes (history, feedback, languages, dashboard stats and their 15-minute history) onto the
+ * API's parts.
+ */
+final class UiAssembly {
+    private UiAssembly() {
+    }
+
+    static UiRoutes routes(Lifecycle life, JdbcTextStore store, AmqpBroker broker, MeterRegistry registry,
+                           ResultFanout results, UiModel model) {
+        ResultTally tally = new ResultTally(registry);
+        results.add(tally);
+        StatsSampler sampler = life.add("dashboard history", new StatsSampler(registry, Clock.systemUTC()).start());
+        return new UiRoutes(new JdbcHistory(store.database()), new JdbcFeedback(store.database(), Clock.systemUTC()),
+                new LanguageCatalog(model.labels()), registry, sampler, () -> queues(broker), tally, model.version());
+    }
+
+    private static List<QueueDepth> queues(AmqpBroker broker) {
+        String realtime = broker.topology().queue(Lane.REALTIME);
+        String batch = broker.topology().queue(Lane.BATCH);
+        return broker.queueStatistics().snapshot().stream()
+                .map(q -> depth(q, q.queue().equals(realtime) ? "realtime" : q.queue().equals(batch) ? "batch" : "failed"))
+                .toList();
+    }
+
+    private static QueueDepth depth(QueueStats stats, String kind) {
+        return new QueueDepth(stats.queue(), kind, stats.present(), stats.messages(), stats.consumers());
+    }
+}
