@@ -40,6 +40,7 @@ final class ResultAnnouncer {
         }
     }
 
+    @SuppressWarnings("JavaUtilDate") // the AMQP client takes the timestamp property as a java.util.Date
     private void announce(Delivery delivery, ResultEvent event) {
         byte[] body = ResultEventCodec.encode(event);
         AMQP.BasicProperties eventProperties = new AMQP.BasicProperties.Builder()
