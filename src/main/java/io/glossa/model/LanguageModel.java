@@ -281,7 +281,7 @@ public final class LanguageModel implements LanguageClassifier {
      * 64-bit multiply-add does two labels. Every term is non-negative and a lane's sum stays under 2^32 (see
      * SUM_BUDGET), so no lane carries into the next; {@code sum(x * w) = lane - 128 * sum(x)} exactly. Relative error
      * of a score is below 2^-15 of the largest feature weight (of the sum of all of them, for texts of thousands of
-     * characters). Measured against one int multiply-add per label: see BENCHMARKS.md.
+     * characters). Measured against one int multiply-add per label: BENCHMARKS.md, "Classification speed".
      */
     private void score(FeatureCounts features, float[] scores, Scratch scratch, int mask, float excluded) {
         int n = features.size();
@@ -405,7 +405,7 @@ public final class LanguageModel implements LanguageClassifier {
     /**
      * Classifies {@code rounds} short texts made of the labels' own names (every script the model knows), so the JIT
      * compiles the hot path before real traffic arrives. Why: under full load on 2 cores the compiler threads starve;
-     * a worker that started cold was seen scoring in the interpreter for 100 s (2026-11-26, `git log -p BENCHMARKS.md`).
+     * a worker that started cold was seen scoring in the interpreter for over a minute.
      * Returns the number of texts classified as a known label, so the work cannot be optimised away.
      */
     public int warmUp(int rounds) {
