@@ -10,12 +10,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A fake of our own TextStore port for unit tests only; integration tests use the JDBC store. */
+/** A fake of our own TextStore port for unit tests; it passes the port's kit ({@link InMemoryTextStoreTest}). */
 public final class InMemoryTextStore implements TextStore {
     private final Map<UUID, TextRecord> records = new LinkedHashMap<>();
     private final Map<UUID, Job> outbox = new LinkedHashMap<>();
     private final Map<UUID, Long> owners = new java.util.HashMap<>();
+    /** Every result kept per text, by model version: the first per version wins. */
+    private final Map<UUID, Map<String, Result>> results = new java.util.HashMap<>();
+    private final Map<String, IdempotentRequest> idempotencyKeys = new java.util.HashMap<>();
     private final Clock clock;
+    private volatile boolean closed;
     public int completeCalls;
     /** Runs at the start of every {@link #markPublished}: tests slow it down or make it fail. */
     public volatile Runnable beforeMark = () -> { };
@@ -47,6 +51,24 @@ public final class InMemoryTextStore implements TextStore {
             jobs.add(job);
         }
         return jobs;
+    }
+
+    @Override
+    public synchronized Accepted acceptOnce(List<String> texts, Lane lane, Question question, IdempotencyKey key,
+                                           Long owner, TraceContext trace) {
+        IdempotentRequest earlier = idempotencyKeys.get(key.key());
+        if (earlier == null) {
+            List<Job> jobs = accept(texts, lane, question, owner, trace);
+            idempotencyKeys.put(key.key(), new IdempotentRequest(key.requestSha256(), jobs));
+            return new Accepted(jobs, false);
+        }
+        if (!earlier.requestSha256().equals(key.requestSha256())) {
+            throw new IdempotencyConflictException("the Idempotency-Key was used for a different request");
+        }
+        return new Accepted(earlier.jobs(), true);
+    }
+
+    private record IdempotentRequest(String requestSha256, List<Job> jobs) {
     }
 
     @Override
@@ -97,6 +119,7 @@ public final class InMemoryTextStore implements TextStore {
         old.forEach(id -> {
             records.remove(id);
             outbox.remove(id);
+            results.remove(id);
         });
         return old.size();
     }
@@ -116,11 +139,14 @@ public final class InMemoryTextStore implements TextStore {
         if (old == null) {
             throw new UnknownTextException(result.id());
         }
-        if (old.status() == TextStatus.DONE && result.modelVersion().equals(old.modelVersion())) {
+        Map<String, Result> kept = results.computeIfAbsent(result.id(), id -> new java.util.HashMap<>());
+        if (kept.putIfAbsent(result.modelVersion(), result) != null) {
             return false;
         }
-        records.put(result.id(), new TextRecord(old.id(), TextStatus.DONE, old.lane(), result.prediction(),
-                result.modelVersion(), old.submittedAt(), result.completedAt(), null));
+        // the newest result is shown, whatever order they arrived in
+        Result shown = kept.values().stream().max(java.util.Comparator.comparing(Result::completedAt)).orElseThrow();
+        records.put(result.id(), new TextRecord(old.id(), TextStatus.DONE, old.lane(), shown.prediction(),
+                shown.modelVersion(), old.submittedAt(), shown.completedAt(), null));
         return true;
     }
 
@@ -130,15 +156,19 @@ public final class InMemoryTextStore implements TextStore {
         if (old == null) {
             throw new UnknownTextException(id);
         }
+        if (old.status() == TextStatus.DONE) {
+            return; // a late failure report does not hide a result
+        }
         records.put(id, new TextRecord(id, TextStatus.FAILED, old.lane(), null, null, old.submittedAt(), clock.instant(), reason));
     }
 
     @Override
     public boolean isReady() {
-        return true;
+        return !closed;
     }
 
     @Override
     public void close() {
+        closed = true;
     }
 }
