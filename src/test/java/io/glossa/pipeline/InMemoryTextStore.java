@@ -15,6 +15,7 @@ public final class InMemoryTextStore implements TextStore {
     private final Map<UUID, TextRecord> records = new LinkedHashMap<>();
     private final Map<UUID, Job> outbox = new LinkedHashMap<>();
     private final Map<UUID, Long> owners = new java.util.HashMap<>();
+    private final Map<UUID, String> bodies = new java.util.HashMap<>();
     /** Every result kept per text, by model version: the first per version wins. */
     private final Map<UUID, Map<String, Result>> results = new java.util.HashMap<>();
     private final Map<String, IdempotentRequest> idempotencyKeys = new java.util.HashMap<>();
@@ -34,6 +35,20 @@ public final class InMemoryTextStore implements TextStore {
         this(Clock.systemUTC());
     }
 
+    /** The stored text and its owner (null: nobody), for the fakes of the UI's ports; empty for an unknown id. */
+    synchronized Optional<StoredText> stored(UUID id) {
+        TextRecord record = records.get(id);
+        return record == null ? Optional.empty() : Optional.of(new StoredText(record, bodies.get(id), owners.get(id)));
+    }
+
+    /** Every stored text with its owner, in the order they were stored. */
+    synchronized List<StoredText> allStored() {
+        return records.values().stream().map(r -> new StoredText(r, bodies.get(r.id()), owners.get(r.id()))).toList();
+    }
+
+    record StoredText(TextRecord record, String text, Long owner) {
+    }
+
     /** Ids of the stored texts, oldest first. */
     public synchronized List<UUID> ids() {
         return List.copyOf(records.keySet());
@@ -46,6 +61,7 @@ public final class InMemoryTextStore implements TextStore {
         for (String text : texts) {
             Job job = new Job(UUID.randomUUID(), text, lane, now, null, question, owner, trace);
             owners.put(job.id(), owner);
+            bodies.put(job.id(), text);
             records.put(job.id(), new TextRecord(job.id(), TextStatus.PENDING, lane, null, null, now, null, null));
             outbox.put(job.id(), job);
             jobs.add(job);
@@ -78,6 +94,8 @@ public final class InMemoryTextStore implements TextStore {
         }
         records.put(job.id(), new TextRecord(job.id(), TextStatus.PENDING, job.lane(), null, null, job.submittedAt(),
                 null, null));
+        bodies.put(job.id(), job.text());
+        owners.put(job.id(), job.owner());
         return true;
     }
 
@@ -85,6 +103,7 @@ public final class InMemoryTextStore implements TextStore {
     public synchronized Job addUnpublished(String text, Instant submittedAt) {
         Job job = new Job(UUID.randomUUID(), text, Lane.REALTIME, submittedAt);
         records.put(job.id(), new TextRecord(job.id(), TextStatus.PENDING, Lane.REALTIME, null, null, submittedAt, null, null));
+        bodies.put(job.id(), text);
         outbox.put(job.id(), job);
         return job;
     }
@@ -120,6 +139,8 @@ public final class InMemoryTextStore implements TextStore {
             records.remove(id);
             outbox.remove(id);
             results.remove(id);
+            bodies.remove(id);
+            owners.remove(id);
         });
         return old.size();
     }
