@@ -54,6 +54,13 @@ public final class InMemoryFeedback implements FeedbackStore {
         return found;
     }
 
+    /** The newest label per text, whoever gave it (a user's second opinion replaces the first), for comparisons. */
+    public synchronized java.util.Map<UUID, String> newestLabels() {
+        java.util.Map<UUID, String> newest = new java.util.HashMap<>();
+        labels.forEach(label -> newest.put(label.feedback().textId(), label.feedback().language()));
+        return newest;
+    }
+
     /** Only a label given without a key, by the text's owner, or by an admin key may train a model. */
     private static boolean vouches(Requester author, Long owner) {
         return author.keyId() == null || author.keyId().equals(owner) || author.seesAll();

@@ -16,6 +16,7 @@ public final class InMemoryTextStore implements TextStore {
     private final Map<UUID, Job> outbox = new LinkedHashMap<>();
     private final Map<UUID, Long> owners = new java.util.HashMap<>();
     private final Map<UUID, String> bodies = new java.util.HashMap<>();
+    private final Map<UUID, Question> questions = new java.util.HashMap<>();
     /** Every result kept per text, by model version: the first per version wins. */
     private final Map<UUID, Map<String, Result>> results = new java.util.HashMap<>();
     private final Map<String, IdempotentRequest> idempotencyKeys = new java.util.HashMap<>();
@@ -35,18 +36,34 @@ public final class InMemoryTextStore implements TextStore {
         this(Clock.systemUTC());
     }
 
-    /** The stored text and its owner (null: nobody), for the fakes of the UI's ports; empty for an unknown id. */
-    synchronized Optional<StoredText> stored(UUID id) {
-        TextRecord record = records.get(id);
-        return record == null ? Optional.empty() : Optional.of(new StoredText(record, bodies.get(id), owners.get(id)));
+    /** The stored text, its owner (null: nobody) and question, for the fakes of other ports; empty if unknown. */
+    public synchronized Optional<StoredText> stored(UUID id) {
+        return Optional.ofNullable(records.get(id)).map(this::storedText);
     }
 
-    /** Every stored text with its owner, in the order they were stored. */
-    synchronized List<StoredText> allStored() {
-        return records.values().stream().map(r -> new StoredText(r, bodies.get(r.id()), owners.get(r.id()))).toList();
+    /** Every stored text, in the order they were stored. */
+    public synchronized List<StoredText> allStored() {
+        return records.values().stream().map(this::storedText).toList();
     }
 
-    record StoredText(TextRecord record, String text, Long owner) {
+    private StoredText storedText(TextRecord record) {
+        UUID id = record.id();
+        return new StoredText(record, bodies.get(id), owners.get(id), questions.getOrDefault(id, Question.DEFAULT));
+    }
+
+    public record StoredText(TextRecord record, String text, Long owner, Question question) {
+    }
+
+    /** The language {@code version} answered per text, over every result kept (not only the one shown). */
+    public synchronized Map<UUID, String> answersOf(String version) {
+        Map<UUID, String> answers = new java.util.HashMap<>();
+        results.forEach((id, byVersion) -> {
+            Result result = byVersion.get(version);
+            if (result != null) {
+                answers.put(id, result.prediction().language());
+            }
+        });
+        return answers;
     }
 
     /** Ids of the stored texts, oldest first. */
@@ -62,6 +79,7 @@ public final class InMemoryTextStore implements TextStore {
             Job job = new Job(UUID.randomUUID(), text, lane, now, null, question, owner, trace);
             owners.put(job.id(), owner);
             bodies.put(job.id(), text);
+            questions.put(job.id(), question);
             records.put(job.id(), new TextRecord(job.id(), TextStatus.PENDING, lane, null, null, now, null, null));
             outbox.put(job.id(), job);
             jobs.add(job);
@@ -95,6 +113,7 @@ public final class InMemoryTextStore implements TextStore {
         records.put(job.id(), new TextRecord(job.id(), TextStatus.PENDING, job.lane(), null, null, job.submittedAt(),
                 null, null));
         bodies.put(job.id(), job.text());
+        questions.put(job.id(), job.question());
         owners.put(job.id(), job.owner());
         return true;
     }
@@ -140,6 +159,7 @@ public final class InMemoryTextStore implements TextStore {
             outbox.remove(id);
             results.remove(id);
             bodies.remove(id);
+            questions.remove(id);
             owners.remove(id);
         });
         return old.size();
