@@ -1,2 +1,2 @@
-/** API keys and per-key rate limits behind the ApiKeyStore port. */
+/** Ports and policies of access: API keys and per-key rate limits behind the ApiKeyStore port (store implements it). */
 package io.glossa.access;

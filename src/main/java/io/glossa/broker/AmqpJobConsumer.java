@@ -78,7 +78,7 @@ public final class AmqpJobConsumer implements JobConsumer {
         this.lanes = EnumSet.copyOf(lanes);
         this.metrics = metrics;
         // a quarter of the workers for batch jobs: realtime latency stayed 8.6x its idle p99 while a batch used all
-        // of them (bench/batch-vs-realtime.sh, BENCHMARKS.md)
+        // of them (bench/batch-vs-realtime.sh; BENCHMARKS.md, "Batch through the queue")
         this.inbox = new LaneInbox(Math.max(1, settings.workers() / 4));
     }
 

@@ -149,7 +149,7 @@ final class BatchCommand implements Callable<Integer> {
     /** How a batch via the queue is paced. */
     enum Pace { adaptive, fixed }
 
-    /** The adaptive pace starts at the fixed rate measured to keep realtime p99 under 2x (200/s, BENCHMARKS.md). */
+    /** The adaptive pace starts at the fixed rate measured to keep realtime p99 under 2x (docs/pipeline.md, "The pace"). */
     static final double ADAPTIVE_START_RATE = 200;
     /** However busy realtime is, a batch keeps moving. */
     static final double ADAPTIVE_MIN_RATE = 20;
@@ -158,7 +158,7 @@ final class BatchCommand implements Callable<Integer> {
 
     /**
      * Lines per POST via the queue. With a fixed rate, about ten chunks a second: a 500-text chunk every 5 s at 100/s
-     * arrives as a burst at every stage and held realtime p99 at 6.6x its idle value (2026-11-26, `git log -p BENCHMARKS.md`).
+     * arrives as a burst at every stage and held realtime p99 at 6.6x its idle value.
      */
     int queueChunk() {
         int perTenthOfASecond = pace == Pace.adaptive ? ADAPTIVE_CHUNK

@@ -14,7 +14,8 @@ import java.nio.ByteOrder;
  * or three cache misses (a 38-byte row straddles two lines more often than not); packed at a 64-byte stride, its bytes
  * share one line whenever the array's data starts at most {@code 56 - payload} bytes past a line boundary. G1 places an
  * array this large (a humongous object) at a region start, so its data starts 16 bytes past a line: one line per
- * bucket for payloads up to 40 bytes (the default model's 38 labels). Measured with the 2^17 default model: short texts classified 38-51% faster (BENCHMARKS.md).
+ * bucket for payloads up to 40 bytes (the default model's 38 labels). Measured with the 2^17 default model: short
+ * texts classified 38-51% faster (BENCHMARKS.md, "Classification speed").
  */
 public final class BucketRows {
     /** Where a row's weights start. */

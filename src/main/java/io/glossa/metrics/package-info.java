@@ -1,2 +1,2 @@
-/** Micrometer meters of the pipeline, exported for Prometheus at /metrics. */
+/** The metrics adapter: Micrometer meters behind the pipeline's and registry's metrics ports, for Prometheus at /metrics. */
 package io.glossa.metrics;

@@ -180,7 +180,7 @@ public final class LanguageModel implements LanguageClassifier {
     /**
      * Classifies {@code rounds} short texts made of the labels' own names (every script the model knows), so the JIT
      * compiles the hot path before real traffic arrives. Why: under full load on 2 cores the compiler threads starve;
-     * a worker that started cold was seen scoring in the interpreter for 100 s (2026-11-26, `git log -p BENCHMARKS.md`).
+     * a worker that started cold was seen scoring in the interpreter for over a minute.
      * Returns the number of texts classified as a known label, so the work cannot be optimised away.
      */
     public int warmUp(int rounds) {

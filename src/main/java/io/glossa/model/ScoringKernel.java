@@ -49,7 +49,7 @@ final class ScoringKernel {
      * 64-bit multiply-add does two labels. Every term is non-negative and a lane's sum stays under 2^32 (see
      * SUM_BUDGET), so no lane carries into the next; {@code sum(x * w) = lane - 128 * sum(x)} exactly. Relative error
      * of a score is below 2^-15 of the largest feature weight (of the sum of all of them, for texts of thousands of
-     * characters). Measured against one int multiply-add per label: see BENCHMARKS.md.
+     * characters). Measured against one int multiply-add per label: BENCHMARKS.md, "Classification speed".
      */
     void score(FeatureCounts features, float[] scores, LanguageModel.Scratch scratch, int mask, float excluded) {
         int n = features.size();

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Marks confirmed jobs as published in the store on its own thread, so that the relay publishes the next batch while
  * the store commits: with the mark inline, each publish cycle waited for a commit, and a job's time from submission
- * to the broker's confirm was two to four times the publish itself (an A/B of 2026-11-26/27, `git log -p BENCHMARKS.md`). Ids confirmed
+ * to the broker's confirm was two to four times the publish itself (measured A/B). Ids confirmed
  * meanwhile are marked together, in one statement.
  *
  * <p>An id is released (handed back to the relay, which then no longer holds it) only after its mark was tried, so

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * The system of record. Implementations: JDBC over the embedded database and PostgreSQL
- * ({@code io.glossa.store}); both must pass the same store kit.
+ * ({@code io.glossa.store}); both, and the tests' in-memory fake, pass the same port kit (TextStoreKit).
  */
 public interface TextStore extends AutoCloseable {
     /**
@@ -16,8 +16,8 @@ public interface TextStore extends AutoCloseable {
      * @param question the client's candidate languages and top-k, stored with each text and carried by its job
      * @param owner the id of the API key submitting them, or null (keys not required)
      * @param trace the request's trace context, kept with every text's outbox entry so that the relay can send it
-     *              with the job; null: none. A store that cannot keep it (the tests' fakes) drops it: a trace is for
-     *              reading logs, never needed to answer a text.
+     *              with the job; null: none. A trace is for reading logs, never needed to answer a text, but the relay
+     *              must find it again after a restart or in another process.
      */
     List<Job> accept(List<String> texts, Lane lane, Question question, Long owner, TraceContext trace);
 

@@ -39,7 +39,7 @@ final class TextRows {
     // input (for each text's trace context) rather than the texts insert's RETURNING, which has only the texts'
     // columns: their foreign key is checked at the end of the statement, when the texts are in. A join of RETURNING
     // with the input doubled the median time for 50 texts; this adds ~10 % (400 runs each in a plpgsql loop on the
-    // loaded 2-core machine, 2026-12-07).
+    // loaded 2-core machine).
     private static final String INSERT_WITH_OUTBOX_POSTGRESQL = """
             WITH job AS (
                 SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS varchar[]), CAST(? AS varchar[]),

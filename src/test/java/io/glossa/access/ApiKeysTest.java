@@ -6,14 +6,12 @@ import io.glossa.testing.MutableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Issuing and checking keys over an in-memory store that counts lookups (the cache's point). */
 class ApiKeysTest {
-    private final CountingStore store = new CountingStore();
+    private final InMemoryApiKeyStore store = new InMemoryApiKeyStore();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final ApiKeys keys = new ApiKeys(store, new KeySecrets(), clock, Duration.ofSeconds(10));
 
@@ -49,45 +47,5 @@ class ApiKeysTest {
         assertThat(keys.authenticate("gk_nope")).isEmpty();
         assertThat(keys.authenticate("x".repeat(KeySecrets.MAX_LENGTH + 1))).isEmpty();
         assertThat(store.lookups).isEqualTo(1);
-    }
-
-    private static final class CountingStore implements ApiKeyStore {
-        private final List<ApiKey> keys = new ArrayList<>();
-        private final List<String> hashes = new ArrayList<>();
-        int lookups;
-
-        @Override
-        public synchronized ApiKey add(String name, String secretHash, Optional<RateLimit> rateLimit, KeyScope scope,
-                                       Instant createdAt) {
-            ApiKey key = new ApiKey(keys.size() + 1, name, createdAt, null, rateLimit, scope);
-            keys.add(key);
-            hashes.add(secretHash);
-            return key;
-        }
-
-        @Override
-        public synchronized List<ApiKey> list() {
-            return List.copyOf(keys);
-        }
-
-        @Override
-        public synchronized Optional<ApiKey> findByHash(String secretHash) {
-            lookups++;
-            int index = hashes.indexOf(secretHash);
-            return index < 0 ? Optional.empty() : Optional.of(keys.get(index));
-        }
-
-        @Override
-        public synchronized Optional<ApiKey> revoke(long id, Instant at) {
-            for (int i = 0; i < keys.size(); i++) {
-                ApiKey k = keys.get(i);
-                if (k.id() == id) {
-                    ApiKey revoked = new ApiKey(k.id(), k.name(), k.createdAt(), k.revokedAt() == null ? at : k.revokedAt(), k.rateLimit());
-                    keys.set(i, revoked);
-                    return Optional.of(revoked);
-                }
-            }
-            return Optional.empty();
-        }
     }
 }

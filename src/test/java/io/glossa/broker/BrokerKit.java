@@ -8,6 +8,11 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 import io.glossa.pipeline.BrokerUnavailableException;
 import io.glossa.pipeline.Job;
+import io.glossa.pipeline.JobConsumer;
+import io.glossa.pipeline.JobHandler;
+import io.glossa.pipeline.JobPublisher;
+import io.glossa.pipeline.JobQueueKit;
+import io.glossa.pipeline.ResultListener;
 import io.glossa.pipeline.JobRejectedException;
 import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.TraceContext;
@@ -19,13 +24,13 @@ import io.glossa.testing.CapturedLogs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -39,11 +44,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The broker kit: one behaviour suite for the broker adapter, run against every broker glossa supports
- * (the embedded Qpid Broker-J and RabbitMQ) by tiny subclasses. Each test uses its own random queue prefix
+ * The broker kit: the broker ports' kit it inherits ({@link JobQueueKit}) plus what only AMQP shows (message bodies
+ * and properties, the failed queue, channels the broker closes, queue statistics), run against every broker glossa
+ * supports (the embedded Qpid Broker-J and RabbitMQ) by tiny subclasses. Each test uses its own random queue prefix
  * and deletes its exchanges and queues afterwards.
  */
-abstract class BrokerKit {
+abstract class BrokerKit extends JobQueueKit {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     AmqpBroker broker;
@@ -71,6 +77,7 @@ abstract class BrokerKit {
 
     @AfterEach
     void cleanUp() throws Exception {
+        closeConsumers();
         for (int i = closeLater.size() - 1; i >= 0; i--) {
             closeLater.get(i).close();
         }
@@ -88,8 +95,46 @@ abstract class BrokerKit {
         return resource;
     }
 
-    static Job job(String text, Lane lane) {
-        return new Job(UUID.randomUUID(), text, lane, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    @Override
+    protected JobPublisher publisher() {
+        return broker.jobPublisher();
+    }
+
+    /** On a connection of its own, so that {@link #crash} can kill it as a dying worker's. */
+    @Override
+    protected JobConsumer newConsumer(Set<Lane> lanes, int maxAttempts) {
+        BrokerConnection own = new AmqpConnector(endpoint(), connectSettings()).connect("kit-port");
+        AmqpJobConsumer consumer = new AmqpJobConsumer(own, topology, fastRetries().withMaxAttempts(maxAttempts), lanes);
+        return new OwnConnectionConsumer(own, consumer);
+    }
+
+    @Override
+    protected void crash(JobConsumer consumer) {
+        ((OwnConnectionConsumer) consumer).connection().connection().abort();
+    }
+
+    @Override
+    protected void listen(ResultListener listener) {
+        broker.subscribeResults("#", listener);
+    }
+
+    /** A consumer and the connection it alone uses, closed together. */
+    private record OwnConnectionConsumer(BrokerConnection connection, AmqpJobConsumer consumer) implements JobConsumer {
+        @Override
+        public void start(JobHandler handler) {
+            consumer.start(handler);
+        }
+
+        @Override
+        public void close() {
+            try {
+                consumer.close();
+            } finally {
+                if (connection.isOpen()) {
+                    connection.close();
+                }
+            }
+        }
     }
 
     AmqpJobConsumer consume(RecordingHandler handler, ConsumerSettings settings) {

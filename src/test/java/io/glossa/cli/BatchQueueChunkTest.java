@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** How many lines go in one POST via the queue: paced batches must not arrive as bursts (`git log -p BENCHMARKS.md`). */
+/** How many lines go in one POST via the queue: paced batches must not arrive as bursts (docs/pipeline.md, "The pace").
+ */
 class BatchQueueChunkTest {
     private static BatchCommand command(double rate, int chunk, int window) {
         BatchCommand command = new BatchCommand();

@@ -1,20 +1,30 @@
 package io.glossa.registry;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** A fake of the registry port for unit tests of the services; the JDBC adapter has its own kit. */
+/** A fake of the registry port for unit tests of the services; it passes the port's kit (InMemoryModelRegistryTest). */
 final class InMemoryModelRegistry implements ModelRegistry {
+    private final Clock clock;
     private final Map<String, ModelEntry> entries = new LinkedHashMap<>();
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private final List<ModelEvent> events = new ArrayList<>();
     private final Map<String, WorkerStatus> workers = new TreeMap<>();
     private final List<Refusal> refusals = new ArrayList<>();
+
+    InMemoryModelRegistry(Clock clock) {
+        this.clock = clock;
+    }
+
+    InMemoryModelRegistry() {
+        this(Clock.systemUTC());
+    }
 
     @Override
     public synchronized ModelEntry add(NewModel model) {
@@ -22,7 +32,7 @@ final class InMemoryModelRegistry implements ModelRegistry {
             throw new ModelRegistryException("model " + model.version() + " is already in the registry");
         }
         ModelEntry entry = new ModelEntry(model.version(), model.sha256(), model.bytes().length, model.devScore(),
-                model.note(), Instant.now(), model.measuredScore());
+                model.note(), clock.instant(), model.measuredScore());
         entries.put(model.version(), entry);
         files.put(model.version(), model.bytes().clone());
         return entry;
@@ -35,7 +45,8 @@ final class InMemoryModelRegistry implements ModelRegistry {
 
     @Override
     public synchronized List<ModelEntry> list() {
-        return List.copyOf(entries.values());
+        return entries.values().stream()
+                .sorted(Comparator.comparing(ModelEntry::addedAt).thenComparing(ModelEntry::version)).toList();
     }
 
     @Override
@@ -67,7 +78,7 @@ final class InMemoryModelRegistry implements ModelRegistry {
         if (version != null && !entries.containsKey(version)) {
             throw new ModelRegistryException("no model " + version + " in the registry");
         }
-        ModelEvent event = new ModelEvent(events.size() + 1, action, version, Instant.now());
+        ModelEvent event = new ModelEvent(events.size() + 1, action, version, clock.instant());
         events.add(event);
         return event;
     }
@@ -84,7 +95,10 @@ final class InMemoryModelRegistry implements ModelRegistry {
 
     @Override
     public synchronized void refused(Refusal refusal) {
-        refusals.add(0, refusal);
+        // the newest reason per worker and version, newest first
+        refusals.removeIf(r -> r.worker().equals(refusal.worker()) && r.version().equals(refusal.version()));
+        refusals.add(refusal);
+        refusals.sort(Comparator.comparing(Refusal::at).reversed().thenComparing(Refusal::worker));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.glossa.store;
 
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.TextStore;
+import io.glossa.pipeline.TextStoreKit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +47,7 @@ final class CompleteLoad {
                     if (i >= pending.size()) {
                         break;
                     }
-                    store.complete(TextStoreKit.result(pending.get(i).id(), "bench", TextStoreKit.swedish(0.9),
-                            Instant.now()));
+                    store.complete(TextStoreKit.result(pending.get(i).id(), "bench", TextStoreKit.swedish(0.9), Instant.now()));
                     latencies.recordValue(System.nanoTime() - now);
                     stored++;
                 }

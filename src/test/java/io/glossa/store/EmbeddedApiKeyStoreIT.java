@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The API key store kit on the embedded SQLite database. */
-class EmbeddedApiKeyStoreIT extends ApiKeyStoreKit {
+class EmbeddedApiKeyStoreIT extends JdbcApiKeyStoreKit {
     @TempDir
     Path dataDir;
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The model registry kit on the embedded SQLite database. */
-class EmbeddedModelRegistryIT extends ModelRegistryKit {
+class EmbeddedModelRegistryIT extends JdbcModelRegistryKit {
     @TempDir
     Path dataDir;
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The re-verify kit on the embedded SQLite database. */
-class EmbeddedReverifyStoreIT extends ReverifyStoreKit {
+class EmbeddedReverifyStoreIT extends JdbcReverifyStoreKit {
     @TempDir
     Path dataDir;
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store kit on the embedded SQLite database, in a fresh directory per test. */
-class EmbeddedTextStoreIT extends TextStoreKit {
+class EmbeddedTextStoreIT extends JdbcTextStoreKit {
     @TempDir
     Path dataDir;
 

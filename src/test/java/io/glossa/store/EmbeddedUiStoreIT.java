@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The UI's store kit on the embedded SQLite database. */
-class EmbeddedUiStoreIT extends UiStoreKit {
+class EmbeddedUiStoreIT extends JdbcUiStoreKit {
     @TempDir
     Path dataDir;
 

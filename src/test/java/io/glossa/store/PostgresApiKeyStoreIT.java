@@ -4,7 +4,7 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The API key store kit on PostgreSQL at 127.0.0.1:5432: a database of its own per run, a schema per test. */
-class PostgresApiKeyStoreIT extends ApiKeyStoreKit {
+class PostgresApiKeyStoreIT extends JdbcApiKeyStoreKit {
     @RegisterExtension
     static final ScratchPostgres POSTGRES = ScratchPostgres.perClass("glossa_keys_it_", "keys_");
 

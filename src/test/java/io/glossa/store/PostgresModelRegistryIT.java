@@ -4,7 +4,7 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The model registry kit on PostgreSQL at 127.0.0.1:5432: a database of its own per run, a schema per test. */
-class PostgresModelRegistryIT extends ModelRegistryKit {
+class PostgresModelRegistryIT extends JdbcModelRegistryKit {
     @RegisterExtension
     static final ScratchPostgres POSTGRES = ScratchPostgres.perClass("glossa_reg_it_", "reg_");
 

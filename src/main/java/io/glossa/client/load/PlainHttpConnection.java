@@ -17,7 +17,7 @@ import javax.net.ssl.SSLSocketFactory;
  * One keep-alive HTTP/1.1 connection that POSTs small JSON bodies and reads the answers, one at a time.
  *
  * <p>Why not {@code java.net.http.HttpClient}: the load tool shares the machine with the system it measures, and
- * HttpClient's asynchronous machinery cost about 1 ms of CPU per request here (an A/B of 2026-11-26, `git log -p BENCHMARKS.md`), a quarter of the whole
+ * HttpClient's asynchronous machinery cost about 1 ms of CPU per request here (measured A/B), a quarter of the whole
  * pipeline's budget. This does one write and, usually, one read per request. It understands what the glossa API
  * sends: a status line, headers, and a body with Content-Length or chunked; anything else is an IOException.
  * It also follows an event stream ({@link #openEventStream}). Not thread-safe: one connection per thread.

@@ -1,49 +1,51 @@
-package io.glossa.store;
+package io.glossa.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.glossa.access.KeyScope;
-import io.glossa.testing.MutableClock;
 import io.glossa.model.Candidate;
 import io.glossa.model.Prediction;
-import io.glossa.pipeline.Feedback;
-import io.glossa.pipeline.FeedbackLabel;
-import io.glossa.pipeline.HistoryItem;
-import io.glossa.pipeline.Job;
-import io.glossa.pipeline.Lane;
-import io.glossa.pipeline.Requester;
-import io.glossa.pipeline.Result;
-import io.glossa.pipeline.TextStatus;
-import io.glossa.pipeline.UnknownTextException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import io.glossa.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What the web UI stores and reads (feedback labels, history), run unchanged against each backend. */
-abstract class UiStoreKit {
-    private static final Instant START = Instant.parse("2026-01-01T10:00:00.123456Z");
-    private MutableClock clock;
-    private JdbcTextStore store;
-    private JdbcFeedback feedback;
-    private JdbcHistory history;
+/**
+ * What the web UI stores and reads through the {@link FeedbackStore} and {@link TextHistory} ports (labels, history),
+ * run unchanged against each implementation (the JDBC store on both backends, the in-memory fakes) by a subclass
+ * that opens them on one fresh, empty system of record.
+ */
+public abstract class UiStoreKit {
+    protected static final Instant START = Instant.parse("2026-01-01T10:00:00.123456Z");
+    protected MutableClock clock;
+    protected TextStore store;
+    protected FeedbackStore feedback;
+    protected TextHistory history;
+    private final AtomicLong keyIds = new AtomicLong();
 
-    protected abstract StoreSettings freshDatabase() throws Exception;
+    /** The stores of one fresh, empty system of record, reading the time from the clock. */
+    public record UiStores(TextStore texts, FeedbackStore feedback, TextHistory history) {
+    }
+
+    protected abstract UiStores freshStores(MutableClock clock) throws Exception;
+
+    /** The id of a new API key; a store that checks its keys' scope overrides this to keep one. */
+    protected long newKey(String name, boolean admin) throws Exception {
+        return keyIds.incrementAndGet();
+    }
 
     @BeforeEach
     void open() throws Exception {
         clock = new MutableClock(START);
-        StoreSettings settings = freshDatabase();
-        store = JdbcTextStore.open(settings, clock);
-        feedback = new JdbcFeedback(store.database(), clock);
-        history = new JdbcHistory(store.database());
+        UiStores stores = freshStores(clock);
+        store = stores.texts();
+        feedback = stores.feedback();
+        history = stores.history();
     }
 
     @AfterEach
@@ -101,40 +103,6 @@ abstract class UiStoreKit {
     }
 
     @Test
-    void aKeyLabelsOnlyItsOwnTextsAndTrainingTakesOnlyLabelsTheOwnerOrAnAdminGave() throws Exception {
-        JdbcApiKeyStore keys = new JdbcApiKeyStore(store.database());
-        long aliceId = keys.add("alice", "a".repeat(64), Optional.empty(), KeyScope.USER, START).id();
-        long bobId = keys.add("bob", "b".repeat(64), Optional.empty(), KeyScope.USER, START).id();
-        long adminId = keys.add("ops", "c".repeat(64), Optional.empty(), KeyScope.ADMIN, START).id();
-        Requester alice = Requester.key(aliceId, false);
-        Requester bob = Requester.key(bobId, false);
-        Requester admin = Requester.key(adminId, true);
-        Job alices = store.accept(List.of("alice private: my bank PIN is 4711"), Lane.REALTIME, aliceId, null).get(0);
-        Job nobodys = store.accept(List.of("Hej, hur mår du?"), Lane.REALTIME).get(0);
-
-        feedback.add(alices.id(), "sv", alice);
-        assertThatThrownBy(() -> feedback.add(alices.id(), "de", bob)).as("bob cannot relabel alice's text")
-                .isInstanceOf(UnknownTextException.class);
-        assertThatThrownBy(() -> feedback.add(nobodys.id(), "de", bob)).isInstanceOf(UnknownTextException.class);
-        feedback.add(alices.id(), "da", admin);
-        feedback.add(nobodys.id(), "no", admin);
-        feedback.add(nobodys.id(), "sv");   // no key needed: the single user's label
-        // a label whose author does not own the text, as stored before V9 checked it or written around the API
-        try (Connection c = store.database().dataSource().getConnection();
-             PreparedStatement insert = c.prepareStatement(
-                     "INSERT INTO feedback (text_id, language, created_at, api_key_id) VALUES (?, ?, ?, ?)")) {
-            store.database().dialect().setUuid(insert, 1, alices.id());
-            insert.setString(2, "fi");
-            store.database().dialect().setInstant(insert, 3, START);
-            insert.setLong(4, bobId);
-            insert.executeUpdate();
-        }
-
-        assertThat(feedback.labels(0, 10)).as("training never takes bob's label for alice's text")
-                .extracting(FeedbackLabel::language).containsExactly("sv", "da", "no", "sv");
-    }
-
-    @Test
     void historyIsNewestFirstWithTextsAndResults() {
         Job old = store.accept(List.of("first <b>text</b>"), Lane.REALTIME).get(0);
         clock.advance(Duration.ofSeconds(1));
@@ -149,5 +117,24 @@ abstract class UiStoreKit {
         assertThat(items.get(1).text()).isEqualTo("first <b>text</b>");
         assertThat(items.get(1).record().prediction().language()).isEqualTo("sv");
         assertThat(history.recent(1)).hasSize(1);
+    }
+
+    @Test
+    void aKeyLabelsOnlyItsOwnTextsAndTrainingTakesOnlyLabelsTheOwnerOrAnAdminGave() throws Exception {
+        Requester alice = Requester.key(newKey("alice", false), false);
+        Requester bob = Requester.key(newKey("bob", false), false);
+        Requester admin = Requester.key(newKey("ops", true), true);
+        Job alices = store.accept(List.of("alice private: my bank PIN is 4711"), Lane.REALTIME, alice.keyId(), null).get(0);
+        Job nobodys = store.accept(List.of("Hej, hur mår du?"), Lane.REALTIME).get(0);
+
+        feedback.add(alices.id(), "sv", alice);
+        assertThatThrownBy(() -> feedback.add(alices.id(), "de", bob)).as("bob cannot relabel alice's text")
+                .isInstanceOf(UnknownTextException.class);
+        assertThatThrownBy(() -> feedback.add(nobodys.id(), "de", bob)).isInstanceOf(UnknownTextException.class);
+        feedback.add(alices.id(), "da", admin);
+        feedback.add(nobodys.id(), "no", admin);
+        feedback.add(nobodys.id(), "sv");   // no key needed: the single user's label
+
+        assertThat(feedback.labels(0, 10)).extracting(FeedbackLabel::language).containsExactly("sv", "da", "no", "sv");
     }
 }

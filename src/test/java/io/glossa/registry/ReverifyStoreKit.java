@@ -1,4 +1,4 @@
-package io.glossa.store;
+package io.glossa.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,16 +6,12 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.glossa.testing.MutableClock;
 import io.glossa.model.Prediction;
+import io.glossa.pipeline.FeedbackStore;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.Result;
+import io.glossa.pipeline.TextStore;
 import io.glossa.pipeline.UnknownTextException;
-import io.glossa.registry.ComparisonStore;
-import io.glossa.registry.ModelComparison;
-import io.glossa.registry.ReverifyReport;
-import io.glossa.registry.ReverifyRun;
-import io.glossa.registry.ReverifyTallies;
-import io.glossa.registry.Selection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,26 +41,38 @@ import org.junit.jupiter.api.Test;
  * </pre>
  * Run: 10 scored, 7 agree (70 %); 5 labelled, new right on t1 t4 t8 (3/5), stored right on t3 t4 (2/5);
  * changes da→no 1, fi→et 1, sv→no 1.
+ *
+ * <p>Written against the ports ({@link ReverifyStore}, {@link ComparisonStore}, {@link ShadowResults} beside the
+ * text and feedback stores); a subclass opens them on one fresh, empty system of record.
  */
-abstract class ReverifyStoreKit {
+public abstract class ReverifyStoreKit {
     private static final Instant START = Instant.parse("2026-04-01T10:00:00Z");
     private static final String[] STORED = {"sv", "sv", "no", "da", "en", "en", "de", "fr", "fi", "et", "sv"};
     private static final String[] NOW = {"sv", "no", "no", "no", "en", "en", "de", "fr", "et", "et"};
     private MutableClock clock;
-    private JdbcTextStore store;
-    private JdbcReverify runs;
-    private JdbcFeedback feedback;
+    private TextStore store;
+    private ReverifyStore runs;
+    private FeedbackStore feedback;
+    private ComparisonStore comparisons;
+    private ShadowResults shadow;
     private List<Job> texts;
 
-    protected abstract StoreSettings freshDatabase() throws Exception;
+    /** The stores of one fresh, empty system of record, reading the time from the clock. */
+    public record ReverifyStores(TextStore texts, FeedbackStore feedback, ReverifyStore runs,
+                                 ComparisonStore comparisons, ShadowResults shadow) {
+    }
+
+    protected abstract ReverifyStores freshStores(MutableClock clock) throws Exception;
 
     @BeforeEach
     void open() throws Exception {
         clock = new MutableClock(START);
-        StoreSettings settings = freshDatabase();
-        store = JdbcTextStore.open(settings, clock);
-        runs = new JdbcReverify(store.database(), clock);
-        feedback = new JdbcFeedback(store.database(), clock);
+        ReverifyStores stores = freshStores(clock);
+        store = stores.texts();
+        runs = stores.runs();
+        feedback = stores.feedback();
+        comparisons = stores.comparisons();
+        shadow = stores.shadow();
         texts = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             texts.add(store.accept(List.of("text " + i), Lane.REALTIME).get(0));
@@ -189,8 +197,6 @@ abstract class ReverifyStoreKit {
     @Test
     void compareCountsDisagreementAndPerLanguageAccuracyOverResultsShadowAndReverify() {
         scoreRun();
-        JdbcComparisons comparisons = new JdbcComparisons(store.database());
-
         assertThat(comparisons.agreement("old", "new")).isEqualTo(new ComparisonStore.Agreement(10, 3));
         assertThat(comparisons.feedbackTally("new")).extracting(ComparisonStore.LabelTally::language,
                         ComparisonStore.LabelTally::n, ComparisonStore.LabelTally::correct)
@@ -206,7 +212,7 @@ abstract class ReverifyStoreKit {
         assertThat(comparison.overallA()).isEqualTo(new ModelComparison.Accuracy(6, 3, 0.5));
         assertThat(comparison.overallB()).isEqualTo(new ModelComparison.Accuracy(5, 3, 0.6));
 
-        new JdbcShadowResults(store.database()).store(result(10, "no", "cand"));
+        shadow.store(result(10, "no", "cand"));
         assertThat(comparisons.agreement("old", "cand")).as("shadow answers count too")
                 .isEqualTo(new ComparisonStore.Agreement(1, 1));
     }
