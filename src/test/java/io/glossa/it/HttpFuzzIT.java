@@ -116,13 +116,23 @@ class HttpFuzzIT {
         byte[] request = randomRequest(random);
         try {
             RawHttp.Response response = http.send(request, 30_000);
-            String problem = judge(response);
+            String problem = response.status() < 0 && headUnfinished(request) ? null : judge(response);
             return problem == null ? null : problem + " for request (seed " + requestSeed + ") "
                     + Property.describe(new String(request, StandardCharsets.ISO_8859_1)) + " → " + response;
         } catch (IOException e) {
             return "no answer (" + e + ") for request (seed " + requestSeed + ") "
                     + Property.describe(new String(request, StandardCharsets.ISO_8859_1));
         }
+    }
+
+    /**
+     * True when the bytes end before a request head does (no blank line). The client's close then ends the request:
+     * Jetty 12 closes the connection at once, mostly before the 400 that Jetty 11 sent is out (it shuts the connection
+     * on the read EOF while that answer is still being written). Not waiting is what matters here.
+     */
+    private static boolean headUnfinished(byte[] request) {
+        String text = new String(request, StandardCharsets.ISO_8859_1);
+        return !text.contains("\r\n\r\n") && !text.contains("\n\n");
     }
 
     static String judge(RawHttp.Response response) {
