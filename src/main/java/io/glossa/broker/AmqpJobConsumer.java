@@ -40,6 +40,8 @@ public final class AmqpJobConsumer implements JobConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(AmqpJobConsumer.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    /** Pauses between tries to consume a lane again after the broker went away. */
+    private static final Backoff RESUBSCRIBE = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10));
     /** How often finished jobs are acked (cumulatively): bounds the redelivery window after a crash. */
     private static final long ACK_FLUSH_MILLIS = 5;
 
@@ -156,7 +158,7 @@ public final class AmqpJobConsumer implements JobConsumer {
     }
 
     private void resubscribe(Lane lane) {
-        Backoff.Retries retries = ResultSubscriber.RESUBSCRIBE.retries();
+        Backoff.Retries retries = RESUBSCRIBE.retries();
         while (running) {
             try {
                 subscriptions.put(lane, subscribe(lane));

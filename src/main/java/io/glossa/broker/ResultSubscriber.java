@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResultSubscriber implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResultSubscriber.class);
-    /** Pauses between tries to consume again after the broker went away (also the job consumer's lanes). */
-    static final Backoff RESUBSCRIBE = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10));
+    /** Pauses between tries to subscribe again after the broker went away. */
+    private static final Backoff RESUBSCRIBE = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10));
 
     private final BrokerConnection connection;
     private final Topology topology;
