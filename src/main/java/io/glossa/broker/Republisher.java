@@ -51,6 +51,7 @@ final class Republisher {
     }
 
     /** The original body with the reason, in the failed queue; {@code job} is null for a message never decoded. */
+    @SuppressWarnings("JavaUtilDate") // the AMQP client takes the timestamp property as a java.util.Date
     void toFailed(Delivery delivery, Job job, String reason, int attempts) {
         AMQP.BasicProperties original = delivery.properties();
         FailedMessage failed = new FailedMessage(reason, attempts, Instant.now(), delivery.lane().key(),
