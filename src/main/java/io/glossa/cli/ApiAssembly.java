@@ -33,10 +33,11 @@ final class ApiAssembly {
 
     static ApiServer start(Lifecycle life, JdbcTextStore store, AmqpBroker broker, JobPacking packing, HttpOptions http,
                            AccessOptions access, PrometheusMeterRegistry registry, PipelineMetrics metrics,
-                           List<ReadinessCheck> extraChecks, UiModel model) {
+                           List<ReadinessCheck> extraChecks, UiModel model, io.glossa.pipeline.Tracing tracing) {
         io.glossa.web.AccessSettings accessSettings = allowedHosts(access.settings(store.database()), http);
         OutboxRelay relay = life.add("outbox relay",
-                new OutboxRelay(store, broker.jobPublisher(packing), RelaySettings.DEFAULT, Clock.systemUTC(), metrics));
+                new OutboxRelay(store, io.glossa.pipeline.TracedPublisher.wrap(broker.jobPublisher(packing), tracing,
+                        WorkerAssembly.system(broker), broker.topology().jobsExchange()), RelaySettings.DEFAULT, Clock.systemUTC(), metrics));
         relay.start();
         LOG.info("outbox relay: started (publishes accepted texts, sweeps the outbox every {} s)",
                 RelaySettings.DEFAULT.sweepInterval().toSeconds());
@@ -71,7 +72,7 @@ final class ApiAssembly {
                 .collect(java.util.stream.Collectors.toSet()));
         TextSubmission submission = new TextSubmission(store, http.limits(), questions, relay, metrics);
         ApiServer server = new ApiServer(submission, store, results, checks, registry, http.apiSettings(), storeReads,
-                accessSettings);
+                accessSettings, tracing);
         server.with(UiAssembly.routes(life, store, broker, registry, results, model));
         server.with(new io.glossa.web.ReverifyRoutes(new io.glossa.store.JdbcReverify(store.database(), Clock.systemUTC())));
         try {

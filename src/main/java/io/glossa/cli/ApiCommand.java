@@ -33,6 +33,7 @@ public final class ApiCommand implements Callable<Integer> {
     @Mixin HttpOptions http;
     @Mixin AccessOptions access;
     @Mixin RetentionOption retention;
+    @Mixin TracingOptions tracingOptions;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -46,13 +47,14 @@ public final class ApiCommand implements Callable<Integer> {
         }
         Lifecycle life = new Lifecycle();
         try {
+            io.glossa.pipeline.Tracing tracing = life.add("tracing", tracingOptions.open("api"));
             PrometheusMeterRegistry registry = MetricsRegistry.create("api");
             PipelineMetrics metrics = new MicrometerPipelineMetrics(registry);
             JdbcTextStore store = Parts.store(life, storeOptions, registry);
             retention.start(life, store);
             BrokerSession broker = Parts.broker(life, brokerOptions, storeOptions, "api", registry);
             ApiServer server = ApiAssembly.start(life, store, broker.broker(), brokerOptions.jobPacking(), http, access, registry, metrics, List.of(),
-                    UiModel.withoutModel());
+                    UiModel.withoutModel(), tracing);
             LOG.info("glossa api serving on http://localhost:{}", server.port());
             return new Running(life, store, broker, Optional.of(server));
         } catch (RuntimeException e) {

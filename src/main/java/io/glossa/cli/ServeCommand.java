@@ -36,6 +36,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin RetentionOption retention;
     @Mixin WorkerOptions workerOptions;
     @Mixin ModelOption modelOption;
+    @Mixin TracingOptions tracingOptions;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -46,6 +47,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Running start() {
         Lifecycle life = new Lifecycle();
         try {
+            io.glossa.pipeline.Tracing tracing = life.add("tracing", tracingOptions.open("serve"));
             PrometheusMeterRegistry registry = MetricsRegistry.create("serve");
             PipelineMetrics metrics = new MicrometerPipelineMetrics(registry);
             LanguageModel model = Parts.model(modelOption);
@@ -56,9 +58,9 @@ public final class ServeCommand implements Callable<Integer> {
             ActiveModels models = ModelDistribution.start(life, store.database(), broker.broker(), model, "serve",
                     registry, workerOptions.modelCheckInterval());
             WorkerAssembly.start(life, store, broker.broker(), models,
-                    brokerOptions.consumerSettings(workerOptions.workerThreads()), workerOptions.topK(), metrics);
+                    brokerOptions.consumerSettings(workerOptions.workerThreads()), workerOptions.topK(), metrics, tracing);
             ApiServer server = ApiAssembly.start(life, store, broker.broker(), brokerOptions.jobPacking(), http, access, registry, metrics,
-                    List.of(new ReadinessCheck("model", () -> models.get().labelCount() > 0)), UiModel.of(models));
+                    List.of(new ReadinessCheck("model", () -> models.get().labelCount() > 0)), UiModel.of(models), tracing);
             LOG.info("glossa serving on http://localhost:{}", server.port());
             firstRunHint(server.port());
             return new Running(life, store, broker, Optional.of(server));

@@ -33,6 +33,7 @@ public final class WorkerCommand implements Callable<Integer> {
     @Mixin BrokerOptions brokerOptions;
     @Mixin WorkerOptions workerOptions;
     @Mixin ModelOption modelOption;
+    @Mixin TracingOptions tracingOptions;
 
     @picocli.CommandLine.Option(names = "--metrics-port", defaultValue = "${env:GLOSSA_METRICS_PORT:--1}", paramLabel = "PORT",
             description = "Serve /metrics, /health and /ready on this port (env GLOSSA_METRICS_PORT; 0 picks a free one; "
@@ -63,6 +64,7 @@ public final class WorkerCommand implements Callable<Integer> {
         }
         Lifecycle life = new Lifecycle();
         try {
+            io.glossa.pipeline.Tracing tracing = life.add("tracing", tracingOptions.open("worker"));
             PrometheusMeterRegistry registry = MetricsRegistry.create("worker");
             MicrometerPipelineMetrics metrics = new MicrometerPipelineMetrics(registry);
             LanguageModel model = Parts.model(modelOption);
@@ -73,7 +75,7 @@ public final class WorkerCommand implements Callable<Integer> {
             ActiveModels models = ModelDistribution.start(life, store.database(), broker.broker(), model, "worker",
                     registry, workerOptions.modelCheckInterval());
             WorkerAssembly.start(life, store, broker.broker(), models,
-                    brokerOptions.consumerSettings(workerOptions.workerThreads()), workerOptions.topK(), metrics);
+                    brokerOptions.consumerSettings(workerOptions.workerThreads()), workerOptions.topK(), metrics, tracing);
             if (metricsPort >= 0) {
                 MetricsServer server = life.add("metrics server", new MetricsServer(registry,
                         () -> store.isReady() && broker.broker().queueStatistics().isReady()).start(metricsHost, metricsPort));
