@@ -26,16 +26,19 @@ final class RequestTrace {
     static TraceContext of(Context ctx, Tracing tracing) {
         TraceContext trace = ctx.attribute(ATTRIBUTE);
         if (trace == null) {
-            TracedSpan span = tracing.start(Tracing.Kind.SERVER, ctx.method().name() + " " + ctx.path(),
-                    TraceContext.parse(ctx.header(HEADER)));
-            if (tracing.enabled()) {
-                span.set("http.request.method", ctx.method().name()).set("http.route", ctx.path());
-                ctx.attribute(SPAN, span);
-            }
-            trace = span.context();
+            trace = tracing.enabled() ? startSpan(ctx, tracing) : TraceContext.continueOrStart(ctx.header(HEADER));
             ctx.attribute(ATTRIBUTE, trace);
         }
         return trace;
+    }
+
+    /** The server span of this request, kept on it until {@link #end}; its context is what the texts carry on. */
+    private static TraceContext startSpan(Context ctx, Tracing tracing) {
+        String method = ctx.method().name();
+        TracedSpan span = tracing.start(Tracing.Kind.SERVER, method + " " + ctx.path(), TraceContext.parse(ctx.header(HEADER)))
+                .set("http.request.method", method).set("http.route", ctx.path());
+        ctx.attribute(SPAN, span);
+        return span.context();
     }
 
     /** What the request's span (if any) says about the texts it got accepted. */
