@@ -22,7 +22,7 @@ class CoreIndependenceTest {
             "import org.flywaydb", "import org.h2", "import org.postgresql", "import io.javalin", "import org.eclipse.jetty",
             "import java.net.http", "import io.micrometer", "import picocli",
             "import io.glossa.broker", "import io.glossa.store", "import io.glossa.web", "import io.glossa.cli",
-            "import io.glossa.load", "import io.glossa.metrics");
+            "import io.glossa.load", "import io.glossa.metrics", "import io.opentelemetry", "import io.glossa.telemetry");
 
     @Test
     void coreImportsNoAdapter() throws IOException {
