@@ -46,6 +46,7 @@ public final class OtelTracing implements Tracing {
 
     /** Starts the SDK and its exporter thread; spans are sent as {@code service.name=serviceName}. */
     public static OtelTracing start(OtlpEndpoint endpoint, String serviceName, String version) {
+        SdkLogBridge.install();
         OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder().setEndpoint(endpoint.toString())
                 .setTimeout(EXPORT_TIMEOUT).build();
         Resource resource = Resource.getDefault().merge(Resource.create(Attributes.of(
