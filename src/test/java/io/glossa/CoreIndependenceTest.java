@@ -22,9 +22,10 @@ class CoreIndependenceTest {
             "import org.flywaydb", "import org.h2", "import org.postgresql", "import io.javalin", "import org.eclipse.jetty",
             "import java.net.http", "import io.micrometer", "import picocli",
             "import io.glossa.broker", "import io.glossa.store", "import io.glossa.web", "import io.glossa.cli",
-            "import io.glossa.app", "import io.glossa.client", "import io.glossa.metrics");
+            "import io.glossa.app", "import io.glossa.client", "import io.glossa.metrics", "import io.opentelemetry",
+            "import io.glossa.telemetry");
     /** Adapters the composition root (app) and the commands (cli) wire; they know neither. */
-    private static final List<String> ADAPTERS = List.of("broker", "store", "web", "metrics", "client");
+    private static final List<String> ADAPTERS = List.of("broker", "store", "web", "metrics", "client", "telemetry");
 
     @Test
     void coreImportsNoAdapter() throws IOException {

@@ -42,7 +42,8 @@ final class ApiAssembly {
         HttpSettings http = front.http();
         io.glossa.web.AccessSettings accessSettings = allowedHosts(front.access().build(store.database()), http);
         OutboxRelay relay = life.add("outbox relay",
-                new OutboxRelay(store, broker.jobPublisher(packing), RelaySettings.DEFAULT, Clock.systemUTC(), metrics));
+                new OutboxRelay(store, io.glossa.pipeline.TracedPublisher.wrap(broker.jobPublisher(packing), parts.tracing(),
+                        WorkerAssembly.system(broker), broker.topology().jobsExchange()), RelaySettings.DEFAULT, Clock.systemUTC(), metrics));
         relay.start();
         LOG.info("outbox relay: started (publishes accepted texts, sweeps the outbox every {} s)",
                 RelaySettings.DEFAULT.sweepInterval().toSeconds());
@@ -73,7 +74,7 @@ final class ApiAssembly {
                 .collect(java.util.stream.Collectors.toSet()));
         TextSubmission submission = new TextSubmission(store, http.limits(), questions, relay, metrics);
         ApiServer server = new ApiServer(submission, store, results, checks, registry, http.api(), storeReads,
-                accessSettings);
+                accessSettings, parts.tracing());
         server.with(UiAssembly.routes(life, store, broker, registry, results, model));
         server.with(new io.glossa.web.ReverifyRoutes(new io.glossa.store.JdbcReverify(store.database(), Clock.systemUTC())));
         try {

@@ -5,6 +5,7 @@ import io.glossa.metrics.MetricsRegistry;
 import io.glossa.metrics.MicrometerPipelineMetrics;
 import io.glossa.metrics.QueueGauges;
 import io.glossa.model.LanguageModel;
+import io.glossa.pipeline.Tracing;
 import io.glossa.registry.ActiveModels;
 import io.glossa.store.JdbcTextStore;
 import io.glossa.store.StoreSettings;
@@ -33,7 +34,7 @@ public final class Roles {
     /** Everything in one process: API and UI, workers, store and broker. */
     public static Running serve(ServeSettings settings) {
         LanguageModel model = Parts.model(settings.worker().model());
-        return start("serve", settings.store(), settings.broker(), parts -> {
+        return start("serve", settings.store(), settings.broker(), settings.tracing(), parts -> {
             Parts.retention(parts.life(), parts.store(), settings.front().retention());
             ModelDistribution.registerFirst(parts.store().database(), settings.worker().model(), model);
             ActiveModels models = workers(parts, settings.broker(), settings.worker(), model, "serve");
@@ -47,7 +48,7 @@ public final class Roles {
 
     /** The HTTP API, UI and outbox relay, without workers. */
     public static Running api(ApiRoleSettings settings) {
-        return start("api", settings.store(), settings.broker(), parts -> {
+        return start("api", settings.store(), settings.broker(), settings.tracing(), parts -> {
             Parts.retention(parts.life(), parts.store(), settings.front().retention());
             ApiServer server = ApiAssembly.start(parts, settings.broker().packing(), settings.front(), List.of(),
                     UiModel.withoutModel());
@@ -59,7 +60,7 @@ public final class Roles {
     /** Workers only, with a metrics port if asked. */
     public static Running worker(WorkerRoleSettings settings) {
         LanguageModel model = Parts.model(settings.worker().model());
-        return start("worker", settings.store(), settings.broker(), parts -> {
+        return start("worker", settings.store(), settings.broker(), settings.tracing(), parts -> {
             QueueGauges.bind(parts.registry(), parts.broker().broker().topology().queues(),
                     () -> parts.broker().broker().queueStatistics().snapshot(), Clock.systemUTC());
             workers(parts, settings.broker(), settings.worker(), model, "worker");
@@ -69,16 +70,20 @@ public final class Roles {
         });
     }
 
-    /** The shared sequence: meters, store, broker, then {@code rest}; on any failure, what started is stopped. */
-    private static Running start(String role, StoreSettings store, BrokerSettings broker,
+    /**
+     * The shared sequence: tracing (closed last, so it flushes every part's spans), meters, store, broker, then
+     * {@code rest}; on any failure, what started is stopped.
+     */
+    private static Running start(String role, StoreSettings store, BrokerSettings broker, TracingSettings tracing,
                                  Function<RoleParts, Optional<ApiServer>> rest) {
         Lifecycle life = new Lifecycle();
         try {
+            Tracing openedTracing = life.add("tracing", tracing.open());
             PrometheusMeterRegistry registry = MetricsRegistry.create(role);
             MicrometerPipelineMetrics metrics = new MicrometerPipelineMetrics(registry);
             JdbcTextStore openedStore = Parts.store(life, store, registry);
             BrokerSession session = Parts.broker(life, broker, role, registry);
-            RoleParts parts = new RoleParts(life, registry, metrics, openedStore, session);
+            RoleParts parts = new RoleParts(life, registry, metrics, openedStore, session, openedTracing);
             return new Running(life, openedStore, session, rest.apply(parts));
         } catch (RuntimeException e) {
             life.close();

@@ -40,13 +40,19 @@ final class WorkerAssembly {
         Clock clock = Clock.systemUTC();
         JobHandler live = new ShadowingHandler(new PredictionHandler(store, models, topK, clock, metrics), models,
                 new JdbcShadowResults(store.database()), clock);
-        JobHandler handler = new ReverifyHandler(live, models, new JdbcReverify(store.database(), clock), clock);
+        JobHandler handler = io.glossa.pipeline.TracedHandler.wrap(new ReverifyHandler(live, models,
+                new JdbcReverify(store.database(), clock), clock), parts.tracing(), system(broker), broker.topology()::queue);
         warmUp(models.get());
         AmqpJobConsumer consumer = life.add("workers", broker.jobConsumer(settings, EnumSet.allOf(Lane.class), metrics));
         consumer.start(handler);
         LOG.info("workers: {} threads, prefetch {} per lane, {} attempts before the failed queue",
                 settings.workers(), settings.prefetch(), settings.maxAttempts());
         return consumer;
+    }
+
+    /** The span attribute messaging.system: rabbitmq, or qpid for the embedded broker. */
+    static String system(AmqpBroker broker) {
+        return broker.flavour().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Compiles the classifier while the machine is still idle (see LanguageModel.warmUp). */

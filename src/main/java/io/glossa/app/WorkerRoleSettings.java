@@ -10,11 +10,18 @@ import java.util.Optional;
  * @param metrics empty: no metrics port
  */
 public record WorkerRoleSettings(StoreSettings store, BrokerSettings broker, WorkerSettings worker,
-                                 Optional<MetricsEndpoint> metrics) {
+                                 Optional<MetricsEndpoint> metrics, TracingSettings tracing) {
     public WorkerRoleSettings {
         Objects.requireNonNull(store, "store settings");
         Objects.requireNonNull(broker, "broker settings");
         Objects.requireNonNull(worker, "worker settings");
         metrics = metrics == null ? Optional.empty() : metrics;
+        tracing = tracing == null ? TracingSettings.OFF : tracing;
+    }
+
+    /** Without span export. */
+    public WorkerRoleSettings(StoreSettings store, BrokerSettings broker, WorkerSettings worker,
+                              Optional<MetricsEndpoint> metrics) {
+        this(store, broker, worker, metrics, TracingSettings.OFF);
     }
 }

@@ -23,6 +23,7 @@ public final class ApiCommand implements Callable<Integer> {
     @Mixin HttpOptions http;
     @Mixin AccessOptions access;
     @Mixin RetentionOption retention;
+    @Mixin TracingOptions tracingOptions;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -36,6 +37,6 @@ public final class ApiCommand implements Callable<Integer> {
                     + "database its workers on other machines share; use 'glossa serve' to run everything in one process");
         }
         return new ApiRoleSettings(storeOptions.settings(), brokerOptions.settings(storeOptions.dataDir()),
-                new FrontSettings(http.settings(), access.policy(), retention.period()));
+                new FrontSettings(http.settings(), access.policy(), retention.period()), tracingOptions.settings("api"));
     }
 }

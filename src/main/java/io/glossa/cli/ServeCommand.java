@@ -23,6 +23,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin RetentionOption retention;
     @Mixin WorkerOptions workerOptions;
     @Mixin ModelOption modelOption;
+    @Mixin TracingOptions tracingOptions;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -33,6 +34,6 @@ public final class ServeCommand implements Callable<Integer> {
     public ServeSettings settings() {
         return new ServeSettings(storeOptions.settings(), brokerOptions.settings(storeOptions.dataDir()),
                 new FrontSettings(http.settings(), access.policy(), retention.period()),
-                workerOptions.settings(modelOption.source()));
+                workerOptions.settings(modelOption.source()), tracingOptions.settings("serve"));
     }
 }

@@ -22,6 +22,7 @@ public final class WorkerCommand implements Callable<Integer> {
     @Mixin BrokerOptions brokerOptions;
     @Mixin WorkerOptions workerOptions;
     @Mixin ModelOption modelOption;
+    @Mixin TracingOptions tracingOptions;
 
     @picocli.CommandLine.Option(names = "--metrics-port", defaultValue = "${env:GLOSSA_METRICS_PORT:--1}", paramLabel = "PORT",
             description = "Serve /metrics, /health and /ready on this port (env GLOSSA_METRICS_PORT; 0 picks a free one; "
@@ -53,6 +54,7 @@ public final class WorkerCommand implements Callable<Integer> {
         }
         return new WorkerRoleSettings(storeOptions.settings(), brokerOptions.settings(storeOptions.dataDir()),
                 workerOptions.settings(modelOption.source()),
-                metricsPort < 0 ? Optional.empty() : Optional.of(new MetricsEndpoint(metricsHost, metricsPort)));
+                metricsPort < 0 ? Optional.empty() : Optional.of(new MetricsEndpoint(metricsHost, metricsPort)),
+                tracingOptions.settings("worker"));
     }
 }

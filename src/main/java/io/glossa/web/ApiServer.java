@@ -49,11 +49,18 @@ public final class ApiServer implements AutoCloseable {
     public ApiServer(TextSubmission submission, TextStore store, ResultFanout results, List<ReadinessCheck> checks,
                      PrometheusMeterRegistry metrics, ApiSettings settings, java.util.concurrent.Executor storeReads,
                      AccessSettings access) {
+        this(submission, store, results, checks, metrics, settings, storeReads, access, io.glossa.pipeline.Tracing.NONE);
+    }
+
+    /** @param tracing where the spans of accepted submissions go ({@code Tracing.NONE}: nowhere) */
+    public ApiServer(TextSubmission submission, TextStore store, ResultFanout results, List<ReadinessCheck> checks,
+                     PrometheusMeterRegistry metrics, ApiSettings settings, java.util.concurrent.Executor storeReads,
+                     AccessSettings access, io.glossa.pipeline.Tracing tracing) {
         ObjectMapper json = JsonMapper.builder().build();
         TextJson texts = new TextJson(json);
         ResultWaiters waiters = new ResultWaiters(store, storeReads);
         results.add(waiters);
-        TextRoutes textRoutes = new TextRoutes(submission, store, waiters, texts, settings, revocations);
+        TextRoutes textRoutes = new TextRoutes(submission, store, waiters, texts, settings, revocations, tracing);
         this.events = new ResultStream(results, texts, json, settings, revocations);
         byte[] openApi = resource("/io/glossa/web/openapi.json");
         long maxBody = Math.max(textRoutes.maxSingleBodyBytes(), settings.maxBatchBodyBytes());

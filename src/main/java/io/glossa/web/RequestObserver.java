@@ -24,6 +24,7 @@ final class RequestObserver implements RequestLogger {
         if (ctx.req().getDispatcherType() == DispatcherType.FORWARD) {
             return;
         }
+        RequestTrace.end(ctx);
         metrics.record(ctx, executionMillis);
         if (accessLog != null) {
             accessLog.log(ctx, executionMillis);

@@ -12,6 +12,7 @@ import io.glossa.pipeline.TextRecord;
 import io.glossa.pipeline.TextStatus;
 import io.glossa.pipeline.TextStore;
 import io.glossa.pipeline.TextSubmission;
+import io.glossa.pipeline.Tracing;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -33,9 +34,11 @@ final class TextRoutes {
     private final BodyShape batch;
     private final LargeBodies largeBodies;
     private final RevocationWatch revocations;
+    private final Tracing tracing;
 
     TextRoutes(TextSubmission submission, TextStore store, ResultWaiters waiters, TextJson json, ApiSettings settings,
-               RevocationWatch revocations) {
+               RevocationWatch revocations, Tracing tracing) {
+        this.tracing = tracing;
         this.submission = submission;
         this.store = store;
         this.waiters = waiters;
@@ -75,8 +78,9 @@ final class TextRoutes {
             Question question = question(body);
             Accepted accepted = submission.submit(text, question,
                     IdempotencyKeys.of(ctx, "texts", List.of(text), Lane.REALTIME, question), Requesters.owner(ctx),
-                    RequestTrace.of(ctx));
+                    RequestTrace.of(ctx, tracing));
             Job job = accepted.jobs().get(0);
+            RequestTrace.accepted(ctx, accepted.jobs(), Lane.REALTIME);
             ctx.header("Location", TextJson.location(job.id()));
             if (wait.isZero()) {
                 ctx.status(202).json(json.accepted(job));
@@ -123,7 +127,8 @@ final class TextRoutes {
             Question question = question(body);
             Accepted accepted = submission.submitBatch(body.array(), lane, question,
                     IdempotencyKeys.of(ctx, "texts:batch", body.array(), lane, question), Requesters.owner(ctx),
-                    RequestTrace.of(ctx));
+                    RequestTrace.of(ctx, tracing));
+            RequestTrace.accepted(ctx, accepted.jobs(), lane);
             ctx.status(202).json(json.acceptedBatch(accepted.jobs()));
         } finally {
             room.release();
