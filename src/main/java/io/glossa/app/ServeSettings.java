@@ -30,4 +30,8 @@ public record ServeSettings(StoreSettings store, BrokerSettings broker, FrontSet
     public ServeSettings withBroker(BrokerSettings value) {
         return new ServeSettings(store, value, front, worker, tracing);
     }
+
+    public ServeSettings withTracing(TracingSettings value) {
+        return new ServeSettings(store, broker, front, worker, value);
+    }
 }

@@ -3,9 +3,13 @@ package io.glossa.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.glossa.cli.Running;
+import io.glossa.app.Roles;
+import io.glossa.app.Running;
+import io.glossa.app.TracingSettings;
 import io.glossa.it.OtlpReceiver.Received;
+import io.glossa.telemetry.OtlpEndpoint;
 import io.glossa.testing.JarProcess;
+import io.glossa.testing.TestRoles;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import java.io.IOException;
 import java.net.URI;
@@ -17,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,7 +119,7 @@ class TraceExportIT {
     void serveExportsOnlyWithAnEndpointAndFlushesWhenItStops() throws Exception {
         try (OtlpReceiver collector = new OtlpReceiver()) {
             int exportersBefore = exporterThreads();
-            try (Running serve = PipelineKit.startEmbedded(dir.resolve("plain"))) {
+            try (Running serve = Roles.serve(TestRoles.embedded(dir.resolve("plain")))) {
                 String id = submit(new ApiClient(serve.port()), "/api/v1/texts", "{\"text\":\"Hej, hur mår du idag?\"}",
                         traceparent(TRACE_ID, "01")).get(0);
                 assertThat(new ApiClient(serve.port()).awaitAll(List.of(id), TIMEOUT).get(0).get("status").asText())
@@ -123,7 +128,9 @@ class TraceExportIT {
             }
 
             String id;
-            try (Running serve = PipelineKit.startEmbedded(dir.resolve("traced"), "--otel-endpoint", collector.url())) {
+            try (Running serve = Roles.serve(TestRoles.embedded(dir.resolve("traced")).withTracing(
+                    new TracingSettings(Optional.of(OtlpEndpoint.parse(collector.url(), "--otel-endpoint")), "glossa-serve",
+                            "test")))) {
                 assertThat(exporterThreads()).isEqualTo(exportersBefore + 1);
                 ApiClient client = new ApiClient(serve.port());
                 id = submit(client, "/api/v1/texts", "{\"text\":\"Hej, hur mår du idag?\"}", traceparent(TRACE_ID, "01")).get(0);

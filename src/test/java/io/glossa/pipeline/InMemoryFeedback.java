@@ -28,8 +28,9 @@ public final class InMemoryFeedback implements FeedbackStore {
         if (language == null || language.isBlank() || language.length() > MAX_LANGUAGE_LENGTH) {
             throw new IllegalArgumentException("a language code of 1 to " + MAX_LANGUAGE_LENGTH + " characters is needed");
         }
-        texts.stored(textId).filter(stored -> author.sees(stored.owner()))
-                .orElseThrow(() -> new UnknownTextException(textId));
+        if (texts.stored(textId).filter(stored -> author.sees(stored.owner())).isEmpty()) {
+            throw new UnknownTextException(textId);
+        }
         Instant now = clock.instant();
         Feedback feedback = new Feedback(labels.size() + 1, textId, language, now);
         labels.add(new Label(feedback, author));

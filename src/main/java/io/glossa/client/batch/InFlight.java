@@ -77,6 +77,7 @@ final class InFlight {
      * Waits up to {@code millis} for a result.
      * @return -1 if {@code chunk} is complete, else the number of results seen so far (to tell progress)
      */
+    @SuppressWarnings("WaitNotInLoop") // the caller loops: an early wake-up only returns the same count again
     long await(PendingChunk chunk, long millis) throws InterruptedException {
         synchronized (lock) {
             if (chunk.remaining == 0) {
