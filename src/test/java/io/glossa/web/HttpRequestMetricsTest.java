@@ -75,6 +75,14 @@ class HttpRequestMetricsTest {
                 + "uri=\"/items/{id}\",le=\"0.005\"}");
     }
 
+    @Test
+    void aMadeUpMethodIsCountedAsInvalidNotAsItsOwnSeries() throws Exception {
+        send(HttpRequest.newBuilder(uri("/items/1")).method("FROB", HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(registry.find(HttpRequestMetrics.NAME).tag("method", "FROB").timer()).isNull();
+        assertThat(registry.find(HttpRequestMetrics.NAME).tag("method", HttpRequestMetrics.INVALID_METHOD).timer())
+                .as(registry.scrape()).isNotNull();
+    }
+
     private Timer timer(String method, String template, String status) {
         Timer timer = registry.find(HttpRequestMetrics.NAME).tags("method", method, "uri", template, "status", status)
                 .timer();
