@@ -16,7 +16,8 @@ import com.tngtech.archunit.lang.ArchRule;
  *   <li>ports and policies: pipeline, registry, and access (the {@code ApiKeyStore} port with the key and rate-limit
  *       policies: it imports nothing of ours, and store implements its port);</li>
  *   <li>adapters: broker, store, web, cli, metrics (Micrometer behind the {@code PipelineMetrics} and
- *       {@code ModelMetrics} ports), load, client;</li>
+ *       {@code ModelMetrics} ports), telemetry (OpenTelemetry behind the {@code Tracing} port), client (the Java
+ *       client, the load tool and the batch clients);</li>
  *   <li>the composition root: io.glossa.app, when present.</li>
  * </ul>
  * cli is the entry point: its commands start what the composition root assembles, so only cli may import app.
@@ -28,7 +29,7 @@ class ArchitectureTest {
             "io.glossa.training..", "io.glossa.evaluation..", "io.glossa.corpus.."};
     private static final String[] PORTS = {"io.glossa.pipeline..", "io.glossa.registry..", "io.glossa.access.."};
     private static final String[] ADAPTERS_BESIDE_CLI = {"io.glossa.broker..", "io.glossa.store..", "io.glossa.web..",
-            "io.glossa.metrics..", "io.glossa.load..", "io.glossa.client.."};
+            "io.glossa.metrics..", "io.glossa.telemetry..", "io.glossa.client.."};
     private static final String CLI = "io.glossa.cli..";
     private static final String APP = "io.glossa.app..";
 
