@@ -10,8 +10,8 @@ import java.util.Optional;
  * @param revokedAt when the key was revoked, or null while it is active
  * @param scope     whose data the key sees: its own ({@link KeyScope#USER}) or everyone's ({@link KeyScope#ADMIN})
  */
-public record ApiKey(long id, String name, Instant createdAt, Instant revokedAt, Optional<RateLimit> rateLimit,
-                     KeyScope scope) {
+public record ApiKey(
+        long id, String name, Instant createdAt, Instant revokedAt, Optional<RateLimit> rateLimit, KeyScope scope) {
     public ApiKey {
         java.util.Objects.requireNonNull(scope, "scope");
     }

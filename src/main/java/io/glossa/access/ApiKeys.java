@@ -47,8 +47,8 @@ public final class ApiKeys {
     public IssuedKey issue(String name, Optional<RateLimit> rateLimit, KeyScope scope) {
         String label = name == null ? "" : name.strip();
         if (label.length() > MAX_NAME_LENGTH || label.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("a key name has at most " + MAX_NAME_LENGTH
-                    + " characters and no control characters");
+            throw new IllegalArgumentException(
+                    "a key name has at most " + MAX_NAME_LENGTH + " characters and no control characters");
         }
         String secret = secrets.generate();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

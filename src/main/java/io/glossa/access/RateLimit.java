@@ -16,7 +16,8 @@ public record RateLimit(double perSecond, int burst) {
     /** @throws IllegalArgumentException with a message a user can act on */
     public RateLimit {
         if (!(perSecond > 0) || perSecond > MAX_PER_SECOND) {
-            throw new IllegalArgumentException("a rate limit must be above 0 and at most 1000000/s, got " + perSecond + "/s");
+            throw new IllegalArgumentException(
+                    "a rate limit must be above 0 and at most 1000000/s, got " + perSecond + "/s");
         }
         if (burst < 1) {
             throw new IllegalArgumentException("a rate burst must be at least 1, got " + burst);
@@ -43,7 +44,8 @@ public record RateLimit(double perSecond, int burst) {
 
     /** "50/s, burst 100" (rates below one per second per minute, below one per minute per hour). */
     public String describe() {
-        String rate = perSecond >= 1 ? format(perSecond) + "/s"
+        String rate = perSecond >= 1
+                ? format(perSecond) + "/s"
                 : perSecond * 60 >= 1 ? format(perSecond * 60) + "/m" : format(perSecond * 3600) + "/h";
         return rate + ", burst " + burst;
     }

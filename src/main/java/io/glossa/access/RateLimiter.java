@@ -24,8 +24,8 @@ public final class RateLimiter {
 
     /** @return 0 if the key may make this request now, else whole seconds to wait (at least 1), for Retry-After */
     public long retryAfterSeconds(ApiKey key) {
-        TokenBucket bucket = buckets.computeIfAbsent(key.id(),
-                id -> new TokenBucket(key.rateLimit().orElse(defaultLimit), nanoClock));
+        TokenBucket bucket = buckets.computeIfAbsent(
+                key.id(), id -> new TokenBucket(key.rateLimit().orElse(defaultLimit), nanoClock));
         long waitNanos = bucket.tryTake();
         return waitNanos == 0 ? 0 : Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
     }

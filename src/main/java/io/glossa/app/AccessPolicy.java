@@ -28,7 +28,8 @@ public record AccessPolicy(boolean requireApiKey, RateLimit defaultLimit, Durati
     public AccessPolicy {
         Objects.requireNonNull(defaultLimit, "default rate limit");
         Objects.requireNonNull(keyCache, "key cache duration");
-        corsOrigins = corsOrigins == null ? List.of()
+        corsOrigins = corsOrigins == null
+                ? List.of()
                 : corsOrigins.stream().filter(o -> o != null && !o.isBlank()).toList();
     }
 
@@ -58,16 +59,22 @@ public record AccessPolicy(boolean requireApiKey, RateLimit defaultLimit, Durati
     AccessSettings build(Database database) {
         String origins = corsOrigins.isEmpty() ? "none" : String.join(", ", corsOrigins);
         if (!requireApiKey) {
-            LOG.info("access: the API is open (no key needed; --require-api-key to require one); CORS origins: {}",
+            LOG.info(
+                    "access: the API is open (no key needed; --require-api-key to require one); CORS origins: {}",
                     origins);
             return new AccessSettings(Optional.empty(), null, corsOrigins);
         }
         ApiKeys keys = new ApiKeys(new JdbcApiKeyStore(database), new KeySecrets(), Clock.systemUTC(), keyCache);
         long active = keys.list().stream().filter(k -> k.active()).count();
-        LOG.info("access: API keys required ({} active; default limit {}; checked keys cached {} ms); CORS origins: {}",
-                active, defaultLimit.describe(), keyCache.toMillis(), origins);
+        LOG.info(
+                "access: API keys required ({} active; default limit {}; checked keys cached {} ms); CORS origins: {}",
+                active,
+                defaultLimit.describe(),
+                keyCache.toMillis(),
+                origins);
         if (active == 0) {
-            LOG.warn("access: no active API key yet, so every /api/ request is refused; create one with 'glossa keys create'");
+            LOG.warn(
+                    "access: no active API key yet, so every /api/ request is refused; create one with 'glossa keys create'");
         }
         return new AccessSettings(Optional.of(keys), new RateLimiter(defaultLimit), corsOrigins);
     }

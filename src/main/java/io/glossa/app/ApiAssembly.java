@@ -29,30 +29,41 @@ final class ApiAssembly {
     /** Threads for blocking store reads of long-polls; the HTTP threads never wait on them. */
     private static final int STORE_READERS = 8;
 
-    private ApiAssembly() {
-    }
+    private ApiAssembly() {}
 
-    static ApiServer start(RoleParts parts, JobPacking packing, FrontSettings front, List<ReadinessCheck> extraChecks,
-                           UiModel model) {
+    static ApiServer start(
+            RoleParts parts, JobPacking packing, FrontSettings front, List<ReadinessCheck> extraChecks, UiModel model) {
         Lifecycle life = parts.life();
         JdbcTextStore store = parts.store();
         AmqpBroker broker = parts.broker().broker();
         PrometheusMeterRegistry registry = parts.registry();
         PipelineMetrics metrics = parts.metrics();
         HttpSettings http = front.http();
-        io.glossa.web.AccessSettings accessSettings = allowedHosts(front.access().build(store.database()), http);
-        OutboxRelay relay = life.add("outbox relay",
-                new OutboxRelay(store, io.glossa.pipeline.TracedPublisher.wrap(broker.jobPublisher(packing), parts.tracing(),
-                        WorkerAssembly.system(broker), broker.topology().jobsExchange()), RelaySettings.DEFAULT, Clock.systemUTC(), metrics));
+        io.glossa.web.AccessSettings accessSettings =
+                allowedHosts(front.access().build(store.database()), http);
+        OutboxRelay relay = life.add(
+                "outbox relay",
+                new OutboxRelay(
+                        store,
+                        io.glossa.pipeline.TracedPublisher.wrap(
+                                broker.jobPublisher(packing),
+                                parts.tracing(),
+                                WorkerAssembly.system(broker),
+                                broker.topology().jobsExchange()),
+                        RelaySettings.DEFAULT,
+                        Clock.systemUTC(),
+                        metrics));
         relay.start();
-        LOG.info("outbox relay: started (publishes accepted texts, sweeps the outbox every {} s)",
+        LOG.info(
+                "outbox relay: started (publishes accepted texts, sweeps the outbox every {} s)",
                 RelaySettings.DEFAULT.sweepInterval().toSeconds());
 
         ResultFanout results = new ResultFanout();
         results.add(event -> {
             java.time.Instant now = java.time.Instant.now();
-            metrics.resultObserved(event.status(), event.submittedAt() == null ? null
-                    : java.time.Duration.between(event.submittedAt(), now));
+            metrics.resultObserved(
+                    event.status(),
+                    event.submittedAt() == null ? null : java.time.Duration.between(event.submittedAt(), now));
             if (event.result() != null) { // a failed job's event carries no completed_at
                 metrics.resultEventLag(java.time.Duration.between(event.result().completedAt(), now));
             }
@@ -62,21 +73,29 @@ final class ApiAssembly {
         life.add("store readers", storeReads::shutdownNow);
 
         life.add("outbox gauge", OutboxGauge.start(registry, store::outboxSize, OutboxGauge.DEFAULT_INTERVAL));
-        QueueGauges.bind(registry, broker.topology().queues(), () -> broker.queueStatistics().snapshot(), Clock.systemUTC());
+        QueueGauges.bind(
+                registry,
+                broker.topology().queues(),
+                () -> broker.queueStatistics().snapshot(),
+                Clock.systemUTC());
         List<ReadinessCheck> checks = new ArrayList<>();
-        checks.add(new ReadinessCheck("broker", () -> relay.brokerHealthy() && broker.queueStatistics().isReady()));
+        checks.add(new ReadinessCheck(
+                "broker",
+                () -> relay.brokerHealthy() && broker.queueStatistics().isReady()));
         checks.add(new ReadinessCheck("database", store::isReady));
         ReadinessCheck relayAlive = new ReadinessCheck("outbox relay", relay::alive);
         checks.add(relayAlive);
         checks.addAll(extraChecks);
         // a request may restrict its candidates to the model's labels (an api without a model: every known code)
-        QuestionRules questions = new QuestionRules(model.labels().stream().map(io.glossa.model.LabelInfo::code)
+        QuestionRules questions = new QuestionRules(model.labels().stream()
+                .map(io.glossa.model.LabelInfo::code)
                 .collect(java.util.stream.Collectors.toSet()));
         TextSubmission submission = new TextSubmission(store, http.limits(), questions, relay, metrics);
-        ApiServer server = new ApiServer(submission, store, results, checks, registry, http.api(), storeReads,
-                accessSettings, parts.tracing());
+        ApiServer server = new ApiServer(
+                submission, store, results, checks, registry, http.api(), storeReads, accessSettings, parts.tracing());
         server.with(UiAssembly.routes(life, store, broker, registry, results, model));
-        server.with(new io.glossa.web.ReverifyRoutes(new io.glossa.store.JdbcReverify(store.database(), Clock.systemUTC())));
+        server.with(new io.glossa.web.ReverifyRoutes(
+                new io.glossa.store.JdbcReverify(store.database(), Clock.systemUTC())));
         try {
             life.add("http server", server.start(http.host(), http.port()));
         } catch (io.javalin.util.JavalinBindException e) {
@@ -91,9 +110,11 @@ final class ApiAssembly {
     private static io.glossa.web.AccessSettings allowedHosts(io.glossa.web.AccessSettings settings, HttpSettings http) {
         try {
             io.glossa.web.AccessSettings checked = settings.withAllowedHosts(http.allowedHosts());
-            LOG.info("http: answering requests for {}", checked.allowedHosts().contains("*")
-                    ? "any Host (--allowed-hosts names the ones to allow, against DNS rebinding)"
-                    : String.join(", ", checked.allowedHosts()));
+            LOG.info(
+                    "http: answering requests for {}",
+                    checked.allowedHosts().contains("*")
+                            ? "any Host (--allowed-hosts names the ones to allow, against DNS rebinding)"
+                            : String.join(", ", checked.allowedHosts()));
             return checked;
         } catch (IllegalArgumentException e) {
             throw new StartupException(e.getMessage());

@@ -4,8 +4,8 @@ import io.glossa.store.StoreSettings;
 import java.util.Objects;
 
 /** The API role ({@code glossa api}): HTTP API, UI and outbox relay, with workers in other processes. */
-public record ApiRoleSettings(StoreSettings store, BrokerSettings broker, FrontSettings front,
-                              TracingSettings tracing) {
+public record ApiRoleSettings(
+        StoreSettings store, BrokerSettings broker, FrontSettings front, TracingSettings tracing) {
     public ApiRoleSettings {
         Objects.requireNonNull(store, "store settings");
         Objects.requireNonNull(broker, "broker settings");

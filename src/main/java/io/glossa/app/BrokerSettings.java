@@ -19,8 +19,13 @@ import java.util.Optional;
  * @param packing  what the API's outbox relay packs into one message
  * @param consumer the workers' prefetch, attempts and body limit (the thread count comes from {@link WorkerSettings})
  */
-public record BrokerSettings(Optional<AmqpEndpoint> endpoint, EmbeddedBrokerSettings embedded, Topology topology,
-                             ConnectSettings connect, JobPacking packing, ConsumerSettings consumer) {
+public record BrokerSettings(
+        Optional<AmqpEndpoint> endpoint,
+        EmbeddedBrokerSettings embedded,
+        Topology topology,
+        ConnectSettings connect,
+        JobPacking packing,
+        ConsumerSettings consumer) {
     public static final int DEFAULT_JOBS_PER_MESSAGE = 50;
 
     public BrokerSettings {
@@ -34,18 +39,26 @@ public record BrokerSettings(Optional<AmqpEndpoint> endpoint, EmbeddedBrokerSett
 
     /** The embedded broker under {@code dataDir} on {@code port}, with every other setting at its default. */
     public static BrokerSettings embedded(Path dataDir, int port) {
-        return defaults(Optional.empty(), new EmbeddedBrokerSettings(dataDir, port,
-                EmbeddedBrokerSettings.DEFAULT_USER, EmbeddedBrokerSettings.DEFAULT_PASSWORD));
+        return defaults(
+                Optional.empty(),
+                new EmbeddedBrokerSettings(
+                        dataDir, port, EmbeddedBrokerSettings.DEFAULT_USER, EmbeddedBrokerSettings.DEFAULT_PASSWORD));
     }
 
     /** The broker at {@code endpoint} with queues named by {@code topology}, every other setting at its default. */
     public static BrokerSettings external(AmqpEndpoint endpoint, Topology topology) {
-        return defaults(Optional.of(endpoint), EmbeddedBrokerSettings.defaults(Path.of("."))).withTopology(topology);
+        return defaults(Optional.of(endpoint), EmbeddedBrokerSettings.defaults(Path.of(".")))
+                .withTopology(topology);
     }
 
     private static BrokerSettings defaults(Optional<AmqpEndpoint> endpoint, EmbeddedBrokerSettings embedded) {
-        return new BrokerSettings(endpoint, embedded, Topology.defaults(), ConnectSettings.defaults(),
-                new JobPacking(DEFAULT_JOBS_PER_MESSAGE,
+        return new BrokerSettings(
+                endpoint,
+                embedded,
+                Topology.defaults(),
+                ConnectSettings.defaults(),
+                new JobPacking(
+                        DEFAULT_JOBS_PER_MESSAGE,
                         Math.min(JobPacking.MAX_PACKED_BYTES, JobMessageCodec.DEFAULT_MAX_BODY_BYTES)),
                 ConsumerSettings.defaults());
     }

@@ -27,8 +27,8 @@ public record HttpSettings(String host, int port, List<String> allowedHosts, Api
 
     /** 127.0.0.1 on {@code port}, answering the loopback names, with the default limits. */
     public static HttpSettings loopback(int port) {
-        return new HttpSettings("127.0.0.1", port, AccessSettings.LOOPBACK_HOSTS, ApiSettings.DEFAULT,
-                SubmissionLimits.DEFAULT);
+        return new HttpSettings(
+                "127.0.0.1", port, AccessSettings.LOOPBACK_HOSTS, ApiSettings.DEFAULT, SubmissionLimits.DEFAULT);
     }
 
     public HttpSettings withApi(ApiSettings value) {
@@ -45,7 +45,9 @@ public record HttpSettings(String host, int port, List<String> allowedHosts, Api
      * process cannot know the names a load balancer or DNS gives it.
      */
     public static List<String> allowedHosts(String host, List<String> given) {
-        List<String> named = given == null ? List.of() : given.stream().filter(h -> h != null && !h.isBlank()).toList();
+        List<String> named = given == null
+                ? List.of()
+                : given.stream().filter(h -> h != null && !h.isBlank()).toList();
         if (!named.isEmpty()) {
             return named;
         }
@@ -56,7 +58,7 @@ public record HttpSettings(String host, int port, List<String> allowedHosts, Api
         try {
             return InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException e) {
-            return false;   // binding fails later with its own message
+            return false; // binding fails later with its own message
         }
     }
 }

@@ -36,22 +36,37 @@ final class ModelDistribution {
     private static final java.util.concurrent.atomic.AtomicInteger PROCESSES_HERE =
             new java.util.concurrent.atomic.AtomicInteger();
 
-    private ModelDistribution() {
-    }
+    private ModelDistribution() {}
 
     @SuppressWarnings("FutureReturnValueIgnored") // a periodic task: it handles its own failures and shutdown ends it
-    static ActiveModels start(Lifecycle life, Database database, AmqpBroker broker, LanguageModel fallback,
-                              String role, MeterRegistry meters, Duration checkInterval) {
+    static ActiveModels start(
+            Lifecycle life,
+            Database database,
+            AmqpBroker broker,
+            LanguageModel fallback,
+            String role,
+            MeterRegistry meters,
+            Duration checkInterval) {
         ModelRegistry registry = new JdbcModelRegistry(database, Clock.systemUTC());
-        ActiveModels models = new ActiveModels(registry, fallback, workerName(role),
-                new MicrometerModelMetrics(meters, fallback.version()), Clock.systemUTC());
+        ActiveModels models = new ActiveModels(
+                registry,
+                fallback,
+                workerName(role),
+                new MicrometerModelMetrics(meters, fallback.version()),
+                Clock.systemUTC());
         models.refresh();
-        LOG.info("model: predicting with {}{}", models.get().version(),
+        LOG.info(
+                "model: predicting with {}{}",
+                models.get().version(),
                 models.get() == fallback ? "" : " (the registry's active version)");
-        ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(Threads.daemonFactory("model-check"));
+        ScheduledExecutorService checks =
+                Executors.newSingleThreadScheduledExecutor(Threads.daemonFactory("model-check"));
         life.add("model checks", checks::shutdownNow);
-        checks.scheduleWithFixedDelay(() -> quietly(models::refresh), checkInterval.toMillis(),
-                checkInterval.toMillis(), TimeUnit.MILLISECONDS);
+        checks.scheduleWithFixedDelay(
+                () -> quietly(models::refresh),
+                checkInterval.toMillis(),
+                checkInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
         life.add("model announcements", broker.subscribeModels(body -> {
             if (ModelAnnouncementCodec.decode(body).isEmpty()) {
                 LOG.warn("ignored a message on the models exchange that is not a model announcement");
@@ -78,7 +93,9 @@ final class ModelDistribution {
             catalog.add(origin, source.bytes(), "registered by glossa serve at first start (" + origin + ")");
             catalog.activate(model.version());
             LOG.info("model registry was empty: registered and activated {}", model.version());
-        } catch (ModelRegistryException | io.glossa.registry.BadModelException | io.glossa.pipeline.StoreUnavailableException e) {
+        } catch (ModelRegistryException
+                | io.glossa.registry.BadModelException
+                | io.glossa.pipeline.StoreUnavailableException e) {
             LOG.info("model registry: {} not registered as the first version ({})", model.version(), e.getMessage());
         }
     }
@@ -99,7 +116,7 @@ final class ModelDistribution {
         } catch (UnknownHostException e) {
             host = "unknown-host";
         }
-        int n = PROCESSES_HERE.incrementAndGet();   // tests run several workers in one JVM
+        int n = PROCESSES_HERE.incrementAndGet(); // tests run several workers in one JVM
         return role + "@" + host + "/" + ProcessHandle.current().pid() + (n > 1 ? "-" + n : "");
     }
 }

@@ -39,8 +39,8 @@ public record ModelSource(Optional<Path> file) {
                 return in.readAllBytes();
             }
         } catch (IOException e) {
-            throw new StartupException("cannot read model " + file.map(Path::toString).orElse("(built-in)") + ": "
-                    + e.getMessage(), e);
+            throw new StartupException(
+                    "cannot read model " + file.map(Path::toString).orElse("(built-in)") + ": " + e.getMessage(), e);
         }
     }
 

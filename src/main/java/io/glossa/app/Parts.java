@@ -19,8 +19,7 @@ final class Parts {
     private static final Logger LOG = LoggerFactory.getLogger(Parts.class);
     private static final Duration RETENTION_SWEEP = Duration.ofMinutes(1);
 
-    private Parts() {
-    }
+    private Parts() {}
 
     static LanguageModel model(ModelSource source) {
         LanguageModel model = source.load();
@@ -32,8 +31,12 @@ final class Parts {
     static JdbcTextStore store(Lifecycle life, StoreSettings settings, MeterRegistry registry) {
         JdbcTextStore store = life.add("database", JdbcTextStore.open(settings));
         ClientMetrics.bindPool(store.database().dataSource(), registry);
-        LOG.info("database: {}", settings.sqliteFile().map(Path::getParent)
-                .map(dir -> "embedded SQLite under " + dir).orElseGet(settings::redactedUrl));
+        LOG.info(
+                "database: {}",
+                settings.sqliteFile()
+                        .map(Path::getParent)
+                        .map(dir -> "embedded SQLite under " + dir)
+                        .orElseGet(settings::redactedUrl));
         return store;
     }
 
@@ -51,7 +54,8 @@ final class Parts {
             return;
         }
         life.add("retention", new Retention(store, period.get(), Clock.systemUTC()).start(RETENTION_SWEEP));
-        LOG.info("retention: texts older than {} (--retain) are deleted with their results and feedback",
+        LOG.info(
+                "retention: texts older than {} (--retain) are deleted with their results and feedback",
                 Retention.readable(period.get()));
     }
 }

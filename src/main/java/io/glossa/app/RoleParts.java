@@ -7,6 +7,10 @@ import io.glossa.store.JdbcTextStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /** What every role has started before its own parts: tracing, meters, the store and the broker, in one lifecycle. */
-record RoleParts(Lifecycle life, PrometheusMeterRegistry registry, PipelineMetrics metrics, JdbcTextStore store,
-                 BrokerSession broker, Tracing tracing) {
-}
+record RoleParts(
+        Lifecycle life,
+        PrometheusMeterRegistry registry,
+        PipelineMetrics metrics,
+        JdbcTextStore store,
+        BrokerSession broker,
+        Tracing tracing) {}

@@ -13,7 +13,8 @@ import java.util.Optional;
 public record Running(Lifecycle lifecycle, JdbcTextStore store, BrokerSession broker, Optional<ApiServer> server)
         implements AutoCloseable {
     public int port() {
-        return server.orElseThrow(() -> new IllegalStateException("this process has no HTTP server")).port();
+        return server.orElseThrow(() -> new IllegalStateException("this process has no HTTP server"))
+                .port();
     }
 
     /**

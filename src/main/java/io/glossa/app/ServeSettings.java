@@ -4,8 +4,12 @@ import io.glossa.store.StoreSettings;
 import java.util.Objects;
 
 /** Everything in one process ({@code glossa serve}): the API side, workers, the store and the broker. */
-public record ServeSettings(StoreSettings store, BrokerSettings broker, FrontSettings front, WorkerSettings worker,
-                            TracingSettings tracing) {
+public record ServeSettings(
+        StoreSettings store,
+        BrokerSettings broker,
+        FrontSettings front,
+        WorkerSettings worker,
+        TracingSettings tracing) {
     public ServeSettings {
         Objects.requireNonNull(store, "store settings");
         Objects.requireNonNull(broker, "broker settings");

@@ -24,6 +24,7 @@ public record TracingSettings(Optional<OtlpEndpoint> endpoint, String serviceNam
 
     /** The tracing of a running role; close it after every part that traces. */
     Tracing open() {
-        return endpoint.<Tracing>map(e -> OtelTracing.start(e, serviceName, serviceVersion)).orElse(Tracing.NONE);
+        return endpoint.<Tracing>map(e -> OtelTracing.start(e, serviceName, serviceVersion))
+                .orElse(Tracing.NONE);
     }
 }

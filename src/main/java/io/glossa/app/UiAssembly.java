@@ -21,23 +21,35 @@ import java.util.List;
  * API's parts.
  */
 final class UiAssembly {
-    private UiAssembly() {
-    }
+    private UiAssembly() {}
 
-    static UiRoutes routes(Lifecycle life, JdbcTextStore store, AmqpBroker broker, MeterRegistry registry,
-                           ResultFanout results, UiModel model) {
+    static UiRoutes routes(
+            Lifecycle life,
+            JdbcTextStore store,
+            AmqpBroker broker,
+            MeterRegistry registry,
+            ResultFanout results,
+            UiModel model) {
         ResultTally tally = new ResultTally(registry);
         results.add(tally);
         StatsSampler sampler = life.add("dashboard history", new StatsSampler(registry, Clock.systemUTC()).start());
-        return new UiRoutes(new JdbcHistory(store.database()), new JdbcFeedback(store.database(), Clock.systemUTC()),
-                new LanguageCatalog(model.labels()), registry, sampler, () -> queues(broker), tally, model.version());
+        return new UiRoutes(
+                new JdbcHistory(store.database()),
+                new JdbcFeedback(store.database(), Clock.systemUTC()),
+                new LanguageCatalog(model.labels()),
+                registry,
+                sampler,
+                () -> queues(broker),
+                tally,
+                model.version());
     }
 
     private static List<QueueDepth> queues(AmqpBroker broker) {
         String realtime = broker.topology().queue(Lane.REALTIME);
         String batch = broker.topology().queue(Lane.BATCH);
         return broker.queueStatistics().snapshot().stream()
-                .map(q -> depth(q, q.queue().equals(realtime) ? "realtime" : q.queue().equals(batch) ? "batch" : "failed"))
+                .map(q -> depth(
+                        q, q.queue().equals(realtime) ? "realtime" : q.queue().equals(batch) ? "batch" : "failed"))
                 .toList();
     }
 

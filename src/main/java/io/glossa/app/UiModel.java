@@ -23,7 +23,10 @@ record UiModel(List<LabelInfo> labels, Supplier<String> version) {
      * whichever model {@code models} holds when asked.
      */
     static UiModel of(Supplier<LanguageModel> models) {
-        return new UiModel(models.get().metadata().labels().stream().map(LabelInfo::withCurrentNames).toList(),
+        return new UiModel(
+                models.get().metadata().labels().stream()
+                        .map(LabelInfo::withCurrentNames)
+                        .toList(),
                 () -> models.get().version());
     }
 }

@@ -21,23 +21,24 @@ final class Watchdog {
     static final Duration PERIOD = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
 
-    private Watchdog() {
-    }
+    private Watchdog() {}
 
     /** Checks {@code vital} every {@link #PERIOD} until the lifecycle closes. */
     @SuppressWarnings("FutureReturnValueIgnored") // a periodic task: it handles its own failures and shutdown ends it
     static void start(Lifecycle life, List<ReadinessCheck> vital) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Threads.daemonFactory("watchdog"));
         life.add("watchdog", timer::shutdownNow);
-        timer.scheduleWithFixedDelay(() -> check(life, vital, timer), PERIOD.toMillis(), PERIOD.toMillis(),
-                TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> check(life, vital, timer), PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static void check(Lifecycle life, List<ReadinessCheck> vital, ScheduledExecutorService timer) {
         for (ReadinessCheck part : vital) {
             if (!part.probe().getAsBoolean()) {
-                LOG.error("{} stopped working (a background thread died; its error is logged above); stopping this "
-                        + "process so that its service manager starts a new one", part.name());
+                LOG.error(
+                        "{} stopped working (a background thread died; its error is logged above); stopping this "
+                                + "process so that its service manager starts a new one",
+                        part.name());
                 life.fail();
                 timer.shutdown();
                 return;

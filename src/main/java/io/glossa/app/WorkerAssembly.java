@@ -29,8 +29,7 @@ final class WorkerAssembly {
     /** Enough for C2 to compile the scoring loop: 0.79 s at start here, after which the JIT log shows it at tier 4. */
     private static final int WARM_UP_TEXTS = 50_000;
 
-    private WorkerAssembly() {
-    }
+    private WorkerAssembly() {}
 
     static AmqpJobConsumer start(RoleParts parts, ActiveModels models, ConsumerSettings settings, int topK) {
         Lifecycle life = parts.life();
@@ -38,15 +37,25 @@ final class WorkerAssembly {
         AmqpBroker broker = parts.broker().broker();
         PipelineMetrics metrics = parts.metrics();
         Clock clock = Clock.systemUTC();
-        JobHandler live = new ShadowingHandler(new PredictionHandler(store, models, topK, clock, metrics), models,
-                new JdbcShadowResults(store.database()), clock);
-        JobHandler handler = io.glossa.pipeline.TracedHandler.wrap(new ReverifyHandler(live, models,
-                new JdbcReverify(store.database(), clock), clock), parts.tracing(), system(broker), broker.topology()::queue);
+        JobHandler live = new ShadowingHandler(
+                new PredictionHandler(store, models, topK, clock, metrics),
+                models,
+                new JdbcShadowResults(store.database()),
+                clock);
+        JobHandler handler = io.glossa.pipeline.TracedHandler.wrap(
+                new ReverifyHandler(live, models, new JdbcReverify(store.database(), clock), clock),
+                parts.tracing(),
+                system(broker),
+                broker.topology()::queue);
         warmUp(models.get());
-        AmqpJobConsumer consumer = life.add("workers", broker.jobConsumer(settings, EnumSet.allOf(Lane.class), metrics));
+        AmqpJobConsumer consumer =
+                life.add("workers", broker.jobConsumer(settings, EnumSet.allOf(Lane.class), metrics));
         consumer.start(handler);
-        LOG.info("workers: {} threads, prefetch {} per lane, {} attempts before the failed queue",
-                settings.workers(), settings.prefetch(), settings.maxAttempts());
+        LOG.info(
+                "workers: {} threads, prefetch {} per lane, {} attempts before the failed queue",
+                settings.workers(),
+                settings.prefetch(),
+                settings.maxAttempts());
         return consumer;
     }
 
@@ -59,6 +68,9 @@ final class WorkerAssembly {
     private static void warmUp(LanguageModel model) {
         long start = System.nanoTime();
         model.warmUp(WARM_UP_TEXTS);
-        LOG.info("workers: classifier warmed up with {} texts in {} ms", WARM_UP_TEXTS, (System.nanoTime() - start) / 1_000_000);
+        LOG.info(
+                "workers: classifier warmed up with {} texts in {} ms",
+                WARM_UP_TEXTS,
+                (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -9,8 +9,12 @@ import java.util.Optional;
  *
  * @param metrics empty: no metrics port
  */
-public record WorkerRoleSettings(StoreSettings store, BrokerSettings broker, WorkerSettings worker,
-                                 Optional<MetricsEndpoint> metrics, TracingSettings tracing) {
+public record WorkerRoleSettings(
+        StoreSettings store,
+        BrokerSettings broker,
+        WorkerSettings worker,
+        Optional<MetricsEndpoint> metrics,
+        TracingSettings tracing) {
     public WorkerRoleSettings {
         Objects.requireNonNull(store, "store settings");
         Objects.requireNonNull(broker, "broker settings");
@@ -20,8 +24,8 @@ public record WorkerRoleSettings(StoreSettings store, BrokerSettings broker, Wor
     }
 
     /** Without span export. */
-    public WorkerRoleSettings(StoreSettings store, BrokerSettings broker, WorkerSettings worker,
-                              Optional<MetricsEndpoint> metrics) {
+    public WorkerRoleSettings(
+            StoreSettings store, BrokerSettings broker, WorkerSettings worker, Optional<MetricsEndpoint> metrics) {
         this(store, broker, worker, metrics, TracingSettings.OFF);
     }
 }

@@ -22,7 +22,8 @@ public record WorkerSettings(int threads, int topK, Duration modelCheckInterval,
             throw new IllegalArgumentException("--top-k must be between 1 and 38, got " + topK);
         }
         if (modelCheckInterval.toMillis() < 100) {
-            throw new IllegalArgumentException("--model-check-interval must be at least 100ms, got " + modelCheckInterval);
+            throw new IllegalArgumentException(
+                    "--model-check-interval must be at least 100ms, got " + modelCheckInterval);
         }
         Objects.requireNonNull(model, "model source");
     }

@@ -29,6 +29,7 @@ final class AckCoalescer {
     private final TreeSet<Long> done = new TreeSet<>();
     /** Those of {@code done} already settled on their own (acked or nacked individually). */
     private final Set<Long> settled = new HashSet<>();
+
     private long oldestWaitingSince;
 
     AckCoalescer(Channel channel) {

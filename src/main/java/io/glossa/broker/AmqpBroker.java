@@ -46,7 +46,10 @@ public final class AmqpBroker implements AutoCloseable {
             com.rabbitmq.client.Channel declaring = connection.openChannel();
             broker.track(declaring); // stays open: topology recovery re-declares through it
             topology.declare(declaring, connection.flavour());
-            LOG.info("AMQP broker {} ({}) ready, topology '{}' declared", endpoint.describe(), connection.flavour(),
+            LOG.info(
+                    "AMQP broker {} ({}) ready, topology '{}' declared",
+                    endpoint.describe(),
+                    connection.flavour(),
                     topology.prefix());
             return broker;
         } catch (RuntimeException e) {
@@ -77,7 +80,9 @@ public final class AmqpBroker implements AutoCloseable {
 
     /** Packs the jobs of a publish into messages as {@code packing} says; one per message is {@link #jobPublisher()}. */
     public synchronized AmqpJobPublisher jobPublisher(JobPacking packing) {
-        return packing.jobsPerMessage() == 1 ? jobPublisher() : track(new AmqpJobPublisher(publishing(), topology, packing));
+        return packing.jobsPerMessage() == 1
+                ? jobPublisher()
+                : track(new AmqpJobPublisher(publishing(), topology, packing));
     }
 
     /** Up to {@code jobsPerMessage} jobs per message, in at most {@link JobPacking#MAX_PACKED_BYTES}. */
@@ -94,7 +99,8 @@ public final class AmqpBroker implements AutoCloseable {
     }
 
     /** @param metrics told of every delivery a worker thread takes (queue wait, redelivery) */
-    public synchronized AmqpJobConsumer jobConsumer(ConsumerSettings settings, Set<Lane> lanes, PipelineMetrics metrics) {
+    public synchronized AmqpJobConsumer jobConsumer(
+            ConsumerSettings settings, Set<Lane> lanes, PipelineMetrics metrics) {
         return track(new AmqpJobConsumer(consuming(), topology, settings, lanes, metrics));
     }
 

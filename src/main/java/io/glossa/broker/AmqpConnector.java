@@ -54,14 +54,18 @@ public final class AmqpConnector {
                 if (attempt > 1) {
                     LOG.info("connected to AMQP broker {} as {} after {} attempts", endpoint.describe(), name, attempt);
                 }
-                return new BrokerConnection(connection, BrokerFlavour.fromServerProperties(connection.getServerProperties()));
+                return new BrokerConnection(
+                        connection, BrokerFlavour.fromServerProperties(connection.getServerProperties()));
             } catch (IOException | TimeoutException | ShutdownSignalException e) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new BrokerUnavailableException("AMQP broker " + endpoint.describe() + " unreachable after "
-                            + attempt + " attempts in " + settings.firstConnectTimeout().toSeconds() + " s: " + reason(e), e);
+                    throw new BrokerUnavailableException(
+                            "AMQP broker " + endpoint.describe() + " unreachable after " + attempt + " attempts in "
+                                    + settings.firstConnectTimeout().toSeconds() + " s: " + reason(e),
+                            e);
                 }
-                long pause = Math.min(retries.next().toMillis(), Duration.ofNanos(left).toMillis() + 1);
+                long pause = Math.min(
+                        retries.next().toMillis(), Duration.ofNanos(left).toMillis() + 1);
                 LOG.warn("AMQP broker {} not reachable ({}); retrying in {} ms", endpoint.describe(), reason(e), pause);
                 sleep(pause);
             }
@@ -90,7 +94,10 @@ public final class AmqpConnector {
 
     static String reason(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || (t instanceof IOException && t.getCause() instanceof ShutdownSignalException))) {
+        while (t.getCause() != null
+                && t.getCause() != t
+                && (t.getMessage() == null
+                        || (t instanceof IOException && t.getCause() instanceof ShutdownSignalException))) {
             t = t.getCause();
         }
         String message = t.getMessage();

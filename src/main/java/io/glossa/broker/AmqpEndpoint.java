@@ -55,7 +55,8 @@ public record AmqpEndpoint(List<Address> addresses, String username, String pass
                 throw new IllegalArgumentException("AMQP URIs mix amqp:// and amqps://: " + mask(spec));
             }
             tls = secure;
-            addresses.add(new Address(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : secure ? AMQPS_PORT : AMQP_PORT));
+            addresses.add(
+                    new Address(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : secure ? AMQPS_PORT : AMQP_PORT));
             if (uri.getRawUserInfo() != null) {
                 String[] parts = uri.getRawUserInfo().split(":", 2);
                 user = agree("user", user, decode(parts[0]));
@@ -65,8 +66,12 @@ public record AmqpEndpoint(List<Address> addresses, String username, String pass
             }
             vhost = agree("virtual host", vhost, virtualHost(uri));
         }
-        return new AmqpEndpoint(addresses, user != null ? user : defaultUser,
-                password != null ? password : defaultPassword, vhost != null ? vhost : "/", tls != null && tls);
+        return new AmqpEndpoint(
+                addresses,
+                user != null ? user : defaultUser,
+                password != null ? password : defaultPassword,
+                vhost != null ? vhost : "/",
+                tls != null && tls);
     }
 
     private static URI uri(String entry) {
@@ -89,12 +94,15 @@ public record AmqpEndpoint(List<Address> addresses, String username, String pass
     private static Address hostPort(String entry, boolean tls) {
         try {
             URI uri = new URI("amqp://" + entry);
-            if (uri.getHost() == null || uri.getRawUserInfo() != null || !uri.getRawPath().isEmpty()) {
+            if (uri.getHost() == null
+                    || uri.getRawUserInfo() != null
+                    || !uri.getRawPath().isEmpty()) {
                 throw new URISyntaxException(entry, "expected host or host:port");
             }
             return new Address(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : tls ? AMQPS_PORT : AMQP_PORT);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a valid AMQP address: '" + entry + "' (expected amqp://user:pass@host:port/vhost or host:port)");
+            throw new IllegalArgumentException("not a valid AMQP address: '" + entry
+                    + "' (expected amqp://user:pass@host:port/vhost or host:port)");
         }
     }
 
@@ -105,7 +113,8 @@ public record AmqpEndpoint(List<Address> addresses, String username, String pass
         }
         String name = decode(path.substring(1));
         if (name.contains("/") && !name.equals("/")) {
-            throw new IllegalArgumentException("AMQP URI path must be one virtual host name (encode '/' as %2F): " + mask(uri.toString()));
+            throw new IllegalArgumentException(
+                    "AMQP URI path must be one virtual host name (encode '/' as %2F): " + mask(uri.toString()));
         }
         return name;
     }
@@ -128,8 +137,10 @@ public record AmqpEndpoint(List<Address> addresses, String username, String pass
 
     /** For logs: addresses, user and virtual host, never the password. */
     public String describe() {
-        String hosts = addresses.stream().map(a -> a.getHost() + ":" + a.getPort()).collect(Collectors.joining(","));
-        return (tls ? "amqps://" : "amqp://") + username + "@" + hosts + "/" + (virtualHost.equals("/") ? "" : virtualHost);
+        String hosts =
+                addresses.stream().map(a -> a.getHost() + ":" + a.getPort()).collect(Collectors.joining(","));
+        return (tls ? "amqps://" : "amqp://") + username + "@" + hosts + "/"
+                + (virtualHost.equals("/") ? "" : virtualHost);
     }
 
     @Override

@@ -57,6 +57,7 @@ public final class AmqpJobConsumer implements JobConsumer {
      * before {@code basicConsume} returns, and a delivery judged stale is never settled on its live channel.
      */
     private final Map<Lane, AtomicReference<AckCoalescer>> currentAcks = new ConcurrentHashMap<>();
+
     private final List<JobProcessor> processors = new ArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
     private ExecutorService workers;
@@ -69,8 +70,12 @@ public final class AmqpJobConsumer implements JobConsumer {
     }
 
     /** @param metrics told of every delivery a worker thread takes (queue wait, redelivery) */
-    public AmqpJobConsumer(BrokerConnection connection, Topology topology, ConsumerSettings settings, Set<Lane> lanes,
-                           PipelineMetrics metrics) {
+    public AmqpJobConsumer(
+            BrokerConnection connection,
+            Topology topology,
+            ConsumerSettings settings,
+            Set<Lane> lanes,
+            PipelineMetrics metrics) {
         if (lanes.isEmpty()) {
             throw new IllegalArgumentException("consume at least one lane");
         }
@@ -100,8 +105,12 @@ public final class AmqpJobConsumer implements JobConsumer {
             close();
             throw e;
         }
-        LOG.info("consuming {} with {} worker threads, prefetch {} per lane, {} attempts per job",
-                lanes, settings.workers(), settings.prefetch(), settings.maxAttempts());
+        LOG.info(
+                "consuming {} with {} worker threads, prefetch {} per lane, {} attempts per job",
+                lanes,
+                settings.workers(),
+                settings.prefetch(),
+                settings.maxAttempts());
     }
 
     @SuppressWarnings("FutureReturnValueIgnored") // a periodic task: it handles its own failures and shutdown ends it
@@ -112,8 +121,8 @@ public final class AmqpJobConsumer implements JobConsumer {
         ackFlusher.scheduleWithFixedDelay(this::flushAcks, ACK_FLUSH_MILLIS, ACK_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
         workers = Executors.newFixedThreadPool(settings.workers(), Threads.daemonFactory("worker-" + id));
         for (int i = 0; i < settings.workers(); i++) {
-            JobProcessor processor = new JobProcessor(connection, topology, settings, handler,
-                    AmqpJobPublisher.DEFAULT_CONFIRM_TIMEOUT, metrics);
+            JobProcessor processor = new JobProcessor(
+                    connection, topology, settings, handler, AmqpJobPublisher.DEFAULT_CONFIRM_TIMEOUT, metrics);
             processors.add(processor);
             workers.execute(() -> work(processor));
         }
@@ -140,20 +149,29 @@ public final class AmqpJobConsumer implements JobConsumer {
         });
         try {
             channel.basicQos(settings.prefetch());
-            String tag = channel.basicConsume(topology.queue(lane), false, "glossa-" + lane.key() + "-" + INSTANCES.get(),
+            String tag = channel.basicConsume(
+                    topology.queue(lane),
+                    false,
+                    "glossa-" + lane.key() + "-" + INSTANCES.get(),
                     new DefaultConsumer(channel) {
                         @Override
-                        public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+                        public void handleDelivery(
+                                String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
                             AckCoalescer current = acks.get();
                             current.delivered(envelope.getDeliveryTag());
-                            inbox.put(new Delivery(lane, current, envelope.getDeliveryTag(), envelope.isRedeliver(), properties,
+                            inbox.put(new Delivery(
+                                    lane,
+                                    current,
+                                    envelope.getDeliveryTag(),
+                                    envelope.isRedeliver(),
+                                    properties,
                                     body));
                         }
                     });
             return new Subscription(channel, tag);
         } catch (IOException | RuntimeException e) {
-            throw new BrokerUnavailableException("cannot consume from queue " + topology.queue(lane) + ": "
-                    + AmqpConnector.reason(e), e);
+            throw new BrokerUnavailableException(
+                    "cannot consume from queue " + topology.queue(lane) + ": " + AmqpConnector.reason(e), e);
         }
     }
 
@@ -190,8 +208,10 @@ public final class AmqpJobConsumer implements JobConsumer {
                     }
                     processor.process(delivery);
                 } catch (RuntimeException e) {
-                    LOG.error("unexpected error handling job message {}; requeueing it",
-                            delivery.properties().getMessageId(), e);
+                    LOG.error(
+                            "unexpected error handling job message {}; requeueing it",
+                            delivery.properties().getMessageId(),
+                            e);
                     JobProcessor.requeue(delivery);
                 } finally {
                     inbox.finished(delivery);

@@ -35,8 +35,12 @@ public final class AmqpJobPublisher implements JobPublisher, AutoCloseable {
     private final Semaphore permits;
     private final ConcurrentLinkedQueue<ConfirmedChannel> idle = new ConcurrentLinkedQueue<>();
 
-    public AmqpJobPublisher(BrokerConnection connection, Topology topology, Duration confirmTimeout, int maxChannels,
-                            JobPacking packing) {
+    public AmqpJobPublisher(
+            BrokerConnection connection,
+            Topology topology,
+            Duration confirmTimeout,
+            int maxChannels,
+            JobPacking packing) {
         if (maxChannels < 1) {
             throw new IllegalArgumentException("publisher needs at least one channel");
         }
@@ -68,10 +72,16 @@ public final class AmqpJobPublisher implements JobPublisher, AutoCloseable {
             for (List<Job> message : packing.pack(jobs)) {
                 Job first = message.get(0);
                 if (message.size() == 1) {
-                    channel.publish(topology.jobsExchange(), first.lane().key(), properties(first),
+                    channel.publish(
+                            topology.jobsExchange(),
+                            first.lane().key(),
+                            properties(first),
                             JobMessageCodec.encode(first));
                 } else {
-                    channel.publish(topology.jobsExchange(), first.lane().key(), properties(message),
+                    channel.publish(
+                            topology.jobsExchange(),
+                            first.lane().key(),
+                            properties(message),
                             JobMessageCodec.encodeAll(message));
                 }
             }
@@ -81,7 +91,8 @@ public final class AmqpJobPublisher implements JobPublisher, AutoCloseable {
         } catch (BrokerUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new BrokerUnavailableException("publishing " + jobs.size() + " jobs failed: " + AmqpConnector.reason(e), e);
+            throw new BrokerUnavailableException(
+                    "publishing " + jobs.size() + " jobs failed: " + AmqpConnector.reason(e), e);
         } finally {
             if (channel != null) {
                 channel.close();
@@ -104,7 +115,9 @@ public final class AmqpJobPublisher implements JobPublisher, AutoCloseable {
     static AMQP.BasicProperties properties(Job job) {
         Instant now = Instant.now();
         Instant submitted = job.submittedAt() != null ? job.submittedAt() : now;
-        return persistentJson(job.lane(), submitted, now, job.trace()).messageId(job.id().toString()).build();
+        return persistentJson(job.lane(), submitted, now, job.trace())
+                .messageId(job.id().toString())
+                .build();
     }
 
     /**
@@ -114,8 +127,13 @@ public final class AmqpJobPublisher implements JobPublisher, AutoCloseable {
      */
     static AMQP.BasicProperties properties(List<Job> jobs) {
         Instant now = Instant.now();
-        Instant earliest = jobs.stream().map(Job::submittedAt).filter(Objects::nonNull).min(Instant::compareTo).orElse(now);
-        return persistentJson(jobs.get(0).lane(), earliest, now, sharedTrace(jobs)).build();
+        Instant earliest = jobs.stream()
+                .map(Job::submittedAt)
+                .filter(Objects::nonNull)
+                .min(Instant::compareTo)
+                .orElse(now);
+        return persistentJson(jobs.get(0).lane(), earliest, now, sharedTrace(jobs))
+                .build();
     }
 
     private static TraceContext sharedTrace(List<Job> jobs) {
@@ -128,13 +146,25 @@ public final class AmqpJobPublisher implements JobPublisher, AutoCloseable {
         return first;
     }
 
-    private static AMQP.BasicProperties.Builder persistentJson(Lane lane, Instant submitted, Instant now,
-                                                               TraceContext trace) {
+    private static AMQP.BasicProperties.Builder persistentJson(
+            Lane lane, Instant submitted, Instant now, TraceContext trace) {
         Map<String, Object> headers = trace == null
-                ? Map.of(MessageHeaders.LANE, lane.key(), MessageHeaders.SUBMITTED_AT, submitted.toString(),
-                        MessageHeaders.PUBLISHED_AT, now.toString())
-                : Map.of(MessageHeaders.LANE, lane.key(), MessageHeaders.SUBMITTED_AT, submitted.toString(),
-                        MessageHeaders.PUBLISHED_AT, now.toString(), MessageHeaders.TRACEPARENT, trace.traceparent());
+                ? Map.of(
+                        MessageHeaders.LANE,
+                        lane.key(),
+                        MessageHeaders.SUBMITTED_AT,
+                        submitted.toString(),
+                        MessageHeaders.PUBLISHED_AT,
+                        now.toString())
+                : Map.of(
+                        MessageHeaders.LANE,
+                        lane.key(),
+                        MessageHeaders.SUBMITTED_AT,
+                        submitted.toString(),
+                        MessageHeaders.PUBLISHED_AT,
+                        now.toString(),
+                        MessageHeaders.TRACEPARENT,
+                        trace.traceparent());
         return new AMQP.BasicProperties.Builder()
                 .deliveryMode(2)
                 .contentType("application/json")

@@ -26,7 +26,8 @@ public record AmqpTls(Optional<Path> truststore, String password) {
             try {
                 return SSLContext.getDefault();
             } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("this Java runtime offers no default TLS context: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "this Java runtime offers no default TLS context: " + e.getMessage(), e);
             }
         }
         Path file = truststore.get();
@@ -47,7 +48,8 @@ public record AmqpTls(Optional<Path> truststore, String password) {
             context.init(null, trust.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("AMQP truststore " + file + " cannot be used for TLS: " + e.getMessage());
+            throw new IllegalArgumentException(
+                    "AMQP truststore " + file + " cannot be used for TLS: " + e.getMessage());
         }
     }
 

@@ -8,7 +8,9 @@ import java.util.Map;
  * dead-lettering; Qpid Broker-J closes the whole connection on those {@code x-} arguments.
  */
 public enum BrokerFlavour {
-    RABBITMQ, QPID, OTHER;
+    RABBITMQ,
+    QPID,
+    OTHER;
 
     /**
      * From the server properties sent on connect: {@code product} is "RabbitMQ" or "Apache Qpid Broker-J Core";

@@ -5,18 +5,20 @@ import java.util.Optional;
 /** A connected {@link AmqpBroker} and, in embedded mode, the in-process broker it talks to (stopped last). */
 public record BrokerSession(AmqpBroker broker, Optional<EmbeddedBroker> embedded) implements AutoCloseable {
     /** Starts the embedded broker, then connects to it; stops it again if connecting fails. */
-    public static BrokerSession embedded(EmbeddedBrokerSettings settings, Topology topology, ConnectSettings connect,
-                                         String role) {
+    public static BrokerSession embedded(
+            EmbeddedBrokerSettings settings, Topology topology, ConnectSettings connect, String role) {
         EmbeddedBroker embedded = EmbeddedBroker.start(settings);
         try {
-            return new BrokerSession(AmqpBroker.connect(embedded.endpoint(), topology, connect, role), Optional.of(embedded));
+            return new BrokerSession(
+                    AmqpBroker.connect(embedded.endpoint(), topology, connect, role), Optional.of(embedded));
         } catch (RuntimeException e) {
             embedded.close();
             throw e;
         }
     }
 
-    public static BrokerSession external(AmqpEndpoint endpoint, Topology topology, ConnectSettings connect, String role) {
+    public static BrokerSession external(
+            AmqpEndpoint endpoint, Topology topology, ConnectSettings connect, String role) {
         return new BrokerSession(AmqpBroker.connect(endpoint, topology, connect, role), Optional.empty());
     }
 

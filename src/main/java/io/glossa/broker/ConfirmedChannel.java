@@ -28,8 +28,10 @@ final class ConfirmedChannel implements AutoCloseable {
             close();
             throw new BrokerUnavailableException("cannot enable publisher confirms: " + AmqpConnector.reason(e), e);
         }
-        // basic.return arrives before the confirm on the connection thread, so it is recorded before awaitConfirms wakes
-        channel.addReturnListener(r -> returned.compareAndSet(null,
+        // basic.return arrives before the confirm on the connection thread, so it is recorded before awaitConfirms
+        // wakes
+        channel.addReturnListener(r -> returned.compareAndSet(
+                null,
                 "message not routed by exchange '" + r.getExchange() + "' with key '" + r.getRoutingKey() + "': "
                         + r.getReplyText()));
     }
@@ -51,10 +53,11 @@ final class ConfirmedChannel implements AutoCloseable {
         try {
             allAcked = channel.waitForConfirms(timeout.toMillis());
         } catch (TimeoutException e) {
-            throw new BrokerUnavailableException("broker did not confirm the messages within " + timeout.toMillis()
-                    + " ms", e);
+            throw new BrokerUnavailableException(
+                    "broker did not confirm the messages within " + timeout.toMillis() + " ms", e);
         } catch (RuntimeException e) {
-            throw new BrokerUnavailableException("broker connection lost before confirming: " + AmqpConnector.reason(e), e);
+            throw new BrokerUnavailableException(
+                    "broker connection lost before confirming: " + AmqpConnector.reason(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BrokerUnavailableException("interrupted while waiting for publisher confirms", e);

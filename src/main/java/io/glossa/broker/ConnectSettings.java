@@ -10,11 +10,15 @@ import java.time.Duration;
  * between automatic recovery attempts once connected. {@code tls}: whom {@code amqps://} connections trust.
  * {@code metrics}: counts the connections' channels, messages and acks (none by default).
  */
-public record ConnectSettings(Duration firstConnectTimeout, Duration recoveryInterval, int heartbeatSeconds, AmqpTls tls,
-                              MetricsCollector metrics) {
+public record ConnectSettings(
+        Duration firstConnectTimeout,
+        Duration recoveryInterval,
+        int heartbeatSeconds,
+        AmqpTls tls,
+        MetricsCollector metrics) {
     public static ConnectSettings defaults() {
-        return new ConnectSettings(Duration.ofSeconds(30), Duration.ofSeconds(2), 30, AmqpTls.JVM_DEFAULT,
-                new NoOpMetricsCollector());
+        return new ConnectSettings(
+                Duration.ofSeconds(30), Duration.ofSeconds(2), 30, AmqpTls.JVM_DEFAULT, new NoOpMetricsCollector());
     }
 
     public ConnectSettings withFirstConnectTimeout(Duration timeout) {

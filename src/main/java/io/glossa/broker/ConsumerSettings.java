@@ -16,8 +16,14 @@ import java.time.Duration;
  *                        worker that took it) is failed; kept above {@code maxAttempts} by default because worker
  *                        crashes (kill -9, restarts) also redeliver innocent jobs that happened to be prefetched
  */
-public record ConsumerSettings(int prefetch, int maxAttempts, int workers, int maxBodyBytes,
-                               Duration retryBackoff, Duration maxRetryBackoff, int maxRedeliveries) {
+public record ConsumerSettings(
+        int prefetch,
+        int maxAttempts,
+        int workers,
+        int maxBodyBytes,
+        Duration retryBackoff,
+        Duration maxRetryBackoff,
+        int maxRedeliveries) {
     public static final int DEFAULT_PREFETCH = 200;
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
 
@@ -44,24 +50,34 @@ public record ConsumerSettings(int prefetch, int maxAttempts, int workers, int m
     }
 
     public static ConsumerSettings defaults() {
-        return new ConsumerSettings(DEFAULT_PREFETCH, DEFAULT_MAX_ATTEMPTS, 4, JobMessageCodec.DEFAULT_MAX_BODY_BYTES,
-                Duration.ofMillis(200), Duration.ofSeconds(5), Topology.DELIVERY_LIMIT);
+        return new ConsumerSettings(
+                DEFAULT_PREFETCH,
+                DEFAULT_MAX_ATTEMPTS,
+                4,
+                JobMessageCodec.DEFAULT_MAX_BODY_BYTES,
+                Duration.ofMillis(200),
+                Duration.ofSeconds(5),
+                Topology.DELIVERY_LIMIT);
     }
 
     public ConsumerSettings withPrefetch(int value) {
-        return new ConsumerSettings(value, maxAttempts, workers, maxBodyBytes, retryBackoff, maxRetryBackoff, maxRedeliveries);
+        return new ConsumerSettings(
+                value, maxAttempts, workers, maxBodyBytes, retryBackoff, maxRetryBackoff, maxRedeliveries);
     }
 
     public ConsumerSettings withMaxAttempts(int value) {
-        return new ConsumerSettings(prefetch, value, workers, maxBodyBytes, retryBackoff, maxRetryBackoff, maxRedeliveries);
+        return new ConsumerSettings(
+                prefetch, value, workers, maxBodyBytes, retryBackoff, maxRetryBackoff, maxRedeliveries);
     }
 
     public ConsumerSettings withWorkers(int value) {
-        return new ConsumerSettings(prefetch, maxAttempts, value, maxBodyBytes, retryBackoff, maxRetryBackoff, maxRedeliveries);
+        return new ConsumerSettings(
+                prefetch, maxAttempts, value, maxBodyBytes, retryBackoff, maxRetryBackoff, maxRedeliveries);
     }
 
     public ConsumerSettings withMaxBodyBytes(int value) {
-        return new ConsumerSettings(prefetch, maxAttempts, workers, value, retryBackoff, maxRetryBackoff, maxRedeliveries);
+        return new ConsumerSettings(
+                prefetch, maxAttempts, workers, value, retryBackoff, maxRetryBackoff, maxRedeliveries);
     }
 
     public ConsumerSettings withRetryBackoff(Duration first, Duration max) {

@@ -37,12 +37,17 @@ final class DecisionCarrier {
         this.announcer = announcer;
     }
 
-    void carryOut(Delivery delivery, DeliverySituation situation, DeliveryDecision decision) throws InterruptedException {
+    void carryOut(Delivery delivery, DeliverySituation situation, DeliveryDecision decision)
+            throws InterruptedException {
         if (decision instanceof Ack) {
             ack(delivery);
         } else if (decision instanceof RetryAfter retry) {
-            LOG.info("job {} failed attempt {} of {}: {}; retrying", situation.jobs().get(0).id(), retry.attempts(),
-                    policy.maxAttempts(), retry.reason());
+            LOG.info(
+                    "job {} failed attempt {} of {}: {}; retrying",
+                    situation.jobs().get(0).id(),
+                    retry.attempts(),
+                    policy.maxAttempts(),
+                    retry.reason());
             copyAfter(delivery, retry.delay(), retry.attempts());
         } else if (decision instanceof PutBack putBack) {
             LOG.warn("{}: {}; putting it back on its queue", subject(situation), putBack.reason());
@@ -67,8 +72,11 @@ final class DecisionCarrier {
     /** Records the job as failed in the store first; if even that fails, the policy decides again (put back). */
     private void giveUp(Delivery delivery, DeliverySituation situation, GiveUp giveUp) throws InterruptedException {
         if (situation.stage() instanceof Stage.Malformed malformed) {
-            LOG.warn("malformed job message (message id {}) on lane {} moved to the failed queue: {}",
-                    delivery.properties().getMessageId(), delivery.lane().key(), malformed.why());
+            LOG.warn(
+                    "malformed job message (message id {}) on lane {} moved to the failed queue: {}",
+                    delivery.properties().getMessageId(),
+                    delivery.lane().key(),
+                    malformed.why());
             republisher.toFailed(delivery, null, giveUp.reason(), giveUp.attempts());
             ack(delivery);
             return;
@@ -102,12 +110,17 @@ final class DecisionCarrier {
         } else if (stage instanceof Stage.Rejected rejected) {
             LOG.info("multi-job message of {} jobs failed ({}); splitting it into single jobs", size, rejected.why());
         } else if (LOG.isDebugEnabled()) {
-            LOG.debug("multi-job message of {} jobs done, {} to try alone", size, split.parts().size());
+            LOG.debug(
+                    "multi-job message of {} jobs done, {} to try alone",
+                    size,
+                    split.parts().size());
         }
     }
 
     private static String subject(DeliverySituation situation) {
-        return situation.jobs().size() == 1 ? "job " + situation.jobs().get(0).id() : situation.jobs().size() + " jobs";
+        return situation.jobs().size() == 1
+                ? "job " + situation.jobs().get(0).id()
+                : situation.jobs().size() + " jobs";
     }
 
     /** The outcome is safe: the consumer acks it within milliseconds, together with others. */

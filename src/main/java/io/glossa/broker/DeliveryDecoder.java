@@ -34,23 +34,38 @@ final class DeliveryDecoder {
             JobEnvelope.checkContentType(delivery.properties());
             body = codec.decodeAll(delivery.body());
             if (!body.multi()) {
-                JobEnvelope.checkMessageId(delivery.properties(), body.jobs().get(0).id());
+                JobEnvelope.checkMessageId(
+                        delivery.properties(), body.jobs().get(0).id());
             }
         } catch (MalformedMessageException e) {
             return new Received(DeliverySituation.malformed(e.getMessage(), attempts), queueWait, null);
         }
         // a job of a multi-job message keeps its own trace from the body, which it takes along if it goes on alone
-        TraceContext messageTrace = TraceContext.parse(MessageHeaders.stringHeader(headers, MessageHeaders.TRACEPARENT));
+        TraceContext messageTrace =
+                TraceContext.parse(MessageHeaders.stringHeader(headers, MessageHeaders.TRACEPARENT));
         List<Job> jobs = new ArrayList<>(body.jobs().size());
         for (JobMessage message : body.jobs()) {
-            Instant submittedAt = message.submittedAt() != null ? message.submittedAt() : submittedAt(delivery.properties());
+            Instant submittedAt =
+                    message.submittedAt() != null ? message.submittedAt() : submittedAt(delivery.properties());
             TraceContext trace = message.trace() != null ? message.trace() : messageTrace;
-            jobs.add(new Job(message.id(), message.text(), delivery.lane(), submittedAt, message.rescore(),
-                    message.question(), message.owner(), trace));
+            jobs.add(new Job(
+                    message.id(),
+                    message.text(),
+                    delivery.lane(),
+                    submittedAt,
+                    message.rescore(),
+                    message.question(),
+                    message.owner(),
+                    trace));
         }
         int redeliveries = MessageHeaders.intHeader(headers, MessageHeaders.DELIVERY_COUNT);
-        DeliverySituation situation = new DeliverySituation(new DeliverySituation.Stage.Decoded(), jobs, body.multi(),
-                attempts, redeliveries, delivery.redelivered());
+        DeliverySituation situation = new DeliverySituation(
+                new DeliverySituation.Stage.Decoded(),
+                jobs,
+                body.multi(),
+                attempts,
+                redeliveries,
+                delivery.redelivered());
         return new Received(situation, queueWait, messageTrace);
     }
 
@@ -77,6 +92,8 @@ final class DeliveryDecoder {
             }
         }
         // outside producers may send neither: then the job counts from its delivery
-        return properties.getTimestamp() == null ? Instant.now() : properties.getTimestamp().toInstant();
+        return properties.getTimestamp() == null
+                ? Instant.now()
+                : properties.getTimestamp().toInstant();
     }
 }

@@ -43,11 +43,16 @@ public final class EmbeddedBroker implements AutoCloseable {
             }
         } catch (Exception e) {
             launcher.shutdown();
-            throw new IllegalStateException("embedded AMQP broker could not start on 127.0.0.1:" + settings.port()
-                    + " with data in " + settings.brokerDir() + ": " + rootMessage(e), e);
+            throw new IllegalStateException(
+                    "embedded AMQP broker could not start on 127.0.0.1:" + settings.port() + " with data in "
+                            + settings.brokerDir() + ": " + rootMessage(e),
+                    e);
         }
-        LOG.info("embedded AMQP broker (Qpid Broker-J) on amqp://127.0.0.1:{}, store {}, started in {} ms",
-                settings.port(), settings.brokerDir(), (System.nanoTime() - started) / 1_000_000);
+        LOG.info(
+                "embedded AMQP broker (Qpid Broker-J) on amqp://127.0.0.1:{}, store {}, started in {} ms",
+                settings.port(),
+                settings.brokerDir(),
+                (System.nanoTime() - started) / 1_000_000);
         return new EmbeddedBroker(settings, launcher);
     }
 
@@ -93,8 +98,8 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** The URI clients use; it carries the credentials, so never log it (use {@link #describe()}). */
     public URI amqpUri() {
-        return URI.create("amqp://" + encode(settings.username()) + ":" + encode(settings.password())
-                + "@127.0.0.1:" + settings.port() + "/");
+        return URI.create("amqp://" + encode(settings.username()) + ":" + encode(settings.password()) + "@127.0.0.1:"
+                + settings.port() + "/");
     }
 
     public AmqpEndpoint endpoint() {
@@ -115,7 +120,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 
     private static String rootMessage(Throwable e) {

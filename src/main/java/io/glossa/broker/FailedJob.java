@@ -15,8 +15,15 @@ import java.time.Instant;
  * @param originalBytes the body's real size
  * @param complete      false when the failed message kept only the first 64 KiB: such a job cannot be replayed
  */
-public record FailedJob(String id, String reason, int attempts, Instant failedAt, String lane, String original,
-                        int originalBytes, boolean complete) {
+public record FailedJob(
+        String id,
+        String reason,
+        int attempts,
+        Instant failedAt,
+        String lane,
+        String original,
+        int originalBytes,
+        boolean complete) {
     /** Whether a replay can publish the job again exactly as it was. */
     public boolean replayable() {
         return complete && original != null && lane != null;

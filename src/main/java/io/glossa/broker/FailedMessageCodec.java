@@ -53,11 +53,18 @@ public final class FailedMessageCodec {
             JsonNode original = node.path("original");
             String data = original.path("data").asText("");
             byte[] bytes = "base64".equals(original.path("encoding").asText())
-                    ? Base64.getDecoder().decode(data) : data.getBytes(StandardCharsets.UTF_8);
-            return new FailedMessage(node.path("reason").asText(), node.path("attempts").asInt(),
-                    Instant.parse(node.path("failed_at").asText()), node.path("lane").asText(null),
-                    node.path("message_id").isNull() ? null : node.path("message_id").asText(null),
-                    bytes, original.path("bytes").asInt());
+                    ? Base64.getDecoder().decode(data)
+                    : data.getBytes(StandardCharsets.UTF_8);
+            return new FailedMessage(
+                    node.path("reason").asText(),
+                    node.path("attempts").asInt(),
+                    Instant.parse(node.path("failed_at").asText()),
+                    node.path("lane").asText(null),
+                    node.path("message_id").isNull()
+                            ? null
+                            : node.path("message_id").asText(null),
+                    bytes,
+                    original.path("bytes").asInt());
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a failed-job message: " + e.getMessage(), e);
         }
@@ -65,12 +72,16 @@ public final class FailedMessageCodec {
 
     /** The bytes as text if they are UTF-8; a cut body may end inside a character, which is then dropped. */
     private static String utf8(byte[] bytes, boolean cut) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         int length = bytes.length;
         for (int drop = 0; drop <= (cut ? 3 : 0) && length - drop >= 0; drop++) {
             try {
-                return decoder.reset().decode(ByteBuffer.wrap(bytes, 0, length - drop)).toString();
+                return decoder.reset()
+                        .decode(ByteBuffer.wrap(bytes, 0, length - drop))
+                        .toString();
             } catch (CharacterCodingException e) {
                 // try a shorter prefix: the cut may have split a multi-byte character
             }

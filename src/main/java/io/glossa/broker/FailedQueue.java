@@ -58,7 +58,11 @@ public final class FailedQueue {
                 if (!which.test(job) || !job.replayable()) {
                     return false;
                 }
-                confirms.basicPublish(topology.jobsExchange(), job.lane(), true, replayProperties(job),
+                confirms.basicPublish(
+                        topology.jobsExchange(),
+                        job.lane(),
+                        true,
+                        replayProperties(job),
                         job.original().getBytes(StandardCharsets.UTF_8));
                 confirms.waitForConfirmsOrDie(CONFIRM_TIMEOUT.toMillis());
                 channel.basicAck(tag, false);
@@ -76,7 +80,8 @@ public final class FailedQueue {
     /** What to do with one message taken from the queue: true if it was acked (consumed). */
     @FunctionalInterface
     private interface Visit {
-        boolean visit(FailedJob job, long deliveryTag, Channel channel) throws IOException, TimeoutException, InterruptedException;
+        boolean visit(FailedJob job, long deliveryTag, Channel channel)
+                throws IOException, TimeoutException, InterruptedException;
     }
 
     /** Takes at most the messages that were in the queue when it began (not the ones put back meanwhile). */
@@ -95,8 +100,8 @@ public final class FailedQueue {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new BrokerUnavailableException("reading the failed queue " + topology.failedQueue() + " stopped: "
-                    + AmqpConnector.reason(e), e);
+            throw new BrokerUnavailableException(
+                    "reading the failed queue " + topology.failedQueue() + " stopped: " + AmqpConnector.reason(e), e);
         } finally {
             closeQuietly(channel); // every message taken and not acked goes back to the queue
         }
@@ -112,13 +117,26 @@ public final class FailedQueue {
                 FailedMessage failed = FailedMessageCodec.decode(message.getBody());
                 String original = new String(failed.original(), StandardCharsets.UTF_8);
                 boolean utf8 = isUtf8Text(message.getBody());
-                return new FailedJob(id, failed.reason(), failed.attempts(), failed.failedAt(), failed.lane(),
-                        utf8 ? original : null, failed.originalBytes(),
+                return new FailedJob(
+                        id,
+                        failed.reason(),
+                        failed.attempts(),
+                        failed.failedAt(),
+                        failed.lane(),
+                        utf8 ? original : null,
+                        failed.originalBytes(),
                         failed.original().length == failed.originalBytes());
             } catch (IllegalArgumentException e) {
                 // not ours: shown as it is, not replayable
-                return new FailedJob(id, "unreadable failed-queue message: " + e.getMessage(), 0, null, null, null,
-                        message.getBody().length, false);
+                return new FailedJob(
+                        id,
+                        "unreadable failed-queue message: " + e.getMessage(),
+                        0,
+                        null,
+                        null,
+                        null,
+                        message.getBody().length,
+                        false);
             }
         }
         Map<?, ?> death = firstDeath(headers.get("x-death"));
@@ -126,12 +144,21 @@ public final class FailedQueue {
         String reason = death == null ? "dead-lettered" : "dead-lettered by the broker: " + death.get("reason");
         Object time = death == null ? null : death.get("time");
         Instant at = time instanceof java.util.Date date ? date.toInstant() : null;
-        return new FailedJob(id, reason, MessageHeaders.intHeader(headers, MessageHeaders.ATTEMPTS), at, lane,
-                new String(message.getBody(), StandardCharsets.UTF_8), message.getBody().length, true);
+        return new FailedJob(
+                id,
+                reason,
+                MessageHeaders.intHeader(headers, MessageHeaders.ATTEMPTS),
+                at,
+                lane,
+                new String(message.getBody(), StandardCharsets.UTF_8),
+                message.getBody().length,
+                true);
     }
 
     private static Map<?, ?> firstDeath(Object xDeath) {
-        return xDeath instanceof List<?> deaths && !deaths.isEmpty() && deaths.get(0) instanceof Map<?, ?> first ? first : null;
+        return xDeath instanceof List<?> deaths && !deaths.isEmpty() && deaths.get(0) instanceof Map<?, ?> first
+                ? first
+                : null;
     }
 
     /** The failed message says whether it kept the original as text ({@code "encoding":"utf-8"}). */
@@ -150,8 +177,11 @@ public final class FailedQueue {
         headers.put(MessageHeaders.LANE, job.lane());
         headers.put(MessageHeaders.PUBLISHED_AT, Instant.now().toString());
         AMQP.BasicProperties.Builder properties = new AMQP.BasicProperties.Builder()
-                .deliveryMode(2).contentType("application/json").contentEncoding("utf-8")
-                .timestamp(new java.util.Date()).headers(headers);
+                .deliveryMode(2)
+                .contentType("application/json")
+                .contentEncoding("utf-8")
+                .timestamp(new java.util.Date())
+                .headers(headers);
         if (!job.id().startsWith("#")) {
             properties.messageId(job.id());
         }

@@ -10,8 +10,7 @@ import java.util.UUID;
  * names another job, or a content type other than JSON, means the message was not meant for us or is corrupt.
  */
 final class JobEnvelope {
-    private JobEnvelope() {
-    }
+    private JobEnvelope() {}
 
     /** Checked before the body is parsed. */
     static void checkContentType(AMQP.BasicProperties properties) throws MalformedMessageException {
@@ -32,7 +31,8 @@ final class JobEnvelope {
             return;
         }
         if (!messageId.equalsIgnoreCase(bodyId.toString())) {
-            throw new MalformedMessageException("message_id '" + abbreviate(messageId) + "' is not the body's id " + bodyId);
+            throw new MalformedMessageException(
+                    "message_id '" + abbreviate(messageId) + "' is not the body's id " + bodyId);
         }
     }
 

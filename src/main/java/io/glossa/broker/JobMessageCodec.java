@@ -61,18 +61,21 @@ public final class JobMessageCodec {
 
     /** A single-job body with everything the job carries but its submission time (an AMQP header then). */
     public static byte[] encode(Job job) {
-        return write(jobNode(JSON.createObjectNode(), job.id(), job.text(), job.rescore(), job.question(), job.owner()));
+        return write(
+                jobNode(JSON.createObjectNode(), job.id(), job.text(), job.rescore(), job.question(), job.owner()));
     }
 
     /** Several jobs in one body, each with its submission time (its lane is the message's routing key). */
     public static byte[] encodeAll(List<Job> jobs) {
         if (jobs.isEmpty() || jobs.size() > MAX_JOBS_PER_BODY) {
-            throw new IllegalArgumentException("a multi-job body holds 1 to " + MAX_JOBS_PER_BODY + " jobs, got " + jobs.size());
+            throw new IllegalArgumentException(
+                    "a multi-job body holds 1 to " + MAX_JOBS_PER_BODY + " jobs, got " + jobs.size());
         }
         ObjectNode body = JSON.createObjectNode();
         ArrayNode items = body.putArray("jobs");
         for (Job job : jobs) {
-            ObjectNode item = jobNode(items.addObject(), job.id(), job.text(), job.rescore(), job.question(), job.owner());
+            ObjectNode item =
+                    jobNode(items.addObject(), job.id(), job.text(), job.rescore(), job.question(), job.owner());
             if (job.submittedAt() != null) {
                 item.put("submitted_at", job.submittedAt().toString());
             }
@@ -83,8 +86,8 @@ public final class JobMessageCodec {
         return write(body);
     }
 
-    private static ObjectNode jobNode(ObjectNode node, UUID id, String text, Rescore rescore, Question question,
-                                      Long owner) {
+    private static ObjectNode jobNode(
+            ObjectNode node, UUID id, String text, Rescore rescore, Question question, Long owner) {
         node.put("id", id.toString());
         node.put("text", text);
         if (owner != null) {
@@ -149,19 +152,27 @@ public final class JobMessageCodec {
             throw new MalformedMessageException("empty body; expected JSON {\"id\":\"<uuid>\",\"text\":\"...\"}");
         }
         if (body.length > maxBodyBytes) {
-            throw new MalformedMessageException("body of " + body.length + " bytes exceeds the limit of " + maxBodyBytes + " bytes");
+            throw new MalformedMessageException(
+                    "body of " + body.length + " bytes exceeds the limit of " + maxBodyBytes + " bytes");
         }
         JsonNode node = parse(body);
         if (!node.isObject()) {
-            throw new MalformedMessageException("body is JSON " + kind(node) + ", expected an object {\"id\":\"<uuid>\",\"text\":\"...\"}");
+            throw new MalformedMessageException(
+                    "body is JSON " + kind(node) + ", expected an object {\"id\":\"<uuid>\",\"text\":\"...\"}");
         }
         return node;
     }
 
     private static JobMessage job(JsonNode node, Instant submittedAt, TraceContext trace)
             throws MalformedMessageException {
-        return new JobMessage(id(node.get("id")), text(node.get("text")), rescore(node.get("reverify")), submittedAt,
-                question(node.get("languages"), node.get("top")), trace, owner(node.get("owner_key_id")));
+        return new JobMessage(
+                id(node.get("id")),
+                text(node.get("text")),
+                rescore(node.get("reverify")),
+                submittedAt,
+                question(node.get("languages"), node.get("top")),
+                trace,
+                owner(node.get("owner_key_id")));
     }
 
     /** A trace context is for logs only: one that is missing or invalid is ignored, never makes a job malformed. */
@@ -175,8 +186,9 @@ public final class JobMessageCodec {
             return null;
         }
         if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 1) {
-            throw new MalformedMessageException("field \"owner_key_id\" must be a positive whole number (an API key "
-                    + "id), got " + (value.isTextual() ? "\"" + abbreviate(value.textValue()) + "\"" : value.toString()));
+            throw new MalformedMessageException(
+                    "field \"owner_key_id\" must be a positive whole number (an API key " + "id), got "
+                            + (value.isTextual() ? "\"" + abbreviate(value.textValue()) + "\"" : value.toString()));
         }
         return value.longValue();
     }
@@ -193,8 +205,11 @@ public final class JobMessageCodec {
                         + " language codes like [\"sv\", \"no\"]");
             }
             for (JsonNode code : languages) {
-                if (!code.isTextual() || code.textValue().isBlank() || code.textValue().length() > 16
-                        || code.textValue().contains(",") || codes.contains(code.textValue())) {
+                if (!code.isTextual()
+                        || code.textValue().isBlank()
+                        || code.textValue().length() > 16
+                        || code.textValue().contains(",")
+                        || codes.contains(code.textValue())) {
                     throw new MalformedMessageException("field \"languages\" must hold distinct language codes "
                             + "(strings of 1 to 16 characters, no commas) like \"sv\"");
                 }
@@ -222,8 +237,9 @@ public final class JobMessageCodec {
         } catch (DateTimeParseException e) {
             // reported below
         }
-        throw new MalformedMessageException("field \"submitted_at\" must be an ISO-8601 UTC time like "
-                + "\"2026-11-27T02:30:00Z\", got " + (value.isTextual() ? "\"" + abbreviate(value.textValue()) + "\"" : kind(value)));
+        throw new MalformedMessageException(
+                "field \"submitted_at\" must be an ISO-8601 UTC time like " + "\"2026-11-27T02:30:00Z\", got "
+                        + (value.isTextual() ? "\"" + abbreviate(value.textValue()) + "\"" : kind(value)));
     }
 
     private static Rescore rescore(JsonNode reverify) throws MalformedMessageException {
@@ -231,9 +247,13 @@ public final class JobMessageCodec {
             return null;
         }
         JsonNode version = reverify.get("model_version");
-        if (!reverify.isObject() || version == null || !version.isTextual() || version.textValue().isBlank()
+        if (!reverify.isObject()
+                || version == null
+                || !version.isTextual()
+                || version.textValue().isBlank()
                 || version.textValue().length() > 64) {
-            throw new MalformedMessageException("field \"reverify\" must be {\"run\":\"<uuid>\",\"model_version\":\"...\"}");
+            throw new MalformedMessageException(
+                    "field \"reverify\" must be {\"run\":\"<uuid>\",\"model_version\":\"...\"}");
         }
         return new Rescore(id(reverify.get("run")), version.textValue());
     }

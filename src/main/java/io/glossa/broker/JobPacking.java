@@ -47,8 +47,7 @@ public record JobPacking(int jobsPerMessage, int maxBytes) {
         for (Job job : jobs) {
             int bytes = BYTES_PER_JOB + 3 * job.text().length(); // UTF-8 takes at most 3 bytes per char
             List<Job> current = open.get(job.lane());
-            if (current != null && (current.size() == jobsPerMessage
-                    || openBytes.get(job.lane()) + bytes > maxBytes)) {
+            if (current != null && (current.size() == jobsPerMessage || openBytes.get(job.lane()) + bytes > maxBytes)) {
                 current = null;
             }
             if (current == null) {

@@ -36,11 +36,16 @@ final class JobProcessor implements AutoCloseable {
     private final ResultAnnouncer announcer;
     private final DecisionCarrier carrier;
 
-    JobProcessor(BrokerConnection connection, Topology topology, ConsumerSettings settings, JobHandler handler,
-                 Duration confirmTimeout, PipelineMetrics metrics) {
+    JobProcessor(
+            BrokerConnection connection,
+            Topology topology,
+            ConsumerSettings settings,
+            JobHandler handler,
+            Duration confirmTimeout,
+            PipelineMetrics metrics) {
         this.decoder = new DeliveryDecoder(settings.maxBodyBytes());
-        this.policy = DeliveryPolicy.jittered(settings.maxAttempts(), settings.maxRedeliveries(),
-                settings.retryBackoffs());
+        this.policy =
+                DeliveryPolicy.jittered(settings.maxAttempts(), settings.maxRedeliveries(), settings.retryBackoffs());
         this.handler = handler;
         this.metrics = metrics;
         this.channels = new WorkerChannels(connection, confirmTimeout);
@@ -58,7 +63,9 @@ final class JobProcessor implements AutoCloseable {
             handle(delivery);
         } catch (BrokerUnavailableException e) {
             // not acked: back to its queue now if the lane channel still works, else when the connection is back
-            LOG.warn("broker trouble while finishing job message {}: {}; it will be redelivered", messageId,
+            LOG.warn(
+                    "broker trouble while finishing job message {}: {}; it will be redelivered",
+                    messageId,
                     e.getMessage());
             channels.dropConfirmed();
             requeue(delivery);
@@ -107,7 +114,9 @@ final class JobProcessor implements AutoCloseable {
      */
     Stage run(Delivery delivery, DeliverySituation situation) throws InterruptedException {
         try {
-            return situation.multi() ? runAll(delivery, situation.jobs()) : runOne(delivery, situation.jobs().get(0));
+            return situation.multi()
+                    ? runAll(delivery, situation.jobs())
+                    : runOne(delivery, situation.jobs().get(0));
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception | StackOverflowError | LinkageError | AssertionError e) {
@@ -120,7 +129,8 @@ final class JobProcessor implements AutoCloseable {
         Result result = handler.handle(job);
         announcer.done(delivery, job, result);
         if (LOG.isDebugEnabled()) {
-            LOG.debug("job {} done: {} (model {})", job.id(), result.prediction().language(), result.modelVersion());
+            LOG.debug(
+                    "job {} done: {} (model {})", job.id(), result.prediction().language(), result.modelVersion());
         }
         return new Stage.Handled(List.of());
     }
@@ -129,7 +139,9 @@ final class JobProcessor implements AutoCloseable {
         List<Job> failed = new ArrayList<>();
         for (JobOutcome outcome : handler.handleAll(jobs)) {
             if (outcome.isFailed()) {
-                LOG.info("job {} failed in a multi-job message: {}; trying it alone", outcome.job().id(),
+                LOG.info(
+                        "job {} failed in a multi-job message: {}; trying it alone",
+                        outcome.job().id(),
                         HandlingFailures.describe(outcome.failure()));
                 failed.add(outcome.job());
             } else {

@@ -14,6 +14,5 @@ public final class LogKeys {
     /** The span that sent the job: the API's span for the submitting request (its {@code traceparent} parent id). */
     public static final String PARENT_SPAN_ID = "parent_span_id";
 
-    private LogKeys() {
-    }
+    private LogKeys() {}
 }

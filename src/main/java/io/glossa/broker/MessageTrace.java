@@ -9,8 +9,7 @@ import org.slf4j.MDC;
  * it (the API's). A message without a trace context costs nothing here.
  */
 final class MessageTrace {
-    private MessageTrace() {
-    }
+    private MessageTrace() {}
 
     static void enter(TraceContext sent) {
         if (sent == null) {

@@ -14,8 +14,7 @@ import java.util.Optional;
 public final class ModelAnnouncementCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ModelAnnouncementCodec() {
-    }
+    private ModelAnnouncementCodec() {}
 
     public static byte[] encode(ModelAnnouncement announcement) {
         ObjectNode node = JSON.createObjectNode();
@@ -34,8 +33,10 @@ public final class ModelAnnouncementCodec {
         try {
             JsonNode node = JSON.readTree(body);
             JsonNode version = node.path("version");
-            return Optional.of(new ModelAnnouncement(ModelEvent.Action.fromKey(node.path("event").asText()),
-                    version.isTextual() ? version.textValue() : null, Instant.parse(node.path("at").asText())));
+            return Optional.of(new ModelAnnouncement(
+                    ModelEvent.Action.fromKey(node.path("event").asText()),
+                    version.isTextual() ? version.textValue() : null,
+                    Instant.parse(node.path("at").asText())));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

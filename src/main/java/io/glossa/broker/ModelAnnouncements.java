@@ -27,7 +27,10 @@ public final class ModelAnnouncements {
     public static void publish(BrokerConnection connection, Topology topology, byte[] json) {
         try (ConfirmedChannel channel = new ConfirmedChannel(connection, Duration.ofSeconds(10))) {
             AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
-                    .contentType("application/json").deliveryMode(2).timestamp(new java.util.Date()).build();
+                    .contentType("application/json")
+                    .deliveryMode(2)
+                    .timestamp(new java.util.Date())
+                    .build();
             channel.publish(topology.modelsExchange(), "", properties, json);
             try {
                 channel.awaitConfirms();
@@ -47,7 +50,8 @@ public final class ModelAnnouncements {
             channel.queueBind(queue, topology.modelsExchange(), "");
             channel.basicConsume(queue, true, new DefaultConsumer(channel) {
                 @Override
-                public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+                public void handleDelivery(
+                        String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
                     try {
                         listener.accept(body);
                     } catch (RuntimeException e) {
@@ -56,8 +60,8 @@ public final class ModelAnnouncements {
                 }
             });
         } catch (IOException | RuntimeException e) {
-            throw new BrokerUnavailableException("cannot subscribe to " + topology.modelsExchange() + ": "
-                    + AmqpConnector.reason(e), e);
+            throw new BrokerUnavailableException(
+                    "cannot subscribe to " + topology.modelsExchange() + ": " + AmqpConnector.reason(e), e);
         }
         return () -> {
             if (channel.isOpen()) {

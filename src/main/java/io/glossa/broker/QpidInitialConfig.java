@@ -1,7 +1,7 @@
 package io.glossa.broker;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -40,12 +40,15 @@ final class QpidInitialConfig {
 
     private static Map<String, Object> authentication(EmbeddedBrokerSettings settings) {
         return Map.of(
-                "name", "plain",
-                "type", "Plain",
+                "name",
+                "plain",
+                "type",
+                "Plain",
                 // over plain TCP Qpid would otherwise offer only CRAM-MD5/SCRAM, which the client cannot use here
-                "secureOnlyMechanisms", List.of(),
-                "users", List.of(Map.of("name", settings.username(), "type", "managed",
-                        "password", settings.password())));
+                "secureOnlyMechanisms",
+                List.of(),
+                "users",
+                List.of(Map.of("name", settings.username(), "type", "managed", "password", settings.password())));
     }
 
     /**
@@ -68,16 +71,27 @@ final class QpidInitialConfig {
         return Map.of(
                 // the port's enrichers build the server properties: STANDARD is Qpid's own (product, qpid.*),
                 // SUPPLIED-MAP adds the map in the context variable qpid.connection.property_map
-                "context", Map.of("qpid.port.connection_property_enrichers", "[\"STANDARD\", \"SUPPLIED-MAP\"]",
-                        "qpid.connection.property_map", properties),
-                "name", "AMQP",
-                "type", "AMQP",
-                "port", settings.port(),
-                "bindingAddress", "127.0.0.1",
-                "protocols", List.of("AMQP_0_9_1"),
-                "authenticationProvider", "plain",
+                "context",
+                Map.of(
+                        "qpid.port.connection_property_enrichers",
+                        "[\"STANDARD\", \"SUPPLIED-MAP\"]",
+                        "qpid.connection.property_map",
+                        properties),
+                "name",
+                "AMQP",
+                "type",
+                "AMQP",
+                "port",
+                settings.port(),
+                "bindingAddress",
+                "127.0.0.1",
+                "protocols",
+                List.of("AMQP_0_9_1"),
+                "authenticationProvider",
+                "plain",
                 // nameAlias + defaultAlias: the client's vhost "/" (or any name) resolves to the one virtual host
-                "virtualhostaliases", List.of(
+                "virtualhostaliases",
+                List.of(
                         Map.of("name", "nameAlias", "type", "nameAlias"),
                         Map.of("name", "defaultAlias", "type", "defaultAlias")));
     }

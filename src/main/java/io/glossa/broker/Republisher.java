@@ -25,11 +25,13 @@ final class Republisher {
     /** A copy of the message, same properties, with the attempt count; its queue wait starts again. */
     void copy(Delivery delivery, int attempts) {
         AMQP.BasicProperties original = delivery.properties();
-        Map<String, Object> headers = original.getHeaders() == null ? new HashMap<>() : new HashMap<>(original.getHeaders());
+        Map<String, Object> headers =
+                original.getHeaders() == null ? new HashMap<>() : new HashMap<>(original.getHeaders());
         headers.remove(MessageHeaders.DELIVERY_COUNT);
         headers.put(MessageHeaders.ATTEMPTS, attempts);
         headers.put(MessageHeaders.PUBLISHED_AT, Instant.now().toString());
-        AMQP.BasicProperties properties = original.builder().headers(headers).deliveryMode(2).build();
+        AMQP.BasicProperties properties =
+                original.builder().headers(headers).deliveryMode(2).build();
         ConfirmedChannel channel = channels.confirmed();
         channel.publish(topology.jobsExchange(), delivery.lane().key(), properties, delivery.body());
         channel.awaitConfirms();
@@ -42,9 +44,11 @@ final class Republisher {
             AMQP.BasicProperties single = AmqpJobPublisher.properties(job);
             Map<String, Object> headers = new HashMap<>(single.getHeaders());
             headers.put(MessageHeaders.ATTEMPTS, attempts);
-            AMQP.BasicProperties properties = single.builder().headers(headers)
+            AMQP.BasicProperties properties = single.builder()
+                    .headers(headers)
                     .replyTo(delivery.properties().getReplyTo())
-                    .correlationId(delivery.properties().getCorrelationId()).build();
+                    .correlationId(delivery.properties().getCorrelationId())
+                    .build();
             channel.publish(topology.jobsExchange(), delivery.lane().key(), properties, JobMessageCodec.encode(job));
         }
         channel.awaitConfirms();
@@ -54,8 +58,14 @@ final class Republisher {
     @SuppressWarnings("JavaUtilDate") // the AMQP client takes the timestamp property as a java.util.Date
     void toFailed(Delivery delivery, Job job, String reason, int attempts) {
         AMQP.BasicProperties original = delivery.properties();
-        FailedMessage failed = new FailedMessage(reason, attempts, Instant.now(), delivery.lane().key(),
-                job != null ? job.id().toString() : original.getMessageId(), delivery.body(), delivery.body().length);
+        FailedMessage failed = new FailedMessage(
+                reason,
+                attempts,
+                Instant.now(),
+                delivery.lane().key(),
+                job != null ? job.id().toString() : original.getMessageId(),
+                delivery.body(),
+                delivery.body().length);
         Map<String, Object> headers = new HashMap<>();
         headers.put(MessageHeaders.LANE, delivery.lane().key());
         headers.put(MessageHeaders.ATTEMPTS, attempts);
@@ -68,7 +78,8 @@ final class Republisher {
                 .headers(headers)
                 .build();
         ConfirmedChannel channel = channels.confirmed();
-        channel.publish(topology.failedExchange(), delivery.lane().key(), properties, FailedMessageCodec.encode(failed));
+        channel.publish(
+                topology.failedExchange(), delivery.lane().key(), properties, FailedMessageCodec.encode(failed));
         channel.awaitConfirms();
     }
 }

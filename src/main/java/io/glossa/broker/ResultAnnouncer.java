@@ -29,14 +29,16 @@ final class ResultAnnouncer {
 
     void done(Delivery delivery, Job job, Result result) {
         if (DeliveryPolicy.announces(job)) {
-            announce(delivery, new ResultEvent(job.id(), TextStatus.DONE, result, null, job.submittedAt(), job.owner()));
+            announce(
+                    delivery, new ResultEvent(job.id(), TextStatus.DONE, result, null, job.submittedAt(), job.owner()));
         }
     }
 
     void failed(Delivery delivery, Job job, String reason) {
         if (DeliveryPolicy.announces(job)) {
-            announce(delivery, new ResultEvent(job.id(), TextStatus.FAILED, null, reason, job.submittedAt(),
-                    job.owner()));
+            announce(
+                    delivery,
+                    new ResultEvent(job.id(), TextStatus.FAILED, null, reason, job.submittedAt(), job.owner()));
         }
     }
 
@@ -54,8 +56,10 @@ final class ResultAnnouncer {
             channel.basicPublish(topology.resultsExchange(), event.routingKey(), false, eventProperties, body);
             String replyTo = delivery.properties().getReplyTo();
             if (replyTo != null && !replyTo.isBlank()) {
-                AMQP.BasicProperties reply = eventProperties.builder()
-                        .correlationId(delivery.properties().getCorrelationId()).build();
+                AMQP.BasicProperties reply = eventProperties
+                        .builder()
+                        .correlationId(delivery.properties().getCorrelationId())
+                        .build();
                 channel.basicPublish("", replyTo, false, reply, body);
             }
         } catch (IOException | RuntimeException e) {

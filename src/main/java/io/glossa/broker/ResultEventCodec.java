@@ -57,7 +57,7 @@ public final class ResultEventCodec {
         node.put("completed_at", instant(result == null ? null : result.completedAt()));
         node.put("error", event.error());
         if (event.owner() != null) {
-            node.put("owner_key_id", event.owner().longValue());   // absent: owned by nobody
+            node.put("owner_key_id", event.owner().longValue()); // absent: owned by nobody
         }
         try {
             return JSON.writeValueAsBytes(node);
@@ -71,7 +71,8 @@ public final class ResultEventCodec {
         try {
             JsonNode node = JSON.readTree(body);
             UUID id = UUID.fromString(required(node, "id").asText());
-            TextStatus status = TextStatus.valueOf(required(node, "status").asText().toUpperCase(Locale.ROOT));
+            TextStatus status =
+                    TextStatus.valueOf(required(node, "status").asText().toUpperCase(Locale.ROOT));
             Instant submitted = instantOrNull(node.get("submitted_at"));
             Instant completed = instantOrNull(node.get("completed_at"));
             String error = textOrNull(node.get("error"));
@@ -80,16 +81,23 @@ public final class ResultEventCodec {
             if (language != null) {
                 List<Candidate> top = new ArrayList<>();
                 for (JsonNode c : node.path("top")) {
-                    top.add(new Candidate(c.path("language").asText(), textOrNull(c.get("name")),
-                            textOrNull(c.get("native")), c.path("probability").asDouble()));
+                    top.add(new Candidate(
+                            c.path("language").asText(),
+                            textOrNull(c.get("name")),
+                            textOrNull(c.get("native")),
+                            c.path("probability").asDouble()));
                 }
-                Prediction prediction = new Prediction(language, textOrNull(node.get("name")),
-                        textOrNull(node.get("native")), node.path("probability").asDouble(), top);
+                Prediction prediction = new Prediction(
+                        language,
+                        textOrNull(node.get("name")),
+                        textOrNull(node.get("native")),
+                        node.path("probability").asDouble(),
+                        top);
                 result = new Result(id, prediction, textOrNull(node.get("model_version")), completed, 0L);
             }
             JsonNode owner = node.get("owner_key_id");
-            return new ResultEvent(id, status, result, error, submitted,
-                    owner == null || owner.isNull() ? null : owner.longValue());
+            return new ResultEvent(
+                    id, status, result, error, submitted, owner == null || owner.isNull() ? null : owner.longValue());
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a result event: " + e.getMessage(), e);
         }

@@ -39,8 +39,8 @@ public final class ResultSubscriber implements AutoCloseable {
         this.listener = listener;
     }
 
-    public static ResultSubscriber subscribe(BrokerConnection connection, Topology topology, String pattern,
-                                             ResultListener listener) {
+    public static ResultSubscriber subscribe(
+            BrokerConnection connection, Topology topology, String pattern, ResultListener listener) {
         ResultSubscriber subscriber = new ResultSubscriber(connection, topology, pattern, listener);
         subscriber.open();
         return subscriber;
@@ -53,7 +53,8 @@ public final class ResultSubscriber implements AutoCloseable {
             fresh.queueBind(name, topology.resultsExchange(), pattern);
             fresh.basicConsume(name, true, new DefaultConsumer(fresh) {
                 @Override
-                public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+                public void handleDelivery(
+                        String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
                     deliver(envelope, body);
                 }
 
@@ -68,7 +69,9 @@ public final class ResultSubscriber implements AutoCloseable {
             fresh.addShutdownListener(cause -> {
                 // connection failures are auto-recovered; a channel the broker closed by itself is not
                 if (channel == fresh && !cause.isHardError() && !cause.isInitiatedByApplication()) {
-                    LOG.warn("broker closed the result subscription's channel ({}); subscribing again", cause.getMessage());
+                    LOG.warn(
+                            "broker closed the result subscription's channel ({}); subscribing again",
+                            cause.getMessage());
                     startReopening();
                 }
             });
@@ -80,8 +83,10 @@ public final class ResultSubscriber implements AutoCloseable {
             } catch (IOException | RuntimeException ignored) {
                 // reporting the first failure
             }
-            throw new BrokerUnavailableException("cannot subscribe to " + topology.resultsExchange() + " with '"
-                    + pattern + "': " + AmqpConnector.reason(e), e);
+            throw new BrokerUnavailableException(
+                    "cannot subscribe to " + topology.resultsExchange() + " with '" + pattern + "': "
+                            + AmqpConnector.reason(e),
+                    e);
         }
     }
 

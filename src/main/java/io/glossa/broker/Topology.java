@@ -28,6 +28,7 @@ public record Topology(String prefix) {
     public static final String DEFAULT_PREFIX = "glossa";
     /** Fixed rather than derived from --max-attempts: RabbitMQ refuses to redeclare a queue with other arguments. */
     public static final int DELIVERY_LIMIT = 10;
+
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
 
     public Topology {
@@ -85,9 +86,12 @@ public record Topology(String prefix) {
                 channel.queueBind(queue(lane), jobsExchange(), lane.key());
             }
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("cannot declare the AMQP topology (" + step + "): " + AmqpConnector.reason(e)
-                    + (AmqpErrors.replyCode(e) == AmqpErrors.PRECONDITION_FAILED
-                    ? " - it exists with other settings; delete it or use another --queue-prefix" : ""), e);
+            throw new IllegalStateException(
+                    "cannot declare the AMQP topology (" + step + "): " + AmqpConnector.reason(e)
+                            + (AmqpErrors.replyCode(e) == AmqpErrors.PRECONDITION_FAILED
+                                    ? " - it exists with other settings; delete it or use another --queue-prefix"
+                                    : ""),
+                    e);
         }
     }
 

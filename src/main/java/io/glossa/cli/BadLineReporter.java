@@ -1,7 +1,6 @@
 package io.glossa.cli;
 
 import io.glossa.corpus.BadLine;
-
 import java.io.PrintWriter;
 import java.util.function.Consumer;
 

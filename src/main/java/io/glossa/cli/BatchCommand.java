@@ -30,15 +30,20 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code glossa batch}: one JSON line per input line, in order, in this process or through the batch queue. */
-@Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Predicts the language of every line of --in and writes one JSON line per input line, in "
-                + "input order, to --out, shaped like predict's output: {\"language\",\"name\",\"native\","
-                + "\"probability\",\"top\":[...]}.",
-                "A line that cannot be answered (empty, not valid UTF-8, longer than 1 MiB, refused by the API) gets "
-                + "{\"line\":N,\"error\":\"...\"} in its place, and the exit status is 1.",
-                "By default it runs here on --threads threads in constant memory; with --via-queue the lines go "
-                + "through a running glossa's API and batch queue (--api), --window texts at a time.",
-                "Progress goes to stderr unless --quiet: a bar with rate and time left on a terminal, else a line every 5 s."})
+@Command(
+        name = "batch",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Predicts the language of every line of --in and writes one JSON line per input line, in "
+                    + "input order, to --out, shaped like predict's output: {\"language\",\"name\",\"native\","
+                    + "\"probability\",\"top\":[...]}.",
+            "A line that cannot be answered (empty, not valid UTF-8, longer than 1 MiB, refused by the API) gets "
+                    + "{\"line\":N,\"error\":\"...\"} in its place, and the exit status is 1.",
+            "By default it runs here on --threads threads in constant memory; with --via-queue the lines go "
+                    + "through a running glossa's API and batch queue (--api), --window texts at a time.",
+            "Progress goes to stderr unless --quiet: a bar with rate and time left on a terminal, else a line every 5 s."
+        })
 final class BatchCommand implements Callable<Integer> {
     private static final int CHUNK_CHARS = 1 << 20;
 
@@ -54,48 +59,76 @@ final class BatchCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
             description = "Prediction threads in this process (default: the number of cores).")
     Integer threads;
 
-    @Option(names = "--top", defaultValue = "3", paramLabel = "K",
+    @Option(
+            names = "--top",
+            defaultValue = "3",
+            paramLabel = "K",
             description = "Candidates under \"top\" in this process (default: ${DEFAULT-VALUE}; via the queue the "
                     + "API's --top-k decides).")
     int top;
 
-    @Option(names = "--via-queue", description = "Submit through a running API's batch queue instead of predicting here.")
+    @Option(
+            names = "--via-queue",
+            description = "Submit through a running API's batch queue instead of predicting here.")
     boolean viaQueue;
 
-    @Option(names = "--api", defaultValue = "${env:GLOSSA_URL:-http://localhost:8080}", paramLabel = "URL",
+    @Option(
+            names = "--api",
+            defaultValue = "${env:GLOSSA_URL:-http://localhost:8080}",
+            paramLabel = "URL",
             description = "With --via-queue: the API's base URL (env GLOSSA_URL; default: ${DEFAULT-VALUE}).")
     URI api;
 
-    @Option(names = "--window", defaultValue = "2000", paramLabel = "N",
-            description = "With --via-queue: most texts in flight, submitted but not written (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--window",
+            defaultValue = "2000",
+            paramLabel = "N",
+            description =
+                    "With --via-queue: most texts in flight, submitted but not written (default: ${DEFAULT-VALUE}).")
     int window;
 
-    @Option(names = "--pace", defaultValue = "adaptive", paramLabel = "adaptive|fixed",
+    @Option(
+            names = "--pace",
+            defaultValue = "adaptive",
+            paramLabel = "adaptive|fixed",
             description = "With --via-queue: adaptive (default) follows the realtime lane, asking the API every second "
                     + "(GET /api/v1/lanes): slower when realtime p99 nears --realtime-p99 or realtime jobs queue up, "
                     + "faster while they do not; fixed sends at --rate.")
     Pace pace;
 
-    @Option(names = "--rate", defaultValue = "0", paramLabel = "R",
+    @Option(
+            names = "--rate",
+            defaultValue = "0",
+            paramLabel = "R",
             description = "With --via-queue: most texts submitted per second (default: ${DEFAULT-VALUE} = no cap but "
                     + "--window); with --pace fixed, the rate itself, paced evenly.")
     double rate;
 
-    @Option(names = "--realtime-p99", paramLabel = "D",
+    @Option(
+            names = "--realtime-p99",
+            paramLabel = "D",
             description = "With --pace adaptive: the realtime p99 (submission to stored result) the batch must not "
                     + "push above (default: 1.8x the p99 measured before the batch starts, else 50ms).")
     String realtimeP99;
 
-    @Option(names = "--chunk", defaultValue = "500", paramLabel = "N",
+    @Option(
+            names = "--chunk",
+            defaultValue = "500",
+            paramLabel = "N",
             description = "Lines per chunk: per task here, per POST /api/v1/texts:batch via the queue; at most the "
                     + "API's --max-batch (default: ${DEFAULT-VALUE}).")
     int chunk;
 
-    @Option(names = "--result-timeout", defaultValue = "5m", paramLabel = "D",
+    @Option(
+            names = "--result-timeout",
+            defaultValue = "5m",
+            paramLabel = "D",
             description = "With --via-queue: give up when no result arrives for this long (default: ${DEFAULT-VALUE}).")
     String resultTimeout;
 
@@ -107,18 +140,24 @@ final class BatchCommand implements Callable<Integer> {
         validate();
         BatchProgress progress = new BatchProgress(spec.commandLine().getErr(), quiet, inputLines());
         BatchTally tally;
-        try (InputStream input = openIn(); OutputStream output = openOut()) {
-            LineChunks chunks = new LineChunks(new Utf8LineReader(input, PredictStream.MAX_LINE_BYTES),
-                    viaQueue ? queueChunk() : chunk, CHUNK_CHARS);
+        try (InputStream input = openIn();
+                OutputStream output = openOut()) {
+            LineChunks chunks = new LineChunks(
+                    new Utf8LineReader(input, PredictStream.MAX_LINE_BYTES),
+                    viaQueue ? queueChunk() : chunk,
+                    CHUNK_CHARS);
             tally = viaQueue ? viaQueue(chunks, output, progress) : inProcess(chunks, output, progress);
         } catch (ClosedOutputGuard.OutputClosedException e) {
             return ClosedOutputGuard.EXIT_PIPE_CLOSED;
         }
         progress.finished(tally);
         if (tally.badLines() > 0) {
-            spec.commandLine().getErr().println(spec.qualifiedName() + ": " + tally.badLines() + " of " + tally.lines()
-                    + " input lines got an error object in their place (first: line " + tally.firstBadLine() + ", "
-                    + tally.firstError() + ")");
+            spec.commandLine()
+                    .getErr()
+                    .println(spec.qualifiedName() + ": " + tally.badLines() + " of " + tally.lines()
+                            + " input lines got an error object in their place (first: line " + tally.firstBadLine()
+                            + ", "
+                            + tally.firstError() + ")");
             spec.commandLine().getErr().flush();
             return ExitCodes.USER_ERROR;
         }
@@ -147,7 +186,10 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     /** How a batch via the queue is paced. */
-    enum Pace { adaptive, fixed }
+    enum Pace {
+        adaptive,
+        fixed
+    }
 
     /** The adaptive pace starts at the fixed rate measured to keep realtime p99 under 2x (docs/pipeline.md, "The pace"). */
     static final double ADAPTIVE_START_RATE = 200;
@@ -161,7 +203,8 @@ final class BatchCommand implements Callable<Integer> {
      * arrives as a burst at every stage and held realtime p99 at 6.6x its idle value.
      */
     int queueChunk() {
-        int perTenthOfASecond = pace == Pace.adaptive ? ADAPTIVE_CHUNK
+        int perTenthOfASecond = pace == Pace.adaptive
+                ? ADAPTIVE_CHUNK
                 : rate > 0 ? (int) Math.max(1, Math.ceil(rate / 10)) : Integer.MAX_VALUE;
         return Math.min(Math.min(chunk, window), perTenthOfASecond);
     }
@@ -175,27 +218,41 @@ final class BatchCommand implements Callable<Integer> {
     private BatchTally viaQueue(LineChunks chunks, OutputStream output, BatchProgress progress)
             throws IOException, InterruptedException {
         TextsClient client = new TextsClient(api);
-        try (LanePacing pacing = pace == Pace.adaptive ? LanePacing.start(client, adaptivePace(), ADAPTIVE_START_RATE) : null) {
+        try (LanePacing pacing =
+                pace == Pace.adaptive ? LanePacing.start(client, adaptivePace(), ADAPTIVE_START_RATE) : null) {
             Pacer pacer = pacing != null ? pacing.pacer() : Pacer.fixed(rate);
-            QueueBatch batch = new QueueBatch(client, window, pacer, DurationText.parse(resultTimeout, "--result-timeout"),
+            QueueBatch batch = new QueueBatch(
+                    client,
+                    window,
+                    pacer,
+                    DurationText.parse(resultTimeout, "--result-timeout"),
                     pacing != null ? pacing::describe : () -> "");
             return batch.run(chunks, output, progress);
         } catch (TextsClient.ApiRefusal | java.net.ConnectException e) {
-            throw new UserError("cannot use the API at " + api + ": " + e.getMessage()
-                    + " (is glossa serve or glossa api running there? see --api)", e);
+            throw new UserError(
+                    "cannot use the API at " + api + ": " + e.getMessage()
+                            + " (is glossa serve or glossa api running there? see --api)",
+                    e);
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("the event stream")) {
-                throw new UserError("cannot reach the API at " + api + ": " + e.getMessage()
-                        + " (is glossa serve or glossa api running there? see --api)", e);
+                throw new UserError(
+                        "cannot reach the API at " + api + ": " + e.getMessage()
+                                + " (is glossa serve or glossa api running there? see --api)",
+                        e);
             }
             throw e;
         }
     }
 
     private AdaptivePace adaptivePace() {
-        double target = realtimeP99 == null ? Double.NaN : DurationText.parse(realtimeP99, "--realtime-p99").toNanos() / 1e6;
-        return new AdaptivePace(rate > 0 ? Math.min(rate, ADAPTIVE_START_RATE) : ADAPTIVE_START_RATE,
-                rate > 0 ? Math.min(rate, ADAPTIVE_MIN_RATE) : ADAPTIVE_MIN_RATE, rate, target);
+        double target = realtimeP99 == null
+                ? Double.NaN
+                : DurationText.parse(realtimeP99, "--realtime-p99").toNanos() / 1e6;
+        return new AdaptivePace(
+                rate > 0 ? Math.min(rate, ADAPTIVE_START_RATE) : ADAPTIVE_START_RATE,
+                rate > 0 ? Math.min(rate, ADAPTIVE_MIN_RATE) : ADAPTIVE_MIN_RATE,
+                rate,
+                target);
     }
 
     private void validate() {
@@ -213,18 +270,21 @@ final class BatchCommand implements Callable<Integer> {
         }
         try {
             DurationText.parse(resultTimeout, "--result-timeout");
-            if (realtimeP99 != null && DurationText.parse(realtimeP99, "--realtime-p99").isZero()) {
+            if (realtimeP99 != null
+                    && DurationText.parse(realtimeP99, "--realtime-p99").isZero()) {
                 throw new IllegalArgumentException("--realtime-p99 must be more than 0, e.g. 40ms");
             }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         if (viaQueue && (api.getScheme() == null || !api.getScheme().startsWith("http") || api.getHost() == null)) {
-            throw new ParameterException(spec.commandLine(), "--api must be an http(s) URL like http://localhost:8080, got " + api);
+            throw new ParameterException(
+                    spec.commandLine(), "--api must be an http(s) URL like http://localhost:8080, got " + api);
         }
         if (viaQueue && model.path() != null) {
-            throw new ParameterException(spec.commandLine(), "--model does not apply with --via-queue: the API's workers "
-                    + "use their active model");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--model does not apply with --via-queue: the API's workers " + "use their active model");
         }
     }
 

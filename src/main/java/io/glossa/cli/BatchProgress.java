@@ -37,7 +37,12 @@ final class BatchProgress implements BatchListener {
             return;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        meter.finish(String.format(Locale.ROOT, "batch: done, %,d lines in %.1f s (%,.0f lines/s), %,d with an error object",
-                tally.lines(), seconds, tally.lines() / Math.max(1e-9, seconds), tally.badLines()));
+        meter.finish(String.format(
+                Locale.ROOT,
+                "batch: done, %,d lines in %.1f s (%,.0f lines/s), %,d with an error object",
+                tally.lines(),
+                seconds,
+                tally.lines() / Math.max(1e-9, seconds),
+                tally.badLines()));
     }
 }

@@ -39,16 +39,25 @@ public final class BrokerOptions {
     private int maxJobBytes = io.glossa.broker.JobMessageCodec.DEFAULT_MAX_BODY_BYTES;
     private int jobsPerMessage = DEFAULT_JOBS_PER_MESSAGE;
 
-    @Option(names = "--amqp-user", defaultValue = "${env:GLOSSA_AMQP_USER:-guest}",
-            description = "AMQP user for the embedded broker, and for --amqp-uri without one (env GLOSSA_AMQP_USER; default guest)")
+    @Option(
+            names = "--amqp-user",
+            defaultValue = "${env:GLOSSA_AMQP_USER:-guest}",
+            description =
+                    "AMQP user for the embedded broker, and for --amqp-uri without one (env GLOSSA_AMQP_USER; default guest)")
     String user;
 
-    @Option(names = "--amqp-password", defaultValue = "${env:GLOSSA_AMQP_PASSWORD:-guest}", arity = "1",
+    @Option(
+            names = "--amqp-password",
+            defaultValue = "${env:GLOSSA_AMQP_PASSWORD:-guest}",
+            arity = "1",
             description = "AMQP password, likewise (env GLOSSA_AMQP_PASSWORD; default guest — the embedded broker "
                     + "listens on 127.0.0.1 only)")
     String password;
 
-    @Option(names = "--amqp-uri", defaultValue = "${env:GLOSSA_AMQP_URI}", paramLabel = "URI",
+    @Option(
+            names = "--amqp-uri",
+            defaultValue = "${env:GLOSSA_AMQP_URI}",
+            paramLabel = "URI",
             description = "AMQP broker: amqp://user:pass@host:5672/vhost, or comma-separated URIs/host:port of a "
                     + "cluster's nodes (env GLOSSA_AMQP_URI). Absent: run the embedded broker.")
     void amqpUri(String value) {
@@ -64,7 +73,10 @@ public final class BrokerOptions {
         amqpUri = value;
     }
 
-    @Option(names = "--amqp-port", defaultValue = "${env:GLOSSA_AMQP_PORT:-5673}", paramLabel = "PORT",
+    @Option(
+            names = "--amqp-port",
+            defaultValue = "${env:GLOSSA_AMQP_PORT:-5673}",
+            paramLabel = "PORT",
             description = "Port of the embedded broker on 127.0.0.1 (env GLOSSA_AMQP_PORT; default ${DEFAULT-VALUE})")
     void amqpPort(int value) {
         if (value < 1 || value > 65535) {
@@ -73,8 +85,12 @@ public final class BrokerOptions {
         amqpPort = value;
     }
 
-    @Option(names = "--prefetch", defaultValue = "${env:GLOSSA_PREFETCH:-200}", paramLabel = "N",
-            description = "Unacked jobs a worker holds per lane (env GLOSSA_PREFETCH; default ${DEFAULT-VALUE}; 100-300 is best)")
+    @Option(
+            names = "--prefetch",
+            defaultValue = "${env:GLOSSA_PREFETCH:-200}",
+            paramLabel = "N",
+            description =
+                    "Unacked jobs a worker holds per lane (env GLOSSA_PREFETCH; default ${DEFAULT-VALUE}; 100-300 is best)")
     void prefetch(int value) {
         if (value < 1 || value > 65535) {
             throw invalid("--prefetch must be between 1 and 65535, got " + value);
@@ -82,8 +98,12 @@ public final class BrokerOptions {
         prefetch = value;
     }
 
-    @Option(names = "--max-attempts", defaultValue = "${env:GLOSSA_MAX_ATTEMPTS:-5}", paramLabel = "N",
-            description = "Handling attempts before a job goes to the failed queue (env GLOSSA_MAX_ATTEMPTS; default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--max-attempts",
+            defaultValue = "${env:GLOSSA_MAX_ATTEMPTS:-5}",
+            paramLabel = "N",
+            description =
+                    "Handling attempts before a job goes to the failed queue (env GLOSSA_MAX_ATTEMPTS; default ${DEFAULT-VALUE})")
     void maxAttempts(int value) {
         if (value < 1 || value > 1000) {
             throw invalid("--max-attempts must be between 1 and 1000, got " + value);
@@ -91,7 +111,10 @@ public final class BrokerOptions {
         maxAttempts = value;
     }
 
-    @Option(names = "--queue-prefix", defaultValue = "${env:GLOSSA_QUEUE_PREFIX:-glossa}", paramLabel = "NAME",
+    @Option(
+            names = "--queue-prefix",
+            defaultValue = "${env:GLOSSA_QUEUE_PREFIX:-glossa}",
+            paramLabel = "NAME",
             description = "Prefix of every exchange and queue name (env GLOSSA_QUEUE_PREFIX; default ${DEFAULT-VALUE})")
     void queuePrefix(String value) {
         try {
@@ -101,8 +124,12 @@ public final class BrokerOptions {
         }
     }
 
-    @Option(names = "--amqp-connect-timeout", defaultValue = "${env:GLOSSA_AMQP_CONNECT_TIMEOUT:-30}", paramLabel = "SECONDS",
-            description = "How long the first connect retries before giving up (env GLOSSA_AMQP_CONNECT_TIMEOUT; default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--amqp-connect-timeout",
+            defaultValue = "${env:GLOSSA_AMQP_CONNECT_TIMEOUT:-30}",
+            paramLabel = "SECONDS",
+            description =
+                    "How long the first connect retries before giving up (env GLOSSA_AMQP_CONNECT_TIMEOUT; default ${DEFAULT-VALUE})")
     void connectTimeout(int seconds) {
         if (seconds < 0 || seconds > 3600) {
             throw invalid("--amqp-connect-timeout must be between 0 and 3600 seconds, got " + seconds);
@@ -110,8 +137,12 @@ public final class BrokerOptions {
         connectTimeoutSeconds = seconds;
     }
 
-    @Option(names = "--max-job-bytes", defaultValue = "${env:GLOSSA_MAX_JOB_BYTES:-1048576}", paramLabel = "BYTES",
-            description = "Job messages with a larger body go to the failed queue unread (env GLOSSA_MAX_JOB_BYTES; default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--max-job-bytes",
+            defaultValue = "${env:GLOSSA_MAX_JOB_BYTES:-1048576}",
+            paramLabel = "BYTES",
+            description =
+                    "Job messages with a larger body go to the failed queue unread (env GLOSSA_MAX_JOB_BYTES; default ${DEFAULT-VALUE})")
     void maxJobBytes(int bytes) {
         if (bytes < 1024) {
             throw invalid("--max-job-bytes must be at least 1024, got " + bytes);
@@ -119,8 +150,11 @@ public final class BrokerOptions {
         maxJobBytes = bytes;
     }
 
-    @Option(names = "--jobs-per-message", defaultValue = "${env:GLOSSA_JOBS_PER_MESSAGE:-" + DEFAULT_JOBS_PER_MESSAGE + "}",
-            paramLabel = "N", description = "api, serve: the outbox relay puts up to N jobs of one lane that are ready "
+    @Option(
+            names = "--jobs-per-message",
+            defaultValue = "${env:GLOSSA_JOBS_PER_MESSAGE:-" + DEFAULT_JOBS_PER_MESSAGE + "}",
+            paramLabel = "N",
+            description = "api, serve: the outbox relay puts up to N jobs of one lane that are ready "
                     + "together into one message (docs/messages.md); 1 sends each job alone, as the talk did "
                     + "(env GLOSSA_JOBS_PER_MESSAGE; default ${DEFAULT-VALUE})")
     void jobsPerMessage(int n) {
@@ -140,14 +174,23 @@ public final class BrokerOptions {
         return new JobPacking(jobsPerMessage, Math.min(JobPacking.MAX_PACKED_BYTES, maxJobBytes));
     }
 
-    @Option(names = "--amqp-tls-truststore", defaultValue = "${env:GLOSSA_AMQP_TLS_TRUSTSTORE}", paramLabel = "FILE",
-            description = "For amqps:// URIs: trust the CAs in this PKCS12/JKS file instead of the JVM's default truststore "
-                    + "(env GLOSSA_AMQP_TLS_TRUSTSTORE).")
+    @Option(
+            names = "--amqp-tls-truststore",
+            defaultValue = "${env:GLOSSA_AMQP_TLS_TRUSTSTORE}",
+            paramLabel = "FILE",
+            description =
+                    "For amqps:// URIs: trust the CAs in this PKCS12/JKS file instead of the JVM's default truststore "
+                            + "(env GLOSSA_AMQP_TLS_TRUSTSTORE).")
     Path truststore;
 
-    @Option(names = "--amqp-tls-truststore-password", defaultValue = "${env:GLOSSA_AMQP_TLS_TRUSTSTORE_PASSWORD}",
-            paramLabel = "PASSWORD", arity = "1", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER,
-            description = "Password of --amqp-tls-truststore (env GLOSSA_AMQP_TLS_TRUSTSTORE_PASSWORD; prefer the variable: flags show in ps).")
+    @Option(
+            names = "--amqp-tls-truststore-password",
+            defaultValue = "${env:GLOSSA_AMQP_TLS_TRUSTSTORE_PASSWORD}",
+            paramLabel = "PASSWORD",
+            arity = "1",
+            showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER,
+            description =
+                    "Password of --amqp-tls-truststore (env GLOSSA_AMQP_TLS_TRUSTSTORE_PASSWORD; prefer the variable: flags show in ps).")
     String truststorePassword;
 
     /** True when no external broker is configured and the embedded one runs. */
@@ -180,7 +223,8 @@ public final class BrokerOptions {
 
     /** @throws ParameterException (one line, never the password) if the truststore cannot be used */
     public ConnectSettings connectSettings() {
-        ConnectSettings settings = ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(connectTimeoutSeconds));
+        ConnectSettings settings =
+                ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(connectTimeoutSeconds));
         if (truststore == null) {
             return settings;
         }
@@ -189,7 +233,7 @@ public final class BrokerOptions {
         }
         AmqpTls tls = new AmqpTls(Optional.of(truststore), truststorePassword == null ? "" : truststorePassword);
         try {
-            tls.sslContext();   // fail now, with one line, rather than at the first connect
+            tls.sslContext(); // fail now, with one line, rather than at the first connect
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }
@@ -201,7 +245,10 @@ public final class BrokerOptions {
     }
 
     private ConsumerSettings consumerSettings() {
-        return ConsumerSettings.defaults().withPrefetch(prefetch).withMaxAttempts(maxAttempts).withMaxBodyBytes(maxJobBytes);
+        return ConsumerSettings.defaults()
+                .withPrefetch(prefetch)
+                .withMaxAttempts(maxAttempts)
+                .withMaxBodyBytes(maxJobBytes);
     }
 
     /**
@@ -209,8 +256,8 @@ public final class BrokerOptions {
      * @throws ParameterException (one line, never the password) if the truststore cannot be used
      */
     public BrokerSettings settings(Path dataDir) {
-        return new BrokerSettings(endpoint(), embeddedSettings(dataDir), topology, connectSettings(), jobPacking(),
-                consumerSettings());
+        return new BrokerSettings(
+                endpoint(), embeddedSettings(dataDir), topology, connectSettings(), jobPacking(), consumerSettings());
     }
 
     public EmbeddedBrokerSettings embeddedSettings(Path dataDir) {
@@ -227,13 +274,17 @@ public final class BrokerOptions {
         if (!embedded()) {
             return BrokerSession.external(endpoint().orElseThrow(), topology, connectSettings(), role);
         }
-        return BrokerSession.external(AmqpEndpoint.parse("amqp://127.0.0.1:" + amqpPort, user, password), topology,
-                ConnectSettings.defaults().withFirstConnectTimeout(EMBEDDED_CLIENT_CONNECT_TIMEOUT), role);
+        return BrokerSession.external(
+                AmqpEndpoint.parse("amqp://127.0.0.1:" + amqpPort, user, password),
+                topology,
+                ConnectSettings.defaults().withFirstConnectTimeout(EMBEDDED_CLIENT_CONNECT_TIMEOUT),
+                role);
     }
 
     /** What {@link #openAsClient} reaches, for messages. */
     public String clientTarget() {
-        return embedded() ? "the embedded broker of a glossa serve on 127.0.0.1:" + amqpPort + " (--amqp-port)"
+        return embedded()
+                ? "the embedded broker of a glossa serve on 127.0.0.1:" + amqpPort + " (--amqp-port)"
                 : endpoint().orElseThrow().describe();
     }
 

@@ -22,19 +22,28 @@ import picocli.CommandLine.ParseResult;
  * core exceptions.
  */
 public final class CliErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
-    private static final List<Class<? extends Throwable>> USER_ERRORS = List.of(UserError.class, io.glossa.app.StartupException.class,
+    private static final List<Class<? extends Throwable>> USER_ERRORS = List.of(
+            UserError.class,
+            io.glossa.app.StartupException.class,
             io.glossa.client.batch.BatchException.class,
-            ModelFormatException.class, CorpusException.class, NoSuchFileException.class,
-            AccessDeniedException.class, io.glossa.pipeline.StoreUnavailableException.class,
-            io.glossa.pipeline.BrokerUnavailableException.class, io.glossa.registry.ModelRegistryException.class,
+            ModelFormatException.class,
+            CorpusException.class,
+            NoSuchFileException.class,
+            AccessDeniedException.class,
+            io.glossa.pipeline.StoreUnavailableException.class,
+            io.glossa.pipeline.BrokerUnavailableException.class,
+            io.glossa.registry.ModelRegistryException.class,
             io.glossa.registry.BadModelException.class);
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
         boolean user = isUserError(ex);
-        err.println(prefix(cmd) + (user ? message(ex) : "internal error: " + message(ex)
-                + (isVerbose(parseResult) ? "" : " (run with --verbose for details)")));
+        err.println(prefix(cmd)
+                + (user
+                        ? message(ex)
+                        : "internal error: " + message(ex)
+                                + (isVerbose(parseResult) ? "" : " (run with --verbose for details)")));
         if (isVerbose(parseResult)) {
             ex.printStackTrace(err);
         }

@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
 final class DurationText {
     private static final Pattern FORM = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)?");
 
-    private DurationText() {
-    }
+    private DurationText() {}
 
     static Duration parse(String text, String option) {
         Matcher m = FORM.matcher(text == null ? "" : text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException(option + ": '" + text + "' is not a duration; use e.g. 500ms, 30s, 2m, 30d");
+            throw new IllegalArgumentException(
+                    option + ": '" + text + "' is not a duration; use e.g. 500ms, 30s, 2m, 30d");
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);

@@ -13,7 +13,6 @@ import io.glossa.evaluation.ReportContext;
 import io.glossa.model.LanguageModel;
 import io.glossa.model.LanguageNames;
 import io.glossa.pipeline.FeedbackSnapshot;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -34,12 +33,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code glossa evaluate}: scores a model on a labelled TSV file. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Scores a model on a labelled TSV file (<label>TAB<text> per line): macro and micro accuracy, "
-                + "per-label accuracy with top confusions, calibration (ECE) and texts per second. "
-                + "'unknown' answers count as wrong. Bad lines are skipped and reported as file:line on stderr.",
-                "--feedback scores on the labels users gave in the UI/API instead (the newest per text), read from "
-                        + "the store (--data-dir or --db-url)."})
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Scores a model on a labelled TSV file (<label>TAB<text> per line): macro and micro accuracy, "
+                    + "per-label accuracy with top confusions, calibration (ECE) and texts per second. "
+                    + "'unknown' answers count as wrong. Bad lines are skipped and reported as file:line on stderr.",
+            "--feedback scores on the labels users gave in the UI/API instead (the newest per text), read from "
+                    + "the store (--data-dir or --db-url)."
+        })
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
@@ -59,7 +62,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report here.")
     Path report;
 
-    @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
+    @Option(
+            names = "--threads",
+            defaultValue = "2",
+            paramLabel = "N",
             description = "Prediction threads (default: ${DEFAULT-VALUE}); scores do not depend on it.")
     int threads;
 
@@ -122,8 +128,12 @@ final class EvaluateCommand implements Callable<Integer> {
             LanguageNames.Names n = LanguageNames.of(label);
             names.put(label, n.english().equals(label) ? "" : n.english() + " — " + n.nativeName());
         }
-        String html = HtmlReport.render(result, new ReportContext(data != null ? data.getFileName().toString() : dataName,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS), names));
+        String html = HtmlReport.render(
+                result,
+                new ReportContext(
+                        data != null ? data.getFileName().toString() : dataName,
+                        Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                        names));
         try {
             Files.writeString(report, html, StandardCharsets.UTF_8);
         } catch (IOException e) {

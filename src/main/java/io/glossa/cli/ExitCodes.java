@@ -10,8 +10,7 @@ public final class ExitCodes {
     /** A bug or an environment failure: please report it (with --verbose). */
     public static final int INTERNAL = 70;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     /** A long-running role's status: 0 when asked to stop, {@link #INTERNAL} when a vital part died. */
     public static int of(io.glossa.app.StopReason reason) {

@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code glossa info}: a model's metadata and provenance. */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(
+        name = "info",
+        mixinStandardHelpOptions = true,
         description = "Show a model's metadata and provenance (labels, parameters, training files, scores).")
 public final class InfoCommand implements Callable<Integer> {
     @Mixin
@@ -36,7 +38,9 @@ public final class InfoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ModelMetadata m = loaded.metadata();
         if (json) {
-            out.println(new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writeValueAsString(m));
+            out.println(new ObjectMapper()
+                    .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                    .writeValueAsString(m));
         } else {
             printText(out, m);
         }
@@ -46,35 +50,73 @@ public final class InfoCommand implements Callable<Integer> {
 
     private static void printText(PrintWriter out, ModelMetadata m) {
         out.printf(Locale.ROOT, "version:          %s%n", m.version());
-        out.printf(Locale.ROOT, "created:          %s by glossa %s (format %d)%n", m.createdAt(), m.glossaVersion(),
+        out.printf(
+                Locale.ROOT,
+                "created:          %s by glossa %s (format %d)%n",
+                m.createdAt(),
+                m.glossaVersion(),
                 m.formatVersion());
         out.printf(Locale.ROOT, "size:             %,d bytes%n", m.sizeBytes());
-        out.printf(Locale.ROOT, "labels (%d):      %s%n", m.labels().size(),
-                String.join(" ", m.labelCodes()));
-        out.printf(Locale.ROOT, "features:         char %d-%d-grams + %s, 2^%d hashed buckets, tf-idf, L2%n",
-                m.features().minN(), m.features().maxN(), m.features().wordFeatures() ? "words" : "no words",
+        out.printf(Locale.ROOT, "labels (%d):      %s%n", m.labels().size(), String.join(" ", m.labelCodes()));
+        out.printf(
+                Locale.ROOT,
+                "features:         char %d-%d-grams + %s, 2^%d hashed buckets, tf-idf, L2%n",
+                m.features().minN(),
+                m.features().maxN(),
+                m.features().wordFeatures() ? "words" : "no words",
                 m.features().bits());
         TrainingParams t = m.training();
-        out.printf(Locale.ROOT, "training:         %d epochs, learning rate %s, L2 %s, %d fragments of <= %d words per text,"
-                + " seed %d, dev fraction %s%n", t.epochs(), t.learningRate(), t.l2(), t.fragmentsPerText(),
-                t.maxFragmentWords(), t.seed(), t.devFraction());
+        out.printf(
+                Locale.ROOT,
+                "training:         %d epochs, learning rate %s, L2 %s, %d fragments of <= %d words per text,"
+                        + " seed %d, dev fraction %s%n",
+                t.epochs(),
+                t.learningRate(),
+                t.l2(),
+                t.fragmentsPerText(),
+                t.maxFragmentWords(),
+                t.seed(),
+                t.devFraction());
         out.printf(Locale.ROOT, "examples:         %,d in %.1f s%n", m.trainingExamples(), m.trainingSeconds());
-        out.printf(Locale.ROOT, "cv score:         %s%n", m.cvScore() == null ? "none (no search)"
-                : String.format(Locale.ROOT, "%.4f (%d trials, %d folds)", m.cvScore(), m.search().trials(),
-                m.search().folds()));
-        out.printf(Locale.ROOT, "calibration:      temperature %.3f, unknown below p=%.4f or < %d letter(s)%n",
-                m.temperature(), m.unknownThreshold(), m.minLetters());
+        out.printf(
+                Locale.ROOT,
+                "cv score:         %s%n",
+                m.cvScore() == null
+                        ? "none (no search)"
+                        : String.format(
+                                Locale.ROOT,
+                                "%.4f (%d trials, %d folds)",
+                                m.cvScore(),
+                                m.search().trials(),
+                                m.search().folds()));
+        out.printf(
+                Locale.ROOT,
+                "calibration:      temperature %.3f, unknown below p=%.4f or < %d letter(s)%n",
+                m.temperature(),
+                m.unknownThreshold(),
+                m.minLetters());
         printScores(out, "dev", m.dev());
         printScores(out, "dev fragments", m.devFragments());
         out.println("training files:");
         for (TrainingFile f : m.trainingFiles()) {
-            out.printf(Locale.ROOT, "  %s  %,d lines (%,d used, %,d bad)  sha256 %s%n", f.name(), f.lines(),
-                    f.usedLines(), f.badLines(), f.sha256());
+            out.printf(
+                    Locale.ROOT,
+                    "  %s  %,d lines (%,d used, %,d bad)  sha256 %s%n",
+                    f.name(),
+                    f.lines(),
+                    f.usedLines(),
+                    f.badLines(),
+                    f.sha256());
         }
         out.println("languages:");
         for (LabelInfo l : m.labels()) {
             Double acc = m.dev() == null ? null : m.dev().perLabel().get(l.code());
-            out.printf(Locale.ROOT, "  %-4s %-12s %-18s %s%n", l.code(), l.name(), l.nativeName(),
+            out.printf(
+                    Locale.ROOT,
+                    "  %-4s %-12s %-18s %s%n",
+                    l.code(),
+                    l.name(),
+                    l.nativeName(),
                     acc == null ? "" : String.format(Locale.ROOT, "dev %.4f", acc));
         }
     }
@@ -84,7 +126,14 @@ public final class InfoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-18s none%n", name + ":");
             return;
         }
-        out.printf(Locale.ROOT, "%-18s macro %.4f, micro %.4f, ECE %.4f, unknown %.2f%%, n=%,d%n", name + ":",
-                s.macroAccuracy(), s.microAccuracy(), s.ece(), 100 * s.unknownRate(), s.n());
+        out.printf(
+                Locale.ROOT,
+                "%-18s macro %.4f, micro %.4f, ECE %.4f, unknown %.2f%%, n=%,d%n",
+                name + ":",
+                s.macroAccuracy(),
+                s.microAccuracy(),
+                s.ece(),
+                100 * s.unknownRate(),
+                s.n());
     }
 }

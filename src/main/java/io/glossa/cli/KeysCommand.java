@@ -27,13 +27,18 @@ import picocli.CommandLine.Spec;
  * {@code glossa keys create|list|revoke}: API keys in the store that {@code serve}/{@code api} use (same
  * --data-dir / --db-url options), beside a running serve or not.
  */
-@Command(name = "keys", mixinStandardHelpOptions = true,
-        description = {"Create, list and revoke API keys (enforced by serve/api --require-api-key).",
-                "Takes the same store options as serve, and works while serve runs on the same data dir or database;",
-                "a revoked key stops working within serve's --api-key-cache period."},
+@Command(
+        name = "keys",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Create, list and revoke API keys (enforced by serve/api --require-api-key).",
+            "Takes the same store options as serve, and works while serve runs on the same data dir or database;",
+            "a revoked key stops working within serve's --api-key-cache period."
+        },
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
 public final class KeysCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -49,28 +54,45 @@ public final class KeysCommand implements Callable<Integer> {
         return key.rateLimit().map(limit -> limit.describe()).orElse("server default");
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true,
-            description = {"Create a key and print it once, alone on stdout (only its SHA-256 is stored).",
-                    "Clients send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'."})
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Create a key and print it once, alone on stdout (only its SHA-256 is stored).",
+                "Clients send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'."
+            })
     static final class Create implements Callable<Integer> {
-        @Spec CommandSpec spec;
-        @Mixin StoreOptions store;
+        @Spec
+        CommandSpec spec;
 
-        @Option(names = "--name", paramLabel = "NAME", defaultValue = "",
+        @Mixin
+        StoreOptions store;
+
+        @Option(
+                names = "--name",
+                paramLabel = "NAME",
+                defaultValue = "",
                 description = "A label for people, e.g. the client or owner (at most 100 characters).")
         String name;
 
-        @Option(names = "--rate-limit", paramLabel = "RATE",
+        @Option(
+                names = "--rate-limit",
+                paramLabel = "RATE",
                 description = "This key's own limit, e.g. 10/s or 600/m (default: the server's --rate-limit).")
         String rateLimit;
 
-        @Option(names = "--rate-burst", paramLabel = "N",
+        @Option(
+                names = "--rate-burst",
+                paramLabel = "N",
                 description = "This key's burst (default: two seconds' worth of --rate-limit); needs --rate-limit.")
         Integer rateBurst;
 
-        @Option(names = "--admin",
-                description = {"Give the key the admin scope: it sees every key's texts, results, labels and events,",
-                        "and the dashboard's stats and re-verify runs. Without it a key sees only what it submitted."})
+        @Option(
+                names = "--admin",
+                description = {
+                    "Give the key the admin scope: it sees every key's texts, results, labels and events,",
+                    "and the dashboard's stats and re-verify runs. Without it a key sees only what it submitted."
+                })
         boolean admin;
 
         @Override
@@ -87,9 +109,14 @@ public final class KeysCommand implements Callable<Integer> {
                 out.println(issued.secret());
                 out.flush();
                 PrintWriter err = spec.commandLine().getErr();
-                err.printf(Locale.ROOT, "created %sAPI key %d%s (rate limit: %s); it is shown only this once, store it now%n",
-                        admin ? "admin " : "", issued.key().id(),
-                        issued.key().name().isEmpty() ? "" : " \"" + issued.key().name() + "\"",
+                err.printf(
+                        Locale.ROOT,
+                        "created %sAPI key %d%s (rate limit: %s); it is shown only this once, store it now%n",
+                        admin ? "admin " : "",
+                        issued.key().id(),
+                        issued.key().name().isEmpty()
+                                ? ""
+                                : " \"" + issued.key().name() + "\"",
                         describeLimit(issued.key()));
                 err.flush();
                 return ExitCodes.OK;
@@ -111,24 +138,44 @@ public final class KeysCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
-            description = {"List every key (id, name, created, revoked, scope, rate limit); never the secrets, which are not",
-                    "stored. Scope 'admin' sees every key's data, 'user' only its own."})
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = {
+                "List every key (id, name, created, revoked, scope, rate limit); never the secrets, which are not",
+                "stored. Scope 'admin' sees every key's data, 'user' only its own."
+            })
     static final class ListKeys implements Callable<Integer> {
-        @Spec CommandSpec spec;
-        @Mixin StoreOptions store;
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions store;
 
         @Override
         public Integer call() {
             try (Database database = store.openDatabase()) {
                 List<ApiKey> all = keys(database).list();
                 PrintWriter out = spec.commandLine().getOut();
-                out.printf(Locale.ROOT, "%-6s %-24s %-28s %-28s %-6s %s%n", "ID", "NAME", "CREATED", "REVOKED", "SCOPE",
+                out.printf(
+                        Locale.ROOT,
+                        "%-6s %-24s %-28s %-28s %-6s %s%n",
+                        "ID",
+                        "NAME",
+                        "CREATED",
+                        "REVOKED",
+                        "SCOPE",
                         "RATE LIMIT");
                 for (ApiKey key : all) {
-                    out.printf(Locale.ROOT, "%-6d %-24s %-28s %-28s %-6s %s%n", key.id(),
-                            key.name().isEmpty() ? "-" : key.name(), key.createdAt(),
-                            key.revokedAt() == null ? "-" : key.revokedAt(), key.scope().key(), describeLimit(key));
+                    out.printf(
+                            Locale.ROOT,
+                            "%-6d %-24s %-28s %-28s %-6s %s%n",
+                            key.id(),
+                            key.name().isEmpty() ? "-" : key.name(),
+                            key.createdAt(),
+                            key.revokedAt() == null ? "-" : key.revokedAt(),
+                            key.scope().key(),
+                            describeLimit(key));
                 }
                 out.flush();
                 return ExitCodes.OK;
@@ -136,12 +183,19 @@ public final class KeysCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true,
-            description = {"Revoke a key by its id (see 'glossa keys list'). Running API processes refuse it once",
-                    "their key cache (--api-key-cache, default 10 s) has expired."})
+    @Command(
+            name = "revoke",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Revoke a key by its id (see 'glossa keys list'). Running API processes refuse it once",
+                "their key cache (--api-key-cache, default 10 s) has expired."
+            })
     static final class Revoke implements Callable<Integer> {
-        @Spec CommandSpec spec;
-        @Mixin StoreOptions store;
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions store;
 
         @Parameters(paramLabel = "ID", description = "The key's id.")
         long id;
@@ -149,11 +203,17 @@ public final class KeysCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Database database = store.openDatabase()) {
-                ApiKey key = keys(database).revoke(id).orElseThrow(() ->
-                        new UserError("no API key has id " + id + "; 'glossa keys list' shows the keys"));
+                ApiKey key = keys(database)
+                        .revoke(id)
+                        .orElseThrow(
+                                () -> new UserError("no API key has id " + id + "; 'glossa keys list' shows the keys"));
                 PrintWriter out = spec.commandLine().getOut();
-                out.printf(Locale.ROOT, "revoked API key %d%s at %s%n", key.id(),
-                        key.name().isEmpty() ? "" : " \"" + key.name() + "\"", key.revokedAt());
+                out.printf(
+                        Locale.ROOT,
+                        "revoked API key %d%s at %s%n",
+                        key.id(),
+                        key.name().isEmpty() ? "" : " \"" + key.name() + "\"",
+                        key.revokedAt());
                 out.flush();
                 return ExitCodes.OK;
             }

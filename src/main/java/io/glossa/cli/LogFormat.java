@@ -19,8 +19,7 @@ final class LogFormat {
     /** Set by logback.xml (scope context) to the format it chose. */
     private static final String CONFIGURED = "GLOSSA_LOG_FORMAT_IN_USE";
 
-    private LogFormat() {
-    }
+    private LogFormat() {}
 
     /** @throws IllegalArgumentException naming the accepted values */
     static String parse(String value) {

@@ -9,17 +9,35 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** Entry point of the single runnable jar: {@code java -jar glossa.jar <command>}. */
-@Command(name = "glossa", mixinStandardHelpOptions = true, versionProvider = GlossaVersion.class,
+@Command(
+        name = "glossa",
+        mixinStandardHelpOptions = true,
+        versionProvider = GlossaVersion.class,
         description = "Realtime language prediction.",
-        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, ApiCommand.class, WorkerCommand.class,
-                LoadCommand.class, BatchCommand.class, TrainCommand.class, InfoCommand.class, EvaluateCommand.class,
-                PredictCommand.class, KeysCommand.class, ModelsCommand.class, ReverifyCommand.class, FailedCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ServeCommand.class,
+            ApiCommand.class,
+            WorkerCommand.class,
+            LoadCommand.class,
+            BatchCommand.class,
+            TrainCommand.class,
+            InfoCommand.class,
+            EvaluateCommand.class,
+            PredictCommand.class,
+            KeysCommand.class,
+            ModelsCommand.class,
+            ReverifyCommand.class,
+            FailedCommand.class
+        })
 public final class Main {
-    @Option(names = "--verbose", scope = ScopeType.INHERIT,
-            description = "On errors, print the stack trace too.")
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "On errors, print the stack trace too.")
     boolean verbose;
 
-    @Option(names = "--log-format", scope = ScopeType.INHERIT, paramLabel = "FORMAT",
+    @Option(
+            names = "--log-format",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FORMAT",
             defaultValue = "${env:GLOSSA_LOG_FORMAT:-text}",
             description = "Log lines on stderr as 'text' (ISO date, level, logger, message) or 'json' (one object per "
                     + "line, for log collectors) (env GLOSSA_LOG_FORMAT; default: ${DEFAULT-VALUE}).")
@@ -36,8 +54,8 @@ public final class Main {
 
     public static void main(String[] args) {
         // a thread that dies of an Error leaves its reason here; the Watchdog then stops the process
-        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> org.slf4j.LoggerFactory.getLogger(Main.class)
-                .error("thread {} died", thread.getName(), error));
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
+                org.slf4j.LoggerFactory.getLogger(Main.class).error("thread {} died", thread.getName(), error));
         System.exit(run(args));
     }
 

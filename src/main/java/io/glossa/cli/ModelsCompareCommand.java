@@ -14,12 +14,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code glossa models compare A B}: disagreement rate and per-language accuracy on feedback labels. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compare two versions over the stored texts both answered (live, shadow or re-verify):",
-                "how often they disagree, and per language how often each is right on texts users labelled."})
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compare two versions over the stored texts both answered (live, shadow or re-verify):",
+            "how often they disagree, and per language how often each is right on texts users labelled."
+        })
 public final class ModelsCompareCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOptions storeOptions;
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions storeOptions;
 
     @Parameters(index = "0", paramLabel = "A", description = "A version (e.g. the active one).")
     String a;
@@ -43,8 +50,9 @@ public final class ModelsCompareCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().setPropertyNamingStrategy(
-                    com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE).writeValueAsString(comparison));
+            out.println(new ObjectMapper()
+                    .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
+                    .writeValueAsString(comparison));
         } else {
             print(out, comparison);
         }
@@ -53,8 +61,14 @@ public final class ModelsCompareCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, ModelComparison c) {
-        out.printf(Locale.ROOT, "%s vs %s: %,d texts answered by both, %,d disagree%s%n", c.a(), c.b(), c.both(),
-                c.differ(), c.disagreement() == null ? "" : String.format(Locale.ROOT, " (%.2f%%)", 100 * c.disagreement()));
+        out.printf(
+                Locale.ROOT,
+                "%s vs %s: %,d texts answered by both, %,d disagree%s%n",
+                c.a(),
+                c.b(),
+                c.both(),
+                c.differ(),
+                c.disagreement() == null ? "" : String.format(Locale.ROOT, " (%.2f%%)", 100 * c.disagreement()));
         if (c.languages().isEmpty()) {
             out.println("no feedback-labelled text was answered by either version");
             return;
@@ -68,7 +82,8 @@ public final class ModelsCompareCommand implements Callable<Integer> {
     }
 
     private static String cell(ModelComparison.Accuracy accuracy) {
-        return accuracy.rate() == null ? "-" : String.format(Locale.ROOT, "%.4f (%d/%d)", accuracy.rate(),
-                accuracy.correct(), accuracy.n());
+        return accuracy.rate() == null
+                ? "-"
+                : String.format(Locale.ROOT, "%.4f (%d/%d)", accuracy.rate(), accuracy.correct(), accuracy.n());
     }
 }

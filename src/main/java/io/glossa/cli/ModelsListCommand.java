@@ -19,11 +19,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code glossa models list}: versions, the active one, the changelog, and what each worker runs. */
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
         description = "List the registered versions (* = active, s = shadow), the changelog and the workers' models.")
 public final class ModelsListCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOptions storeOptions;
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions storeOptions;
 
     @Override
     public Integer call() {
@@ -50,12 +55,20 @@ public final class ModelsListCommand implements Callable<Integer> {
      * check sentences (io.glossa.registry.CheckSentences) when the model was added; for a model added without that
      * check, it is measured now, by loading the stored file.
      */
-    private static void printModels(PrintWriter out, List<ModelEntry> models, ModelState state, ModelRegistry registry) {
+    private static void printModels(
+            PrintWriter out, List<ModelEntry> models, ModelState state, ModelRegistry registry) {
         out.printf(Locale.ROOT, "  %-22s %-7s %-8s %-24s %s%n", "VERSION", "CLAIMED", "MEASURED", "ADDED", "NOTE");
         for (ModelEntry m : models) {
-            String marker = m.version().equals(state.active()) ? "*" : m.version().equals(state.shadow()) ? "s" : " ";
-            out.printf(Locale.ROOT, "%s %-22s %-7s %-8s %-24s %s%n", marker, m.version(), score(m.devScore()),
-                    m.measuredScore() != null ? score(m.measuredScore()) : measured(registry, m.version()), m.addedAt(),
+            String marker =
+                    m.version().equals(state.active()) ? "*" : m.version().equals(state.shadow()) ? "s" : " ";
+            out.printf(
+                    Locale.ROOT,
+                    "%s %-22s %-7s %-8s %-24s %s%n",
+                    marker,
+                    m.version(),
+                    score(m.devScore()),
+                    m.measuredScore() != null ? score(m.measuredScore()) : measured(registry, m.version()),
+                    m.addedAt(),
                     m.note());
         }
     }
@@ -67,7 +80,8 @@ public final class ModelsListCommand implements Callable<Integer> {
     private static String measured(ModelRegistry registry, String version) {
         try {
             return registry.bytes(version)
-                    .map(bytes -> score(CheckSentences.measure(LanguageModel.fromBytes(bytes)).macroAccuracy()))
+                    .map(bytes -> score(CheckSentences.measure(LanguageModel.fromBytes(bytes))
+                            .macroAccuracy()))
                     .orElse("-");
         } catch (ModelFormatException | IllegalArgumentException e) {
             return "unloadable";
@@ -80,7 +94,8 @@ public final class ModelsListCommand implements Callable<Integer> {
         }
         out.println("changelog:");
         for (ModelEvent e : events) {
-            out.printf(Locale.ROOT, "  %s  %-10s %s%n", e.at(), e.action().key(), e.version() == null ? "" : e.version());
+            out.printf(
+                    Locale.ROOT, "  %s  %-10s %s%n", e.at(), e.action().key(), e.version() == null ? "" : e.version());
         }
     }
 
@@ -88,8 +103,13 @@ public final class ModelsListCommand implements Callable<Integer> {
         if (!workers.isEmpty()) {
             out.println("workers:");
             for (WorkerStatus w : workers) {
-                out.printf(Locale.ROOT, "  %s  %s%s (reported %s)%n", w.worker(), w.activeVersion(),
-                        w.shadowVersion() == null ? "" : ", shadow " + w.shadowVersion(), w.at());
+                out.printf(
+                        Locale.ROOT,
+                        "  %s  %s%s (reported %s)%n",
+                        w.worker(),
+                        w.activeVersion(),
+                        w.shadowVersion() == null ? "" : ", shadow " + w.shadowVersion(),
+                        w.at());
             }
         }
         if (!refusals.isEmpty()) {

@@ -4,7 +4,6 @@ import io.glossa.client.batch.InputLine;
 import io.glossa.client.batch.PredictionJsonWriter;
 import io.glossa.client.batch.Utf8LineReader;
 import io.glossa.model.LanguageClassifier;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

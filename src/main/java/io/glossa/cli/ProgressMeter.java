@@ -24,8 +24,13 @@ final class ProgressMeter {
     private long nextPrint;
     private boolean drawn;
 
-    ProgressMeter(PrintWriter err, String label, String unit, boolean terminal, java.time.Duration interval,
-                  LongSupplier clock) {
+    ProgressMeter(
+            PrintWriter err,
+            String label,
+            String unit,
+            boolean terminal,
+            java.time.Duration interval,
+            LongSupplier clock) {
         this.err = err;
         this.label = label;
         this.unit = unit;
@@ -51,7 +56,7 @@ final class ProgressMeter {
         nextPrint = now + intervalNanos;
         String line = line(done, total, now, extra);
         if (terminal) {
-            err.print("\r" + line + "\u001b[K");   // ESC[K clears what a longer previous line left
+            err.print("\r" + line + "\u001b[K"); // ESC[K clears what a longer previous line left
             drawn = true;
         } else {
             err.println(line);
@@ -91,7 +96,10 @@ final class ProgressMeter {
             double share = total == 0 ? 1 : Math.min(1, (double) done / total);
             if (terminal) {
                 int filled = (int) Math.round(share * BAR_WIDTH);
-                line.append('[').append("#".repeat(filled)).append(".".repeat(BAR_WIDTH - filled)).append("] ");
+                line.append('[')
+                        .append("#".repeat(filled))
+                        .append(".".repeat(BAR_WIDTH - filled))
+                        .append("] ");
             }
             line.append(String.format(Locale.ROOT, "%,d of %,d %s (%.0f%%)", done, total, unit, share * 100));
         } else {
@@ -110,7 +118,8 @@ final class ProgressMeter {
     /** h:mm:ss, or m:ss under an hour. */
     static String eta(double seconds) {
         long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

@@ -17,7 +17,10 @@ public final class RetentionOption {
 
     private Optional<Duration> period = Optional.of(Duration.ofDays(30));
 
-    @Option(names = "--retain", defaultValue = "${env:GLOSSA_RETAIN:-" + DEFAULT + "}", paramLabel = "DURATION",
+    @Option(
+            names = "--retain",
+            defaultValue = "${env:GLOSSA_RETAIN:-" + DEFAULT + "}",
+            paramLabel = "DURATION",
             description = "Delete texts with their results and feedback once they are older than this, e.g. 7d, "
                     + "12h; 'forever' keeps them (env GLOSSA_RETAIN; default ${DEFAULT-VALUE}). Checked every minute.")
     void retain(String value) {
@@ -39,5 +42,4 @@ public final class RetentionOption {
     public Optional<Duration> period() {
         return period;
     }
-
 }

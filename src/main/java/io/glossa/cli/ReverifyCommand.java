@@ -2,9 +2,9 @@ package io.glossa.cli;
 
 import io.glossa.broker.BrokerSession;
 import io.glossa.pipeline.BrokerUnavailableException;
+import io.glossa.registry.Reverification;
 import io.glossa.registry.ReverifyReport;
 import io.glossa.registry.ReverifyRun;
-import io.glossa.registry.Reverification;
 import io.glossa.registry.Selection;
 import io.glossa.store.JdbcReverify;
 import java.io.IOException;
@@ -30,14 +30,23 @@ import picocli.CommandLine.Spec;
  * {@code glossa reverify}: scores stored texts again with a registered model version through the batch queue (the
  * running workers do it, realtime first), shows progress, and writes a report (JSON and text) that the UI also shows.
  */
-@Command(name = "reverify", mixinStandardHelpOptions = true,
-        description = {"Score stored texts again with a registered model version, through the batch queue, and report:",
-                "agreement with the stored predictions, accuracy on feedback labels, texts that changed language.",
-                "Needs running workers: a glossa serve on the same --data-dir, or the deployment's --db-url and --amqp-uri."})
+@Command(
+        name = "reverify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Score stored texts again with a registered model version, through the batch queue, and report:",
+            "agreement with the stored predictions, accuracy on feedback labels, texts that changed language.",
+            "Needs running workers: a glossa serve on the same --data-dir, or the deployment's --db-url and --amqp-uri."
+        })
 public final class ReverifyCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOptions storeOptions;
-    @Mixin BrokerOptions brokerOptions;
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Mixin
+    BrokerOptions brokerOptions;
 
     @Option(names = "--model", paramLabel = "VERSION", description = "A registered version (default: the active one).")
     String model;
@@ -52,16 +61,24 @@ public final class ReverifyCommand implements Callable<Integer> {
         @Option(names = "--all", description = "Every stored text with a result (the default).")
         boolean all;
 
-        @Option(names = "--since", paramLabel = "TIME",
+        @Option(
+                names = "--since",
+                paramLabel = "TIME",
                 description = "Texts submitted at or after TIME (ISO-8601, e.g. 2026-11-26T00:00:00Z).")
         String since;
     }
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = ".",
             description = "Where to write reverify-<run>.json and .txt (default: the current directory).")
     Path out;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m",
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "10m",
             description = "Give up waiting when no text was scored for this long (default: ${DEFAULT-VALUE}); "
                     + "the report then covers what was scored.")
     String timeout;
@@ -72,9 +89,12 @@ public final class ReverifyCommand implements Callable<Integer> {
         Duration stall = duration(timeout, "--timeout");
         PrintWriter err = spec.commandLine().getErr();
         try (RegistryAccess access = RegistryAccess.open(storeOptions);
-             BrokerSession broker = openBroker()) {
-            Reverification reverification = new Reverification(new JdbcReverify(access.database(), Clock.systemUTC()),
-                    access.registry(), broker.broker().jobPublisher(), Clock.systemUTC());
+                BrokerSession broker = openBroker()) {
+            Reverification reverification = new Reverification(
+                    new JdbcReverify(access.database(), Clock.systemUTC()),
+                    access.registry(),
+                    broker.broker().jobPublisher(),
+                    Clock.systemUTC());
             String version = reverification.resolveVersion(model);
             ReverifyRun run = reverification.start(version, selection);
             err.printf(Locale.ROOT, "re-verify %s: %,d texts queued for model %s%n", run.id(), run.total(), version);
@@ -95,9 +115,12 @@ public final class ReverifyCommand implements Callable<Integer> {
         try {
             return brokerOptions.openAsClient("reverify");
         } catch (BrokerUnavailableException e) {
-            throw new UserError("reverify needs the workers' broker, and " + brokerOptions.clientTarget()
-                    + " does not answer (" + e.getMessage() + "): start 'glossa serve' on this --data-dir, or give "
-                    + "--amqp-uri", e);
+            throw new UserError(
+                    "reverify needs the workers' broker, and " + brokerOptions.clientTarget()
+                            + " does not answer (" + e.getMessage()
+                            + "): start 'glossa serve' on this --data-dir, or give "
+                            + "--amqp-uri",
+                    e);
         }
     }
 
@@ -110,16 +133,20 @@ public final class ReverifyCommand implements Callable<Integer> {
         while (true) {
             ReverifyRun now = reverification.progress(run.id());
             if (now.scored() >= now.total()) {
-                meter.finish(String.format(Locale.ROOT, "re-verify %s: %,d of %,d scored", run.id(), now.scored(),
-                        now.total()));
+                meter.finish(String.format(
+                        Locale.ROOT, "re-verify %s: %,d of %,d scored", run.id(), now.scored(), now.total()));
                 return true;
             }
             if (now.scored() != lastScored) {
                 lastScored = now.scored();
                 lastChange = System.nanoTime();
             } else if (System.nanoTime() - lastChange > stall.toNanos()) {
-                meter.finish(String.format(Locale.ROOT, "re-verify %s: %,d of %,d scored, then no progress",
-                        run.id(), now.scored(), now.total()));
+                meter.finish(String.format(
+                        Locale.ROOT,
+                        "re-verify %s: %,d of %,d scored, then no progress",
+                        run.id(),
+                        now.scored(),
+                        now.total()));
                 return false;
             }
             meter.update(now.scored(), now.total(), "");
@@ -129,8 +156,8 @@ public final class ReverifyCommand implements Callable<Integer> {
 
     private void write(ReverifyReport report) throws IOException {
         Files.createDirectories(out);
-        Files.writeString(out.resolve("reverify-" + report.run() + ".json"), report.toJson() + "\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                out.resolve("reverify-" + report.run() + ".json"), report.toJson() + "\n", StandardCharsets.UTF_8);
         Files.writeString(out.resolve("reverify-" + report.run() + ".txt"), report.summary(), StandardCharsets.UTF_8);
     }
 
@@ -140,16 +167,17 @@ public final class ReverifyCommand implements Callable<Integer> {
         }
         if (which.sample != null) {
             if (which.sample < 1 || which.sample > 1_000_000) {
-                throw new ParameterException(spec.commandLine(), "--sample must be between 1 and 1000000, got "
-                        + which.sample);
+                throw new ParameterException(
+                        spec.commandLine(), "--sample must be between 1 and 1000000, got " + which.sample);
             }
             return new Selection(which.sample, null);
         }
         try {
             return new Selection(0, Instant.parse(which.since));
         } catch (DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), "--since: '" + which.since
-                    + "' is not an ISO-8601 time like 2026-11-26T00:00:00Z");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--since: '" + which.since + "' is not an ISO-8601 time like 2026-11-26T00:00:00Z");
         }
     }
 

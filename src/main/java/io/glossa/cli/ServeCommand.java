@@ -11,19 +11,38 @@ import picocli.CommandLine.Mixin;
  * {@code glossa serve}: everything in one process — API and UI, workers, and (unless --amqp-uri / --db-url point
  * elsewhere) the embedded broker and database under --data-dir.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run everything in one process: API, UI, workers, broker and database.",
-                "Without options the AMQP broker (Qpid, 127.0.0.1:5673) and the database are embedded, under --data-dir;",
-                "accepted texts survive a restart. With --amqp-uri / --db-url it uses RabbitMQ / PostgreSQL instead."})
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run everything in one process: API, UI, workers, broker and database.",
+            "Without options the AMQP broker (Qpid, 127.0.0.1:5673) and the database are embedded, under --data-dir;",
+            "accepted texts survive a restart. With --amqp-uri / --db-url it uses RabbitMQ / PostgreSQL instead."
+        })
 public final class ServeCommand implements Callable<Integer> {
-    @Mixin StoreOptions storeOptions;
-    @Mixin BrokerOptions brokerOptions;
-    @Mixin HttpOptions http;
-    @Mixin AccessOptions access;
-    @Mixin RetentionOption retention;
-    @Mixin WorkerOptions workerOptions;
-    @Mixin ModelOption modelOption;
-    @Mixin TracingOptions tracingOptions;
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Mixin
+    BrokerOptions brokerOptions;
+
+    @Mixin
+    HttpOptions http;
+
+    @Mixin
+    AccessOptions access;
+
+    @Mixin
+    RetentionOption retention;
+
+    @Mixin
+    WorkerOptions workerOptions;
+
+    @Mixin
+    ModelOption modelOption;
+
+    @Mixin
+    TracingOptions tracingOptions;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -32,8 +51,11 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The role's settings from the flags and environment; a malformed value ends the command with one line. */
     public ServeSettings settings() {
-        return new ServeSettings(storeOptions.settings(), brokerOptions.settings(storeOptions.dataDir()),
+        return new ServeSettings(
+                storeOptions.settings(),
+                brokerOptions.settings(storeOptions.dataDir()),
                 new FrontSettings(http.settings(), access.policy(), retention.period()),
-                workerOptions.settings(modelOption.source()), tracingOptions.settings("serve"));
+                workerOptions.settings(modelOption.source()),
+                tracingOptions.settings("serve"));
     }
 }

@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,29 +30,48 @@ public final class StoreOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
-    @Option(names = "--data-dir", defaultValue = "${env:GLOSSA_DATA_DIR:-./glossa-data}", paramLabel = "DIR",
-            description = "Directory for the embedded database and broker (env GLOSSA_DATA_DIR; default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--data-dir",
+            defaultValue = "${env:GLOSSA_DATA_DIR:-./glossa-data}",
+            paramLabel = "DIR",
+            description =
+                    "Directory for the embedded database and broker (env GLOSSA_DATA_DIR; default: ${DEFAULT-VALUE}).")
     private Path dataDir;
 
-    @Option(names = "--db-url", defaultValue = "${env:GLOSSA_DB_URL}", paramLabel = "JDBC_URL",
+    @Option(
+            names = "--db-url",
+            defaultValue = "${env:GLOSSA_DB_URL}",
+            paramLabel = "JDBC_URL",
             description = "PostgreSQL, e.g. jdbc:postgresql://127.0.0.1:5432/glossa (env GLOSSA_DB_URL). "
                     + "Without it: the embedded database under --data-dir.")
     private String dbUrl;
 
-    @Option(names = "--db-user", defaultValue = "${env:GLOSSA_DB_USER}", paramLabel = "USER",
+    @Option(
+            names = "--db-user",
+            defaultValue = "${env:GLOSSA_DB_USER}",
+            paramLabel = "USER",
             description = "Database user (env GLOSSA_DB_USER).")
     private String dbUser;
 
-    @Option(names = "--db-password", defaultValue = "${env:GLOSSA_DB_PASSWORD}", paramLabel = "PASSWORD",
+    @Option(
+            names = "--db-password",
+            defaultValue = "${env:GLOSSA_DB_PASSWORD}",
+            paramLabel = "PASSWORD",
             showDefaultValue = Visibility.NEVER,
             description = "Database password (env GLOSSA_DB_PASSWORD; prefer the variable: flags show in ps).")
     private String dbPassword;
 
-    @Option(names = "--db-pool-size", defaultValue = "${env:GLOSSA_DB_POOL_SIZE:-10}", paramLabel = "N",
+    @Option(
+            names = "--db-pool-size",
+            defaultValue = "${env:GLOSSA_DB_POOL_SIZE:-10}",
+            paramLabel = "N",
             description = "Database connections in this process (env GLOSSA_DB_POOL_SIZE; default: ${DEFAULT-VALUE}).")
     private int poolSize;
 
-    @Option(names = "--db-sync", defaultValue = "${env:GLOSSA_DB_SYNC:-normal}", paramLabel = "normal|full",
+    @Option(
+            names = "--db-sync",
+            defaultValue = "${env:GLOSSA_DB_SYNC:-normal}",
+            paramLabel = "normal|full",
             description = "Embedded database only: normal keeps every accepted text through a crash of the process; "
                     + "full also through a power cut, with a disk flush per commit (env GLOSSA_DB_SYNC; default "
                     + "${DEFAULT-VALUE}; docs/store.md).")
@@ -86,7 +105,9 @@ public final class StoreOptions {
 
     private static final FileAttribute<?>[] OWNER_ONLY =
             FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
+                    ? new FileAttribute<?>[] {
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))
+                    }
                     : new FileAttribute<?>[0];
 
     /** Creates --data-dir up front, so a path that cannot hold it fails with the reason rather than the driver's wording. */

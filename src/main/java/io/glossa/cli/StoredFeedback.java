@@ -10,8 +10,7 @@ import java.util.List;
 
 /** The feedback labels users gave in the UI/API, read from the store for {@code train} and {@code evaluate --feedback}. */
 final class StoredFeedback {
-    private StoredFeedback() {
-    }
+    private StoredFeedback() {}
 
     static FeedbackSnapshot read(StoreOptions store) {
         try (Database database = store.openDatabase()) {

@@ -21,7 +21,10 @@ public final class TracingOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
-    @Option(names = "--otel-endpoint", defaultValue = "${env:GLOSSA_OTEL_ENDPOINT}", paramLabel = "URL",
+    @Option(
+            names = "--otel-endpoint",
+            defaultValue = "${env:GLOSSA_OTEL_ENDPOINT}",
+            paramLabel = "URL",
             description = "Export spans (API request, relay publish, worker job) over OTLP/HTTP to this collector, "
                     + "e.g. http://127.0.0.1:4318; /v1/traces is added (env GLOSSA_OTEL_ENDPOINT or "
                     + STANDARD_ENDPOINT + "; service name from " + STANDARD_SERVICE + ", default glossa-ROLE). "
@@ -41,12 +44,13 @@ public final class TracingOptions {
         }
         OtlpEndpoint parsed;
         try {
-            parsed = OtlpEndpoint.parse(url, fromOption ? "--otel-endpoint (env GLOSSA_OTEL_ENDPOINT)" : STANDARD_ENDPOINT);
+            parsed = OtlpEndpoint.parse(
+                    url, fromOption ? "--otel-endpoint (env GLOSSA_OTEL_ENDPOINT)" : STANDARD_ENDPOINT);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         String service = env.getOrDefault(STANDARD_SERVICE, "");
-        return new TracingSettings(Optional.of(parsed), service.isBlank() ? "glossa-" + role : service.strip(),
-                GlossaVersion.current());
+        return new TracingSettings(
+                Optional.of(parsed), service.isBlank() ? "glossa-" + role : service.strip(), GlossaVersion.current());
     }
 }

@@ -22,26 +22,39 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code glossa train}: learn a model from labelled TSV files, optionally choosing parameters by search. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a language model from <label>TAB<text> files.",
-                "Holds out a fixed-seed dev split (per label) for calibration and scores; "
-                        + "--search N runs a randomized search with K-fold cross-validation first.",
-                "--feedback adds the labels users gave in the UI/API (read from the store: --data-dir or --db-url), "
-                        + "the newest per text, each --feedback-weight times; the model's provenance records them "
-                        + "(count, ids, time range, SHA-256)."})
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Train a language model from <label>TAB<text> files.",
+            "Holds out a fixed-seed dev split (per label) for calibration and scores; "
+                    + "--search N runs a randomized search with K-fold cross-validation first.",
+            "--feedback adds the labels users gave in the UI/API (read from the store: --data-dir or --db-url), "
+                    + "the newest per text, each --feedback-weight times; the model's provenance records them "
+                    + "(count, ids, time range, SHA-256)."
+        })
 public final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "FILE",
+    @Option(
+            names = "--data",
+            required = true,
+            arity = "1..*",
+            paramLabel = "FILE",
             description = "Training files (TSV: label, tab, text; UTF-8).")
     List<Path> data;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Where to write the model.")
     Path out;
 
-    @Option(names = "--feedback",
+    @Option(
+            names = "--feedback",
             description = "Also train on the stored feedback labels (needs the store: --data-dir or --db-url).")
     boolean feedback;
 
-    @Option(names = "--feedback-weight", defaultValue = "5", paramLabel = "W",
+    @Option(
+            names = "--feedback-weight",
+            defaultValue = "5",
+            paramLabel = "W",
             description = "How many times each feedback text is used, so that a few corrections can outweigh the "
                     + "corpus (default ${DEFAULT-VALUE}).")
     int feedbackWeight;
@@ -49,23 +62,38 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
-    @Option(names = "--search", defaultValue = "0", paramLabel = "N",
+    @Option(
+            names = "--search",
+            defaultValue = "0",
+            paramLabel = "N",
             description = "Randomized search trials (0 = train with the given parameters; default ${DEFAULT-VALUE}).")
     int search;
 
-    @Option(names = "--folds", defaultValue = "3", paramLabel = "K",
+    @Option(
+            names = "--folds",
+            defaultValue = "3",
+            paramLabel = "K",
             description = "Cross-validation folds per search trial (default ${DEFAULT-VALUE}).")
     int folds;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S",
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            paramLabel = "S",
             description = "Seed of the dev split, augmentation, shuffling and search (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--dev-fraction", defaultValue = "0.1", paramLabel = "F",
+    @Option(
+            names = "--dev-fraction",
+            defaultValue = "0.1",
+            paramLabel = "F",
             description = "Share of each label held out as dev (default ${DEFAULT-VALUE}).")
     double devFraction;
 
-    @Option(names = "--threads", defaultValue = "2", paramLabel = "T",
+    @Option(
+            names = "--threads",
+            defaultValue = "2",
+            paramLabel = "T",
             description = "Threads for features and cross-validation folds (default ${DEFAULT-VALUE}).")
     int threads;
 
@@ -93,11 +121,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-fragment-words", paramLabel = "W", description = "Longest fragment in words (default 3).")
     Integer maxFragmentWords;
 
-    @Option(names = "--max-bad-lines", defaultValue = "1000", paramLabel = "N",
+    @Option(
+            names = "--max-bad-lines",
+            defaultValue = "1000",
+            paramLabel = "N",
             description = "Stop when a file has more bad lines than this (default ${DEFAULT-VALUE}).")
     long maxBadLines;
 
-    @Option(names = "--max-bad-fraction", defaultValue = "0.01", paramLabel = "F",
+    @Option(
+            names = "--max-bad-fraction",
+            defaultValue = "0.01",
+            paramLabel = "F",
             description = "Stop when more than this share of a file's lines is bad (default ${DEFAULT-VALUE}).")
     double maxBadFraction;
 
@@ -109,9 +143,17 @@ public final class TrainCommand implements Callable<Integer> {
         validate();
         PrintWriter err = spec.commandLine().getErr();
         TrainProgress progress = TrainProgress.forStderr(err);
-        TrainingRequest request = new TrainingRequest(data, new BadLinePolicy(maxBadLines, maxBadFraction),
-                feedback ? Optional.of(() -> StoredFeedback.read(store)) : Optional.empty(), feedbackWeight, search,
-                folds, seed, threads, features(), trainingParams());
+        TrainingRequest request = new TrainingRequest(
+                data,
+                new BadLinePolicy(maxBadLines, maxBadFraction),
+                feedback ? Optional.of(() -> StoredFeedback.read(store)) : Optional.empty(),
+                feedbackWeight,
+                search,
+                folds,
+                seed,
+                threads,
+                features(),
+                trainingParams());
         TrainedModel trained = new TrainingRun(spec.commandLine().getOut(), err, progress).train(request);
         progress.close();
         report(TrainingRun.save(out, trained));
@@ -147,7 +189,10 @@ public final class TrainCommand implements Callable<Integer> {
     private FeatureParams features() {
         FeatureParams d = FeatureParams.DEFAULT;
         try {
-            return new FeatureParams(bits != null ? bits : d.bits(), d.minN(), maxN != null ? maxN : d.maxN(),
+            return new FeatureParams(
+                    bits != null ? bits : d.bits(),
+                    d.minN(),
+                    maxN != null ? maxN : d.maxN(),
                     !noWords && d.wordFeatures());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
@@ -157,10 +202,14 @@ public final class TrainCommand implements Callable<Integer> {
     private TrainingParams trainingParams() {
         TrainingParams d = TrainingParams.DEFAULT;
         try {
-            return new TrainingParams(epochs != null ? epochs : d.epochs(),
-                    learningRate != null ? learningRate : d.learningRate(), l2 != null ? l2 : d.l2(),
+            return new TrainingParams(
+                    epochs != null ? epochs : d.epochs(),
+                    learningRate != null ? learningRate : d.learningRate(),
+                    l2 != null ? l2 : d.l2(),
                     fragments != null ? fragments : d.fragmentsPerText(),
-                    maxFragmentWords != null ? maxFragmentWords : d.maxFragmentWords(), seed, devFraction);
+                    maxFragmentWords != null ? maxFragmentWords : d.maxFragmentWords(),
+                    seed,
+                    devFraction);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }
@@ -169,8 +218,14 @@ public final class TrainCommand implements Callable<Integer> {
     private void report(LanguageModel model) {
         PrintWriter o = spec.commandLine().getOut();
         var m = model.metadata();
-        o.printf(Locale.ROOT, "wrote %s: %,d bytes, version %s, %d labels, trained in %.1f s%n", out,
-                m.sizeBytes(), m.version(), m.labels().size(), m.trainingSeconds());
+        o.printf(
+                Locale.ROOT,
+                "wrote %s: %,d bytes, version %s, %d labels, trained in %.1f s%n",
+                out,
+                m.sizeBytes(),
+                m.version(),
+                m.labels().size(),
+                m.trainingSeconds());
         printScores(o, "dev", m.dev());
         printScores(o, "dev fragments", m.devFragments());
         if (m.dev() != null) {
@@ -183,8 +238,15 @@ public final class TrainCommand implements Callable<Integer> {
 
     private static void printScores(PrintWriter o, String name, DevScores s) {
         if (s != null) {
-            o.printf(Locale.ROOT, "%s: macro accuracy %.4f, micro %.4f, ECE %.4f, unknown %.2f%% (n=%,d)%n", name,
-                    s.macroAccuracy(), s.microAccuracy(), s.ece(), 100 * s.unknownRate(), s.n());
+            o.printf(
+                    Locale.ROOT,
+                    "%s: macro accuracy %.4f, micro %.4f, ECE %.4f, unknown %.2f%% (n=%,d)%n",
+                    name,
+                    s.macroAccuracy(),
+                    s.microAccuracy(),
+                    s.ece(),
+                    100 * s.unknownRate(),
+                    s.n());
         }
     }
 }

@@ -12,16 +12,24 @@ public final class WorkerOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
-    @Option(names = "--workers", defaultValue = "${env:GLOSSA_WORKERS:-0}", paramLabel = "N",
+    @Option(
+            names = "--workers",
+            defaultValue = "${env:GLOSSA_WORKERS:-0}",
+            paramLabel = "N",
             description = "Worker threads predicting jobs (env GLOSSA_WORKERS; default: 8 per core, since they mostly "
                     + "wait for the database and their results share commits).")
     int workers;
 
-    @Option(names = "--top-k", defaultValue = "${env:GLOSSA_TOP_K:-3}", paramLabel = "K",
+    @Option(
+            names = "--top-k",
+            defaultValue = "${env:GLOSSA_TOP_K:-3}",
+            paramLabel = "K",
             description = "Candidates stored with each result (env GLOSSA_TOP_K; default: ${DEFAULT-VALUE}).")
     int topK;
 
-    @Option(names = "--model-check-interval", defaultValue = "${env:GLOSSA_MODEL_CHECK_INTERVAL:-30s}",
+    @Option(
+            names = "--model-check-interval",
+            defaultValue = "${env:GLOSSA_MODEL_CHECK_INTERVAL:-30s}",
             paramLabel = "DURATION",
             description = "How often workers re-read the registry's active model, besides the announcements on the "
                     + "models exchange, which a disconnected worker misses (env GLOSSA_MODEL_CHECK_INTERVAL; "
@@ -41,8 +49,8 @@ public final class WorkerOptions {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         if (interval.toMillis() < 100) {
-            throw new ParameterException(spec.commandLine(), "--model-check-interval must be at least 100ms, got "
-                    + modelCheckInterval);
+            throw new ParameterException(
+                    spec.commandLine(), "--model-check-interval must be at least 100ms, got " + modelCheckInterval);
         }
         return interval;
     }

@@ -23,7 +23,8 @@ public final class EventStream implements AutoCloseable {
     }
 
     /** Reads frames until the stream ends: an event's data lines are joined by newlines, as the SSE format says. */
-    static void read(InputStream body, Consumer<TextResult> listener, com.fasterxml.jackson.databind.ObjectMapper json) {
+    static void read(
+            InputStream body, Consumer<TextResult> listener, com.fasterxml.jackson.databind.ObjectMapper json) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             StringBuilder data = new StringBuilder();
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {

@@ -26,8 +26,10 @@ import java.util.function.Consumer;
  */
 public final class GlossaClient {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final URI base;
     private final String apiKey;
 
@@ -50,16 +52,28 @@ public final class GlossaClient {
             body.put("top", question.top());
         }
         HttpRequest request = request("api/v1/texts?wait=" + wait.toMillis() + "ms", wait)
-                .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
         JsonNode answer = send(request);
-        return answer.has("top") ? TextResult.of(answer)
-                : new TextResult(UUID.fromString(answer.path("id").asText()), "pending", null, 0, java.util.List.of(), null, null);
+        return answer.has("top")
+                ? TextResult.of(answer)
+                : new TextResult(
+                        UUID.fromString(answer.path("id").asText()),
+                        "pending",
+                        null,
+                        0,
+                        java.util.List.of(),
+                        null,
+                        null);
     }
 
     /** The text's state after waiting up to {@code wait} (at most the server's --max-wait) while it is pending. */
     public TextResult await(UUID id, Duration wait) {
-        return TextResult.of(send(request("api/v1/texts/" + id + "?wait=" + wait.toMillis() + "ms", wait).GET().build()));
+        return TextResult.of(send(request("api/v1/texts/" + id + "?wait=" + wait.toMillis() + "ms", wait)
+                .GET()
+                .build()));
     }
 
     /** Submit and wait until the text is done or failed, or {@code timeout} passed (then it is still pending). */
@@ -76,11 +90,15 @@ public final class GlossaClient {
     /** Every result from now on, until closed. */
     public EventStream events(Consumer<TextResult> listener) {
         HttpRequest request = authorized(HttpRequest.newBuilder(base.resolve("api/v1/events")))
-                .header("Accept", "text/event-stream").GET().build();
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
-                throw problem(response.statusCode(), new String(response.body().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                throw problem(
+                        response.statusCode(),
+                        new String(response.body().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
             }
             return new EventStream(response.body(), listener, JSON);
         } catch (IOException e) {
@@ -117,7 +135,10 @@ public final class GlossaClient {
     private static GlossaClientException problem(int status, String body) {
         try {
             JsonNode problem = JSON.readTree(body);
-            return new GlossaClientException(status, problem.path("type").asText("?"), problem.path("detail").asText(body));
+            return new GlossaClientException(
+                    status,
+                    problem.path("type").asText("?"),
+                    problem.path("detail").asText(body));
         } catch (IOException e) {
             return new GlossaClientException(status, "?", body);
         }

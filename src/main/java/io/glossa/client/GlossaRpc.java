@@ -42,23 +42,36 @@ public final class GlossaRpc implements AutoCloseable {
         this.jobsExchange = queuePrefix + ".jobs";
         this.replyQueue = channel.queueDeclare("", false, true, true, null).getQueue();
         channel.confirmSelect();
-        channel.basicConsume(replyQueue, true, (tag, delivery) -> {
-            if (delivery.getProperties().getCorrelationId() != null
-                    && delivery.getProperties().getCorrelationId().equals(expected)) {
-                replies.offer(delivery.getBody()); // a late reply to an earlier call is dropped
-            }
-        }, tag -> { });
+        channel.basicConsume(
+                replyQueue,
+                true,
+                (tag, delivery) -> {
+                    if (delivery.getProperties().getCorrelationId() != null
+                            && delivery.getProperties().getCorrelationId().equals(expected)) {
+                        replies.offer(delivery.getBody()); // a late reply to an earlier call is dropped
+                    }
+                },
+                tag -> {});
     }
 
     /** The prediction for {@code text} on the realtime lane; a new text with a fresh id each call. */
-    public TextResult predict(String text, Duration timeout) throws IOException, InterruptedException, TimeoutException {
+    public TextResult predict(String text, Duration timeout)
+            throws IOException, InterruptedException, TimeoutException {
         UUID id = UUID.randomUUID();
         expected = id.toString();
         replies.clear();
-        byte[] body = JSON.createObjectNode().put("id", id.toString()).put("text", text).toString()
+        byte[] body = JSON.createObjectNode()
+                .put("id", id.toString())
+                .put("text", text)
+                .toString()
                 .getBytes(StandardCharsets.UTF_8);
-        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().contentType("application/json")
-                .deliveryMode(2).messageId(id.toString()).replyTo(replyQueue).correlationId(id.toString()).build();
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                .contentType("application/json")
+                .deliveryMode(2)
+                .messageId(id.toString())
+                .replyTo(replyQueue)
+                .correlationId(id.toString())
+                .build();
         channel.basicPublish(jobsExchange, "realtime", true, properties, body);
         channel.waitForConfirmsOrDie(timeout.toMillis()); // the broker owns the job: it will be answered
         byte[] reply = replies.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);

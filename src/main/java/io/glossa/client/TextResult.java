@@ -14,8 +14,14 @@ import java.util.UUID;
  * @param top         the candidates, best first
  * @param error       why it failed, or null
  */
-public record TextResult(UUID id, String status, String language, double probability, List<Candidate> top,
-                         String modelVersion, String error) {
+public record TextResult(
+        UUID id,
+        String status,
+        String language,
+        double probability,
+        List<Candidate> top,
+        String modelVersion,
+        String error) {
     /** One candidate language. */
     public record Candidate(String language, String name, double probability) {}
 
@@ -30,13 +36,20 @@ public record TextResult(UUID id, String status, String language, double probabi
     static TextResult of(JsonNode node) {
         List<Candidate> top = new ArrayList<>();
         for (JsonNode candidate : node.path("top")) {
-            top.add(new Candidate(candidate.path("language").asText(), candidate.path("name").asText(),
+            top.add(new Candidate(
+                    candidate.path("language").asText(),
+                    candidate.path("name").asText(),
                     candidate.path("probability").asDouble()));
         }
-        return new TextResult(UUID.fromString(node.path("id").asText()), node.path("status").asText(),
+        return new TextResult(
+                UUID.fromString(node.path("id").asText()),
+                node.path("status").asText(),
                 node.path("language").isTextual() ? node.path("language").asText() : null,
-                node.path("probability").asDouble(0), top,
-                node.path("model_version").isTextual() ? node.path("model_version").asText() : null,
+                node.path("probability").asDouble(0),
+                top,
+                node.path("model_version").isTextual()
+                        ? node.path("model_version").asText()
+                        : null,
                 node.path("error").isTextual() ? node.path("error").asText() : null);
     }
 }

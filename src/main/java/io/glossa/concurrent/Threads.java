@@ -13,8 +13,7 @@ public final class Threads {
     private static final Logger LOG = LoggerFactory.getLogger(Threads.class);
     private static final String PREFIX = "glossa-";
 
-    private Threads() {
-    }
+    private Threads() {}
 
     /** A factory for a pool: its threads are named "glossa-{@code name}-1", "glossa-{@code name}-2", …. */
     public static ThreadFactory daemonFactory(String name) {
@@ -33,7 +32,11 @@ public final class Threads {
 
     /** Logs an exception that ended a thread; a thread's own catch blocks stay the place to handle expected ones. */
     static void logUncaught(Thread thread, Throwable e) {
-        LOG.error("thread {} died of an uncaught {}", thread.getName(), e.getClass().getSimpleName(), e);
+        LOG.error(
+                "thread {} died of an uncaught {}",
+                thread.getName(),
+                e.getClass().getSimpleName(),
+                e);
     }
 
     private static Thread configured(Thread thread) {

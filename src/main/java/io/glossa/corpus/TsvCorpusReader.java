@@ -42,7 +42,7 @@ public final class TsvCorpusReader {
     }
 
     public TsvCorpusReader() {
-        this(BadLinePolicy.DEFAULT, bad -> { });
+        this(BadLinePolicy.DEFAULT, bad -> {});
     }
 
     /** Reads the whole file into memory (for training-sized files). */
@@ -60,11 +60,16 @@ public final class TsvCorpusReader {
         }
         MessageDigest sha = sha256();
         try (InputStream raw = Files.newInputStream(file);
-             InputStream in = new DigestInputStream(raw, sha)) {
+                InputStream in = new DigestInputStream(raw, sha)) {
             Counts counts = readLines(name, in, sink);
             checkFraction(name, counts);
-            return new CorpusStats(name, HexFormat.of().formatHex(sha.digest()), counts.lines, counts.good,
-                    counts.bad, counts.perLabel);
+            return new CorpusStats(
+                    name,
+                    HexFormat.of().formatHex(sha.digest()),
+                    counts.lines,
+                    counts.good,
+                    counts.bad,
+                    counts.perLabel);
         } catch (NoSuchFileException e) {
             throw new CorpusException("file not found: " + name, e);
         } catch (AccessDeniedException e) {
@@ -75,7 +80,8 @@ public final class TsvCorpusReader {
     }
 
     private Counts readLines(String name, InputStream in, Consumer<LabeledText> sink) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         Counts counts = new Counts();
@@ -100,8 +106,8 @@ public final class TsvCorpusReader {
         return counts;
     }
 
-    private void handle(String name, LineBuffer line, CharsetDecoder decoder, Counts counts,
-                        Consumer<LabeledText> sink) {
+    private void handle(
+            String name, LineBuffer line, CharsetDecoder decoder, Counts counts, Consumer<LabeledText> sink) {
         counts.lines++;
         line.dropTrailingCr();
         if (line.isBlank()) {
@@ -146,17 +152,22 @@ public final class TsvCorpusReader {
         }
         badLineListener.accept(bad);
         if (counts.bad > policy.maxBadLines()) {
-            throw new CorpusException(name + ": too many bad lines (more than " + policy.maxBadLines()
-                    + "); first: " + counts.firstBad + "; last: " + bad);
+            throw new CorpusException(name + ": too many bad lines (more than " + policy.maxBadLines() + "); first: "
+                    + counts.firstBad + "; last: " + bad);
         }
     }
 
     private void checkFraction(String name, Counts counts) {
         if (counts.bad > 0 && counts.bad > policy.maxBadFraction() * counts.lines) {
-            throw new CorpusException(String.format(java.util.Locale.ROOT,
+            throw new CorpusException(String.format(
+                    java.util.Locale.ROOT,
                     "%s: %d of %d lines are bad (%.1f%%, more than the allowed %.1f%%); first: %s",
-                    name, counts.bad, counts.lines, 100.0 * counts.bad / counts.lines,
-                    100.0 * policy.maxBadFraction(), counts.firstBad));
+                    name,
+                    counts.bad,
+                    counts.lines,
+                    100.0 * counts.bad / counts.lines,
+                    100.0 * policy.maxBadFraction(),
+                    counts.firstBad));
         }
     }
 
@@ -184,8 +195,8 @@ public final class TsvCorpusReader {
         void append(byte[] src, int from, int count, String name, long lineNumber) {
             if (length + count > bytes.length) {
                 if (length + count > MAX_LINE_BYTES) {
-                    throw new CorpusException(name + ":" + lineNumber + ": line longer than "
-                            + MAX_LINE_BYTES + " bytes — is this a TSV text file?");
+                    throw new CorpusException(name + ":" + lineNumber + ": line longer than " + MAX_LINE_BYTES
+                            + " bytes — is this a TSV text file?");
                 }
                 bytes = Arrays.copyOf(bytes, Math.min(MAX_LINE_BYTES, Math.max(length + count, length * 2)));
             }

@@ -41,8 +41,8 @@ final class CalibrationTally {
         for (int i = 0; i < counts.length; i++) {
             double mean = counts[i] == 0 ? 0.0 : probabilitySums[i] / counts[i];
             double accuracy = counts[i] == 0 ? 0.0 : (double) hits[i] / counts[i];
-            bins.add(new ReliabilityBin((double) i / counts.length, (double) (i + 1) / counts.length,
-                    counts[i], mean, accuracy));
+            bins.add(new ReliabilityBin(
+                    (double) i / counts.length, (double) (i + 1) / counts.length, counts[i], mean, accuracy));
             if (n > 0) {
                 ece += (double) counts[i] / n * Math.abs(mean - accuracy);
             }

@@ -16,7 +16,9 @@ final class ConfusionHeatmap {
         out.append("<div class=\"heatmap-wrap\"><table class=\"heatmap\">\n<thead><tr>")
                 .append("<th class=\"corner\">expected ↓ predicted →</th>");
         for (String column : m.columns()) {
-            out.append("<th class=\"col\" scope=\"col\"><span>").append(escape(column)).append("</span></th>");
+            out.append("<th class=\"col\" scope=\"col\"><span>")
+                    .append(escape(column))
+                    .append("</span></th>");
         }
         out.append("<th class=\"col\" scope=\"col\"><span>n</span></th></tr></thead>\n<tbody>\n");
         for (int r = 0; r < m.rows().size(); r++) {
@@ -32,10 +34,14 @@ final class ConfusionHeatmap {
             String predicted = m.columns().get(c);
             double rate = m.rate(r, c);
             int count = m.count(r, c);
-            out.append("<td style=\"").append(cellStyle(rate, expected.equals(predicted))).append("\" title=\"")
+            out.append("<td style=\"")
+                    .append(cellStyle(rate, expected.equals(predicted)))
+                    .append("\" title=\"")
                     .append(escape("expected " + expected + ", predicted " + predicted + ": " + count + " of "
                             + m.rowTotal(r) + String.format(Locale.ROOT, " (%.1f%%)", 100 * rate)))
-                    .append("\">").append(cellText(count, rate)).append("</td>");
+                    .append("\">")
+                    .append(cellText(count, rate))
+                    .append("</td>");
         }
         out.append("<td class=\"total\">").append(m.rowTotal(r)).append("</td></tr>\n");
     }

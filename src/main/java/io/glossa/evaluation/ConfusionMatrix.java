@@ -1,7 +1,6 @@
 package io.glossa.evaluation;
 
 import io.glossa.model.Prediction;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -101,7 +100,9 @@ public final class ConfusionMatrix {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ConfusionMatrix other && rows.equals(other.rows) && columns.equals(other.columns)
+        return o instanceof ConfusionMatrix other
+                && rows.equals(other.rows)
+                && columns.equals(other.columns)
                 && Arrays.deepEquals(counts, other.counts);
     }
 

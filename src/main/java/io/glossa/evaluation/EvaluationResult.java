@@ -11,8 +11,15 @@ import java.util.List;
  * @param unknown texts answered {@code unknown} (counted as wrong)
  * @param perLabel one entry per expected label, sorted by label
  */
-public record EvaluationResult(String modelVersion, int n, int correct, int unknown, List<LabelScore> perLabel,
-                               ConfusionMatrix confusion, Calibration calibration, Throughput throughput) {
+public record EvaluationResult(
+        String modelVersion,
+        int n,
+        int correct,
+        int unknown,
+        List<LabelScore> perLabel,
+        ConfusionMatrix confusion,
+        Calibration calibration,
+        Throughput throughput) {
     public EvaluationResult {
         perLabel = List.copyOf(perLabel);
     }

@@ -2,7 +2,6 @@ package io.glossa.evaluation;
 
 import io.glossa.corpus.LabeledText;
 import io.glossa.model.LanguageClassifier;
-
 import java.util.List;
 
 /**

@@ -37,9 +37,15 @@ public final class HtmlReport {
     public static String render(EvaluationResult result, ReportContext context) {
         StringBuilder out = new StringBuilder(64 * 1024);
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>glossa evaluation — ")
-                .append(escape(context.dataSource())).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
-        out.append("<h1>glossa evaluation of model <code>").append(escape(result.modelVersion()))
-                .append("</code> on <code>").append(escape(context.dataSource())).append("</code></h1>\n");
+                .append(escape(context.dataSource()))
+                .append("</title>\n<style>\n")
+                .append(CSS)
+                .append("</style>\n</head>\n<body>\n");
+        out.append("<h1>glossa evaluation of model <code>")
+                .append(escape(result.modelVersion()))
+                .append("</code> on <code>")
+                .append(escape(context.dataSource()))
+                .append("</code></h1>\n");
         renderSummary(result, context, out);
         out.append("<h2>Per label</h2>\n");
         renderPerLabel(result, context, out);
@@ -48,10 +54,14 @@ public final class HtmlReport {
                 + "Blue: right; red: wrong (square-root scale, so small confusions stay visible).</p>\n");
         renderLegend(out);
         ConfusionHeatmap.render(result.confusion(), out);
-        out.append("<h2>Calibration</h2>\n<p class=\"muted\">Texts grouped by the probability of the model's best "
-                + "candidate. Bars: share right; orange marks: mean probability; dashed line: perfect calibration. ")
-                .append(String.format(Locale.ROOT, "ECE = %.4f over %d texts.</p>\n",
-                        result.calibration().ece(), result.calibration().n()));
+        out.append(
+                        "<h2>Calibration</h2>\n<p class=\"muted\">Texts grouped by the probability of the model's best "
+                                + "candidate. Bars: share right; orange marks: mean probability; dashed line: perfect calibration. ")
+                .append(String.format(
+                        Locale.ROOT,
+                        "ECE = %.4f over %d texts.</p>\n",
+                        result.calibration().ece(),
+                        result.calibration().n()));
         ReliabilityDiagram.render(result.calibration(), out);
         out.append("</body>\n</html>\n");
         return out.toString();
@@ -64,15 +74,29 @@ public final class HtmlReport {
         item(out, "macro accuracy", pct(r.macroAccuracy()) + " (mean of per-label accuracies)");
         item(out, "micro accuracy", pct(r.microAccuracy()) + " (" + r.correct() + " of " + r.n() + " right)");
         item(out, "unknown answers", r.unknown() + " (counted as wrong)");
-        item(out, "expected calibration error", String.format(Locale.ROOT, "%.4f", r.calibration().ece()));
-        item(out, "speed", String.format(Locale.ROOT, "%,.0f texts/s on %d thread(s), %.2f s",
-                r.throughput().textsPerSecond(), r.throughput().threads(), r.throughput().elapsedSeconds()));
+        item(
+                out,
+                "expected calibration error",
+                String.format(Locale.ROOT, "%.4f", r.calibration().ece()));
+        item(
+                out,
+                "speed",
+                String.format(
+                        Locale.ROOT,
+                        "%,.0f texts/s on %d thread(s), %.2f s",
+                        r.throughput().textsPerSecond(),
+                        r.throughput().threads(),
+                        r.throughput().elapsedSeconds()));
         item(out, "created", context.createdAt().toString());
         out.append("</dl>\n");
     }
 
     private static void item(StringBuilder out, String term, String value) {
-        out.append("<dt>").append(escape(term)).append("</dt><dd>").append(escape(value)).append("</dd>\n");
+        out.append("<dt>")
+                .append(escape(term))
+                .append("</dt><dd>")
+                .append(escape(value))
+                .append("</dd>\n");
     }
 
     private static void renderPerLabel(EvaluationResult r, ReportContext context, StringBuilder out) {
@@ -80,18 +104,28 @@ public final class HtmlReport {
                 + "<th>n</th><th class=\"label\">accuracy</th><th>unknown</th><th class=\"label\">top confusions</th>"
                 + "</tr></thead><tbody>\n");
         for (LabelScore s : r.perLabel()) {
-            out.append("<tr><td class=\"label\">").append(escape(s.label())).append("</td><td class=\"label\">")
-                    .append(escape(context.nameOf(s.label()))).append("</td><td>").append(s.n())
+            out.append("<tr><td class=\"label\">")
+                    .append(escape(s.label()))
                     .append("</td><td class=\"label\">")
-                    .append(String.format(Locale.ROOT, "<span class=\"bar\" style=\"width:%.0fpx\"></span>", 100 * s.accuracy()))
-                    .append(escape(pct(s.accuracy()))).append("</td><td>").append(s.unknown())
-                    .append("</td><td class=\"label\">").append(escape(confusions(s))).append("</td></tr>\n");
+                    .append(escape(context.nameOf(s.label())))
+                    .append("</td><td>")
+                    .append(s.n())
+                    .append("</td><td class=\"label\">")
+                    .append(String.format(
+                            Locale.ROOT, "<span class=\"bar\" style=\"width:%.0fpx\"></span>", 100 * s.accuracy()))
+                    .append(escape(pct(s.accuracy())))
+                    .append("</td><td>")
+                    .append(s.unknown())
+                    .append("</td><td class=\"label\">")
+                    .append(escape(confusions(s)))
+                    .append("</td></tr>\n");
         }
         out.append("</tbody></table>\n");
     }
 
     private static String confusions(LabelScore s) {
-        return s.topConfusions().stream().map(c -> c.predicted() + " " + c.count())
+        return s.topConfusions().stream()
+                .map(c -> c.predicted() + " " + c.count())
                 .collect(Collectors.joining(", "));
     }
 
@@ -108,8 +142,11 @@ public final class HtmlReport {
     }
 
     private static void legendCell(StringBuilder out, double rate, boolean diagonal) {
-        out.append("<span style=\"").append(ConfusionHeatmap.cellStyle(rate, diagonal)).append("\">")
-                .append(Math.round(100 * rate)).append("</span>");
+        out.append("<span style=\"")
+                .append(ConfusionHeatmap.cellStyle(rate, diagonal))
+                .append("\">")
+                .append(Math.round(100 * rate))
+                .append("</span>");
     }
 
     private static String pct(double share) {

@@ -3,7 +3,6 @@ package io.glossa.evaluation;
 import io.glossa.concurrent.Threads;
 import io.glossa.corpus.LabeledText;
 import io.glossa.model.LanguageClassifier;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -39,8 +38,8 @@ final class PredictionRunner {
         return new Timed(outcomes, new Throughput(data.size(), elapsed, workers));
     }
 
-    private static void runParallel(LanguageClassifier classifier, List<LabeledText> data, Outcomes outcomes,
-                                    int workers) {
+    private static void runParallel(
+            LanguageClassifier classifier, List<LabeledText> data, Outcomes outcomes, int workers) {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(workers, Threads.daemonFactory("evaluate"));
         try {
@@ -69,8 +68,8 @@ final class PredictionRunner {
         }
     }
 
-    private static void predictRange(LanguageClassifier classifier, List<LabeledText> data, Outcomes outcomes,
-                                     int from, int to) {
+    private static void predictRange(
+            LanguageClassifier classifier, List<LabeledText> data, Outcomes outcomes, int from, int to) {
         for (int i = from; i < to; i++) {
             outcomes.record(i, classifier.predict(data.get(i).text(), 1));
         }

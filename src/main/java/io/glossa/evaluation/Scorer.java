@@ -1,7 +1,6 @@
 package io.glossa.evaluation;
 
 import io.glossa.model.Prediction;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,8 +30,15 @@ final class Scorer {
                 unknown++;
             }
         }
-        return new EvaluationResult(modelVersion, expected.length, correct, unknown, perLabel, matrix,
-                calibration(expected, outcomes), throughput);
+        return new EvaluationResult(
+                modelVersion,
+                expected.length,
+                correct,
+                unknown,
+                perLabel,
+                matrix,
+                calibration(expected, outcomes),
+                throughput);
     }
 
     private LabelScore labelScore(ConfusionMatrix matrix, int row) {
@@ -46,8 +52,12 @@ final class Scorer {
         }
         // Ties broken by label so the report is the same on every run.
         wrong.sort(Comparator.comparingInt(Confusion::count).reversed().thenComparing(Confusion::predicted));
-        return new LabelScore(label, matrix.rowTotal(row), matrix.count(label, label),
-                matrix.count(label, Prediction.UNKNOWN), wrong.subList(0, Math.min(topConfusions, wrong.size())));
+        return new LabelScore(
+                label,
+                matrix.rowTotal(row),
+                matrix.count(label, label),
+                matrix.count(label, Prediction.UNKNOWN),
+                wrong.subList(0, Math.min(topConfusions, wrong.size())));
     }
 
     /**

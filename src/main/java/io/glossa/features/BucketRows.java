@@ -22,8 +22,10 @@ public final class BucketRows {
     public static final int PAYLOAD_OFFSET = 8;
     /** Added to every int8 weight so it is stored as an unsigned byte, 0..255. */
     public static final int WEIGHT_BIAS = 128;
+
     private static final int CACHE_LINE = 64;
-    private static final VarHandle FLOATS = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.nativeOrder());
+    private static final VarHandle FLOATS =
+            MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.nativeOrder());
 
     private final byte[] rows;
     private final int stride;

@@ -13,6 +13,7 @@ public final class FeatureCounts {
 
     /** Open-addressing index: slot to position in keys/values, or EMPTY. */
     private int[] slots;
+
     private int[] keys;
     private float[] values;
     private int size;

@@ -14,17 +14,19 @@ public record FeatureParams(int bits, int minN, int maxN, boolean wordFeatures) 
      * single words 0.8140 against 0.9745 / 0.9451 / 0.8221, at half the memory and ~1.15x the classify speed.
      */
     public static final FeatureParams DEFAULT = new FeatureParams(17, 1, 5, true);
+
     public static final int MIN_BITS = 8;
     public static final int MAX_BITS = 22;
     public static final int MAX_ORDER = 8;
 
     public FeatureParams {
         if (bits < MIN_BITS || bits > MAX_BITS) {
-            throw new IllegalArgumentException("feature bits must be in " + MIN_BITS + ".." + MAX_BITS + ", got " + bits);
+            throw new IllegalArgumentException(
+                    "feature bits must be in " + MIN_BITS + ".." + MAX_BITS + ", got " + bits);
         }
         if (minN < 1 || maxN < minN || maxN > MAX_ORDER) {
-            throw new IllegalArgumentException("n-gram range must satisfy 1 <= min <= max <= " + MAX_ORDER
-                    + ", got " + minN + ".." + maxN);
+            throw new IllegalArgumentException(
+                    "n-gram range must satisfy 1 <= min <= max <= " + MAX_ORDER + ", got " + minN + ".." + maxN);
         }
     }
 

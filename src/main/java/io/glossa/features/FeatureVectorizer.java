@@ -44,7 +44,8 @@ public final class FeatureVectorizer {
      */
     public static FeatureVectorizer overRows(FeatureParams params, BucketRows rows) {
         if (rows.buckets() != params.buckets()) {
-            throw new IllegalArgumentException("the rows hold " + rows.buckets() + " buckets, expected " + params.buckets());
+            throw new IllegalArgumentException(
+                    "the rows hold " + rows.buckets() + " buckets, expected " + params.buckets());
         }
         return new FeatureVectorizer(params, null, rows);
     }

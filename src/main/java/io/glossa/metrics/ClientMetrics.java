@@ -20,8 +20,7 @@ import javax.sql.DataSource;
 public final class ClientMetrics {
     static final String AMQP_PREFIX = "glossa.amqp";
 
-    private ClientMetrics() {
-    }
+    private ClientMetrics() {}
 
     /** Binds the pool's meters; a pool that is not HikariCP (none today) is left unmetered. */
     public static void bindPool(DataSource dataSource, MeterRegistry registry) {
@@ -43,10 +42,14 @@ public final class ClientMetrics {
             case CONNECTIONS -> gauge(registry, "connections", "Open AMQP connections of this process");
             case CHANNELS -> gauge(registry, "channels", "Open AMQP channels of this process");
             case PUBLISHED_MESSAGES -> counter(registry, "published", "Messages this process published");
-            case FAILED_TO_PUBLISH_MESSAGES -> counter(registry, "failed_to_publish", "Publishes that failed in the client");
-            case ACKED_PUBLISHED_MESSAGES -> counter(registry, "acknowledged_published", "Published messages the broker confirmed");
-            case NACKED_PUBLISHED_MESSAGES -> counter(registry, "not_acknowledged_published", "Published messages the broker refused (nack)");
-            case UNROUTED_PUBLISHED_MESSAGES -> counter(registry, "unrouted_published", "Published messages returned unroutable");
+            case FAILED_TO_PUBLISH_MESSAGES ->
+                counter(registry, "failed_to_publish", "Publishes that failed in the client");
+            case ACKED_PUBLISHED_MESSAGES ->
+                counter(registry, "acknowledged_published", "Published messages the broker confirmed");
+            case NACKED_PUBLISHED_MESSAGES ->
+                counter(registry, "not_acknowledged_published", "Published messages the broker refused (nack)");
+            case UNROUTED_PUBLISHED_MESSAGES ->
+                counter(registry, "unrouted_published", "Published messages returned unroutable");
             case CONSUMED_MESSAGES -> counter(registry, "consumed", "Messages delivered to this process");
             case ACKNOWLEDGED_MESSAGES -> counter(registry, "acknowledged", "Deliveries this process acknowledged");
             case REJECTED_MESSAGES -> counter(registry, "rejected", "Deliveries this process rejected or nacked");
@@ -56,12 +59,16 @@ public final class ClientMetrics {
 
     private static AtomicLong gauge(MeterRegistry registry, String name, String description) {
         AtomicLong value = new AtomicLong();
-        Gauge.builder(AMQP_PREFIX + "." + name, value, AtomicLong::get).description(description).strongReference(true)
+        Gauge.builder(AMQP_PREFIX + "." + name, value, AtomicLong::get)
+                .description(description)
+                .strongReference(true)
                 .register(registry);
         return value;
     }
 
     private static Counter counter(MeterRegistry registry, String name, String description) {
-        return Counter.builder(AMQP_PREFIX + "." + name).description(description).register(registry);
+        return Counter.builder(AMQP_PREFIX + "." + name)
+                .description(description)
+                .register(registry);
     }
 }

@@ -12,8 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /** One Prometheus registry per process, with the JVM's own metrics bound under names promtool accepts. */
 public final class MetricsRegistry {
-    private MetricsRegistry() {
-    }
+    private MetricsRegistry() {}
 
     public static PrometheusMeterRegistry create(String role) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -19,7 +19,8 @@ public final class MicrometerModelMetrics implements ModelMetrics {
     public MicrometerModelMetrics(MeterRegistry registry, String initial) {
         this.registry = registry;
         this.current = initial;
-        this.swaps = Counter.builder("glossa.model.swaps").description("Model versions this process switched to")
+        this.swaps = Counter.builder("glossa.model.swaps")
+                .description("Model versions this process switched to")
                 .register(registry);
         info(initial);
     }
@@ -33,13 +34,17 @@ public final class MicrometerModelMetrics implements ModelMetrics {
 
     @Override
     public void refused(String version) {
-        Counter.builder("glossa.model.refusals").tag("version", version)
+        Counter.builder("glossa.model.refusals")
+                .tag("version", version)
                 .description("Model versions this process refused (checksum, load or smoke test failed)")
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 
     private void info(String version) {
-        Gauge.builder("glossa.model.info", () -> version.equals(current) ? 1 : 0).tag("version", version)
-                .description("The model version this process predicts with").register(registry);
+        Gauge.builder("glossa.model.info", () -> version.equals(current) ? 1 : 0)
+                .tag("version", version)
+                .description("The model version this process predicts with")
+                .register(registry);
     }
 }

@@ -39,43 +39,76 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
 
     public MicrometerPipelineMetrics(MeterRegistry registry) {
         this.registry = registry;
-        accepted = perLane(lane -> Counter.builder("glossa.texts.accepted").tag("lane", lane.key())
-                .description("Texts committed by the API and answered 202").register(registry));
-        published = Counter.builder("glossa.jobs.published").description("Jobs confirmed by the broker").register(registry);
+        accepted = perLane(lane -> Counter.builder("glossa.texts.accepted")
+                .tag("lane", lane.key())
+                .description("Texts committed by the API and answered 202")
+                .register(registry));
+        published = Counter.builder("glossa.jobs.published")
+                .description("Jobs confirmed by the broker")
+                .register(registry);
         publishFailed = Counter.builder("glossa.jobs.publish.failures")
-                .description("Jobs whose publish failed and is retried").register(registry);
+                .description("Jobs whose publish failed and is retried")
+                .register(registry);
         batchPublish = Timer.builder("glossa.outbox.batch.publish")
                 .description("Publish and broker confirm of one outbox batch (one sample per batch, not per job)")
-                .publishPercentileHistogram().register(registry);
-        outboxToConfirm = perLane(lane -> stage("glossa.job.publish", lane,
+                .publishPercentileHistogram()
+                .register(registry);
+        outboxToConfirm = perLane(lane -> stage(
+                "glossa.job.publish",
+                lane,
                 "Per job: text accepted (outbox row committed) -> broker confirm of its job"));
-        queueWait = perLane(lane -> stage("glossa.job.queue.wait", lane,
+        queueWait = perLane(lane -> stage(
+                "glossa.job.queue.wait",
+                lane,
                 "Per delivery: job published -> a worker thread takes it (broker queue, prefetch, in-process inbox)"));
-        redelivered = perLane(lane -> Counter.builder("glossa.jobs.redelivered").tag("lane", lane.key())
+        redelivered = perLane(lane -> Counter.builder("glossa.jobs.redelivered")
+                .tag("lane", lane.key())
                 .description("Deliveries the broker flagged as redelivered (a consumer died or lost its channel)")
                 .register(registry));
-        done = Counter.builder("glossa.results").tag("status", "done").description("Results stored by workers").register(registry);
-        failed = Counter.builder("glossa.results").tag("status", "failed").description("Results stored by workers").register(registry);
-        predict = Timer.builder("glossa.predict").description("Model prediction time").publishPercentileHistogram()
+        done = Counter.builder("glossa.results")
+                .tag("status", "done")
+                .description("Results stored by workers")
+                .register(registry);
+        failed = Counter.builder("glossa.results")
+                .tag("status", "failed")
+                .description("Results stored by workers")
+                .register(registry);
+        predict = Timer.builder("glossa.predict")
+                .description("Model prediction time")
+                .publishPercentileHistogram()
                 .register(registry);
         store = perLane(lane -> stage("glossa.job.store", lane, "Per job: writing its result row (or its failure)"));
-        endToEnd = perLane(lane -> Timer.builder("glossa.end.to.end").tag("lane", lane.key())
-                .description("Per job: text accepted -> result stored").publishPercentileHistogram()
-                .serviceLevelObjectives(LATENCY_TARGET).register(registry));
+        endToEnd = perLane(lane -> Timer.builder("glossa.end.to.end")
+                .tag("lane", lane.key())
+                .description("Per job: text accepted -> result stored")
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(LATENCY_TARGET)
+                .register(registry));
         for (TextStatus status : TextStatus.values()) {
-            observed.put(status, Counter.builder("glossa.results.observed").tag("status", status.key())
-                    .description("Result events the API received").register(registry));
+            observed.put(
+                    status,
+                    Counter.builder("glossa.results.observed")
+                            .tag("status", status.key())
+                            .description("Result events the API received")
+                            .register(registry));
         }
         observedLatency = Timer.builder("glossa.submit.to.result")
                 .description("From submission to the result event reaching the API (what a waiting client sees)")
-                .publishPercentileHistogram().serviceLevelObjectives(LATENCY_TARGET).register(registry);
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(LATENCY_TARGET)
+                .register(registry);
         eventLag = Timer.builder("glossa.result.event.lag")
-                .description("From a result's completed_at (prediction done, then stored) to its event reaching the API")
-                .publishPercentileHistogram().register(registry);
+                .description(
+                        "From a result's completed_at (prediction done, then stored) to its event reaching the API")
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     private Timer stage(String name, Lane lane, String description) {
-        return Timer.builder(name).tag("lane", lane.key()).description(description).publishPercentileHistogram()
+        return Timer.builder(name)
+                .tag("lane", lane.key())
+                .description(description)
+                .publishPercentileHistogram()
                 .register(registry);
     }
 

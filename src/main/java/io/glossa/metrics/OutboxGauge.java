@@ -30,7 +30,8 @@ public final class OutboxGauge implements AutoCloseable {
         this.source = source;
         Gauge.builder("glossa.outbox.pending", this, OutboxGauge::value)
                 .description("Committed texts whose job the broker has not confirmed yet (whole database)")
-                .strongReference(true).register(registry);
+                .strongReference(true)
+                .register(registry);
     }
 
     /** Registers the gauge and polls {@code source} (which throws when the store is down) every {@code interval}. */

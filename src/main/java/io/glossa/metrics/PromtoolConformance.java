@@ -18,14 +18,15 @@ final class PromtoolConformance implements MeterFilter {
     private static final String CPU_COUNT = "system.cpu.count";
     private static final String CPU_TIME_NANOS = "process.cpu.time";
 
-    private PromtoolConformance() {
-    }
+    private PromtoolConformance() {}
 
     static void apply(MeterRegistry registry) {
         registry.config().meterFilter(new PromtoolConformance());
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            FunctionCounter.builder("process.cpu", os, PromtoolConformance::cpuSeconds).baseUnit("seconds")
-                    .description("CPU time used by the JVM process").register(registry);
+            FunctionCounter.builder("process.cpu", os, PromtoolConformance::cpuSeconds)
+                    .baseUnit("seconds")
+                    .description("CPU time used by the JVM process")
+                    .register(registry);
         }
     }
 
@@ -36,9 +37,7 @@ final class PromtoolConformance implements MeterFilter {
 
     @Override
     public MeterFilterReply accept(Meter.Id id) {
-        return id.getName().equals(CPU_TIME_NANOS)
-                ? MeterFilterReply.DENY
-                : MeterFilterReply.NEUTRAL;
+        return id.getName().equals(CPU_TIME_NANOS) ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
     }
 
     private static double cpuSeconds(com.sun.management.OperatingSystemMXBean os) {

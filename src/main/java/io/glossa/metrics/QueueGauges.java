@@ -29,20 +29,36 @@ public final class QueueGauges {
     }
 
     /** Registers both gauges for each queue name; a broker that cannot be asked reports NaN, not a stale number. */
-    public static void bind(MeterRegistry registry, List<String> queues, Supplier<List<QueueStats>> source, Clock clock) {
+    public static void bind(
+            MeterRegistry registry, List<String> queues, Supplier<List<QueueStats>> source, Clock clock) {
         QueueGauges gauges = new QueueGauges(source, clock);
         for (String queue : queues) {
-            register(registry, "glossa.queue.messages", "Messages ready in the queue", queue, gauges, QueueStats::messages);
-            register(registry, "glossa.queue.consumers", "Consumers on the queue", queue, gauges, QueueStats::consumers);
+            register(
+                    registry,
+                    "glossa.queue.messages",
+                    "Messages ready in the queue",
+                    queue,
+                    gauges,
+                    QueueStats::messages);
+            register(
+                    registry, "glossa.queue.consumers", "Consumers on the queue", queue, gauges, QueueStats::consumers);
         }
     }
 
-    private static void register(MeterRegistry registry, String name, String description, String queue,
-                                 QueueGauges gauges, ToDoubleFunction<QueueStats> value) {
+    private static void register(
+            MeterRegistry registry,
+            String name,
+            String description,
+            String queue,
+            QueueGauges gauges,
+            ToDoubleFunction<QueueStats> value) {
         // strong: nothing else holds the snapshot object, and Micrometer's default weak reference let a GC turn
         // every queue gauge into NaN for the rest of the process's life
-        Gauge.builder(name, gauges, g -> g.read(queue, value)).tag("queue", queue).description(description)
-                .strongReference(true).register(registry);
+        Gauge.builder(name, gauges, g -> g.read(queue, value))
+                .tag("queue", queue)
+                .description(description)
+                .strongReference(true)
+                .register(registry);
     }
 
     synchronized double read(String queue, ToDoubleFunction<QueueStats> value) {
@@ -55,7 +71,10 @@ public final class QueueGauges {
             }
             takenAt = now;
         }
-        return last.stream().filter(s -> s.queue().equals(queue) && s.present())
-                .mapToDouble(value).findFirst().orElse(Double.NaN);
+        return last.stream()
+                .filter(s -> s.queue().equals(queue) && s.present())
+                .mapToDouble(value)
+                .findFirst()
+                .orElse(Double.NaN);
     }
 }

@@ -6,8 +6,13 @@ import java.util.Map;
 
 /** Scores of the final (quantised, calibrated) model on the held-out dev split. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record DevScores(long n, double macroAccuracy, double microAccuracy, double ece, double unknownRate,
-                        Map<String, Double> perLabel) {
+public record DevScores(
+        long n,
+        double macroAccuracy,
+        double microAccuracy,
+        double ece,
+        double unknownRate,
+        Map<String, Double> perLabel) {
     public DevScores {
         perLabel = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(perLabel));
     }

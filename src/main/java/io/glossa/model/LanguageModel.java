@@ -21,6 +21,7 @@ import java.util.List;
 public final class LanguageModel implements LanguageClassifier {
     /** What {@link #classify} returns when the answer is {@code unknown}. */
     public static final int UNKNOWN_INDEX = -1;
+
     public static final String DEFAULT_RESOURCE = "/io/glossa/model/default.glossa";
 
     private final ModelMetadata metadata;
@@ -35,6 +36,7 @@ public final class LanguageModel implements LanguageClassifier {
     private final List<LabelInfo> labelInfo;
     /** Which labels a text's scripts allow, and where each label sits in a row. */
     private final ScriptPlan plan;
+
     private final ScoringKernel kernel;
     private final ThreadLocal<Scratch> scratches = ThreadLocal.withInitial(this::newScratch);
 
@@ -73,24 +75,26 @@ public final class LanguageModel implements LanguageClassifier {
 
     public LanguageModel(ModelMetadata metadata, ModelWeights weights) {
         if (metadata.labels().size() != weights.labels()) {
-            throw new IllegalArgumentException("metadata has " + metadata.labels().size() + " labels, weights "
-                    + weights.labels());
+            throw new IllegalArgumentException(
+                    "metadata has " + metadata.labels().size() + " labels, weights " + weights.labels());
         }
         if (!(metadata.temperature() > 0)) {
-            throw new ModelFormatException("the model's calibration temperature must be > 0, got "
-                    + metadata.temperature());
+            throw new ModelFormatException(
+                    "the model's calibration temperature must be > 0, got " + metadata.temperature());
         }
         this.metadata = metadata;
-        this.plan = new ScriptPlan(metadata.labelCodes().stream().mapToInt(Scripts::ofLanguage).toArray());
-        this.packed = BucketRows.pack(weights.idf(), weights.rowScale(), weights.weights(), weights.labels(),
-                plan.slots());
+        this.plan = new ScriptPlan(
+                metadata.labelCodes().stream().mapToInt(Scripts::ofLanguage).toArray());
+        this.packed =
+                BucketRows.pack(weights.idf(), weights.rowScale(), weights.weights(), weights.labels(), plan.slots());
         this.vectorizer = FeatureVectorizer.overRows(metadata.features(), packed);
         this.bias = weights.bias();
         this.labelCount = weights.labels();
         this.kernel = new ScoringKernel(packed, bias, metadata.temperature(), plan);
         this.unknownThreshold = (float) metadata.unknownThreshold();
         this.minLetters = Math.max(1, metadata.minLetters());
-        this.labelInfo = metadata.labels().stream().map(LabelInfo::withCurrentNames).toList();
+        this.labelInfo =
+                metadata.labels().stream().map(LabelInfo::withCurrentNames).toList();
         this.labels = metadata.labelCodes();
     }
 
@@ -110,11 +114,11 @@ public final class LanguageModel implements LanguageClassifier {
     public static LanguageModel loadDefault() {
         try (InputStream in = LanguageModel.class.getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
-                throw new ModelFormatException("the default model " + DEFAULT_RESOURCE
-                        + " is missing from the classpath — pass --model FILE");
+                throw new ModelFormatException(
+                        "the default model " + DEFAULT_RESOURCE + " is missing from the classpath — pass --model FILE");
             }
-            ModelFile.Contents contents = ModelFile.read("(built-in) " + DEFAULT_RESOURCE, in.readAllBytes(),
-                    ModelLimits.BUILT_IN);
+            ModelFile.Contents contents =
+                    ModelFile.read("(built-in) " + DEFAULT_RESOURCE, in.readAllBytes(), ModelLimits.BUILT_IN);
             return new LanguageModel(contents.metadata(), contents.weights());
         } catch (IOException e) {
             throw new ModelFormatException("cannot read the default model: " + e.getMessage(), e);
@@ -124,7 +128,8 @@ public final class LanguageModel implements LanguageClassifier {
     /** The bytes of this model in the file format (e.g. to store it in a registry). */
     public byte[] toBytes() {
         // unpacked on demand: keeping a second copy of the weights would double the model's heap
-        return ModelFile.toBytes(metadata,
+        return ModelFile.toBytes(
+                metadata,
                 new ModelWeights(labelCount, packed.idfs(), packed.scales(), packed.payloads(), bias.clone()));
     }
 
@@ -173,7 +178,12 @@ public final class LanguageModel implements LanguageClassifier {
      */
     public int rawScores(CharSequence text, float[] scores, Scratch scratch) {
         int letters = vectorizer.vectorize(text, scratch.features);
-        kernel.score(scratch.features.counts(), scores, scratch, scratch.features.text().scripts(), Float.NaN);
+        kernel.score(
+                scratch.features.counts(),
+                scores,
+                scratch,
+                scratch.features.text().scripts(),
+                Float.NaN);
         return letters;
     }
 
@@ -186,7 +196,8 @@ public final class LanguageModel implements LanguageClassifier {
     public int warmUp(int rounds) {
         Scratch scratch = newScratch();
         float[] probabilities = new float[labelCount];
-        String[] texts = labelInfo.stream().map(l -> l.nativeName() + " " + l.name()).toArray(String[]::new);
+        String[] texts =
+                labelInfo.stream().map(l -> l.nativeName() + " " + l.name()).toArray(String[]::new);
         int known = 0;
         for (int i = 0; i < rounds; i++) {
             if (classify(texts[i % texts.length], probabilities, scratch) != UNKNOWN_INDEX) {

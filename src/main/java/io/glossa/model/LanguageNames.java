@@ -51,8 +51,7 @@ public final class LanguageNames {
             entry("vi", "Vietnamese", "Tiếng Việt"),
             entry("war", "Waray-Waray", "Winaray"));
 
-    private LanguageNames() {
-    }
+    private LanguageNames() {}
 
     private static Map.Entry<String, Names> entry(String code, String english, String nativeName) {
         return Map.entry(code, new Names(english, nativeName));

@@ -18,8 +18,7 @@ import java.util.Map;
 final class MetadataReader {
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private MetadataReader() {
-    }
+    private MetadataReader() {}
 
     static ModelMetadata read(byte[] json) throws IOException {
         try (JsonParser parser = FACTORY.createParser(json)) {
@@ -73,17 +72,35 @@ final class MetadataReader {
         List<TrainingFile> files = new ArrayList<>();
         for (Object o : list(m, "training_files")) {
             Map<String, Object> f = map(o);
-            files.add(new TrainingFile(str(f, "name"), str(f, "sha256"), num(f, "lines").longValue(),
-                    num(f, "used_lines").longValue(), num(f, "bad_lines").longValue()));
+            files.add(new TrainingFile(
+                    str(f, "name"),
+                    str(f, "sha256"),
+                    num(f, "lines").longValue(),
+                    num(f, "used_lines").longValue(),
+                    num(f, "bad_lines").longValue()));
         }
         Number cv = optionalNum(m, "cv_score");
-        return new ModelMetadata(str(m, "version"), num(m, "format_version").intValue(), str(m, "glossa_version"),
-                str(m, "created_at"), num(m, "size_bytes").longValue(), labels, features(m.get("features")),
-                training(m.get("training")), files, num(m, "training_examples").longValue(),
-                num(m, "training_seconds").doubleValue(), cv == null ? null : cv.doubleValue(),
-                search(m.get("search")), scores(m.get("dev")), scores(m.get("dev_fragments")),
-                num(m, "unknown_threshold").doubleValue(), num(m, "min_letters").intValue(),
-                num(m, "temperature").doubleValue(), str(m, "quantization"), priors(m.get("priors")));
+        return new ModelMetadata(
+                str(m, "version"),
+                num(m, "format_version").intValue(),
+                str(m, "glossa_version"),
+                str(m, "created_at"),
+                num(m, "size_bytes").longValue(),
+                labels,
+                features(m.get("features")),
+                training(m.get("training")),
+                files,
+                num(m, "training_examples").longValue(),
+                num(m, "training_seconds").doubleValue(),
+                cv == null ? null : cv.doubleValue(),
+                search(m.get("search")),
+                scores(m.get("dev")),
+                scores(m.get("dev_fragments")),
+                num(m, "unknown_threshold").doubleValue(),
+                num(m, "min_letters").intValue(),
+                num(m, "temperature").doubleValue(),
+                str(m, "quantization"),
+                priors(m.get("priors")));
     }
 
     private static Map<String, Double> priors(Object o) throws IOException {
@@ -106,7 +123,10 @@ final class MetadataReader {
         }
         Map<String, Object> f = map(o);
         try {
-            return new FeatureParams(num(f, "bits").intValue(), num(f, "min_n").intValue(), num(f, "max_n").intValue(),
+            return new FeatureParams(
+                    num(f, "bits").intValue(),
+                    num(f, "min_n").intValue(),
+                    num(f, "max_n").intValue(),
                     Boolean.TRUE.equals(f.get("word_features")));
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
@@ -119,9 +139,13 @@ final class MetadataReader {
         }
         Map<String, Object> t = map(o);
         try {
-            return new TrainingParams(num(t, "epochs").intValue(), num(t, "learning_rate").doubleValue(),
-                    num(t, "l2").doubleValue(), num(t, "fragments_per_text").intValue(),
-                    num(t, "max_fragment_words").intValue(), num(t, "seed").longValue(),
+            return new TrainingParams(
+                    num(t, "epochs").intValue(),
+                    num(t, "learning_rate").doubleValue(),
+                    num(t, "l2").doubleValue(),
+                    num(t, "fragments_per_text").intValue(),
+                    num(t, "max_fragment_words").intValue(),
+                    num(t, "seed").longValue(),
                     num(t, "dev_fraction").doubleValue());
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
@@ -133,8 +157,13 @@ final class MetadataReader {
             return null;
         }
         Map<String, Object> s = map(o);
-        return new SearchSummary(num(s, "trials").intValue(), num(s, "folds").intValue(), num(s, "seed").longValue(),
-                num(s, "cv_score").doubleValue(), features(s.get("best_features")), training(s.get("best_training")));
+        return new SearchSummary(
+                num(s, "trials").intValue(),
+                num(s, "folds").intValue(),
+                num(s, "seed").longValue(),
+                num(s, "cv_score").doubleValue(),
+                features(s.get("best_features")),
+                training(s.get("best_training")));
     }
 
     private static DevScores scores(Object o) throws IOException {
@@ -149,9 +178,13 @@ final class MetadataReader {
             }
             perLabel.put(e.getKey(), score.doubleValue());
         }
-        return new DevScores(num(d, "n").longValue(), num(d, "macro_accuracy").doubleValue(),
-                num(d, "micro_accuracy").doubleValue(), num(d, "ece").doubleValue(),
-                num(d, "unknown_rate").doubleValue(), perLabel);
+        return new DevScores(
+                num(d, "n").longValue(),
+                num(d, "macro_accuracy").doubleValue(),
+                num(d, "micro_accuracy").doubleValue(),
+                num(d, "ece").doubleValue(),
+                num(d, "unknown_rate").doubleValue(),
+                perLabel);
     }
 
     @SuppressWarnings("unchecked")

@@ -44,8 +44,7 @@ public final class ModelFile {
         static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
-    private ModelFile() {
-    }
+    private ModelFile() {}
 
     /** A decoded model file: metadata (with version and size filled in) and weights. */
     public record Contents(ModelMetadata metadata, ModelWeights weights) {}
@@ -66,7 +65,11 @@ public final class ModelFile {
             byte[] bodyBytes = body.toByteArray();
             long total = (long) PREAMBLE + bodyBytes.length + CHECKSUM_BYTES;
             ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(total));
-            out.put(MAGIC).putShort((short) FORMAT_VERSION).putShort((short) 0).putLong(total).put(bodyBytes);
+            out.put(MAGIC)
+                    .putShort((short) FORMAT_VERSION)
+                    .putShort((short) 0)
+                    .putLong(total)
+                    .put(bodyBytes);
             out.putInt(crc32c(out.array(), 0, out.position()));
             return out.array();
         } catch (IOException e) {
@@ -166,10 +169,13 @@ public final class ModelFile {
         for (int s = 0; s < sections; s++) {
             String tag = ModelSections.readTag(name, in);
             switch (tag) {
-                case "IDF_" -> idf = ModelSections.bytesToFloats(ModelSections.readSection(name, in, tag, 4L * buckets));
-                case "SCAL" -> scales = ModelSections.bytesToFloats(ModelSections.readSection(name, in, tag, 4L * buckets));
+                case "IDF_" ->
+                    idf = ModelSections.bytesToFloats(ModelSections.readSection(name, in, tag, 4L * buckets));
+                case "SCAL" ->
+                    scales = ModelSections.bytesToFloats(ModelSections.readSection(name, in, tag, 4L * buckets));
                 case "WGHT" -> weights = ModelSections.readSection(name, in, tag, (long) buckets * labels);
-                case "BIAS" -> bias = ModelSections.bytesToFloats(ModelSections.readSection(name, in, tag, 4L * labels));
+                case "BIAS" ->
+                    bias = ModelSections.bytesToFloats(ModelSections.readSection(name, in, tag, 4L * labels));
                 default -> throw ModelFileChecks.corrupt(name, "unknown section '" + tag + "'");
             }
         }
@@ -183,13 +189,15 @@ public final class ModelFile {
         ModelFileChecks.checkNonNegative(name, "scale", scales);
         for (int c = 0; c < bias.length; c++) {
             if (!Float.isFinite(bias[c])) {
-                throw ModelFileChecks.corrupt(name, "the bias of label " + c + " is " + bias[c] + " (must be a finite number)");
+                throw ModelFileChecks.corrupt(
+                        name, "the bias of label " + c + " is " + bias[c] + " (must be a finite number)");
             }
         }
-        String version = metadata.createdAt().substring(0, Math.min(10, metadata.createdAt().length()))
-                + "." + HexFormat.of().toHexDigits(actual);
-        return new Contents(metadata.withFileFacts(version, bytes.length),
-                new ModelWeights(labels, idf, scales, weights, bias));
+        String version = metadata.createdAt()
+                        .substring(0, Math.min(10, metadata.createdAt().length())) + "."
+                + HexFormat.of().toHexDigits(actual);
+        return new Contents(
+                metadata.withFileFacts(version, bytes.length), new ModelWeights(labels, idf, scales, weights, bias));
     }
 
     private static ModelMetadata readHeader(String name, ByteBuffer in) {

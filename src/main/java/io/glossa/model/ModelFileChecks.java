@@ -6,14 +6,14 @@ import java.util.Arrays;
 
 /** The checks a {@link ModelFile} passes before its sections are allocated, and the messages that say why not. */
 final class ModelFileChecks {
-    private ModelFileChecks() {
-    }
+    private ModelFileChecks() {}
 
     static void checkPreamble(String name, byte[] bytes) {
         if (bytes.length == 0) {
             throw new ModelFormatException("model file " + name + " is empty — not a glossa model");
         }
-        if (bytes.length < ModelFile.MAGIC.length || !Arrays.equals(bytes, 0, ModelFile.MAGIC.length, ModelFile.MAGIC, 0, ModelFile.MAGIC.length)) {
+        if (bytes.length < ModelFile.MAGIC.length
+                || !Arrays.equals(bytes, 0, ModelFile.MAGIC.length, ModelFile.MAGIC, 0, ModelFile.MAGIC.length)) {
             throw new ModelFormatException(name + " is not a glossa model file (wrong magic bytes)");
         }
         if (bytes.length < ModelFile.PREAMBLE) {
@@ -23,7 +23,8 @@ final class ModelFileChecks {
         int format = Short.toUnsignedInt(pre.getShort(ModelFile.MAGIC.length));
         if (format > ModelFile.FORMAT_VERSION) {
             throw new ModelFormatException("model file " + name + " was written by a newer glossa (format " + format
-                    + "; this build reads up to " + ModelFile.FORMAT_VERSION + ") — upgrade glossa or retrain the model");
+                    + "; this build reads up to " + ModelFile.FORMAT_VERSION
+                    + ") — upgrade glossa or retrain the model");
         }
         if (format < 1) {
             throw new ModelFormatException("model file " + name + " has an invalid format version " + format);
@@ -48,11 +49,13 @@ final class ModelFileChecks {
             throw new ModelFormatException("model file " + name + " declares " + labels + " labels; glossa loads "
                     + "models of at most " + limits.maxLabels());
         }
-        long raw = 8L * buckets + (long) buckets * labels + 4L * labels;   // idf, scales, weights, bias
+        long raw = 8L * buckets + (long) buckets * labels + 4L * labels; // idf, scales, weights, bias
         String shape = buckets + " buckets × " + labels + " labels";
         if (raw > fileBytes * ModelLimits.MAX_DEFLATE_RATIO) {
-            throw corrupt(name, "its header declares " + shape + " (" + raw + " bytes), more than its " + fileBytes
-                    + " bytes can hold even compressed");
+            throw corrupt(
+                    name,
+                    "its header declares " + shape + " (" + raw + " bytes), more than its " + fileBytes
+                            + " bytes can hold even compressed");
         }
         if (raw > limits.maxDecompressedBytes()) {
             throw tooLarge(name, shape + " (" + raw / (1024 * 1024) + " MiB once decompressed)", limits);
@@ -69,8 +72,9 @@ final class ModelFileChecks {
     static void checkNonNegative(String name, String what, float[] values) {
         for (int b = 0; b < values.length; b++) {
             if (!(values[b] >= 0) || values[b] == Float.POSITIVE_INFINITY) {
-                throw corrupt(name, "the " + what + " of bucket " + b + " is " + values[b]
-                        + " (must be a finite number >= 0)");
+                throw corrupt(
+                        name,
+                        "the " + what + " of bucket " + b + " is " + values[b] + " (must be a finite number >= 0)");
             }
         }
     }

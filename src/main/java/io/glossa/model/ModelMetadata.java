@@ -24,13 +24,27 @@ import java.util.Map;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ModelMetadata(String version, int formatVersion, String glossaVersion, String createdAt,
-                            long sizeBytes, List<LabelInfo> labels, FeatureParams features,
-                            TrainingParams training, List<TrainingFile> trainingFiles, long trainingExamples,
-                            double trainingSeconds, Double cvScore, SearchSummary search, DevScores dev,
-                            DevScores devFragments,
-                            double unknownThreshold, int minLetters, double temperature, String quantization,
-                            Map<String, Double> priors) {
+public record ModelMetadata(
+        String version,
+        int formatVersion,
+        String glossaVersion,
+        String createdAt,
+        long sizeBytes,
+        List<LabelInfo> labels,
+        FeatureParams features,
+        TrainingParams training,
+        List<TrainingFile> trainingFiles,
+        long trainingExamples,
+        double trainingSeconds,
+        Double cvScore,
+        SearchSummary search,
+        DevScores dev,
+        DevScores devFragments,
+        double unknownThreshold,
+        int minLetters,
+        double temperature,
+        String quantization,
+        Map<String, Double> priors) {
     public ModelMetadata {
         labels = List.copyOf(labels);
         trainingFiles = trainingFiles == null ? List.of() : List.copyOf(trainingFiles);
@@ -39,9 +53,27 @@ public record ModelMetadata(String version, int formatVersion, String glossaVers
 
     /** The same metadata with the facts of a loaded file. */
     public ModelMetadata withFileFacts(String fileVersion, long fileSize) {
-        return new ModelMetadata(fileVersion, formatVersion, glossaVersion, createdAt, fileSize, labels, features,
-                training, trainingFiles, trainingExamples, trainingSeconds, cvScore, search, dev, devFragments, unknownThreshold,
-                minLetters, temperature, quantization, priors);
+        return new ModelMetadata(
+                fileVersion,
+                formatVersion,
+                glossaVersion,
+                createdAt,
+                fileSize,
+                labels,
+                features,
+                training,
+                trainingFiles,
+                trainingExamples,
+                trainingSeconds,
+                cvScore,
+                search,
+                dev,
+                devFragments,
+                unknownThreshold,
+                minLetters,
+                temperature,
+                quantization,
+                priors);
     }
 
     public List<String> labelCodes() {

@@ -14,8 +14,7 @@ import java.util.zip.Inflater;
  * a tenth, and read back only after its tag, encoding and lengths were checked against the bytes that remain.
  */
 final class ModelSections {
-    private ModelSections() {
-    }
+    private ModelSections() {}
 
     static void writeSection(ByteArrayOutputStream out, String tag, byte[] raw) throws IOException {
         byte[] deflated = deflate(raw);
@@ -54,7 +53,8 @@ final class ModelSections {
         int encoding = in.get();
         long raw = Integer.toUnsignedLong(in.getInt());
         if (raw != expectedRaw) {
-            throw ModelFileChecks.corrupt(name, "section " + tag + " has " + raw + " bytes, the header implies " + expectedRaw);
+            throw ModelFileChecks.corrupt(
+                    name, "section " + tag + " has " + raw + " bytes, the header implies " + expectedRaw);
         }
         int stored = readLength(name, in, Integer.MAX_VALUE, "section " + tag + " length");
         byte[] bytes = new byte[stored];
@@ -62,7 +62,8 @@ final class ModelSections {
         return switch (encoding) {
             case 0 -> {
                 if (stored != raw) {
-                    throw ModelFileChecks.corrupt(name, "section " + tag + " stored length differs from its raw length");
+                    throw ModelFileChecks.corrupt(
+                            name, "section " + tag + " stored length differs from its raw length");
                 }
                 yield bytes;
             }
@@ -101,7 +102,8 @@ final class ModelSections {
         }
         long value = Integer.toUnsignedLong(in.getInt());
         if (value > max || value > in.remaining()) {
-            throw ModelFileChecks.corrupt(name, what + " " + value + " exceeds the " + in.remaining() + " bytes that remain");
+            throw ModelFileChecks.corrupt(
+                    name, what + " " + value + " exceeds the " + in.remaining() + " bytes that remain");
         }
         return (int) value;
     }

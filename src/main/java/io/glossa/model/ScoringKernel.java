@@ -26,6 +26,7 @@ final class ScoringKernel {
 
     /** idf, scale and int8 weights of each bucket in one row (see BucketRows): what scoring reads. */
     private final byte[] table;
+
     private final int stride;
     private final float[] bias;
     private final int labelCount;

@@ -15,6 +15,7 @@ final class ScriptPlan {
     private final int[] slot;
     /** Per text script mask: the first and last+1 word of a row to score, and the only label allowed (or -1). */
     private final int[] firstWord = new int[Scripts.MASKS];
+
     private final int[] endWord = new int[Scripts.MASKS];
     private final int[] single = new int[Scripts.MASKS];
     /** Per text script mask: the mask that labels are matched against ({@link Scripts#ALL}: every label). */
@@ -65,8 +66,11 @@ final class ScriptPlan {
         for (int k = 0; k < order.length; k++) {
             order[k] = k;
         }
-        Arrays.sort(order, Comparator.comparingInt((Integer k) -> group(scripts[k]))
-                .thenComparingInt(k -> scripts[k]).thenComparingInt(k -> k));
+        Arrays.sort(
+                order,
+                Comparator.comparingInt((Integer k) -> group(scripts[k]))
+                        .thenComparingInt(k -> scripts[k])
+                        .thenComparingInt(k -> k));
         int[] slot = new int[scripts.length];
         for (int p = 0; p < order.length; p++) {
             slot[order[p]] = p;

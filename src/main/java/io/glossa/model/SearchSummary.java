@@ -6,5 +6,5 @@ import io.glossa.features.FeatureParams;
 
 /** The randomized search that chose the model's parameters: its size and the best parameters with their CV score. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record SearchSummary(int trials, int folds, long seed, double cvScore, FeatureParams bestFeatures,
-                            TrainingParams bestTraining) {}
+public record SearchSummary(
+        int trials, int folds, long seed, double cvScore, FeatureParams bestFeatures, TrainingParams bestTraining) {}

@@ -11,12 +11,11 @@ final class SerbianName {
     static final String LATIN = "Srpski";
     static final String BOTH_SCRIPTS = CYRILLIC + " / " + LATIN;
 
-    private SerbianName() {
-    }
+    private SerbianName() {}
 
     /** The name in the script most of the text's letters are in; both names if no script has more. */
     static String of(CharSequence text) {
-        int balance = 0;   // Cyrillic letters minus Latin ones: one pass, no allocation
+        int balance = 0; // Cyrillic letters minus Latin ones: one pass, no allocation
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isLetter(c)) {

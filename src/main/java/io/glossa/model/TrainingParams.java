@@ -15,8 +15,14 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param devFraction share of each label held out for calibration and dev scores
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record TrainingParams(int epochs, double learningRate, double l2, int fragmentsPerText,
-                             int maxFragmentWords, long seed, double devFraction) {
+public record TrainingParams(
+        int epochs,
+        double learningRate,
+        double l2,
+        int fragmentsPerText,
+        int maxFragmentWords,
+        long seed,
+        double devFraction) {
     public static final TrainingParams DEFAULT = new TrainingParams(5, 0.2, 1e-6, 10, 3, 42, 0.1);
 
     public TrainingParams {

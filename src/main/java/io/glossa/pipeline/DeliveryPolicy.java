@@ -68,7 +68,9 @@ public final class DeliveryPolicy {
         } else if (stage instanceof Stage.StoreOutage o) {
             return new PutBack(pause.apply(maxAttempts), s.attempts(), "database unreachable (" + o.why() + ")");
         } else if (stage instanceof Stage.FailureNotRecorded n) {
-            return new PutBack(pause.apply(n.attempts()), Math.max(0, n.attempts() - 1),
+            return new PutBack(
+                    pause.apply(n.attempts()),
+                    Math.max(0, n.attempts() - 1),
                     "could not record its failure (" + n.why() + ")");
         }
         throw new IllegalArgumentException("no rule for stage " + stage);
@@ -81,8 +83,10 @@ public final class DeliveryPolicy {
 
     private DeliveryDecision decodedSingle(DeliverySituation s) {
         if (s.redeliveries() >= maxRedeliveries) {
-            return new GiveUp("delivered " + (s.redeliveries() + 1) + " times without an ack "
-                    + "(a worker died or lost its connection while handling it)", s.attempts());
+            return new GiveUp(
+                    "delivered " + (s.redeliveries() + 1) + " times without an ack "
+                            + "(a worker died or lost its connection while handling it)",
+                    s.attempts());
         }
         return new Handle();
     }

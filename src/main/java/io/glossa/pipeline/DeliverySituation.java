@@ -13,8 +13,8 @@ import java.util.List;
  * @param redeliveries deliveries without an ack so far (the broker's delivery count)
  * @param redelivered  the broker's redelivered flag
  */
-public record DeliverySituation(Stage stage, List<Job> jobs, boolean multi, int attempts, int redeliveries,
-                                boolean redelivered) {
+public record DeliverySituation(
+        Stage stage, List<Job> jobs, boolean multi, int attempts, int redeliveries, boolean redelivered) {
     public DeliverySituation {
         if (stage == null) {
             throw new IllegalArgumentException("a delivery's situation needs its stage");

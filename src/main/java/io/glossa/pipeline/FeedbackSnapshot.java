@@ -24,8 +24,8 @@ import java.util.UUID;
  * @param to time of the newest row (null when there is none)
  * @param sha256 hex SHA-256 over "id TAB text id TAB language TAB text LF" of every row read, in id order
  */
-public record FeedbackSnapshot(List<FeedbackLabel> labels, long rows, long firstId, long lastId, Instant from,
-                               Instant to, String sha256) {
+public record FeedbackSnapshot(
+        List<FeedbackLabel> labels, long rows, long firstId, long lastId, Instant from, Instant to, String sha256) {
     private static final int PAGE = 10_000;
 
     public FeedbackSnapshot {
@@ -49,12 +49,19 @@ public record FeedbackSnapshot(List<FeedbackLabel> labels, long rows, long first
                 from = from == null || label.createdAt().isBefore(from) ? label.createdAt() : from;
                 to = to == null || label.createdAt().isAfter(to) ? label.createdAt() : to;
                 digest.update((label.feedbackId() + "\t" + label.textId() + "\t" + label.language() + "\t"
-                        + label.text() + "\n").getBytes(StandardCharsets.UTF_8));
+                                + label.text() + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
                 newest.remove(label.textId()); // re-inserted: the order is that of the label that counts
                 newest.put(label.textId(), label);
             }
         }
-        return new FeedbackSnapshot(new ArrayList<>(newest.values()), rows, firstId, lastId, from, to,
+        return new FeedbackSnapshot(
+                new ArrayList<>(newest.values()),
+                rows,
+                firstId,
+                lastId,
+                from,
+                to,
                 HexFormat.of().formatHex(digest.digest()));
     }
 
@@ -67,8 +74,8 @@ public record FeedbackSnapshot(List<FeedbackLabel> labels, long rows, long first
         if (isEmpty()) {
             return "feedback: no labels";
         }
-        return "feedback: " + rows + " labels for " + labels.size() + " texts, ids " + firstId + ".." + lastId
-                + ", " + from + ".." + to;
+        return "feedback: " + rows + " labels for " + labels.size() + " texts, ids " + firstId + ".." + lastId + ", "
+                + from + ".." + to;
     }
 
     private static MessageDigest newDigest() {

@@ -6,8 +6,7 @@ import io.glossa.pipeline.DeliverySituation.Stage;
 public final class HandlingFailures {
     private static final int MAX_REASON = 1_000;
 
-    private HandlingFailures() {
-    }
+    private HandlingFailures() {}
 
     /**
      * The stage a handler's exception puts its delivery in: a database outage, a refusal for good (invalid input,

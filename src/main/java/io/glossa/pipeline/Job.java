@@ -14,8 +14,15 @@ import java.util.UUID;
  * @param trace    the W3C trace context of the request that submitted the text (kept with its outbox row and sent
  *                 with its message, docs/messages.md), or null when none is known (outside producers, re-verify jobs)
  */
-public record Job(UUID id, String text, Lane lane, Instant submittedAt, Rescore rescore, Question question, Long owner,
-                  TraceContext trace) {
+public record Job(
+        UUID id,
+        String text,
+        Lane lane,
+        Instant submittedAt,
+        Rescore rescore,
+        Question question,
+        Long owner,
+        TraceContext trace) {
     public Job {
         question = question == null ? Question.DEFAULT : question;
     }

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** Realtime jobs come from interactive clients; batch jobs from uploads and re-verification. */
 public enum Lane {
-    REALTIME, BATCH;
+    REALTIME,
+    BATCH;
 
     /** The AMQP routing key and the stored value. */
     public String key() {

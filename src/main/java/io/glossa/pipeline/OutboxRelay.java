@@ -52,6 +52,7 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
     private final Semaphore arrivals = new Semaphore(0);
     /** Ids handed over, being published or waiting for their mark here, so that a sweep does not publish them again. */
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
+
     private final PublishedMarker marker;
     private final Thread thread;
     private volatile boolean running;
@@ -62,7 +63,8 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
     private Instant nextSweep = Instant.MIN;
     private boolean sweepAll = true;
 
-    public OutboxRelay(TextStore store, JobPublisher publisher, RelaySettings settings, Clock clock, PipelineMetrics metrics) {
+    public OutboxRelay(
+            TextStore store, JobPublisher publisher, RelaySettings settings, Clock clock, PipelineMetrics metrics) {
         this.store = store;
         this.publisher = publisher;
         this.settings = settings;
@@ -181,7 +183,8 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
 
     private List<Job> sweep() throws InterruptedException {
         Duration marksWait = settings.sweepInterval().compareTo(MARKS_BEFORE_SWEEP) < 0
-                ? settings.sweepInterval() : MARKS_BEFORE_SWEEP;
+                ? settings.sweepInterval()
+                : MARKS_BEFORE_SWEEP;
         if (!marker.awaitMarked(marksWait)) {
             LOG.debug("outbox relay: sweeping while marks of confirmed jobs are still pending");
         }
@@ -212,7 +215,10 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
             retry = batch;
             metrics.publishFailed(batch.size());
             if (brokerHealthy) {
-                LOG.warn("outbox relay: broker unavailable ({}); {} jobs kept in the outbox, retrying", e.getMessage(), held.size());
+                LOG.warn(
+                        "outbox relay: broker unavailable ({}); {} jobs kept in the outbox, retrying",
+                        e.getMessage(),
+                        held.size());
             }
             brokerHealthy = false;
             sleepBackoff();
@@ -272,7 +278,10 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
-            LOG.warn("outbox relay did not finish within {}; {} jobs stay in the outbox for the next start", timeout, held.size());
+            LOG.warn(
+                    "outbox relay did not finish within {}; {} jobs stay in the outbox for the next start",
+                    timeout,
+                    held.size());
         }
         // at least a moment for the marks of the last confirms, else they are published again at the next start
         marker.close(Duration.ofNanos(Math.max(deadline - System.nanoTime(), MIN_MARKING_AT_CLOSE.toNanos())));

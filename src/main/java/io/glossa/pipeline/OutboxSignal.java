@@ -7,5 +7,5 @@ import java.util.List;
 public interface OutboxSignal {
     void committed(List<Job> jobs);
 
-    OutboxSignal NONE = jobs -> { };
+    OutboxSignal NONE = jobs -> {};
 }

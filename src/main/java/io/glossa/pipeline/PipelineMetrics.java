@@ -47,13 +47,28 @@ public interface PipelineMetrics {
     record StageTimes(Duration predict, Duration store, Duration endToEnd) {}
 
     PipelineMetrics NONE = new PipelineMetrics() {
-        @Override public void accepted(Lane lane, int texts) { }
-        @Override public void published(int jobs, Duration batchTime) { }
-        @Override public void confirmed(Lane lane, Duration sinceSubmission) { }
-        @Override public void publishFailed(int jobs) { }
-        @Override public void delivered(Lane lane, Duration queueWait, boolean redelivered) { }
-        @Override public void completed(Lane lane, TextStatus status, StageTimes times) { }
-        @Override public void resultObserved(TextStatus status, Duration sinceSubmission) { }
-        @Override public void resultEventLag(Duration sinceCompleted) { }
+        @Override
+        public void accepted(Lane lane, int texts) {}
+
+        @Override
+        public void published(int jobs, Duration batchTime) {}
+
+        @Override
+        public void confirmed(Lane lane, Duration sinceSubmission) {}
+
+        @Override
+        public void publishFailed(int jobs) {}
+
+        @Override
+        public void delivered(Lane lane, Duration queueWait, boolean redelivered) {}
+
+        @Override
+        public void completed(Lane lane, TextStatus status, StageTimes times) {}
+
+        @Override
+        public void resultObserved(TextStatus status, Duration sinceSubmission) {}
+
+        @Override
+        public void resultEventLag(Duration sinceCompleted) {}
     };
 }

@@ -21,8 +21,12 @@ public final class PredictionHandler implements JobHandler {
     private final PipelineMetrics metrics;
 
     /** @param model read once per job, so a model swap takes effect between jobs */
-    public PredictionHandler(TextStore store, Supplier<? extends LanguageClassifier> model, int topK, Clock clock,
-                             PipelineMetrics metrics) {
+    public PredictionHandler(
+            TextStore store,
+            Supplier<? extends LanguageClassifier> model,
+            int topK,
+            Clock clock,
+            PipelineMetrics metrics) {
         if (topK < 1) {
             throw new IllegalArgumentException("top-k must be at least 1, got " + topK);
         }
@@ -74,7 +78,8 @@ public final class PredictionHandler implements JobHandler {
             if (completion == Completion.UNKNOWN_TEXT) {
                 try {
                     completion = completeAdopting(outcome.job(), outcome.result())
-                            ? Completion.STORED : Completion.ALREADY_STORED;
+                            ? Completion.STORED
+                            : Completion.ALREADY_STORED;
                 } catch (UnknownTextException e) {
                     outcomes.set(i, JobOutcome.failed(outcome.job(), e));
                     continue;
@@ -106,14 +111,20 @@ public final class PredictionHandler implements JobHandler {
 
     private Result predict(LanguageClassifier classifier, Job job) {
         long start = System.nanoTime();
-        Prediction prediction = classifier.predict(job.text(), job.question().topOr(topK), job.question().languages());
+        Prediction prediction = classifier.predict(
+                job.text(), job.question().topOr(topK), job.question().languages());
         long predictNanos = System.nanoTime() - start;
         return new Result(job.id(), prediction, classifier.version(), clock.instant(), predictNanos);
     }
 
     private void countCompleted(Job job, Result result, long storeNanos) {
-        metrics.completed(job.lane(), TextStatus.DONE, new StageTimes(Duration.ofNanos(result.predictNanos()),
-                Duration.ofNanos(storeNanos), Duration.between(job.submittedAt(), clock.instant())));
+        metrics.completed(
+                job.lane(),
+                TextStatus.DONE,
+                new StageTimes(
+                        Duration.ofNanos(result.predictNanos()),
+                        Duration.ofNanos(storeNanos),
+                        Duration.between(job.submittedAt(), clock.instant())));
     }
 
     /** Called by the broker adapter when the job failed too often: the text shows the reason to its client. */
@@ -122,7 +133,12 @@ public final class PredictionHandler implements JobHandler {
         long storeStart = System.nanoTime();
         store.fail(job.id(), reason);
         long storeNanos = System.nanoTime() - storeStart;
-        metrics.completed(job.lane(), TextStatus.FAILED, new StageTimes(Duration.ZERO, Duration.ofNanos(storeNanos),
-                Duration.between(job.submittedAt(), clock.instant())));
+        metrics.completed(
+                job.lane(),
+                TextStatus.FAILED,
+                new StageTimes(
+                        Duration.ZERO,
+                        Duration.ofNanos(storeNanos),
+                        Duration.between(job.submittedAt(), clock.instant())));
     }
 }

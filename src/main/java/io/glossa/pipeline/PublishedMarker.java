@@ -33,6 +33,7 @@ final class PublishedMarker {
     private volatile boolean running;
     /** Guards the two counts, which {@link #awaitMarked} compares. */
     private final Object progress = new Object();
+
     private long queued;
     private long tried;
 
@@ -105,8 +106,10 @@ final class PublishedMarker {
         try {
             store.markPublished(ids);
         } catch (RuntimeException e) {
-            LOG.warn("outbox relay: could not mark {} confirmed jobs as published ({}); a later sweep publishes them again",
-                    ids.size(), e.toString());
+            LOG.warn(
+                    "outbox relay: could not mark {} confirmed jobs as published ({}); a later sweep publishes them again",
+                    ids.size(),
+                    e.toString());
         } finally {
             release.accept(ids);
             synchronized (progress) {
@@ -125,8 +128,10 @@ final class PublishedMarker {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
-            LOG.warn("outbox relay: {} confirmed jobs were not marked as published within {}; they will be published again",
-                    confirmed.size(), timeout);
+            LOG.warn(
+                    "outbox relay: {} confirmed jobs were not marked as published within {}; they will be published again",
+                    confirmed.size(),
+                    timeout);
         }
     }
 }

@@ -32,8 +32,8 @@ public record Question(List<String> languages, Integer top) {
 
     /** The inverse of {@link #languagesText()}. */
     public static Question of(String languagesText, Integer top) {
-        List<String> languages = languagesText == null || languagesText.isEmpty() ? List.of()
-                : List.of(languagesText.split(","));
+        List<String> languages =
+                languagesText == null || languagesText.isEmpty() ? List.of() : List.of(languagesText.split(","));
         return new Question(languages, top);
     }
 

@@ -13,12 +13,17 @@ import java.time.Duration;
  * @param minBackoff     first wait after the broker failed
  * @param maxBackoff     longest wait between retries
  */
-public record RelaySettings(int batchSize, int maxPending, Duration sweepInterval, Duration orphanAge,
-                            Duration minBackoff, Duration maxBackoff) {
+public record RelaySettings(
+        int batchSize,
+        int maxPending,
+        Duration sweepInterval,
+        Duration orphanAge,
+        Duration minBackoff,
+        Duration maxBackoff) {
     /**
      * Sweeps every 5 s: orphans are rare (a crashed process, an overflowing hand-over, a long broker outage) and a
      * sweep claims rows in the store, which cost 8% of serve's CPU when it ran every second under load (profiled).
      */
-    public static final RelaySettings DEFAULT = new RelaySettings(500, 100_000, Duration.ofSeconds(5),
-            Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(5));
+    public static final RelaySettings DEFAULT = new RelaySettings(
+            500, 100_000, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(5));
 }

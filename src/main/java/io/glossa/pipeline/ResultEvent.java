@@ -19,7 +19,8 @@ public record ResultEvent(UUID id, TextStatus status, Result result, String erro
 
     /** The language part of the routing key: the predicted language, or {@code unknown} when there is none. */
     public String languageKey() {
-        return result == null || result.prediction() == null ? io.glossa.model.Prediction.UNKNOWN
+        return result == null || result.prediction() == null
+                ? io.glossa.model.Prediction.UNKNOWN
                 : result.prediction().language();
     }
 

@@ -23,7 +23,8 @@ public final class Retention implements AutoCloseable {
     private final TextStore store;
     private final Duration period;
     private final Clock clock;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Threads.daemonFactory("retention"));
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(Threads.daemonFactory("retention"));
 
     public Retention(TextStore store, Duration period, Clock clock) {
         if (period.isNegative() || period.isZero()) {
@@ -57,8 +58,10 @@ public final class Retention implements AutoCloseable {
         try {
             long deleted = sweep();
             if (deleted > 0) {
-                LOG.info("retention: deleted {} texts submitted more than {} ago, with their results and labels",
-                        deleted, readable(period));
+                LOG.info(
+                        "retention: deleted {} texts submitted more than {} ago, with their results and labels",
+                        deleted,
+                        readable(period));
             }
         } catch (RuntimeException e) {
             LOG.warn("retention: deleting old texts failed ({}); trying again at the next sweep", e.toString());

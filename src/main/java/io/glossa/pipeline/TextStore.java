@@ -42,8 +42,8 @@ public interface TextStore extends AutoCloseable {
      * throws.
      * @throws IdempotencyConflictException if the key was used for a different request
      */
-    default Accepted acceptOnce(List<String> texts, Lane lane, Question question, IdempotencyKey key, Long owner,
-                                TraceContext trace) {
+    default Accepted acceptOnce(
+            List<String> texts, Lane lane, Question question, IdempotencyKey key, Long owner, TraceContext trace) {
         throw new UnsupportedOperationException("this store does not keep idempotency keys");
     }
 

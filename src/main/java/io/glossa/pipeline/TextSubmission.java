@@ -21,8 +21,12 @@ public final class TextSubmission {
         this(store, limits, QuestionRules.anyKnownLanguage(), signal, metrics);
     }
 
-    public TextSubmission(TextStore store, SubmissionLimits limits, QuestionRules questions, OutboxSignal signal,
-                          PipelineMetrics metrics) {
+    public TextSubmission(
+            TextStore store,
+            SubmissionLimits limits,
+            QuestionRules questions,
+            OutboxSignal signal,
+            PipelineMetrics metrics) {
         this.store = store;
         this.limits = limits;
         this.rules = new TextRules(limits);
@@ -59,14 +63,15 @@ public final class TextSubmission {
     }
 
     /** Validates every text first, so a batch is accepted entirely or not at all; they share the request's trace. */
-    public Accepted submitBatch(List<String> texts, Lane lane, Question question, IdempotencyKey key, Long owner,
-                                TraceContext trace) {
+    public Accepted submitBatch(
+            List<String> texts, Lane lane, Question question, IdempotencyKey key, Long owner, TraceContext trace) {
         if (texts.isEmpty()) {
             throw new InvalidSubmissionException(Reason.EMPTY_BATCH, "texts is empty; send at least one text");
         }
         if (texts.size() > limits.maxBatchSize()) {
-            throw new InvalidSubmissionException(Reason.BATCH_TOO_LARGE, "the batch has " + texts.size()
-                    + " texts; the limit is " + limits.maxBatchSize() + " per request");
+            throw new InvalidSubmissionException(
+                    Reason.BATCH_TOO_LARGE,
+                    "the batch has " + texts.size() + " texts; the limit is " + limits.maxBatchSize() + " per request");
         }
         for (int i = 0; i < texts.size(); i++) {
             rules.check(texts.get(i), "texts[" + i + "]: ");
@@ -75,9 +80,10 @@ public final class TextSubmission {
         return accept(texts, lane, question, key, owner, trace);
     }
 
-    private Accepted accept(List<String> texts, Lane lane, Question question, IdempotencyKey key, Long owner,
-                            TraceContext trace) {
-        Accepted accepted = key == null ? new Accepted(store.accept(texts, lane, question, owner, trace), false)
+    private Accepted accept(
+            List<String> texts, Lane lane, Question question, IdempotencyKey key, Long owner, TraceContext trace) {
+        Accepted accepted = key == null
+                ? new Accepted(store.accept(texts, lane, question, owner, trace), false)
                 : store.acceptOnce(texts, lane, question, key, owner, trace);
         if (!accepted.repeated()) {
             metrics.accepted(lane, accepted.jobs().size());

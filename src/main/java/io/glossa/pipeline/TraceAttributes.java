@@ -15,6 +15,5 @@ public final class TraceAttributes {
     public static final String LANE = "glossa.lane";
     public static final String MODEL_VERSION = "glossa.model_version";
 
-    private TraceAttributes() {
-    }
+    private TraceAttributes() {}
 }

@@ -32,9 +32,17 @@ public final class TraceContext {
             return null;
         }
         String v = value.strip();
-        if (v.length() < LENGTH || !isHex(v, 0, 2) || v.startsWith("ff") || v.charAt(2) != '-'
-                || v.charAt(35) != '-' || v.charAt(52) != '-' || !isHex(v, TRACE_ID, 35) || !isHex(v, PARENT_ID, 52)
-                || !isHex(v, FLAGS, LENGTH) || isZero(v, TRACE_ID, 35) || isZero(v, PARENT_ID, 52)) {
+        if (v.length() < LENGTH
+                || !isHex(v, 0, 2)
+                || v.startsWith("ff")
+                || v.charAt(2) != '-'
+                || v.charAt(35) != '-'
+                || v.charAt(52) != '-'
+                || !isHex(v, TRACE_ID, 35)
+                || !isHex(v, PARENT_ID, 52)
+                || !isHex(v, FLAGS, LENGTH)
+                || isZero(v, TRACE_ID, 35)
+                || isZero(v, PARENT_ID, 52)) {
             return null;
         }
         boolean version00 = v.startsWith("00");

@@ -10,7 +10,11 @@ public interface Tracing extends AutoCloseable {
     Tracing NONE = new NoTracing();
 
     /** What a span stands for, as OpenTelemetry's span kinds. */
-    enum Kind { SERVER, PRODUCER, CONSUMER }
+    enum Kind {
+        SERVER,
+        PRODUCER,
+        CONSUMER
+    }
 
     /**
      * Starts a span; the caller must {@link TracedSpan#end} it.

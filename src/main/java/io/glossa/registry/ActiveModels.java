@@ -29,10 +29,12 @@ public final class ActiveModels implements Supplier<LanguageModel> {
     private final ConcurrentHashMap<String, LanguageModel> loaded = new ConcurrentHashMap<>();
     /** Versions this process refused: not retried at every periodic check, only when announced again. */
     private final ConcurrentHashMap<String, String> refused = new ConcurrentHashMap<>();
+
     private boolean reported;
 
     /** @param fallback what to run while the registry has no active version (the --model file or the built-in one) */
-    public ActiveModels(ModelRegistry registry, LanguageModel fallback, String worker, ModelMetrics metrics, Clock clock) {
+    public ActiveModels(
+            ModelRegistry registry, LanguageModel fallback, String worker, ModelMetrics metrics, Clock clock) {
         this.registry = registry;
         this.worker = worker;
         this.metrics = metrics;
@@ -57,12 +59,16 @@ public final class ActiveModels implements Supplier<LanguageModel> {
     public synchronized void refresh() {
         ModelState state = registry.state();
         boolean changed = false;
-        Optional<LanguageModel> next = state.activeVersion().filter(v -> !v.equals(active.get().version()))
+        Optional<LanguageModel> next = state.activeVersion()
+                .filter(v -> !v.equals(active.get().version()))
                 .flatMap(this::verified);
         if (next.isPresent()) {
             LanguageModel previous = active.getAndSet(next.get());
             metrics.loaded(next.get().version());
-            LOG.info("model: switched from {} to {}", previous.version(), next.get().version());
+            LOG.info(
+                    "model: switched from {} to {}",
+                    previous.version(),
+                    next.get().version());
             changed = true;
         }
         Optional<String> wantedShadow = state.shadowVersion();
@@ -86,8 +92,8 @@ public final class ActiveModels implements Supplier<LanguageModel> {
     /** Tells the registry what runs here, after the swap: a reader of it may rely on the new version being used. */
     private void reportStatus() {
         try {
-            registry.report(new WorkerStatus(worker, active.get().version(), shadowVersion().orElse(null),
-                    clock.instant()));
+            registry.report(new WorkerStatus(
+                    worker, active.get().version(), shadowVersion().orElse(null), clock.instant()));
             reported = true;
         } catch (RuntimeException e) {
             LOG.warn("could not report this worker's models to the registry: {}", e.getMessage());
@@ -110,8 +116,9 @@ public final class ActiveModels implements Supplier<LanguageModel> {
             return model;
         }
         synchronized (this) {
-            return verified(version).orElseThrow(() -> new BadModelException("model " + version
-                    + " is not usable here: " + refused.getOrDefault(version, "see the worker's log")));
+            return verified(version)
+                    .orElseThrow(() -> new BadModelException("model " + version + " is not usable here: "
+                            + refused.getOrDefault(version, "see the worker's log")));
         }
     }
 
@@ -124,10 +131,10 @@ public final class ActiveModels implements Supplier<LanguageModel> {
             return Optional.empty();
         }
         try {
-            ModelEntry entry = registry.find(version).orElseThrow(() -> new BadModelException(
-                    "model " + version + " is not in the registry"));
-            byte[] bytes = registry.bytes(version).orElseThrow(() -> new BadModelException(
-                    "model " + version + " has no stored file"));
+            ModelEntry entry = registry.find(version)
+                    .orElseThrow(() -> new BadModelException("model " + version + " is not in the registry"));
+            byte[] bytes = registry.bytes(version)
+                    .orElseThrow(() -> new BadModelException("model " + version + " has no stored file"));
             LanguageModel model = ModelVerifier.load(entry, bytes);
             loaded.put(version, model);
             return Optional.of(model);
@@ -138,7 +145,9 @@ public final class ActiveModels implements Supplier<LanguageModel> {
             try {
                 registry.refused(new Refusal(worker, version, e.getMessage(), clock.instant()));
             } catch (RuntimeException notRecorded) {
-                LOG.warn("could not record the refusal of model {} in the registry: {}", version,
+                LOG.warn(
+                        "could not record the refusal of model {} in the registry: {}",
+                        version,
                         notRecorded.getMessage());
             }
             return Optional.empty();

@@ -10,8 +10,7 @@ import java.util.Optional;
  * pops the current one. So A, B, C, rollback, rollback leaves A active, as a person undoing twice would expect.
  */
 public final class Changelog {
-    private Changelog() {
-    }
+    private Changelog() {}
 
     /** The version a rollback would re-activate, if any. */
     public static Optional<String> rollbackTarget(List<ModelEvent> events) {

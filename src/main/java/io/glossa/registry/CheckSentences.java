@@ -25,21 +25,20 @@ public final class CheckSentences {
 
     private record Sentence(String label, String text) {}
 
-    private CheckSentences() {
-    }
+    private CheckSentences() {}
 
     /** What a model scored on the check sentences of the languages it knows. */
     public record Score(double macroAccuracy, int sentences, int labels) {
         /** "0.9962 on 240 sentences in 38 languages" */
         public String describe() {
-            return String.format(java.util.Locale.ROOT, "%.4f on %d sentences in %d languages", macroAccuracy,
-                    sentences, labels);
+            return String.format(
+                    java.util.Locale.ROOT, "%.4f on %d sentences in %d languages", macroAccuracy, sentences, labels);
         }
     }
 
     /** Classifies every check sentence whose language the model knows; macro accuracy is 0 when it knows none. */
     public static Score measure(LanguageModel model) {
-        Map<String, int[]> perLabel = new LinkedHashMap<>();   // label -> {right, total}
+        Map<String, int[]> perLabel = new LinkedHashMap<>(); // label -> {right, total}
         for (Sentence sentence : SENTENCES) {
             if (!model.labels().contains(sentence.label())) {
                 continue;

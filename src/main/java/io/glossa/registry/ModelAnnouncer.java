@@ -6,5 +6,5 @@ public interface ModelAnnouncer {
     void announce(ModelAnnouncement announcement);
 
     /** For commands run without a broker: workers notice the change at their next periodic check. */
-    ModelAnnouncer NONE = announcement -> { };
+    ModelAnnouncer NONE = announcement -> {};
 }

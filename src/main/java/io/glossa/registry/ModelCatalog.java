@@ -43,8 +43,16 @@ public final class ModelCatalog {
                     + existing.addedAt() + ", note: " + existing.note() + ")");
         });
         Double devScore = metadata.dev() == null ? null : metadata.dev().macroAccuracy();
-        return new Added(registry.add(new NewModel(model.version(), ModelVerifier.sha256(bytes), bytes, json(metadata),
-                devScore, note.strip(), measured.macroAccuracy())), measured);
+        return new Added(
+                registry.add(new NewModel(
+                        model.version(),
+                        ModelVerifier.sha256(bytes),
+                        bytes,
+                        json(metadata),
+                        devScore,
+                        note.strip(),
+                        measured.macroAccuracy())),
+                measured);
     }
 
     /**
@@ -68,8 +76,10 @@ public final class ModelCatalog {
 
     /** Re-activates the version that was active before the current one. */
     public ModelEvent rollback() {
-        String target = Changelog.rollbackTarget(registry.events()).orElseThrow(() -> new ModelRegistryException(
-                "nothing to roll back to: fewer than two versions were ever activated (see glossa models list)"));
+        String target = Changelog.rollbackTarget(registry.events())
+                .orElseThrow(
+                        () -> new ModelRegistryException(
+                                "nothing to roll back to: fewer than two versions were ever activated (see glossa models list)"));
         verifyStored(target);
         return announce(registry.record(ModelEvent.Action.ROLLBACK, target));
     }
@@ -91,10 +101,11 @@ public final class ModelCatalog {
     }
 
     private void verifyStored(String version) {
-        ModelEntry entry = registry.find(version).orElseThrow(() -> new ModelRegistryException(
-                "no model " + version + " in the registry (see glossa models list)"));
-        byte[] bytes = registry.bytes(version).orElseThrow(() -> new ModelRegistryException(
-                "model " + version + " has no stored file"));
+        ModelEntry entry = registry.find(version)
+                .orElseThrow(() -> new ModelRegistryException(
+                        "no model " + version + " in the registry (see glossa models list)"));
+        byte[] bytes = registry.bytes(version)
+                .orElseThrow(() -> new ModelRegistryException("model " + version + " has no stored file"));
         ModelVerifier.load(entry, bytes);
     }
 

@@ -11,8 +11,15 @@ import java.util.TreeMap;
  *
  * @param disagreement differ / both; null when no text was answered by both
  */
-public record ModelComparison(String a, String b, long both, long differ, Double disagreement,
-                              List<LanguageRow> languages, Accuracy overallA, Accuracy overallB) {
+public record ModelComparison(
+        String a,
+        String b,
+        long both,
+        long differ,
+        Double disagreement,
+        List<LanguageRow> languages,
+        Accuracy overallA,
+        Accuracy overallB) {
     /** Correct answers among the labelled texts a version answered; {@code rate} null when it answered none. */
     public record Accuracy(long n, long correct, Double rate) {
         static Accuracy of(long n, long correct) {
@@ -44,7 +51,14 @@ public record ModelComparison(String a, String b, long both, long differ, Double
             }
         });
         Double rate = agreement.both() == 0 ? null : (double) agreement.differ() / agreement.both();
-        return new ModelComparison(a, b, agreement.both(), agreement.differ(), rate, rows,
-                Accuracy.of(total[0], total[1]), Accuracy.of(total[2], total[3]));
+        return new ModelComparison(
+                a,
+                b,
+                agreement.both(),
+                agreement.differ(),
+                rate,
+                rows,
+                Accuracy.of(total[0], total[1]),
+                Accuracy.of(total[2], total[3]));
     }
 }

@@ -9,8 +9,14 @@ import java.time.Instant;
  * @param measuredScore macro accuracy glossa measured on its own check sentences when the model was added
  *        ({@link CheckSentences}); null for models added without that check
  */
-public record ModelEntry(String version, String sha256, long sizeBytes, Double devScore, String note, Instant addedAt,
-                         Double measuredScore) {
+public record ModelEntry(
+        String version,
+        String sha256,
+        long sizeBytes,
+        Double devScore,
+        String note,
+        Instant addedAt,
+        Double measuredScore) {
     /** An entry whose score on the check sentences was not measured when it was added. */
     public ModelEntry(String version, String sha256, long sizeBytes, Double devScore, String note, Instant addedAt) {
         this(version, sha256, sizeBytes, devScore, note, addedAt, null);

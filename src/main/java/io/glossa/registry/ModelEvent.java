@@ -10,7 +10,10 @@ import java.time.Instant;
 public record ModelEvent(long id, Action action, String version, Instant at) {
     /** What happened; {@link #key()} is the stored value. */
     public enum Action {
-        ACTIVATE("activate"), ROLLBACK("rollback"), SHADOW("shadow"), SHADOW_OFF("shadow-off");
+        ACTIVATE("activate"),
+        ROLLBACK("rollback"),
+        SHADOW("shadow"),
+        SHADOW_OFF("shadow-off");
 
         private final String key;
 

@@ -9,7 +9,10 @@ public interface ModelMetrics {
     void refused(String version);
 
     ModelMetrics NONE = new ModelMetrics() {
-        @Override public void loaded(String version) { }
-        @Override public void refused(String version) { }
+        @Override
+        public void loaded(String version) {}
+
+        @Override
+        public void refused(String version) {}
     };
 }

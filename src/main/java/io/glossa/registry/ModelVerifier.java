@@ -8,8 +8,7 @@ import java.util.HexFormat;
 
 /** Turns stored bytes into a model only if they are exactly what was registered and the model behaves. */
 public final class ModelVerifier {
-    private ModelVerifier() {
-    }
+    private ModelVerifier() {}
 
     public static String sha256(byte[] bytes) {
         try {
@@ -36,7 +35,8 @@ public final class ModelVerifier {
             throw new BadModelException("model " + entry.version() + " does not load: " + e.getMessage(), e);
         }
         if (!model.version().equals(entry.version())) {
-            throw new BadModelException("the stored file of model " + entry.version() + " is version " + model.version());
+            throw new BadModelException(
+                    "the stored file of model " + entry.version() + " is version " + model.version());
         }
         SmokeTest.check(model);
         return model;

@@ -30,11 +30,15 @@ public final class Reverification {
     /** The version to use: the one asked for (it must be registered), else the active one. */
     public String resolveVersion(String requested) {
         if (requested != null) {
-            return registry.find(requested).map(ModelEntry::version).orElseThrow(() -> new ModelRegistryException(
-                    "no model " + requested + " in the registry (see glossa models list)"));
+            return registry.find(requested)
+                    .map(ModelEntry::version)
+                    .orElseThrow(() -> new ModelRegistryException(
+                            "no model " + requested + " in the registry (see glossa models list)"));
         }
-        return registry.state().activeVersion().orElseThrow(() -> new ModelRegistryException(
-                "no active model in the registry: pass --model VERSION (see glossa models list)"));
+        return registry.state()
+                .activeVersion()
+                .orElseThrow(() -> new ModelRegistryException(
+                        "no active model in the registry: pass --model VERSION (see glossa models list)"));
     }
 
     /** Creates the run and publishes one batch-lane job per selected text (confirmed); returns the run with its total. */
@@ -48,8 +52,8 @@ public final class Reverification {
             if (page.isEmpty()) {
                 break;
             }
-            publisher.publish(page.stream().map(t -> new Job(t.id(), t.text(), Lane.BATCH, t.submittedAt(), rescore,
-                    t.question()))
+            publisher.publish(page.stream()
+                    .map(t -> new Job(t.id(), t.text(), Lane.BATCH, t.submittedAt(), rescore, t.question()))
                     .toList());
             total += page.size();
             if (selection.sample() > 0) {

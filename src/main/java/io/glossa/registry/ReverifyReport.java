@@ -13,17 +13,41 @@ import java.util.UUID;
  * the texts users labelled (beside the stored predictions' score on the same texts), and which languages moved.
  * Rates are null when there is nothing to divide by.
  */
-public record ReverifyReport(UUID run, String modelVersion, String selection, long total, long scored,
-                             String createdAt, String finishedAt, long agreeing, Double agreement, long labelled,
-                             long correct, Double accuracy, long storedCorrect, Double storedAccuracy,
-                             List<ReverifyTallies.Change> changes) {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+public record ReverifyReport(
+        UUID run,
+        String modelVersion,
+        String selection,
+        long total,
+        long scored,
+        String createdAt,
+        String finishedAt,
+        long agreeing,
+        Double agreement,
+        long labelled,
+        long correct,
+        Double accuracy,
+        long storedCorrect,
+        Double storedAccuracy,
+        List<ReverifyTallies.Change> changes) {
+    private static final ObjectMapper JSON =
+            new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     public static ReverifyReport of(ReverifyRun run, ReverifyTallies t, Instant finishedAt) {
-        return new ReverifyReport(run.id(), run.modelVersion(), run.selection(), run.total(), t.scored(),
-                run.createdAt().toString(), finishedAt.toString(), t.same(), rate(t.same(), t.scored()), t.labelled(), t.correctNow(),
-                rate(t.correctNow(), t.labelled()), t.correctBefore(), rate(t.correctBefore(), t.labelled()),
+        return new ReverifyReport(
+                run.id(),
+                run.modelVersion(),
+                run.selection(),
+                run.total(),
+                t.scored(),
+                run.createdAt().toString(),
+                finishedAt.toString(),
+                t.same(),
+                rate(t.same(), t.scored()),
+                t.labelled(),
+                t.correctNow(),
+                rate(t.correctNow(), t.labelled()),
+                t.correctBefore(),
+                rate(t.correctBefore(), t.labelled()),
                 t.changes());
     }
 
@@ -42,12 +66,27 @@ public record ReverifyReport(UUID run, String modelVersion, String selection, lo
     /** A few lines for the terminal and the .txt file. */
     public String summary() {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "re-verify %s with model %s (%s): %,d of %,d texts scored%n", run,
-                modelVersion, selection, scored, total));
-        s.append(String.format(Locale.ROOT, "agreement with the stored predictions: %s (%,d of %,d)%n",
-                percent(agreement), agreeing, scored));
-        s.append(String.format(Locale.ROOT, "accuracy on feedback labels: %s (%,d of %,d); stored predictions: %s%n",
-                percent(accuracy), correct, labelled, percent(storedAccuracy)));
+        s.append(String.format(
+                Locale.ROOT,
+                "re-verify %s with model %s (%s): %,d of %,d texts scored%n",
+                run,
+                modelVersion,
+                selection,
+                scored,
+                total));
+        s.append(String.format(
+                Locale.ROOT,
+                "agreement with the stored predictions: %s (%,d of %,d)%n",
+                percent(agreement),
+                agreeing,
+                scored));
+        s.append(String.format(
+                Locale.ROOT,
+                "accuracy on feedback labels: %s (%,d of %,d); stored predictions: %s%n",
+                percent(accuracy),
+                correct,
+                labelled,
+                percent(storedAccuracy)));
         if (changes.isEmpty()) {
             s.append("no text changed language\n");
         } else {

@@ -10,5 +10,12 @@ import java.util.UUID;
  * @param finishedAt null while it runs
  * @param reportJson null until finished
  */
-public record ReverifyRun(UUID id, String modelVersion, String selection, long total, long scored, Instant createdAt,
-                          Instant finishedAt, String reportJson) {}
+public record ReverifyRun(
+        UUID id,
+        String modelVersion,
+        String selection,
+        long total,
+        long scored,
+        Instant createdAt,
+        Instant finishedAt,
+        String reportJson) {}

@@ -12,7 +12,7 @@ import java.util.List;
  * @param correctBefore labelled texts the stored prediction got right
  * @param changes texts whose language moved, per (stored, new) pair
  */
-public record ReverifyTallies(long scored, long same, long labelled, long correctNow, long correctBefore,
-                              List<Change> changes) {
+public record ReverifyTallies(
+        long scored, long same, long labelled, long correctNow, long correctBefore, List<Change> changes) {
     public record Change(String from, String to, long count) {}
 }

@@ -47,7 +47,8 @@ public final class ShadowingHandler implements JobHandler {
         List<JobOutcome> outcomes = active.handleAll(jobs);
         Optional<LanguageModel> shadow = models.shadow();
         for (JobOutcome outcome : outcomes) {
-            if (!outcome.isFailed() && shadow.isPresent()
+            if (!outcome.isFailed()
+                    && shadow.isPresent()
                     && !shadow.get().version().equals(outcome.result().modelVersion())) {
                 shadow(outcome.job(), shadow.get());
             }
@@ -59,8 +60,8 @@ public final class ShadowingHandler implements JobHandler {
         try {
             long start = System.nanoTime();
             Prediction prediction = model.predict(job.text(), 1, job.question().languages());
-            shadowResults.store(new Result(job.id(), prediction, model.version(), clock.instant(),
-                    System.nanoTime() - start));
+            shadowResults.store(
+                    new Result(job.id(), prediction, model.version(), clock.instant(), System.nanoTime() - start));
         } catch (RuntimeException e) {
             LOG.warn("shadow model {} on job {}: {}", model.version(), job.id(), e.getMessage());
         }

@@ -29,12 +29,12 @@ public final class SmokeTest {
 
     /** At least this many check sentences, in at least {@link #MIN_LABELS} languages the model knows. */
     static final int MIN_SENTENCES = 50;
+
     static final int MIN_LABELS = 8;
     /** Far below a usable model (the default: 0.9962) and far above a confused one (rotated labels: 0). */
     static final double MIN_ACCURACY = 0.8;
 
-    private SmokeTest() {
-    }
+    private SmokeTest() {}
 
     /**
      * @return the model's score on the check sentences

@@ -5,7 +5,8 @@ import java.util.Locale;
 /** The databases this build supports; both run one schema history and, but for {@link SqlDialect}, the same SQL. */
 @SuppressWarnings("ImmutableEnumChecker") // each SqlDialect is a stateless singleton, not annotated as @Immutable
 public enum Backend {
-    SQLITE(SqliteDialect.INSTANCE), POSTGRESQL(PostgresDialect.INSTANCE);
+    SQLITE(SqliteDialect.INSTANCE),
+    POSTGRESQL(PostgresDialect.INSTANCE);
 
     private final SqlDialect dialect;
 
@@ -28,7 +29,8 @@ public enum Backend {
         if (url.startsWith("jdbc:sqlite:")) {
             return SQLITE;
         }
-        throw new IllegalArgumentException("unsupported database URL " + StoreSettings.redact(jdbcUrl)
-                + ": use jdbc:postgresql://HOST:PORT/DATABASE, or leave it out for the embedded database under --data-dir");
+        throw new IllegalArgumentException(
+                "unsupported database URL " + StoreSettings.redact(jdbcUrl)
+                        + ": use jdbc:postgresql://HOST:PORT/DATABASE, or leave it out for the embedded database under --data-dir");
     }
 }

@@ -33,8 +33,20 @@ final class H2Import {
     static final String H2_FILE = "glossa.mv.db";
     static final String IMPORTED_SUFFIX = ".imported";
     /** Parents before children, as the foreign keys require. */
-    private static final List<String> TABLES = List.of("texts", "results", "outbox", "feedback", "api_keys", "models",
-            "model_events", "model_workers", "model_refusals", "shadow_results", "reverify_runs", "reverify_results");
+    private static final List<String> TABLES = List.of(
+            "texts",
+            "results",
+            "outbox",
+            "feedback",
+            "api_keys",
+            "models",
+            "model_events",
+            "model_workers",
+            "model_refusals",
+            "shadow_results",
+            "reverify_runs",
+            "reverify_results");
+
     private static final int ROWS_PER_BATCH = 1_000;
 
     private H2Import() {}
@@ -48,11 +60,15 @@ final class H2Import {
         LOG.info("Importing the H2 database of an earlier glossa ({}) into {}", old, StoreSettings.EMBEDDED_FILE);
         Map<String, Long> counts;
         try (Connection source = DriverManager.getConnection(h2Url(directory), "sa", "")) {
-            counts = new Transactions(target).write("importing " + old, into -> copyAll(source, into, target.dialect()));
+            counts =
+                    new Transactions(target).write("importing " + old, into -> copyAll(source, into, target.dialect()));
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the H2 database " + old + " of an earlier glossa: "
-                    + e.getMessage().lines().findFirst().orElse("") + " — is an earlier glossa still running on "
-                    + "this --data-dir? Stop it and start again", e);
+            throw new IllegalStateException(
+                    "cannot read the H2 database " + old + " of an earlier glossa: "
+                            + e.getMessage().lines().findFirst().orElse("")
+                            + " — is an earlier glossa still running on "
+                            + "this --data-dir? Stop it and start again",
+                    e);
         }
         Path renamed = old.resolveSibling(H2_FILE + IMPORTED_SUFFIX);
         try {
@@ -94,7 +110,7 @@ final class H2Import {
             throws SQLException {
         long copied = 0;
         try (PreparedStatement select = source.prepareStatement("SELECT * FROM " + table);
-             ResultSet rows = select.executeQuery()) {
+                ResultSet rows = select.executeQuery()) {
             ResultSetMetaData columns = rows.getMetaData();
             List<String> names = new ArrayList<>();
             StringJoiner marks = new StringJoiner(", ");
@@ -120,8 +136,8 @@ final class H2Import {
         return copied;
     }
 
-    private static void bind(PreparedStatement into, int index, ResultSet row, int column, int type,
-            SqlDialect dialect) throws SQLException {
+    private static void bind(PreparedStatement into, int index, ResultSet row, int column, int type, SqlDialect dialect)
+            throws SQLException {
         Object value = row.getObject(column);
         if (value instanceof UUID id) {
             dialect.setUuid(into, index, id);

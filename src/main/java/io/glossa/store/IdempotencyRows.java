@@ -51,7 +51,9 @@ final class IdempotencyRows {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                List<UUID> ids = Arrays.stream(row.getString("text_ids").split(",")).map(UUID::fromString).toList();
+                List<UUID> ids = Arrays.stream(row.getString("text_ids").split(","))
+                        .map(UUID::fromString)
+                        .toList();
                 return Optional.of(new Stored(row.getString("request_sha256"), ids));
             }
         }

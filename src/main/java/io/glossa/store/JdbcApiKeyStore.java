@@ -17,8 +17,9 @@ import java.util.Optional;
 /** The api_keys table (migration V3) over JDBC, on the embedded database and PostgreSQL alike. */
 public final class JdbcApiKeyStore implements ApiKeyStore {
     private static final String COLUMNS = "id, name, created_at, revoked_at, rate_per_second, rate_burst, scope";
-    private static final String INSERT = "INSERT INTO api_keys (name, secret_hash, created_at, rate_per_second, rate_burst, scope)"
-            + " VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT =
+            "INSERT INTO api_keys (name, secret_hash, created_at, rate_per_second, rate_burst, scope)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)";
     private static final String BY_HASH = "SELECT " + COLUMNS + " FROM api_keys WHERE secret_hash = ?";
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM api_keys WHERE id = ?";
     private static final String ALL = "SELECT " + COLUMNS + " FROM api_keys ORDER BY id";
@@ -34,8 +35,8 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     }
 
     @Override
-    public ApiKey add(String name, String secretHash, Optional<RateLimit> rateLimit, KeyScope scope,
-                      Instant createdAt) {
+    public ApiKey add(
+            String name, String secretHash, Optional<RateLimit> rateLimit, KeyScope scope, Instant createdAt) {
         long id = transactions.writeStatement("storing an API key", connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT, new String[] {"id"})) {
                 insert.setString(1, name);
@@ -62,7 +63,8 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     @Override
     public List<ApiKey> list() {
         return transactions.read("listing API keys", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(ALL); ResultSet rows = select.executeQuery()) {
+            try (PreparedStatement select = connection.prepareStatement(ALL);
+                    ResultSet rows = select.executeQuery()) {
                 List<ApiKey> keys = new ArrayList<>();
                 while (rows.next()) {
                     keys.add(key(rows));
@@ -100,10 +102,14 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
 
     private ApiKey key(ResultSet row) throws SQLException {
         double perSecond = row.getDouble("rate_per_second");
-        Optional<RateLimit> limit = row.wasNull() ? Optional.empty()
-                : Optional.of(new RateLimit(perSecond, row.getInt("rate_burst")));
-        return new ApiKey(row.getLong("id"), row.getString("name"), dialect.getInstant(row, "created_at"),
-                dialect.getInstant(row, "revoked_at"), limit,
+        Optional<RateLimit> limit =
+                row.wasNull() ? Optional.empty() : Optional.of(new RateLimit(perSecond, row.getInt("rate_burst")));
+        return new ApiKey(
+                row.getLong("id"),
+                row.getString("name"),
+                dialect.getInstant(row, "created_at"),
+                dialect.getInstant(row, "revoked_at"),
+                limit,
                 KeyScope.fromKey(row.getString("scope")));
     }
 }

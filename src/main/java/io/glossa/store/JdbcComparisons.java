@@ -14,6 +14,7 @@ public final class JdbcComparisons implements ComparisonStore {
             UNION SELECT text_id, language FROM shadow_results WHERE model_version = ?
             UNION SELECT text_id, language FROM reverify_results WHERE model_version = ?
             """;
+
     private static final String AGREEMENT = "WITH a AS (" + ANSWERS + "), b AS (" + ANSWERS + ")\n" + """
             SELECT COUNT(*) AS both_n, COALESCE(SUM(CASE WHEN a.language <> b.language THEN 1 ELSE 0 END), 0) AS differ
             FROM a JOIN b ON a.text_id = b.text_id
@@ -23,6 +24,7 @@ public final class JdbcComparisons implements ComparisonStore {
             SELECT f.text_id, f.language FROM feedback f
             WHERE f.id = (SELECT MAX(g.id) FROM feedback g WHERE g.text_id = f.text_id)
             """;
+
     private static final String TALLY = "WITH v AS (" + ANSWERS + "), label AS (" + LABELS + ")\n" + """
             SELECT label.language, COUNT(*) AS n,
                    COALESCE(SUM(CASE WHEN v.language = label.language THEN 1 ELSE 0 END), 0) AS correct
@@ -62,8 +64,8 @@ public final class JdbcComparisons implements ComparisonStore {
                 try (ResultSet rows = select.executeQuery()) {
                     List<LabelTally> tallies = new ArrayList<>();
                     while (rows.next()) {
-                        tallies.add(new LabelTally(rows.getString("language"), rows.getLong("n"),
-                                rows.getLong("correct")));
+                        tallies.add(
+                                new LabelTally(rows.getString("language"), rows.getLong("n"), rows.getLong("correct")));
                     }
                     return tallies;
                 }

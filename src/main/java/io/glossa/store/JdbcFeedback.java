@@ -1,9 +1,9 @@
 package io.glossa.store;
 
 import io.glossa.pipeline.Feedback;
+import io.glossa.pipeline.FeedbackLabel;
 import io.glossa.pipeline.FeedbackStore;
 import io.glossa.pipeline.Requester;
-import io.glossa.pipeline.FeedbackLabel;
 import io.glossa.pipeline.UnknownTextException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +22,8 @@ import java.util.UUID;
  * {@link #labels}).
  */
 public final class JdbcFeedback implements FeedbackStore {
-    private static final String INSERT = "INSERT INTO feedback (text_id, language, created_at, api_key_id) VALUES (?, ?, ?, ?)";
+    private static final String INSERT =
+            "INSERT INTO feedback (text_id, language, created_at, api_key_id) VALUES (?, ?, ?, ?)";
     private static final String LABELS = """
             SELECT f.id, f.text_id, t.body, f.language, f.created_at
             FROM feedback f JOIN texts t ON t.id = f.text_id
@@ -48,7 +49,8 @@ public final class JdbcFeedback implements FeedbackStore {
     @Override
     public Feedback add(UUID textId, String language, Requester author) {
         if (language == null || language.isBlank() || language.length() > MAX_LANGUAGE_LENGTH) {
-            throw new IllegalArgumentException("a language code of 1 to " + MAX_LANGUAGE_LENGTH + " characters is needed");
+            throw new IllegalArgumentException(
+                    "a language code of 1 to " + MAX_LANGUAGE_LENGTH + " characters is needed");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return transactions.write("storing feedback", connection -> {
@@ -87,8 +89,12 @@ public final class JdbcFeedback implements FeedbackStore {
                 try (ResultSet rows = select.executeQuery()) {
                     List<FeedbackLabel> labels = new ArrayList<>();
                     while (rows.next()) {
-                        labels.add(new FeedbackLabel(rows.getLong("id"), dialect.getUuid(rows, "text_id"),
-                                rows.getString("body"), rows.getString("language"), dialect.getInstant(rows, "created_at")));
+                        labels.add(new FeedbackLabel(
+                                rows.getLong("id"),
+                                dialect.getUuid(rows, "text_id"),
+                                rows.getString("body"),
+                                rows.getString("language"),
+                                dialect.getInstant(rows, "created_at")));
                     }
                     return labels;
                 }

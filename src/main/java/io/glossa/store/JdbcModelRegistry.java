@@ -22,7 +22,8 @@ import java.util.Optional;
 
 /** The model registry (migration V4) over JDBC, on the embedded database and PostgreSQL alike. */
 public final class JdbcModelRegistry implements ModelRegistry {
-    private static final String ENTRY_COLUMNS = "version, sha256, size_bytes, dev_score, note, added_at, measured_score";
+    private static final String ENTRY_COLUMNS =
+            "version, sha256, size_bytes, dev_score, note, added_at, measured_score";
     private static final String STATE = """
             SELECT (SELECT version FROM model_events WHERE action IN ('activate', 'rollback')
                     ORDER BY id DESC LIMIT 1) AS active,
@@ -63,8 +64,14 @@ public final class JdbcModelRegistry implements ModelRegistry {
                 setScore(insert, 9, model.measuredScore());
                 insert.executeUpdate();
             }
-            return new ModelEntry(model.version(), model.sha256(), model.bytes().length, model.devScore(),
-                    model.note(), now, model.measuredScore());
+            return new ModelEntry(
+                    model.version(),
+                    model.sha256(),
+                    model.bytes().length,
+                    model.devScore(),
+                    model.note(),
+                    now,
+                    model.measuredScore());
         });
     }
 
@@ -72,8 +79,8 @@ public final class JdbcModelRegistry implements ModelRegistry {
     public List<ModelEntry> list() {
         return transactions.read("listing models", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + ENTRY_COLUMNS + " FROM models ORDER BY added_at, version");
-                 ResultSet rows = select.executeQuery()) {
+                            "SELECT " + ENTRY_COLUMNS + " FROM models ORDER BY added_at, version");
+                    ResultSet rows = select.executeQuery()) {
                 List<ModelEntry> entries = new ArrayList<>();
                 while (rows.next()) {
                     entries.add(entry(rows));
@@ -86,8 +93,8 @@ public final class JdbcModelRegistry implements ModelRegistry {
     @Override
     public Optional<ModelEntry> find(String version) {
         return transactions.read("reading model " + version, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + ENTRY_COLUMNS + " FROM models WHERE version = ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM models WHERE version = ?")) {
                 select.setString(1, version);
                 try (ResultSet rows = select.executeQuery()) {
                     return rows.next() ? Optional.of(entry(rows)) : Optional.empty();
@@ -112,8 +119,10 @@ public final class JdbcModelRegistry implements ModelRegistry {
     public ModelState state() {
         return transactions.read("reading the active model", connection -> {
             try (PreparedStatement select = connection.prepareStatement(STATE);
-                 ResultSet rows = select.executeQuery()) {
-                return rows.next() ? new ModelState(rows.getString("active"), rows.getString("shadow")) : ModelState.EMPTY;
+                    ResultSet rows = select.executeQuery()) {
+                return rows.next()
+                        ? new ModelState(rows.getString("active"), rows.getString("shadow"))
+                        : ModelState.EMPTY;
             }
         });
     }
@@ -143,12 +152,15 @@ public final class JdbcModelRegistry implements ModelRegistry {
     public List<ModelEvent> events() {
         return transactions.read("reading the model changelog", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, action, version, created_at FROM model_events ORDER BY id");
-                 ResultSet rows = select.executeQuery()) {
+                            "SELECT id, action, version, created_at FROM model_events ORDER BY id");
+                    ResultSet rows = select.executeQuery()) {
                 List<ModelEvent> events = new ArrayList<>();
                 while (rows.next()) {
-                    events.add(new ModelEvent(rows.getLong("id"), ModelEvent.Action.fromKey(rows.getString("action")),
-                            rows.getString("version"), dialect.getInstant(rows, "created_at")));
+                    events.add(new ModelEvent(
+                            rows.getLong("id"),
+                            ModelEvent.Action.fromKey(rows.getString("action")),
+                            rows.getString("version"),
+                            dialect.getInstant(rows, "created_at")));
                 }
                 return events;
             }
@@ -194,12 +206,15 @@ public final class JdbcModelRegistry implements ModelRegistry {
     public List<WorkerStatus> workers() {
         return transactions.read("reading worker models", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT worker, active_version, shadow_version, updated_at FROM model_workers ORDER BY worker");
-                 ResultSet rows = select.executeQuery()) {
+                            "SELECT worker, active_version, shadow_version, updated_at FROM model_workers ORDER BY worker");
+                    ResultSet rows = select.executeQuery()) {
                 List<WorkerStatus> workers = new ArrayList<>();
                 while (rows.next()) {
-                    workers.add(new WorkerStatus(rows.getString("worker"), rows.getString("active_version"),
-                            rows.getString("shadow_version"), dialect.getInstant(rows, "updated_at")));
+                    workers.add(new WorkerStatus(
+                            rows.getString("worker"),
+                            rows.getString("active_version"),
+                            rows.getString("shadow_version"),
+                            dialect.getInstant(rows, "updated_at")));
                 }
                 return workers;
             }
@@ -210,12 +225,15 @@ public final class JdbcModelRegistry implements ModelRegistry {
     public List<Refusal> refusals() {
         return transactions.read("reading refused models", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT worker, version, reason, refused_at FROM model_refusals ORDER BY refused_at DESC, worker");
-                 ResultSet rows = select.executeQuery()) {
+                            "SELECT worker, version, reason, refused_at FROM model_refusals ORDER BY refused_at DESC, worker");
+                    ResultSet rows = select.executeQuery()) {
                 List<Refusal> refusals = new ArrayList<>();
                 while (rows.next()) {
-                    refusals.add(new Refusal(rows.getString("worker"), rows.getString("version"),
-                            rows.getString("reason"), dialect.getInstant(rows, "refused_at")));
+                    refusals.add(new Refusal(
+                            rows.getString("worker"),
+                            rows.getString("version"),
+                            rows.getString("reason"),
+                            dialect.getInstant(rows, "refused_at")));
                 }
                 return refusals;
             }
@@ -232,8 +250,13 @@ public final class JdbcModelRegistry implements ModelRegistry {
     }
 
     private ModelEntry entry(ResultSet rows) throws SQLException {
-        return new ModelEntry(rows.getString("version"), rows.getString("sha256"), rows.getLong("size_bytes"),
-                score(rows, "dev_score"), rows.getString("note"), dialect.getInstant(rows, "added_at"),
+        return new ModelEntry(
+                rows.getString("version"),
+                rows.getString("sha256"),
+                rows.getLong("size_bytes"),
+                score(rows, "dev_score"),
+                rows.getString("note"),
+                dialect.getInstant(rows, "added_at"),
                 score(rows, "measured_score"));
     }
 

@@ -8,8 +8,8 @@ import io.glossa.registry.ReverifyRun;
 import io.glossa.registry.ReverifyStore;
 import io.glossa.registry.ReverifyTallies;
 import io.glossa.registry.Selection;
-import java.sql.PreparedStatement;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -30,6 +30,7 @@ public final class JdbcReverify implements ReverifyStore {
             JOIN texts t ON t.id = v.text_id
             LEFT JOIN results s ON s.text_id = v.text_id AND s.model_version = t.model_version
             """;
+
     private static final String AGREEMENT = "SELECT COUNT(*) AS scored, "
             + "COALESCE(SUM(CASE WHEN v.language = s.language THEN 1 ELSE 0 END), 0) AS same " + SCORED
             + "WHERE v.run_id = ?";
@@ -89,8 +90,12 @@ public final class JdbcReverify implements ReverifyStore {
                     List<Job> jobs = new ArrayList<>();
                     while (rows.next()) {
                         // with the client's question, so the re-verify asks what the client asked
-                        jobs.add(new Job(dialect.getUuid(rows, "id"), rows.getString("body"),
-                                Lane.fromKey(rows.getString("lane")), dialect.getInstant(rows, "submitted_at"), null,
+                        jobs.add(new Job(
+                                dialect.getUuid(rows, "id"),
+                                rows.getString("body"),
+                                Lane.fromKey(rows.getString("lane")),
+                                dialect.getInstant(rows, "submitted_at"),
+                                null,
                                 TextRows.question(rows)));
                     }
                     return jobs;
@@ -102,7 +107,8 @@ public final class JdbcReverify implements ReverifyStore {
     @Override
     public void setTotal(UUID run, long total) {
         transactions.writeStatement("counting a re-verify run", connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE reverify_runs SET total = ? WHERE id = ?")) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE reverify_runs SET total = ? WHERE id = ?")) {
                 update.setLong(1, total);
                 dialect.setUuid(update, 2, run);
                 return update.executeUpdate();
@@ -137,8 +143,8 @@ public final class JdbcReverify implements ReverifyStore {
     @Override
     public Optional<ReverifyRun> find(UUID run) {
         return transactions.read("reading a re-verify run", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + RUN_COLUMNS + " FROM reverify_runs r WHERE r.id = ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT " + RUN_COLUMNS + " FROM reverify_runs r WHERE r.id = ?")) {
                 dialect.setUuid(select, 1, run);
                 try (ResultSet rows = select.executeQuery()) {
                     return rows.next() ? Optional.of(run(rows)) : Optional.empty();
@@ -194,8 +200,8 @@ public final class JdbcReverify implements ReverifyStore {
                 dialect.setUuid(select, 1, run);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        changes.add(new ReverifyTallies.Change(rows.getString("from_language"),
-                                rows.getString("to_language"), rows.getLong("n")));
+                        changes.add(new ReverifyTallies.Change(
+                                rows.getString("from_language"), rows.getString("to_language"), rows.getLong("n")));
                     }
                 }
             }
@@ -206,8 +212,8 @@ public final class JdbcReverify implements ReverifyStore {
     @Override
     public void finish(UUID run, String reportJson, Instant at) {
         transactions.writeStatement("finishing a re-verify run", connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE reverify_runs SET finished_at = ?, report = ? WHERE id = ?")) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE reverify_runs SET finished_at = ?, report = ? WHERE id = ?")) {
                 dialect.setInstant(update, 1, at.truncatedTo(ChronoUnit.MICROS));
                 update.setString(2, reportJson);
                 dialect.setUuid(update, 3, run);
@@ -217,8 +223,14 @@ public final class JdbcReverify implements ReverifyStore {
     }
 
     private ReverifyRun run(ResultSet rows) throws SQLException {
-        return new ReverifyRun(dialect.getUuid(rows, "id"), rows.getString("model_version"),
-                rows.getString("selection"), rows.getLong("total"), rows.getLong("scored"),
-                dialect.getInstant(rows, "created_at"), dialect.getInstant(rows, "finished_at"), rows.getString("report"));
+        return new ReverifyRun(
+                dialect.getUuid(rows, "id"),
+                rows.getString("model_version"),
+                rows.getString("selection"),
+                rows.getLong("total"),
+                rows.getLong("scored"),
+                dialect.getInstant(rows, "created_at"),
+                dialect.getInstant(rows, "finished_at"),
+                rows.getString("report"));
     }
 }

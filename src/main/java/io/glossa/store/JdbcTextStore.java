@@ -4,9 +4,9 @@ import io.glossa.pipeline.Accepted;
 import io.glossa.pipeline.Completion;
 import io.glossa.pipeline.IdempotencyConflictException;
 import io.glossa.pipeline.IdempotencyKey;
-import io.glossa.pipeline.Question;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
+import io.glossa.pipeline.Question;
 import io.glossa.pipeline.Requester;
 import io.glossa.pipeline.Result;
 import io.glossa.pipeline.TextRecord;
@@ -58,9 +58,10 @@ public final class JdbcTextStore implements TextStore {
         this.clock = clock;
         this.tuning = tuning;
         this.ids = new TimeOrderedIds(clock);
-        this.commitJobs = tuning.acceptWriters() == 0 ? this::insertJobs
-                : new GroupCommit<List<Job>, Void>(tuning.acceptWriters(), MAX_JOBS_PER_TRANSACTION, List::size,
-                        this::insertJobBatches)::submit;
+        this.commitJobs = tuning.acceptWriters() == 0
+                ? this::insertJobs
+                : new GroupCommit<List<Job>, Void>(
+                        tuning.acceptWriters(), MAX_JOBS_PER_TRANSACTION, List::size, this::insertJobBatches)::submit;
         this.results = new ResultCompletion(transactions, tuning);
     }
 
@@ -94,8 +95,8 @@ public final class JdbcTextStore implements TextStore {
      * key, then stores the texts; or, if the key was claimed before, reads the first request's texts.
      */
     @Override
-    public Accepted acceptOnce(List<String> texts, Lane lane, Question question, IdempotencyKey key, Long owner,
-                               TraceContext trace) {
+    public Accepted acceptOnce(
+            List<String> texts, Lane lane, Question question, IdempotencyKey key, Long owner, TraceContext trace) {
         List<Job> jobs = newJobs(texts, lane, question, owner, trace);
         IdempotencyRows keys = new IdempotencyRows(database.dialect());
         Optional<IdempotencyRows.Stored> earlier = transactions.write("storing texts", connection -> {
@@ -129,17 +130,23 @@ public final class JdbcTextStore implements TextStore {
         texts.forEach(JdbcTextStore::checkStorable);
         // Microseconds: what both databases keep, so the returned jobs equal what is read back later.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return texts.stream().map(text -> new Job(ids.next(), text, lane, now, null, question, owner, trace)).toList();
+        return texts.stream()
+                .map(text -> new Job(ids.next(), text, lane, now, null, question, owner, trace))
+                .toList();
     }
 
     @Override
     public boolean adopt(Job job) {
         checkStorable(job.text());
-        Job stored = new Job(job.id(), job.text(), job.lane(),
+        Job stored = new Job(
+                job.id(),
+                job.text(),
+                job.lane(),
                 (job.submittedAt() == null ? clock.instant() : job.submittedAt()).truncatedTo(ChronoUnit.MICROS),
-                null, job.question());
-        return transactions.writeStatement("storing a text published to the broker",
-                connection -> textRows.adopt(connection, stored));
+                null,
+                job.question());
+        return transactions.writeStatement(
+                "storing a text published to the broker", connection -> textRows.adopt(connection, stored));
     }
 
     private Void insertJobs(List<Job> jobs) {
@@ -186,8 +193,8 @@ public final class JdbcTextStore implements TextStore {
         }
         Instant now = clock.instant();
         Instant leaseEnd = now.plus(tuning.outboxLease());
-        return transactions.write("claiming outbox jobs",
-                connection -> outboxRows.claim(connection, relayOwner, now, leaseEnd, limit));
+        return transactions.write(
+                "claiming outbox jobs", connection -> outboxRows.claim(connection, relayOwner, now, leaseEnd, limit));
     }
 
     @Override
@@ -220,7 +227,8 @@ public final class JdbcTextStore implements TextStore {
         if (limit < 1) {
             return 0;
         }
-        return transactions.write("deleting texts older than the retention period",
+        return transactions.write(
+                "deleting texts older than the retention period",
                 connection -> new RetentionRows(transactions.dialect()).delete(connection, cutoff, limit));
     }
 
@@ -243,7 +251,8 @@ public final class JdbcTextStore implements TextStore {
     public StoreStats counts() {
         return transactions.read("counting texts", connection -> {
             Map<TextStatus, Long> byStatus = textRows.countByStatus(connection);
-            return new StoreStats(byStatus.getOrDefault(TextStatus.PENDING, 0L),
+            return new StoreStats(
+                    byStatus.getOrDefault(TextStatus.PENDING, 0L),
                     byStatus.getOrDefault(TextStatus.DONE, 0L),
                     byStatus.getOrDefault(TextStatus.FAILED, 0L),
                     OutboxRows.count(connection));

@@ -28,8 +28,8 @@ final class MigrationLock implements AutoCloseable {
     static MigrationLock acquire(Path directory) {
         IN_PROCESS.lock();
         try {
-            FileChannel channel = FileChannel.open(directory.resolve("migrate.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(
+                    directory.resolve("migrate.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
                 return new MigrationLock(channel, channel.lock());
             } catch (IOException | RuntimeException e) {
@@ -38,7 +38,8 @@ final class MigrationLock implements AutoCloseable {
             }
         } catch (IOException e) {
             IN_PROCESS.unlock();
-            throw new UncheckedIOException("cannot lock " + directory.resolve("migrate.lock") + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot lock " + directory.resolve("migrate.lock") + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             IN_PROCESS.unlock();
             throw e;

@@ -10,9 +10,11 @@ final class OpenFailures {
     static StoreUnavailableException describe(StoreSettings settings, Throwable failure) {
         String url = settings.redactedUrl();
         SQLException sql = findSqlException(failure);
-        String detail = firstLine(sql != null ? sql.getMessage() : rootCause(failure).getMessage());
+        String detail =
+                firstLine(sql != null ? sql.getMessage() : rootCause(failure).getMessage());
         String advice = advice(settings, sql);
-        return new StoreUnavailableException("cannot open database " + url + ": " + detail + " — " + advice, failure, true);
+        return new StoreUnavailableException(
+                "cannot open database " + url + ": " + detail + " — " + advice, failure, true);
     }
 
     private static String advice(StoreSettings settings, SQLException sql) {

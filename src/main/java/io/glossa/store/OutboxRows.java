@@ -86,7 +86,8 @@ final class OutboxRows {
     }
 
     static long count(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(COUNT); ResultSet row = select.executeQuery()) {
+        try (PreparedStatement select = connection.prepareStatement(COUNT);
+                ResultSet row = select.executeQuery()) {
             row.next();
             return row.getLong(1);
         }
@@ -108,15 +109,21 @@ final class OutboxRows {
     }
 
     private List<Job> jobs(Connection connection, List<UUID> ids) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(JOBS.formatted(sql.inIds("o.text_id", ids.size())))) {
+        try (PreparedStatement select =
+                connection.prepareStatement(JOBS.formatted(sql.inIds("o.text_id", ids.size())))) {
             sql.setUuids(connection, select, 1, ids);
             try (ResultSet rows = select.executeQuery()) {
                 List<Job> jobs = new ArrayList<>();
                 while (rows.next()) {
                     // parse, not trust: the column is only ever written from a parsed context, but a row is data
-                    jobs.add(new Job(sql.getUuid(rows, "id"), rows.getString("body"),
-                            Lane.fromKey(rows.getString("lane")), sql.getInstant(rows, "submitted_at"), null,
-                            TextRows.question(rows), TextRows.owner(rows),
+                    jobs.add(new Job(
+                            sql.getUuid(rows, "id"),
+                            rows.getString("body"),
+                            Lane.fromKey(rows.getString("lane")),
+                            sql.getInstant(rows, "submitted_at"),
+                            null,
+                            TextRows.question(rows),
+                            TextRows.owner(rows),
                             TraceContext.parse(rows.getString("traceparent"))));
                 }
                 return jobs;

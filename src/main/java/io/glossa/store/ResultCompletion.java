@@ -24,8 +24,8 @@ final class ResultCompletion {
             this.commitResult = results::storeAlone;
             this.commitResults = results::storeTogether;
         } else {
-            GroupCommit<Result, Boolean> group = new GroupCommit<>(tuning.completeWriters(), MAX_RESULTS_PER_TRANSACTION,
-                    r -> 1, results::storeTogether);
+            GroupCommit<Result, Boolean> group = new GroupCommit<>(
+                    tuning.completeWriters(), MAX_RESULTS_PER_TRANSACTION, r -> 1, results::storeTogether);
             this.commitResult = group::submit;
             this.commitResults = group::submitAll;
         }

@@ -46,7 +46,8 @@ final class ResultWriter {
         if (results.size() == 1) { // light load: nothing to share
             return List.of(storeAloneOutcome(results.get(0)));
         }
-        List<Integer> lockOrder = IntStream.range(0, results.size()).boxed()
+        List<Integer> lockOrder = IntStream.range(0, results.size())
+                .boxed()
                 .sorted(Comparator.comparing((Integer i) -> results.get(i).id())
                         .thenComparing(i -> results.get(i).modelVersion()))
                 .toList();
@@ -54,7 +55,8 @@ final class ResultWriter {
         try {
             inserted = transactions.write("storing results", connection -> {
                 try {
-                    return storeBatch(connection, lockOrder.stream().map(results::get).toList());
+                    return storeBatch(
+                            connection, lockOrder.stream().map(results::get).toList());
                 } catch (SQLException e) {
                     if (resultRows.isUnknownText(e)) {
                         throw new UnknownTextInBatch(e);
@@ -96,8 +98,10 @@ final class ResultWriter {
             return new boolean[0];
         }
         boolean[] inserted = resultRows.insertAll(connection, results);
-        List<Result> newlyStored = IntStream.range(0, inserted.length).filter(i -> inserted[i])
-                .mapToObj(results::get).toList();
+        List<Result> newlyStored = IntStream.range(0, inserted.length)
+                .filter(i -> inserted[i])
+                .mapToObj(results::get)
+                .toList();
         if (!newlyStored.isEmpty()) {
             textRows.markDoneAll(connection, newlyStored);
         }

@@ -16,8 +16,8 @@ import java.util.UUID;
 final class RetentionRows {
     private static final String OLDEST = "SELECT id FROM texts WHERE submitted_at < ? ORDER BY submitted_at LIMIT ?";
     /** Every table with a foreign key to texts, then texts itself. */
-    private static final List<String> TABLES_BY_TEXT = List.of("feedback", "shadow_results", "reverify_results",
-            "results", "outbox");
+    private static final List<String> TABLES_BY_TEXT =
+            List.of("feedback", "shadow_results", "reverify_results", "results", "outbox");
 
     private final SqlDialect sql;
 

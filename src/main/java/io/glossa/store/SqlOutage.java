@@ -10,8 +10,7 @@ import java.sql.SQLTransientConnectionException;
  * down or restarting). HikariCP reports "no connection in time" as {@link SQLTransientConnectionException}.
  */
 final class SqlOutage {
-    private SqlOutage() {
-    }
+    private SqlOutage() {}
 
     static boolean isOutage(SQLException failure) {
         for (SQLException e = failure; e != null; e = e.getNextException()) {

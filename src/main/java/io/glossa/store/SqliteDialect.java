@@ -33,8 +33,12 @@ final class SqliteDialect implements SqlDialect {
             statement.setNull(index, Types.BLOB);
             return;
         }
-        statement.setBytes(index, ByteBuffer.allocate(16)
-                .putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array());
+        statement.setBytes(
+                index,
+                ByteBuffer.allocate(16)
+                        .putLong(id.getMostSignificantBits())
+                        .putLong(id.getLeastSignificantBits())
+                        .array());
     }
 
     @Override
@@ -55,8 +59,9 @@ final class SqliteDialect implements SqlDialect {
         if (instant == null) {
             statement.setNull(index, Types.INTEGER);
         } else {
-            statement.setLong(index, Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
-                    instant.getNano() / 1_000));
+            statement.setLong(
+                    index,
+                    Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000));
         }
     }
 
@@ -123,7 +128,8 @@ final class SqliteDialect implements SqlDialect {
 
     @Override
     public boolean isForeignKeyViolation(SQLException e) {
-        return (e.getErrorCode() & 0xFF) == CONSTRAINT && String.valueOf(e.getMessage()).contains("FOREIGN KEY");
+        return (e.getErrorCode() & 0xFF) == CONSTRAINT
+                && String.valueOf(e.getMessage()).contains("FOREIGN KEY");
     }
 
     @Override

@@ -3,8 +3,8 @@ package io.glossa.store;
 import io.glossa.model.Prediction;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
-import io.glossa.pipeline.Requester;
 import io.glossa.pipeline.Question;
+import io.glossa.pipeline.Requester;
 import io.glossa.pipeline.Result;
 import io.glossa.pipeline.TextRecord;
 import io.glossa.pipeline.TextStatus;
@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +30,9 @@ final class TextRows {
             + " api_key_id) VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)";
     // A job an outside producer published: stored by the worker, once, whichever worker gets there first; owned by
     // nobody (only admin keys see it), whatever its body says
-    private static final String ADOPT = "INSERT INTO texts (id, lane, body, status, submitted_at, languages, top_k, origin)"
-            + " VALUES (?, ?, ?, 'pending', ?, ?, ?, 'queue') ON CONFLICT (id) DO NOTHING";
+    private static final String ADOPT =
+            "INSERT INTO texts (id, lane, body, status, submitted_at, languages, top_k, origin)"
+                    + " VALUES (?, ?, ?, 'pending', ?, ?, ?, 'queue') ON CONFLICT (id) DO NOTHING";
     // PostgreSQL: the texts and their outbox rows in one statement (a data-modifying WITH is atomic), so that an
     // autocommitted accept is one round trip instead of three (BEGIN + INSERT, INSERT, COMMIT). Arrays keep the
     // statement text the same for any number of texts, so the server keeps one plan for it. The outbox rows read the
@@ -60,6 +60,7 @@ final class TextRows {
     private static final String FIND = SELECT_WITH_RESULT + " WHERE t.id = ?";
     /** A key's own text only: another key's answers as no row at all, exactly as an unknown id. */
     private static final String FIND_OWNED = FIND + " AND t.api_key_id = ?";
+
     private static final String RECENT = SELECT_WITH_RESULT + " ORDER BY t.submitted_at DESC, t.id DESC LIMIT ?";
     // A later result (another model version) replaces the shown one; an older one arriving late does not.
     private static final String MARK_DONE = """
@@ -223,7 +224,7 @@ final class TextRows {
     Map<TextStatus, Long> countByStatus(Connection connection) throws SQLException {
         Map<TextStatus, Long> counts = new EnumMap<>(TextStatus.class);
         try (PreparedStatement select = connection.prepareStatement(COUNT_BY_STATUS);
-             ResultSet rows = select.executeQuery()) {
+                ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 counts.put(status(rows.getString("status")), rows.getLong("n"));
             }
@@ -254,8 +255,12 @@ final class TextRows {
         if (language == null) {
             return null;
         }
-        return new Prediction(language, row.getString("name"), row.getString("native_name"),
-                row.getDouble("probability"), TopCandidatesJson.read(row.getString("top_k")));
+        return new Prediction(
+                language,
+                row.getString("name"),
+                row.getString("native_name"),
+                row.getDouble("probability"),
+                TopCandidatesJson.read(row.getString("top_k")));
     }
 
     private static TextStatus status(String key) {

@@ -34,7 +34,10 @@ final class TopCandidatesJson {
         try {
             List<Candidate> top = new ArrayList<>();
             for (JsonNode node : JSON.readTree(json)) {
-                top.add(new Candidate(text(node, "language"), text(node, "name"), text(node, "native"),
+                top.add(new Candidate(
+                        text(node, "language"),
+                        text(node, "name"),
+                        text(node, "native"),
                         node.path("probability").asDouble()));
             }
             return top;

@@ -83,7 +83,9 @@ final class Transactions {
     }
 
     private StoreUnavailableException failure(String what, SQLException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        String message = e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getMessage().lines().findFirst().orElse("");
         return new StoreUnavailableException("database error while " + what + ": " + message, e, dialect.isOutage(e));
     }
 }

@@ -14,7 +14,8 @@ final class OtelSpan implements TracedSpan {
     OtelSpan(Span span) {
         this.span = span;
         SpanContext c = span.getSpanContext();
-        this.context = TraceContext.parse("00-" + c.getTraceId() + "-" + c.getSpanId() + "-" + c.getTraceFlags().asHex());
+        this.context = TraceContext.parse("00-" + c.getTraceId() + "-" + c.getSpanId() + "-"
+                + c.getTraceFlags().asHex());
     }
 
     @Override

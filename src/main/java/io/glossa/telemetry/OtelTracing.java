@@ -47,14 +47,19 @@ public final class OtelTracing implements Tracing {
     /** Starts the SDK and its exporter thread; spans are sent as {@code service.name=serviceName}. */
     public static OtelTracing start(OtlpEndpoint endpoint, String serviceName, String version) {
         SdkLogBridge.install();
-        OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder().setEndpoint(endpoint.toString())
-                .setTimeout(EXPORT_TIMEOUT).build();
-        Resource resource = Resource.getDefault().merge(Resource.create(Attributes.of(
-                AttributeKey.stringKey("service.name"), serviceName,
-                AttributeKey.stringKey("service.version"), version)));
-        SdkTracerProvider provider = SdkTracerProvider.builder().setResource(resource)
+        OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
+                .setEndpoint(endpoint.toString())
+                .setTimeout(EXPORT_TIMEOUT)
+                .build();
+        Resource resource = Resource.getDefault()
+                .merge(Resource.create(Attributes.of(
+                        AttributeKey.stringKey("service.name"), serviceName,
+                        AttributeKey.stringKey("service.version"), version)));
+        SdkTracerProvider provider = SdkTracerProvider.builder()
+                .setResource(resource)
                 .setSampler(Sampler.parentBased(Sampler.alwaysOn()))
-                .addSpanProcessor(BatchSpanProcessor.builder(exporter).build()).build();
+                .addSpanProcessor(BatchSpanProcessor.builder(exporter).build())
+                .build();
         LOG.info("tracing: exporting spans as {} to {} (OTLP/HTTP)", serviceName, endpoint);
         return new OtelTracing(provider, endpoint);
     }
@@ -65,8 +70,11 @@ public final class OtelTracing implements Tracing {
         if (parent == null) {
             builder.setNoParent();
         } else {
-            SpanContext remote = SpanContext.createFromRemoteParent(parent.traceId(), parent.spanId(),
-                    parent.sampled() ? TraceFlags.getSampled() : TraceFlags.getDefault(), TraceState.getDefault());
+            SpanContext remote = SpanContext.createFromRemoteParent(
+                    parent.traceId(),
+                    parent.spanId(),
+                    parent.sampled() ? TraceFlags.getSampled() : TraceFlags.getDefault(),
+                    TraceState.getDefault());
             builder.setParent(Context.root().with(Span.wrap(remote)));
         }
         return new OtelSpan(builder.startSpan());
@@ -80,7 +88,9 @@ public final class OtelTracing implements Tracing {
     /** Exports what the batch processor still holds (bounded), then stops its thread. */
     @Override
     public void close() {
-        if (!provider.shutdown().join(SHUTDOWN_LIMIT.toSeconds(), TimeUnit.SECONDS).isSuccess()) {
+        if (!provider.shutdown()
+                .join(SHUTDOWN_LIMIT.toSeconds(), TimeUnit.SECONDS)
+                .isSuccess()) {
             LOG.warn("tracing: not every span could be sent to {} before shutdown", endpoint);
         }
     }

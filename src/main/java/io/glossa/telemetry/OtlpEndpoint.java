@@ -21,8 +21,10 @@ public record OtlpEndpoint(URI traces) {
             throw new IllegalArgumentException(hint + " (" + e.getReason() + ")", e);
         }
         String scheme = uri.getScheme();
-        if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || uri.getHost() == null
-                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+                || uri.getHost() == null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
             throw new IllegalArgumentException(hint);
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();

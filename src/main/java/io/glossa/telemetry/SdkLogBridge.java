@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
 final class SdkLogBridge extends Handler {
     /** Held so that the JUL logger, and with it this configuration, is not garbage-collected. */
     private static final java.util.logging.Logger SDK = java.util.logging.Logger.getLogger("io.opentelemetry");
+
     private static final Formatter MESSAGES = new SimpleFormatter();
 
-    private SdkLogBridge() {
-    }
+    private SdkLogBridge() {}
 
     static synchronized void install() {
         for (Handler handler : SDK.getHandlers()) {
@@ -35,8 +35,8 @@ final class SdkLogBridge extends Handler {
     @Override
     public void publish(LogRecord record) {
         Logger log = LoggerFactory.getLogger(record.getLoggerName() == null ? SDK.getName() : record.getLoggerName());
-        String message = MESSAGES.formatMessage(record)
-                + (record.getThrown() == null ? "" : " (" + record.getThrown() + ")");
+        String message =
+                MESSAGES.formatMessage(record) + (record.getThrown() == null ? "" : " (" + record.getThrown() + ")");
         int level = record.getLevel().intValue();
         if (level >= Level.WARNING.intValue()) {
             log.warn("tracing: {}", message);

@@ -16,8 +16,7 @@ final class CompositionCheck {
     private static final byte COMPOSES = 1;
     private static final byte NON_STARTER = 2;
 
-    private CompositionCheck() {
-    }
+    private CompositionCheck() {}
 
     static boolean mayNeedComposition(CharSequence in) {
         byte previous = 0;
@@ -55,7 +54,9 @@ final class CompositionCheck {
 
         /** Blocks without decompositions or marks (CJK, Yi, Hangul syllables, surrogates, private use). */
         private static boolean hasNoMarks(int c) {
-            return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF)
+            return (c >= 0x3400 && c <= 0x4DBF)
+                    || (c >= 0x4E00 && c <= 0x9FFF)
+                    || (c >= 0xA000 && c <= 0xA4CF)
                     || (c >= 0xAC00 && c <= 0xF8FF);
         }
 
@@ -80,7 +81,8 @@ final class CompositionCheck {
 
     static boolean isMark(int cp) {
         int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+        return type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
     }
 }

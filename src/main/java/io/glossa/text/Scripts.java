@@ -18,10 +18,10 @@ public final class Scripts {
     public static final int OTHER = 1 << 8;
     /** Number of distinct masks. */
     public static final int MASKS = 1 << 9;
+
     public static final int ALL = MASKS - 1;
 
-    private Scripts() {
-    }
+    private Scripts() {}
 
     /** The script bit of a letter (or combining mark) code point. */
     public static int of(int cp) {
@@ -46,15 +46,22 @@ public final class Scripts {
         if (cp >= 0x1E00 && cp < 0x1F00) {
             return LATIN; // Latin Extended Additional (Vietnamese)
         }
-        if ((cp >= 0x1100 && cp < 0x1200) || (cp >= 0x3130 && cp < 0x3190) || (cp >= 0xAC00 && cp < 0xD7B0)
-                || (cp >= 0xA960 && cp < 0xA980) || (cp >= 0xD7B0 && cp < 0xD800)) {
+        if ((cp >= 0x1100 && cp < 0x1200)
+                || (cp >= 0x3130 && cp < 0x3190)
+                || (cp >= 0xAC00 && cp < 0xD7B0)
+                || (cp >= 0xA960 && cp < 0xA980)
+                || (cp >= 0xD7B0 && cp < 0xD800)) {
             return HANGUL;
         }
         if ((cp >= 0x3040 && cp < 0x3100) || (cp >= 0x31F0 && cp < 0x3200) || (cp >= 0xFF66 && cp < 0xFFA0)) {
             return KANA;
         }
-        if ((cp >= 0x4E00 && cp < 0xA000) || (cp >= 0x3400 && cp < 0x4DC0) || (cp >= 0xF900 && cp < 0xFB00)
-                || (cp >= 0x20000 && cp < 0x32000) || cp == 0x3005 || cp == 0x3007) {
+        if ((cp >= 0x4E00 && cp < 0xA000)
+                || (cp >= 0x3400 && cp < 0x4DC0)
+                || (cp >= 0xF900 && cp < 0xFB00)
+                || (cp >= 0x20000 && cp < 0x32000)
+                || cp == 0x3005
+                || cp == 0x3007) {
             return HAN;
         }
         if (cp >= 0xFB1D && cp < 0xFB50) {
@@ -86,9 +93,51 @@ public final class Scripts {
             case "zh" -> HAN;
             case "bg", "kk", "ru", "uk", "be", "mk", "ky", "tg", "mn" -> CYRILLIC;
             case "sr" -> CYRILLIC | LATIN;
-            case "ca", "cs", "da", "de", "en", "es", "et", "eu", "fi", "fr", "hr", "hu", "id", "it", "lt", "ms", "nl",
-                    "no", "nb", "nn", "pl", "pt", "ro", "sk", "sl", "sv", "tr", "vi", "war", "tl", "lv", "is", "ga",
-                    "cy", "gl", "sq", "bs", "af", "sw", "az", "uz", "eo", "la", "mt", "ceb" -> LATIN;
+            case "ca",
+                    "cs",
+                    "da",
+                    "de",
+                    "en",
+                    "es",
+                    "et",
+                    "eu",
+                    "fi",
+                    "fr",
+                    "hr",
+                    "hu",
+                    "id",
+                    "it",
+                    "lt",
+                    "ms",
+                    "nl",
+                    "no",
+                    "nb",
+                    "nn",
+                    "pl",
+                    "pt",
+                    "ro",
+                    "sk",
+                    "sl",
+                    "sv",
+                    "tr",
+                    "vi",
+                    "war",
+                    "tl",
+                    "lv",
+                    "is",
+                    "ga",
+                    "cy",
+                    "gl",
+                    "sq",
+                    "bs",
+                    "af",
+                    "sw",
+                    "az",
+                    "uz",
+                    "eo",
+                    "la",
+                    "mt",
+                    "ceb" -> LATIN;
             default -> ALL;
         };
     }

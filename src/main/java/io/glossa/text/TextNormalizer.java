@@ -16,8 +16,7 @@ import java.text.Normalizer;
 public final class TextNormalizer {
     public static final int MAX_CHARS = 10_000;
 
-    private TextNormalizer() {
-    }
+    private TextNormalizer() {}
 
     public static NormalizedText normalize(CharSequence text) {
         NormalizedText out = new NormalizedText();

@@ -26,16 +26,22 @@ public final class CrossValidator {
 
     public CrossValidator(int threads, Consumer<String> progress) {
         this.threads = Math.max(1, threads);
-        this.progress = progress == null ? s -> { } : progress;
+        this.progress = progress == null ? s -> {} : progress;
     }
 
-    public double score(List<LabeledText> texts, List<String> labels, int folds, long foldSeed,
-                        FeatureParams features, TrainingParams params) {
+    public double score(
+            List<LabeledText> texts,
+            List<String> labels,
+            int folds,
+            long foldSeed,
+            FeatureParams features,
+            TrainingParams params) {
         if (folds < 2) {
             throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + folds);
         }
         int[] fold = DevSplit.folds(texts, folds, foldSeed);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, folds), Threads.daemonFactory("cross-validate"));
+        ExecutorService pool =
+                Executors.newFixedThreadPool(Math.min(threads, folds), Threads.daemonFactory("cross-validate"));
         try {
             List<Future<Double>> results = new ArrayList<>();
             for (int k = 0; k < folds; k++) {
@@ -57,22 +63,33 @@ public final class CrossValidator {
         }
     }
 
-    private double scoreFold(List<LabeledText> texts, int[] fold, int held, int folds, List<String> labels,
-                             FeatureParams features, TrainingParams params) {
+    private double scoreFold(
+            List<LabeledText> texts,
+            int[] fold,
+            int held,
+            int folds,
+            List<String> labels,
+            FeatureParams features,
+            TrainingParams params) {
         List<LabeledText> train = new ArrayList<>();
         List<LabeledText> test = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             (fold[i] == held ? test : train).add(texts.get(i));
         }
         WeightFitter.Fitted fitted = new WeightFitter(1, null).fit(train, labels, features, params);
-        WeightFitter.Examples fragments = WeightFitter.augment(test, labels,
-                new TrainingParams(1, 1, 0, 1, params.maxFragmentWords(), params.seed() + 1, 0), false);
-        WeightFitter.Examples whole = WeightFitter.augment(test, labels,
-                new TrainingParams(1, 1, 0, 0, 1, params.seed(), 0), true);
+        WeightFitter.Examples fragments = WeightFitter.augment(
+                test, labels, new TrainingParams(1, 1, 0, 1, params.maxFragmentWords(), params.seed() + 1, 0), false);
+        WeightFitter.Examples whole =
+                WeightFitter.augment(test, labels, new TrainingParams(1, 1, 0, 0, 1, params.seed(), 0), true);
         double sentences = macroAccuracy(fitted, whole, labels);
         double shortTexts = macroAccuracy(fitted, fragments, labels);
-        progress.accept(String.format(java.util.Locale.ROOT, "  fold %d/%d: texts %.4f, fragments %.4f",
-                held + 1, folds, sentences, shortTexts));
+        progress.accept(String.format(
+                java.util.Locale.ROOT,
+                "  fold %d/%d: texts %.4f, fragments %.4f",
+                held + 1,
+                folds,
+                sentences,
+                shortTexts));
         return (sentences + shortTexts) / 2;
     }
 
@@ -99,6 +116,9 @@ public final class CrossValidator {
                 counts[1]++;
             }
         }
-        return perLabel.values().stream().mapToDouble(c -> (double) c[1] / c[0]).average().orElse(0);
+        return perLabel.values().stream()
+                .mapToDouble(c -> (double) c[1] / c[0])
+                .average()
+                .orElse(0);
     }
 }

@@ -49,7 +49,9 @@ record DevSet(float[][] scores, int[] targets) {
                 t.add(targets[i]);
             }
         }
-        return new DevSet(s.toArray(new float[0][]), t.stream().mapToInt(Integer::intValue).toArray());
+        return new DevSet(
+                s.toArray(new float[0][]),
+                t.stream().mapToInt(Integer::intValue).toArray());
     }
 
     float[] maxProbabilities(double temperature) {

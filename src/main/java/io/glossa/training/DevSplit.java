@@ -12,8 +12,7 @@ import java.util.Map;
  * not depend on file order across labels. Also assigns K-fold cross-validation folds the same way.
  */
 public final class DevSplit {
-    private DevSplit() {
-    }
+    private DevSplit() {}
 
     /** Texts split into {@code train} and {@code dev}. */
     public record Split(List<LabeledText> train, List<LabeledText> dev) {}

@@ -8,8 +8,7 @@ import java.util.List;
 
 /** Smoothed inverse document frequency per bucket: {@code ln((1 + N) / (1 + df)) + 1}, as in scikit-learn. */
 public final class IdfEstimator {
-    private IdfEstimator() {
-    }
+    private IdfEstimator() {}
 
     public static float[] estimate(List<String> documents, FeatureParams params) {
         FeatureVectorizer counter = new FeatureVectorizer(params, null);

@@ -12,8 +12,7 @@ final class PriorFit {
     static final double STEP = 0.05;
     static final int PASSES = 2;
 
-    private PriorFit() {
-    }
+    private PriorFit() {}
 
     /**
      * @param groups the dev sets whose macro accuracies are averaged (texts without letters already removed)

@@ -22,16 +22,22 @@ public final class RandomSearch {
 
     public RandomSearch(int threads, Consumer<String> progress) {
         this.threads = threads;
-        this.progress = progress == null ? s -> { } : progress;
+        this.progress = progress == null ? s -> {} : progress;
     }
 
-    public record Trial(int number, FeatureParams features, TrainingParams training, double cvScore,
-                        double seconds) {}
+    public record Trial(int number, FeatureParams features, TrainingParams training, double cvScore, double seconds) {}
 
     public record Outcome(List<Trial> trials, Trial best, SearchSummary summary) {}
 
-    public Outcome run(List<LabeledText> texts, List<String> labels, int trials, int folds, long seed,
-                       FeatureParams baseFeatures, TrainingParams baseTraining, Consumer<Trial> onTrial) {
+    public Outcome run(
+            List<LabeledText> texts,
+            List<String> labels,
+            int trials,
+            int folds,
+            long seed,
+            FeatureParams baseFeatures,
+            TrainingParams baseTraining,
+            Consumer<Trial> onTrial) {
         if (trials < 1) {
             throw new IllegalArgumentException("search needs at least one trial");
         }
@@ -52,8 +58,8 @@ public final class RandomSearch {
             }
             onTrial.accept(trial);
         }
-        return new Outcome(done, best,
-                new SearchSummary(trials, folds, seed, best.cvScore(), best.features(), best.training()));
+        return new Outcome(
+                done, best, new SearchSummary(trials, folds, seed, best.cvScore(), best.features(), best.training()));
     }
 
     static FeatureParams sampleFeatures(SplittableRandom r) {
@@ -62,8 +68,14 @@ public final class RandomSearch {
 
     static TrainingParams sampleTraining(SplittableRandom r, TrainingParams base) {
         int[] fragments = {3, 6, 10};
-        return new TrainingParams(3 + r.nextInt(4), logUniform(r, 0.05, 0.5), logUniform(r, 1e-8, 1e-5),
-                fragments[r.nextInt(fragments.length)], 2 + r.nextInt(3), base.seed(), base.devFraction());
+        return new TrainingParams(
+                3 + r.nextInt(4),
+                logUniform(r, 0.05, 0.5),
+                logUniform(r, 1e-8, 1e-5),
+                fragments[r.nextInt(fragments.length)],
+                2 + r.nextInt(3),
+                base.seed(),
+                base.devFraction());
     }
 
     private static double logUniform(SplittableRandom r, double lo, double hi) {

@@ -71,7 +71,12 @@ public final class ScoreAccumulator {
                 ece += Math.abs(binCorrect[b] - binConfidence[b]) / n;
             }
         }
-        return new DevScores(n, present == 0 ? 0 : sum / present, n == 0 ? 0 : (double) allCorrect / n, ece,
-                n == 0 ? 0 : (double) unknown / n, perLabel);
+        return new DevScores(
+                n,
+                present == 0 ? 0 : sum / present,
+                n == 0 ? 0 : (double) allCorrect / n,
+                ece,
+                n == 0 ? 0 : (double) unknown / n,
+                perLabel);
     }
 }

@@ -15,8 +15,7 @@ public final class SerbianScripts {
     private static final Map<String, String> LATIN_DIGRAPHS = Map.of("lj", "љ", "nj", "њ", "dž", "џ");
     private static final Map<Character, String> CYRILLIC_DIGRAPHS = Map.of('љ', "lj", 'њ', "nj", 'џ', "dž");
 
-    private SerbianScripts() {
-    }
+    private SerbianScripts() {}
 
     /** The text in the other script: Cyrillic if it is mostly Latin, else Latin. */
     public static String otherScript(String text) {
@@ -45,8 +44,10 @@ public final class SerbianScripts {
                 String pair = text.substring(i, i + 2);
                 String digraph = LATIN_DIGRAPHS.get(pair.toLowerCase(java.util.Locale.ROOT));
                 if (digraph != null) {
-                    out.append(Character.isUpperCase(pair.charAt(0)) ? digraph.toUpperCase(java.util.Locale.ROOT)
-                            : digraph);
+                    out.append(
+                            Character.isUpperCase(pair.charAt(0))
+                                    ? digraph.toUpperCase(java.util.Locale.ROOT)
+                                    : digraph);
                     i += 2;
                     continue;
                 }

@@ -18,11 +18,16 @@ public final class SoftmaxRegression {
     private static final float EPS = 1e-6f;
     private static final float ACTIVE_GRADIENT = 1e-4f;
 
-    private SoftmaxRegression() {
-    }
+    private SoftmaxRegression() {}
 
-    public static LinearWeights fit(TrainingSet data, int buckets, int epochs, double learningRate, double l2,
-                                    long seed, TrainingProgress progress) {
+    public static LinearWeights fit(
+            TrainingSet data,
+            int buckets,
+            int epochs,
+            double learningRate,
+            double l2,
+            long seed,
+            TrainingProgress progress) {
         return fit(data, buckets, epochs, learningRate, l2, seed, 1, progress);
     }
 
@@ -31,8 +36,15 @@ public final class SoftmaxRegression {
      * own copy of the weights, and the threads' changes are summed (iterative parameter mixing with summed deltas:
      * a bucket only one thread touched gets exactly its sequential update). Deterministic for a given thread count.
      */
-    public static LinearWeights fit(TrainingSet data, int buckets, int epochs, double learningRate, double l2,
-                                    long seed, int threads, TrainingProgress progress) {
+    public static LinearWeights fit(
+            TrainingSet data,
+            int buckets,
+            int epochs,
+            double learningRate,
+            double l2,
+            long seed,
+            int threads,
+            TrainingProgress progress) {
         int c = data.labels();
         State state = new State(new float[buckets * c], new float[c], new float[buckets], new float[c]);
         float lr = (float) learningRate;
@@ -51,11 +63,17 @@ public final class SoftmaxRegression {
         for (int epoch = 1; epoch <= epochs; epoch++) {
             shuffle(order, random);
             long start = System.nanoTime();
-            double loss = workers == 1 ? runShard(data, order, 0, 1, state, lr, lambda, c, steps)
+            double loss = workers == 1
+                    ? runShard(data, order, 0, 1, state, lr, lambda, c, steps)
                     : runParallel(data, order, workers, state, lr, lambda, c, steps);
             if (progress != null) {
-                progress.accept(String.format(java.util.Locale.ROOT, "epoch %d/%d: loss %.4f (%.1f s)",
-                        epoch, epochs, loss / n, (System.nanoTime() - start) / 1e9));
+                progress.accept(String.format(
+                        java.util.Locale.ROOT,
+                        "epoch %d/%d: loss %.4f (%.1f s)",
+                        epoch,
+                        epochs,
+                        loss / n,
+                        (System.nanoTime() - start) / 1e9));
             }
         }
         return new LinearWeights(c, state.w, state.bias);
@@ -93,8 +111,8 @@ public final class SoftmaxRegression {
         }
     }
 
-    private static double runParallel(TrainingSet data, int[] order, int workers, State state, float lr,
-                                      float lambda, int c, Steps steps) {
+    private static double runParallel(
+            TrainingSet data, int[] order, int workers, State state, float lr, float lambda, int c, Steps steps) {
         State base = state.copy();
         State[] local = new State[workers];
         double[] losses = new double[workers];
@@ -131,8 +149,8 @@ public final class SoftmaxRegression {
         return loss;
     }
 
-    private static double runShard(TrainingSet data, int[] order, int shard, int shards, State s, float lr,
-                                   float lambda, int c, Steps steps) {
+    private static double runShard(
+            TrainingSet data, int[] order, int shard, int shards, State s, float lr, float lambda, int c, Steps steps) {
         float[] scores = new float[c];
         float[] grad = new float[c];
         int[] active = new int[c];
@@ -151,8 +169,19 @@ public final class SoftmaxRegression {
         return loss;
     }
 
-    private static double step(TrainingSet data, int i, float[] w, float[] bias, float[] rowG, float[] biasG,
-                               float[] scores, float[] grad, int[] active, float lr, float lambda, int c) {
+    private static double step(
+            TrainingSet data,
+            int i,
+            float[] w,
+            float[] bias,
+            float[] rowG,
+            float[] biasG,
+            float[] scores,
+            float[] grad,
+            int[] active,
+            float lr,
+            float lambda,
+            int c) {
         int[] idx = data.indices()[i];
         float[] val = data.values()[i];
         int target = data.targets()[i];

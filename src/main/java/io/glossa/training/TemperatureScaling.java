@@ -8,8 +8,7 @@ public final class TemperatureScaling {
     private static final double LOG_MIN = Math.log(0.05);
     private static final double LOG_MAX = Math.log(20);
 
-    private TemperatureScaling() {
-    }
+    private TemperatureScaling() {}
 
     public static double fit(float[][] scores, int[] targets) {
         if (scores.length == 0) {

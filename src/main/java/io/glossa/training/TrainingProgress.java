@@ -10,13 +10,11 @@ import java.util.function.Consumer;
 @FunctionalInterface
 public interface TrainingProgress extends Consumer<String> {
     /** An SGD fit of {@code totalSteps} example steps (epochs × examples) begins. */
-    default void fitting(long totalSteps) {
-    }
+    default void fitting(long totalSteps) {}
 
     /**
      * Steps done so far in the current fit. Called from the SGD threads every few thousand steps (at most a few
      * hundred times a second), so implementations must be thread-safe and cheap.
      */
-    default void fitted(long doneSteps) {
-    }
+    default void fitted(long doneSteps) {}
 }

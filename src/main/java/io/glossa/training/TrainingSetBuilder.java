@@ -50,8 +50,7 @@ public final class TrainingSetBuilder {
         return compact(indices, values, targets, labels, balanced);
     }
 
-    private static TrainingSet compact(int[][] indices, float[][] values, int[] targets, int labels,
-                                       boolean balanced) {
+    private static TrainingSet compact(int[][] indices, float[][] values, int[] targets, int labels, boolean balanced) {
         int kept = 0;
         for (int[] idx : indices) {
             if (idx != null) {

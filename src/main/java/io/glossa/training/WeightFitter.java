@@ -34,10 +34,18 @@ public final class WeightFitter {
         Examples examples = augment(texts, labels, params, true);
         TrainingSet set = new TrainingSetBuilder(vectorizer, threads)
                 .build(examples.texts, examples.targets(), labels.size(), true);
-        log("training on %d examples (%d texts + fragments), %d labels, 2^%d buckets",
+        log(
+                "training on %d examples (%d texts + fragments), %d labels, 2^%d buckets",
                 set.size(), texts.size(), labels.size(), features.bits());
-        LinearWeights weights = SoftmaxRegression.fit(set, features.buckets(), params.epochs(),
-                params.learningRate(), params.l2(), params.seed(), threads, progress);
+        LinearWeights weights = SoftmaxRegression.fit(
+                set,
+                features.buckets(),
+                params.epochs(),
+                params.learningRate(),
+                params.l2(),
+                params.seed(),
+                threads,
+                progress);
         return new Fitted(idf, weights, vectorizer, set.size());
     }
 
@@ -49,8 +57,7 @@ public final class WeightFitter {
     }
 
     /** Every text (if {@code includeTexts}) followed by {@code fragmentsPerText} fragments of it. */
-    static Examples augment(List<LabeledText> texts, List<String> labels, TrainingParams params,
-                            boolean includeTexts) {
+    static Examples augment(List<LabeledText> texts, List<String> labels, TrainingParams params, boolean includeTexts) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < labels.size(); i++) {
             index.put(labels.get(i), i);
@@ -66,16 +73,22 @@ public final class WeightFitter {
             }
             addWithFragments(t.text(), target, includeTexts, params, fragmenter, random, out, targets);
             if (includeTexts && SerbianScripts.LABEL.equals(t.label())) {
-                addWithFragments(SerbianScripts.otherScript(t.text()), target, true, params, fragmenter, random,
-                        out, targets);
+                addWithFragments(
+                        SerbianScripts.otherScript(t.text()), target, true, params, fragmenter, random, out, targets);
             }
         }
         return new Examples(out, targets);
     }
 
-    private static void addWithFragments(String text, int target, boolean includeText, TrainingParams params,
-                                         Fragmenter fragmenter, SplittableRandom random, List<String> out,
-                                         List<Integer> targets) {
+    private static void addWithFragments(
+            String text,
+            int target,
+            boolean includeText,
+            TrainingParams params,
+            Fragmenter fragmenter,
+            SplittableRandom random,
+            List<String> out,
+            List<Integer> targets) {
         if (includeText) {
             out.add(text);
             targets.add(target);

@@ -27,6 +27,7 @@ import java.util.Optional;
 final class AccessControl {
     /** The {@link PresentedKey} of a request that was let in. */
     static final String KEY_ATTRIBUTE = "glossa.apiKey";
+
     private static final String BEARER = "bearer ";
 
     private final ApiKeys keys;
@@ -45,30 +46,49 @@ final class AccessControl {
         Optional<String> secret = presented(ctx);
         if (secret.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"glossa\"");
-            throw new ProblemException(401, "api-key-required", "API Key Required", "this API needs a key: send "
-                    + "'Authorization: Bearer <key>' or 'X-API-Key: <key>'; an operator creates keys with 'glossa keys create'");
+            throw new ProblemException(
+                    401,
+                    "api-key-required",
+                    "API Key Required",
+                    "this API needs a key: send "
+                            + "'Authorization: Bearer <key>' or 'X-API-Key: <key>'; an operator creates keys with 'glossa keys create'");
         }
         ApiKey key = keys.authenticate(secret.get()).orElseThrow(() -> {
             ctx.header("WWW-Authenticate", "Bearer realm=\"glossa\", error=\"invalid_token\"");
-            return new ProblemException(401, "api-key-invalid", "Invalid API Key", "the API key is unknown or revoked; "
-                    + "check that it was copied whole, or ask the operator for a new one ('glossa keys list' shows revoked keys)");
+            return new ProblemException(
+                    401,
+                    "api-key-invalid",
+                    "Invalid API Key",
+                    "the API key is unknown or revoked; "
+                            + "check that it was copied whole, or ask the operator for a new one ('glossa keys list' shows revoked keys)");
         });
         long retryAfter = limiter.retryAfterSeconds(key);
         if (retryAfter > 0) {
             ctx.header("Retry-After", Long.toString(retryAfter));
-            throw new ProblemException(429, "rate-limited", "Too Many Requests", "this API key is limited to "
-                    + key.rateLimit().orElse(limiter.defaultLimit()).describe() + "; retry in " + retryAfter + " s");
+            throw new ProblemException(
+                    429,
+                    "rate-limited",
+                    "Too Many Requests",
+                    "this API key is limited to "
+                            + key.rateLimit().orElse(limiter.defaultLimit()).describe() + "; retry in " + retryAfter
+                            + " s");
         }
         if (!key.admin() && adminOnly(ctx.path())) {
-            throw new ProblemException(403, "admin-key-required", "Admin Key Required", "this API key may see only "
-                    + "its own texts; " + ctx.path() + " shows every key's, so it needs a key with the admin scope "
-                    + "('glossa keys create --admin')");
+            throw new ProblemException(
+                    403,
+                    "admin-key-required",
+                    "Admin Key Required",
+                    "this API key may see only "
+                            + "its own texts; " + ctx.path()
+                            + " shows every key's, so it needs a key with the admin scope "
+                            + "('glossa keys create --admin')");
         }
         ctx.attribute(KEY_ATTRIBUTE, new PresentedKey(key, secret.get(), keys));
     }
 
     static boolean adminOnly(String path) {
-        return path.equals(StatsRoutes.PATH) || path.equals(ReverifyRoutes.PATH)
+        return path.equals(StatsRoutes.PATH)
+                || path.equals(ReverifyRoutes.PATH)
                 || path.startsWith(ReverifyRoutes.PATH + "/");
     }
 

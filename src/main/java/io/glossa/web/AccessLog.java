@@ -33,8 +33,11 @@ final class AccessLog {
     }
 
     private static void line(Context ctx, String millis) {
-        LOG.atInfo().addKeyValue("method", ctx.method().name()).addKeyValue("path", ctx.path())
-                .addKeyValue("status", ctx.statusCode()).addKeyValue("duration_ms", millis)
+        LOG.atInfo()
+                .addKeyValue("method", ctx.method().name())
+                .addKeyValue("path", ctx.path())
+                .addKeyValue("status", ctx.statusCode())
+                .addKeyValue("duration_ms", millis)
                 .addKeyValue("client", ctx.ip())
                 .log("{} {} {} {} ms {}", ctx.method().name(), ctx.path(), ctx.statusCode(), millis, ctx.ip());
     }

@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param corsOrigins origins whose pages may call the API from a browser ({@code *}: any); empty: same origin only
  * @param allowedHosts the names a request's Host header may carry (no port; {@code *}: any)
  */
-public record AccessSettings(Optional<ApiKeys> keys, RateLimiter limiter, List<String> corsOrigins,
-                             List<String> allowedHosts) {
+public record AccessSettings(
+        Optional<ApiKeys> keys, RateLimiter limiter, List<String> corsOrigins, List<String> allowedHosts) {
     public static final AccessSettings OPEN = new AccessSettings(Optional.empty(), null, List.of());
     /** What a server listening on this machine only answers for. */
     public static final List<String> LOOPBACK_HOSTS = List.of("localhost", "127.0.0.1", "[::1]");
@@ -25,8 +25,10 @@ public record AccessSettings(Optional<ApiKeys> keys, RateLimiter limiter, List<S
         if (keys.isPresent() && limiter == null) {
             throw new IllegalArgumentException("required API keys need a rate limiter");
         }
-        corsOrigins = corsOrigins.stream().map(AccessSettings::origin).distinct().toList();
-        allowedHosts = allowedHosts.stream().map(AccessSettings::hostName).distinct().toList();
+        corsOrigins =
+                corsOrigins.stream().map(AccessSettings::origin).distinct().toList();
+        allowedHosts =
+                allowedHosts.stream().map(AccessSettings::hostName).distinct().toList();
     }
 
     /** Any Host header; the commands pass the names they listen for (see {@link #LOOPBACK_HOSTS}). */
@@ -64,8 +66,10 @@ public record AccessSettings(Optional<ApiKeys> keys, RateLimiter limiter, List<S
         try {
             URI uri = new URI(trimmed);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) && uri.getRawQuery() == null
-                    && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+            boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                    && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null
+                    && uri.getRawUserInfo() == null;
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || !bare) {
                 throw new IllegalArgumentException(hint);
             }

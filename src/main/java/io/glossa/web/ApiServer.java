@@ -28,6 +28,7 @@ public final class ApiServer implements AutoCloseable {
     static final int RESPONSE_COPY_BUFFER_BYTES = 4096;
     /** Everything Javalin is given up front (its routes too); applied when the server starts. */
     private final Consumer<JavalinConfig> setup;
+
     private final List<RouteGroup> groups = new ArrayList<>();
     private volatile Javalin app;
     private final ResultStream events;
@@ -37,8 +38,14 @@ public final class ApiServer implements AutoCloseable {
     /**
      * @param results  where result events arrive (the results subscriber feeds it); the API adds its own listeners
      */
-    public ApiServer(TextSubmission submission, TextStore store, ResultFanout results, List<ReadinessCheck> checks,
-                     PrometheusMeterRegistry metrics, ApiSettings settings, java.util.concurrent.Executor storeReads) {
+    public ApiServer(
+            TextSubmission submission,
+            TextStore store,
+            ResultFanout results,
+            List<ReadinessCheck> checks,
+            PrometheusMeterRegistry metrics,
+            ApiSettings settings,
+            java.util.concurrent.Executor storeReads) {
         this(submission, store, results, checks, metrics, settings, storeReads, AccessSettings.OPEN);
     }
 
@@ -46,16 +53,38 @@ public final class ApiServer implements AutoCloseable {
      * @param results  where result events arrive (the results subscriber feeds it); the API adds its own listeners
      * @param access   API keys, rate limits and CORS origins
      */
-    public ApiServer(TextSubmission submission, TextStore store, ResultFanout results, List<ReadinessCheck> checks,
-                     PrometheusMeterRegistry metrics, ApiSettings settings, java.util.concurrent.Executor storeReads,
-                     AccessSettings access) {
-        this(submission, store, results, checks, metrics, settings, storeReads, access, io.glossa.pipeline.Tracing.NONE);
+    public ApiServer(
+            TextSubmission submission,
+            TextStore store,
+            ResultFanout results,
+            List<ReadinessCheck> checks,
+            PrometheusMeterRegistry metrics,
+            ApiSettings settings,
+            java.util.concurrent.Executor storeReads,
+            AccessSettings access) {
+        this(
+                submission,
+                store,
+                results,
+                checks,
+                metrics,
+                settings,
+                storeReads,
+                access,
+                io.glossa.pipeline.Tracing.NONE);
     }
 
     /** @param tracing where the spans of accepted submissions go ({@code Tracing.NONE}: nowhere) */
-    public ApiServer(TextSubmission submission, TextStore store, ResultFanout results, List<ReadinessCheck> checks,
-                     PrometheusMeterRegistry metrics, ApiSettings settings, java.util.concurrent.Executor storeReads,
-                     AccessSettings access, io.glossa.pipeline.Tracing tracing) {
+    public ApiServer(
+            TextSubmission submission,
+            TextStore store,
+            ResultFanout results,
+            List<ReadinessCheck> checks,
+            PrometheusMeterRegistry metrics,
+            ApiSettings settings,
+            java.util.concurrent.Executor storeReads,
+            AccessSettings access,
+            io.glossa.pipeline.Tracing tracing) {
         ObjectMapper json = JsonMapper.builder().build();
         TextJson texts = new TextJson(json);
         ResultWaiters waiters = new ResultWaiters(store, storeReads);
@@ -100,8 +129,10 @@ public final class ApiServer implements AutoCloseable {
             textRoutes.register(api);
             events.register(api);
             health.register(api);
-            api.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(metrics.scrape()));
+            api.get(
+                    "/metrics",
+                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                            .result(metrics.scrape()));
             api.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             groups.forEach(group -> group.register(api));
         };

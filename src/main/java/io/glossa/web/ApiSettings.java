@@ -12,12 +12,17 @@ import java.time.Duration;
  * @param maxEventStreams       event streams open at once, overall
  * @param maxEventStreamsPerKey event streams open at once per API key (when keys are required)
  */
-public record ApiSettings(Duration maxWait, long maxBatchBodyBytes, Duration keepAlive, boolean accessLog,
-                          int maxEventStreams, int maxEventStreamsPerKey) {
+public record ApiSettings(
+        Duration maxWait,
+        long maxBatchBodyBytes,
+        Duration keepAlive,
+        boolean accessLog,
+        int maxEventStreams,
+        int maxEventStreamsPerKey) {
     public static final int DEFAULT_MAX_EVENT_STREAMS = 256;
     public static final int DEFAULT_MAX_EVENT_STREAMS_PER_KEY = 16;
-    public static final ApiSettings DEFAULT = new ApiSettings(Duration.ofSeconds(30), 16L * 1024 * 1024,
-            Duration.ofSeconds(15));
+    public static final ApiSettings DEFAULT =
+            new ApiSettings(Duration.ofSeconds(30), 16L * 1024 * 1024, Duration.ofSeconds(15));
 
     /** @throws IllegalArgumentException if a stream cap is below 1 */
     public ApiSettings {
@@ -29,7 +34,12 @@ public record ApiSettings(Duration maxWait, long maxBatchBodyBytes, Duration kee
 
     /** With the default stream caps. */
     public ApiSettings(Duration maxWait, long maxBatchBodyBytes, Duration keepAlive, boolean accessLog) {
-        this(maxWait, maxBatchBodyBytes, keepAlive, accessLog, DEFAULT_MAX_EVENT_STREAMS,
+        this(
+                maxWait,
+                maxBatchBodyBytes,
+                keepAlive,
+                accessLog,
+                DEFAULT_MAX_EVENT_STREAMS,
                 DEFAULT_MAX_EVENT_STREAMS_PER_KEY);
     }
 

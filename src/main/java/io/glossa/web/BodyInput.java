@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 final class BodyInput extends FilterInputStream {
     /** Slowest body accepted once {@link #SLOW_BODY_GRACE_NANOS} have passed since the handler began reading it. */
     static final long MIN_BYTES_PER_SECOND = 1024;
+
     static final long SLOW_BODY_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final long maxBytes;
@@ -49,8 +50,12 @@ final class BodyInput extends FilterInputStream {
         }
         total += n;
         if (total > maxBytes) {
-            throw new ProblemException(413, "body-too-large", "Payload Too Large",
-                    "the request body is over " + maxBytes + " bytes; this endpoint accepts at most " + maxBytes + " bytes");
+            throw new ProblemException(
+                    413,
+                    "body-too-large",
+                    "Payload Too Large",
+                    "the request body is over " + maxBytes + " bytes; this endpoint accepts at most " + maxBytes
+                            + " bytes");
         }
         if (!utf8.accept(b, off, n)) {
             throw invalidUtf8();
@@ -67,13 +72,16 @@ final class BodyInput extends FilterInputStream {
     private void checkRate() {
         long elapsed = System.nanoTime() - startNanos;
         if (elapsed > SLOW_BODY_GRACE_NANOS && total * 1_000_000_000.0 / elapsed < MIN_BYTES_PER_SECOND) {
-            throw new ProblemException(408, "slow-body", "Request Timeout", "the request body arrived at less than "
-                    + MIN_BYTES_PER_SECOND + " bytes/s; send it at once");
+            throw new ProblemException(
+                    408,
+                    "slow-body",
+                    "Request Timeout",
+                    "the request body arrived at less than " + MIN_BYTES_PER_SECOND + " bytes/s; send it at once");
         }
     }
 
     private static ProblemException invalidUtf8() {
-        return new ProblemException(400, "invalid-utf8", "Invalid UTF-8",
-                "the request body is not valid UTF-8 (or holds a raw NUL byte)");
+        return new ProblemException(
+                400, "invalid-utf8", "Invalid UTF-8", "the request body is not valid UTF-8 (or holds a raw NUL byte)");
     }
 }

@@ -15,8 +15,13 @@ import java.util.function.Supplier;
  * @param lists         names of further, short arrays of strings (at most {@link #MAX_LIST_ITEMS} items each)
  * @param integers      names of integer fields
  */
-record BodyShape(Set<String> strings, String array, int maxArrayItems, Supplier<ProblemException> tooManyItems,
-                 Set<String> lists, Set<String> integers) {
+record BodyShape(
+        Set<String> strings,
+        String array,
+        int maxArrayItems,
+        Supplier<ProblemException> tooManyItems,
+        Set<String> lists,
+        Set<String> integers) {
     /** Clients may send a few fields of their own (a request id, a client name); they are ignored. */
     static final int MAX_UNKNOWN_FIELDS = 16;
     /** Most items of a short list (e.g. candidate languages): more than any model's labels. */

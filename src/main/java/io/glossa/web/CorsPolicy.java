@@ -42,7 +42,8 @@ final class CorsPolicy {
             return;
         }
         boolean allowed = anyOrigin || origins.contains(origin.toLowerCase(Locale.ROOT));
-        boolean preflight = HandlerType.OPTIONS.equals(ctx.method()) && ctx.header("Access-Control-Request-Method") != null;
+        boolean preflight =
+                HandlerType.OPTIONS.equals(ctx.method()) && ctx.header("Access-Control-Request-Method") != null;
         ctx.header("Vary", "Origin");
         if (allowed) {
             ctx.header("Access-Control-Allow-Origin", anyOrigin ? "*" : origin);
@@ -58,9 +59,15 @@ final class CorsPolicy {
             ctx.header("Access-Control-Max-Age", "600");
             ctx.status(204);
         } else {
-            problems.send(ctx, Problem.of(403, "origin-not-allowed", "Origin Not Allowed", "pages from " + origin
-                    + " may not call this API; the operator can allow them with --cors-origin " + origin
-                    + " (env GLOSSA_CORS_ORIGINS)"));
+            problems.send(
+                    ctx,
+                    Problem.of(
+                            403,
+                            "origin-not-allowed",
+                            "Origin Not Allowed",
+                            "pages from " + origin
+                                    + " may not call this API; the operator can allow them with --cors-origin " + origin
+                                    + " (env GLOSSA_CORS_ORIGINS)"));
         }
     }
 }

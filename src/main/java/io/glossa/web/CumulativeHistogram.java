@@ -30,7 +30,9 @@ record CumulativeHistogram(long count, double sumSeconds, double maxSeconds, dou
             long upToBound = cumulative[i] - older.cumulative[i];
             if (upToBound >= rank) {
                 long inBucket = upToBound - lowerCount;
-                return inBucket > 0 ? lowerBound + (bounds[i] - lowerBound) * (rank - lowerCount) / inBucket : bounds[i];
+                return inBucket > 0
+                        ? lowerBound + (bounds[i] - lowerBound) * (rank - lowerCount) / inBucket
+                        : bounds[i];
             }
             lowerBound = bounds[i];
             lowerCount = upToBound;

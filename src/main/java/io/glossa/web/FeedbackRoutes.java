@@ -59,7 +59,10 @@ final class FeedbackRoutes implements RouteGroup {
         }
         if (!catalog.contains(code)) {
             String shown = code.length() > 20 ? code.substring(0, 20) + "…" : code;
-            throw new ProblemException(400, "unknown-language", "Unknown Language",
+            throw new ProblemException(
+                    400,
+                    "unknown-language",
+                    "Unknown Language",
                     "'" + shown + "' is not a language of the model; GET /api/v1/languages lists the codes");
         }
         return code;

@@ -52,7 +52,10 @@ final class HistoryRoutes implements RouteGroup {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new ProblemException(400, "invalid-limit", "Invalid Limit",
+        throw new ProblemException(
+                400,
+                "invalid-limit",
+                "Invalid Limit",
                 "limit must be a whole number from 1 to " + MAX_LIMIT + ", got '" + ProblemException.abbreviate(raw)
                         + "'");
     }

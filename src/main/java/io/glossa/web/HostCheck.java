@@ -28,9 +28,15 @@ final class HostCheck {
     private void check(Context ctx) {
         String host = hostName(ctx.header("Host"));
         if (host == null || !hosts.contains(host)) {
-            String shown = host == null ? "no Host header" : "Host '" + (host.length() > 60 ? host.substring(0, 60) + "…" : host) + "'";
-            throw new ProblemException(400, "host-not-allowed", "Host Not Allowed", shown + " is not a name of this "
-                    + "server; the operator can allow it with --allowed-hosts (env GLOSSA_ALLOWED_HOSTS)");
+            String shown = host == null
+                    ? "no Host header"
+                    : "Host '" + (host.length() > 60 ? host.substring(0, 60) + "…" : host) + "'";
+            throw new ProblemException(
+                    400,
+                    "host-not-allowed",
+                    "Host Not Allowed",
+                    shown + " is not a name of this "
+                            + "server; the operator can allow it with --allowed-hosts (env GLOSSA_ALLOWED_HOSTS)");
         }
     }
 

@@ -22,10 +22,17 @@ final class HttpRequestMetrics {
     static final String UNMATCHED = "UNMATCHED";
     /** The method tag of requests whose method is none of the standard ones (any token is a valid method). */
     static final String INVALID_METHOD = "INVALID";
+
     private static final int LOWEST_STATUS = 100;
     private static final int STATUSES = 500;
-    private static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100),
-            Duration.ofMillis(500), Duration.ofMillis(2500), Duration.ofSeconds(10)};
+    private static final Duration[] BUCKETS = {
+        Duration.ofMillis(5),
+        Duration.ofMillis(25),
+        Duration.ofMillis(100),
+        Duration.ofMillis(500),
+        Duration.ofMillis(2500),
+        Duration.ofSeconds(10)
+    };
 
     private final MeterRegistry registry;
     /** By method tag: filled once here and only read afterwards, so the outer map needs no lock. */
@@ -49,7 +56,8 @@ final class HttpRequestMetrics {
         Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
         String template = endpoint == null || endpoint.path.isEmpty() ? UNMATCHED : endpoint.path;
         int status = Math.max(LOWEST_STATUS, Math.min(LOWEST_STATUS + STATUSES - 1, ctx.statusCode()));
-        timer(ctx.method().name(), template, status).record((long) (executionMillis * 1_000_000.0), TimeUnit.NANOSECONDS);
+        timer(ctx.method().name(), template, status)
+                .record((long) (executionMillis * 1_000_000.0), TimeUnit.NANOSECONDS);
     }
 
     private Timer timer(String requestMethod, String template, int status) {
@@ -59,9 +67,13 @@ final class HttpRequestMetrics {
         Timer timer = byStatus[status - LOWEST_STATUS];
         if (timer == null) {
             // a race registers the same meter twice; Micrometer hands back the one it already has
-            timer = Timer.builder(NAME).tag("method", method).tag("uri", template)
-                    .tag("status", Integer.toString(status)).description("HTTP requests by route template and status")
-                    .serviceLevelObjectives(BUCKETS).register(registry);
+            timer = Timer.builder(NAME)
+                    .tag("method", method)
+                    .tag("uri", template)
+                    .tag("status", Integer.toString(status))
+                    .description("HTTP requests by route template and status")
+                    .serviceLevelObjectives(BUCKETS)
+                    .register(registry);
             byStatus[status - LOWEST_STATUS] = timer;
         }
         return timer;

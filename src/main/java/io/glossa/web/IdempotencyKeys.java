@@ -18,8 +18,7 @@ import java.util.List;
 final class IdempotencyKeys {
     static final String HEADER = "Idempotency-Key";
 
-    private IdempotencyKeys() {
-    }
+    private IdempotencyKeys() {}
 
     /** @return null if the request has no key */
     static IdempotencyKey of(Context ctx, String route, List<String> texts, Lane lane, Question question) {
@@ -27,10 +26,17 @@ final class IdempotencyKeys {
         if (key == null) {
             return null;
         }
-        if (key.isBlank() || key.length() > IdempotencyKey.MAX_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw new ProblemException(400, "invalid-idempotency-key", "Invalid Idempotency Key", "the "
-                    + HEADER + " header must be 1 to " + IdempotencyKey.MAX_LENGTH + " visible ASCII characters "
-                    + "(a UUID is a good key)");
+        if (key.isBlank()
+                || key.length() > IdempotencyKey.MAX_LENGTH
+                || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw new ProblemException(
+                    400,
+                    "invalid-idempotency-key",
+                    "Invalid Idempotency Key",
+                    "the "
+                            + HEADER + " header must be 1 to " + IdempotencyKey.MAX_LENGTH
+                            + " visible ASCII characters "
+                            + "(a UUID is a good key)");
         }
         PresentedKey apiKey = ctx.attribute(AccessControl.KEY_ATTRIBUTE);
         // keys are per client: another API key's request with the same Idempotency-Key is another request
@@ -45,8 +51,14 @@ final class IdempotencyKeys {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-        StringBuilder canonical = new StringBuilder(route).append('\n').append(lane.key()).append('\n')
-                .append(String.join(",", question.languages())).append('\n').append(question.top()).append('\n');
+        StringBuilder canonical = new StringBuilder(route)
+                .append('\n')
+                .append(lane.key())
+                .append('\n')
+                .append(String.join(",", question.languages()))
+                .append('\n')
+                .append(question.top())
+                .append('\n');
         for (String text : texts) { // length-prefixed, so no two lists of texts read the same
             canonical.append(text.length()).append(':').append(text);
         }

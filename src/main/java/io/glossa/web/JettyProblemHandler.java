@@ -24,7 +24,7 @@ final class JettyProblemHandler extends ErrorHandler {
         response.setStatus(status);
         HttpFields.Mutable headers = response.getHeaders();
         headers.put(HttpHeader.CONTENT_TYPE, ProblemResponses.CONTENT_TYPE);
-        SecurityHeaders.HEADERS.forEach(headers::put);   // no handler ran, so SecurityHeaders could not add them
+        SecurityHeaders.HEADERS.forEach(headers::put); // no handler ran, so SecurityHeaders could not add them
         if (HttpStatus.hasNoBody(status)) {
             callback.succeeded();
         } else {
@@ -42,9 +42,11 @@ final class JettyProblemHandler extends ErrorHandler {
     }
 
     private static String body(int status) {
-        String detail = status >= 500 ? "the server could not answer this request"
-                : status == 431 ? "the request headers are too large"
-                : "the request could not be parsed (malformed URI, request line or headers)";
+        String detail = status >= 500
+                ? "the server could not answer this request"
+                : status == 431
+                        ? "the request headers are too large"
+                        : "the request could not be parsed (malformed URI, request line or headers)";
         return "{\"type\":\"/problems/http-" + status + "\",\"title\":\"HTTP " + status + "\",\"status\":" + status
                 + ",\"detail\":\"" + detail + "\"}";
     }

@@ -25,20 +25,23 @@ import java.util.Map;
 final class JsonBody {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)   // the servlet container owns the request stream
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE) // the servlet container owns the request stream
             // deep nesting costs stack; no valid request nests more than two levels
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build())
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(32).build())
             .build();
 
-    private JsonBody() {
-    }
+    private JsonBody() {}
 
     /** @param maxBytes the largest body accepted for this route */
     static BodyFields read(Context ctx, long maxBytes, BodyShape shape) {
         requireJsonContentType(ctx.header("Content-Type"));
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) {
-            throw new ProblemException(413, "body-too-large", "Payload Too Large",
+            throw new ProblemException(
+                    413,
+                    "body-too-large",
+                    "Payload Too Large",
                     "the request body is " + declared + " bytes; this endpoint accepts at most " + maxBytes + " bytes");
         }
         try {
@@ -46,12 +49,19 @@ final class JsonBody {
         } catch (org.eclipse.jetty.http.HttpException.RuntimeException e) {
             // Jetty's verdict on the body itself (a malformed chunk, a broken framing); its parser throws the base
             // type as well as BadMessageException
-            throw new ProblemException(e.getCode() >= 400 && e.getCode() < 500 ? e.getCode() : 400, "unreadable-body",
-                    "Unreadable Body", "the request body could not be read: " + e.getReason());
+            throw new ProblemException(
+                    e.getCode() >= 400 && e.getCode() < 500 ? e.getCode() : 400,
+                    "unreadable-body",
+                    "Unreadable Body",
+                    "the request body could not be read: " + e.getReason());
         } catch (IOException e) {
             boolean timedOut = e.getCause() instanceof java.util.concurrent.TimeoutException;
-            throw new ProblemException(timedOut ? 408 : 400, "unreadable-body", "Unreadable Body",
-                    timedOut ? "the request body stopped arriving; send it without pauses"
+            throw new ProblemException(
+                    timedOut ? 408 : 400,
+                    "unreadable-body",
+                    "Unreadable Body",
+                    timedOut
+                            ? "the request body stopped arriving; send it without pauses"
                             : "the request body could not be read completely");
         }
     }
@@ -92,12 +102,20 @@ final class JsonBody {
             JsonToken value = parser.nextToken();
             if (shape.lists().contains(name)) {
                 if (value != JsonToken.VALUE_NULL) {
-                    lists.put(name, strings(name, value, parser, BodyShape.MAX_LIST_ITEMS, () -> invalid("'" + name
-                            + "' has more than " + BodyShape.MAX_LIST_ITEMS + " items")));
+                    lists.put(
+                            name,
+                            strings(
+                                    name,
+                                    value,
+                                    parser,
+                                    BodyShape.MAX_LIST_ITEMS,
+                                    () -> invalid(
+                                            "'" + name + "' has more than " + BodyShape.MAX_LIST_ITEMS + " items")));
                 }
             } else if (shape.integers().contains(name)) {
                 if (value != JsonToken.VALUE_NULL) {
-                    if (value != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    if (value != JsonToken.VALUE_NUMBER_INT
+                            || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
                         throw wrongType(name, "an integer", value);
                     }
                     integers.put(name, parser.getLongValue());
@@ -107,15 +125,20 @@ final class JsonBody {
                     strings.put(name, string(name, value, parser));
                 }
             } else if (name.equals(shape.array())) {
-                array = value == JsonToken.VALUE_NULL ? null
+                array = value == JsonToken.VALUE_NULL
+                        ? null
                         : strings(name, value, parser, shape.maxArrayItems(), shape.tooManyItems());
             } else {
                 ignored = ignored.isEmpty() ? new ArrayList<>(4) : ignored;
                 ignored.add(name);
                 if (ignored.size() > BodyShape.MAX_UNKNOWN_FIELDS) {
-                    throw new ProblemException(400, "unknown-fields", "Unknown Fields", "the request body has more "
-                            + "than " + BodyShape.MAX_UNKNOWN_FIELDS + " fields this endpoint does not know: "
-                            + BodyFields.Names.quoted(ignored) + "; send only " + known(shape));
+                    throw new ProblemException(
+                            400,
+                            "unknown-fields",
+                            "Unknown Fields",
+                            "the request body has more "
+                                    + "than " + BodyShape.MAX_UNKNOWN_FIELDS + " fields this endpoint does not know: "
+                                    + BodyFields.Names.quoted(ignored) + "; send only " + known(shape));
                 }
                 parser.skipChildren();
             }
@@ -130,8 +153,13 @@ final class JsonBody {
         return parser.getText();
     }
 
-    private static List<String> strings(String name, JsonToken value, JsonParser parser, int maxItems,
-                                        java.util.function.Supplier<ProblemException> tooMany) throws IOException {
+    private static List<String> strings(
+            String name,
+            JsonToken value,
+            JsonParser parser,
+            int maxItems,
+            java.util.function.Supplier<ProblemException> tooMany)
+            throws IOException {
         if (value != JsonToken.START_ARRAY) {
             throw wrongType(name, "an array of strings", value);
         }
@@ -161,7 +189,10 @@ final class JsonBody {
     }
 
     static ProblemException wrongType(String field, String expected, JsonToken actual) {
-        return new ProblemException(400, "wrong-type", "Wrong Field Type",
+        return new ProblemException(
+                400,
+                "wrong-type",
+                "Wrong Field Type",
                 "'" + field + "' must be " + expected + ", not " + typeName(actual));
     }
 
@@ -185,7 +216,7 @@ final class JsonBody {
         if (header == null || header.isBlank()) {
             throw unsupported("no Content-Type was sent; send Content-Type: application/json");
         }
-        String[] parts = header.split(";", -1);   // -1: ";" alone is an empty media type, not an empty array
+        String[] parts = header.split(";", -1); // -1: ";" alone is an empty media type, not an empty array
         String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
             throw unsupported("Content-Type " + mediaType + " is not supported; send application/json");

@@ -13,7 +13,8 @@ public final class LanguageCatalog {
 
     public LanguageCatalog(List<LabelInfo> languages) {
         this.languages = List.copyOf(languages);
-        this.byCode = this.languages.stream().collect(Collectors.toUnmodifiableMap(LabelInfo::code, Function.identity()));
+        this.byCode =
+                this.languages.stream().collect(Collectors.toUnmodifiableMap(LabelInfo::code, Function.identity()));
     }
 
     public List<LabelInfo> languages() {

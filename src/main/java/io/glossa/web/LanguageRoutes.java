@@ -14,13 +14,18 @@ final class LanguageRoutes implements RouteGroup {
         ObjectNode node = json.createObjectNode();
         ArrayNode languages = node.putArray("languages");
         for (LabelInfo label : catalog.languages()) {
-            languages.addObject().put("code", label.code()).put("name", label.name()).put("native", label.nativeName());
+            languages
+                    .addObject()
+                    .put("code", label.code())
+                    .put("name", label.name())
+                    .put("native", label.nativeName());
         }
         this.body = node.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/api/v1/languages", ctx -> ctx.contentType("application/json").result(body));
+        routes.get(
+                "/api/v1/languages", ctx -> ctx.contentType("application/json").result(body));
     }
 }

@@ -42,16 +42,21 @@ final class LargeBodies {
         int permits = (int) ((Math.min(declared < 0 ? maxBytes : declared, maxBytes) + KIB - 1) / KIB);
         if (!kib.tryAcquire(permits)) {
             ctx.header("Retry-After", "1");
-            throw new ProblemException(503, "busy", "Service Busy", "the server is reading as many large request "
-                    + "bodies as it has memory for (" + budgetBytes / (1024 * 1024) + " MiB); retry in a second, "
-                    + "or send smaller batches");
+            throw new ProblemException(
+                    503,
+                    "busy",
+                    "Service Busy",
+                    "the server is reading as many large request "
+                            + "bodies as it has memory for (" + budgetBytes / (1024 * 1024)
+                            + " MiB); retry in a second, "
+                            + "or send smaller batches");
         }
         return () -> kib.release(permits);
     }
 
     /** Room held for one request's body. */
     interface Reservation {
-        Reservation NONE = () -> { };
+        Reservation NONE = () -> {};
 
         void release();
     }

@@ -49,7 +49,8 @@ final class MeterReadings {
         if (lane != null) {
             search = search.tag("lane", lane);
         }
-        List<HistogramSnapshot> snapshots = search.timers().stream().map(Timer::takeSnapshot).toList();
+        List<HistogramSnapshot> snapshots =
+                search.timers().stream().map(Timer::takeSnapshot).toList();
         if (snapshots.isEmpty()) {
             return null;
         }
@@ -62,8 +63,14 @@ final class MeterReadings {
                 cumulative[i] += (long) snapshot.histogramCounts()[i].count();
             }
         }
-        return new CumulativeHistogram(snapshots.stream().mapToLong(HistogramSnapshot::count).sum(),
+        return new CumulativeHistogram(
+                snapshots.stream().mapToLong(HistogramSnapshot::count).sum(),
                 snapshots.stream().mapToDouble(h -> h.total(TimeUnit.SECONDS)).sum(),
-                snapshots.stream().mapToDouble(h -> h.max(TimeUnit.SECONDS)).max().orElse(0), bounds, cumulative);
+                snapshots.stream()
+                        .mapToDouble(h -> h.max(TimeUnit.SECONDS))
+                        .max()
+                        .orElse(0),
+                bounds,
+                cumulative);
     }
 }

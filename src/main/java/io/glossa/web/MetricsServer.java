@@ -13,13 +13,16 @@ public final class MetricsServer implements AutoCloseable {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             RoutesConfig routes = config.routes;
-            new SecurityHeaders().register(routes);   // the same headers as the API's, on every response
-            routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(registry.scrape()));
+            new SecurityHeaders().register(routes); // the same headers as the API's, on every response
+            routes.get(
+                    "/metrics",
+                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                            .result(registry.scrape()));
             routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"alive\"}"));
             routes.get("/ready", ctx -> {
                 boolean ok = ready.getAsBoolean();
-                ctx.status(ok ? 200 : 503).contentType("application/json")
+                ctx.status(ok ? 200 : 503)
+                        .contentType("application/json")
                         .result(ok ? "{\"status\":\"ready\"}" : "{\"status\":\"not ready\"}");
             });
         });

@@ -28,13 +28,24 @@ final class ProblemResponses {
         routes.exception(ProblemException.class, (e, ctx) -> send(ctx, e.problem()));
         routes.exception(InvalidSubmissionException.class, (e, ctx) -> send(ctx, forSubmission(e)));
         routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, forJavalin(e, ctx)));
-        routes.exception(IdempotencyConflictException.class, (e, ctx) -> send(ctx, Problem.of(422,
-                "idempotency-key-reused", "Idempotency Key Reused", e.getMessage())));
-        routes.exception(BrokerUnavailableException.class, (e, ctx) -> send(ctx, Problem.of(503, "unavailable",
-                "Service Unavailable", "the message broker is unavailable; retry later")));
+        routes.exception(
+                IdempotencyConflictException.class,
+                (e, ctx) ->
+                        send(ctx, Problem.of(422, "idempotency-key-reused", "Idempotency Key Reused", e.getMessage())));
+        routes.exception(
+                BrokerUnavailableException.class,
+                (e, ctx) -> send(
+                        ctx,
+                        Problem.of(
+                                503,
+                                "unavailable",
+                                "Service Unavailable",
+                                "the message broker is unavailable; retry later")));
         routes.exception(StoreUnavailableException.class, (e, ctx) -> {
             LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-            send(ctx, Problem.of(503, "unavailable", "Service Unavailable", "the database is unavailable; retry later"));
+            send(
+                    ctx,
+                    Problem.of(503, "unavailable", "Service Unavailable", "the database is unavailable; retry later"));
         });
         routes.exception(Exception.class, (e, ctx) -> send(ctx, unexpected(e, ctx)));
         // routes that do not exist, and methods a route does not have (Javalin answers those without an exception)
@@ -43,12 +54,18 @@ final class ProblemResponses {
     }
 
     private static Problem notFound(Context ctx) {
-        return Problem.of(404, "not-found", "Not Found",
+        return Problem.of(
+                404,
+                "not-found",
+                "Not Found",
                 "no resource at " + ctx.method() + " " + ctx.path() + "; see /openapi.json for the API");
     }
 
     private static Problem notAllowed(Context ctx) {
-        return Problem.of(405, "method-not-allowed", "Method Not Allowed",
+        return Problem.of(
+                405,
+                "method-not-allowed",
+                "Method Not Allowed",
                 ctx.method() + " is not allowed on " + ctx.path() + "; see /openapi.json for the API");
     }
 
@@ -73,7 +90,8 @@ final class ProblemResponses {
             return notAllowed(ctx);
         }
         if (status == 413) {
-            return Problem.of(413, "body-too-large", "Payload Too Large", "the request body is larger than this server accepts");
+            return Problem.of(
+                    413, "body-too-large", "Payload Too Large", "the request body is larger than this server accepts");
         }
         if (status >= 500) {
             return Problem.of(status, "server-error", "Server Error", "the server could not answer this request");
@@ -83,7 +101,8 @@ final class ProblemResponses {
 
     /** RFC 9110 wants the methods a 405's resource has in Allow; Javalin names them in the exception's details. */
     private static void allow(HttpResponseException e, Context ctx) {
-        String methods = e.getDetails().getOrDefault("availableMethods", e.getDetails().get("Available methods"));
+        String methods =
+                e.getDetails().getOrDefault("availableMethods", e.getDetails().get("Available methods"));
         if (methods != null) {
             ctx.header("Allow", String.join(", ", methods.split("\\s*,\\s*")));
         }
@@ -92,7 +111,10 @@ final class ProblemResponses {
     private static Problem unexpected(Exception e, Context ctx) {
         String incident = UUID.randomUUID().toString();
         LOG.error("unexpected failure on {} {} (incident {})", ctx.method(), ctx.path(), incident, e);
-        return Problem.of(500, "server-error", "Internal Server Error",
+        return Problem.of(
+                500,
+                "server-error",
+                "Internal Server Error",
                 "the server failed to answer this request; it was logged as incident " + incident);
     }
 

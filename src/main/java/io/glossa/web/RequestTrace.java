@@ -20,8 +20,7 @@ final class RequestTrace {
     private static final String ATTRIBUTE = "glossa.trace";
     private static final String SPAN = "glossa.span";
 
-    private RequestTrace() {
-    }
+    private RequestTrace() {}
 
     static TraceContext of(Context ctx, Tracing tracing) {
         TraceContext trace = ctx.attribute(ATTRIBUTE);
@@ -35,8 +34,10 @@ final class RequestTrace {
     /** The server span of this request, kept on it until {@link #end}; its context is what the texts carry on. */
     private static TraceContext startSpan(Context ctx, Tracing tracing) {
         String method = ctx.method().name();
-        TracedSpan span = tracing.start(Tracing.Kind.SERVER, method + " " + ctx.path(), TraceContext.parse(ctx.header(HEADER)))
-                .set("http.request.method", method).set("http.route", ctx.path());
+        TracedSpan span = tracing.start(
+                        Tracing.Kind.SERVER, method + " " + ctx.path(), TraceContext.parse(ctx.header(HEADER)))
+                .set("http.request.method", method)
+                .set("http.route", ctx.path());
         ctx.attribute(SPAN, span);
         return span.context();
     }

@@ -12,7 +12,9 @@ final class Requesters {
 
     static Requester of(Context ctx) {
         PresentedKey key = ctx.attribute(AccessControl.KEY_ATTRIBUTE);
-        return key == null ? Requester.UNKEYED : Requester.key(key.key().id(), key.key().admin());
+        return key == null
+                ? Requester.UNKEYED
+                : Requester.key(key.key().id(), key.key().admin());
     }
 
     /** The owner of what this request submits: its key's id, or null (nobody) without required keys. */

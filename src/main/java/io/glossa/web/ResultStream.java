@@ -37,6 +37,7 @@ final class ResultStream implements AutoCloseable {
     static final int QUEUE_LIMIT = 10_000;
     /** Writers block while a client's socket is full, so a few more than the cores keep the others going. */
     private static final int WRITERS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
     private static final String RELEASE_ATTRIBUTE = "glossa.streamSlot";
 
     private final ResultFanout fanout;
@@ -47,21 +48,26 @@ final class ResultStream implements AutoCloseable {
     private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, Threads.daemonFactory("sse-writer"));
     /** One frame buffer per writer thread: a drain writes out all it gathered before it returns. */
     private final ThreadLocal<SseFrames> frames;
-    private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(
-            Threads.daemonFactory("sse-keepalive"));
+
+    private final ScheduledExecutorService keepAlive =
+            Executors.newSingleThreadScheduledExecutor(Threads.daemonFactory("sse-keepalive"));
     private final ScheduledFuture<?> pings;
     private final SseHandler handler = new SseHandler(this::subscribe);
 
-    ResultStream(ResultFanout fanout, TextJson json, ObjectMapper mapper, ApiSettings settings,
-                 RevocationWatch revocations) {
+    ResultStream(
+            ResultFanout fanout,
+            TextJson json,
+            ObjectMapper mapper,
+            ApiSettings settings,
+            RevocationWatch revocations) {
         this.fanout = fanout;
         this.json = json;
         this.slots = new StreamSlots(settings.maxEventStreams(), settings.maxEventStreamsPerKey());
         this.revocations = revocations;
         this.frames = ThreadLocal.withInitial(() -> new SseFrames(mapper));
         long period = settings.keepAlive().toMillis();
-        pings = keepAlive.scheduleAtFixedRate(() -> subscribers.forEach(Subscriber::ping), period, period,
-                TimeUnit.MILLISECONDS);
+        pings = keepAlive.scheduleAtFixedRate(
+                () -> subscribers.forEach(Subscriber::ping), period, period, TimeUnit.MILLISECONDS);
     }
 
     void register(RoutesConfig routes) {
@@ -81,9 +87,13 @@ final class ResultStream implements AutoCloseable {
         String accept = ctx.header("Accept");
         // exactly this value, as Javalin's SSE handler requires (anything else got an empty 200 from it)
         if (!MEDIA_TYPE.equals(accept)) {
-            throw new ProblemException(406, "not-acceptable", "Not Acceptable", "this endpoint streams server-sent "
-                    + "events: send 'Accept: " + MEDIA_TYPE + "' (EventSource does), or read a text by id at "
-                    + TextJson.TEXTS_PATH + "/{id}");
+            throw new ProblemException(
+                    406,
+                    "not-acceptable",
+                    "Not Acceptable",
+                    "this endpoint streams server-sent "
+                            + "events: send 'Accept: " + MEDIA_TYPE + "' (EventSource does), or read a text by id at "
+                            + TextJson.TEXTS_PATH + "/{id}");
         }
         PresentedKey key = ctx.attribute(AccessControl.KEY_ATTRIBUTE);
         Runnable release;
@@ -106,9 +116,12 @@ final class ResultStream implements AutoCloseable {
         client.keepAlive();
         Subscriber subscriber = new Subscriber(client, Requesters.of(client.ctx()));
         PresentedKey key = client.ctx().attribute(AccessControl.KEY_ATTRIBUTE);
-        RevocationWatch.Registration watched = key == null ? () -> { }
+        RevocationWatch.Registration watched = key == null
+                ? () -> {}
                 : revocations.watch(key, () -> {
-                    LOG.info("closing an event stream: its API key {} was revoked", key.key().id());
+                    LOG.info(
+                            "closing an event stream: its API key {} was revoked",
+                            key.key().id());
                     client.close();
                 });
         Runnable release = client.ctx().attribute(RELEASE_ATTRIBUTE);
@@ -146,7 +159,7 @@ final class ResultStream implements AutoCloseable {
         @Override
         public void onResult(ResultEvent event) {
             if (!requester.sees(event.owner())) {
-                return;   // another key's result (or nobody's): this stream's key may not see it
+                return; // another key's result (or nobody's): this stream's key may not see it
             }
             if (!queue.offer(event)) {
                 LOG.warn("an event stream client fell {} events behind; disconnecting it", QUEUE_LIMIT);
@@ -178,14 +191,14 @@ final class ResultStream implements AutoCloseable {
                     do {
                         burst.add("result", event.id().toString(), json.event(event));
                     } while (!burst.full() && (event = queue.poll()) != null);
-                    synchronized (client) {   // keep-alive pings write to the same stream
+                    synchronized (client) { // keep-alive pings write to the same stream
                         burst.writeTo(client.ctx().res().getOutputStream());
                     }
                 }
             } catch (java.io.IOException e) {
-                client.close();   // the client went away; it can re-read its results by id
+                client.close(); // the client went away; it can re-read its results by id
             } finally {
-                burst.reset();    // the next drain on this thread may be another client's
+                burst.reset(); // the next drain on this thread may be another client's
             }
         }
 

@@ -1,10 +1,10 @@
 package io.glossa.web;
 
 import io.glossa.pipeline.ResultEvent;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.glossa.pipeline.ResultListener;
 import io.glossa.pipeline.TextStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,8 +29,11 @@ public final class ResultTally implements ResultListener {
         if (event.status() != TextStatus.DONE) {
             return;
         }
-        Counter.builder(COUNTER).tag("language", event.languageKey())
-                .description("Results seen by this process, per predicted language").register(registry).increment();
+        Counter.builder(COUNTER)
+                .tag("language", event.languageKey())
+                .description("Results seen by this process, per predicted language")
+                .register(registry)
+                .increment();
         if (event.result() != null && event.result().modelVersion() != null) {
             lastModelVersion = event.result().modelVersion();
         }

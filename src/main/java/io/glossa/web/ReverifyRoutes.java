@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 public final class ReverifyRoutes implements RouteGroup {
     static final String PATH = "/api/v1/reverify";
     private static final int LIST_LIMIT = 20;
-    private static final Pattern UUID_FORM = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID_FORM =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final ReverifyStore runs;
     private final ObjectMapper mapper = JsonMapper.builder().build();
@@ -47,11 +47,19 @@ public final class ReverifyRoutes implements RouteGroup {
     private void one(Context ctx) {
         String raw = ctx.pathParam("run");
         if (!UUID_FORM.matcher(raw).matches()) {
-            throw new ProblemException(400, "invalid-id", "Invalid Id", "'" + (raw.length() > 60 ? raw.substring(0, 60)
-                    + "…" : raw) + "' is not a re-verify run id; run ids are UUIDs, as glossa reverify prints them");
+            throw new ProblemException(
+                    400,
+                    "invalid-id",
+                    "Invalid Id",
+                    "'" + (raw.length() > 60 ? raw.substring(0, 60) + "…" : raw)
+                            + "' is not a re-verify run id; run ids are UUIDs, as glossa reverify prints them");
         }
-        ReverifyRun run = runs.find(UUID.fromString(raw)).orElseThrow(() -> new ProblemException(404, "unknown-run",
-                "Unknown Run", "no re-verify run " + raw + " (GET " + PATH + " lists the latest)"));
+        ReverifyRun run = runs.find(UUID.fromString(raw))
+                .orElseThrow(() -> new ProblemException(
+                        404,
+                        "unknown-run",
+                        "Unknown Run",
+                        "no re-verify run " + raw + " (GET " + PATH + " lists the latest)"));
         ObjectNode body = summary(run);
         try {
             body.set("report", run.reportJson() == null ? null : mapper.readTree(run.reportJson()));
@@ -70,7 +78,9 @@ public final class ReverifyRoutes implements RouteGroup {
         node.put("scored", run.scored());
         node.put("status", run.finishedAt() == null ? "running" : "finished");
         node.put("created_at", run.createdAt().toString());
-        node.put("finished_at", run.finishedAt() == null ? null : run.finishedAt().toString());
+        node.put(
+                "finished_at",
+                run.finishedAt() == null ? null : run.finishedAt().toString());
         return node;
     }
 }

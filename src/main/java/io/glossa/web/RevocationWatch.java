@@ -60,8 +60,8 @@ final class RevocationWatch implements AutoCloseable {
     private synchronized void startTimer() {
         if (timer == null && !closed) {
             timer = Executors.newSingleThreadScheduledExecutor(Threads.daemonFactory("key-watch"));
-            checks = timer.scheduleWithFixedDelay(this::checkAll, period.toMillis(), period.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            checks = timer.scheduleWithFixedDelay(
+                    this::checkAll, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -90,7 +90,7 @@ final class RevocationWatch implements AutoCloseable {
     private record Watched(PresentedKey key, Runnable onRevoked) {
         @Override
         public boolean equals(Object other) {
-            return this == other;   // each registration is its own, even for the same key
+            return this == other; // each registration is its own, even for the same key
         }
 
         @Override

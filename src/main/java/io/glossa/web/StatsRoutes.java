@@ -8,8 +8,8 @@ import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * {@code GET /api/v1/stats}: the dashboard's numbers as JSON, read from the same Micrometer meters that
@@ -29,8 +29,13 @@ final class StatsRoutes implements RouteGroup {
     private final ObjectMapper json;
 
     /** @param loadedModelVersion the model this process loaded, or null if it runs no workers */
-    StatsRoutes(MeterRegistry registry, StatsHistory history, Supplier<List<QueueDepth>> queues, ResultTally tally,
-                Supplier<String> loadedModelVersion, ObjectMapper json) {
+    StatsRoutes(
+            MeterRegistry registry,
+            StatsHistory history,
+            Supplier<List<QueueDepth>> queues,
+            ResultTally tally,
+            Supplier<String> loadedModelVersion,
+            ObjectMapper json) {
         this.meters = new MeterReadings(registry);
         this.history = history;
         this.queues = queues;
@@ -62,7 +67,10 @@ final class StatsRoutes implements RouteGroup {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new ProblemException(400, "invalid-history-after", "Invalid History Start",
+        throw new ProblemException(
+                400,
+                "invalid-history-after",
+                "Invalid History Start",
                 HISTORY_AFTER + " must be an epoch second (0 for all the history kept), got '"
                         + ProblemException.abbreviate(raw) + "'");
     }
@@ -127,7 +135,7 @@ final class StatsRoutes implements RouteGroup {
         for (SecondStats stats : window.seconds()) {
             double v = stats == null ? Double.NaN : value.applyAsDouble(stats);
             if (Double.isFinite(v)) {
-                array.add(Math.round(v * 1000) / 1000.0);   // a thousandth is plenty for a chart, and shorter
+                array.add(Math.round(v * 1000) / 1000.0); // a thousandth is plenty for a chart, and shorter
             } else {
                 array.addNull();
             }
@@ -138,8 +146,12 @@ final class StatsRoutes implements RouteGroup {
         ArrayNode array = node.putArray("queues");
         try {
             for (QueueDepth q : queues.get()) {
-                array.addObject().put("queue", q.queue()).put("kind", q.kind()).put("present", q.present())
-                        .put("messages", q.messages()).put("consumers", q.consumers());
+                array.addObject()
+                        .put("queue", q.queue())
+                        .put("kind", q.kind())
+                        .put("present", q.present())
+                        .put("messages", q.messages())
+                        .put("consumers", q.consumers());
             }
             node.putNull("queues_error");
         } catch (RuntimeException e) {

@@ -21,8 +21,13 @@ public final class StatsSampler implements AutoCloseable {
     /** Closer samples (a late timer catching up) would turn a few milliseconds' counts into a rate spike. */
     private static final long MIN_SPACING_MILLIS = 500;
 
-    private record Reading(long second, Instant at, long accepted, long completed, CumulativeHistogram latency,
-                           CumulativeHistogram realtime) {}
+    private record Reading(
+            long second,
+            Instant at,
+            long accepted,
+            long completed,
+            CumulativeHistogram latency,
+            CumulativeHistogram realtime) {}
 
     private final MeterReadings meters;
     private final Clock clock;
@@ -53,17 +58,23 @@ public final class StatsSampler implements AutoCloseable {
     @SuppressWarnings("ReferenceEquality") // keeps that very reading in the window, not one equal to it
     synchronized void sample() {
         Instant now = clock.instant();
-        Reading reading = new Reading(now.getEpochSecond(), now, meters.count(MeterReadings.ACCEPTED, null),
-                meters.completed(), meters.histogram(MeterReadings.SUBMIT_TO_RESULT),
+        Reading reading = new Reading(
+                now.getEpochSecond(),
+                now,
+                meters.count(MeterReadings.ACCEPTED, null),
+                meters.completed(),
+                meters.histogram(MeterReadings.SUBMIT_TO_RESULT),
                 meters.histogram(MeterReadings.END_TO_END, "realtime"));
         Reading previous = window.peekLast();
-        if (previous != null && (reading.second() <= previous.second()
-                || now.toEpochMilli() - previous.at().toEpochMilli() < MIN_SPACING_MILLIS)) {
-            return;   // a late timer catching up: the next sample covers this one's time too
+        if (previous != null
+                && (reading.second() <= previous.second()
+                        || now.toEpochMilli() - previous.at().toEpochMilli() < MIN_SPACING_MILLIS)) {
+            return; // a late timer catching up: the next sample covers this one's time too
         }
         window.addLast(reading);
         // the previous reading stays even when older than the window: after a stall it is the only baseline left
-        while (window.peekFirst() != previous && window.peekFirst().second() < reading.second() - LATENCY_WINDOW_SECONDS) {
+        while (window.peekFirst() != previous
+                && window.peekFirst().second() < reading.second() - LATENCY_WINDOW_SECONDS) {
             window.removeFirst();
         }
         if (previous != null) {
@@ -79,9 +90,13 @@ public final class StatsSampler implements AutoCloseable {
     private void record(Reading previous, Reading reading) {
         long seconds = reading.second() - previous.second();
         Reading oldest = window.peekFirst();
-        SecondStats stats = new SecondStats(reading.second(), (reading.accepted() - previous.accepted()) / (double) seconds,
-                (reading.completed() - previous.completed()) / (double) seconds, millis(reading, oldest, 0.50),
-                millis(reading, oldest, 0.95), millis(reading, oldest, 0.99));
+        SecondStats stats = new SecondStats(
+                reading.second(),
+                (reading.accepted() - previous.accepted()) / (double) seconds,
+                (reading.completed() - previous.completed()) / (double) seconds,
+                millis(reading, oldest, 0.50),
+                millis(reading, oldest, 0.95),
+                millis(reading, oldest, 0.99));
         long missed = Math.min(seconds - 1, StatsHistory.SECONDS);
         for (long s = reading.second() - missed; s < reading.second(); s++) {
             history.put(stats.at(s));

@@ -31,8 +31,12 @@ final class StreamSlots {
     Runnable take(Long keyId) {
         if (open.incrementAndGet() > max) {
             open.decrementAndGet();
-            throw new ProblemException(503, "too-many-streams", "Too Many Event Streams", "this server already has "
-                    + max + " event streams open (--max-event-streams); retry in " + RETRY_AFTER_SECONDS + " s");
+            throw new ProblemException(
+                    503,
+                    "too-many-streams",
+                    "Too Many Event Streams",
+                    "this server already has " + max + " event streams open (--max-event-streams); retry in "
+                            + RETRY_AFTER_SECONDS + " s");
         }
         if (keyId == null) {
             return open::decrementAndGet;
@@ -41,9 +45,13 @@ final class StreamSlots {
         if (mine.incrementAndGet() > maxPerKey) {
             mine.decrementAndGet();
             open.decrementAndGet();
-            throw new ProblemException(429, "too-many-streams", "Too Many Event Streams", "this API key already has "
-                    + maxPerKey + " event streams open (--max-event-streams-per-key); close one, or retry in "
-                    + RETRY_AFTER_SECONDS + " s");
+            throw new ProblemException(
+                    429,
+                    "too-many-streams",
+                    "Too Many Event Streams",
+                    "this API key already has "
+                            + maxPerKey + " event streams open (--max-event-streams-per-key); close one, or retry in "
+                            + RETRY_AFTER_SECONDS + " s");
         }
         return () -> {
             mine.decrementAndGet();

@@ -67,7 +67,9 @@ final class TextJson {
         prediction(node, event.result() == null ? null : event.result().prediction());
         node.put("model_version", event.result() == null ? null : event.result().modelVersion());
         node.put("submitted_at", text(event.submittedAt()));
-        node.put("completed_at", event.result() == null ? null : text(event.result().completedAt()));
+        node.put(
+                "completed_at",
+                event.result() == null ? null : text(event.result().completedAt()));
         if (event.error() != null) {
             node.put("error", event.error());
         }
@@ -89,7 +91,10 @@ final class TextJson {
         node.put("probability", prediction.probability());
         ArrayNode top = node.putArray("top");
         for (Candidate c : prediction.top()) {
-            top.addObject().put("language", c.language()).put("name", c.name()).put("native", c.nativeName())
+            top.addObject()
+                    .put("language", c.language())
+                    .put("name", c.name())
+                    .put("native", c.nativeName())
                     .put("probability", c.probability());
         }
     }

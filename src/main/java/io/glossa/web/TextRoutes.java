@@ -4,9 +4,9 @@ import io.glossa.pipeline.Accepted;
 import io.glossa.pipeline.InvalidSubmissionException;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
-import io.glossa.pipeline.Requester;
 import io.glossa.pipeline.Question;
 import io.glossa.pipeline.QuestionRules;
+import io.glossa.pipeline.Requester;
 import io.glossa.pipeline.ResultWaiters;
 import io.glossa.pipeline.TextRecord;
 import io.glossa.pipeline.TextStatus;
@@ -36,8 +36,14 @@ final class TextRoutes {
     private final RevocationWatch revocations;
     private final Tracing tracing;
 
-    TextRoutes(TextSubmission submission, TextStore store, ResultWaiters waiters, TextJson json, ApiSettings settings,
-               RevocationWatch revocations, Tracing tracing) {
+    TextRoutes(
+            TextSubmission submission,
+            TextStore store,
+            ResultWaiters waiters,
+            TextJson json,
+            ApiSettings settings,
+            RevocationWatch revocations,
+            Tracing tracing) {
         this.tracing = tracing;
         this.submission = submission;
         this.store = store;
@@ -76,8 +82,11 @@ final class TextRoutes {
             }
             Duration wait = WaitTime.parse(ctx.queryParam("wait"), settings.maxWait());
             Question question = question(body);
-            Accepted accepted = submission.submit(text, question,
-                    IdempotencyKeys.of(ctx, "texts", List.of(text), Lane.REALTIME, question), Requesters.owner(ctx),
+            Accepted accepted = submission.submit(
+                    text,
+                    question,
+                    IdempotencyKeys.of(ctx, "texts", List.of(text), Lane.REALTIME, question),
+                    Requesters.owner(ctx),
                     RequestTrace.of(ctx, tracing));
             Job job = accepted.jobs().get(0);
             RequestTrace.accepted(ctx, accepted.jobs(), Lane.REALTIME);
@@ -105,12 +114,18 @@ final class TextRoutes {
     private static Question question(BodyFields body) {
         List<String> languages = body.list("languages");
         if (languages != null && languages.isEmpty()) {
-            throw new ProblemException(400, "invalid-field", "Invalid Field",
+            throw new ProblemException(
+                    400,
+                    "invalid-field",
+                    "Invalid Field",
                     "'languages' is empty; leave it out to allow every language, or list codes like [\"sv\", \"no\"]");
         }
         Long top = body.integer("top");
         if (top != null && (top < 1 || top > QuestionRules.MAX_TOP)) {
-            throw new ProblemException(400, "invalid-field", "Invalid Field",
+            throw new ProblemException(
+                    400,
+                    "invalid-field",
+                    "Invalid Field",
                     "'top' must be between 1 and " + QuestionRules.MAX_TOP + ", got " + top);
         }
         return new Question(languages, top == null ? null : top.intValue());
@@ -125,8 +140,12 @@ final class TextRoutes {
             }
             Lane lane = lane(body.string("lane"));
             Question question = question(body);
-            Accepted accepted = submission.submitBatch(body.array(), lane, question,
-                    IdempotencyKeys.of(ctx, "texts:batch", body.array(), lane, question), Requesters.owner(ctx),
+            Accepted accepted = submission.submitBatch(
+                    body.array(),
+                    lane,
+                    question,
+                    IdempotencyKeys.of(ctx, "texts:batch", body.array(), lane, question),
+                    Requesters.owner(ctx),
                     RequestTrace.of(ctx, tracing));
             RequestTrace.accepted(ctx, accepted.jobs(), lane);
             ctx.status(202).json(json.acceptedBatch(accepted.jobs()));
@@ -140,7 +159,8 @@ final class TextRoutes {
             return Lane.BATCH;
         }
         if (!(lane.equals("batch") || lane.equals("realtime"))) {
-            throw new ProblemException(400, "invalid-field", "Invalid Field", "'lane' must be \"batch\" or \"realtime\"");
+            throw new ProblemException(
+                    400, "invalid-field", "Invalid Field", "'lane' must be \"batch\" or \"realtime\"");
         }
         return Lane.fromKey(lane);
     }
@@ -160,7 +180,8 @@ final class TextRoutes {
     }
 
     /** A long-poll ends with 401 when its key is revoked while it waits, as a new request would. */
-    @SuppressWarnings("FutureReturnValueIgnored") // whenComplete only registers a clean-up; its own future has no reader
+    @SuppressWarnings(
+            "FutureReturnValueIgnored") // whenComplete only registers a clean-up; its own future has no reader
     private void endOnRevocation(Context ctx, CompletableFuture<?> result) {
         PresentedKey key = ctx.attribute(AccessControl.KEY_ATTRIBUTE);
         if (key == null) {
@@ -168,15 +189,18 @@ final class TextRoutes {
         }
         RevocationWatch.Registration watched = revocations.watch(key, () -> {
             ctx.header("WWW-Authenticate", "Bearer realm=\"glossa\", error=\"invalid_token\"");
-            result.completeExceptionally(new ProblemException(401, "api-key-invalid", "Invalid API Key",
+            result.completeExceptionally(new ProblemException(
+                    401,
+                    "api-key-invalid",
+                    "Invalid API Key",
                     "the API key was revoked while this request waited; ask the operator for a new one"));
         });
         result.whenComplete((record, error) -> watched.close());
     }
 
     private void answer(Context ctx, UUID id, Optional<TextRecord> record) {
-        TextRecord found = record.orElseThrow(() -> new ProblemException(404, "unknown-id", "Unknown Id",
-                "no text has the id " + id));
+        TextRecord found = record.orElseThrow(
+                () -> new ProblemException(404, "unknown-id", "Unknown Id", "no text has the id " + id));
         ctx.json(json.record(found));
     }
 }

@@ -21,12 +21,20 @@ public final class UiRoutes implements RouteGroup {
      * @param tally              must also be registered with the process's result fanout
      * @param loadedModelVersion the model this process loaded, or null (api role)
      */
-    public UiRoutes(TextHistory history, FeedbackStore feedback, LanguageCatalog catalog, MeterRegistry registry,
-                    StatsSampler sampler, Supplier<List<QueueDepth>> queues, ResultTally tally,
-                    Supplier<String> loadedModelVersion) {
+    public UiRoutes(
+            TextHistory history,
+            FeedbackStore feedback,
+            LanguageCatalog catalog,
+            MeterRegistry registry,
+            StatsSampler sampler,
+            Supplier<List<QueueDepth>> queues,
+            ResultTally tally,
+            Supplier<String> loadedModelVersion) {
         ObjectMapper json = JsonMapper.builder().build();
-        this.groups = List.of(new HistoryRoutes(history, json),
-                new FeedbackRoutes(feedback, catalog, json), new LanguageRoutes(catalog, json),
+        this.groups = List.of(
+                new HistoryRoutes(history, json),
+                new FeedbackRoutes(feedback, catalog, json),
+                new LanguageRoutes(catalog, json),
                 new StatsRoutes(registry, sampler.history(), queues, tally, loadedModelVersion, json),
                 new LaneRoutes(sampler, queues, json));
     }

@@ -48,14 +48,14 @@ final class Utf8Validator {
             pending = 1;
         } else if (b >= 0xE0 && b <= 0xEF) {
             pending = 2;
-            low = b == 0xE0 ? 0xA0 : 0x80;    // E0 80..9F would be overlong
-            high = b == 0xED ? 0x9F : 0xBF;   // ED A0..BF would be a surrogate
+            low = b == 0xE0 ? 0xA0 : 0x80; // E0 80..9F would be overlong
+            high = b == 0xED ? 0x9F : 0xBF; // ED A0..BF would be a surrogate
         } else if (b >= 0xF0 && b <= 0xF4) {
             pending = 3;
-            low = b == 0xF0 ? 0x90 : 0x80;    // F0 80..8F would be overlong
-            high = b == 0xF4 ? 0x8F : 0xBF;   // F4 90.. would be above U+10FFFF
+            low = b == 0xF0 ? 0x90 : 0x80; // F0 80..8F would be overlong
+            high = b == 0xF4 ? 0x8F : 0xBF; // F4 90.. would be above U+10FFFF
         } else {
-            return false;                     // a stray continuation byte, C0/C1 (overlong) or F5..FF
+            return false; // a stray continuation byte, C0/C1 (overlong) or F5..FF
         }
         return true;
     }

@@ -8,8 +8,7 @@ import java.util.regex.Pattern;
 final class WaitTime {
     private static final Pattern FORM = Pattern.compile("(\\d{1,9})(ms|s|m)?");
 
-    private WaitTime() {
-    }
+    private WaitTime() {}
 
     static Duration parse(String value, Duration max) {
         if (value == null || value.isEmpty()) {
@@ -17,7 +16,10 @@ final class WaitTime {
         }
         Matcher m = FORM.matcher(value.trim());
         if (!m.matches()) {
-            throw new ProblemException(400, "invalid-wait", "Invalid Wait",
+            throw new ProblemException(
+                    400,
+                    "invalid-wait",
+                    "Invalid Wait",
                     "wait=" + value + " is not a duration; use e.g. wait=5s, wait=500ms or wait=2 (seconds)");
         }
         long amount = Long.parseLong(m.group(1));

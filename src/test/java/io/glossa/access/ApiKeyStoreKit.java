@@ -37,9 +37,15 @@ public abstract class ApiKeyStoreKit {
         assertThat(issued.secret()).startsWith("gk_").hasSize(3 + 43);
         assertThat(issued.key().name()).isEqualTo("ci");
         assertThat(issued.key().createdAt()).isEqualTo(START);
-        assertThat(keys.authenticate(issued.secret())).map(ApiKey::id).contains(issued.key().id());
-        assertThat(store.findByHash(KeySecrets.hash(issued.secret()))).map(ApiKey::id).contains(issued.key().id());
-        assertThat(store.findByHash(issued.secret())).as("found by its hash only").isEmpty();
+        assertThat(keys.authenticate(issued.secret()))
+                .map(ApiKey::id)
+                .contains(issued.key().id());
+        assertThat(store.findByHash(KeySecrets.hash(issued.secret())))
+                .map(ApiKey::id)
+                .contains(issued.key().id());
+        assertThat(store.findByHash(issued.secret()))
+                .as("found by its hash only")
+                .isEmpty();
     }
 
     @Test
@@ -51,10 +57,15 @@ public abstract class ApiKeyStoreKit {
         assertThat(admin.key().admin()).isTrue();
         assertThat(keys.authenticate(admin.secret())).map(ApiKey::scope).contains(KeyScope.ADMIN);
         assertThat(keys.authenticate(user.secret())).map(ApiKey::scope).contains(KeyScope.USER);
-        assertThat(keys.list()).extracting(ApiKey::name, ApiKey::scope).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("alice", KeyScope.USER),
-                org.assertj.core.groups.Tuple.tuple("ops", KeyScope.ADMIN));
-        assertThat(keys.revoke(admin.key().id())).map(ApiKey::scope).as("revoking keeps the scope").contains(KeyScope.ADMIN);
+        assertThat(keys.list())
+                .extracting(ApiKey::name, ApiKey::scope)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("alice", KeyScope.USER),
+                        org.assertj.core.groups.Tuple.tuple("ops", KeyScope.ADMIN));
+        assertThat(keys.revoke(admin.key().id()))
+                .map(ApiKey::scope)
+                .as("revoking keeps the scope")
+                .contains(KeyScope.ADMIN);
     }
 
     @Test
@@ -87,7 +98,9 @@ public abstract class ApiKeyStoreKit {
         IssuedKey second = keys.issue("second", Optional.empty());
         keys.revoke(first.key().id());
 
-        assertThat(keys.list()).extracting(ApiKey::id).containsExactly(first.key().id(), second.key().id());
+        assertThat(keys.list())
+                .extracting(ApiKey::id)
+                .containsExactly(first.key().id(), second.key().id());
         ApiKey listed = keys.list().get(0);
         assertThat(listed.rateLimit()).contains(new RateLimit(0.5, 3));
         assertThat(listed.active()).isFalse();
@@ -97,7 +110,8 @@ public abstract class ApiKeyStoreKit {
 
     @Test
     void badNamesAreRefusedBeforeAnythingIsStored() {
-        assertThatThrownBy(() -> keys.issue("x".repeat(101), Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> keys.issue("x".repeat(101), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> keys.issue("a\nb", Optional.empty())).isInstanceOf(IllegalArgumentException.class);
         assertThat(keys.list()).isEmpty();
     }

@@ -35,7 +35,9 @@ class ApiKeysTest {
         assertThat(store.lookups).isEqualTo(1);
 
         keys.revoke(issued.key().id());
-        assertThat(keys.authenticate(issued.secret())).as("cached for up to 10 s").isPresent();
+        assertThat(keys.authenticate(issued.secret()))
+                .as("cached for up to 10 s")
+                .isPresent();
         clock.advance(Duration.ofSeconds(10));
         assertThat(keys.authenticate(issued.secret())).isEmpty();
         assertThat(store.lookups).isEqualTo(2);

@@ -12,8 +12,8 @@ final class InMemoryApiKeyStore implements ApiKeyStore {
     int lookups;
 
     @Override
-    public synchronized ApiKey add(String name, String secretHash, Optional<RateLimit> rateLimit, KeyScope scope,
-                                   Instant createdAt) {
+    public synchronized ApiKey add(
+            String name, String secretHash, Optional<RateLimit> rateLimit, KeyScope scope, Instant createdAt) {
         ApiKey key = new ApiKey(keys.size() + 1, name, createdAt, null, rateLimit, scope);
         keys.add(key);
         hashes.add(secretHash);
@@ -37,8 +37,13 @@ final class InMemoryApiKeyStore implements ApiKeyStore {
         for (int i = 0; i < keys.size(); i++) {
             ApiKey k = keys.get(i);
             if (k.id() == id) {
-                ApiKey revoked = new ApiKey(k.id(), k.name(), k.createdAt(), k.revokedAt() == null ? at : k.revokedAt(),
-                        k.rateLimit(), k.scope());
+                ApiKey revoked = new ApiKey(
+                        k.id(),
+                        k.name(),
+                        k.createdAt(),
+                        k.revokedAt() == null ? at : k.revokedAt(),
+                        k.rateLimit(),
+                        k.scope());
                 keys.set(i, revoked);
                 return Optional.of(revoked);
             }

@@ -22,7 +22,7 @@ class RateLimiterTest {
         assertThat(limiter.retryAfterSeconds(key)).isZero();
         assertThat(limiter.retryAfterSeconds(key)).isZero();
         assertThat(limiter.retryAfterSeconds(key)).isZero();
-        assertThat(limiter.retryAfterSeconds(key)).isEqualTo(1);   // 0.5 s to the next token, rounded up
+        assertThat(limiter.retryAfterSeconds(key)).isEqualTo(1); // 0.5 s to the next token, rounded up
 
         nanos.addAndGet(500_000_000);
         assertThat(limiter.retryAfterSeconds(key)).isZero();

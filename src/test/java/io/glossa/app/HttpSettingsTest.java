@@ -20,8 +20,10 @@ class HttpSettingsTest {
 
     @Test
     void aPortOutOfRangeIsRefusedWithTheFlagsName() {
-        assertThatThrownBy(() -> new HttpSettings("127.0.0.1", 65536, List.of("*"), ApiSettings.DEFAULT,
-                SubmissionLimits.DEFAULT)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--port");
+        assertThatThrownBy(() -> new HttpSettings(
+                        "127.0.0.1", 65536, List.of("*"), ApiSettings.DEFAULT, SubmissionLimits.DEFAULT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--port");
     }
 
     @Test
@@ -29,6 +31,7 @@ class HttpSettingsTest {
         HttpSettings settings = HttpSettings.loopback(0);
         assertThat(settings.host()).isEqualTo("127.0.0.1");
         assertThat(settings.allowedHosts()).isEqualTo(AccessSettings.LOOPBACK_HOSTS);
-        assertThat(settings.withLimits(new SubmissionLimits(10, 5)).limits().maxBatchSize()).isEqualTo(5);
+        assertThat(settings.withLimits(new SubmissionLimits(10, 5)).limits().maxBatchSize())
+                .isEqualTo(5);
     }
 }

@@ -22,35 +22,61 @@ import com.tngtech.archunit.lang.ArchRule;
  * </ul>
  * cli is the entry point: its commands start what the composition root assembles, so only cli may import app.
  */
-@AnalyzeClasses(packages = "io.glossa", importOptions = {ImportOption.DoNotIncludeTests.class,
-        ImportOption.DoNotIncludeJars.class})
+@AnalyzeClasses(
+        packages = "io.glossa",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
-    private static final String[] CORE = {"io.glossa.text..", "io.glossa.features..", "io.glossa.model..",
-            "io.glossa.training..", "io.glossa.evaluation..", "io.glossa.corpus.."};
+    private static final String[] CORE = {
+        "io.glossa.text..",
+        "io.glossa.features..",
+        "io.glossa.model..",
+        "io.glossa.training..",
+        "io.glossa.evaluation..",
+        "io.glossa.corpus.."
+    };
     private static final String[] PORTS = {"io.glossa.pipeline..", "io.glossa.registry..", "io.glossa.access.."};
-    private static final String[] ADAPTERS_BESIDE_CLI = {"io.glossa.broker..", "io.glossa.store..", "io.glossa.web..",
-            "io.glossa.metrics..", "io.glossa.telemetry..", "io.glossa.client.."};
+    private static final String[] ADAPTERS_BESIDE_CLI = {
+        "io.glossa.broker..",
+        "io.glossa.store..",
+        "io.glossa.web..",
+        "io.glossa.metrics..",
+        "io.glossa.telemetry..",
+        "io.glossa.client.."
+    };
     private static final String CLI = "io.glossa.cli..";
     private static final String APP = "io.glossa.app..";
 
     @ArchTest
-    static final ArchRule coreImportsNoAdapter = noClasses().that().resideInAnyPackage(CORE)
-            .should().dependOnClassesThat().resideInAnyPackage(adaptersAndApp())
+    static final ArchRule coreImportsNoAdapter = noClasses()
+            .that()
+            .resideInAnyPackage(CORE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(adaptersAndApp())
             .because("the core is pure: it is trained, evaluated and used without a broker, a database or HTTP");
 
     @ArchTest
-    static final ArchRule portsImportNoAdapter = noClasses().that().resideInAnyPackage(PORTS)
-            .should().dependOnClassesThat().resideInAnyPackage(adaptersAndApp())
+    static final ArchRule portsImportNoAdapter = noClasses()
+            .that()
+            .resideInAnyPackage(PORTS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(adaptersAndApp())
             .because("ports and policies are written against interfaces; adapters implement them, never the reverse");
 
     @ArchTest
-    static final ArchRule adaptersImportNeitherCliNorApp = noClasses().that().resideInAnyPackage(ADAPTERS_BESIDE_CLI)
-            .should().dependOnClassesThat().resideInAnyPackage(CLI, APP)
+    static final ArchRule adaptersImportNeitherCliNorApp = noClasses()
+            .that()
+            .resideInAnyPackage(ADAPTERS_BESIDE_CLI)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(CLI, APP)
             .because("the command line and the composition root wire adapters; an adapter that reached back would "
                     + "drag every other adapter with it");
 
     @ArchTest
-    static final ArchRule noCyclesBetweenPackages = slices().matching("io.glossa.(*)..").should().beFreeOfCycles();
+    static final ArchRule noCyclesBetweenPackages =
+            slices().matching("io.glossa.(*)..").should().beFreeOfCycles();
 
     private static String[] adaptersAndApp() {
         String[] packages = java.util.Arrays.copyOf(ADAPTERS_BESIDE_CLI, ADAPTERS_BESIDE_CLI.length + 2);

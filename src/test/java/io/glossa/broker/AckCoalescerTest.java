@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 class AckCoalescerTest {
     /** The acks sent, as "tag" (single) or "tag+" (multiple). */
     final List<String> acks = new ArrayList<>();
-    final Channel channel = (Channel) Proxy.newProxyInstance(Channel.class.getClassLoader(), new Class<?>[] {Channel.class},
-            (proxy, method, args) -> {
+
+    final Channel channel = (Channel) Proxy.newProxyInstance(
+            Channel.class.getClassLoader(), new Class<?>[] {Channel.class}, (proxy, method, args) -> {
                 if (method.getName().equals("basicAck")) {
                     acks.add(args[0] + ((Boolean) args[1] ? "+" : ""));
                     return null;

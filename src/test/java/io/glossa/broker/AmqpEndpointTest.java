@@ -31,7 +31,8 @@ class AmqpEndpointTest {
     @Test
     void parsesTheNodesOfACluster() {
         AmqpEndpoint e = AmqpEndpoint.parse("amqp://u:p@n1:5672/, n2:5673 ,amqp://u:p@n3", "x", "y");
-        assertThat(e.addresses()).containsExactly(new Address("n1", 5672), new Address("n2", 5673), new Address("n3", 5672));
+        assertThat(e.addresses())
+                .containsExactly(new Address("n1", 5672), new Address("n2", 5673), new Address("n3", 5672));
         assertThat(e.username()).isEqualTo("u");
         assertThat(e.password()).isEqualTo("p");
     }
@@ -42,11 +43,16 @@ class AmqpEndpointTest {
         assertThatThrownBy(() -> AmqpEndpoint.parse("", "u", "p")).hasMessageContaining("empty");
         assertThatThrownBy(() -> AmqpEndpoint.parse("amqp://h1,,h2", "u", "p")).hasMessageContaining("empty entry");
         assertThatThrownBy(() -> AmqpEndpoint.parse("amqp://h1,h2,", "u", "p")).hasMessageContaining("empty entry");
-        assertThatThrownBy(() -> AmqpEndpoint.parse("amqp://u:a@h1,amqp://u:b@h2", "u", "p")).hasMessageContaining("share one password");
-        assertThatThrownBy(() -> AmqpEndpoint.parse("amqp://h1/a,amqp://h2/b", "u", "p")).hasMessageContaining("virtual host");
-        assertThatThrownBy(() -> AmqpEndpoint.parse("amqp://h1,amqps://h2", "u", "p")).hasMessageContaining("mix");
-        assertThatThrownBy(() -> AmqpEndpoint.parse("amqp://h:notaport", "u", "p")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> AmqpEndpoint.parse("amqp://h1,h2/vhost", "u", "p")).hasMessageContaining("host:port");
+        assertThatThrownBy(() -> AmqpEndpoint.parse("amqp://u:a@h1,amqp://u:b@h2", "u", "p"))
+                .hasMessageContaining("share one password");
+        assertThatThrownBy(() -> AmqpEndpoint.parse("amqp://h1/a,amqp://h2/b", "u", "p"))
+                .hasMessageContaining("virtual host");
+        assertThatThrownBy(() -> AmqpEndpoint.parse("amqp://h1,amqps://h2", "u", "p"))
+                .hasMessageContaining("mix");
+        assertThatThrownBy(() -> AmqpEndpoint.parse("amqp://h:notaport", "u", "p"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AmqpEndpoint.parse("amqp://h1,h2/vhost", "u", "p"))
+                .hasMessageContaining("host:port");
     }
 
     @Test
@@ -55,6 +61,7 @@ class AmqpEndpointTest {
         assertThat(e.describe()).isEqualTo("amqp://alice@h1:5672,h2:5673/").doesNotContain("topsecret");
         assertThat(e.toString()).doesNotContain("topsecret");
         assertThatThrownBy(() -> AmqpEndpoint.parse("ftp://alice:topsecret@h", "u", "p"))
-                .message().doesNotContain("topsecret");
+                .message()
+                .doesNotContain("topsecret");
     }
 }

@@ -20,7 +20,9 @@ class AmqpTlsTest {
 
     /** A PKCS12 truststore holding one real CA certificate, copied from the JVM's own cacerts. */
     private Path truststore(String password) throws Exception {
-        KeyStore cacerts = KeyStore.getInstance(Path.of(System.getProperty("java.home"), "lib", "security", "cacerts").toFile(),
+        KeyStore cacerts = KeyStore.getInstance(
+                Path.of(System.getProperty("java.home"), "lib", "security", "cacerts")
+                        .toFile(),
                 "changeit".toCharArray());
         String alias = cacerts.aliases().nextElement();
         Certificate ca = cacerts.getCertificate(alias);
@@ -50,9 +52,12 @@ class AmqpTlsTest {
     void aWrongPasswordOrMissingFileIsOneLineThatNamesTheFileButNeverThePassword() throws Exception {
         Path file = truststore("right-pw");
         AmqpTls wrong = new AmqpTls(Optional.of(file), "wrong-pw-123");
-        assertThatThrownBy(wrong::sslContext).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(file.toString()).hasMessageContaining("--amqp-tls-truststore-password")
-                .hasMessageNotContaining("wrong-pw-123").hasMessageNotContaining("right-pw");
+        assertThatThrownBy(wrong::sslContext)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("--amqp-tls-truststore-password")
+                .hasMessageNotContaining("wrong-pw-123")
+                .hasMessageNotContaining("right-pw");
         assertThat(wrong.toString()).doesNotContain("wrong-pw-123");
         assertThatThrownBy(() -> new AmqpTls(Optional.of(dir.resolve("none.p12")), "").sslContext())
                 .hasMessageContaining("none.p12 is not a readable file");

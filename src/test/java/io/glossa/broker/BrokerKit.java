@@ -12,14 +12,14 @@ import io.glossa.pipeline.JobConsumer;
 import io.glossa.pipeline.JobHandler;
 import io.glossa.pipeline.JobPublisher;
 import io.glossa.pipeline.JobQueueKit;
-import io.glossa.pipeline.ResultListener;
 import io.glossa.pipeline.JobRejectedException;
 import io.glossa.pipeline.Lane;
-import io.glossa.pipeline.TraceContext;
 import io.glossa.pipeline.PipelineMetrics;
 import io.glossa.pipeline.ResultEvent;
+import io.glossa.pipeline.ResultListener;
 import io.glossa.pipeline.StoreUnavailableException;
 import io.glossa.pipeline.TextStatus;
+import io.glossa.pipeline.TraceContext;
 import io.glossa.testing.CapturedLogs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -104,7 +104,8 @@ abstract class BrokerKit extends JobQueueKit {
     @Override
     protected JobConsumer newConsumer(Set<Lane> lanes, int maxAttempts) {
         BrokerConnection own = new AmqpConnector(endpoint(), connectSettings()).connect("kit-port");
-        AmqpJobConsumer consumer = new AmqpJobConsumer(own, topology, fastRetries().withMaxAttempts(maxAttempts), lanes);
+        AmqpJobConsumer consumer =
+                new AmqpJobConsumer(own, topology, fastRetries().withMaxAttempts(maxAttempts), lanes);
         return new OwnConnectionConsumer(own, consumer);
     }
 
@@ -157,7 +158,10 @@ abstract class BrokerKit extends JobQueueKit {
     }
 
     static AMQP.BasicProperties persistentJson() {
-        return new AMQP.BasicProperties.Builder().deliveryMode(2).contentType("application/json").build();
+        return new AMQP.BasicProperties.Builder()
+                .deliveryMode(2)
+                .contentType("application/json")
+                .build();
     }
 
     /** The properties a well-behaved producer sets: persistent JSON whose message_id is the job id. */
@@ -167,7 +171,9 @@ abstract class BrokerKit extends JobQueueKit {
 
     List<GetResponse> drainFailed(int expected) throws Exception {
         List<GetResponse> messages = new ArrayList<>();
-        Await.until(expected + " messages in the failed queue", WAIT,
+        Await.until(
+                expected + " messages in the failed queue",
+                WAIT,
                 () -> broker.queueStatistics().stats(topology.failedQueue()).messages() >= expected);
         try (Channel channel = broker.publishing().openChannel()) {
             GetResponse response;
@@ -192,8 +198,9 @@ abstract class BrokerKit extends JobQueueKit {
     }
 
     /** A consumer on a connection of its own whose handler hangs until closed: {@link #die} kills it unacked. */
-    record StuckConsumer(BrokerConnection connection, AmqpJobConsumer consumer, RecordingHandler handler,
-                         CountDownLatch release) implements AutoCloseable {
+    record StuckConsumer(
+            BrokerConnection connection, AmqpJobConsumer consumer, RecordingHandler handler, CountDownLatch release)
+            implements AutoCloseable {
         void die() {
             connection.connection().abort();
         }
@@ -246,7 +253,9 @@ abstract class BrokerKit extends JobQueueKit {
         assertThat(event.result().modelVersion()).isEqualTo("test-1");
         assertThat(event.submittedAt()).isEqualTo(job.submittedAt());
         assertThat(handler.handled).singleElement().isEqualTo(job);
-        assertThat(finnish.poll(200, TimeUnit.MILLISECONDS)).as("nothing on *.fi").isNull();
+        assertThat(finnish.poll(200, TimeUnit.MILLISECONDS))
+                .as("nothing on *.fi")
+                .isNull();
     }
 
     @Test
@@ -268,8 +277,10 @@ abstract class BrokerKit extends JobQueueKit {
         assertThat(p.getMessageId()).isEqualTo(job.id().toString());
         assertThat(p.getTimestamp()).isNotNull();
         assertThat(p.getHeaders().get(MessageHeaders.LANE).toString()).isEqualTo("batch");
-        assertThat(p.getHeaders().get(MessageHeaders.SUBMITTED_AT).toString()).isEqualTo(job.submittedAt().toString());
-        assertThat(Instant.parse(p.getHeaders().get(MessageHeaders.PUBLISHED_AT).toString())).isBetween(before, after);
+        assertThat(p.getHeaders().get(MessageHeaders.SUBMITTED_AT).toString())
+                .isEqualTo(job.submittedAt().toString());
+        assertThat(Instant.parse(p.getHeaders().get(MessageHeaders.PUBLISHED_AT).toString()))
+                .isBetween(before, after);
     }
 
     @Test
@@ -282,7 +293,8 @@ abstract class BrokerKit extends JobQueueKit {
                 .hasMessageContaining("not routed");
         // the publisher recovers: the next publish on the routable lane succeeds
         broker.jobPublisher().publish(List.of(job("fine", Lane.BATCH)));
-        assertThat(broker.queueStatistics().stats(topology.queue(Lane.BATCH)).messages()).isEqualTo(1);
+        assertThat(broker.queueStatistics().stats(topology.queue(Lane.BATCH)).messages())
+                .isEqualTo(1);
     }
 
     @Test
@@ -302,7 +314,9 @@ abstract class BrokerKit extends JobQueueKit {
         assertThat(second.handled).singleElement().extracting(Job::text).isEqualTo("Guten Tag");
         assertThat(metrics.deliveries).singleElement().satisfies(d -> {
             assertThat(d.lane()).isEqualTo(Lane.REALTIME);
-            assertThat(d.redelivered()).as("the broker's redelivered flag reaches the metrics").isTrue();
+            assertThat(d.redelivered())
+                    .as("the broker's redelivered flag reaches the metrics")
+                    .isTrue();
             assertThat(d.queueWait()).isNotNull();
         });
     }
@@ -329,13 +343,19 @@ abstract class BrokerKit extends JobQueueKit {
         Channel broken = subscriber.channel();
         assertThatThrownBy(() -> broken.basicConsume(topology.prefix() + ".missing", true, (t, d) -> {}, t -> {}))
                 .isInstanceOf(java.io.IOException.class);
-        Await.until("subscription restored on a new channel", WAIT,
-                () -> subscriber.channel() != null && subscriber.channel() != broken && subscriber.channel().isOpen());
+        Await.until(
+                "subscription restored on a new channel",
+                WAIT,
+                () -> subscriber.channel() != null
+                        && subscriber.channel() != broken
+                        && subscriber.channel().isOpen());
         consume(new RecordingHandler(), ConsumerSettings.defaults());
         Job job = job("heard again", Lane.REALTIME);
         broker.jobPublisher().publish(List.of(job));
         ResultEvent event = events.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
-        assertThat(event).as("event after the subscription's channel was closed").isNotNull();
+        assertThat(event)
+                .as("event after the subscription's channel was closed")
+                .isNotNull();
         assertThat(event.id()).isEqualTo(job.id());
     }
 
@@ -357,8 +377,10 @@ abstract class BrokerKit extends JobQueueKit {
             broker.jobPublisher().publish(List.of(job));
             failed = drainFailed(1);
             // the worker's log line carries the text's id in its context (a field of its own in JSON logs)
-            assertThat(logs.events()).filteredOn(e -> e.getFormattedMessage().contains("moved to the failed queue"))
-                    .singleElement().satisfies(e -> assertThat(e.getMDCPropertyMap())
+            assertThat(logs.events())
+                    .filteredOn(e -> e.getFormattedMessage().contains("moved to the failed queue"))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getMDCPropertyMap())
                             .containsEntry(LogKeys.TEXT_ID, job.id().toString())
                             .containsEntry(LogKeys.MESSAGE_ID, job.id().toString()));
         }
@@ -370,7 +392,11 @@ abstract class BrokerKit extends JobQueueKit {
         assertThat(message.messageId()).isEqualTo(job.id().toString());
         assertThat(new String(message.original(), StandardCharsets.UTF_8))
                 .isEqualTo(new String(JobMessageCodec.encode(job.id(), job.text()), StandardCharsets.UTF_8));
-        assertThat(failed.get(0).getProps().getHeaders().get(MessageHeaders.FAILURE_REASON).toString())
+        assertThat(failed.get(0)
+                        .getProps()
+                        .getHeaders()
+                        .get(MessageHeaders.FAILURE_REASON)
+                        .toString())
                 .contains("model exploded");
         assertThat(handler.calls(job.id())).isEqualTo(3);
         assertThat(handler.gaveUp).containsOnlyKeys(job.id());
@@ -380,8 +406,13 @@ abstract class BrokerKit extends JobQueueKit {
         assertThat(event.status()).isEqualTo(TextStatus.FAILED);
         assertThat(event.error()).contains("model exploded");
         // the original is acked after the failed copy is confirmed, so the lane empties a moment later (CI, 18:20)
-        Await.until("the original job acked off the lane", WAIT,
-                () -> broker.queueStatistics().stats(topology.queue(Lane.REALTIME)).messages() == 0);
+        Await.until(
+                "the original job acked off the lane",
+                WAIT,
+                () -> broker.queueStatistics()
+                                .stats(topology.queue(Lane.REALTIME))
+                                .messages()
+                        == 0);
     }
 
     @Test
@@ -396,7 +427,9 @@ abstract class BrokerKit extends JobQueueKit {
 
         broker.jobPublisher(10).publish(all);
 
-        assertThat(statsByQueue().get(topology.queue(Lane.REALTIME)).messages()).as("25 jobs in messages of 10").isEqualTo(3);
+        assertThat(statsByQueue().get(topology.queue(Lane.REALTIME)).messages())
+                .as("25 jobs in messages of 10")
+                .isEqualTo(3);
         assertThat(statsByQueue().get(topology.queue(Lane.BATCH)).messages()).isEqualTo(1);
         BlockingQueue<ResultEvent> events = new ArrayBlockingQueue<>(100);
         broker.subscribeResults("#", events::add);
@@ -407,13 +440,23 @@ abstract class BrokerKit extends JobQueueKit {
             events.drainTo(received);
             return received.size() >= all.size();
         });
-        assertThat(received).extracting(ResultEvent::id).containsExactlyInAnyOrderElementsOf(all.stream().map(Job::id).toList());
+        assertThat(received)
+                .extracting(ResultEvent::id)
+                .containsExactlyInAnyOrderElementsOf(all.stream().map(Job::id).toList());
         assertThat(received).allMatch(e -> e.status() == TextStatus.DONE);
-        ResultEvent first = received.stream().filter(e -> e.id().equals(realtime.get(0).id())).findFirst().orElseThrow();
-        assertThat(first.submittedAt()).as("each job keeps its own submission time").isEqualTo(realtime.get(0).submittedAt());
+        ResultEvent first = received.stream()
+                .filter(e -> e.id().equals(realtime.get(0).id()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(first.submittedAt())
+                .as("each job keeps its own submission time")
+                .isEqualTo(realtime.get(0).submittedAt());
         assertThat(handler.handled).containsExactlyInAnyOrderElementsOf(all);
-        Await.until("every message acked", WAIT, () -> statsByQueue().get(topology.queue(Lane.REALTIME)).messages() == 0
-                && statsByQueue().get(topology.queue(Lane.BATCH)).messages() == 0);
+        Await.until(
+                "every message acked",
+                WAIT,
+                () -> statsByQueue().get(topology.queue(Lane.REALTIME)).messages() == 0
+                        && statsByQueue().get(topology.queue(Lane.BATCH)).messages() == 0);
     }
 
     /**
@@ -425,22 +468,36 @@ abstract class BrokerKit extends JobQueueKit {
     void traceContextsTravelWithTheirJobsIntoTheWorkersLogContext() throws Exception {
         TraceContext shared = TraceContext.start();
         List<Job> oneTrace = List.of(traced("Hej", shared), traced("Tere", shared));
-        List<Job> mixed = List.of(traced("Hallo", TraceContext.start()), traced("Ciao", TraceContext.start()),
+        List<Job> mixed = List.of(
+                traced("Hallo", TraceContext.start()),
+                traced("Ciao", TraceContext.start()),
                 job("Dobrý den", Lane.REALTIME));
         broker.jobPublisher(10).publish(oneTrace);
         broker.jobPublisher(10).publish(mixed);
         List<GetResponse> messages = new ArrayList<>();
         try (Channel channel = broker.publishing().openChannel()) {
-            Await.until("both messages queued", WAIT, () -> broker.queueStatistics().stats(topology.queue(Lane.REALTIME)).messages() == 2);
+            Await.until(
+                    "both messages queued",
+                    WAIT,
+                    () -> broker.queueStatistics()
+                                    .stats(topology.queue(Lane.REALTIME))
+                                    .messages()
+                            == 2);
             for (int i = 0; i < 2; i++) {
                 messages.add(channel.basicGet(topology.queue(Lane.REALTIME), true));
             }
         }
-        assertThat(messages.get(0).getProps().getHeaders().get(MessageHeaders.TRACEPARENT).toString())
-                .as("the jobs share it").isEqualTo(shared.traceparent());
-        assertThat(messages.get(1).getProps().getHeaders()).as("several traces: none in the header")
+        assertThat(messages.get(0)
+                        .getProps()
+                        .getHeaders()
+                        .get(MessageHeaders.TRACEPARENT)
+                        .toString())
+                .as("the jobs share it")
+                .isEqualTo(shared.traceparent());
+        assertThat(messages.get(1).getProps().getHeaders())
+                .as("several traces: none in the header")
                 .doesNotContainKey(MessageHeaders.TRACEPARENT);
-        for (GetResponse message : messages) {   // back on the queue as they were, for the worker
+        for (GetResponse message : messages) { // back on the queue as they were, for the worker
             publishRaw(Lane.REALTIME, message.getProps(), message.getBody());
         }
         RecordingHandler handler = new RecordingHandler() {
@@ -456,18 +513,25 @@ abstract class BrokerKit extends JobQueueKit {
         try (CapturedLogs logs = CapturedLogs.of(JobProcessor.class)) {
             broker.jobPublisher().publish(List.of(poison));
             drainFailed(1);
-            assertThat(logs.events()).filteredOn(e -> e.getFormattedMessage().contains("moved to the failed queue"))
-                    .singleElement().satisfies(e -> assertThat(e.getMDCPropertyMap())
+            assertThat(logs.events())
+                    .filteredOn(e -> e.getFormattedMessage().contains("moved to the failed queue"))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getMDCPropertyMap())
                             .containsEntry(LogKeys.TEXT_ID, poison.id().toString())
                             .containsEntry(LogKeys.TRACE_ID, poison.trace().traceId())
-                            .containsEntry(LogKeys.PARENT_SPAN_ID, poison.trace().spanId())
-                            .hasEntrySatisfying(LogKeys.SPAN_ID, span -> assertThat(span).matches("[0-9a-f]{16}")
-                                    .isNotEqualTo(poison.trace().spanId())));
+                            .containsEntry(
+                                    LogKeys.PARENT_SPAN_ID, poison.trace().spanId())
+                            .hasEntrySatisfying(
+                                    LogKeys.SPAN_ID,
+                                    span -> assertThat(span)
+                                            .matches("[0-9a-f]{16}")
+                                            .isNotEqualTo(poison.trace().spanId())));
         }
         List<Job> all = new ArrayList<>(oneTrace);
         all.addAll(mixed);
         Await.until("every job handled", WAIT, () -> all.stream().allMatch(j -> handler.handled(j.id())));
-        assertThat(handler.handled).as("each job with its own context (Job equality includes it)")
+        assertThat(handler.handled)
+                .as("each job with its own context (Job equality includes it)")
                 .containsAll(all);
     }
 
@@ -499,19 +563,32 @@ abstract class BrokerKit extends JobQueueKit {
         FailedMessage message = FailedMessageCodec.decode(failed.get(0).getBody());
         assertThat(message.messageId()).isEqualTo(poison.id().toString());
         assertThat(message.reason()).contains("model exploded on poison").contains("after 3 attempts");
-        assertThat(new String(message.original(), StandardCharsets.UTF_8)).as("the single job, not the whole message")
+        assertThat(new String(message.original(), StandardCharsets.UTF_8))
+                .as("the single job, not the whole message")
                 .isEqualTo(new String(JobMessageCodec.encode(poison.id(), poison.text()), StandardCharsets.UTF_8));
-        assertThat(handler.calls(poison.id())).as("the try in the message counts as the first attempt").isEqualTo(3);
+        assertThat(handler.calls(poison.id()))
+                .as("the try in the message counts as the first attempt")
+                .isEqualTo(3);
         assertThat(handler.gaveUp).containsOnlyKeys(poison.id());
         List<ResultEvent> received = new ArrayList<>();
         Await.until("two done events and one failed", WAIT, () -> {
             events.drainTo(received);
             return received.size() >= 3;
         });
-        assertThat(received).filteredOn(e -> e.status() == TextStatus.DONE).extracting(ResultEvent::id)
+        assertThat(received)
+                .filteredOn(e -> e.status() == TextStatus.DONE)
+                .extracting(ResultEvent::id)
                 .containsExactlyInAnyOrder(jobs.get(0).id(), jobs.get(2).id());
-        assertThat(handler.calls(jobs.get(0).id())).as("the others are not tried again").isEqualTo(1);
-        Await.until("the lane empties", WAIT, () -> broker.queueStatistics().stats(topology.queue(Lane.REALTIME)).messages() == 0);
+        assertThat(handler.calls(jobs.get(0).id()))
+                .as("the others are not tried again")
+                .isEqualTo(1);
+        Await.until(
+                "the lane empties",
+                WAIT,
+                () -> broker.queueStatistics()
+                                .stats(topology.queue(Lane.REALTIME))
+                                .messages()
+                        == 0);
     }
 
     @Test
@@ -522,10 +599,14 @@ abstract class BrokerKit extends JobQueueKit {
 
         broker.jobPublisher(10).publish(jobs);
 
-        Await.until("both handled once the database is back", WAIT,
-                () -> handler.handled(jobs.get(0).id()) && handler.handled(jobs.get(1).id()));
+        Await.until(
+                "both handled once the database is back",
+                WAIT,
+                () -> handler.handled(jobs.get(0).id())
+                        && handler.handled(jobs.get(1).id()));
         assertThat(handler.gaveUp).isEmpty();
-        assertThat(broker.queueStatistics().stats(topology.failedQueue()).messages()).isZero();
+        assertThat(broker.queueStatistics().stats(topology.failedQueue()).messages())
+                .isZero();
     }
 
     /** A worker that dies holding a multi-job message: the message comes back and is split into single jobs. */
@@ -534,20 +615,34 @@ abstract class BrokerKit extends JobQueueKit {
         StuckConsumer first = startStuckConsumer();
         List<Job> jobs = List.of(job("un", Lane.REALTIME), job("deux", Lane.REALTIME), job("trois", Lane.REALTIME));
         broker.jobPublisher(10).publish(jobs);
-        Await.until("first consumer got the message", WAIT, () -> first.handler().calls(jobs.get(0).id()) == 1);
+        Await.until(
+                "first consumer got the message",
+                WAIT,
+                () -> first.handler().calls(jobs.get(0).id()) == 1);
 
         first.die();
         RecordingHandler second = new RecordingHandler();
         RecordingDeliveries metrics = new RecordingDeliveries();
         consume(second, ConsumerSettings.defaults(), metrics);
 
-        Await.until("every job handled by the second consumer", WAIT,
+        Await.until(
+                "every job handled by the second consumer",
+                WAIT,
                 () -> jobs.stream().allMatch(j -> second.handled(j.id())));
         first.close();
         assertThat(second.handled).containsExactlyInAnyOrderElementsOf(jobs);
-        assertThat(metrics.deliveries).as("3 jobs of the redelivered message, then the 3 single jobs").hasSize(6)
-                .filteredOn(RecordingDeliveries.Reported::redelivered).hasSize(3);
-        Await.until("the lane empties", WAIT, () -> broker.queueStatistics().stats(topology.queue(Lane.REALTIME)).messages() == 0);
+        assertThat(metrics.deliveries)
+                .as("3 jobs of the redelivered message, then the 3 single jobs")
+                .hasSize(6)
+                .filteredOn(RecordingDeliveries.Reported::redelivered)
+                .hasSize(3);
+        Await.until(
+                "the lane empties",
+                WAIT,
+                () -> broker.queueStatistics()
+                                .stats(topology.queue(Lane.REALTIME))
+                                .messages()
+                        == 0);
     }
 
     @Test
@@ -556,17 +651,29 @@ abstract class BrokerKit extends JobQueueKit {
         consume(handler, ConsumerSettings.defaults());
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
-        publishRaw(Lane.BATCH, persistentJson(), ("{\"jobs\":[{\"id\":\"" + a + "\",\"text\":\"Hej\"},"
-                + "{\"id\":\"" + b + "\",\"text\":\"Moi\",\"submitted_at\":\"2026-11-27T03:00:00Z\"}]}")
-                .getBytes(StandardCharsets.UTF_8));
-        publishRaw(Lane.BATCH, persistentJson(), ("{\"jobs\":[{\"id\":\"" + UUID.randomUUID() + "\",\"text\":\"Hej\"},"
-                + "{\"id\":\"" + UUID.randomUUID() + "\"}]}").getBytes(StandardCharsets.UTF_8));
+        publishRaw(
+                Lane.BATCH,
+                persistentJson(),
+                ("{\"jobs\":[{\"id\":\"" + a + "\",\"text\":\"Hej\"}," + "{\"id\":\"" + b
+                                + "\",\"text\":\"Moi\",\"submitted_at\":\"2026-11-27T03:00:00Z\"}]}")
+                        .getBytes(StandardCharsets.UTF_8));
+        publishRaw(
+                Lane.BATCH,
+                persistentJson(),
+                ("{\"jobs\":[{\"id\":\"" + UUID.randomUUID() + "\",\"text\":\"Hej\"}," + "{\"id\":\""
+                                + UUID.randomUUID() + "\"}]}")
+                        .getBytes(StandardCharsets.UTF_8));
 
         Await.until("both jobs of the good body handled", WAIT, () -> handler.handled(a) && handler.handled(b));
-        assertThat(handler.handled.stream().filter(j -> j.id().equals(b)).findFirst().orElseThrow().submittedAt())
+        assertThat(handler.handled.stream()
+                        .filter(j -> j.id().equals(b))
+                        .findFirst()
+                        .orElseThrow()
+                        .submittedAt())
                 .isEqualTo(Instant.parse("2026-11-27T03:00:00Z"));
         List<GetResponse> failed = drainFailed(1);
-        assertThat(FailedMessageCodec.decode(failed.get(0).getBody()).reason()).contains("jobs[1]: field \"text\" is missing");
+        assertThat(FailedMessageCodec.decode(failed.get(0).getBody()).reason())
+                .contains("jobs[1]: field \"text\" is missing");
         assertThat(handler.handled).hasSize(2);
     }
 
@@ -582,7 +689,8 @@ abstract class BrokerKit extends JobQueueKit {
         Await.until("job handled once the database is back", WAIT, () -> handler.handled(job.id()));
         assertThat(handler.calls(job.id())).isEqualTo(7);
         assertThat(handler.gaveUp).isEmpty();
-        assertThat(broker.queueStatistics().stats(topology.failedQueue()).messages()).isZero();
+        assertThat(broker.queueStatistics().stats(topology.failedQueue()).messages())
+                .isZero();
     }
 
     @Test
@@ -671,7 +779,8 @@ abstract class BrokerKit extends JobQueueKit {
         Job job = job("outlives an outage", Lane.REALTIME);
         broker.jobPublisher().publish(List.of(job));
         Await.until("job handled once the store is back", WAIT, () -> handler.handled(job.id()));
-        assertThat(broker.queueStatistics().stats(topology.failedQueue()).messages()).isZero();
+        assertThat(broker.queueStatistics().stats(topology.failedQueue()).messages())
+                .isZero();
     }
 
     @Test
@@ -684,7 +793,8 @@ abstract class BrokerKit extends JobQueueKit {
                 "not valid JSON", "hello there".getBytes(StandardCharsets.UTF_8),
                 "not a UUID", "{\"id\":\"42\",\"text\":\"hej\"}".getBytes(StandardCharsets.UTF_8),
                 "\"id\" is missing", "{\"text\":\"hej\"}".getBytes(StandardCharsets.UTF_8),
-                "\"text\" must be a string", ("{\"id\":\"" + UUID.randomUUID() + "\",\"text\":5}").getBytes(StandardCharsets.UTF_8),
+                "\"text\" must be a string",
+                        ("{\"id\":\"" + UUID.randomUUID() + "\",\"text\":5}").getBytes(StandardCharsets.UTF_8),
                 "expected an object", "[1,2,3]".getBytes(StandardCharsets.UTF_8),
                 "not valid JSON (UTF-8)", new byte[] {'{', '"', 'i', (byte) 0xC3, (byte) 0x28, '"', '}'},
                 "exceeds the limit", tenMegabytes,
@@ -693,20 +803,30 @@ abstract class BrokerKit extends JobQueueKit {
             publishRaw(Lane.REALTIME, persistentJson(), body);
         }
         UUID tolerated = UUID.randomUUID();
-        publishRaw(Lane.REALTIME, persistentJson(tolerated),
+        publishRaw(
+                Lane.REALTIME,
+                persistentJson(tolerated),
                 ("{\"id\":\"" + tolerated + "\",\"text\":\"Hej\",\"hint\":\"sv\"}").getBytes(StandardCharsets.UTF_8));
         Job good = job("still working", Lane.REALTIME);
         broker.jobPublisher().publish(List.of(good));
 
-        Await.until("good jobs handled after the bad ones", WAIT, () -> handler.handled(good.id()) && handler.handled(tolerated));
+        Await.until(
+                "good jobs handled after the bad ones",
+                WAIT,
+                () -> handler.handled(good.id()) && handler.handled(tolerated));
         List<GetResponse> failed = drainFailed(bad.size());
-        List<String> reasons = failed.stream().map(r -> FailedMessageCodec.decode(r.getBody()).reason()).toList();
+        List<String> reasons = failed.stream()
+                .map(r -> FailedMessageCodec.decode(r.getBody()).reason())
+                .toList();
         assertThat(reasons).hasSize(bad.size());
         for (String expected : bad.keySet()) {
             assertThat(reasons).as("a failed message saying '%s'", expected).anyMatch(r -> r.contains(expected));
         }
-        FailedMessage oversized = failed.stream().map(r -> FailedMessageCodec.decode(r.getBody()))
-                .filter(m -> m.reason().contains("exceeds")).findFirst().orElseThrow();
+        FailedMessage oversized = failed.stream()
+                .map(r -> FailedMessageCodec.decode(r.getBody()))
+                .filter(m -> m.reason().contains("exceeds"))
+                .findFirst()
+                .orElseThrow();
         assertThat(oversized.originalBytes()).isEqualTo(tenMegabytes.length);
         assertThat(oversized.original()).hasSize(FailedMessageCodec.MAX_ORIGINAL_BYTES);
         assertThat(handler.handled).hasSize(2);
@@ -724,25 +844,46 @@ abstract class BrokerKit extends JobQueueKit {
         UUID plainText = UUID.randomUUID();
         UUID noMessageId = UUID.randomUUID();
         UUID otherMessageId = UUID.randomUUID();
-        publishRaw(Lane.REALTIME, persistentJson(plainText).builder().contentType("text/plain").build(),
+        publishRaw(
+                Lane.REALTIME,
+                persistentJson(plainText).builder().contentType("text/plain").build(),
                 JobMessageCodec.encode(plainText, "Hej"));
         publishRaw(Lane.REALTIME, persistentJson(), JobMessageCodec.encode(noMessageId, "Hej"));
         publishRaw(Lane.BATCH, persistentJson(UUID.randomUUID()), JobMessageCodec.encode(otherMessageId, "Hej"));
         UUID noContentType = UUID.randomUUID();
-        publishRaw(Lane.REALTIME, new AMQP.BasicProperties.Builder().deliveryMode(2).messageId(noContentType.toString()).build(),
+        publishRaw(
+                Lane.REALTIME,
+                new AMQP.BasicProperties.Builder()
+                        .deliveryMode(2)
+                        .messageId(noContentType.toString())
+                        .build(),
                 JobMessageCodec.encode(noContentType, "a producer that sets no content type is read as JSON"));
         Job good = job("still working", Lane.BATCH);
         broker.jobPublisher().publish(List.of(good));
 
-        Await.until("good jobs handled after the bad ones", WAIT, () -> handler.handled(good.id())
-                && handler.handled(noContentType) && handler.handled(noMessageId));
-        List<String> reasons = drainFailed(2).stream().map(r -> FailedMessageCodec.decode(r.getBody()).reason()).toList();
+        Await.until(
+                "good jobs handled after the bad ones",
+                WAIT,
+                () -> handler.handled(good.id()) && handler.handled(noContentType) && handler.handled(noMessageId));
+        List<String> reasons = drainFailed(2).stream()
+                .map(r -> FailedMessageCodec.decode(r.getBody()).reason())
+                .toList();
         assertThat(reasons).hasSize(2).allSatisfy(r -> assertThat(r).startsWith("malformed message: "));
-        assertThat(reasons).anyMatch(r -> r.contains("content type 'text/plain' is not application/json"))
+        assertThat(reasons)
+                .anyMatch(r -> r.contains("content type 'text/plain' is not application/json"))
                 .anyMatch(r -> r.contains("is not the body's id " + otherMessageId));
         assertThat(handler.calls(plainText) + handler.calls(otherMessageId)).isZero();
-        Await.until("nothing left unacked", WAIT, () -> broker.queueStatistics().stats(topology.queue(Lane.REALTIME)).messages() == 0
-                && broker.queueStatistics().stats(topology.queue(Lane.BATCH)).messages() == 0);
+        Await.until(
+                "nothing left unacked",
+                WAIT,
+                () -> broker.queueStatistics()
+                                        .stats(topology.queue(Lane.REALTIME))
+                                        .messages()
+                                == 0
+                        && broker.queueStatistics()
+                                        .stats(topology.queue(Lane.BATCH))
+                                        .messages()
+                                == 0);
     }
 
     @Test
@@ -753,8 +894,11 @@ abstract class BrokerKit extends JobQueueKit {
             BlockingQueue<com.rabbitmq.client.Delivery> replies = new ArrayBlockingQueue<>(1);
             client.basicConsume(replyQueue, true, (tag, delivery) -> replies.add(delivery), tag -> {});
             UUID id = UUID.randomUUID();
-            AMQP.BasicProperties properties = persistentJson(id).builder()
-                    .replyTo(replyQueue).correlationId("corr-" + id).build();
+            AMQP.BasicProperties properties = persistentJson(id)
+                    .builder()
+                    .replyTo(replyQueue)
+                    .correlationId("corr-" + id)
+                    .build();
             publishRaw(Lane.REALTIME, properties, JobMessageCodec.encode(id, "Hej då"));
 
             com.rabbitmq.client.Delivery reply = replies.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -780,7 +924,8 @@ abstract class BrokerKit extends JobQueueKit {
                     Thread.sleep(2); // a slow batch: the backlog takes seconds to drain
                     batchDone.incrementAndGet();
                 } else {
-                    realtimeLatencyMillis.add(Duration.between(job.submittedAt(), Instant.now()).toMillis());
+                    realtimeLatencyMillis.add(
+                            Duration.between(job.submittedAt(), Instant.now()).toMillis());
                     if (realtimeLatencyMillis.size() == realtimeJobs) {
                         batchDoneWhenRealtimeFinished.set(batchDone.get());
                     }
@@ -804,8 +949,11 @@ abstract class BrokerKit extends JobQueueKit {
         assertThat(batchDoneWhenRealtimeFinished.get())
                 .as("batch jobs done when the last realtime job was handled (backlog " + backlog + ")")
                 .isLessThan(backlog / 2);
-        long worst = realtimeLatencyMillis.stream().mapToLong(Long::longValue).max().orElseThrow();
-        assertThat(worst).as("worst realtime submit-to-handler latency (ms) behind a batch backlog").isLessThan(2_000);
+        long worst =
+                realtimeLatencyMillis.stream().mapToLong(Long::longValue).max().orElseThrow();
+        assertThat(worst)
+                .as("worst realtime submit-to-handler latency (ms) behind a batch backlog")
+                .isLessThan(2_000);
     }
 
     /** Regression: deliveries that arrived before basicConsume returned were dropped unsettled and stuck unacked. */
@@ -819,10 +967,15 @@ abstract class BrokerKit extends JobQueueKit {
             broker.jobPublisher().publish(backlog);
             RecordingHandler handler = new RecordingHandler();
             AmqpJobConsumer consumer = consume(handler, ConsumerSettings.defaults());
-            Await.until("round " + round + ": backlog handled and acked", WAIT, () -> handler.handled.size() == backlog.size()
-                    && statsByQueue().get(topology.queue(Lane.REALTIME)).messages() == 0
-                    && statsByQueue().get(topology.queue(Lane.BATCH)).messages() == 0);
-            assertThat(consumer.droppedAfterChannelLoss()).as("deliveries dropped unsettled").isZero();
+            Await.until(
+                    "round " + round + ": backlog handled and acked",
+                    WAIT,
+                    () -> handler.handled.size() == backlog.size()
+                            && statsByQueue().get(topology.queue(Lane.REALTIME)).messages() == 0
+                            && statsByQueue().get(topology.queue(Lane.BATCH)).messages() == 0);
+            assertThat(consumer.droppedAfterChannelLoss())
+                    .as("deliveries dropped unsettled")
+                    .isZero();
             consumer.close();
         }
     }
@@ -839,10 +992,14 @@ abstract class BrokerKit extends JobQueueKit {
         consume(new RecordingHandler(), ConsumerSettings.defaults());
         Await.until("consumers registered and queues drained", WAIT, () -> {
             Map<String, QueueStats> now = statsByQueue();
-            return now.get(topology.queue(Lane.BATCH)).consumers() == 1 && now.get(topology.queue(Lane.REALTIME)).consumers() == 1
+            return now.get(topology.queue(Lane.BATCH)).consumers() == 1
+                    && now.get(topology.queue(Lane.REALTIME)).consumers() == 1
                     && now.get(topology.queue(Lane.BATCH)).messages() == 0;
         });
-        assertThat(broker.queueStatistics().stats(topology.prefix() + ".no-such-queue").present()).isFalse();
+        assertThat(broker.queueStatistics()
+                        .stats(topology.prefix() + ".no-such-queue")
+                        .present())
+                .isFalse();
         assertThat(broker.queueStatistics().isReady()).isTrue();
     }
 
@@ -874,7 +1031,8 @@ abstract class BrokerKit extends JobQueueKit {
         Job batch = job("b", Lane.BATCH);
         broker.jobPublisher().publish(List.of(realtime, batch));
         Await.until("realtime handled", WAIT, () -> handler.handled(realtime.id()));
-        assertThat(broker.queueStatistics().stats(topology.queue(Lane.BATCH)).messages()).isEqualTo(1);
+        assertThat(broker.queueStatistics().stats(topology.queue(Lane.BATCH)).messages())
+                .isEqualTo(1);
         assertThat(handler.handled(batch.id())).isFalse();
     }
 
@@ -902,8 +1060,8 @@ abstract class BrokerKit extends JobQueueKit {
         publishConcurrently(warmUp);
         Await.until("warm-up consumed", Duration.ofMinutes(2), () -> seen.size() >= warmUp);
 
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         publishConcurrently(total);
@@ -912,10 +1070,16 @@ abstract class BrokerKit extends JobQueueKit {
         long consumed = System.nanoTime() - start;
         long cpu = os.getProcessCpuTime() - cpuStart;
         // CPU per job of this JVM (client side, plus the broker itself when embedded) varies less with a busy box
-        System.out.printf("[broker kit %s] %d jobs: confirmed publish %.0f msg/s; publish+consume+ack end to end %.0f msg/s;"
+        System.out.printf(
+                "[broker kit %s] %d jobs: confirmed publish %.0f msg/s; publish+consume+ack end to end %.0f msg/s;"
                         + " this JVM used %.0f us CPU per job; load average %.1f on %d cores%n",
-                expectedFlavour(), total, total / (published / 1e9), total / (consumed / 1e9), cpu / 1e3 / total,
-                os.getSystemLoadAverage(), os.getAvailableProcessors());
+                expectedFlavour(),
+                total,
+                total / (published / 1e9),
+                total / (consumed / 1e9),
+                cpu / 1e3 / total,
+                os.getSystemLoadAverage(),
+                os.getAvailableProcessors());
         assertThat(seen).hasSize(warmUp + total);
         assertThat(duplicates.get()).isZero();
     }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class ConsumerSettingsTest {
     @Test
     void backoffDoublesPerAttemptUpToItsMaximum() {
-        ConsumerSettings s = ConsumerSettings.defaults().withRetryBackoff(Duration.ofMillis(100), Duration.ofMillis(700));
+        ConsumerSettings s =
+                ConsumerSettings.defaults().withRetryBackoff(Duration.ofMillis(100), Duration.ofMillis(700));
         assertThat(s.backoff(1)).isEqualTo(Duration.ofMillis(100));
         assertThat(s.backoff(2)).isEqualTo(Duration.ofMillis(200));
         assertThat(s.backoff(3)).isEqualTo(Duration.ofMillis(400));

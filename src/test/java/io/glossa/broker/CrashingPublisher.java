@@ -21,8 +21,11 @@ public final class CrashingPublisher {
         Topology topology = new Topology(args[2]);
         int batches = Integer.parseInt(args[3]);
         EmbeddedBroker embedded = EmbeddedBroker.start(new EmbeddedBrokerSettings(dataDir, port, "guest", "guest"));
-        AmqpBroker broker = AmqpBroker.connect(embedded.endpoint(), topology,
-                ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(10)), "crash");
+        AmqpBroker broker = AmqpBroker.connect(
+                embedded.endpoint(),
+                topology,
+                ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(10)),
+                "crash");
         for (int b = 0; b < batches; b++) {
             List<Job> jobs = new ArrayList<>();
             for (int i = 0; i < 100; i++) {

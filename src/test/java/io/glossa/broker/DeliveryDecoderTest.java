@@ -22,11 +22,14 @@ class DeliveryDecoderTest {
 
     @Test
     void aSingleJobWithItsCountsFromTheHeaders() {
-        Map<String, Object> headers = new HashMap<>(AmqpJobPublisher.properties(job).getHeaders());
+        Map<String, Object> headers =
+                new HashMap<>(AmqpJobPublisher.properties(job).getHeaders());
         headers.put(MessageHeaders.ATTEMPTS, 2);
         headers.put(MessageHeaders.DELIVERY_COUNT, 3);
-        AMQP.BasicProperties properties = AmqpJobPublisher.properties(job).builder().headers(headers).build();
-        DeliverySituation situation = decoder.decode(delivery(properties, JobMessageCodec.encode(job), true)).situation();
+        AMQP.BasicProperties properties =
+                AmqpJobPublisher.properties(job).builder().headers(headers).build();
+        DeliverySituation situation = decoder.decode(delivery(properties, JobMessageCodec.encode(job), true))
+                .situation();
         assertThat(situation.stage()).isEqualTo(new Stage.Decoded());
         assertThat(situation.multi()).isFalse();
         assertThat(situation.jobs()).singleElement().satisfies(j -> {
@@ -42,9 +45,12 @@ class DeliveryDecoderTest {
     @Test
     void aMultiJobBodyBringsEveryJobInOrder() {
         Job other = new Job(UUID.randomUUID(), "Guten Tag", Lane.REALTIME, Instant.parse("2026-12-01T10:00:01Z"));
-        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().contentType("application/json").build();
-        DeliverySituation two = decoder.decode(delivery(properties, JobMessageCodec.encodeAll(List.of(job, other)),
-                false)).situation();
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                .contentType("application/json")
+                .build();
+        DeliverySituation two = decoder.decode(
+                        delivery(properties, JobMessageCodec.encodeAll(List.of(job, other)), false))
+                .situation();
         assertThat(two.multi()).isTrue();
         assertThat(two.jobs()).extracting(Job::id).containsExactly(job.id(), other.id());
         assertThat(two.attempts()).isZero();
@@ -52,21 +58,30 @@ class DeliveryDecoderTest {
 
     @Test
     void aMalformedMessageSaysWhyAndKeepsItsAttempts() {
-        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().contentType("text/plain")
-                .headers(Map.of(MessageHeaders.ATTEMPTS, 1)).build();
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                .contentType("text/plain")
+                .headers(Map.of(MessageHeaders.ATTEMPTS, 1))
+                .build();
         DeliverySituation situation = decoder.decode(delivery(properties, JobMessageCodec.encode(job), false))
                 .situation();
-        assertThat(situation.stage()).isInstanceOfSatisfying(Stage.Malformed.class,
-                m -> assertThat(m.why()).contains("text/plain"));
+        assertThat(situation.stage())
+                .isInstanceOfSatisfying(
+                        Stage.Malformed.class, m -> assertThat(m.why()).contains("text/plain"));
         assertThat(situation.jobs()).isEmpty();
         assertThat(situation.attempts()).isEqualTo(1);
 
-        AMQP.BasicProperties wrongId = AmqpJobPublisher.properties(job).builder()
-                .messageId(UUID.randomUUID().toString()).build();
-        assertThat(decoder.decode(delivery(wrongId, JobMessageCodec.encode(job), false)).situation().stage())
+        AMQP.BasicProperties wrongId = AmqpJobPublisher.properties(job)
+                .builder()
+                .messageId(UUID.randomUUID().toString())
+                .build();
+        assertThat(decoder.decode(delivery(wrongId, JobMessageCodec.encode(job), false))
+                        .situation()
+                        .stage())
                 .isInstanceOf(Stage.Malformed.class);
         assertThat(decoder.decode(delivery(properties, "hello".getBytes(StandardCharsets.UTF_8), false))
-                .situation().stage()).isInstanceOf(Stage.Malformed.class);
+                        .situation()
+                        .stage())
+                .isInstanceOf(Stage.Malformed.class);
     }
 
     private static Delivery delivery(AMQP.BasicProperties properties, byte[] body, boolean redelivered) {

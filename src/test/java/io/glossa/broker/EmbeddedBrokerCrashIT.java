@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -30,11 +29,21 @@ class EmbeddedBrokerCrashIT {
             port = socket.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                CrashingPublisher.class.getName(), dataDir.toString(), String.valueOf(port), "crash", "20")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process child = new ProcessBuilder(
+                        java,
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashingPublisher.class.getName(),
+                        dataDir.toString(),
+                        String.valueOf(port),
+                        "crash",
+                        "20")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         Set<String> confirmed = new HashSet<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             // kill it in the middle of the run, right after 1,000 confirms: later publishes are in flight
             while ((line = out.readLine()) != null && confirmed.size() < 1_000) {
@@ -49,10 +58,14 @@ class EmbeddedBrokerCrashIT {
         assertThat(confirmed).hasSize(1_000);
 
         Topology topology = new Topology("crash");
-        try (EmbeddedBroker embedded = EmbeddedBroker.start(new EmbeddedBrokerSettings(dataDir, port, "guest", "guest"));
-             AmqpBroker broker = AmqpBroker.connect(embedded.endpoint(), topology,
-                     ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(10)), "after-crash");
-             Channel channel = broker.publishing().openChannel()) {
+        try (EmbeddedBroker embedded =
+                        EmbeddedBroker.start(new EmbeddedBrokerSettings(dataDir, port, "guest", "guest"));
+                AmqpBroker broker = AmqpBroker.connect(
+                        embedded.endpoint(),
+                        topology,
+                        ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(10)),
+                        "after-crash");
+                Channel channel = broker.publishing().openChannel()) {
             Set<String> found = new HashSet<>();
             GetResponse response;
             while ((response = channel.basicGet(topology.queue(Lane.BATCH), true)) != null) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedBrokerIT extends BrokerKit {
     @TempDir
     static Path dataDir;
+
     static EmbeddedBroker embedded;
 
     @BeforeAll
@@ -63,11 +64,13 @@ class EmbeddedBrokerIT extends BrokerKit {
 
     @Test
     void listensOnLoopbackOnly() throws IOException {
-        java.net.InetAddress external = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
-                .filter(i -> !isLoopback(i))
-                .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
-                .filter(a -> a instanceof java.net.Inet4Address)
-                .findFirst().orElse(null);
+        java.net.InetAddress external =
+                java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                        .filter(i -> !isLoopback(i))
+                        .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                        .filter(a -> a instanceof java.net.Inet4Address)
+                        .findFirst()
+                        .orElse(null);
         org.junit.jupiter.api.Assumptions.assumeTrue(external != null, "this machine has no non-loopback IPv4 address");
         try (java.net.Socket socket = new java.net.Socket()) {
             assertThatThrownBy(() -> socket.connect(new java.net.InetSocketAddress(external, embedded.port()), 1_000))
@@ -86,10 +89,17 @@ class EmbeddedBrokerIT extends BrokerKit {
     @Test
     void connectsToTheNextAddressOfAClusterWhenTheFirstIsDown() throws Exception {
         AmqpEndpoint one = embedded.endpoint();
-        AmqpEndpoint cluster = new AmqpEndpoint(List.of(new com.rabbitmq.client.Address("127.0.0.1", freePort()),
-                new com.rabbitmq.client.Address("127.0.0.1", embedded.port())), one.username(), one.password(), "/", false);
-        try (BrokerConnection connection = new AmqpConnector(cluster, ConnectSettings.defaults()
-                .withFirstConnectTimeout(Duration.ofSeconds(10))).connect("kit-cluster")) {
+        AmqpEndpoint cluster = new AmqpEndpoint(
+                List.of(
+                        new com.rabbitmq.client.Address("127.0.0.1", freePort()),
+                        new com.rabbitmq.client.Address("127.0.0.1", embedded.port())),
+                one.username(),
+                one.password(),
+                "/",
+                false);
+        try (BrokerConnection connection = new AmqpConnector(
+                        cluster, ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(10)))
+                .connect("kit-cluster")) {
             assertThat(connection.connection().getPort()).isEqualTo(embedded.port());
             assertThat(connection.flavour()).isEqualTo(BrokerFlavour.QPID);
         }
@@ -97,10 +107,13 @@ class EmbeddedBrokerIT extends BrokerKit {
 
     @Test
     void reconnectsToAnotherAddressWhenItsBrokerGoesAway() throws Exception {
-        EmbeddedBroker a = EmbeddedBroker.start(new EmbeddedBrokerSettings(dataDir.resolve("node-a"), freePort(), "guest", "guest"));
-        EmbeddedBroker b = EmbeddedBroker.start(new EmbeddedBrokerSettings(dataDir.resolve("node-b"), freePort(), "guest", "guest"));
+        EmbeddedBroker a = EmbeddedBroker.start(
+                new EmbeddedBrokerSettings(dataDir.resolve("node-a"), freePort(), "guest", "guest"));
+        EmbeddedBroker b = EmbeddedBroker.start(
+                new EmbeddedBrokerSettings(dataDir.resolve("node-b"), freePort(), "guest", "guest"));
         Topology nodes = new Topology("nodes-" + UUID.randomUUID().toString().substring(0, 8));
-        AmqpEndpoint both = AmqpEndpoint.parse("amqp://guest:guest@127.0.0.1:" + a.port() + ",127.0.0.1:" + b.port(), "x", "y");
+        AmqpEndpoint both =
+                AmqpEndpoint.parse("amqp://guest:guest@127.0.0.1:" + a.port() + ",127.0.0.1:" + b.port(), "x", "y");
         try (AmqpBroker client = AmqpBroker.connect(both, nodes, connectSettings(), "kit-failover")) {
             int first = client.publishing().connection().getPort();
             EmbeddedBroker down = first == a.port() ? a : b;
@@ -117,7 +130,10 @@ class EmbeddedBrokerIT extends BrokerKit {
                 }
             });
             assertThat(client.publishing().connection().getPort()).isEqualTo(survivor.port());
-            assertThat(client.queueStatistics().stats(nodes.queue(Lane.REALTIME)).messages()).isGreaterThanOrEqualTo(1);
+            assertThat(client.queueStatistics()
+                            .stats(nodes.queue(Lane.REALTIME))
+                            .messages())
+                    .isGreaterThanOrEqualTo(1);
         } finally {
             a.close();
             b.close();
@@ -127,8 +143,9 @@ class EmbeddedBrokerIT extends BrokerKit {
     @Test
     void wrongPasswordIsRefused() {
         AmqpEndpoint wrong = AmqpEndpoint.parse("amqp://glossa:nope@127.0.0.1:" + embedded.port() + "/", "x", "y");
-        assertThatThrownBy(() -> new AmqpConnector(wrong, ConnectSettings.defaults()
-                .withFirstConnectTimeout(Duration.ofMillis(500))).connect("kit-wrong"))
+        assertThatThrownBy(() -> new AmqpConnector(
+                                wrong, ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofMillis(500)))
+                        .connect("kit-wrong"))
                 .isInstanceOf(BrokerUnavailableException.class)
                 .hasMessageContaining("unreachable");
     }
@@ -143,7 +160,8 @@ class EmbeddedBrokerIT extends BrokerKit {
 
         embedded = EmbeddedBroker.start(settings);
         broker = AmqpBroker.connect(endpoint(), topology, connectSettings(), "kit-restarted");
-        assertThat(broker.queueStatistics().stats(topology.queue(Lane.BATCH)).messages()).isEqualTo(1);
+        assertThat(broker.queueStatistics().stats(topology.queue(Lane.BATCH)).messages())
+                .isEqualTo(1);
         RecordingHandler handler = new RecordingHandler();
         consume(handler, ConsumerSettings.defaults());
         Await.until("job from before the restart handled", WAIT, () -> handler.handled(job.id()));
@@ -183,8 +201,13 @@ class EmbeddedBrokerIT extends BrokerKit {
             });
             sent.add(job.id());
         }
-        Await.until("every job published before and after the restart handled", Duration.ofSeconds(60),
-                () -> handler.handled.stream().map(Job::id).collect(java.util.stream.Collectors.toSet()).containsAll(sent));
+        Await.until(
+                "every job published before and after the restart handled",
+                Duration.ofSeconds(60),
+                () -> handler.handled.stream()
+                        .map(Job::id)
+                        .collect(java.util.stream.Collectors.toSet())
+                        .containsAll(sent));
     }
 
     @Test
@@ -211,13 +234,14 @@ class EmbeddedBrokerIT extends BrokerKit {
     void firstConnectWaitsForABrokerThatIsStillStarting() throws Exception {
         Path otherDir = Files.createDirectories(dataDir.resolve("late"));
         EmbeddedBrokerSettings late = new EmbeddedBrokerSettings(otherDir, freePort(), "guest", "guest");
-        CompletableFuture<BrokerConnection> connecting = CompletableFuture.supplyAsync(() ->
-                new AmqpConnector(AmqpEndpoint.parse("amqp://127.0.0.1:" + late.port(), "guest", "guest"),
-                        ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(60))).connect("kit-early"));
+        CompletableFuture<BrokerConnection> connecting = CompletableFuture.supplyAsync(() -> new AmqpConnector(
+                        AmqpEndpoint.parse("amqp://127.0.0.1:" + late.port(), "guest", "guest"),
+                        ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(60)))
+                .connect("kit-early"));
         Thread.sleep(1_000);
         assertThat(connecting).isNotDone();
         try (EmbeddedBroker lateBroker = EmbeddedBroker.start(late);
-             BrokerConnection connection = connecting.get(60, TimeUnit.SECONDS)) {
+                BrokerConnection connection = connecting.get(60, TimeUnit.SECONDS)) {
             assertThat(connection.isOpen()).isTrue();
             assertThat(connection.flavour()).isEqualTo(BrokerFlavour.QPID);
         }
@@ -225,7 +249,8 @@ class EmbeddedBrokerIT extends BrokerKit {
 
     @Test
     void aSecondBrokerOnTheSamePortFailsWithAClearMessage() {
-        EmbeddedBrokerSettings clash = new EmbeddedBrokerSettings(dataDir.resolve("clash"), embedded.port(), "guest", "guest");
+        EmbeddedBrokerSettings clash =
+                new EmbeddedBrokerSettings(dataDir.resolve("clash"), embedded.port(), "guest", "guest");
         assertThatThrownBy(() -> EmbeddedBroker.start(clash))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("127.0.0.1:" + embedded.port());

@@ -15,7 +15,8 @@ class FailedMessageCodecTest {
     @Test
     void keepsATextBodyAsText() throws Exception {
         byte[] body = "{\"id\":\"x\",\"text\":\"hej\"}".getBytes(StandardCharsets.UTF_8);
-        byte[] encoded = FailedMessageCodec.encode(new FailedMessage("boom", 5, at, "realtime", "x", body, body.length));
+        byte[] encoded =
+                FailedMessageCodec.encode(new FailedMessage("boom", 5, at, "realtime", "x", body, body.length));
         JsonNode json = new ObjectMapper().readTree(encoded);
         assertThat(json.get("reason").asText()).isEqualTo("boom");
         assertThat(json.get("attempts").asInt()).isEqualTo(5);
@@ -31,8 +32,9 @@ class FailedMessageCodecTest {
     @Test
     void keepsBinaryAsBase64AndCutsHugeBodies() throws Exception {
         byte[] binary = {(byte) 0xFF, 0, 1};
-        JsonNode json = new ObjectMapper().readTree(FailedMessageCodec.encode(
-                new FailedMessage("bad", 0, at, "batch", null, binary, binary.length)));
+        JsonNode json = new ObjectMapper()
+                .readTree(FailedMessageCodec.encode(
+                        new FailedMessage("bad", 0, at, "batch", null, binary, binary.length)));
         assertThat(json.at("/original/encoding").asText()).isEqualTo("base64");
         assertThat(json.get("message_id").isNull()).isTrue();
 
@@ -40,8 +42,8 @@ class FailedMessageCodecTest {
         Arrays.fill(huge, (byte) 'x');
         huge[FailedMessageCodec.MAX_ORIGINAL_BYTES - 1] = (byte) 0xC3; // a 2-byte character cut in half
         huge[FailedMessageCodec.MAX_ORIGINAL_BYTES] = (byte) 0xA5;
-        FailedMessage cut = FailedMessageCodec.decode(FailedMessageCodec.encode(
-                new FailedMessage("too big", 0, at, "batch", null, huge, huge.length)));
+        FailedMessage cut = FailedMessageCodec.decode(
+                FailedMessageCodec.encode(new FailedMessage("too big", 0, at, "batch", null, huge, huge.length)));
         assertThat(cut.original()).hasSize(FailedMessageCodec.MAX_ORIGINAL_BYTES - 1);
         assertThat(cut.originalBytes()).isEqualTo(huge.length);
     }

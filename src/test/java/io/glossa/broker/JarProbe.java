@@ -10,9 +10,12 @@ import java.time.Duration;
 public final class JarProbe {
     public static void main(String[] args) {
         try (EmbeddedBroker embedded = EmbeddedBroker.start(
-                new EmbeddedBrokerSettings(Path.of(args[0]), Integer.parseInt(args[1]), "guest", "guest"));
-             AmqpBroker broker = AmqpBroker.connect(embedded.endpoint(), new Topology("jar-probe"),
-                     ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(20)), "jar-probe")) {
+                        new EmbeddedBrokerSettings(Path.of(args[0]), Integer.parseInt(args[1]), "guest", "guest"));
+                AmqpBroker broker = AmqpBroker.connect(
+                        embedded.endpoint(),
+                        new Topology("jar-probe"),
+                        ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(20)),
+                        "jar-probe")) {
             System.out.println("FLAVOUR " + broker.flavour());
         }
     }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /** Whatever arrives on the jobs queue, the codec answers a job or a MalformedMessageException, nothing else. */
 class JobMessageCodecPropertiesTest {
     private final JobMessageCodec codec = new JobMessageCodec(64 * 1024);
-    private final byte[] valid = JobMessageCodec.encode(UUID.fromString("0b0e5a5e-2f5c-4c36-9f3e-0d8f5d3b6a11"),
-            "Det var en gång en liten flicka");
+    private final byte[] valid = JobMessageCodec.encode(
+            UUID.fromString("0b0e5a5e-2f5c-4c36-9f3e-0d8f5d3b6a11"), "Det var en gång en liten flicka");
 
     @Test
     void arbitraryBytesAreAJobOrMalformed() {
@@ -29,15 +29,22 @@ class JobMessageCodecPropertiesTest {
 
     @Test
     void everyEncodedJobDecodesToItself() {
-        Property.forAll(1_000, random -> new JobMessage(new UUID(random.nextLong(), random.nextLong()),
-                "x" + NastyText.of(random, random.nextInt(200))), job -> {
-            assertThat(codec.decode(JobMessageCodec.encode(job.id(), job.text()))).isEqualTo(job);
-        });
+        Property.forAll(
+                1_000,
+                random -> new JobMessage(
+                        new UUID(random.nextLong(), random.nextLong()),
+                        "x" + NastyText.of(random, random.nextInt(200))),
+                job -> {
+                    assertThat(codec.decode(JobMessageCodec.encode(job.id(), job.text())))
+                            .isEqualTo(job);
+                });
     }
 
     @Test
     void bodiesOverTheLimitAreMalformedBeforeParsing() {
-        Property.forAll(50, random -> NastyJson.randomBytes(random, codec.maxBodyBytes() + 1 + random.nextInt(1 << 20)),
+        Property.forAll(
+                50,
+                random -> NastyJson.randomBytes(random, codec.maxBodyBytes() + 1 + random.nextInt(1 << 20)),
                 body -> {
                     try {
                         codec.decode(body);

@@ -27,7 +27,8 @@ class JobMessageCodecTest {
 
     @Test
     void decodesWhatItEncodesAndIgnoresUnknownFields() throws Exception {
-        assertThat(codec.decode(JobMessageCodec.encode(id, "Dzień dobry"))).isEqualTo(new JobMessage(id, "Dzień dobry"));
+        assertThat(codec.decode(JobMessageCodec.encode(id, "Dzień dobry")))
+                .isEqualTo(new JobMessage(id, "Dzień dobry"));
         assertThat(codec.decode(utf8("{\"text\":\"a\",\"id\":\"" + id + "\",\"lang_hint\":\"sv\"}")))
                 .isEqualTo(new JobMessage(id, "a"));
     }
@@ -37,12 +38,15 @@ class JobMessageCodecTest {
         UUID run = UUID.fromString("1b0e5a5e-2f5c-4c36-9f3e-0d8f5d3b6a12");
         io.glossa.pipeline.Rescore rescore = new io.glossa.pipeline.Rescore(run, "2027-01-01.c0a9be68");
         byte[] body = JobMessageCodec.encode(id, "Hej", rescore);
-        assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("{\"id\":\"" + id + "\",\"text\":\"Hej\","
-                + "\"reverify\":{\"run\":\"" + run + "\",\"model_version\":\"2027-01-01.c0a9be68\"}}");
+        assertThat(new String(body, StandardCharsets.UTF_8))
+                .isEqualTo("{\"id\":\"" + id + "\",\"text\":\"Hej\"," + "\"reverify\":{\"run\":\"" + run
+                        + "\",\"model_version\":\"2027-01-01.c0a9be68\"}}");
         assertThat(codec.decode(body)).isEqualTo(new JobMessage(id, "Hej", rescore));
-        assertReason(utf8("{\"id\":\"" + id + "\",\"text\":\"a\",\"reverify\":{\"run\":\"" + run + "\"}}"),
+        assertReason(
+                utf8("{\"id\":\"" + id + "\",\"text\":\"a\",\"reverify\":{\"run\":\"" + run + "\"}}"),
                 "\"reverify\" must be");
-        assertReason(utf8("{\"id\":\"" + id + "\",\"text\":\"a\",\"reverify\":{\"run\":\"x\",\"model_version\":\"v\"}}"),
+        assertReason(
+                utf8("{\"id\":\"" + id + "\",\"text\":\"a\",\"reverify\":{\"run\":\"x\",\"model_version\":\"v\"}}"),
                 "not a UUID");
     }
 
@@ -68,17 +72,25 @@ class JobMessageCodecTest {
     void aMultiJobBodyCarriesEachJobWithItsSubmissionTime() throws Exception {
         java.time.Instant at = java.time.Instant.parse("2026-11-27T02:30:00.123456Z");
         UUID other = UUID.fromString("1b0e5a5e-2f5c-4c36-9f3e-0d8f5d3b6a12");
-        byte[] body = JobMessageCodec.encodeAll(List.of(new Job(id, "Hej", Lane.REALTIME, at),
-                new Job(other, "Tere", Lane.REALTIME, at.plusMillis(1))));
-        assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("{\"jobs\":["
-                + "{\"id\":\"" + id + "\",\"text\":\"Hej\",\"submitted_at\":\"2026-11-27T02:30:00.123456Z\"},"
-                + "{\"id\":\"" + other + "\",\"text\":\"Tere\",\"submitted_at\":\"2026-11-27T02:30:00.124456Z\"}]}");
-        assertThat(codec.decodeAll(body)).isEqualTo(new JobBody(List.of(new JobMessage(id, "Hej", null, at),
-                new JobMessage(other, "Tere", null, at.plusMillis(1))), true));
+        byte[] body = JobMessageCodec.encodeAll(List.of(
+                new Job(id, "Hej", Lane.REALTIME, at), new Job(other, "Tere", Lane.REALTIME, at.plusMillis(1))));
+        assertThat(new String(body, StandardCharsets.UTF_8))
+                .isEqualTo("{\"jobs\":["
+                        + "{\"id\":\"" + id + "\",\"text\":\"Hej\",\"submitted_at\":\"2026-11-27T02:30:00.123456Z\"},"
+                        + "{\"id\":\"" + other
+                        + "\",\"text\":\"Tere\",\"submitted_at\":\"2026-11-27T02:30:00.124456Z\"}]}");
+        assertThat(codec.decodeAll(body))
+                .isEqualTo(new JobBody(
+                        List.of(
+                                new JobMessage(id, "Hej", null, at),
+                                new JobMessage(other, "Tere", null, at.plusMillis(1))),
+                        true));
         assertThat(codec.decodeAll(JobMessageCodec.encode(id, "Hej")))
-                .as("a single-job body").isEqualTo(new JobBody(List.of(new JobMessage(id, "Hej")), false));
+                .as("a single-job body")
+                .isEqualTo(new JobBody(List.of(new JobMessage(id, "Hej")), false));
         assertThat(codec.decodeAll(utf8("{\"jobs\":[{\"id\":\"" + id + "\",\"text\":\"a\"}]}")))
-                .as("submitted_at is optional").isEqualTo(new JobBody(List.of(new JobMessage(id, "a")), true));
+                .as("submitted_at is optional")
+                .isEqualTo(new JobBody(List.of(new JobMessage(id, "a")), true));
     }
 
     @Test
@@ -86,15 +98,18 @@ class JobMessageCodecTest {
         java.time.Instant at = java.time.Instant.parse("2026-11-27T02:30:00.123456Z");
         TraceContext trace = TraceContext.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
         UUID other = UUID.fromString("1b0e5a5e-2f5c-4c36-9f3e-0d8f5d3b6a12");
-        byte[] body = JobMessageCodec.encodeAll(List.of(new Job(id, "Hej", Lane.REALTIME, at, null, null, null, trace),
+        byte[] body = JobMessageCodec.encodeAll(List.of(
+                new Job(id, "Hej", Lane.REALTIME, at, null, null, null, trace),
                 new Job(other, "Tere", Lane.REALTIME, at)));
-        assertThat(new String(body, StandardCharsets.UTF_8)).contains("\"text\":\"Hej\",\"submitted_at\":\""
-                + at + "\",\"traceparent\":\"" + trace.traceparent() + "\"}");
+        assertThat(new String(body, StandardCharsets.UTF_8))
+                .contains("\"text\":\"Hej\",\"submitted_at\":\"" + at + "\",\"traceparent\":\"" + trace.traceparent()
+                        + "\"}");
         assertThat(codec.decodeAll(body).jobs()).extracting(JobMessage::trace).containsExactly(trace, null);
 
         for (String bad : List.of("\"ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\"", "\"\"", "17", "{}")) {
             byte[] withBad = utf8("{\"jobs\":[{\"id\":\"" + id + "\",\"text\":\"a\",\"traceparent\":" + bad + "}]}");
-            assertThat(codec.decodeAll(withBad).jobs()).as("a trace is for logs: %s is ignored", bad)
+            assertThat(codec.decodeAll(withBad).jobs())
+                    .as("a trace is for logs: %s is ignored", bad)
                     .containsExactly(new JobMessage(id, "a"));
         }
     }
@@ -106,7 +121,8 @@ class JobMessageCodecTest {
         assertMultiReason(utf8("{\"jobs\":{}}"), "\"jobs\" must be an array");
         assertMultiReason(utf8("{\"jobs\":[" + good + ",7]}"), "jobs[1]: is JSON number, expected an object");
         assertMultiReason(utf8("{\"jobs\":[" + good + ",{\"text\":\"b\"}]}"), "jobs[1]: field \"id\" is missing");
-        assertMultiReason(utf8("{\"jobs\":[{\"id\":\"" + id + "\",\"text\":\"a\",\"submitted_at\":\"yesterday\"}]}"),
+        assertMultiReason(
+                utf8("{\"jobs\":[{\"id\":\"" + id + "\",\"text\":\"a\",\"submitted_at\":\"yesterday\"}]}"),
                 "jobs[0]: field \"submitted_at\" must be an ISO-8601 UTC time");
         String many = String.join(",", java.util.Collections.nCopies(1001, good));
         assertThatThrownBy(() -> new JobMessageCodec(1 << 20).decodeAll(utf8("{\"jobs\":[" + many + "]}")))
@@ -114,7 +130,9 @@ class JobMessageCodecTest {
     }
 
     private void assertMultiReason(byte[] body, String reason) {
-        assertThatThrownBy(() -> codec.decodeAll(body)).isInstanceOf(MalformedMessageException.class).hasMessageContaining(reason);
+        assertThatThrownBy(() -> codec.decodeAll(body))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining(reason);
     }
 
     @Test
@@ -125,12 +143,15 @@ class JobMessageCodecTest {
                 .isEqualTo("{\"id\":\"" + id + "\",\"text\":\"Hej\",\"owner_key_id\":17}");
         assertThat(codec.decode(JobMessageCodec.encode(owned)).owner()).isEqualTo(17L);
         UUID other = UUID.randomUUID();
-        JobBody multi = codec.decodeAll(JobMessageCodec.encodeAll(List.of(owned,
-                new Job(other, "Tere", Lane.REALTIME, at))));
+        JobBody multi =
+                codec.decodeAll(JobMessageCodec.encodeAll(List.of(owned, new Job(other, "Tere", Lane.REALTIME, at))));
         assertThat(multi.jobs()).extracting(JobMessage::owner).containsExactly(17L, null);
-        assertThat(codec.decode(utf8("{\"id\":\"" + id + "\",\"text\":\"a\",\"owner_key_id\":null}")).owner())
-                .as("an outside producer's job belongs to nobody").isNull();
-        assertReason(utf8("{\"id\":\"" + id + "\",\"text\":\"a\",\"owner_key_id\":\"17\"}"),
+        assertThat(codec.decode(utf8("{\"id\":\"" + id + "\",\"text\":\"a\",\"owner_key_id\":null}"))
+                        .owner())
+                .as("an outside producer's job belongs to nobody")
+                .isNull();
+        assertReason(
+                utf8("{\"id\":\"" + id + "\",\"text\":\"a\",\"owner_key_id\":\"17\"}"),
                 "\"owner_key_id\" must be a positive whole number");
         assertReason(utf8("{\"id\":\"" + id + "\",\"text\":\"a\",\"owner_key_id\":0}"), "positive whole number");
         assertReason(utf8("{\"id\":\"" + id + "\",\"text\":\"a\",\"owner_key_id\":1.5}"), "positive whole number");
@@ -138,7 +159,11 @@ class JobMessageCodecTest {
 
     /** Both readers, the single-job one and the one that also takes multi-job bodies, refuse it alike. */
     private void assertReason(byte[] body, String reason) {
-        assertThatThrownBy(() -> codec.decode(body)).isInstanceOf(MalformedMessageException.class).hasMessageContaining(reason);
-        assertThatThrownBy(() -> codec.decodeAll(body)).isInstanceOf(MalformedMessageException.class).hasMessageContaining(reason);
+        assertThatThrownBy(() -> codec.decode(body))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining(reason);
+        assertThatThrownBy(() -> codec.decodeAll(body))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining(reason);
     }
 }

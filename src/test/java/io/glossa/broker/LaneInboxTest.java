@@ -34,9 +34,13 @@ class LaneInboxTest {
         }
         Delivery first = inbox.poll(1, TimeUnit.SECONDS);
         assertThat(inbox.poll(1, TimeUnit.SECONDS).deliveryTag()).isEqualTo(1);
-        assertThat(inbox.poll(10, TimeUnit.MILLISECONDS)).as("two batch jobs in progress").isNull();
+        assertThat(inbox.poll(10, TimeUnit.MILLISECONDS))
+                .as("two batch jobs in progress")
+                .isNull();
         inbox.put(delivery(Lane.REALTIME, 1000));
-        assertThat(inbox.poll(1, TimeUnit.SECONDS).deliveryTag()).as("realtime is not limited").isEqualTo(1000);
+        assertThat(inbox.poll(1, TimeUnit.SECONDS).deliveryTag())
+                .as("realtime is not limited")
+                .isEqualTo(1000);
         inbox.finished(first);
         assertThat(inbox.poll(1, TimeUnit.SECONDS).deliveryTag()).isEqualTo(2);
         assertThat(inbox.size()).isEqualTo(2);

@@ -37,66 +37,87 @@ class MessageSchemasTest {
     void jobBodiesMatchTheJobSchema() throws Exception {
         JsonNode body = JSON.readTree(JobMessageCodec.encode(UUID.randomUUID(), "Hej"));
         assertThat(violations(schema("job.schema.json"), body)).isEmpty();
-        JsonNode owned = JSON.readTree(JobMessageCodec.encode(new io.glossa.pipeline.Job(UUID.randomUUID(), "Hej",
-                io.glossa.pipeline.Lane.REALTIME, Instant.now(), null, null, 5L, null)));
+        JsonNode owned = JSON.readTree(JobMessageCodec.encode(new io.glossa.pipeline.Job(
+                UUID.randomUUID(), "Hej", io.glossa.pipeline.Lane.REALTIME, Instant.now(), null, null, 5L, null)));
         assertThat(violations(schema("job.schema.json"), owned)).isEmpty();
         assertThat(violations(schema("job.schema.json"), JSON.readTree("{\"id\":\"nope\",\"text\":\"\"}")))
                 .as("the checker does find problems")
-                .anyMatch(v -> v.startsWith("$.id:")).anyMatch(v -> v.startsWith("$.text:"));
-        assertThat(violations(schema("job.schema.json"), JSON.readTree("{\"text\":\"a\"}"))).containsExactly("$: missing id");
+                .anyMatch(v -> v.startsWith("$.id:"))
+                .anyMatch(v -> v.startsWith("$.text:"));
+        assertThat(violations(schema("job.schema.json"), JSON.readTree("{\"text\":\"a\"}")))
+                .containsExactly("$: missing id");
     }
 
     @Test
     void multiJobBodiesMatchTheJobsSchema() throws Exception {
         List<io.glossa.pipeline.Job> jobs = List.of(
                 new io.glossa.pipeline.Job(UUID.randomUUID(), "Hej", io.glossa.pipeline.Lane.REALTIME, Instant.now()),
-                new io.glossa.pipeline.Job(UUID.randomUUID(), "Tere", io.glossa.pipeline.Lane.REALTIME, Instant.now(),
-                        null, null, 7L, io.glossa.pipeline.TraceContext.start()));
+                new io.glossa.pipeline.Job(
+                        UUID.randomUUID(),
+                        "Tere",
+                        io.glossa.pipeline.Lane.REALTIME,
+                        Instant.now(),
+                        null,
+                        null,
+                        7L,
+                        io.glossa.pipeline.TraceContext.start()));
         JsonNode schema = schema("jobs.schema.json");
-        assertThat(violations(schema, JSON.readTree(JobMessageCodec.encodeAll(jobs)))).isEmpty();
+        assertThat(violations(schema, JSON.readTree(JobMessageCodec.encodeAll(jobs))))
+                .isEmpty();
         assertThat(violations(schema, JSON.readTree("{\"jobs\":[]}"))).containsExactly("$.jobs: fewer than minItems");
-        assertThat(violations(schema, JSON.readTree("{\"jobs\":[{\"id\":\"x\",\"text\":\"a\",\"submitted_at\":\"now\"}]}")))
+        assertThat(violations(
+                        schema, JSON.readTree("{\"jobs\":[{\"id\":\"x\",\"text\":\"a\",\"submitted_at\":\"now\"}]}")))
                 .contains("$.jobs[0].id: not a uuid", "$.jobs[0].submitted_at: not a date-time");
-        assertThat(violations(schema, JSON.readTree("{\"jobs\":[{\"id\":\"" + UUID.randomUUID()
-                + "\",\"text\":\"a\",\"traceparent\":\"00-x\"}]}"))).as("the schema describes what glossa writes")
+        assertThat(violations(
+                        schema,
+                        JSON.readTree("{\"jobs\":[{\"id\":\"" + UUID.randomUUID()
+                                + "\",\"text\":\"a\",\"traceparent\":\"00-x\"}]}")))
+                .as("the schema describes what glossa writes")
                 .anyMatch(v -> v.startsWith("$.jobs[0].traceparent:"));
     }
 
     @Test
     void resultEventsMatchTheResultEventSchema() throws Exception {
         UUID id = UUID.randomUUID();
-        Prediction p = new Prediction("sv", "Swedish", "Svenska", 0.9, List.of(new Candidate("sv", "Swedish", "Svenska", 0.9)));
-        ResultEvent done = new ResultEvent(id, TextStatus.DONE, new Result(id, p, "v1", Instant.now(), 1), null, Instant.now(),
-                3L);
+        Prediction p = new Prediction(
+                "sv", "Swedish", "Svenska", 0.9, List.of(new Candidate("sv", "Swedish", "Svenska", 0.9)));
+        ResultEvent done = new ResultEvent(
+                id, TextStatus.DONE, new Result(id, p, "v1", Instant.now(), 1), null, Instant.now(), 3L);
         ResultEvent failed = new ResultEvent(id, TextStatus.FAILED, null, "boom", null);
-        assertThat(violations(schema("result-event.schema.json"), JSON.readTree(ResultEventCodec.encode(done)))).isEmpty();
-        assertThat(violations(schema("result-event.schema.json"), JSON.readTree(ResultEventCodec.encode(failed)))).isEmpty();
+        assertThat(violations(schema("result-event.schema.json"), JSON.readTree(ResultEventCodec.encode(done))))
+                .isEmpty();
+        assertThat(violations(schema("result-event.schema.json"), JSON.readTree(ResultEventCodec.encode(failed))))
+                .isEmpty();
     }
 
     @Test
     void reVerifyJobsMatchTheJobSchemaAndAnnouncementsTheirs() throws Exception {
-        byte[] job = JobMessageCodec.encode(UUID.randomUUID(), "Hej",
-                new io.glossa.pipeline.Rescore(UUID.randomUUID(), "2027-01-01.c0a9be68"));
+        byte[] job = JobMessageCodec.encode(
+                UUID.randomUUID(), "Hej", new io.glossa.pipeline.Rescore(UUID.randomUUID(), "2027-01-01.c0a9be68"));
         assertThat(violations(schema("job.schema.json"), JSON.readTree(job))).isEmpty();
         for (io.glossa.registry.ModelEvent.Action action : io.glossa.registry.ModelEvent.Action.values()) {
             String version = action == io.glossa.registry.ModelEvent.Action.SHADOW_OFF ? null : "2027-01-01.c0a9be68";
-            byte[] body = ModelAnnouncementCodec.encode(new io.glossa.registry.ModelAnnouncement(action, version,
-                    Instant.now()));
-            assertThat(violations(schema("model-announcement.schema.json"), JSON.readTree(body))).as(action.key())
+            byte[] body = ModelAnnouncementCodec.encode(
+                    new io.glossa.registry.ModelAnnouncement(action, version, Instant.now()));
+            assertThat(violations(schema("model-announcement.schema.json"), JSON.readTree(body)))
+                    .as(action.key())
                     .isEmpty();
             assertThat(ModelAnnouncementCodec.decode(body)).hasValueSatisfying(a -> {
                 assertThat(a.event()).isEqualTo(action);
                 assertThat(a.version()).isEqualTo(version);
             });
         }
-        assertThat(ModelAnnouncementCodec.decode("{\"event\":\"explode\"}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(ModelAnnouncementCodec.decode("{\"event\":\"explode\"}".getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
     }
 
     @Test
     void failedMessagesMatchTheFailedJobSchema() throws Exception {
         byte[] original = "{\"id\":1}".getBytes(StandardCharsets.UTF_8);
-        FailedMessage failed = new FailedMessage("malformed message: x", 0, Instant.now(), "batch", null, original, original.length);
-        assertThat(violations(schema("failed-job.schema.json"), JSON.readTree(FailedMessageCodec.encode(failed)))).isEmpty();
+        FailedMessage failed =
+                new FailedMessage("malformed message: x", 0, Instant.now(), "batch", null, original, original.length);
+        assertThat(violations(schema("failed-job.schema.json"), JSON.readTree(FailedMessageCodec.encode(failed))))
+                .isEmpty();
     }
 
     static List<String> violations(JsonNode schema, JsonNode value) {
@@ -117,10 +138,12 @@ class MessageSchemasTest {
             checkString(schema, value.textValue(), path, problems);
         }
         if (value.isNumber()) {
-            if (schema.has("minimum") && value.doubleValue() < schema.get("minimum").doubleValue()) {
+            if (schema.has("minimum")
+                    && value.doubleValue() < schema.get("minimum").doubleValue()) {
                 problems.add(path + ": below minimum");
             }
-            if (schema.has("maximum") && value.doubleValue() > schema.get("maximum").doubleValue()) {
+            if (schema.has("maximum")
+                    && value.doubleValue() > schema.get("maximum").doubleValue()) {
                 problems.add(path + ": above maximum");
             }
         }
@@ -134,15 +157,20 @@ class MessageSchemasTest {
                 JsonNode property = schema.path("properties").get(field);
                 if (property != null) {
                     check(property, value.get(field), path + "." + field, problems);
-                } else if (schema.path("additionalProperties").isBoolean() && !schema.get("additionalProperties").asBoolean()) {
+                } else if (schema.path("additionalProperties").isBoolean()
+                        && !schema.get("additionalProperties").asBoolean()) {
                     problems.add(path + ": undeclared field " + field);
                 }
             });
         }
-        if (value.isArray() && schema.has("minItems") && value.size() < schema.get("minItems").asInt()) {
+        if (value.isArray()
+                && schema.has("minItems")
+                && value.size() < schema.get("minItems").asInt()) {
             problems.add(path + ": fewer than minItems");
         }
-        if (value.isArray() && schema.has("maxItems") && value.size() > schema.get("maxItems").asInt()) {
+        if (value.isArray()
+                && schema.has("maxItems")
+                && value.size() > schema.get("maxItems").asInt()) {
             problems.add(path + ": more than maxItems");
         }
         if (value.isArray() && schema.has("items")) {
@@ -156,7 +184,10 @@ class MessageSchemasTest {
         if (schema.has("minLength") && text.length() < schema.get("minLength").asInt()) {
             problems.add(path + ": shorter than minLength");
         }
-        if (schema.has("pattern") && !Pattern.compile(schema.get("pattern").asText()).matcher(text).find()) {
+        if (schema.has("pattern")
+                && !Pattern.compile(schema.get("pattern").asText())
+                        .matcher(text)
+                        .find()) {
             problems.add(path + ": does not match pattern");
         }
         String format = schema.path("format").asText("");

@@ -32,11 +32,16 @@ class PikaRpcIT {
 
     @BeforeEach
     void connect() throws Exception {
-        RequiredTool.require(Files.isExecutable(PYTHON) && run(List.of(PYTHON.toString(), "-c", "import pika"), 30).exit == 0,
-                PYTHON + " with the pika module", "python3 python3-pika");
+        RequiredTool.require(
+                Files.isExecutable(PYTHON) && run(List.of(PYTHON.toString(), "-c", "import pika"), 30).exit == 0,
+                PYTHON + " with the pika module",
+                "python3 python3-pika");
         topology = new Topology("pika-" + UUID.randomUUID().toString().substring(0, 8));
-        broker = AmqpBroker.connect(AmqpEndpoint.parse(RabbitMqBrokerIT.URI, "guest", "guest"), topology,
-                ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(10)), "kit-pika");
+        broker = AmqpBroker.connect(
+                AmqpEndpoint.parse(RabbitMqBrokerIT.URI, "guest", "guest"),
+                topology,
+                ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(10)),
+                "kit-pika");
     }
 
     @AfterEach
@@ -58,11 +63,15 @@ class PikaRpcIT {
     /** The embedded broker has no direct reply-to: the same script uses an exclusive reply queue there. */
     @Test
     void pikaClientGetsTheResultFromTheEmbeddedBrokerThroughAReplyQueue(@TempDir Path dir) throws Exception {
-        try (EmbeddedBroker embedded = EmbeddedBroker.start(new EmbeddedBrokerSettings(dir.resolve("broker"),
-                EmbeddedBrokerIT.freePort(), "guest", "guest"));
-             AmqpBroker qpid = AmqpBroker.connect(embedded.endpoint(), topology,
-                     ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(10)), "kit-pika-qpid")) {
-            rpcRoundTrip(qpid, "amqp://guest:guest@127.0.0.1:" + embedded.settings().port() + "/%2F", dir);
+        try (EmbeddedBroker embedded = EmbeddedBroker.start(new EmbeddedBrokerSettings(
+                        dir.resolve("broker"), EmbeddedBrokerIT.freePort(), "guest", "guest"));
+                AmqpBroker qpid = AmqpBroker.connect(
+                        embedded.endpoint(),
+                        topology,
+                        ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(10)),
+                        "kit-pika-qpid")) {
+            rpcRoundTrip(
+                    qpid, "amqp://guest:guest@127.0.0.1:" + embedded.settings().port() + "/%2F", dir);
         }
     }
 
@@ -74,10 +83,20 @@ class PikaRpcIT {
             Files.copy(in, script);
         }
 
-        Outcome outcome = run(List.of(PYTHON.toString(), script.toString(), url,
-                topology.jobsExchange(), Lane.REALTIME.key(), "Hej, vad heter du?", "20"), 60);
+        Outcome outcome = run(
+                List.of(
+                        PYTHON.toString(),
+                        script.toString(),
+                        url,
+                        topology.jobsExchange(),
+                        Lane.REALTIME.key(),
+                        "Hej, vad heter du?",
+                        "20"),
+                60);
 
-        assertThat(outcome.exit).as("pika client exit code; stderr: %s", outcome.stderr).isZero();
+        assertThat(outcome.exit)
+                .as("pika client exit code; stderr: %s", outcome.stderr)
+                .isZero();
         JsonNode printed = new ObjectMapper().readTree(outcome.stdout);
         String sentId = printed.path("sent_id").asText();
         assertThat(printed.path("correlation_id").asText()).isEqualTo("pika-" + sentId);
@@ -87,7 +106,8 @@ class PikaRpcIT {
         assertThat(reply.path("language").asText()).isEqualTo("sv");
         assertThat(reply.path("native").asText()).isEqualTo("Svenska");
         assertThat(reply.path("top").size()).isEqualTo(2);
-        assertThat(handler.handled).singleElement()
+        assertThat(handler.handled)
+                .singleElement()
                 .satisfies(job -> assertThat(job.id()).isEqualTo(UUID.fromString(sentId)))
                 .satisfies(job -> assertThat(job.text()).isEqualTo("Hej, vad heter du?"));
     }
@@ -100,7 +120,9 @@ class PikaRpcIT {
             process.destroyForcibly();
             return new Outcome(-1, "", "timed out after " + timeoutSeconds + " s");
         }
-        return new Outcome(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+        return new Outcome(
+                process.exitValue(),
+                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 }

@@ -26,14 +26,16 @@ class QpidInitialConfigTest {
         assertThat(auth.at("/users/0/password").asText()).isEqualTo("pw\"x");
         JsonNode node = config.at("/virtualhostnodes/0");
         assertThat(node.get("type").asText()).isEqualTo("BDB");
-        assertThat(node.get("storePath").asText()).isEqualTo(Path.of("/data/g/broker/store").toString());
+        assertThat(node.get("storePath").asText())
+                .isEqualTo(Path.of("/data/g/broker/store").toString());
     }
 
     @Test
     void travelsAsADataUrl() {
         String url = QpidInitialConfig.dataUrl(settings);
         assertThat(url).startsWith("data:application/json;base64,");
-        String json = new String(Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1)), StandardCharsets.UTF_8);
+        String json =
+                new String(Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1)), StandardCharsets.UTF_8);
         assertThat(json).isEqualTo(QpidInitialConfig.json(settings));
     }
 }

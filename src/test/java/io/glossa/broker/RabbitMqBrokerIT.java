@@ -31,10 +31,18 @@ class RabbitMqBrokerIT extends BrokerKit {
     void jobQueuesAreQuorumQueuesThatDeadLetterToTheFailedQueue() throws Exception {
         // redeclaring with the same arguments succeeds only if the queue has exactly these arguments
         try (Channel channel = broker.publishing().openChannel()) {
-            channel.queueDeclare(topology.queue(Lane.REALTIME), true, false, false, Map.of(
-                    "x-queue-type", "quorum",
-                    "x-delivery-limit", Topology.DELIVERY_LIMIT,
-                    "x-dead-letter-exchange", topology.failedExchange()));
+            channel.queueDeclare(
+                    topology.queue(Lane.REALTIME),
+                    true,
+                    false,
+                    false,
+                    Map.of(
+                            "x-queue-type",
+                            "quorum",
+                            "x-delivery-limit",
+                            Topology.DELIVERY_LIMIT,
+                            "x-dead-letter-exchange",
+                            topology.failedExchange()));
             channel.queueDeclare(topology.failedQueue(), true, false, false, Map.of("x-queue-type", "quorum"));
         }
     }
@@ -43,14 +51,19 @@ class RabbitMqBrokerIT extends BrokerKit {
     void rabbitMqItselfDeadLettersAJobPastTheDeliveryLimit() throws Exception {
         // the backstop: a consumer that is not glossa's keeps returning the job; the quorum queue gives up on it
         java.util.UUID id = java.util.UUID.randomUUID();
-        broker.jobPublisher().publish(java.util.List.of(new io.glossa.pipeline.Job(id, "returned forever", Lane.BATCH,
-                java.time.Instant.now())));
+        broker.jobPublisher()
+                .publish(java.util.List.of(
+                        new io.glossa.pipeline.Job(id, "returned forever", Lane.BATCH, java.time.Instant.now())));
         java.util.concurrent.atomic.AtomicInteger deliveries = new java.util.concurrent.atomic.AtomicInteger();
         try (Channel careless = broker.publishing().openChannel()) {
-            careless.basicConsume(topology.queue(Lane.BATCH), false, (tag, delivery) -> {
-                deliveries.incrementAndGet();
-                careless.basicNack(delivery.getEnvelope().getDeliveryTag(), false, true);
-            }, tag -> {});
+            careless.basicConsume(
+                    topology.queue(Lane.BATCH),
+                    false,
+                    (tag, delivery) -> {
+                        deliveries.incrementAndGet();
+                        careless.basicNack(delivery.getEnvelope().getDeliveryTag(), false, true);
+                    },
+                    tag -> {});
             java.util.List<com.rabbitmq.client.GetResponse> failed = drainFailed(1);
             assertThat(failed).hasSize(1);
             assertThat(failed.get(0).getProps().getMessageId()).isEqualTo(id.toString());
@@ -61,16 +74,19 @@ class RabbitMqBrokerIT extends BrokerKit {
 
     @Test
     void anExistingQueueWithOtherArgumentsGivesOneClearLine() throws Exception {
-        Topology other = new Topology("kit-conflict-" + UUID.randomUUID().toString().substring(0, 8));
+        Topology other =
+                new Topology("kit-conflict-" + UUID.randomUUID().toString().substring(0, 8));
         try (Channel channel = broker.publishing().openChannel()) {
             channel.queueDeclare(other.queue(Lane.REALTIME), true, false, false, null); // a classic queue
         }
         try {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> AmqpBroker.connect(endpoint(), other, connectSettings(), "kit-conflict"))
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> AmqpBroker.connect(endpoint(), other, connectSettings(), "kit-conflict"))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("queue " + other.queue(Lane.REALTIME))
                     .hasMessageContaining("it exists with other settings; delete it or use another --queue-prefix")
-                    .message().doesNotContain("\n");
+                    .message()
+                    .doesNotContain("\n");
         } finally {
             other.delete(broker.publishing());
         }
@@ -83,10 +99,14 @@ class RabbitMqBrokerIT extends BrokerKit {
             BlockingQueue<com.rabbitmq.client.Delivery> replies = new ArrayBlockingQueue<>(1);
             client.basicConsume("amq.rabbitmq.reply-to", true, (tag, delivery) -> replies.add(delivery), tag -> {});
             UUID id = UUID.randomUUID();
-            AMQP.BasicProperties properties = persistentJson(id).builder()
-                    .replyTo("amq.rabbitmq.reply-to").correlationId(id.toString()).build();
+            AMQP.BasicProperties properties = persistentJson(id)
+                    .builder()
+                    .replyTo("amq.rabbitmq.reply-to")
+                    .correlationId(id.toString())
+                    .build();
             // direct reply-to requires publishing on the channel that consumes the pseudo-queue
-            client.basicPublish(topology.jobsExchange(), Lane.REALTIME.key(), properties, JobMessageCodec.encode(id, "Tack"));
+            client.basicPublish(
+                    topology.jobsExchange(), Lane.REALTIME.key(), properties, JobMessageCodec.encode(id, "Tack"));
 
             com.rabbitmq.client.Delivery reply = replies.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertThat(reply).as("direct reply-to answer").isNotNull();
@@ -102,8 +122,9 @@ class RabbitMqBrokerIT extends BrokerKit {
         // only a quorum queue counts redeliveries (x-delivery-count); Qpid does not, so this is RabbitMQ-only
         int maxRedeliveries = 3;
         java.util.UUID id = java.util.UUID.randomUUID();
-        broker.jobPublisher().publish(java.util.List.of(new io.glossa.pipeline.Job(id, "kills workers", Lane.REALTIME,
-                java.time.Instant.now())));
+        broker.jobPublisher()
+                .publish(java.util.List.of(
+                        new io.glossa.pipeline.Job(id, "kills workers", Lane.REALTIME, java.time.Instant.now())));
         for (int death = 1; death <= maxRedeliveries; death++) {
             java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
             RecordingHandler dies = new RecordingHandler() {
@@ -113,7 +134,8 @@ class RabbitMqBrokerIT extends BrokerKit {
                 }
             };
             BrokerConnection worker = new AmqpConnector(endpoint(), connectSettings()).connect("kit-crash-" + death);
-            AmqpJobConsumer consumer = new AmqpJobConsumer(worker, topology, fastRetries().withMaxRedeliveries(maxRedeliveries));
+            AmqpJobConsumer consumer =
+                    new AmqpJobConsumer(worker, topology, fastRetries().withMaxRedeliveries(maxRedeliveries));
             consumer.start(dies);
             Await.until("worker " + dies + " got the job", WAIT, () -> dies.calls(id) == 1);
             worker.connection().abort(); // kill -9, as far as the broker can tell

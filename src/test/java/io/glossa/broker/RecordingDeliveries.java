@@ -13,14 +13,29 @@ final class RecordingDeliveries implements PipelineMetrics {
 
     final List<Reported> deliveries = new CopyOnWriteArrayList<>();
 
-    @Override public void delivered(Lane lane, Duration queueWait, boolean redelivered) {
+    @Override
+    public void delivered(Lane lane, Duration queueWait, boolean redelivered) {
         deliveries.add(new Reported(lane, queueWait, redelivered));
     }
-    @Override public void accepted(Lane lane, int texts) { }
-    @Override public void published(int jobs, Duration batchTime) { }
-    @Override public void confirmed(Lane lane, Duration sinceSubmission) { }
-    @Override public void publishFailed(int jobs) { }
-    @Override public void completed(Lane lane, TextStatus status, StageTimes times) { }
-    @Override public void resultObserved(TextStatus status, Duration sinceSubmission) { }
-    @Override public void resultEventLag(Duration sinceCompleted) { }
+
+    @Override
+    public void accepted(Lane lane, int texts) {}
+
+    @Override
+    public void published(int jobs, Duration batchTime) {}
+
+    @Override
+    public void confirmed(Lane lane, Duration sinceSubmission) {}
+
+    @Override
+    public void publishFailed(int jobs) {}
+
+    @Override
+    public void completed(Lane lane, TextStatus status, StageTimes times) {}
+
+    @Override
+    public void resultObserved(TextStatus status, Duration sinceSubmission) {}
+
+    @Override
+    public void resultEventLag(Duration sinceCompleted) {}
 }

@@ -24,8 +24,14 @@ class RecordingHandler implements JobHandler {
     final Map<UUID, String> gaveUp = new ConcurrentHashMap<>();
 
     static Prediction swedish() {
-        return new Prediction("sv", "Swedish", "Svenska", 0.93,
-                List.of(new Candidate("sv", "Swedish", "Svenska", 0.93), new Candidate("no", "Norwegian", "Norsk", 0.05)));
+        return new Prediction(
+                "sv",
+                "Swedish",
+                "Svenska",
+                0.93,
+                List.of(
+                        new Candidate("sv", "Swedish", "Svenska", 0.93),
+                        new Candidate("no", "Norwegian", "Norsk", 0.05)));
     }
 
     @Override

@@ -18,15 +18,32 @@ class ResultEventCodecTest {
     final UUID id = UUID.randomUUID();
     final Instant submitted = Instant.parse("2026-11-26T08:00:00.123Z");
     final Instant completed = Instant.parse("2026-11-26T08:00:00.145Z");
-    final Prediction swedish = new Prediction("sv", "Swedish", "Svenska", 0.91,
+    final Prediction swedish = new Prediction(
+            "sv",
+            "Swedish",
+            "Svenska",
+            0.91,
             List.of(new Candidate("sv", "Swedish", "Svenska", 0.91), new Candidate("da", "Danish", "Dansk", 0.06)));
 
     @Test
     void doneEventHasTheShapeOfTheHttpResource() throws Exception {
-        ResultEvent event = new ResultEvent(id, TextStatus.DONE, new Result(id, swedish, "2026.11.1", completed, 5), null, submitted);
+        ResultEvent event = new ResultEvent(
+                id, TextStatus.DONE, new Result(id, swedish, "2026.11.1", completed, 5), null, submitted);
         JsonNode json = new ObjectMapper().readTree(ResultEventCodec.encode(event));
-        assertThat(json.fieldNames()).toIterable().containsExactly("id", "status", "language", "name", "native",
-                "probability", "top", "model_version", "submitted_at", "completed_at", "error");
+        assertThat(json.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "id",
+                        "status",
+                        "language",
+                        "name",
+                        "native",
+                        "probability",
+                        "top",
+                        "model_version",
+                        "submitted_at",
+                        "completed_at",
+                        "error");
         assertThat(json.get("status").asText()).isEqualTo("done");
         assertThat(json.get("native").asText()).isEqualTo("Svenska");
         assertThat(json.get("top").get(1).get("language").asText()).isEqualTo("da");
@@ -44,13 +61,20 @@ class ResultEventCodecTest {
 
     @Test
     void theOwnerKeyRoundTripsAndIsAbsentForNobody() throws Exception {
-        ResultEvent owned = new ResultEvent(id, TextStatus.DONE, new Result(id, swedish, "v1", completed, 5), null,
-                submitted, 42L);
-        assertThat(new ObjectMapper().readTree(ResultEventCodec.encode(owned)).get("owner_key_id").asLong()).isEqualTo(42);
-        assertThat(ResultEventCodec.decode(ResultEventCodec.encode(owned)).owner()).isEqualTo(42L);
+        ResultEvent owned =
+                new ResultEvent(id, TextStatus.DONE, new Result(id, swedish, "v1", completed, 5), null, submitted, 42L);
+        assertThat(new ObjectMapper()
+                        .readTree(ResultEventCodec.encode(owned))
+                        .get("owner_key_id")
+                        .asLong())
+                .isEqualTo(42);
+        assertThat(ResultEventCodec.decode(ResultEventCodec.encode(owned)).owner())
+                .isEqualTo(42L);
         ResultEvent nobodys = new ResultEvent(id, TextStatus.FAILED, null, "boom", submitted);
-        assertThat(new ObjectMapper().readTree(ResultEventCodec.encode(nobodys)).has("owner_key_id")).isFalse();
-        assertThat(ResultEventCodec.decode(ResultEventCodec.encode(nobodys)).owner()).isNull();
+        assertThat(new ObjectMapper().readTree(ResultEventCodec.encode(nobodys)).has("owner_key_id"))
+                .isFalse();
+        assertThat(ResultEventCodec.decode(ResultEventCodec.encode(nobodys)).owner())
+                .isNull();
     }
 
     @Test
@@ -62,6 +86,7 @@ class ResultEventCodecTest {
         assertThat(json.get("top").size()).isZero();
         assertThat(json.get("error").asText()).isEqualTo("model exploded");
         assertThat(event.routingKey()).isEqualTo("failed.unknown");
-        assertThat(ResultEventCodec.decode(ResultEventCodec.encode(event)).error()).isEqualTo("model exploded");
+        assertThat(ResultEventCodec.decode(ResultEventCodec.encode(event)).error())
+                .isEqualTo("model exploded");
     }
 }

@@ -23,9 +23,14 @@ class TopologyTest {
 
     @Test
     void rabbitMqGetsQuorumQueuesWithADeliveryLimitAndDeadLettering() {
-        assertThat(topology.jobQueueArguments(BrokerFlavour.RABBITMQ)).isEqualTo(Map.of(
-                "x-queue-type", "quorum", "x-delivery-limit", Topology.DELIVERY_LIMIT,
-                "x-dead-letter-exchange", "glossa.failed"));
+        assertThat(topology.jobQueueArguments(BrokerFlavour.RABBITMQ))
+                .isEqualTo(Map.of(
+                        "x-queue-type",
+                        "quorum",
+                        "x-delivery-limit",
+                        Topology.DELIVERY_LIMIT,
+                        "x-dead-letter-exchange",
+                        "glossa.failed"));
         assertThat(topology.failedQueueArguments(BrokerFlavour.RABBITMQ)).isEqualTo(Map.of("x-queue-type", "quorum"));
     }
 
@@ -46,11 +51,19 @@ class TopologyTest {
 
     @Test
     void detectsTheFlavourFromTheProductServerProperty() {
-        assertThat(BrokerFlavour.fromServerProperties(Map.of("product", "RabbitMQ"))).isEqualTo(BrokerFlavour.RABBITMQ);
-        assertThat(BrokerFlavour.fromServerProperties(Map.of("product", "Apache Qpid Broker-J Core"))).isEqualTo(BrokerFlavour.QPID);
+        assertThat(BrokerFlavour.fromServerProperties(Map.of("product", "RabbitMQ")))
+                .isEqualTo(BrokerFlavour.RABBITMQ);
+        assertThat(BrokerFlavour.fromServerProperties(Map.of("product", "Apache Qpid Broker-J Core")))
+                .isEqualTo(BrokerFlavour.QPID);
         assertThat(BrokerFlavour.fromServerProperties(Map.of())).isEqualTo(BrokerFlavour.OTHER);
         // what Qpid sends from inside glossa's shaded jar, where its manifest is gone
-        assertThat(BrokerFlavour.fromServerProperties(Map.of("product", "unknown", "qpid.instance_name", "glossa-embedded",
-                "qpid.close_when_no_route", true))).isEqualTo(BrokerFlavour.QPID);
+        assertThat(BrokerFlavour.fromServerProperties(Map.of(
+                        "product",
+                        "unknown",
+                        "qpid.instance_name",
+                        "glossa-embedded",
+                        "qpid.close_when_no_route",
+                        true)))
+                .isEqualTo(BrokerFlavour.QPID);
     }
 }

@@ -37,6 +37,8 @@ class BatchQueueChunkTest {
     void chunkAndWindowStillCap() {
         assertThat(command(100_000, 500, 2000).queueChunk()).isEqualTo(500);
         assertThat(command(100_000, 500, 300).queueChunk()).isEqualTo(300);
-        assertThat(command(0, 500, 2000).queueChunk()).as("no rate: whole chunks").isEqualTo(500);
+        assertThat(command(0, 500, 2000).queueChunk())
+                .as("no rate: whole chunks")
+                .isEqualTo(500);
     }
 }

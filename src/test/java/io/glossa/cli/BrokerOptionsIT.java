@@ -26,12 +26,15 @@ class BrokerOptionsIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        BrokerOptions options = parse("--amqp-uri", "amqp://app:hunter2@127.0.0.1:" + closedPort + "/", "--amqp-connect-timeout", "1");
+        BrokerOptions options =
+                parse("--amqp-uri", "amqp://app:hunter2@127.0.0.1:" + closedPort + "/", "--amqp-connect-timeout", "1");
         assertThatThrownBy(() -> options.open(dir, "test"))
                 .isInstanceOf(BrokerUnavailableException.class)
                 .hasMessageStartingWith("AMQP broker amqp://app@127.0.0.1:" + closedPort + "/ unreachable after")
                 .hasMessageContaining("Connection refused")
-                .message().doesNotContain("hunter2").doesNotContain("\n");
+                .message()
+                .doesNotContain("hunter2")
+                .doesNotContain("\n");
     }
 
     @Test
@@ -41,7 +44,8 @@ class BrokerOptionsIT {
             assertThatThrownBy(() -> options.open(dir, "test"))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
-                    .message().doesNotContain("\n");
+                    .message()
+                    .doesNotContain("\n");
         }
     }
 
@@ -51,10 +55,15 @@ class BrokerOptionsIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        try (BrokerSession session = parse("--amqp-port", String.valueOf(port), "--queue-prefix", "opts-it").open(dir, "test")) {
+        try (BrokerSession session = parse("--amqp-port", String.valueOf(port), "--queue-prefix", "opts-it")
+                .open(dir, "test")) {
             assertThat(session.embedded()).isPresent();
             assertThat(session.broker().flavour()).isEqualTo(BrokerFlavour.QPID);
-            assertThat(session.broker().queueStatistics().stats("opts-it.jobs.realtime").present()).isTrue();
+            assertThat(session.broker()
+                            .queueStatistics()
+                            .stats("opts-it.jobs.realtime")
+                            .present())
+                    .isTrue();
             assertThat(dir.resolve("broker/store")).isDirectory();
         }
     }

@@ -36,7 +36,8 @@ class BrokerOptionsTest {
         assertThat(p.exit).isZero();
         assertThat(p.probe.broker.embedded()).isTrue();
         assertThat(p.probe.broker.endpoint()).isEmpty();
-        assertThat(p.probe.broker.embeddedSettings(java.nio.file.Path.of("d")).port()).isEqualTo(5673);
+        assertThat(p.probe.broker.embeddedSettings(java.nio.file.Path.of("d")).port())
+                .isEqualTo(5673);
         assertThat(p.probe.broker.prefetch()).isEqualTo(200);
         assertThat(p.probe.broker.maxAttempts()).isEqualTo(5);
         assertThat(p.probe.broker.jobsPerMessage()).isEqualTo(50);
@@ -45,8 +46,19 @@ class BrokerOptionsTest {
 
     @Test
     void takesAClusterUriAndTheTuning() {
-        Parsed p = parse("--amqp-uri", "amqp://u:p@n1:5672/,n2:5673", "--prefetch", "300", "--max-attempts", "3",
-                "--queue-prefix", "staging", "--max-job-bytes", "200000", "--jobs-per-message", "1");
+        Parsed p = parse(
+                "--amqp-uri",
+                "amqp://u:p@n1:5672/,n2:5673",
+                "--prefetch",
+                "300",
+                "--max-attempts",
+                "3",
+                "--queue-prefix",
+                "staging",
+                "--max-job-bytes",
+                "200000",
+                "--jobs-per-message",
+                "1");
         assertThat(p.exit).isZero();
         assertThat(p.probe.broker.embedded()).isFalse();
         assertThat(p.probe.broker.endpoint().orElseThrow().addresses()).hasSize(2);
@@ -55,13 +67,16 @@ class BrokerOptionsTest {
         assertThat(p.probe.broker.consumerSettings(4).maxBodyBytes()).isEqualTo(200_000);
         assertThat(p.probe.broker.jobsPerMessage()).isEqualTo(1);
         assertThat(parse("--max-job-bytes", "2048").probe.broker.jobPacking().maxBytes())
-                .as("the relay never packs a body its own --max-job-bytes would refuse").isEqualTo(2048);
-        assertThat(p.probe.broker.topology().queue(io.glossa.pipeline.Lane.BATCH)).isEqualTo("staging.jobs.batch");
+                .as("the relay never packs a body its own --max-job-bytes would refuse")
+                .isEqualTo(2048);
+        assertThat(p.probe.broker.topology().queue(io.glossa.pipeline.Lane.BATCH))
+                .isEqualTo("staging.jobs.batch");
     }
 
     @Test
     void badValuesEndWithOneClearLine() {
-        assertOneLineError(parse("--amqp-uri", "http://nope"), "--amqp-uri: AMQP URI must start with amqp:// or amqps://");
+        assertOneLineError(
+                parse("--amqp-uri", "http://nope"), "--amqp-uri: AMQP URI must start with amqp:// or amqps://");
         assertOneLineError(parse("--prefetch", "0"), "--prefetch must be between 1 and 65535, got 0");
         assertOneLineError(parse("--max-attempts", "-2"), "--max-attempts must be between 1 and 1000, got -2");
         assertOneLineError(parse("--queue-prefix", "a b"), "--queue-prefix: queue prefix must be");
@@ -78,16 +93,22 @@ class BrokerOptionsTest {
     }
 
     @Test
-    void aTruststoreNeedsAnAmqpsUriAndABadOneIsOneLineWithoutThePassword(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
+    void aTruststoreNeedsAnAmqpsUriAndABadOneIsOneLineWithoutThePassword(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path notAStore = java.nio.file.Files.writeString(dir.resolve("trust.p12"), "not a keystore");
         Parsed plain = parse("--amqp-uri", "amqp://u:p@h/", "--amqp-tls-truststore", notAStore.toString());
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> plain.probe.broker.connectSettings()))
                 .hasMessageContaining("give an amqps:// --amqp-uri");
-        Parsed tls = parse("--amqp-uri", "amqps://u:p@h/", "--amqp-tls-truststore", notAStore.toString(),
-                "--amqp-tls-truststore-password", "pw-never-shown");
+        Parsed tls = parse(
+                "--amqp-uri",
+                "amqps://u:p@h/",
+                "--amqp-tls-truststore",
+                notAStore.toString(),
+                "--amqp-tls-truststore-password",
+                "pw-never-shown");
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> tls.probe.broker.connectSettings()))
                 .isInstanceOf(CommandLine.ParameterException.class)
-                .hasMessageContaining("cannot open AMQP truststore " + notAStore).hasMessageNotContaining("pw-never-shown");
+                .hasMessageContaining("cannot open AMQP truststore " + notAStore)
+                .hasMessageNotContaining("pw-never-shown");
     }
 }

@@ -39,8 +39,18 @@ class CliJarIT {
         }
         Files.writeString(slice, sb.toString());
         Path model = dir.resolve("slice.glossa");
-        GlossaProcess.Result train = glossa("train", "--data", slice.toString(), "--out", model.toString(), "--bits", "15",
-                "--fragments", "2", "--epochs", "3");
+        GlossaProcess.Result train = glossa(
+                "train",
+                "--data",
+                slice.toString(),
+                "--out",
+                model.toString(),
+                "--bits",
+                "15",
+                "--fragments",
+                "2",
+                "--epochs",
+                "3");
         assertThat(train.exit()).as(train.stderr()).isZero();
         assertThat(train.stdout()).contains("dev: macro accuracy");
         GlossaProcess.Result info = glossa("info", "--model", model.toString(), "--json");
@@ -53,10 +63,11 @@ class CliJarIT {
 
     @Test
     void userErrorsExitNonZeroWithOneLine() throws Exception {
-        GlossaProcess.Result missing = glossa("info", "--model", dir.resolve("missing.glossa").toString());
+        GlossaProcess.Result missing =
+                glossa("info", "--model", dir.resolve("missing.glossa").toString());
         assertThat(missing.exit()).isEqualTo(1);
-        assertThat(missing.stderr().strip()).isEqualTo("glossa info: model file not found: "
-                + dir.resolve("missing.glossa"));
+        assertThat(missing.stderr().strip())
+                .isEqualTo("glossa info: model file not found: " + dir.resolve("missing.glossa"));
         Path junk = dir.resolve("junk.glossa");
         Files.writeString(junk, "this is not a model");
         GlossaProcess.Result notModel = glossa("info", "--model", junk.toString());
@@ -69,11 +80,13 @@ class CliJarIT {
     @Test
     void aDataDirThatCannotBeCreatedEndsServeWithOneActionableLine() throws Exception {
         Path blocker = Files.writeString(dir.resolve("a-file"), "not a directory");
-        GlossaProcess.Result serve = glossa("serve", "--port", "0",
-                "--data-dir", blocker.resolve("data").toString());
+        GlossaProcess.Result serve = glossa(
+                "serve", "--port", "0", "--data-dir", blocker.resolve("data").toString());
         assertThat(serve.exit()).isNotZero();
-        assertThat(serve.stderrLines()).last().isEqualTo("glossa serve: cannot create --data-dir " + blocker.resolve("data")
-                + ": " + blocker.resolve("data") + ": Not a directory");
+        assertThat(serve.stderrLines())
+                .last()
+                .isEqualTo("glossa serve: cannot create --data-dir " + blocker.resolve("data") + ": "
+                        + blocker.resolve("data") + ": Not a directory");
         assertThat(serve.stderr()).doesNotContain("\tat ").doesNotContain("Exception");
     }
 
@@ -81,17 +94,30 @@ class CliJarIT {
     void serveSaysWhereToLookWhereItsDataIsAndHowToStop() throws Exception {
         Path data = dir.resolve("data");
         int port = freePort();
-        try (JarProcess serve = JarProcess.start("serve", JarProcess.packagedJar(), dir, Map.of(), "serve",
-                "--host", "127.0.0.1", "--port", String.valueOf(port), "--amqp-port", String.valueOf(freePort()),
-                "--data-dir", data.toString())) {
+        try (JarProcess serve = JarProcess.start(
+                "serve",
+                JarProcess.packagedJar(),
+                dir,
+                Map.of(),
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(port),
+                "--amqp-port",
+                String.valueOf(freePort()),
+                "--data-dir",
+                data.toString())) {
             serve.awaitHttpOk(URI.create("http://127.0.0.1:" + port + "/ready"), Duration.ofSeconds(120));
             // the hint follows the HTTP server's start, so it may land a moment after /ready first answers
             for (int i = 0; i < 100 && !serve.output().contains("stop with Ctrl+C"); i++) {
                 Thread.sleep(100);
             }
             assertThat(serve.output())
-                    .contains("open http://localhost:" + port + "/ in a browser (live charts: /dashboard.html); stop with Ctrl+C")
-                    .contains("the embedded parts keep their data in " + data.toAbsolutePath().normalize());
+                    .contains("open http://localhost:" + port
+                            + "/ in a browser (live charts: /dashboard.html); stop with Ctrl+C")
+                    .contains("the embedded parts keep their data in "
+                            + data.toAbsolutePath().normalize());
         }
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +23,7 @@ class EvaluateCommandIT {
 
     @TempDir
     static Path dir;
+
     static Path pairs;
     static int pairCount;
 
@@ -73,19 +73,26 @@ class EvaluateCommandIT {
         GlossaProcess.Result r = glossa().run("evaluate", "--data", pairs.toString());
 
         assertThat(r.exit()).as(r.stderr()).isZero();
-        assertThat(r.stdout()).contains("macro accuracy").contains("micro accuracy").contains("texts/s")
+        assertThat(r.stdout())
+                .contains("macro accuracy")
+                .contains("micro accuracy")
+                .contains("texts/s")
                 .contains("Swedish");
     }
 
     @Test
     void reportIsWrittenWithTheHeatmap() throws Exception {
         Path report = dir.resolve("report.html");
-        GlossaProcess.Result r = glossa().run("evaluate", "--data", pairs.toString(), "--json", "--report", report.toString());
+        GlossaProcess.Result r =
+                glossa().run("evaluate", "--data", pairs.toString(), "--json", "--report", report.toString());
 
         assertThat(r.exit()).as(r.stderr()).isZero();
         String html = Files.readString(report, StandardCharsets.UTF_8);
-        assertThat(html).contains("<table class=\"heatmap\">").contains("<svg class=\"reliability\"")
-                .contains("Svenska").doesNotContain("<script");
+        assertThat(html)
+                .contains("<table class=\"heatmap\">")
+                .contains("<svg class=\"reliability\"")
+                .contains("Svenska")
+                .doesNotContain("<script");
         assertThat(JSON.readTree(r.stdout()).get("report").asText()).isEqualTo(report.toString());
     }
 
@@ -133,13 +140,17 @@ class EvaluateCommandIT {
         GlossaProcess.Result r = glossa().run("evaluate", "--data", file.toString());
 
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(lastLine(r)).startsWith("glossa evaluate: ").contains(file.toString()).contains("bad");
+        assertThat(lastLine(r))
+                .startsWith("glossa evaluate: ")
+                .contains(file.toString())
+                .contains("bad");
         assertNoStackTrace(r);
     }
 
     @Test
     void missingDataFileIsOneClearLine() throws Exception {
-        GlossaProcess.Result r = glossa().run("evaluate", "--data", dir.resolve("nope.tsv").toString());
+        GlossaProcess.Result r =
+                glossa().run("evaluate", "--data", dir.resolve("nope.tsv").toString());
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.stderrLines()).containsExactly("glossa evaluate: file not found: " + dir.resolve("nope.tsv"));
@@ -174,9 +185,12 @@ class EvaluateCommandIT {
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.stderrLines()).hasSize(1);
-        assertThat(r.stderr()).startsWith("glossa evaluate: ").contains(model.toString()).contains("corrupt");
-        GlossaProcess.Result verbose = glossa().run("evaluate", "--verbose", "--model", model.toString(),
-                "--data", pairs.toString());
+        assertThat(r.stderr())
+                .startsWith("glossa evaluate: ")
+                .contains(model.toString())
+                .contains("corrupt");
+        GlossaProcess.Result verbose =
+                glossa().run("evaluate", "--verbose", "--model", model.toString(), "--data", pairs.toString());
         assertThat(verbose.exit()).isEqualTo(1);
         assertThat(verbose.stderr()).contains("ModelFormatException").contains("\tat io.glossa.");
     }
@@ -187,8 +201,8 @@ class EvaluateCommandIT {
         GlossaProcess.Result r = glossa().run("evaluate", "--data", pairs.toString(), "--report", report.toString());
 
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.stderrLines()).containsExactly(
-                "glossa evaluate: cannot write the report " + report + ": its folder does not exist");
+        assertThat(r.stderrLines())
+                .containsExactly("glossa evaluate: cannot write the report " + report + ": its folder does not exist");
     }
 
     private static String lastLine(GlossaProcess.Result r) {

@@ -26,17 +26,22 @@ class KeysCommandIT {
         assertThat(created.exitCode()).as(created.err()).isZero();
         String key = created.out().strip();
         assertThat(key).matches("gk_[A-Za-z0-9_-]{43}");
-        assertThat(created.err()).contains("created API key 1 \"ci\" (rate limit: 10/s, burst 20)", "shown only this once");
+        assertThat(created.err())
+                .contains("created API key 1 \"ci\" (rate limit: 10/s, burst 20)", "shown only this once");
 
         CliRun listed = glossa("keys", "list");
         assertThat(listed.exitCode()).isZero();
-        assertThat(listed.out()).contains("ci", "10/s, burst 20").doesNotContain(key).doesNotContain(key.substring(3));
+        assertThat(listed.out())
+                .contains("ci", "10/s, burst 20")
+                .doesNotContain(key)
+                .doesNotContain(key.substring(3));
 
         CliRun revoked = glossa("keys", "revoke", "1");
         assertThat(revoked.exitCode()).isZero();
         assertThat(revoked.out()).startsWith("revoked API key 1 \"ci\" at ");
         assertThat(glossa("keys", "list").out().lines().skip(1).findFirst().orElseThrow())
-                .doesNotContain(" -  ").contains("10/s, burst 20");
+                .doesNotContain(" -  ")
+                .contains("10/s, burst 20");
     }
 
     @Test
@@ -58,7 +63,8 @@ class KeysCommandIT {
     void mistakesEndInOneLineAndANonZeroExit() {
         CliRun unknown = glossa("keys", "revoke", "42");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
-        assertThat(unknown.err().strip()).isEqualTo("glossa keys revoke: no API key has id 42; 'glossa keys list' shows the keys");
+        assertThat(unknown.err().strip())
+                .isEqualTo("glossa keys revoke: no API key has id 42; 'glossa keys list' shows the keys");
 
         CliRun badRate = glossa("keys", "create", "--rate-limit", "lots");
         assertThat(badRate.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -75,6 +81,8 @@ class KeysCommandIT {
         CliRun bare = CliRun.of("keys");
         assertThat(bare.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(bare.err()).contains("name a subcommand: create, list or revoke");
-        assertThat(glossa("keys", "list").out().lines().count()).as("nothing was stored").isEqualTo(1);
+        assertThat(glossa("keys", "list").out().lines().count())
+                .as("nothing was stored")
+                .isEqualTo(1);
     }
 }

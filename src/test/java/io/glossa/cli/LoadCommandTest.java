@@ -13,20 +13,43 @@ class LoadCommandTest {
     void anUnwritableAcceptedIdsFileIsAUserError(@TempDir Path dir) throws Exception {
         Path data = Files.writeString(dir.resolve("texts.txt"), "Hej\n");
         Path ids = dir.resolve("no-such-dir").resolve("ids.txt");
-        CliRun run = CliRun.of("load", "--url", "http://127.0.0.1:9", "--rate", "1", "--duration", "1s",
-                "--data", data.toString(), "--accepted-ids", ids.toString());
+        CliRun run = CliRun.of(
+                "load",
+                "--url",
+                "http://127.0.0.1:9",
+                "--rate",
+                "1",
+                "--duration",
+                "1s",
+                "--data",
+                data.toString(),
+                "--accepted-ids",
+                ids.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
-        assertThat(run.err().strip()).isEqualTo("glossa load: --accepted-ids: cannot write " + ids + ": its folder does not exist").doesNotContain("\tat ");
+        assertThat(run.err().strip())
+                .isEqualTo("glossa load: --accepted-ids: cannot write " + ids + ": its folder does not exist")
+                .doesNotContain("\tat ");
         assertThat(run.err().strip().lines()).hasSize(1);
     }
 
     @Test
     void aBatchOutOfRangeIsOneLineNamingTheFlag(@TempDir Path dir) throws Exception {
         Path data = Files.writeString(dir.resolve("texts.txt"), "Hej\n");
-        CliRun run = CliRun.of("load", "--url", "http://127.0.0.1:9", "--rate", "1", "--duration", "1s",
-                "--data", data.toString(), "--batch", "0");
+        CliRun run = CliRun.of(
+                "load",
+                "--url",
+                "http://127.0.0.1:9",
+                "--rate",
+                "1",
+                "--duration",
+                "1s",
+                "--data",
+                data.toString(),
+                "--batch",
+                "0");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err().strip().lines().findFirst().orElse("")).contains("batch must be 1 to 1000 texts per request, got 0");
+        assertThat(run.err().strip().lines().findFirst().orElse(""))
+                .contains("batch must be 1 to 1000 texts per request, got 0");
         assertThat(run.err()).doesNotContain("\tat ");
     }
 }

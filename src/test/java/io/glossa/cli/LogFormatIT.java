@@ -34,12 +34,15 @@ class LogFormatIT {
         List<JsonNode> events = new ArrayList<>();
         for (String line : lines) {
             JsonNode event = JSON.readTree(line);
-            assertThat(OffsetDateTime.parse(event.get("@timestamp").asText())).as(line).isNotNull();
+            assertThat(OffsetDateTime.parse(event.get("@timestamp").asText()))
+                    .as(line)
+                    .isNotNull();
             assertThat(event.get("level").asText()).as(line).isNotBlank();
             events.add(event);
         }
         assertThat(events).anySatisfy(e -> assertThat(e.get("message").asText()).startsWith("glossa serving on"));
-        assertThat(events).filteredOn(e -> e.get("logger_name").asText().equals("io.glossa.access"))
+        assertThat(events)
+                .filteredOn(e -> e.get("logger_name").asText().equals("io.glossa.access"))
                 .anySatisfy(e -> {
                     assertThat(e.get("method").asText()).isEqualTo("GET");
                     assertThat(e.get("path").asText()).isEqualTo("/health");
@@ -51,8 +54,12 @@ class LogFormatIT {
     @Test
     void textFormatHasIsoDatesAndTheFlagOverridesTheEnvironment() throws Exception {
         List<String> lines = serveAndAskForHealth(Map.of("GLOSSA_LOG_FORMAT", "json"), "--log-format", "text");
-        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line)
-                .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2}) (INFO |WARN |ERROR) .*"));
+        assertThat(lines)
+                .isNotEmpty()
+                .allSatisfy(
+                        line -> assertThat(line)
+                                .matches(
+                                        "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2}) (INFO |WARN |ERROR) .*"));
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("glossa serving on"));
         assertThat(lines).as("no access log unless asked").noneMatch(line -> line.contains("/health"));
     }
@@ -61,17 +68,28 @@ class LogFormatIT {
     void anUnknownFormatIsRefusedInOneLine() throws Exception {
         GlossaProcess.Result result = new GlossaProcess(dir).run("info", "--log-format", "xml");
         assertThat(result.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.stderr()).contains("--log-format must be text or json, got 'xml'").doesNotContain("\tat ");
+        assertThat(result.stderr())
+                .contains("--log-format must be text or json, got 'xml'")
+                .doesNotContain("\tat ");
     }
 
     /** Starts serve with everything embedded, asks /health once, stops it, and returns its non-blank log lines. */
     private List<String> serveAndAskForHealth(Map<String, String> env, String... logArgs) throws Exception {
         int port = freePort();
-        List<String> args = new ArrayList<>(List.of("serve", "--host", "127.0.0.1", "--port", String.valueOf(port),
-                "--amqp-port", String.valueOf(freePort()), "--data-dir", dir.resolve("data").toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(port),
+                "--amqp-port",
+                String.valueOf(freePort()),
+                "--data-dir",
+                dir.resolve("data").toString()));
         args.addAll(List.of(logArgs));
         Path log;
-        try (JarProcess serve = JarProcess.start("serve", JarProcess.packagedJar(), dir, env, args.toArray(String[]::new))) {
+        try (JarProcess serve =
+                JarProcess.start("serve", JarProcess.packagedJar(), dir, env, args.toArray(String[]::new))) {
             serve.awaitHttpOk(URI.create("http://127.0.0.1:" + port + "/ready"), Duration.ofSeconds(120));
             serve.awaitHttpOk(URI.create("http://127.0.0.1:" + port + "/health"), Duration.ofSeconds(10));
             log = dir.resolve("serve.log");

@@ -36,21 +36,30 @@ class ModelsCommandIT {
 
         CliRun corrupt = models("add", bad.toString(), "--note", "broken");
         assertThat(corrupt.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
-        assertThat(corrupt.err().lines()).singleElement().asString()
-                .startsWith("glossa models add: ").contains("bad.glossa").contains("corrupted");
+        assertThat(corrupt.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("glossa models add: ")
+                .contains("bad.glossa")
+                .contains("corrupted");
 
-        assertThat(models("add", a.toString(), "--note", "the built-in model").exitCode()).isZero();
+        assertThat(models("add", a.toString(), "--note", "the built-in model").exitCode())
+                .isZero();
         CliRun added = models("add", b.toString(), "--note", "retrained");
         assertThat(added.out()).contains("added " + vb).contains("sha256");
         CliRun again = models("add", b.toString(), "--note", "again");
         assertThat(again.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
         assertThat(again.err()).contains("already in the registry");
-        assertThat(models("add", b.toString()).exitCode()).as("--note is required").isEqualTo(ExitCodes.USAGE);
+        assertThat(models("add", b.toString()).exitCode())
+                .as("--note is required")
+                .isEqualTo(ExitCodes.USAGE);
 
         assertThat(models("rollback").err()).contains("nothing to roll back to");
         CliRun activated = models("activate", va);
         assertThat(activated.exitCode()).isZero();
-        assertThat(activated.err()).contains("did not take the announcement").contains("so no announcement sent")
+        assertThat(activated.err())
+                .contains("did not take the announcement")
+                .contains("so no announcement sent")
                 .contains("127.0.0.1:5673");
         assertThat(models("activate", vb).out()).contains("activated " + vb);
         assertThat(models("activate", "2020-01-01.00000000").err())
@@ -58,27 +67,33 @@ class ModelsCommandIT {
         assertThat(models("rollback").out()).contains("rolled back to " + va);
 
         CliRun list = models("list");
-        assertThat(list.out()).containsPattern("\\* " + va.replace(".", "\\.") + " +0\\.9\\d{3} ")
-                .containsPattern("  " + vb.replace(".", "\\.") + " ").contains("retrained")
-                .contains("activate   " + va).contains("activate   " + vb).contains("rollback   " + va);
+        assertThat(list.out())
+                .containsPattern("\\* " + va.replace(".", "\\.") + " +0\\.9\\d{3} ")
+                .containsPattern("  " + vb.replace(".", "\\.") + " ")
+                .contains("retrained")
+                .contains("activate   " + va)
+                .contains("activate   " + vb)
+                .contains("rollback   " + va);
 
         assertThat(models("shadow").exitCode()).as("a version or --off").isEqualTo(ExitCodes.USAGE);
         assertThat(models("shadow", vb).out()).contains("shadowing " + vb);
         assertThat(models("list").out()).containsPattern("s " + vb.replace(".", "\\."));
         CliRun compare = models("compare", va, vb);
         assertThat(compare.exitCode()).isZero();
-        assertThat(compare.out()).contains("0 texts answered by both")
+        assertThat(compare.out())
+                .contains("0 texts answered by both")
                 .contains("no feedback-labelled text was answered by either version");
         assertThat(models("shadow", "--off").out()).contains("shadow off");
     }
 
     @Test
     void reverifyWithoutARunningServeSaysToStartOne() throws Exception {
-        CliRun reverify = CliRun.of("reverify", "--all", "--data-dir", dir.resolve("data").toString(),
-                "--amqp-port", "1");
+        CliRun reverify =
+                CliRun.of("reverify", "--all", "--data-dir", dir.resolve("data").toString(), "--amqp-port", "1");
 
         assertThat(reverify.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
-        assertThat(reverify.err()).contains("glossa serve on 127.0.0.1:1 (--amqp-port) does not answer")
+        assertThat(reverify.err())
+                .contains("glossa serve on 127.0.0.1:1 (--amqp-port) does not answer")
                 .contains("start 'glossa serve' on this --data-dir, or give --amqp-uri");
         assertThat(reverify.err().strip().lines().count()).as("one line").isEqualTo(1);
     }

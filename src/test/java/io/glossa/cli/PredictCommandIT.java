@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +35,10 @@ class PredictCommandIT {
 
     @Test
     void predictsEachArgumentAsOneJsonLine() throws Exception {
-        GlossaProcess.Result r = glossa().run("predict",
-                "Det här är en mening på svenska om vädret i Stockholm",
-                "Das ist ein ganz normaler Satz auf Deutsch über das Wetter");
+        GlossaProcess.Result r = glossa().run(
+                        "predict",
+                        "Det här är en mening på svenska om vädret i Stockholm",
+                        "Das ist ein ganz normaler Satz auf Deutsch über das Wetter");
 
         assertThat(r.exit()).as(r.stderr()).isZero();
         List<JsonNode> out = json(r);
@@ -81,7 +81,9 @@ class PredictCommandIT {
         List<List<String>> byLanguage = new ArrayList<>();
         for (String language : languages) {
             byLanguage.add(TestFiles.slice("leipzig_sentences.tsv", 1000).stream()
-                    .filter(l -> l.startsWith(language + "\t")).map(l -> l.substring(l.indexOf('\t') + 1)).toList());
+                    .filter(l -> l.startsWith(language + "\t"))
+                    .map(l -> l.substring(l.indexOf('\t') + 1))
+                    .toList());
         }
         StringBuilder in = new StringBuilder();
         List<String> expected = new ArrayList<>();
@@ -91,7 +93,10 @@ class PredictCommandIT {
                 expected.add("unknown");
             } else {
                 int k = i % languages.length;
-                in.append(byLanguage.get(k).get((i / languages.length) % byLanguage.get(k).size())).append('\n');
+                in.append(byLanguage
+                                .get(k)
+                                .get((i / languages.length) % byLanguage.get(k).size()))
+                        .append('\n');
                 expected.add(languages[k]);
             }
         }
@@ -120,7 +125,8 @@ class PredictCommandIT {
     @Test
     void streamsManyLinesInASmallHeap() throws Exception {
         List<String> pairs = TestFiles.slice("leipzig_word_pairs.tsv", 1000).stream()
-                .map(l -> l.substring(l.indexOf('\t') + 1)).toList();
+                .map(l -> l.substring(l.indexOf('\t') + 1))
+                .toList();
         ByteArrayOutputStream in = new ByteArrayOutputStream();
         for (int i = 0; i < 400_000; i++) {
             in.writeBytes((pairs.get(i % pairs.size()) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -139,12 +145,16 @@ class PredictCommandIT {
     void readerStoppingEarlyEndsQuietlyWithStatus141() throws Exception {
         Path input = dir.resolve("many.txt");
         Files.write(input, java.util.Collections.nCopies(200_000, "Det här är en mening på svenska"));
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", GlossaProcess.jar().toAbsolutePath().toString(), "predict")
-                .redirectInput(input.toFile()).redirectError(dir.resolve("err.txt").toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        GlossaProcess.jar().toAbsolutePath().toString(),
+                        "predict")
+                .redirectInput(input.toFile())
+                .redirectError(dir.resolve("err.txt").toFile());
         Process p = pb.start();
-        try (java.io.BufferedReader out = new java.io.BufferedReader(
-                new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (java.io.BufferedReader out =
+                new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(JSON.readTree(out.readLine()).get("language").asText()).isEqualTo("sv");
         } // closes the pipe, as head does
         assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
@@ -177,14 +187,19 @@ class PredictCommandIT {
         for (String bad : new String[] {"0", "-3"}) {
             GlossaProcess.Result r = glossa().run("predict", "--top", bad, "hello world");
             assertThat(r.exit()).isEqualTo(2);
-            assertThat(r.stderrLines()).containsExactly("glossa predict: --top must be at least 1, got " + bad,
-                    "Try 'glossa predict --help' for more information.");
+            assertThat(r.stderrLines())
+                    .containsExactly(
+                            "glossa predict: --top must be at least 1, got " + bad,
+                            "Try 'glossa predict --help' for more information.");
             assertThat(r.stdout()).isEmpty();
         }
         GlossaProcess.Result r = glossa().run("predict", "--top", "many", "hello world");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.stderrLines()).hasSize(2);
-        assertThat(r.stderrLines().get(0)).startsWith("glossa predict: ").contains("--top").contains("many");
+        assertThat(r.stderrLines().get(0))
+                .startsWith("glossa predict: ")
+                .contains("--top")
+                .contains("many");
     }
 
     @Test
@@ -215,7 +230,9 @@ class PredictCommandIT {
             GlossaProcess.Result r = glossa().run("predict", "--model", model.toString(), "hello");
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.stderrLines()).hasSize(1);
-            assertThat(r.stderr()).startsWith("glossa predict: ").contains(model.toString())
+            assertThat(r.stderr())
+                    .startsWith("glossa predict: ")
+                    .contains(model.toString())
                     .doesNotContain("Exception");
         }
     }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glossa.model.Candidate;
 import io.glossa.model.LanguageClassifier;
 import io.glossa.model.Prediction;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

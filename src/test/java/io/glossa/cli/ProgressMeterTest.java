@@ -24,24 +24,24 @@ class ProgressMeterTest {
         nanos.addAndGet(Duration.ofMillis(300).toNanos());
         meter.update(300, 1000, "7 in flight");
         meter.finish("batch: done");
-        assertThat(out.toString()).isEqualTo(
-                "\rbatch: [######..................] 250 of 1,000 lines (25%), 25 lines/s, 0:30 left\u001b[K"
-                + "\rbatch: [#######.................] 300 of 1,000 lines (30%), 29 lines/s, 0:24 left, 7 in flight\u001b[K"
-                + "\r\u001b[Kbatch: done" + System.lineSeparator());
+        assertThat(out.toString())
+                .isEqualTo("\rbatch: [######..................] 250 of 1,000 lines (25%), 25 lines/s, 0:30 left\u001b[K"
+                        + "\rbatch: [#######.................] 300 of 1,000 lines (30%), 29 lines/s, 0:24 left, 7 in flight\u001b[K"
+                        + "\r\u001b[Kbatch: done" + System.lineSeparator());
     }
 
     @Test
     void elsewherePlainLinesAtTheIntervalOnly() {
         ProgressMeter meter = meter(false);
         nanos.set(Duration.ofSeconds(1).toNanos());
-        meter.update(10, 100, "");   // before the first interval: nothing
+        meter.update(10, 100, ""); // before the first interval: nothing
         nanos.set(Duration.ofSeconds(5).toNanos());
         meter.update(50, 100, "");
         nanos.set(Duration.ofSeconds(6).toNanos());
-        meter.update(60, 100, "");   // within the interval: nothing
+        meter.update(60, 100, ""); // within the interval: nothing
         meter.finish("batch: done");
-        assertThat(out.toString().lines()).containsExactly("batch: 50 of 100 lines (50%), 10 lines/s, 0:05 left",
-                "batch: done");
+        assertThat(out.toString().lines())
+                .containsExactly("batch: 50 of 100 lines (50%), 10 lines/s, 0:05 left", "batch: done");
     }
 
     @Test

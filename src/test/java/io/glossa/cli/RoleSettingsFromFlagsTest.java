@@ -40,16 +40,40 @@ class RoleSettingsFromFlagsTest {
         assertThat(settings.front().access().requireApiKey()).isFalse();
         assertThat(settings.front().retention()).contains(Duration.ofDays(30));
         assertThat(settings.worker().topK()).isEqualTo(3);
-        assertThat(settings.worker().threads()).isEqualTo(8 * Runtime.getRuntime().availableProcessors());
+        assertThat(settings.worker().threads())
+                .isEqualTo(8 * Runtime.getRuntime().availableProcessors());
         assertThat(settings.worker().model().file()).isEmpty();
     }
 
     @Test
     void flagsReachTheirRecords() {
-        ServeSettings settings = serve("--data-dir", dataDir.toString(), "--host", "0.0.0.0", "--port", "0",
-                "--require-api-key", "--api-key-cache", "0s", "--retain", "forever", "--workers", "3", "--top-k", "5",
-                "--max-attempts", "2", "--jobs-per-message", "1", "--max-batch", "300", "--model", "m.glossa");
-        assertThat(settings.front().http().allowedHosts()).as("any Host when not on loopback").containsExactly("*");
+        ServeSettings settings = serve(
+                "--data-dir",
+                dataDir.toString(),
+                "--host",
+                "0.0.0.0",
+                "--port",
+                "0",
+                "--require-api-key",
+                "--api-key-cache",
+                "0s",
+                "--retain",
+                "forever",
+                "--workers",
+                "3",
+                "--top-k",
+                "5",
+                "--max-attempts",
+                "2",
+                "--jobs-per-message",
+                "1",
+                "--max-batch",
+                "300",
+                "--model",
+                "m.glossa");
+        assertThat(settings.front().http().allowedHosts())
+                .as("any Host when not on loopback")
+                .containsExactly("*");
         assertThat(settings.front().access().requireApiKey()).isTrue();
         assertThat(settings.front().access().keyCache()).isZero();
         assertThat(settings.front().retention()).isEmpty();
@@ -64,7 +88,8 @@ class RoleSettingsFromFlagsTest {
     @Test
     void aBadValueIsAParameterErrorNamingTheFlag() {
         assertThatThrownBy(() -> serve("--data-dir", dataDir.toString(), "--port", "70000"))
-                .isInstanceOf(ParameterException.class).hasMessageContaining("--port");
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("--port");
         assertThatThrownBy(() -> serve("--data-dir", dataDir.toString(), "--rate-limit", "fast"))
                 .isInstanceOf(ParameterException.class);
     }
@@ -73,11 +98,19 @@ class RoleSettingsFromFlagsTest {
     void aWorkerNeedsExternalBackendsAndMayServeMetrics() {
         WorkerCommand worker = new WorkerCommand();
         new CommandLine(worker).parseArgs("--data-dir", dataDir.toString());
-        assertThatThrownBy(worker::settings).isInstanceOf(ParameterException.class).hasMessageContaining("--amqp-uri");
+        assertThatThrownBy(worker::settings)
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("--amqp-uri");
 
         WorkerCommand external = new WorkerCommand();
-        new CommandLine(external).parseArgs("--amqp-uri", "amqp://127.0.0.1:5672", "--db-url",
-                "jdbc:postgresql://127.0.0.1:5432/glossa", "--metrics-port", "0");
+        new CommandLine(external)
+                .parseArgs(
+                        "--amqp-uri",
+                        "amqp://127.0.0.1:5672",
+                        "--db-url",
+                        "jdbc:postgresql://127.0.0.1:5432/glossa",
+                        "--metrics-port",
+                        "0");
         WorkerRoleSettings settings = external.settings();
         assertThat(settings.broker().isEmbedded()).isFalse();
         assertThat(settings.store().sqliteFile()).isEmpty();

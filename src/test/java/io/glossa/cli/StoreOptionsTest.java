@@ -27,7 +27,8 @@ class StoreOptionsTest {
 
     @Test
     void withoutADatabaseUrlTheStoreIsEmbeddedUnderTheDataDir() {
-        StoreSettings settings = parse("--data-dir", "/srv/glossa", "--db-pool-size", "3").settings();
+        StoreSettings settings =
+                parse("--data-dir", "/srv/glossa", "--db-pool-size", "3").settings();
 
         assertThat(settings.backend()).isEqualTo(Backend.SQLITE);
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:sqlite:/srv/glossa/db/glossa.db?synchronous=NORMAL");
@@ -51,8 +52,14 @@ class StoreOptionsTest {
 
     @Test
     void aPostgresUrlWithCredentialsFromFlags() {
-        StoreSettings settings = parse("--db-url", "jdbc:postgresql://127.0.0.1:5432/glossa",
-                "--db-user", "app", "--db-password", "hunter2").settings();
+        StoreSettings settings = parse(
+                        "--db-url",
+                        "jdbc:postgresql://127.0.0.1:5432/glossa",
+                        "--db-user",
+                        "app",
+                        "--db-password",
+                        "hunter2")
+                .settings();
 
         assertThat(settings.backend()).isEqualTo(Backend.POSTGRESQL);
         assertThat(settings.user()).isEqualTo("app");
@@ -71,19 +78,25 @@ class StoreOptionsTest {
 
     @Test
     void theSyncPolicyIsCheckedAndBelongsToTheEmbeddedDatabase() {
-        assertThat(parse("--data-dir", "/srv/glossa", "--db-sync", "full").settings().jdbcUrl())
+        assertThat(parse("--data-dir", "/srv/glossa", "--db-sync", "full")
+                        .settings()
+                        .jdbcUrl())
                 .endsWith("?synchronous=FULL");
-        assertThatThrownBy(() -> parse("--db-sync", "often").settings()).isInstanceOf(ParameterException.class)
+        assertThatThrownBy(() -> parse("--db-sync", "often").settings())
+                .isInstanceOf(ParameterException.class)
                 .hasMessageContaining("'often' is not a sync policy");
         assertThatThrownBy(() -> parse("--db-url", "jdbc:postgresql://127.0.0.1:5432/glossa", "--db-sync", "full")
-                .settings()).isInstanceOf(ParameterException.class).hasMessageContaining("synchronous_commit");
+                        .settings())
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("synchronous_commit");
     }
 
     @Test
     void aMalformedUrlIsAParameterErrorNamingTheUrlWithoutItsPassword() {
         StoreOptions options = parse("--db-url", "postgres://db/glossa?password=hunter2");
 
-        assertThatThrownBy(options::settings).isInstanceOf(ParameterException.class)
+        assertThatThrownBy(options::settings)
+                .isInstanceOf(ParameterException.class)
                 .hasMessageContaining("postgres://db/glossa?password=***")
                 .hasMessageNotContaining("hunter2");
     }
@@ -92,7 +105,8 @@ class StoreOptionsTest {
     void theUsageNeverShowsAPassword() {
         String usage = new CommandLine(new Probe()).getUsageMessage();
 
-        assertThat(usage).contains("--data-dir", "--db-url", "--db-user", "--db-password", "--db-pool-size")
+        assertThat(usage)
+                .contains("--data-dir", "--db-url", "--db-user", "--db-password", "--db-pool-size")
                 .contains("./glossa-data");
         String password = System.getenv("GLOSSA_DB_PASSWORD");
         if (password != null && !password.isEmpty()) {

@@ -1,7 +1,6 @@
 package io.glossa.cli;
 
 import io.glossa.model.LanguageModel;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

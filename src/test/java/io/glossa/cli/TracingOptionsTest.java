@@ -14,7 +14,8 @@ import picocli.CommandLine.ParameterException;
 class TracingOptionsTest {
     @Command(name = "role")
     static final class Role {
-        @Mixin TracingOptions tracing;
+        @Mixin
+        TracingOptions tracing;
     }
 
     @Test
@@ -27,9 +28,16 @@ class TracingOptionsTest {
 
     @Test
     void theOptionOrTheStandardVariableTurnsExportOn() {
-        TracingSettings fromOption = options("--otel-endpoint", "http://127.0.0.1:4318").settings("api", Map.of());
-        TracingSettings fromEnv = options().settings("worker",
-                Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4318", "OTEL_SERVICE_NAME", " glossa-eu "));
+        TracingSettings fromOption =
+                options("--otel-endpoint", "http://127.0.0.1:4318").settings("api", Map.of());
+        TracingSettings fromEnv = options()
+                .settings(
+                        "worker",
+                        Map.of(
+                                "OTEL_EXPORTER_OTLP_ENDPOINT",
+                                "http://127.0.0.1:4318",
+                                "OTEL_SERVICE_NAME",
+                                " glossa-eu "));
         assertThat(fromOption.endpoint()).isPresent();
         assertThat(fromOption.serviceName()).isEqualTo("glossa-api");
         assertThat(fromEnv.endpoint()).isPresent();
@@ -47,7 +55,9 @@ class TracingOptionsTest {
     }
 
     private static long exporterThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("BatchSpanProcessor")).count();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("BatchSpanProcessor"))
+                .count();
     }
 
     private static TracingOptions options(String... args) {

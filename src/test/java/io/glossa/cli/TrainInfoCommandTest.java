@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainInfoCommandTest {
-    private static final String[] FAST = {"--bits", "12", "--max-n", "3", "--fragments", "1", "--epochs", "2",
-            "--threads", "1"};
+    private static final String[] FAST = {
+        "--bits", "12", "--max-n", "3", "--fragments", "1", "--epochs", "2", "--threads", "1"
+    };
 
     @TempDir
     static Path dir;
+
     static Path data;
     static Path model;
     static CliRun trained;
@@ -26,8 +28,7 @@ class TrainInfoCommandTest {
         data = dir.resolve("train.tsv");
         Files.writeString(data, SyntheticCorpus.toTsv(SyntheticCorpus.texts(200, 3)));
         model = dir.resolve("out/m.glossa");
-        trained = CliRun.of(concat(new String[] {"train", "--data", data.toString(), "--out", model.toString()},
-                FAST));
+        trained = CliRun.of(concat(new String[] {"train", "--data", data.toString(), "--out", model.toString()}, FAST));
     }
 
     private static String[] concat(String[] a, String[] b) {
@@ -49,7 +50,10 @@ class TrainInfoCommandTest {
     void infoPrintsProvenance() {
         CliRun info = CliRun.of("info", "--model", model.toString());
         assertThat(info.exitCode()).isZero();
-        assertThat(info.out()).contains("version:").contains("labels (3):").contains("train.tsv")
+        assertThat(info.out())
+                .contains("version:")
+                .contains("labels (3):")
+                .contains("train.tsv")
                 .contains("cv score:         none (no search)");
     }
 
@@ -78,18 +82,37 @@ class TrainInfoCommandTest {
     @Test
     void searchPrintsTrialsAndStoresTheCvScore() throws Exception {
         Path searched = dir.resolve("searched.glossa");
-        CliRun run = CliRun.of(concat(new String[] {"train", "--data", data.toString(), "--out", searched.toString(),
-                "--search", "2", "--folds", "2", "--seed", "5"}, FAST));
+        CliRun run = CliRun.of(concat(
+                new String[] {
+                    "train",
+                    "--data",
+                    data.toString(),
+                    "--out",
+                    searched.toString(),
+                    "--search",
+                    "2",
+                    "--folds",
+                    "2",
+                    "--seed",
+                    "5"
+                },
+                FAST));
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("trial 1: cv ").contains("trial 2: cv ").contains("best: trial");
-        JsonNode json = new ObjectMapper().readTree(CliRun.of("info", "--model", searched.toString(), "--json").out());
+        JsonNode json = new ObjectMapper()
+                .readTree(CliRun.of("info", "--model", searched.toString(), "--json")
+                        .out());
         assertThat(json.get("cv_score").asDouble()).isBetween(0.5, 1.0);
         assertThat(json.get("search").get("trials").asInt()).isEqualTo(2);
     }
 
     @Test
     void missingTrainingFileIsOneClearLine() {
-        CliRun run = CliRun.of("train", "--data", dir.resolve("nope.tsv").toString(), "--out",
+        CliRun run = CliRun.of(
+                "train",
+                "--data",
+                dir.resolve("nope.tsv").toString(),
+                "--out",
                 dir.resolve("x.glossa").toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
         assertThat(run.err().strip()).isEqualTo("glossa train: training file not found: " + dir.resolve("nope.tsv"));
@@ -99,9 +122,15 @@ class TrainInfoCommandTest {
     void tooManyBadLinesStopsTraining() throws Exception {
         Path bad = dir.resolve("bad.tsv");
         Files.writeString(bad, "sv\thej\nno tab\nda\thej\nalso no tab\n");
-        CliRun run = CliRun.of("train", "--data", bad.toString(), "--out", dir.resolve("y.glossa").toString());
+        CliRun run = CliRun.of(
+                "train",
+                "--data",
+                bad.toString(),
+                "--out",
+                dir.resolve("y.glossa").toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
-        assertThat(run.err()).contains("bad line " + bad + ":2: no tab")
+        assertThat(run.err())
+                .contains("bad line " + bad + ":2: no tab")
                 .contains("glossa train: " + bad + ": 2 of 4 lines are bad");
         assertThat(run.err()).doesNotContain("at io.glossa");
     }
@@ -114,8 +143,8 @@ class TrainInfoCommandTest {
         Files.write(corrupt, bytes);
         CliRun run = CliRun.of("info", "--model", corrupt.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
-        assertThat(run.err().strip()).isEqualTo("glossa info: model file " + corrupt
-                + " failed its checksum — the file is corrupted");
+        assertThat(run.err().strip())
+                .isEqualTo("glossa info: model file " + corrupt + " failed its checksum — the file is corrupted");
         CliRun verbose = CliRun.of("--verbose", "info", "--model", corrupt.toString());
         assertThat(verbose.err()).contains("ModelFormatException").contains("at io.glossa");
         CliRun verboseAfter = CliRun.of("info", "--model", corrupt.toString(), "--verbose");
@@ -133,8 +162,7 @@ class TrainInfoCommandTest {
     void badFlagsGiveAShortUsageError() {
         CliRun run = CliRun.of("train", "--data", data.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("Missing required option: '--out=MODEL'")
-                .contains("Try 'glossa train --help'");
+        assertThat(run.err()).contains("Missing required option: '--out=MODEL'").contains("Try 'glossa train --help'");
         assertThat(run.err().lines().count()).isLessThanOrEqualTo(3);
         CliRun bits = CliRun.of("train", "--data", data.toString(), "--out", "z.glossa", "--bits", "40");
         assertThat(bits.exitCode()).isEqualTo(ExitCodes.USER_ERROR);

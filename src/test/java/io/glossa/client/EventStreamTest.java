@@ -26,12 +26,15 @@ class EventStreamTest {
 
                 """;
         List<TextResult> results = new ArrayList<>();
-        EventStream.read(new ByteArrayInputStream(stream.getBytes(StandardCharsets.UTF_8)), results::add, new ObjectMapper());
+        EventStream.read(
+                new ByteArrayInputStream(stream.getBytes(StandardCharsets.UTF_8)), results::add, new ObjectMapper());
 
         assertThat(results).hasSize(2);
         TextResult done = results.get(0);
         assertThat(done.language()).isEqualTo("sv");
-        assertThat(done.top()).singleElement().satisfies(c -> assertThat(c.name()).isEqualTo("Swedish"));
+        assertThat(done.top())
+                .singleElement()
+                .satisfies(c -> assertThat(c.name()).isEqualTo("Swedish"));
         assertThat(done.modelVersion()).isEqualTo("m1");
         TextResult failed = results.get(1);
         assertThat(failed.status()).isEqualTo("failed");

@@ -38,7 +38,9 @@ class BackoffTest {
                 assertThat(millis).isBetween(0L, backoff.ceiling(attempt).toMillis());
                 seen.add(millis);
             }
-            assertThat(seen).as("attempt %d draws many different pauses", attempt).hasSizeGreaterThan(50);
+            assertThat(seen)
+                    .as("attempt %d draws many different pauses", attempt)
+                    .hasSizeGreaterThan(50);
         }
     }
 
@@ -72,7 +74,8 @@ class BackoffTest {
     @Test
     void rejectsAMaximumBelowTheFirstPause() {
         assertThatThrownBy(() -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("first <= max");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("first <= max");
         assertThatThrownBy(() -> new Backoff(Duration.ofMillis(-1), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -11,8 +11,8 @@ class ThreadsTest {
     @Test
     void aFactoryNumbersItsDaemonThreads() {
         ThreadFactory factory = Threads.daemonFactory("store-read");
-        Thread first = factory.newThread(() -> { });
-        Thread second = factory.newThread(() -> { });
+        Thread first = factory.newThread(() -> {});
+        Thread second = factory.newThread(() -> {});
         assertThat(first.getName()).isEqualTo("glossa-store-read-1");
         assertThat(second.getName()).isEqualTo("glossa-store-read-2");
         assertThat(first.isDaemon()).isTrue();
@@ -21,7 +21,7 @@ class ThreadsTest {
 
     @Test
     void aSingleThreadKeepsItsExactName() {
-        Thread thread = Threads.daemon("outbox-marker", () -> { });
+        Thread thread = Threads.daemon("outbox-marker", () -> {});
         assertThat(thread.getName()).isEqualTo("glossa-outbox-marker");
         assertThat(thread.isDaemon()).isTrue();
         assertThat(thread.isAlive()).as("not started").isFalse();
@@ -29,7 +29,7 @@ class ThreadsTest {
 
     @Test
     void aNameAlreadyPrefixedIsNotPrefixedTwice() {
-        assertThat(Threads.daemon("glossa-shutdown", () -> { }).getName()).isEqualTo("glossa-shutdown");
+        assertThat(Threads.daemon("glossa-shutdown", () -> {}).getName()).isEqualTo("glossa-shutdown");
     }
 
     @Test
@@ -40,14 +40,18 @@ class ThreadsTest {
             });
             thread.start();
             thread.join(5_000);
-            assertThat(logs.events()).singleElement().satisfies(e -> assertThat(e.getFormattedMessage())
-                    .contains("glossa-dies").contains("IllegalStateException"));
+            assertThat(logs.events())
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getFormattedMessage())
+                            .contains("glossa-dies")
+                            .contains("IllegalStateException"));
         }
     }
 
     @Test
     void aBlankNameIsRefused() {
-        assertThatThrownBy(() -> Threads.daemonFactory(" ")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Threads.daemonFactory(" "))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("needs a name");
     }
 }

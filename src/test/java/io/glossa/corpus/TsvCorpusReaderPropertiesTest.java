@@ -26,10 +26,12 @@ class TsvCorpusReaderPropertiesTest {
         for (int line = random.nextInt(60); line > 0; line--) {
             switch (random.nextInt(6)) {
                 case 0 -> out.writeBytes(NastyJson.randomBytes(random, random.nextInt(80)));
-                case 1 -> out.writeBytes(NastyText.of(random, random.nextInt(40)).getBytes(StandardCharsets.UTF_8));
+                case 1 ->
+                    out.writeBytes(NastyText.of(random, random.nextInt(40)).getBytes(StandardCharsets.UTF_8));
                 case 2 -> out.writeBytes(" \r".getBytes(StandardCharsets.UTF_8));
-                default -> out.writeBytes(("sv\t" + NastyText.of(random, 1 + random.nextInt(40)))
-                        .getBytes(StandardCharsets.UTF_8));
+                default ->
+                    out.writeBytes(
+                            ("sv\t" + NastyText.of(random, 1 + random.nextInt(40))).getBytes(StandardCharsets.UTF_8));
             }
             if (random.nextInt(10) > 0) {
                 out.write('\n');
@@ -45,7 +47,8 @@ class TsvCorpusReaderPropertiesTest {
             Files.write(file, bytes);
             List<BadLine> bad = new ArrayList<>();
             List<LabeledText> good = new ArrayList<>();
-            CorpusStats stats = new TsvCorpusReader(new BadLinePolicy(Long.MAX_VALUE, 1.0), bad::add).read(file, good::add);
+            CorpusStats stats =
+                    new TsvCorpusReader(new BadLinePolicy(Long.MAX_VALUE, 1.0), bad::add).read(file, good::add);
 
             assertThat(stats.goodLines()).isEqualTo(good.size());
             assertThat(stats.badLines()).isEqualTo(bad.size());
@@ -69,7 +72,7 @@ class TsvCorpusReaderPropertiesTest {
             Path file = dir.resolve("strict.tsv");
             Files.write(file, bytes);
             try {
-                new TsvCorpusReader().read(file, t -> { });
+                new TsvCorpusReader().read(file, t -> {});
             } catch (CorpusException e) {
                 assertThat(e.getMessage()).startsWith(file.toString());
             }

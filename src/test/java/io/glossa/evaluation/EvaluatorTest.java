@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.glossa.corpus.LabeledText;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,8 +17,11 @@ class EvaluatorTest {
      * micro = 3/5 = 0.6; macro = (3/4 + 0/1) / 2 = 0.375.
      */
     private static final List<LabeledText> DATA = List.of(
-            new LabeledText("a", "a1"), new LabeledText("a", "a2"), new LabeledText("a", "a3"),
-            new LabeledText("a", "a4"), new LabeledText("b", "b1"));
+            new LabeledText("a", "a1"),
+            new LabeledText("a", "a2"),
+            new LabeledText("a", "a3"),
+            new LabeledText("a", "a4"),
+            new LabeledText("b", "b1"));
 
     private static ScriptedClassifier scripted() {
         return new ScriptedClassifier()
@@ -38,9 +40,10 @@ class EvaluatorTest {
         assertThat(r.correct()).isEqualTo(3);
         assertThat(r.microAccuracy()).isCloseTo(0.6, within(EPS));
         assertThat(r.macroAccuracy()).isCloseTo(0.375, within(EPS));
-        assertThat(r.perLabel()).extracting(LabelScore::label, LabelScore::n, LabelScore::correct)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", 4, 3),
-                        org.assertj.core.groups.Tuple.tuple("b", 1, 0));
+        assertThat(r.perLabel())
+                .extracting(LabelScore::label, LabelScore::n, LabelScore::correct)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("a", 4, 3), org.assertj.core.groups.Tuple.tuple("b", 1, 0));
         assertThat(r.modelVersion()).isEqualTo("scripted-1");
     }
 
@@ -70,7 +73,8 @@ class EvaluatorTest {
     @Test
     void answersOutsideTheExpectedLabelsGetTheirOwnColumn() {
         ScriptedClassifier c = new ScriptedClassifier().answer("x", "zz", 0.9).answer("y", "a", 0.9);
-        EvaluationResult r = new Evaluator(1).evaluate(c, List.of(new LabeledText("a", "x"), new LabeledText("a", "y")));
+        EvaluationResult r =
+                new Evaluator(1).evaluate(c, List.of(new LabeledText("a", "x"), new LabeledText("a", "y")));
 
         assertThat(r.confusion().columns()).containsExactly("a", "zz", "unknown");
         assertThat(r.confusion().count("a", "zz")).isEqualTo(1);
@@ -87,7 +91,8 @@ class EvaluatorTest {
         }
         LabelScore a = new Evaluator(1).evaluate(c, data).perLabel().get(0);
 
-        assertThat(a.topConfusions()).containsExactly(new Confusion("c", 2), new Confusion("e", 2), new Confusion("b", 1));
+        assertThat(a.topConfusions())
+                .containsExactly(new Confusion("c", 2), new Confusion("e", 2), new Confusion("b", 1));
     }
 
     /**
@@ -115,8 +120,12 @@ class EvaluatorTest {
     void eceWeighsBinsByTheirShareAndPutsProbabilityOneInTheLastBin() {
         // Bin 0.9–1.0: probabilities 0.9 (right) and 1.0 (wrong): mean 0.95, share right 0.5, gap 0.45.
         // Bin 0.2–0.3: 0.2 (wrong) → gap 0.2. ECE = 2/3 * 0.45 + 1/3 * 0.2 = 0.3 + 0.0667.
-        ScriptedClassifier c = new ScriptedClassifier().answer("p", "a", 0.9).answer("q", "b", 1.0).answer("r", "b", 0.2);
-        List<LabeledText> data = List.of(new LabeledText("a", "p"), new LabeledText("a", "q"), new LabeledText("a", "r"));
+        ScriptedClassifier c = new ScriptedClassifier()
+                .answer("p", "a", 0.9)
+                .answer("q", "b", 1.0)
+                .answer("r", "b", 0.2);
+        List<LabeledText> data =
+                List.of(new LabeledText("a", "p"), new LabeledText("a", "q"), new LabeledText("a", "r"));
         Calibration cal = new Evaluator(1).evaluate(c, data).calibration();
 
         assertThat(cal.bins().get(9).n()).isEqualTo(2);
@@ -127,7 +136,8 @@ class EvaluatorTest {
     @Test
     void textsWithoutAnyCandidateAreLeftOutOfCalibrationButCountAsWrong() {
         ScriptedClassifier c = new ScriptedClassifier().answer("p", "a", 0.8).empty("123");
-        EvaluationResult r = new Evaluator(1).evaluate(c, List.of(new LabeledText("a", "p"), new LabeledText("a", "123")));
+        EvaluationResult r =
+                new Evaluator(1).evaluate(c, List.of(new LabeledText("a", "p"), new LabeledText("a", "123")));
 
         assertThat(r.calibration().n()).isEqualTo(1);
         assertThat(r.microAccuracy()).isCloseTo(0.5, within(EPS));
@@ -169,7 +179,8 @@ class EvaluatorTest {
     @Test
     void refusesEmptyDataAndZeroThreads() {
         assertThatThrownBy(() -> new Evaluator(1).evaluate(scripted(), List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no labelled texts");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no labelled texts");
         assertThatThrownBy(() -> new Evaluator(0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

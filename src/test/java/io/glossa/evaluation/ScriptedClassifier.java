@@ -3,7 +3,6 @@ package io.glossa.evaluation;
 import io.glossa.model.Candidate;
 import io.glossa.model.LanguageClassifier;
 import io.glossa.model.Prediction;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +13,27 @@ final class ScriptedClassifier implements LanguageClassifier {
 
     /** The text gets {@code language} with this probability as its best candidate. */
     ScriptedClassifier answer(String text, String language, double probability) {
-        answers.put(text, new Prediction(language, language, language, probability,
-                List.of(new Candidate(language, language, language, probability))));
+        answers.put(
+                text,
+                new Prediction(
+                        language,
+                        language,
+                        language,
+                        probability,
+                        List.of(new Candidate(language, language, language, probability))));
         return this;
     }
 
     /** The text gets {@code unknown}; the best candidate is still reported. */
     ScriptedClassifier unknown(String text, String bestCandidate, double probability) {
-        answers.put(text, new Prediction(Prediction.UNKNOWN, null, null, probability,
-                List.of(new Candidate(bestCandidate, bestCandidate, bestCandidate, probability))));
+        answers.put(
+                text,
+                new Prediction(
+                        Prediction.UNKNOWN,
+                        null,
+                        null,
+                        probability,
+                        List.of(new Candidate(bestCandidate, bestCandidate, bestCandidate, probability))));
         return this;
     }
 

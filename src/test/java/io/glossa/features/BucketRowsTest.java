@@ -18,8 +18,12 @@ class BucketRowsTest {
         assertThat(rows.stride()).isEqualTo(64);
         assertThat(rows.idf(2)).isEqualTo(7.25f);
         assertThat(rows.scale(0)).isEqualTo(0.01f);
-        assertThat(rows.bytes()[2 * 64 + BucketRows.PAYLOAD_OFFSET + 1]).as("-128 stored as 0").isZero();
-        assertThat(rows.bytes()[2 * 64 + BucketRows.PAYLOAD_OFFSET]).as("127 stored as 255").isEqualTo((byte) 255);
+        assertThat(rows.bytes()[2 * 64 + BucketRows.PAYLOAD_OFFSET + 1])
+                .as("-128 stored as 0")
+                .isZero();
+        assertThat(rows.bytes()[2 * 64 + BucketRows.PAYLOAD_OFFSET])
+                .as("127 stored as 255")
+                .isEqualTo((byte) 255);
         assertThat(rows.idfs()).containsExactly(IDF);
         assertThat(rows.scales()).containsExactly(SCALE);
         assertThat(rows.payloads()).containsExactly(PAYLOAD);
@@ -36,8 +40,10 @@ class BucketRowsTest {
     @Test
     void refusesArraysOfDifferentBucketCounts() {
         assertThatThrownBy(() -> BucketRows.pack(IDF, new float[2], PAYLOAD, 3))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inconsistent");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("inconsistent");
         assertThatThrownBy(() -> BucketRows.pack(IDF, SCALE, PAYLOAD, 4))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inconsistent");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("inconsistent");
     }
 }

@@ -44,7 +44,7 @@ class FeatureVectorizerPropertiesTest {
                 assertThat(counts.size()).isZero();
             }
             if (counts.size() == 0) {
-                return;   // no letters, or words all shorter than the smallest n-gram order
+                return; // no letters, or words all shorter than the smallest n-gram order
             }
             double sumSquares = 0;
             for (int i = 0; i < counts.size(); i++) {

@@ -24,19 +24,33 @@ class NgramHasherTest {
         NgramHasher h = new NgramHasher(p);
         Map<Integer, Float> m = count(p, "ab");
         // " ab ": 1-grams a b; 2-grams " a" ab "b "; 3-grams " ab" "ab " (the lone space is not a feature)
-        assertThat(m.keySet()).containsExactlyInAnyOrder(h.bucketOfNgram("a"), h.bucketOfNgram("b"),
-                h.bucketOfNgram(" a"), h.bucketOfNgram("ab"), h.bucketOfNgram("b "), h.bucketOfNgram(" ab"),
-                h.bucketOfNgram("ab "));
+        assertThat(m.keySet())
+                .containsExactlyInAnyOrder(
+                        h.bucketOfNgram("a"),
+                        h.bucketOfNgram("b"),
+                        h.bucketOfNgram(" a"),
+                        h.bucketOfNgram("ab"),
+                        h.bucketOfNgram("b "),
+                        h.bucketOfNgram(" ab"),
+                        h.bucketOfNgram("ab "));
     }
 
     @Test
     void ngramsDoNotCrossWords() {
         FeatureParams p = new FeatureParams(20, 2, 3, false);
         NgramHasher h = new NgramHasher(p);
-        assertThat(count(p, "ab cd").keySet()).containsExactlyInAnyOrder(h.bucketOfNgram(" a"),
-                h.bucketOfNgram(" ab"), h.bucketOfNgram("ab"), h.bucketOfNgram("ab "), h.bucketOfNgram("b "),
-                h.bucketOfNgram(" c"), h.bucketOfNgram(" cd"), h.bucketOfNgram("cd"), h.bucketOfNgram("cd "),
-                h.bucketOfNgram("d "));
+        assertThat(count(p, "ab cd").keySet())
+                .containsExactlyInAnyOrder(
+                        h.bucketOfNgram(" a"),
+                        h.bucketOfNgram(" ab"),
+                        h.bucketOfNgram("ab"),
+                        h.bucketOfNgram("ab "),
+                        h.bucketOfNgram("b "),
+                        h.bucketOfNgram(" c"),
+                        h.bucketOfNgram(" cd"),
+                        h.bucketOfNgram("cd"),
+                        h.bucketOfNgram("cd "),
+                        h.bucketOfNgram("d "));
     }
 
     @Test

@@ -17,7 +17,8 @@ import java.util.concurrent.Semaphore;
 /** A small HTTP client of the glossa API for integration tests. */
 final class ApiClient {
     static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
 
     ApiClient(int port) {
@@ -29,7 +30,8 @@ final class ApiClient {
     }
 
     HttpResponse<String> post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -40,19 +42,30 @@ final class ApiClient {
     /** A POST with one extra header (e.g. Idempotency-Key). */
     HttpResponse<String> post(String path, String contentType, byte[] body, String header, String value)
             throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", contentType).header(header, value)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", contentType)
+                        .header(header, value)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(60))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** Submits one text, returns its id. */
     String submit(String text) throws IOException, InterruptedException {
-        HttpResponse<String> response = post("/api/v1/texts", "application/json",
+        HttpResponse<String> response = post(
+                "/api/v1/texts",
+                "application/json",
                 JSON.createObjectNode().put("text", text).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         if (response.statusCode() != 202) {
             throw new AssertionError("expected 202, got " + response.statusCode() + ": " + response.body());
@@ -67,13 +80,17 @@ final class ApiClient {
         for (String text : texts) {
             permits.acquire();
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/texts"))
-                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("text", text).toString()))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            JSON.createObjectNode().put("text", text).toString()))
                     .build();
-            ids.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> permits.release())
+            ids.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((r, e) -> permits.release())
                     .thenApply(response -> {
                         if (response.statusCode() != 202) {
-                            throw new AssertionError("expected 202, got " + response.statusCode() + ": " + response.body());
+                            throw new AssertionError(
+                                    "expected 202, got " + response.statusCode() + ": " + response.body());
                         }
                         return read(response.body()).get("id").asText();
                     }));
@@ -97,7 +114,8 @@ final class ApiClient {
             try {
                 HttpResponse<String> response = get("/api/v1/texts/" + id + "?wait=10s");
                 JsonNode record = read(response.body());
-                if (response.statusCode() != 200 || !"pending".equals(record.path("status").asText())
+                if (response.statusCode() != 200
+                        || !"pending".equals(record.path("status").asText())
                         || System.nanoTime() > deadlineNanos) {
                     return record;
                 }

@@ -1,15 +1,15 @@
 package io.glossa.it;
 
-import io.glossa.app.BrokerSettings;
-import io.glossa.app.Roles;
-import io.glossa.broker.Topology;
-import io.glossa.testing.TestRoles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.glossa.cli.Main;
+import io.glossa.app.BrokerSettings;
+import io.glossa.app.Roles;
 import io.glossa.app.Running;
+import io.glossa.broker.Topology;
+import io.glossa.cli.Main;
+import io.glossa.testing.TestRoles;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,15 +39,31 @@ class BatchViaQueueIT {
         try (ScratchBackends backends = new ScratchBackends()) {
             BrokerSettings broker = backends.broker().withTopology(new Topology("batch-it-" + PipelineKit.random()));
             try (Running running = Roles.serve(TestRoles.serve(backends.store(), broker, 4))) {
-                int viaQueue = batch(in, dir.resolve("queue.jsonl"), "--via-queue", "--api",
-                        "http://127.0.0.1:" + running.port(), "--window", "300", "--chunk", "128");
+                int viaQueue = batch(
+                        in,
+                        dir.resolve("queue.jsonl"),
+                        "--via-queue",
+                        "--api",
+                        "http://127.0.0.1:" + running.port(),
+                        "--window",
+                        "300",
+                        "--chunk",
+                        "128");
                 assertThat(viaQueue).isEqualTo(1); // there are bad lines
                 // what the batch paced itself by (--pace adaptive, the default): the broker's real queue depths
-                JsonNode lanes = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + running.port() + "/api/v1/lanes")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body());
-                assertThat(lanes.get("batch").get("queued_messages").isIntegralNumber()).as(lanes.toString()).isTrue();
-                assertThat(lanes.get("realtime").get("queued_messages").isIntegralNumber()).as(lanes.toString()).isTrue();
+                JsonNode lanes = JSON.readTree(HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create("http://127.0.0.1:" + running.port() + "/api/v1/lanes"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body());
+                assertThat(lanes.get("batch").get("queued_messages").isIntegralNumber())
+                        .as(lanes.toString())
+                        .isTrue();
+                assertThat(lanes.get("realtime").get("queued_messages").isIntegralNumber())
+                        .as(lanes.toString())
+                        .isTrue();
             }
         }
         List<String> args = new ArrayList<>(TestTexts.modelArgs());
@@ -60,7 +76,8 @@ class BatchViaQueueIT {
         assertThat(queued.get(0)).startsWith("{\"language\":").contains("\"top\":[");
         assertThat(queued.get(500)).isEqualTo("{\"line\":501,\"error\":\"empty line\"}");
         assertThat(queued.get(701)).startsWith("{\"line\":702,\"error\":\"invalid UTF-8");
-        assertThat(queued.get(902)).startsWith("{\"line\":903,\"error\":\"refused by the API: HTTP 400")
+        assertThat(queued.get(902))
+                .startsWith("{\"line\":903,\"error\":\"refused by the API: HTTP 400")
                 .contains("NUL");
         // the API's workers and this process run the same model: equal lines prove the order
         for (int i = 0; i < queued.size(); i++) {
@@ -88,7 +105,8 @@ class BatchViaQueueIT {
     }
 
     private static int batch(Path in, Path out, String... more) {
-        List<String> args = new ArrayList<>(List.of("batch", "--in", in.toString(), "--out", out.toString(), "--quiet"));
+        List<String> args =
+                new ArrayList<>(List.of("batch", "--in", in.toString(), "--out", out.toString(), "--quiet"));
         args.addAll(List.of(more));
         return Main.commandLine().execute(args.toArray(String[]::new));
     }

@@ -52,7 +52,8 @@ interface ClientsKit {
     @Test
     default void pythonPublishesWithConfirmsAndGetsRpcAndHttpAnswers() throws Exception {
         Path dir = clients().resolve("python");
-        ExternalRun publish = ExternalRun.of(dir, Map.of(), PYTHON, "glossa_amqp.py", "publish", clientAmqpUri(), SWEDISH, FINNISH);
+        ExternalRun publish =
+                ExternalRun.of(dir, Map.of(), PYTHON, "glossa_amqp.py", "publish", clientAmqpUri(), SWEDISH, FINNISH);
         assertThat(publish.exitCode()).as(publish.output()).isZero();
         List<String> ids = publish.output().lines().toList();
         assertThat(ids).hasSize(2);
@@ -78,7 +79,8 @@ interface ClientsKit {
         ExternalRun install = ExternalRun.of(dir, Map.of(), "npm", "ci", "--no-audit", "--no-fund");
         assertThat(install.exitCode()).as(install.output()).isZero();
 
-        ExternalRun publish = ExternalRun.of(dir, Map.of(), "node", "glossa.js", "publish", clientAmqpUri(), SWEDISH, FINNISH);
+        ExternalRun publish =
+                ExternalRun.of(dir, Map.of(), "node", "glossa.js", "publish", clientAmqpUri(), SWEDISH, FINNISH);
         assertThat(publish.exitCode()).as(publish.output()).isZero();
         assertThat(languages(publish.output().lines().toList())).containsExactly("sv", "fi");
 
@@ -103,7 +105,9 @@ interface ClientsKit {
             while (streamed.stream().noneMatch(r -> r.id().equals(swedish.id())) && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            assertThat(streamed).as("the result on the event stream").anySatisfy(r -> assertThat(r.id()).isEqualTo(swedish.id()));
+            assertThat(streamed)
+                    .as("the result on the event stream")
+                    .anySatisfy(r -> assertThat(r.id()).isEqualTo(swedish.id()));
         }
         String key = UUID.randomUUID().toString();
         TextResult first = glossa.submit(FINNISH, new Question(List.of("fi", "et"), 1), Duration.ofSeconds(20), key);
@@ -120,7 +124,9 @@ interface ClientsKit {
         try (GlossaRpc rpc = new GlossaRpc(clientAmqpUri(), "glossa")) {
             TextResult answer = rpc.predict(FINNISH, Duration.ofSeconds(30));
             assertThat(answer.language()).isEqualTo("fi");
-            assertThat(ApiClient.read(api().get("/api/v1/texts/" + answer.id()).body()).get("status").asText())
+            assertThat(ApiClient.read(api().get("/api/v1/texts/" + answer.id()).body())
+                            .get("status")
+                            .asText())
                     .isEqualTo("done");
         }
     }

@@ -45,7 +45,8 @@ class EmbeddedPipelineIT extends PipelineKit {
 
     @Override
     protected void installPoison(DataSource dataSource) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TRIGGER poison BEFORE INSERT ON results FOR EACH ROW "
                     + "WHEN (SELECT body FROM texts WHERE id = NEW.text_id) LIKE '" + POISON + "%' "
                     + "BEGIN SELECT RAISE(ABORT, 'poisoned by the test'); END");
@@ -59,7 +60,8 @@ class EmbeddedPipelineIT extends PipelineKit {
         }
         if (dataDir != null) {
             try (var files = Files.walk(dataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }

@@ -36,8 +36,8 @@ final class EventStreamClient implements AutoCloseable {
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
-        HttpResponse<java.io.InputStream> response = CLIENT.send(request.build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> response =
+                CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             String body = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
             throw new IllegalStateException("event stream answered " + response.statusCode() + ": " + body);

@@ -1,14 +1,14 @@
 package io.glossa.it;
 
-import io.glossa.app.AccessPolicy;
-import io.glossa.app.Roles;
-import io.glossa.testing.TestRoles;
-import io.glossa.web.ApiSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.glossa.access.ApiKeys;
 import io.glossa.access.IssuedKey;
+import io.glossa.app.AccessPolicy;
+import io.glossa.app.Roles;
 import io.glossa.app.Running;
+import io.glossa.testing.TestRoles;
+import io.glossa.web.ApiSettings;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,9 +35,15 @@ class EventStreamLimitsIT {
     @Test
     void streamsAreCappedPerKeyAndOverallAndIdleOnesCostLittle() throws Exception {
         try (Running serve = Roles.serve(TestRoles.withHttp(
-                TestRoles.withAccess(TestRoles.embedded(dataDir), AccessPolicy.keysRequired().withKeyCache(Duration.ofSeconds(10))),
-                http -> http.withApi(new ApiSettings(ApiSettings.DEFAULT.maxWait(), ApiSettings.DEFAULT.maxBatchBodyBytes(),
-                        ApiSettings.DEFAULT.keepAlive(), false, 105, 100))))) {
+                TestRoles.withAccess(
+                        TestRoles.embedded(dataDir), AccessPolicy.keysRequired().withKeyCache(Duration.ofSeconds(10))),
+                http -> http.withApi(new ApiSettings(
+                        ApiSettings.DEFAULT.maxWait(),
+                        ApiSettings.DEFAULT.maxBatchBodyBytes(),
+                        ApiSettings.DEFAULT.keepAlive(),
+                        false,
+                        105,
+                        100))))) {
             ApiKeys keys = PipelineKit.keys(serve);
             IssuedKey a = keys.issue("a", Optional.empty());
             IssuedKey b = keys.issue("b", Optional.empty());
@@ -54,7 +60,9 @@ class EventStreamLimitsIT {
                 long perStream = (heapAfterGc() - before) / 100;
                 System.out.printf("EventStreamLimitsIT: %d bytes of heap per idle stream%n", perStream);
                 // the server's share was a 200 KB queue array per stream; the rest is this JVM's own HTTP client
-                assertThat(perStream).as("heap per idle stream, server and client").isLessThan(100_000);
+                assertThat(perStream)
+                        .as("heap per idle stream, server and client")
+                        .isLessThan(100_000);
 
                 HttpResponse<String> overKey = get(serve.port(), a.secret(), "text/event-stream");
                 assertThat(overKey.statusCode()).isEqualTo(429);
@@ -66,14 +74,19 @@ class EventStreamLimitsIT {
                 HttpResponse<String> overAll = get(serve.port(), b.secret(), "text/event-stream");
                 assertThat(overAll.statusCode()).isEqualTo(503);
                 assertThat(overAll.headers().firstValue("Retry-After")).isPresent();
-                assertThat(overAll.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+                assertThat(overAll.headers().firstValue("Content-Type").orElse(""))
+                        .startsWith("application/problem+json");
 
                 submit(serve.port(), a.secret(), 300);
-                assertThat(streams.get(0).awaitLine("event: result", Duration.ofSeconds(30))).isTrue();
+                assertThat(streams.get(0).awaitLine("event: result", Duration.ofSeconds(30)))
+                        .isTrue();
                 long writers = Thread.getAllStackTraces().keySet().stream()
-                        .filter(t -> t.getName().startsWith("glossa-sse-writer-")).count();
-                assertThat(writers).as("writer threads for 105 streams").isLessThanOrEqualTo(
-                        Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+                        .filter(t -> t.getName().startsWith("glossa-sse-writer-"))
+                        .count();
+                assertThat(writers)
+                        .as("writer threads for 105 streams")
+                        .isLessThanOrEqualTo(
+                                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
             } finally {
                 for (EventStreamClient stream : streams) {
                     stream.close();
@@ -97,7 +110,8 @@ class EventStreamLimitsIT {
 
     private static HttpResponse<String> get(int port, String key, String accept) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
-                .header("Authorization", "Bearer " + key).timeout(Duration.ofSeconds(10));
+                .header("Authorization", "Bearer " + key)
+                .timeout(Duration.ofSeconds(10));
         if (accept != null) {
             request.header("Accept", accept);
         }
@@ -107,13 +121,20 @@ class EventStreamLimitsIT {
     private static void submit(int port, String key, int texts) throws Exception {
         StringBuilder body = new StringBuilder("{\"texts\":[");
         for (int i = 0; i < texts; i++) {
-            body.append(i == 0 ? "" : ",").append("\"Das ist der Satz Nummer ").append(i).append(".\"");
+            body.append(i == 0 ? "" : ",")
+                    .append("\"Das ist der Satz Nummer ")
+                    .append(i)
+                    .append(".\"");
         }
-        HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/texts:batch"))
-                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.append("]}").toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> accepted = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/texts:batch"))
+                                .header("Authorization", "Bearer " + key)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        body.append("]}").toString()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(accepted.statusCode()).isEqualTo(202);
     }
 }

@@ -15,9 +15,11 @@ import java.util.concurrent.TimeUnit;
 record ExternalRun(int exitCode, String output) {
     static final long TIMEOUT_SECONDS = 600;
 
-    static ExternalRun of(Path dir, Map<String, String> env, String... command) throws IOException, InterruptedException {
+    static ExternalRun of(Path dir, Map<String, String> env, String... command)
+            throws IOException, InterruptedException {
         Path errors = Files.createTempFile("glossa-external", ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectError(errors.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(dir.toFile()).redirectError(errors.toFile());
         builder.environment().putAll(env);
         Process process;
         try {

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * once: every answer is a problem or an acceptance, never a 500, no OutOfMemoryError is logged, and it stays ready.
  */
 class HostileBodiesIT {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path work;
@@ -32,9 +33,20 @@ class HostileBodiesIT {
     @Test
     void bodiesOfManyFieldsOrFullBatchesCannotExhaustTheHeap() throws Exception {
         int port = PipelineKit.freePort();
-        try (JarProcess serve = JarProcess.start("serve", JarProcess.packagedJar(), work, Map.of(), "serve",
-                "--port", String.valueOf(port), "--amqp-port", String.valueOf(PipelineKit.freePort()),
-                "--data-dir", work.resolve("data").toString(), "--workers", "2")) {
+        try (JarProcess serve = JarProcess.start(
+                "serve",
+                JarProcess.packagedJar(),
+                work,
+                Map.of(),
+                "serve",
+                "--port",
+                String.valueOf(port),
+                "--amqp-port",
+                String.valueOf(PipelineKit.freePort()),
+                "--data-dir",
+                work.resolve("data").toString(),
+                "--workers",
+                "2")) {
             URI base = URI.create("http://127.0.0.1:" + port);
             serve.awaitHttpOk(base.resolve("/ready"), Duration.ofSeconds(120));
 
@@ -44,13 +56,17 @@ class HostileBodiesIT {
             }
             for (HttpResponse<String> answer : threeAtOnce(base, fullBatch())) {
                 assertThat(answer.statusCode()).as(answer.body()).isIn(202, 503);
-                if (answer.statusCode() == 503) {   // the large-body budget was spent: try again shortly
+                if (answer.statusCode() == 503) { // the large-body budget was spent: try again shortly
                     assertThat(answer.headers().firstValue("Retry-After")).isPresent();
                     assertThat(answer.body()).contains("/problems/busy");
                 }
             }
-            assertThat(CLIENT.send(HttpRequest.newBuilder(base.resolve("/ready")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            assertThat(CLIENT.send(
+                                    HttpRequest.newBuilder(base.resolve("/ready"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(200);
             assertThat(serve.output()).doesNotContain("OutOfMemoryError");
         }
     }
@@ -66,7 +82,9 @@ class HostileBodiesIT {
 
     /** 1,000 texts of 16,500 characters: just under the 16 MiB a batch may have. */
     private static byte[] fullBatch() {
-        String text = "This is a sentence in plain English, repeated many times over. ".repeat(300).substring(0, 16_500);
+        String text = "This is a sentence in plain English, repeated many times over. "
+                .repeat(300)
+                .substring(0, 16_500);
         StringBuilder body = new StringBuilder(17 << 20).append("{\"texts\":[");
         for (int i = 0; i < 1_000; i++) {
             body.append(i == 0 ? "\"" : ",\"").append(text).append('"');
@@ -77,9 +95,13 @@ class HostileBodiesIT {
     private static List<HttpResponse<String>> threeAtOnce(URI base, byte[] body) throws Exception {
         List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            sent.add(CLIENT.sendAsync(HttpRequest.newBuilder(base.resolve("/api/v1/texts:batch"))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(120))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString()));
+            sent.add(CLIENT.sendAsync(
+                    HttpRequest.newBuilder(base.resolve("/api/v1/texts:batch"))
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(120))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString()));
         }
         List<HttpResponse<String>> answers = new ArrayList<>();
         for (CompletableFuture<HttpResponse<String>> answer : sent) {

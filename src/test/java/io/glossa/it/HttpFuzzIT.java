@@ -1,21 +1,21 @@
 package io.glossa.it;
 
-import io.glossa.app.Roles;
-import io.glossa.testing.TestRoles;
-import io.glossa.web.ApiSettings;
-import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.glossa.app.Roles;
 import io.glossa.app.Running;
 import io.glossa.testing.NastyJson;
 import io.glossa.testing.NastyText;
 import io.glossa.testing.Property;
+import io.glossa.testing.TestRoles;
+import io.glossa.web.ApiSettings;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -40,19 +40,70 @@ import org.junit.jupiter.api.TestInstance;
 class HttpFuzzIT {
     private static final int REQUESTS = 3_000;
     private static final byte[] SINGLE = "{\"text\":\"Hej, hur mår du?\"}".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] BATCH = "{\"texts\":[\"Hej\",\"Dzień dobry\"],\"lane\":\"realtime\"}".getBytes(StandardCharsets.UTF_8);
-    private static final String[] CONTENT_TYPES = {"application/json", "application/json", "application/json; charset=utf-8",
-        "APPLICATION/JSON;charset=\"UTF-8\"", "application/json; charset=latin1", "text/plain", "application/xml",
-        "multipart/form-data; boundary=xyz", "application/x-www-form-urlencoded", "application/json;;;", ";", "*/*",
-        "application/json; charset=", "\u00e9/\u00e9"};
-    private static final String[] METHODS = {"GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "FOO", "CONNECT"};
-    private static final String[] PATHS = {"/api/v1/texts", "/api/v1/texts:batch", "/api/v1/texts/", "/api/v1/texts/%00",
-        "/api/v1/texts/%ff%fe", "/api/v1/texts/../../../etc/passwd", "/api/v1/texts/..%2f..%2fetc", "/api/v1/events",
-        "/health", "/ready", "/openapi.json", "/", "//", "/api/v1/texts;jsessionid=1", "/api/v1/texts%3Abatch",
-        "/api/v1/texts/" + UUID.randomUUID(), "/api/v1/texts/" + "9".repeat(5_000), "/api/v1/texts/\u00e5\u00e4\u00f6",
-        "/api/v1/texts/" + UUID.randomUUID().toString().toUpperCase(), "*", "http://evil.example/api/v1/texts"};
-    private static final String[] WAITS = {"", "0", "1", "100ms", "-1", "1e9", "999999999999", "5s%00", "%00", "1h",
-        "ms", "1 s", "1s&wait=2s", "NaN", "\u0661", "1m", "00000000001ms", "%ff"};
+    private static final byte[] BATCH =
+            "{\"texts\":[\"Hej\",\"Dzień dobry\"],\"lane\":\"realtime\"}".getBytes(StandardCharsets.UTF_8);
+    private static final String[] CONTENT_TYPES = {
+        "application/json",
+        "application/json",
+        "application/json; charset=utf-8",
+        "APPLICATION/JSON;charset=\"UTF-8\"",
+        "application/json; charset=latin1",
+        "text/plain",
+        "application/xml",
+        "multipart/form-data; boundary=xyz",
+        "application/x-www-form-urlencoded",
+        "application/json;;;",
+        ";",
+        "*/*",
+        "application/json; charset=",
+        "\u00e9/\u00e9"
+    };
+    private static final String[] METHODS = {
+        "GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "FOO", "CONNECT"
+    };
+    private static final String[] PATHS = {
+        "/api/v1/texts",
+        "/api/v1/texts:batch",
+        "/api/v1/texts/",
+        "/api/v1/texts/%00",
+        "/api/v1/texts/%ff%fe",
+        "/api/v1/texts/../../../etc/passwd",
+        "/api/v1/texts/..%2f..%2fetc",
+        "/api/v1/events",
+        "/health",
+        "/ready",
+        "/openapi.json",
+        "/",
+        "//",
+        "/api/v1/texts;jsessionid=1",
+        "/api/v1/texts%3Abatch",
+        "/api/v1/texts/" + UUID.randomUUID(),
+        "/api/v1/texts/" + "9".repeat(5_000),
+        "/api/v1/texts/\u00e5\u00e4\u00f6",
+        "/api/v1/texts/" + UUID.randomUUID().toString().toUpperCase(),
+        "*",
+        "http://evil.example/api/v1/texts"
+    };
+    private static final String[] WAITS = {
+        "",
+        "0",
+        "1",
+        "100ms",
+        "-1",
+        "1e9",
+        "999999999999",
+        "5s%00",
+        "%00",
+        "1h",
+        "ms",
+        "1 s",
+        "1s&wait=2s",
+        "NaN",
+        "\u0661",
+        "1m",
+        "00000000001ms",
+        "%ff"
+    };
 
     private Path dataDir;
     private Running running;
@@ -61,8 +112,12 @@ class HttpFuzzIT {
     @BeforeAll
     void startServe() throws Exception {
         dataDir = Files.createTempDirectory("glossa-fuzz-it");
-        running = Roles.serve(TestRoles.withHttp(TestRoles.embedded(dataDir), http -> http.withApi(
-                new ApiSettings(Duration.ofSeconds(1), ApiSettings.DEFAULT.maxBatchBodyBytes(), ApiSettings.DEFAULT.keepAlive(),
+        running = Roles.serve(TestRoles.withHttp(
+                TestRoles.embedded(dataDir),
+                http -> http.withApi(new ApiSettings(
+                        Duration.ofSeconds(1),
+                        ApiSettings.DEFAULT.maxBatchBodyBytes(),
+                        ApiSettings.DEFAULT.keepAlive(),
                         false))));
         http = new RawHttp(running.port());
     }
@@ -73,14 +128,17 @@ class HttpFuzzIT {
             running.close();
         }
         try (var files = Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 
     @AfterEach
     void stillReadyAndStillAccepting() throws Exception {
-        ApiClient api = new ApiClient(running.port());   // fresh connections: pooled ones may have idled out meanwhile
-        assertThat(api.get("/ready").statusCode()).as("/ready after the fuzzing").isEqualTo(200);
+        ApiClient api = new ApiClient(running.port()); // fresh connections: pooled ones may have idled out meanwhile
+        assertThat(api.get("/ready").statusCode())
+                .as("/ready after the fuzzing")
+                .isEqualTo(200);
         String id = api.submit("Det här är en helt vanlig svensk mening om vädret.");
         JsonNode record = api.awaitOne(id, System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60));
         assertThat(record.get("status").asText()).as(record.toString()).isEqualTo("done");
@@ -104,7 +162,9 @@ class HttpFuzzIT {
                     failures.add(failure);
                 }
             }
-            assertThat(failures).as("requests answered wrongly (seed " + seed + ")").isEmpty();
+            assertThat(failures)
+                    .as("requests answered wrongly (seed " + seed + ")")
+                    .isEmpty();
         } finally {
             senders.shutdownNow();
         }
@@ -117,8 +177,10 @@ class HttpFuzzIT {
         try {
             RawHttp.Response response = http.send(request, 30_000);
             String problem = response.status() < 0 && headUnfinished(request) ? null : judge(response);
-            return problem == null ? null : problem + " for request (seed " + requestSeed + ") "
-                    + Property.describe(new String(request, StandardCharsets.ISO_8859_1)) + " → " + response;
+            return problem == null
+                    ? null
+                    : problem + " for request (seed " + requestSeed + ") "
+                            + Property.describe(new String(request, StandardCharsets.ISO_8859_1)) + " → " + response;
         } catch (IOException e) {
             return "no answer (" + e + ") for request (seed " + requestSeed + ") "
                     + Property.describe(new String(request, StandardCharsets.ISO_8859_1));
@@ -147,7 +209,8 @@ class HttpFuzzIT {
                 return "a " + response.status() + " that is not problem+json";
             }
             JsonNode problem = ApiClient.read(response.bodyText());
-            if (problem.path("status").asInt() != response.status() || problem.path("detail").asText().isBlank()) {
+            if (problem.path("status").asInt() != response.status()
+                    || problem.path("detail").asText().isBlank()) {
                 return "a problem without its status or detail";
             }
         }
@@ -156,25 +219,62 @@ class HttpFuzzIT {
 
     private static byte[] randomRequest(Random random) {
         return switch (random.nextInt(10)) {
-            case 0, 1, 2 -> post(random, random.nextBoolean() ? "/api/v1/texts" : "/api/v1/texts:batch",
-                    "application/json", NastyJson.any(random, random.nextBoolean() ? SINGLE : BATCH));
-            case 3 -> post(random, "/api/v1/texts", pick(random, CONTENT_TYPES),
-                    random.nextBoolean() ? SINGLE : NastyText.of(random, random.nextInt(100)).getBytes(StandardCharsets.UTF_8));
-            case 4 -> RawHttp.request(pick(random, METHODS), pick(random, PATHS), List.of("Content-Type: application/json"),
-                    random.nextBoolean() ? SINGLE : new byte[0]).clone();
-            case 5 -> RawHttp.request("GET", "/api/v1/texts/" + (random.nextBoolean() ? UUID.randomUUID().toString()
-                    : NastyText.of(random, random.nextInt(50))) + "?wait=" + pick(random, WAITS), List.of(), new byte[0]);
-            case 6 -> RawHttp.request("GET", random.nextBoolean() ? "/api/v1/texts?limit=" + pick(random, WAITS) : pick(random, PATHS) + "?" + new String(NastyJson.tokenSoup(random, 5),
-                    StandardCharsets.UTF_8).replace(' ', '+').replace("\n", "%0a"), List.of(), new byte[0]);
+            case 0, 1, 2 ->
+                post(
+                        random,
+                        random.nextBoolean() ? "/api/v1/texts" : "/api/v1/texts:batch",
+                        "application/json",
+                        NastyJson.any(random, random.nextBoolean() ? SINGLE : BATCH));
+            case 3 ->
+                post(
+                        random,
+                        "/api/v1/texts",
+                        pick(random, CONTENT_TYPES),
+                        random.nextBoolean()
+                                ? SINGLE
+                                : NastyText.of(random, random.nextInt(100)).getBytes(StandardCharsets.UTF_8));
+            case 4 ->
+                RawHttp.request(
+                                pick(random, METHODS),
+                                pick(random, PATHS),
+                                List.of("Content-Type: application/json"),
+                                random.nextBoolean() ? SINGLE : new byte[0])
+                        .clone();
+            case 5 ->
+                RawHttp.request(
+                        "GET",
+                        "/api/v1/texts/"
+                                + (random.nextBoolean()
+                                        ? UUID.randomUUID().toString()
+                                        : NastyText.of(random, random.nextInt(50)))
+                                + "?wait=" + pick(random, WAITS),
+                        List.of(),
+                        new byte[0]);
+            case 6 ->
+                RawHttp.request(
+                        "GET",
+                        random.nextBoolean()
+                                ? "/api/v1/texts?limit=" + pick(random, WAITS)
+                                : pick(random, PATHS) + "?"
+                                        + new String(NastyJson.tokenSoup(random, 5), StandardCharsets.UTF_8)
+                                                .replace(' ', '+')
+                                                .replace("\n", "%0a"),
+                        List.of(),
+                        new byte[0]);
             case 7 -> brokenFraming(random);
             case 8 -> NastyJson.randomBytes(random, 1 + random.nextInt(200));
-            default -> RawHttp.request(pick(random, METHODS), NastyJson.randomBytes(random, 1 + random.nextInt(40)),
-                    List.of(), new byte[0]);
+            default ->
+                RawHttp.request(
+                        pick(random, METHODS),
+                        NastyJson.randomBytes(random, 1 + random.nextInt(40)),
+                        List.of(),
+                        new byte[0]);
         };
     }
 
     private static byte[] post(Random random, String path, String contentType, byte[] body) {
-        return RawHttp.request("POST", path, List.of("Content-Type: " + contentType, "Content-Length: " + body.length), body);
+        return RawHttp.request(
+                "POST", path, List.of("Content-Type: " + contentType, "Content-Length: " + body.length), body);
     }
 
     /** Lengths and headers that lie or contradict: the server must not wait forever or misread the next request. */
@@ -182,10 +282,16 @@ class HttpFuzzIT {
         List<String> headers = switch (random.nextInt(7)) {
             case 0 -> List.of("Content-Type: application/json", "Content-Length: abc");
             case 1 -> List.of("Content-Type: application/json", "Content-Length: -5");
-            case 2 -> List.of("Content-Type: application/json", "Content-Length: " + SINGLE.length,
-                    "Transfer-Encoding: chunked");
-            case 3 -> List.of("Content-Type: application/json", "Content-Length: " + SINGLE.length,
-                    "Content-Length: " + (SINGLE.length + 1));
+            case 2 ->
+                List.of(
+                        "Content-Type: application/json",
+                        "Content-Length: " + SINGLE.length,
+                        "Transfer-Encoding: chunked");
+            case 3 ->
+                List.of(
+                        "Content-Type: application/json",
+                        "Content-Length: " + SINGLE.length,
+                        "Content-Length: " + (SINGLE.length + 1));
             case 4 -> List.of("Content-Type: application/json", "X-Big: " + "a".repeat(20_000));
             case 5 -> List.of("no colon in this header line");
             default -> List.of("Content-Type: application/json", "Content-Length: 99999999999999999999");
@@ -201,10 +307,13 @@ class HttpFuzzIT {
 
     @Test
     void aDeclaredFiftyMegabyteBodyIsRefusedBeforeItIsSent() throws Exception {
-        byte[] headers = RawHttp.request("POST", "/api/v1/texts:batch", List.of("Content-Type: application/json",
-                "Content-Length: " + (50L << 20)), new byte[0]);
+        byte[] headers = RawHttp.request(
+                "POST",
+                "/api/v1/texts:batch",
+                List.of("Content-Type: application/json", "Content-Length: " + (50L << 20)),
+                new byte[0]);
         try (Socket socket = http.open(30_000)) {
-            RawHttp.write(socket, headers);   // and not one byte of the body
+            RawHttp.write(socket, headers); // and not one byte of the body
             RawHttp.Response response = RawHttp.read(socket.getInputStream());
             assertThat(response.status()).as(response.toString()).isEqualTo(413);
             assertThat(judge(response)).isNull();
@@ -213,8 +322,11 @@ class HttpFuzzIT {
 
     @Test
     void aChunkedFiftyMegabyteBodyIsRefused() throws Exception {
-        byte[] headers = RawHttp.request("POST", "/api/v1/texts", List.of("Content-Type: application/json",
-                "Transfer-Encoding: chunked"), new byte[0]);
+        byte[] headers = RawHttp.request(
+                "POST",
+                "/api/v1/texts",
+                List.of("Content-Type: application/json", "Transfer-Encoding: chunked"),
+                new byte[0]);
         AtomicLong sent = new AtomicLong();
         long total = 50L << 20;
         try (Socket socket = http.open(60_000)) {
@@ -247,7 +359,8 @@ class HttpFuzzIT {
     @Test
     void deeplyNestedJsonIsA400() throws Exception {
         byte[] body = ("{\"text\":" + "[".repeat(100_000)).getBytes(StandardCharsets.US_ASCII);
-        RawHttp.Response response = http.send(post(new Random(1), "/api/v1/texts:batch", "application/json", body), 30_000);
+        RawHttp.Response response =
+                http.send(post(new Random(1), "/api/v1/texts:batch", "application/json", body), 30_000);
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.bodyText()).contains("nesting depth");
     }
@@ -262,8 +375,11 @@ class HttpFuzzIT {
     @Test
     void slowBodiesAreCutOffWithoutTyingUpTheServer() throws Exception {
         int slowClients = 300;
-        byte[] headers = RawHttp.request("POST", "/api/v1/texts", List.of("Content-Type: application/json",
-                "Content-Length: 1000"), new byte[0]);
+        byte[] headers = RawHttp.request(
+                "POST",
+                "/api/v1/texts",
+                List.of("Content-Type: application/json", "Content-Length: 1000"),
+                new byte[0]);
         List<Socket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < slowClients; i++) {
@@ -278,7 +394,8 @@ class HttpFuzzIT {
                 socket.setSoTimeout(60_000);
                 RawHttp.Response response = RawHttp.read(socket.getInputStream());
                 assertThat(response.status() == -1 || response.status() == 408 || response.status() == 400)
-                        .as("a slow body's answer: " + response).isTrue();
+                        .as("a slow body's answer: " + response)
+                        .isTrue();
                 if (response.status() > 0) {
                     assertThat(judge(response)).isNull();
                 }
@@ -298,24 +415,25 @@ class HttpFuzzIT {
     private static int trickle(List<Socket> sockets, ApiClient normalClient) throws Exception {
         java.util.Set<Socket> open = new java.util.HashSet<>(sockets);
         // the normal client runs beside the trickling, which must not pause while it waits for its answer
-        java.util.concurrent.CompletableFuture<String> normal = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return normalClient.submit("Ein ganz normaler deutscher Satz über das Wetter von heute.");
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        });
+        java.util.concurrent.CompletableFuture<String> normal =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return normalClient.submit("Ein ganz normaler deutscher Satz über das Wetter von heute.");
+                    } catch (Exception e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                });
         for (int round = 0; round < 15 && !open.isEmpty(); round++) {
             for (java.util.Iterator<Socket> it = open.iterator(); it.hasNext(); ) {
                 Socket socket = it.next();
                 try {
                     if (socket.getInputStream().available() > 0) {
-                        it.remove();   // answered
+                        it.remove(); // answered
                     } else {
                         RawHttp.write(socket, "a".getBytes(StandardCharsets.US_ASCII));
                     }
                 } catch (IOException e) {
-                    it.remove();       // closed by the server
+                    it.remove(); // closed by the server
                 }
             }
             Thread.sleep(1_000);

@@ -39,16 +39,18 @@ class ModelBombIT {
     @Test
     void theEmbeddedStoreRefusesModelBombsAndShowsMeasuredScores() throws Exception {
         Path data = work.resolve("data");
-        refuseAndMeasure(List.of("--data-dir", data.toString()),
-                () -> Database.open(StoreSettings.embedded(data, 2)), true);
+        refuseAndMeasure(
+                List.of("--data-dir", data.toString()), () -> Database.open(StoreSettings.embedded(data, 2)), true);
     }
 
     @Test
     void postgresRefusesModelBombsAndShowsMeasuredScores() throws Exception {
         try (ScratchBackends backends = new ScratchBackends()) {
             // what differs between the stores is storing and listing; a serve refusing the bomb is shown once above
-            refuseAndMeasure(List.of("--db-url", backends.dbUrl(), "--db-user", "postgres"),
-                    () -> Database.open(new StoreSettings(backends.dbUrl(), "postgres", "", 2)), false);
+            refuseAndMeasure(
+                    List.of("--db-url", backends.dbUrl(), "--db-user", "postgres"),
+                    () -> Database.open(new StoreSettings(backends.dbUrl(), "postgres", "", 2)),
+                    false);
         }
     }
 
@@ -59,11 +61,19 @@ class ModelBombIT {
         Path good = Files.write(work.resolve("good.glossa"), TestModels.otherVersion("2027-01-01T00:00:00Z"));
 
         assertThat(glossa(store, "bomb", "models", "add", bomb.toString(), "--note", "bomb"))
-                .contains("too large to load here").contains("4194304 buckets × 256 labels").doesNotContain("Exception");
+                .contains("too large to load here")
+                .contains("4194304 buckets × 256 labels")
+                .doesNotContain("Exception");
         assertThat(glossa(store, "three", "models", "add", three.toString(), "--note", "three languages"))
-                .contains("cannot be checked").contains("knows 3 of");
-        String claimed = String.format(java.util.Locale.ROOT, "%.4f",
-                io.glossa.model.ModelFile.read("good", Files.readAllBytes(good)).metadata().dev().macroAccuracy());
+                .contains("cannot be checked")
+                .contains("knows 3 of");
+        String claimed = String.format(
+                java.util.Locale.ROOT,
+                "%.4f",
+                io.glossa.model.ModelFile.read("good", Files.readAllBytes(good))
+                        .metadata()
+                        .dev()
+                        .macroAccuracy());
         assertThat(glossa(store, "good", "models", "add", good.toString(), "--note", "good"))
                 .contains("dev score claimed by the file " + claimed)
                 .contains("measured on glossa's check sentences 0.9962 on 240 sentences in 38 languages");
@@ -74,26 +84,30 @@ class ModelBombIT {
             serveRefuses(store, bombVersion);
         }
         String list = glossa(store, "list", "models", "list");
-        assertThat(list).contains("CLAIMED", "MEASURED")
+        assertThat(list)
+                .contains("CLAIMED", "MEASURED")
                 .containsPattern(TestModels.version(TestModels.otherVersion("2027-01-01T00:00:00Z")) + " +"
                         + claimed.replace(".", "\\.") + " +0\\.9962 ")
                 .containsPattern(bombVersion.replace(".", "\\.") + " +- +unloadable ");
         if (startServe) {
-            assertThat(list).as("the serve's refusal, recorded").contains("refused:").contains(bombVersion + ": ");
+            assertThat(list)
+                    .as("the serve's refusal, recorded")
+                    .contains("refused:")
+                    .contains(bombVersion + ": ");
         }
     }
 
     /** A serve that finds the bomb active starts anyway (on its own model) and does not run out of memory. */
     private void serveRefuses(List<String> store, String bombVersion) throws Exception {
         int port = PipelineKit.freePort();
-        List<String> serve = new ArrayList<>(List.of("serve", "--port", String.valueOf(port),
-                "--amqp-port", String.valueOf(PipelineKit.freePort())));
+        List<String> serve = new ArrayList<>(List.of(
+                "serve", "--port", String.valueOf(port), "--amqp-port", String.valueOf(PipelineKit.freePort())));
         serve.addAll(store);
         if (store.contains("--db-url")) {
-            serve.addAll(List.of("--data-dir", work.resolve("serve-data").toString()));   // the embedded broker's
+            serve.addAll(List.of("--data-dir", work.resolve("serve-data").toString())); // the embedded broker's
         }
-        try (JarProcess process = JarProcess.start("serve", JarProcess.packagedJar(), work, Map.of(),
-                serve.toArray(String[]::new))) {
+        try (JarProcess process =
+                JarProcess.start("serve", JarProcess.packagedJar(), work, Map.of(), serve.toArray(String[]::new))) {
             process.awaitHttpOk(URI.create("http://127.0.0.1:" + port + "/ready"), Duration.ofSeconds(120));
             assertThat(process.output()).doesNotContain("OutOfMemoryError").contains(bombVersion);
         }
@@ -101,7 +115,8 @@ class ModelBombIT {
 
     /** Adds the file to the registry directly, past models add, and makes it the active version. */
     private static String plantActive(Supplier<Database> open, byte[] bytes) {
-        String version = "2027-05-05." + HexFormat.of().toHexDigits(ByteBuffer.wrap(bytes).getInt(bytes.length - 4));
+        String version = "2027-05-05."
+                + HexFormat.of().toHexDigits(ByteBuffer.wrap(bytes).getInt(bytes.length - 4));
         try (Database database = open.get()) {
             JdbcModelRegistry registry = new JdbcModelRegistry(database, Clock.systemUTC());
             registry.add(new NewModel(version, ModelVerifier.sha256(bytes), bytes, "{}", null, "planted"));
@@ -114,8 +129,8 @@ class ModelBombIT {
     private String glossa(List<String> store, String name, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(args));
         command.addAll(store);
-        try (JarProcess process = JarProcess.start(name, JarProcess.packagedJar(), work, Map.of(),
-                command.toArray(String[]::new))) {
+        try (JarProcess process =
+                JarProcess.start(name, JarProcess.packagedJar(), work, Map.of(), command.toArray(String[]::new))) {
             process.awaitExit(Duration.ofSeconds(120));
             return process.output();
         }

@@ -20,8 +20,17 @@ class OpenApiLintIT {
         Path project = Path.of("").toAbsolutePath();
         Path document = project.resolve("src/main/resources/io/glossa/web/openapi.json");
         Path work = Files.createTempDirectory("glossa-openapi-lint");
-        ExternalRun lint = ExternalRun.of(work, Map.of(), "npx", "-y", REDOCLY, "lint", "--format=json",
-                "--config", project.resolve("redocly.yaml").toString(), document.toString());
+        ExternalRun lint = ExternalRun.of(
+                work,
+                Map.of(),
+                "npx",
+                "-y",
+                REDOCLY,
+                "lint",
+                "--format=json",
+                "--config",
+                project.resolve("redocly.yaml").toString(),
+                document.toString());
         assertThat(lint.exitCode()).as(lint.output()).isZero();
         JsonNode report = ApiClient.read(lint.output());
         assertThat(report.get("problems")).as(lint.output()).isEmpty();

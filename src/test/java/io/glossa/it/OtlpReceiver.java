@@ -25,11 +25,20 @@ import java.util.function.Predicate;
  */
 final class OtlpReceiver implements AutoCloseable {
     /** A received span, its ids in lowercase hex as in a {@code traceparent}. */
-    record Received(String service, String name, Span.SpanKind kind, String traceId, String spanId, String parentId,
-                    List<KeyValue> attributes) {
+    record Received(
+            String service,
+            String name,
+            Span.SpanKind kind,
+            String traceId,
+            String spanId,
+            String parentId,
+            List<KeyValue> attributes) {
         String attribute(String key) {
-            return attributes.stream().filter(a -> a.getKey().equals(key)).findFirst()
-                    .map(a -> a.getValue().hasIntValue() ? String.valueOf(a.getValue().getIntValue())
+            return attributes.stream()
+                    .filter(a -> a.getKey().equals(key))
+                    .findFirst()
+                    .map(a -> a.getValue().hasIntValue()
+                            ? String.valueOf(a.getValue().getIntValue())
                             : a.getValue().getStringValue())
                     .orElse(null);
         }
@@ -84,7 +93,10 @@ final class OtlpReceiver implements AutoCloseable {
                 respond(exchange, 400, new byte[0]);
                 return;
             }
-            respond(exchange, 200, ExportTraceServiceResponse.getDefaultInstance().toByteArray());
+            respond(
+                    exchange,
+                    200,
+                    ExportTraceServiceResponse.getDefaultInstance().toByteArray());
         }
     }
 
@@ -93,13 +105,20 @@ final class OtlpReceiver implements AutoCloseable {
         List<Received> received = new ArrayList<>();
         for (ResourceSpans resource : request.getResourceSpansList()) {
             String service = resource.getResource().getAttributesList().stream()
-                    .filter(a -> a.getKey().equals("service.name")).map(a -> a.getValue().getStringValue())
-                    .findFirst().orElse("");
+                    .filter(a -> a.getKey().equals("service.name"))
+                    .map(a -> a.getValue().getStringValue())
+                    .findFirst()
+                    .orElse("");
             for (ScopeSpans scope : resource.getScopeSpansList()) {
                 for (Span span : scope.getSpansList()) {
-                    received.add(new Received(service, span.getName(), span.getKind(),
-                            hex.formatHex(span.getTraceId().toByteArray()), hex.formatHex(span.getSpanId().toByteArray()),
-                            hex.formatHex(span.getParentSpanId().toByteArray()), span.getAttributesList()));
+                    received.add(new Received(
+                            service,
+                            span.getName(),
+                            span.getKind(),
+                            hex.formatHex(span.getTraceId().toByteArray()),
+                            hex.formatHex(span.getSpanId().toByteArray()),
+                            hex.formatHex(span.getParentSpanId().toByteArray()),
+                            span.getAttributesList()));
                 }
             }
         }

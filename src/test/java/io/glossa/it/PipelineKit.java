@@ -7,15 +7,15 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
-import io.glossa.broker.ResultSubscriber;
-import io.glossa.broker.Topology;
 import io.glossa.app.BrokerSettings;
 import io.glossa.app.Roles;
 import io.glossa.app.Running;
-import io.glossa.store.StoreSettings;
-import io.glossa.testing.TestRoles;
+import io.glossa.broker.ResultSubscriber;
+import io.glossa.broker.Topology;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
+import io.glossa.store.StoreSettings;
+import io.glossa.testing.TestRoles;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
@@ -45,6 +45,7 @@ import org.junit.jupiter.api.TestInstance;
 abstract class PipelineKit implements ClientsKit {
     /** Texts starting with this are refused by the database trigger each backend installs (a poison job). */
     static final String POISON = "POISON";
+
     static final int MAX_ATTEMPTS = 3;
 
     protected Running running;
@@ -75,8 +76,7 @@ abstract class PipelineKit implements ClientsKit {
     /** Makes the database refuse to store a result for texts starting with {@link #POISON}. */
     protected abstract void installPoison(DataSource dataSource) throws Exception;
 
-    protected void cleanUp() throws Exception {
-    }
+    protected void cleanUp() throws Exception {}
 
     @BeforeAll
     void startServe() throws Exception {
@@ -88,8 +88,11 @@ abstract class PipelineKit implements ClientsKit {
 
     /** The API keys of a running process's store, checked without a cache, to issue and revoke keys in tests. */
     static io.glossa.access.ApiKeys keys(Running running) {
-        return new io.glossa.access.ApiKeys(new io.glossa.store.JdbcApiKeyStore(running.store().database()),
-                new io.glossa.access.KeySecrets(), java.time.Clock.systemUTC(), Duration.ZERO);
+        return new io.glossa.access.ApiKeys(
+                new io.glossa.store.JdbcApiKeyStore(running.store().database()),
+                new io.glossa.access.KeySecrets(),
+                java.time.Clock.systemUTC(),
+                Duration.ZERO);
     }
 
     @AfterAll
@@ -121,15 +124,19 @@ abstract class PipelineKit implements ClientsKit {
 
     @Test
     void swedishIsSwedishEndToEnd() throws Exception {
-        String id = api.submit("Det var en gång en liten flicka som bodde i en stuga vid skogen tillsammans med sin mormor.");
+        String id = api.submit(
+                "Det var en gång en liten flicka som bodde i en stuga vid skogen tillsammans med sin mormor.");
         JsonNode record = api.awaitOne(id, System.nanoTime() + TimeUnit.SECONDS.toNanos(30));
-        assertThat(record.get("name").asText() + " — " + record.get("native").asText()).isEqualTo("Swedish — Svenska");
+        assertThat(record.get("name").asText() + " — " + record.get("native").asText())
+                .isEqualTo("Swedish — Svenska");
     }
 
     @Test
     void aJobDeliveredTwiceYieldsOneResult() throws Exception {
         // accepted straight into the store, so the relay does not publish it now; we deliver it twice at once
-        Job job = running.store().accept(List.of("Dette er en helt almindelig dansk sætning om vejret i dag."), Lane.REALTIME).get(0);
+        Job job = running.store()
+                .accept(List.of("Dette er en helt almindelig dansk sætning om vejret i dag."), Lane.REALTIME)
+                .get(0);
         CountDownLatch events = new CountDownLatch(2);
         try (ResultSubscriber subscriber = running.broker().broker().subscribeResults("#", event -> {
             if (event.id().equals(job.id())) {
@@ -137,7 +144,9 @@ abstract class PipelineKit implements ClientsKit {
             }
         })) {
             running.broker().broker().jobPublisher().publish(List.of(job, job));
-            assertThat(events.await(30, TimeUnit.SECONDS)).as("both deliveries handled").isTrue();
+            assertThat(events.await(30, TimeUnit.SECONDS))
+                    .as("both deliveries handled")
+                    .isTrue();
         }
         JsonNode record = ApiClient.read(api.get("/api/v1/texts/" + job.id()).body());
         assertThat(record.get("status").asText()).isEqualTo("done");
@@ -146,7 +155,9 @@ abstract class PipelineKit implements ClientsKit {
         String completedAt = record.get("completed_at").asText();
         running.broker().broker().jobPublisher().publish(List.of(job));
         Thread.sleep(1_000);
-        assertThat(ApiClient.read(api.get("/api/v1/texts/" + job.id()).body()).get("completed_at").asText())
+        assertThat(ApiClient.read(api.get("/api/v1/texts/" + job.id()).body())
+                        .get("completed_at")
+                        .asText())
                 .isEqualTo(completedAt);
         assertThat(resultRows(List.of(job.id().toString()))).isEqualTo(1);
     }
@@ -156,12 +167,15 @@ abstract class PipelineKit implements ClientsKit {
         String id = api.submit(POISON + " this text's result is refused by the database");
         JsonNode record = api.awaitOne(id, System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
         assertThat(record.get("status").asText()).as(record.toString()).isEqualTo("failed");
-        assertThat(record.get("error").asText()).contains("poisoned by the test").contains(MAX_ATTEMPTS + " attempts");
+        assertThat(record.get("error").asText())
+                .contains("poisoned by the test")
+                .contains(MAX_ATTEMPTS + " attempts");
 
         String failedQueue = new Topology(Topology.DEFAULT_PREFIX).failedQueue();
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUri(amqpUri());
-        try (Connection connection = factory.newConnection("glossa-it-inspect"); Channel channel = connection.createChannel()) {
+        try (Connection connection = factory.newConnection("glossa-it-inspect");
+                Channel channel = connection.createChannel()) {
             JsonNode failed = null;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (failed == null && System.nanoTime() < deadline) {
@@ -188,19 +202,32 @@ abstract class PipelineKit implements ClientsKit {
         Topology topology = new Topology(Topology.DEFAULT_PREFIX);
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUri(amqpUri());
-        byte[] body = ApiClient.JSON.createObjectNode().put("id", id.toString())
+        byte[] body = ApiClient.JSON
+                .createObjectNode()
+                .put("id", id.toString())
                 .put("text", "Das ist ein ganz gewöhnlicher deutscher Satz über das Wetter von heute.")
-                .put("top", 2).set("languages", ApiClient.JSON.createArrayNode().add("de").add("nl").add("sv"))
-                .toString().getBytes(StandardCharsets.UTF_8);
+                .put("top", 2)
+                .set(
+                        "languages",
+                        ApiClient.JSON.createArrayNode().add("de").add("nl").add("sv"))
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
         try (EventStreamClient events = EventStreamClient.open(running.port(), null);
-             Connection connection = factory.newConnection("glossa-it-outside"); Channel channel = connection.createChannel()) {
+                Connection connection = factory.newConnection("glossa-it-outside");
+                Channel channel = connection.createChannel()) {
             // an exclusive, auto-delete reply queue: works on RabbitMQ and on Qpid alike
-            String replyQueue = channel.queueDeclare("", false, true, true, null).getQueue();
-            java.util.concurrent.BlockingQueue<com.rabbitmq.client.Delivery> replies = new java.util.concurrent.LinkedBlockingQueue<>();
-            channel.basicConsume(replyQueue, true, (tag, delivery) -> replies.add(delivery), tag -> { });
+            String replyQueue =
+                    channel.queueDeclare("", false, true, true, null).getQueue();
+            java.util.concurrent.BlockingQueue<com.rabbitmq.client.Delivery> replies =
+                    new java.util.concurrent.LinkedBlockingQueue<>();
+            channel.basicConsume(replyQueue, true, (tag, delivery) -> replies.add(delivery), tag -> {});
             channel.confirmSelect();
             com.rabbitmq.client.AMQP.BasicProperties properties = new com.rabbitmq.client.AMQP.BasicProperties.Builder()
-                    .deliveryMode(2).contentType("application/json").replyTo(replyQueue).correlationId("c-1").build();
+                    .deliveryMode(2)
+                    .contentType("application/json")
+                    .replyTo(replyQueue)
+                    .correlationId("c-1")
+                    .build();
             channel.basicPublish(topology.jobsExchange(), Lane.BATCH.key(), true, properties, body);
             channel.basicPublish(topology.jobsExchange(), Lane.BATCH.key(), true, properties, body);
             channel.waitForConfirmsOrDie(10_000);
@@ -213,13 +240,19 @@ abstract class PipelineKit implements ClientsKit {
             assertThat(answer.get("status").asText()).as(answer.toString()).isEqualTo("done");
             assertThat(answer.get("language").asText()).isEqualTo("de");
             assertThat(answer.get("top")).hasSize(2);
-            assertThat(events.awaitLine(id.toString(), Duration.ofSeconds(30))).as("the result on the event stream").isTrue();
-            assertThat(replies.poll(3, TimeUnit.SECONDS)).as("the retry's reply").isNotNull();
+            assertThat(events.awaitLine(id.toString(), Duration.ofSeconds(30)))
+                    .as("the result on the event stream")
+                    .isTrue();
+            assertThat(replies.poll(3, TimeUnit.SECONDS))
+                    .as("the retry's reply")
+                    .isNotNull();
         }
         JsonNode record = ApiClient.read(api.get("/api/v1/texts/" + id).body());
         assertThat(record.get("status").asText()).isEqualTo("done");
         assertThat(record.get("language").asText()).isEqualTo("de");
-        assertThat(resultRows(List.of(id.toString()))).as("predicted and stored once").isEqualTo(1);
+        assertThat(resultRows(List.of(id.toString())))
+                .as("predicted and stored once")
+                .isEqualTo(1);
         assertThat(storedOrigin(id)).isEqualTo("queue:batch");
     }
 
@@ -227,16 +260,23 @@ abstract class PipelineKit implements ClientsKit {
     @Test
     void submissionsCarryAQuestionAnIdempotencyKeyAndAWait() throws Exception {
         String german = "Das ist ein ganz gewöhnlicher deutscher Satz über das Wetter von heute.";
-        HttpResponse<String> answered = api.post("/api/v1/texts?wait=20s", "application/json",
-                ("{\"text\":\"" + german + "\",\"languages\":[\"nl\",\"de\"],\"top\":1}").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> answered = api.post(
+                "/api/v1/texts?wait=20s",
+                "application/json",
+                ("{\"text\":\"" + german + "\",\"languages\":[\"nl\",\"de\"],\"top\":1}")
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
         JsonNode result = ApiClient.read(answered.body());
         assertThat(result.get("status").asText()).isEqualTo("done");
         assertThat(result.get("language").asText()).isEqualTo("de");
         assertThat(result.get("top")).hasSize(1);
         // restricted to two wrong candidates, the model picks among those (or says unknown), never "de"
-        JsonNode restricted = ApiClient.read(api.post("/api/v1/texts?wait=20s", "application/json",
-                ("{\"text\":\"" + german + "\",\"languages\":[\"fi\",\"et\"]}").getBytes(StandardCharsets.UTF_8)).body());
+        JsonNode restricted = ApiClient.read(api.post(
+                        "/api/v1/texts?wait=20s",
+                        "application/json",
+                        ("{\"text\":\"" + german + "\",\"languages\":[\"fi\",\"et\"]}")
+                                .getBytes(StandardCharsets.UTF_8))
+                .body());
         assertThat(restricted.get("language").asText()).isIn("fi", "et", "unknown");
 
         byte[] body = "{\"texts\":[\"ett\",\"två\"],\"lane\":\"batch\"}".getBytes(StandardCharsets.UTF_8);
@@ -244,22 +284,51 @@ abstract class PipelineKit implements ClientsKit {
         HttpResponse<String> first = api.post("/api/v1/texts:batch", "application/json", body, "Idempotency-Key", key);
         HttpResponse<String> again = api.post("/api/v1/texts:batch", "application/json", body, "Idempotency-Key", key);
         assertThat(first.statusCode()).isEqualTo(202);
-        assertThat(ApiClient.read(again.body()).get("ids")).isEqualTo(ApiClient.read(first.body()).get("ids"));
-        HttpResponse<String> other = api.post("/api/v1/texts:batch", "application/json",
-                "{\"texts\":[\"tre\"]}".getBytes(StandardCharsets.UTF_8), "Idempotency-Key", key);
+        assertThat(ApiClient.read(again.body()).get("ids"))
+                .isEqualTo(ApiClient.read(first.body()).get("ids"));
+        HttpResponse<String> other = api.post(
+                "/api/v1/texts:batch",
+                "application/json",
+                "{\"texts\":[\"tre\"]}".getBytes(StandardCharsets.UTF_8),
+                "Idempotency-Key",
+                key);
         expect(other, 422);
         assertThat(ApiClient.read(other.body()).get("type").asText()).isEqualTo("/problems/idempotency-key-reused");
 
-        expect(api.post("/api/v1/texts", "application/json", "{\"text\":\"hej\"}".getBytes(StandardCharsets.UTF_8),
-                "Idempotency-Key", "has spaces"), 400);
-        expect(api.post("/api/v1/texts", "application/json", "{\"text\":\"hej\"}".getBytes(StandardCharsets.UTF_8),
-                "Idempotency-Key", "k".repeat(256)), 400);
-        expect(api.post("/api/v1/texts", "application/json",
-                "{\"text\":\"hej\",\"languages\":[\"xx\"]}".getBytes(StandardCharsets.UTF_8)), 400);
-        expect(api.post("/api/v1/texts", "application/json",
-                "{\"text\":\"hej\",\"top\":0}".getBytes(StandardCharsets.UTF_8)), 400);
-        expect(api.post("/api/v1/texts", "application/json",
-                "{\"text\":\"hej\",\"top\":\"2\"}".getBytes(StandardCharsets.UTF_8)), 400);
+        expect(
+                api.post(
+                        "/api/v1/texts",
+                        "application/json",
+                        "{\"text\":\"hej\"}".getBytes(StandardCharsets.UTF_8),
+                        "Idempotency-Key",
+                        "has spaces"),
+                400);
+        expect(
+                api.post(
+                        "/api/v1/texts",
+                        "application/json",
+                        "{\"text\":\"hej\"}".getBytes(StandardCharsets.UTF_8),
+                        "Idempotency-Key",
+                        "k".repeat(256)),
+                400);
+        expect(
+                api.post(
+                        "/api/v1/texts",
+                        "application/json",
+                        "{\"text\":\"hej\",\"languages\":[\"xx\"]}".getBytes(StandardCharsets.UTF_8)),
+                400);
+        expect(
+                api.post(
+                        "/api/v1/texts",
+                        "application/json",
+                        "{\"text\":\"hej\",\"top\":0}".getBytes(StandardCharsets.UTF_8)),
+                400);
+        expect(
+                api.post(
+                        "/api/v1/texts",
+                        "application/json",
+                        "{\"text\":\"hej\",\"top\":\"2\"}".getBytes(StandardCharsets.UTF_8)),
+                400);
     }
 
     /**
@@ -275,8 +344,11 @@ abstract class PipelineKit implements ClientsKit {
         String[] broker = {"--amqp-uri", amqpUri()};
         String[] list = cli("failed", "list", "--json", broker[0], broker[1]);
         assertThat(list[0]).as(list[1]).isEqualTo("0");
-        JsonNode listed = list[1].lines().map(ApiClient::read).filter(j -> j.get("id").asText().equals(id))
-                .findFirst().orElseThrow(() -> new AssertionError("job " + id + " not listed:\n" + list[1]));
+        JsonNode listed = list[1].lines()
+                .map(ApiClient::read)
+                .filter(j -> j.get("id").asText().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("job " + id + " not listed:\n" + list[1]));
         assertThat(listed.get("reason").asText()).contains("poisoned by the test");
         assertThat(listed.get("lane").asText()).isEqualTo("realtime");
         assertThat(listed.get("replayable").asBoolean()).isTrue();
@@ -285,16 +357,20 @@ abstract class PipelineKit implements ClientsKit {
         assertThat(ApiClient.read(show[1]).get("original").asText()).contains("POISON-REPLAY this text fails");
         String[] unknown = cli("failed", "show", UUID.randomUUID().toString(), broker[0], broker[1]);
         assertThat(unknown[0]).isNotEqualTo("0");
-        assertThat(unknown[2]).contains("in the failed queue; glossa failed list shows them").doesNotContain("Exception");
+        assertThat(unknown[2])
+                .contains("in the failed queue; glossa failed list shows them")
+                .doesNotContain("Exception");
 
-        try (java.sql.Connection connection = running.store().database().dataSource().getConnection();
-             java.sql.Statement cure = connection.createStatement()) {
+        try (java.sql.Connection connection =
+                        running.store().database().dataSource().getConnection();
+                java.sql.Statement cure = connection.createStatement()) {
             cure.executeUpdate("UPDATE texts SET body = 'cured ' || body WHERE body LIKE '" + POISON + "-REPLAY%'");
         }
         String[] replay = cli("failed", "replay", id, broker[0], broker[1]);
         assertThat(replay[0]).as(replay[2]).isEqualTo("0");
         assertThat(replay[1]).contains("replayed 1 job(s)");
-        JsonNode answered = ApiClient.read(api.get("/api/v1/texts/" + id + "?wait=30s").body());
+        JsonNode answered =
+                ApiClient.read(api.get("/api/v1/texts/" + id + "?wait=30s").body());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!answered.get("status").asText().equals("done") && System.nanoTime() < deadline) {
             Thread.sleep(200);
@@ -319,8 +395,9 @@ abstract class PipelineKit implements ClientsKit {
     private String storedOrigin(UUID id) throws Exception {
         DataSource dataSource = running.store().database().dataSource();
         try (java.sql.Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT id, origin, lane FROM texts WHERE origin = 'queue'");
-             ResultSet rows = select.executeQuery()) {
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT id, origin, lane FROM texts WHERE origin = 'queue'");
+                ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 if (uuid(rows.getObject(1)).equals(id)) {
                     return rows.getString(2) + ":" + rows.getString(3);
@@ -343,7 +420,7 @@ abstract class PipelineKit implements ClientsKit {
             }
         });
         restarter.start();
-        for (int i = 0; i < texts.size(); i += 50) {   // ~2 s of submissions around the restart
+        for (int i = 0; i < texts.size(); i += 50) { // ~2 s of submissions around the restart
             ids.addAll(api.submitAll(texts.subList(i, i + 50), 16));
             Thread.sleep(150);
         }
@@ -357,12 +434,22 @@ abstract class PipelineKit implements ClientsKit {
 
     @Test
     void eachBadInputGetsItsProblem() throws Exception {
-        expect(api.post("/api/v1/texts", "application/json", "{\"text\":\"  \"}".getBytes(StandardCharsets.UTF_8)), 400);
+        expect(
+                api.post("/api/v1/texts", "application/json", "{\"text\":\"  \"}".getBytes(StandardCharsets.UTF_8)),
+                400);
         expect(api.post("/api/v1/texts", "application/json", "{\"text\":".getBytes(StandardCharsets.UTF_8)), 400);
-        expect(api.post("/api/v1/texts", "application/json", new byte[] {'{', '"', 't', '"', ':', '"', (byte) 0xff, '"', '}'}), 400);
+        expect(
+                api.post("/api/v1/texts", "application/json", new byte[] {
+                    '{', '"', 't', '"', ':', '"', (byte) 0xff, '"', '}'
+                }),
+                400);
         expect(api.post("/api/v1/texts", "application/json", "{\"text\":[1]}".getBytes(StandardCharsets.UTF_8)), 400);
-        expect(api.post("/api/v1/texts", "application/json",
-                ("{\"text\":\"" + "a".repeat(100_001) + "\"}").getBytes(StandardCharsets.UTF_8)), 413);
+        expect(
+                api.post(
+                        "/api/v1/texts",
+                        "application/json",
+                        ("{\"text\":\"" + "a".repeat(100_001) + "\"}").getBytes(StandardCharsets.UTF_8)),
+                413);
         expect(api.post("/api/v1/texts", "text/plain", "hej".getBytes(StandardCharsets.UTF_8)), 415);
         expect(api.get("/api/v1/texts/" + UUID.randomUUID()), 404);
         expect(api.get("/api/v1/texts/nope"), 400);
@@ -384,8 +471,8 @@ abstract class PipelineKit implements ClientsKit {
         Set<String> wanted = new HashSet<>(ids);
         int rows = 0;
         try (java.sql.Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT text_id FROM results");
-             ResultSet result = select.executeQuery()) {
+                PreparedStatement select = connection.prepareStatement("SELECT text_id FROM results");
+                ResultSet result = select.executeQuery()) {
             while (result.next()) {
                 if (wanted.contains(uuid(result.getObject(1)).toString())) {
                     rows++;
@@ -411,5 +498,4 @@ abstract class PipelineKit implements ClientsKit {
     static String random() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     }
-
 }

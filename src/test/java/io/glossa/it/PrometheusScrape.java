@@ -16,9 +16,12 @@ record PrometheusScrape(List<Sample> samples, String text) {
     record Sample(String name, Map<String, String> labels, double value) {}
 
     static PrometheusScrape of(int port) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/metrics")).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new AssertionError("/metrics on port " + port + " answered " + response.statusCode());
         }
@@ -36,8 +39,8 @@ record PrometheusScrape(List<Sample> samples, String text) {
             double value = Double.parseDouble(line.substring(space + 1).replace("+Inf", "Infinity"));
             int brace = series.indexOf('{');
             String name = brace < 0 ? series : series.substring(0, brace);
-            samples.add(new Sample(name, brace < 0 ? Map.of() : labels(series.substring(brace + 1, series.length() - 1)),
-                    value));
+            samples.add(new Sample(
+                    name, brace < 0 ? Map.of() : labels(series.substring(brace + 1, series.length() - 1)), value));
         }
         return new PrometheusScrape(samples, text);
     }
@@ -56,14 +59,17 @@ record PrometheusScrape(List<Sample> samples, String text) {
 
     /** Samples named {@code name} whose labels include the given {@code key, value, ...} pairs. */
     List<Sample> find(String name, String... labelPairs) {
-        return samples.stream().filter(s -> s.name().equals(name) && matches(s.labels(), labelPairs)).toList();
+        return samples.stream()
+                .filter(s -> s.name().equals(name) && matches(s.labels(), labelPairs))
+                .toList();
     }
 
     /** The value of the one sample that matches; fails naming the series when there is none or several. */
     double value(String name, String... labelPairs) {
         List<Sample> found = find(name, labelPairs);
         if (found.size() != 1) {
-            throw new AssertionError(found.size() + " samples of " + name + " " + List.of(labelPairs) + " in:\n" + text);
+            throw new AssertionError(
+                    found.size() + " samples of " + name + " " + List.of(labelPairs) + " in:\n" + text);
         }
         return found.get(0).value();
     }

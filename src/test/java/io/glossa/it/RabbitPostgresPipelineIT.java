@@ -36,7 +36,8 @@ class RabbitPostgresPipelineIT extends PipelineKit {
 
     @Override
     protected void installPoison(DataSource dataSource) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("""
                     CREATE FUNCTION refuse_poison() RETURNS trigger AS $$
                     BEGIN
@@ -45,7 +46,8 @@ class RabbitPostgresPipelineIT extends PipelineKit {
                       END IF;
                       RETURN NEW;
                     END $$ LANGUAGE plpgsql""");
-            statement.execute("CREATE TRIGGER poison BEFORE INSERT ON results FOR EACH ROW EXECUTE FUNCTION refuse_poison()");
+            statement.execute(
+                    "CREATE TRIGGER poison BEFORE INSERT ON results FOR EACH ROW EXECUTE FUNCTION refuse_poison()");
         }
     }
 

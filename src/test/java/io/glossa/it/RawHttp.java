@@ -30,7 +30,8 @@ final class RawHttp {
         @Override
         public String toString() {
             String text = bodyText();
-            return status + " " + header("content-type") + " " + (text.length() > 300 ? text.substring(0, 300) + "…" : text);
+            return status + " " + header("content-type") + " "
+                    + (text.length() > 300 ? text.substring(0, 300) + "…" : text);
         }
     }
 
@@ -114,14 +115,15 @@ final class RawHttp {
         }
         String head = text.substring(0, end).toLowerCase(Locale.ROOT);
         int bodyBytes = raw.length - end - 4;
-        java.util.regex.Matcher length = java.util.regex.Pattern.compile("\r\ncontent-length: *(\\d+)").matcher(head);
+        java.util.regex.Matcher length =
+                java.util.regex.Pattern.compile("\r\ncontent-length: *(\\d+)").matcher(head);
         if (length.find()) {
             return bodyBytes >= Long.parseLong(length.group(1));
         }
         if (head.contains("\r\ntransfer-encoding: chunked")) {
             return text.endsWith("\r\n0\r\n\r\n");
         }
-        return false;   // no length: the body ends when the server closes
+        return false; // no length: the body ends when the server closes
     }
 
     static Response parse(byte[] raw) {
@@ -135,7 +137,9 @@ final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            headers.put(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim());
         }
         byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
         if (headers.getOrDefault("transfer-encoding", "").equalsIgnoreCase("chunked")) {

@@ -66,7 +66,7 @@ final class ScratchBackends implements AutoCloseable {
 
     private static void sql(String statement) throws Exception {
         try (Connection connection = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
-             Statement s = connection.createStatement()) {
+                Statement s = connection.createStatement()) {
             s.execute(statement);
         }
     }

@@ -40,9 +40,18 @@ class ServeKillIT {
     void everyTextAnswered202SurvivesKillsOfTheWholeProcess() throws Exception {
         int kills = Integer.getInteger("glossa.serveKills", 5);
         int port = PipelineKit.freePort();
-        List<String> args = new ArrayList<>(List.of("serve", "--data-dir", work.resolve("data").toString(),
-                "--port", String.valueOf(port), "--host", "127.0.0.1",
-                "--amqp-port", String.valueOf(PipelineKit.freePort()), "--workers", "2"));
+        List<String> args = new ArrayList<>(List.of(
+                "serve",
+                "--data-dir",
+                work.resolve("data").toString(),
+                "--port",
+                String.valueOf(port),
+                "--host",
+                "127.0.0.1",
+                "--amqp-port",
+                String.valueOf(PipelineKit.freePort()),
+                "--workers",
+                "2"));
         args.addAll(TestTexts.modelArgs());
         ApiClient api = new ApiClient(port);
         Queue<String> accepted = new ConcurrentLinkedQueue<>();
@@ -54,7 +63,8 @@ class ServeKillIT {
                 int before = accepted.size();
                 Thread.sleep(200 + ThreadLocalRandom.current().nextInt(2_500));
                 assertThat(serve.killHard()).as("killed by SIGKILL").isEqualTo(137);
-                System.out.printf("[serve kill] kill %d of %d: %d texts answered 202 since the start before it%n",
+                System.out.printf(
+                        "[serve kill] kill %d of %d: %d texts answered 202 since the start before it%n",
                         kill, kills, accepted.size() - before);
             }
             try (JarProcess last = startServe(args, port, "serve-last")) {
@@ -71,10 +81,13 @@ class ServeKillIT {
                         notDone.add(ids.get(i) + " " + records.get(i));
                     }
                 }
-                System.out.printf("[serve kill] %d kills: %d texts answered 202, %d not done afterwards%n", kills,
-                        ids.size(), notDone.size());
+                System.out.printf(
+                        "[serve kill] %d kills: %d texts answered 202, %d not done afterwards%n",
+                        kills, ids.size(), notDone.size());
                 assertThat(ids).as("texts were accepted between the kills").hasSizeGreaterThan(kills * 10);
-                assertThat(notDone).as("answered 202, but not done after the last restart").isEmpty();
+                assertThat(notDone)
+                        .as("answered 202, but not done after the last restart")
+                        .isEmpty();
             }
         } finally {
             submitting.set(false);
@@ -82,8 +95,8 @@ class ServeKillIT {
     }
 
     private JarProcess startServe(List<String> args, int port, String name) throws Exception {
-        JarProcess serve = JarProcess.start(name, JarProcess.packagedJar(), work.resolve("logs"), Map.of(),
-                args.toArray(String[]::new));
+        JarProcess serve = JarProcess.start(
+                name, JarProcess.packagedJar(), work.resolve("logs"), Map.of(), args.toArray(String[]::new));
         serve.awaitHttpOk(URI.create("http://127.0.0.1:" + port + "/ready"), START_TIMEOUT);
         return serve;
     }
@@ -94,11 +107,13 @@ class ServeKillIT {
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             int client = c;
-            Thread thread = new Thread(() -> {
-                for (int i = client; submitting.get(); i += CLIENTS) {
-                    submitOne(api, texts.get(i % texts.size()), accepted);
-                }
-            }, "serve-kill-client-" + c);
+            Thread thread = new Thread(
+                    () -> {
+                        for (int i = client; submitting.get(); i += CLIENTS) {
+                            submitOne(api, texts.get(i % texts.size()), accepted);
+                        }
+                    },
+                    "serve-kill-client-" + c);
             thread.start();
             clients.add(thread);
         }
@@ -107,8 +122,14 @@ class ServeKillIT {
 
     private static void submitOne(ApiClient api, String text, Queue<String> accepted) {
         try {
-            HttpResponse<String> response = api.post("/api/v1/texts", "application/json",
-                    ApiClient.JSON.createObjectNode().put("text", text).toString().getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> response = api.post(
+                    "/api/v1/texts",
+                    "application/json",
+                    ApiClient.JSON
+                            .createObjectNode()
+                            .put("text", text)
+                            .toString()
+                            .getBytes(StandardCharsets.UTF_8));
             if (response.statusCode() == 202) {
                 accepted.add(ApiClient.read(response.body()).get("id").asText());
                 return;

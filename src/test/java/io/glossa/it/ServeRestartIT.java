@@ -1,16 +1,16 @@
 package io.glossa.it;
 
-import io.glossa.app.Roles;
-import io.glossa.app.ServeSettings;
-import io.glossa.testing.TestRoles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.glossa.app.Roles;
 import io.glossa.app.Running;
+import io.glossa.app.ServeSettings;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
 import io.glossa.store.JdbcTextStore;
 import io.glossa.store.StoreSettings;
+import io.glossa.testing.TestRoles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +40,9 @@ class ServeRestartIT {
         // as if a process crashed right after committing: a text in the outbox that no relay has published
         String orphan;
         try (JdbcTextStore store = JdbcTextStore.open(StoreSettings.embedded(dataDir, 2))) {
-            Job job = store.accept(List.of("Ceci est un texte accepté juste avant la panne du processus."), Lane.REALTIME).get(0);
+            Job job = store.accept(
+                            List.of("Ceci est un texte accepté juste avant la panne du processus."), Lane.REALTIME)
+                    .get(0);
             orphan = job.id().toString();
             assertThat(store.find(job.id()).orElseThrow().status().key()).isEqualTo("pending");
         }

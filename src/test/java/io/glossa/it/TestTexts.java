@@ -10,8 +10,7 @@ import java.util.List;
 
 /** Real sentences from the shared data (../shared/data), for end-to-end runs. */
 final class TestTexts {
-    private TestTexts() {
-    }
+    private TestTexts() {}
 
     static Path sharedData() {
         return io.glossa.testing.SharedData.dir();

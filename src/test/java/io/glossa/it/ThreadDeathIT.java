@@ -1,11 +1,11 @@
 package io.glossa.it;
 
-import io.glossa.app.Roles;
-import io.glossa.testing.TestRoles;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.glossa.cli.Main;
+import io.glossa.app.Roles;
 import io.glossa.app.Running;
+import io.glossa.cli.Main;
+import io.glossa.testing.TestRoles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,9 +44,19 @@ class ThreadDeathIT {
     @Test
     void aDeadOutboxThreadStopsTheServeCommandWithStatus70() throws Exception {
         int port = PipelineKit.freePort();
-        String[] serve = {"serve", "--data-dir", dataDir.toString(), "--amqp-port", String.valueOf(PipelineKit.freePort()),
-            "--port", String.valueOf(port), "--workers", "2"};
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Main.commandLine().execute(serve));
+        String[] serve = {
+            "serve",
+            "--data-dir",
+            dataDir.toString(),
+            "--amqp-port",
+            String.valueOf(PipelineKit.freePort()),
+            "--port",
+            String.valueOf(port),
+            "--workers",
+            "2"
+        };
+        CompletableFuture<Integer> exit =
+                CompletableFuture.supplyAsync(() -> Main.commandLine().execute(serve));
         URI ready = URI.create("http://127.0.0.1:" + port + "/ready");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!answers(ready) && System.nanoTime() < deadline && !exit.isDone()) {
@@ -60,8 +70,10 @@ class ThreadDeathIT {
     /** Throws ThreadDeath, an Error, inside the thread: what an OutOfMemoryError there would do to its loop. */
     @SuppressWarnings({"removal", "deprecation"})
     private static void kill(String name) throws InterruptedException {
-        Thread thread = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name))
-                .findFirst().orElseThrow(() -> new AssertionError("no thread " + name));
+        Thread thread = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no thread " + name));
         thread.stop();
         thread.join(5_000);
         assertThat(thread.isAlive()).isFalse();
@@ -76,7 +88,11 @@ class ThreadDeathIT {
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(uri)
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -45,39 +45,69 @@ class TraceExportIT {
 
     @Test
     void apiAndWorkerExportSpansThatContinueTheClientsTrace() throws Exception {
-        try (OtlpReceiver collector = new OtlpReceiver(); ScratchBackends backends = new ScratchBackends()) {
+        try (OtlpReceiver collector = new OtlpReceiver();
+                ScratchBackends backends = new ScratchBackends()) {
             int apiPort = PipelineKit.freePort();
             int workerPort = PipelineKit.freePort();
             List<String> common = new ArrayList<>(backends.args());
             common.addAll(List.of("--data-dir", dir.resolve("data").toString()));
             List<String> ids;
             // the api by option; the worker by the standard OpenTelemetry variables
-            try (JarProcess api = start("api", Map.of(), common, "--port", String.valueOf(apiPort),
-                    "--host", "127.0.0.1", "--otel-endpoint", collector.url());
-                 JarProcess worker = start("worker", Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", collector.url(),
-                         "OTEL_SERVICE_NAME", "glossa-worker-it"), common,
-                         "--metrics-port", String.valueOf(workerPort), "--workers", "2")) {
+            try (JarProcess api = start(
+                            "api",
+                            Map.of(),
+                            common,
+                            "--port",
+                            String.valueOf(apiPort),
+                            "--host",
+                            "127.0.0.1",
+                            "--otel-endpoint",
+                            collector.url());
+                    JarProcess worker = start(
+                            "worker",
+                            Map.of(
+                                    "OTEL_EXPORTER_OTLP_ENDPOINT",
+                                    collector.url(),
+                                    "OTEL_SERVICE_NAME",
+                                    "glossa-worker-it"),
+                            common,
+                            "--metrics-port",
+                            String.valueOf(workerPort),
+                            "--workers",
+                            "2")) {
                 api.awaitHttpOk(URI.create("http://127.0.0.1:" + apiPort + "/ready"), TIMEOUT);
                 worker.awaitHttpOk(URI.create("http://127.0.0.1:" + workerPort + "/ready"), TIMEOUT);
                 ApiClient client = new ApiClient(apiPort);
-                ids = new ArrayList<>(submit(client, "/api/v1/texts", "{\"text\":\"Hej, hur mår du idag?\"}",
-                        traceparent(TRACE_ID, "01")));
-                ids.addAll(submit(client, "/api/v1/texts:batch", "{\"lane\":\"realtime\",\"texts\":"
-                        + "[\"Guten Morgen zusammen\",\"Buenos días a todos\",\"Buongiorno a tutti\"]}",
+                ids = new ArrayList<>(submit(
+                        client, "/api/v1/texts", "{\"text\":\"Hej, hur mår du idag?\"}", traceparent(TRACE_ID, "01")));
+                ids.addAll(submit(
+                        client,
+                        "/api/v1/texts:batch",
+                        "{\"lane\":\"realtime\",\"texts\":"
+                                + "[\"Guten Morgen zusammen\",\"Buenos días a todos\",\"Buongiorno a tutti\"]}",
                         traceparent(BATCH_TRACE_ID, "01")));
-                ids.addAll(submit(client, "/api/v1/texts", "{\"text\":\"Tere hommikust, kuidas läheb?\"}",
+                ids.addAll(submit(
+                        client,
+                        "/api/v1/texts",
+                        "{\"text\":\"Tere hommikust, kuidas läheb?\"}",
                         traceparent(UNSAMPLED_TRACE_ID, "00")));
-                assertThat(client.awaitAll(ids, TIMEOUT)).extracting(r -> r.get("status").asText()).containsOnly("done");
-                collector.await(Duration.ofSeconds(60), List.of(
-                        s -> s.traceId().equals(TRACE_ID) && s.kind() == SpanKind.SPAN_KIND_CONSUMER,
-                        s -> s.traceId().equals(TRACE_ID) && s.kind() == SpanKind.SPAN_KIND_PRODUCER,
-                        s -> s.traceId().equals(BATCH_TRACE_ID) && s.kind() == SpanKind.SPAN_KIND_SERVER));
+                assertThat(client.awaitAll(ids, TIMEOUT))
+                        .extracting(r -> r.get("status").asText())
+                        .containsOnly("done");
+                collector.await(
+                        Duration.ofSeconds(60),
+                        List.of(
+                                s -> s.traceId().equals(TRACE_ID) && s.kind() == SpanKind.SPAN_KIND_CONSUMER,
+                                s -> s.traceId().equals(TRACE_ID) && s.kind() == SpanKind.SPAN_KIND_PRODUCER,
+                                s -> s.traceId().equals(BATCH_TRACE_ID) && s.kind() == SpanKind.SPAN_KIND_SERVER));
             } // SIGTERM: both flush what they still hold
             List<Received> spans = collector.spans();
             assertThat(collector.failures()).isEmpty();
             checkSingle(spans, ids.get(0));
             checkBatch(spans, ids.subList(1, 4));
-            assertThat(spans).as("the client did not sample that trace").noneMatch(s -> s.traceId().equals(UNSAMPLED_TRACE_ID));
+            assertThat(spans)
+                    .as("the client did not sample that trace")
+                    .noneMatch(s -> s.traceId().equals(UNSAMPLED_TRACE_ID));
         }
     }
 
@@ -91,7 +121,9 @@ class TraceExportIT {
 
         Received producer = one(spans, s -> s.traceId().equals(TRACE_ID) && s.kind() == SpanKind.SPAN_KIND_PRODUCER);
         assertThat(producer.service()).isEqualTo("glossa-api");
-        assertThat(producer.parentId()).as("the relay continues the request's span").isEqualTo(server.spanId());
+        assertThat(producer.parentId())
+                .as("the relay continues the request's span")
+                .isEqualTo(server.spanId());
         assertThat(producer.attribute("messaging.system")).isEqualTo("rabbitmq");
         assertThat(producer.attribute("messaging.destination.name")).isEqualTo("glossa.jobs");
         assertThat(producer.attribute("glossa.text_id")).isEqualTo(textId);
@@ -99,7 +131,9 @@ class TraceExportIT {
         Received consumer = one(spans, s -> s.traceId().equals(TRACE_ID) && s.kind() == SpanKind.SPAN_KIND_CONSUMER);
         assertThat(consumer.service()).isEqualTo("glossa-worker-it");
         assertThat(consumer.name()).isEqualTo("process glossa.jobs.realtime");
-        assertThat(consumer.parentId()).as("the job's traceparent names the API's span").isEqualTo(server.spanId());
+        assertThat(consumer.parentId())
+                .as("the job's traceparent names the API's span")
+                .isEqualTo(server.spanId());
         assertThat(consumer.attribute("glossa.text_id")).isEqualTo(textId);
         assertThat(consumer.attribute("glossa.lane")).isEqualTo("realtime");
         assertThat(consumer.attribute("glossa.model_version")).isNotBlank();
@@ -109,10 +143,12 @@ class TraceExportIT {
         Received server = one(spans, s -> s.traceId().equals(BATCH_TRACE_ID) && s.kind() == SpanKind.SPAN_KIND_SERVER);
         assertThat(server.name()).isEqualTo("POST /api/v1/texts:batch");
         assertThat(server.attribute("glossa.texts")).isEqualTo("3");
-        assertThat(spans).filteredOn(s -> s.traceId().equals(BATCH_TRACE_ID) && s.kind() == SpanKind.SPAN_KIND_CONSUMER)
+        assertThat(spans)
+                .filteredOn(s -> s.traceId().equals(BATCH_TRACE_ID) && s.kind() == SpanKind.SPAN_KIND_CONSUMER)
                 .as("one worker span per text, each a child of the request's span")
                 .allMatch(s -> s.parentId().equals(server.spanId()))
-                .extracting(s -> s.attribute("glossa.text_id")).containsExactlyInAnyOrderElementsOf(textIds);
+                .extracting(s -> s.attribute("glossa.text_id"))
+                .containsExactlyInAnyOrderElementsOf(textIds);
     }
 
     @Test
@@ -120,28 +156,52 @@ class TraceExportIT {
         try (OtlpReceiver collector = new OtlpReceiver()) {
             int exportersBefore = exporterThreads();
             try (Running serve = Roles.serve(TestRoles.embedded(dir.resolve("plain")))) {
-                String id = submit(new ApiClient(serve.port()), "/api/v1/texts", "{\"text\":\"Hej, hur mår du idag?\"}",
-                        traceparent(TRACE_ID, "01")).get(0);
-                assertThat(new ApiClient(serve.port()).awaitAll(List.of(id), TIMEOUT).get(0).get("status").asText())
+                String id = submit(
+                                new ApiClient(serve.port()),
+                                "/api/v1/texts",
+                                "{\"text\":\"Hej, hur mår du idag?\"}",
+                                traceparent(TRACE_ID, "01"))
+                        .get(0);
+                assertThat(new ApiClient(serve.port())
+                                .awaitAll(List.of(id), TIMEOUT)
+                                .get(0)
+                                .get("status")
+                                .asText())
                         .isEqualTo("done");
-                assertThat(exporterThreads()).as("no exporter thread without --otel-endpoint").isEqualTo(exportersBefore);
+                assertThat(exporterThreads())
+                        .as("no exporter thread without --otel-endpoint")
+                        .isEqualTo(exportersBefore);
             }
 
             String id;
-            try (Running serve = Roles.serve(TestRoles.embedded(dir.resolve("traced")).withTracing(
-                    new TracingSettings(Optional.of(OtlpEndpoint.parse(collector.url(), "--otel-endpoint")), "glossa-serve",
+            try (Running serve = Roles.serve(TestRoles.embedded(dir.resolve("traced"))
+                    .withTracing(new TracingSettings(
+                            Optional.of(OtlpEndpoint.parse(collector.url(), "--otel-endpoint")),
+                            "glossa-serve",
                             "test")))) {
                 assertThat(exporterThreads()).isEqualTo(exportersBefore + 1);
                 ApiClient client = new ApiClient(serve.port());
-                id = submit(client, "/api/v1/texts", "{\"text\":\"Hej, hur mår du idag?\"}", traceparent(TRACE_ID, "01")).get(0);
-                assertThat(client.awaitAll(List.of(id), TIMEOUT).get(0).get("status").asText()).isEqualTo("done");
+                id = submit(
+                                client,
+                                "/api/v1/texts",
+                                "{\"text\":\"Hej, hur mår du idag?\"}",
+                                traceparent(TRACE_ID, "01"))
+                        .get(0);
+                assertThat(client.awaitAll(List.of(id), TIMEOUT)
+                                .get(0)
+                                .get("status")
+                                .asText())
+                        .isEqualTo("done");
             }
-            assertThat(awaitExporterThreads(exportersBefore)).as("the exporter thread stops with serve")
+            assertThat(awaitExporterThreads(exportersBefore))
+                    .as("the exporter thread stops with serve")
                     .isEqualTo(exportersBefore);
-            assertThat(collector.spans()).as("flushed on shutdown, all three stages")
+            assertThat(collector.spans())
+                    .as("flushed on shutdown, all three stages")
                     .filteredOn(s -> id.equals(s.attribute("glossa.text_id")))
-                    .extracting(Received::kind).containsExactlyInAnyOrder(SpanKind.SPAN_KIND_SERVER,
-                            SpanKind.SPAN_KIND_PRODUCER, SpanKind.SPAN_KIND_CONSUMER);
+                    .extracting(Received::kind)
+                    .containsExactlyInAnyOrder(
+                            SpanKind.SPAN_KIND_SERVER, SpanKind.SPAN_KIND_PRODUCER, SpanKind.SPAN_KIND_CONSUMER);
             assertThat(collector.spans()).allMatch(s -> s.service().equals("glossa-serve"));
         }
     }
@@ -167,13 +227,18 @@ class TraceExportIT {
 
     private static int exporterThreads() {
         return (int) Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().startsWith(EXPORTER_THREAD)).count();
+                .filter(t -> t.isAlive() && t.getName().startsWith(EXPORTER_THREAD))
+                .count();
     }
 
-    private static List<String> submit(ApiClient client, String path, String body, String traceparent) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(client.base() + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("traceparent", traceparent)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    private static List<String> submit(ApiClient client, String path, String body, String traceparent)
+            throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(client.base() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("traceparent", traceparent)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         JsonNode answer = ApiClient.read(response.body());

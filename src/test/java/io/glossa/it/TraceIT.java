@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,12 +42,29 @@ class TraceIT {
             int workerPort = PipelineKit.freePort();
             List<String> common = new ArrayList<>(backends.args());
             common.addAll(List.of("--data-dir", dir.resolve("data").toString()));
-            try (JarProcess api = start("api", Map.of(), common, "--port", String.valueOf(apiPort),
-                    "--host", "127.0.0.1", "--access-log", "--log-format", "text")) {
+            try (JarProcess api = start(
+                    "api",
+                    Map.of(),
+                    common,
+                    "--port",
+                    String.valueOf(apiPort),
+                    "--host",
+                    "127.0.0.1",
+                    "--access-log",
+                    "--log-format",
+                    "text")) {
                 api.awaitHttpOk(URI.create("http://127.0.0.1:" + apiPort + "/ready"), TIMEOUT);
                 try (JobTap tap = new JobTap(backends.amqpUri(), "glossa.jobs");
-                     JarProcess worker = start("worker", Map.of("GLOSSA_LOG_LEVEL", "DEBUG"), common,
-                             "--metrics-port", String.valueOf(workerPort), "--workers", "2", "--log-format", "json")) {
+                        JarProcess worker = start(
+                                "worker",
+                                Map.of("GLOSSA_LOG_LEVEL", "DEBUG"),
+                                common,
+                                "--metrics-port",
+                                String.valueOf(workerPort),
+                                "--workers",
+                                "2",
+                                "--log-format",
+                                "json")) {
                     worker.awaitHttpOk(URI.create("http://127.0.0.1:" + workerPort + "/ready"), TIMEOUT);
                     check(new ApiClient(apiPort), tap, api, worker);
                 }
@@ -57,31 +73,51 @@ class TraceIT {
     }
 
     private void check(ApiClient client, JobTap tap, JarProcess api, JarProcess worker) throws Exception {
-        String traced = submit(client, "/api/v1/texts", "{\"text\":\"Hej, hur mår du idag?\"}", TRACEPARENT).get(0);
+        String traced = submit(client, "/api/v1/texts", "{\"text\":\"Hej, hur mår du idag?\"}", TRACEPARENT)
+                .get(0);
         // answered before the others are sent, so the relay cannot pack it with them: it is a single-job message,
         // whose worker lines carry its text_id
         client.awaitAll(List.of(traced), TIMEOUT);
-        String untraced = submit(client, "/api/v1/texts", "{\"text\":\"Tere hommikust, kuidas läheb?\"}", null).get(0);
-        String invalid = submit(client, "/api/v1/texts", "{\"text\":\"Dobrý den, jak se máte?\"}",
-                "ff-" + TRACE_ID + "-" + CLIENT_SPAN + "-01").get(0);
-        List<String> batch = submit(client, "/api/v1/texts:batch", "{\"lane\":\"realtime\",\"texts\":"
-                + "[\"Guten Morgen zusammen\",\"Buenos días a todos\",\"Buongiorno a tutti\"]}",
+        String untraced = submit(client, "/api/v1/texts", "{\"text\":\"Tere hommikust, kuidas läheb?\"}", null)
+                .get(0);
+        String invalid = submit(
+                        client,
+                        "/api/v1/texts",
+                        "{\"text\":\"Dobrý den, jak se máte?\"}",
+                        "ff-" + TRACE_ID + "-" + CLIENT_SPAN + "-01")
+                .get(0);
+        List<String> batch = submit(
+                client,
+                "/api/v1/texts:batch",
+                "{\"lane\":\"realtime\",\"texts\":"
+                        + "[\"Guten Morgen zusammen\",\"Buenos días a todos\",\"Buongiorno a tutti\"]}",
                 "00-" + BATCH_TRACE_ID + "-" + CLIENT_SPAN + "-00");
         List<String> all = new ArrayList<>(List.of(traced, untraced, invalid));
         all.addAll(batch);
-        assertThat(client.awaitAll(all, TIMEOUT)).extracting(r -> r.get("status").asText()).containsOnly("done");
+        assertThat(client.awaitAll(all, TIMEOUT))
+                .extracting(r -> r.get("status").asText())
+                .containsOnly("done");
 
         Map<String, String> sent = traceparentsOfJobs(tap, all.size());
         assertThat(sent).containsOnlyKeys(all);
         String apiSpan = sent.get(traced).substring(36, 52);
-        assertThat(sent.get(traced)).as("same trace, the API's own span as parent")
-                .startsWith("00-" + TRACE_ID + "-").endsWith("-01").doesNotContain(CLIENT_SPAN);
+        assertThat(sent.get(traced))
+                .as("same trace, the API's own span as parent")
+                .startsWith("00-" + TRACE_ID + "-")
+                .endsWith("-01")
+                .doesNotContain(CLIENT_SPAN);
         for (String id : List.of(untraced, invalid)) {
-            assertThat(sent.get(id)).as("a new trace").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00")
-                    .doesNotContain(TRACE_ID).isNotEqualTo(sent.get(untraced.equals(id) ? invalid : untraced));
+            assertThat(sent.get(id))
+                    .as("a new trace")
+                    .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00")
+                    .doesNotContain(TRACE_ID)
+                    .isNotEqualTo(sent.get(untraced.equals(id) ? invalid : untraced));
         }
-        assertThat(batch).extracting(sent::get).as("one request, one span: every text of the batch shares it")
-                .containsOnly(sent.get(batch.get(0))).allMatch(t -> t.startsWith("00-" + BATCH_TRACE_ID + "-"));
+        assertThat(batch)
+                .extracting(sent::get)
+                .as("one request, one span: every text of the batch shares it")
+                .containsOnly(sent.get(batch.get(0)))
+                .allMatch(t -> t.startsWith("00-" + BATCH_TRACE_ID + "-"));
 
         List<JsonNode> workerLines = awaitWorkerLine(worker, traced);
         assertThat(workerLines).anySatisfy(line -> {
@@ -94,14 +130,17 @@ class TraceIT {
                 .anySatisfy(l -> assertThat(l).contains("trace_id=" + TRACE_ID).contains("span_id=" + apiSpan));
     }
 
-    private static List<String> submit(ApiClient client, String path, String body, String traceparent) throws Exception {
+    private static List<String> submit(ApiClient client, String path, String body, String traceparent)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.base() + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (traceparent != null) {
             request.header("traceparent", traceparent);
         }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         JsonNode answer = ApiClient.read(response.body());
         List<String> ids = new ArrayList<>();
@@ -122,13 +161,19 @@ class TraceIT {
                 Object header = message.getProps().getHeaders().get("traceparent");
                 JsonNode body = ApiClient.read(new String(message.getBody(), StandardCharsets.UTF_8));
                 if (body.has("jobs")) {
-                    body.get("jobs").forEach(job -> traces.put(job.get("id").asText(), job.get("traceparent").asText()));
+                    body.get("jobs")
+                            .forEach(job -> traces.put(
+                                    job.get("id").asText(),
+                                    job.get("traceparent").asText()));
                     if (header != null) {
-                        assertThat(body.get("jobs")).as("the header only when all jobs share it")
+                        assertThat(body.get("jobs"))
+                                .as("the header only when all jobs share it")
                                 .allMatch(job -> job.get("traceparent").asText().equals(header.toString()));
                     }
                 } else {
-                    assertThat(header).as("a single job's trace is its message's header").isNotNull();
+                    assertThat(header)
+                            .as("a single job's trace is its message's header")
+                            .isNotNull();
                     traces.put(body.get("id").asText(), header.toString());
                 }
             }
@@ -140,8 +185,12 @@ class TraceIT {
     private static List<JsonNode> awaitWorkerLine(JarProcess worker, String textId) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
-            List<JsonNode> lines = worker.output().lines().filter(l -> l.startsWith("{")).map(ApiClient::read)
-                    .filter(line -> textId.equals(line.path("text_id").asText())).toList();
+            List<JsonNode> lines = worker.output()
+                    .lines()
+                    .filter(l -> l.startsWith("{"))
+                    .map(ApiClient::read)
+                    .filter(line -> textId.equals(line.path("text_id").asText()))
+                    .toList();
             if (!lines.isEmpty() || System.nanoTime() > deadline) {
                 return lines;
             }

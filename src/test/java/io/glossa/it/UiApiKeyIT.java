@@ -1,16 +1,16 @@
 package io.glossa.it;
 
-import io.glossa.app.AccessPolicy;
-import io.glossa.app.Roles;
-import io.glossa.testing.TestRoles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.glossa.access.ApiKeys;
 import io.glossa.access.IssuedKey;
 import io.glossa.access.KeyScope;
 import io.glossa.access.KeySecrets;
+import io.glossa.app.AccessPolicy;
+import io.glossa.app.Roles;
 import io.glossa.app.Running;
 import io.glossa.store.JdbcApiKeyStore;
+import io.glossa.testing.TestRoles;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,11 +34,14 @@ class UiApiKeyIT {
 
     @Test
     void withAKeyPastedOnceThePagesWork() throws Exception {
-        try (Running running = Roles.serve(TestRoles.withAccess(TestRoles.embedded(dataDir),
-                AccessPolicy.keysRequired()));
-             Browser browser = new Browser()) {
-            ApiKeys keys = new ApiKeys(new JdbcApiKeyStore(running.store().database()), new KeySecrets(),
-                    Clock.systemUTC(), Duration.ZERO);
+        try (Running running =
+                        Roles.serve(TestRoles.withAccess(TestRoles.embedded(dataDir), AccessPolicy.keysRequired()));
+                Browser browser = new Browser()) {
+            ApiKeys keys = new ApiKeys(
+                    new JdbcApiKeyStore(running.store().database()),
+                    new KeySecrets(),
+                    Clock.systemUTC(),
+                    Duration.ZERO);
             IssuedKey issued = keys.issue("ui", Optional.empty());
             String base = "http://127.0.0.1:" + running.port();
 
@@ -47,14 +50,21 @@ class UiApiKeyIT {
             assertThat(form.getText()).contains("This server needs an API key");
             WebElement input = form.findElement(By.id("api-key"));
             assertThat(input.getAttribute("type")).isEqualTo("password");
-            assertThat(browser.driver.findElement(By.cssSelector("label[for=api-key]")).getText()).isNotBlank();
+            assertThat(browser.driver
+                            .findElement(By.cssSelector("label[for=api-key]"))
+                            .getText())
+                    .isNotBlank();
             input.sendKeys(issued.secret());
             form.findElement(By.cssSelector("[data-role=api-key-save]")).click();
 
-            waitFor(browser, d -> d.findElement(By.id("live")).getText().equals("live"));   // the event stream is up
-            assertThat(browser.driver.findElements(By.cssSelector("[data-role=api-key-form]"))).isEmpty();
-            ((JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1];",
-                    browser.driver.findElement(By.id("text")), UiIT.SWEDISH);
+            waitFor(browser, d -> d.findElement(By.id("live")).getText().equals("live")); // the event stream is up
+            assertThat(browser.driver.findElements(By.cssSelector("[data-role=api-key-form]")))
+                    .isEmpty();
+            ((JavascriptExecutor) browser.driver)
+                    .executeScript(
+                            "arguments[0].value = arguments[1];",
+                            browser.driver.findElement(By.id("text")),
+                            UiIT.SWEDISH);
             browser.driver.findElement(By.id("submit")).click();
             WebElement result = waitFor(browser, d -> d.findElement(By.id("result-language")));
             assertThat(result.getText()).isEqualTo("Swedish — Svenska");
@@ -72,7 +82,8 @@ class UiApiKeyIT {
             admin.findElement(By.id("api-key")).sendKeys(operator.secret());
             admin.findElement(By.cssSelector("[data-role=api-key-save]")).click();
             waitFor(browser, d -> d.findElement(By.id("status")).getText().equals("live"));
-            assertThat(browser.driver.findElements(By.cssSelector("[data-role=api-key-form]"))).isEmpty();
+            assertThat(browser.driver.findElements(By.cssSelector("[data-role=api-key-form]")))
+                    .isEmpty();
 
             keys.revoke(operator.key().id());
             browser.driver.get(base + "/");

@@ -1,16 +1,16 @@
 package io.glossa.it;
 
-import io.glossa.app.Roles;
-import io.glossa.app.ServeSettings;
-import io.glossa.pipeline.SubmissionLimits;
-import io.glossa.testing.TestRoles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.glossa.app.Roles;
 import io.glossa.app.Running;
+import io.glossa.app.ServeSettings;
 import io.glossa.pipeline.FeedbackLabel;
+import io.glossa.pipeline.SubmissionLimits;
 import io.glossa.store.JdbcFeedback;
+import io.glossa.testing.TestRoles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +45,12 @@ class UiIT {
             + "mormor. Varje morgon gick hon ner till sjön för att hämta vatten, och på vägen hem plockade hon blåbär.";
     static final List<String> XSS = List.of("<img src=x onerror=alert(1)>", "</script><script>alert(1)</script>");
 
-    @TempDir static Path dataDir;
-    @TempDir static Path files;
+    @TempDir
+    static Path dataDir;
+
+    @TempDir
+    static Path files;
+
     private Running running;
     private ApiClient api;
     private Browser browser;
@@ -55,7 +59,8 @@ class UiIT {
     @BeforeAll
     void start() throws Exception {
         ServeSettings embedded = TestRoles.embedded(dataDir);
-        running = Roles.serve(TestRoles.withHttp(embedded.withWorker(TestRoles.worker(4)),
+        running = Roles.serve(TestRoles.withHttp(
+                embedded.withWorker(TestRoles.worker(4)),
                 // below the page's chunk of 500: uploads must split their chunks to get through
                 http -> http.withLimits(new SubmissionLimits(SubmissionLimits.DEFAULT.maxTextBytes(), 300))));
         api = new ApiClient(running.port());
@@ -85,19 +90,23 @@ class UiIT {
     void aSwedishParagraphShowsSwedishSvenska() {
         open("/");
         assertThat(browser.driver.getTitle()).isEqualTo("Language Prediction");
-        assertThat(browser.driver.findElement(By.cssSelector("label[for=text]")).getText()).isNotBlank();
-        assertThat(browser.driver.findElement(By.id("result")).getAttribute("aria-live")).isEqualTo("polite");
+        assertThat(browser.driver.findElement(By.cssSelector("label[for=text]")).getText())
+                .isNotBlank();
+        assertThat(browser.driver.findElement(By.id("result")).getAttribute("aria-live"))
+                .isEqualTo("polite");
 
         WebElement result = predict(SWEDISH, false);
         assertThat(result.getText()).isEqualTo("Swedish — Svenska");
         assertThat(text("[data-role=probability]")).matches("\\d+\\.\\d %");
-        assertThat(browser.driver.findElements(By.cssSelector("[data-role=alternatives] li"))).hasSize(3);
+        assertThat(browser.driver.findElements(By.cssSelector("[data-role=alternatives] li")))
+                .hasSize(3);
         assertThat(text("[data-role=model]")).startsWith("Model ").doesNotEndWith("—");
         assertThat(text("[data-role=latency]")).matches("Latency \\d+ ms .*");
-        waitFor(d -> !d.findElements(By.cssSelector("#history li[data-id='" + result.getAttribute("data-id") + "']")).isEmpty());
+        waitFor(d -> !d.findElements(By.cssSelector("#history li[data-id='" + result.getAttribute("data-id") + "']"))
+                .isEmpty());
         browser.screenshot("predict");
 
-        browser.resize(390, 844);   // a phone: nothing may stick out sideways
+        browser.resize(390, 844); // a phone: nothing may stick out sideways
         Object overflow = js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
         browser.screenshot("predict-phone");
@@ -109,22 +118,32 @@ class UiIT {
         WebElement result = predict(SWEDISH + " Ctrl+Enter.", true);
         String id = result.getAttribute("data-id");
 
-        browser.driver.findElement(By.cssSelector("#result [data-role=feedback-open]")).click();
+        browser.driver
+                .findElement(By.cssSelector("#result [data-role=feedback-open]"))
+                .click();
         WebElement picker = waitFor(d -> d.findElement(By.cssSelector("#result [data-role=feedback-language]")));
-        assertThat(browser.driver.findElement(By.cssSelector("#result label[for='" + picker.getAttribute("id") + "']"))
-                .getText()).isNotBlank();
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("#result label[for='" + picker.getAttribute("id") + "']"))
+                        .getText())
+                .isNotBlank();
         new Select(picker).selectByValue("no");
-        browser.driver.findElement(By.cssSelector("#result [data-role=feedback-save]")).click();
-        waitFor(d -> d.findElement(By.cssSelector("#result .saved")).getText()
+        browser.driver
+                .findElement(By.cssSelector("#result [data-role=feedback-save]"))
+                .click();
+        waitFor(d -> d.findElement(By.cssSelector("#result .saved"))
+                .getText()
                 .equals("Thanks — saved as Norwegian (Bokmål) — Norsk (Bokmål)."));
         browser.screenshot("feedback");
 
         List<FeedbackLabel> labels = new JdbcFeedback(running.store().database(), Clock.systemUTC()).labels(0, 1000);
-        assertThat(labels).filteredOn(l -> l.textId().toString().equals(id)).singleElement().satisfies(l -> {
-            assertThat(l.language()).isEqualTo("no");
-            assertThat(l.text()).isEqualTo(SWEDISH + " Ctrl+Enter.");
-            assertThat(l.createdAt()).isNotNull();
-        });
+        assertThat(labels)
+                .filteredOn(l -> l.textId().toString().equals(id))
+                .singleElement()
+                .satisfies(l -> {
+                    assertThat(l.language()).isEqualTo("no");
+                    assertThat(l.text()).isEqualTo(SWEDISH + " Ctrl+Enter.");
+                    assertThat(l.createdAt()).isNotNull();
+                });
     }
 
     @Test
@@ -134,7 +153,8 @@ class UiIT {
         String id = api.submit("Dies ist ein ganz gewöhnlicher deutscher Satz über das Wetter von heute und morgen.");
         WebElement item = waitFor(d -> d.findElement(By.cssSelector("#history li[data-id='" + id + "']")));
         waitFor(d -> d.findElement(By.cssSelector("#history li[data-id='" + id + "'] [data-role=outcome]"))
-                .getText().startsWith("German — Deutsch"));
+                .getText()
+                .startsWith("German — Deutsch"));
         assertThat(item.findElement(By.cssSelector(".text")).getText()).startsWith("Dies ist ein ganz");
     }
 
@@ -173,8 +193,8 @@ class UiIT {
         browser.driver.findElement(By.id("file")).sendKeys(upload.toString());
         waitFor(d -> d.findElement(By.id("parsed")).getText().contains("1000 texts"));
         browser.driver.findElement(By.id("run")).click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(180)).until(d ->
-                "1000".equals(d.findElement(By.id("progress")).getAttribute("value")));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(180))
+                .until(d -> "1000".equals(d.findElement(By.id("progress")).getAttribute("value")));
         waitFor(d -> d.findElement(By.id("downloads")).isDisplayed());
         assertThat(text("#progress-text")).contains("1000 of 1000 done (100%)");
         System.out.println("UiIT batch of 1,000 lines in the browser: " + text("#progress-text"));
@@ -182,8 +202,18 @@ class UiIT {
 
         String csv = download("download-csv");
         List<List<String>> rows = Csv.parse(csv);
-        assertThat(rows.get(0)).containsExactly("row", "text", "status", "language", "name", "native", "probability",
-                "model_version", "id", "error");
+        assertThat(rows.get(0))
+                .containsExactly(
+                        "row",
+                        "text",
+                        "status",
+                        "language",
+                        "name",
+                        "native",
+                        "probability",
+                        "model_version",
+                        "id",
+                        "error");
         assertThat(rows).hasSize(1_001);
         for (int i = 0; i < 1_000; i++) {
             List<String> row = rows.get(i + 1);
@@ -202,15 +232,17 @@ class UiIT {
             assertThat(row.get("status").asText()).isEqualTo("done");
             // the download says what the API says
             if (i % 250 == 0) {
-                JsonNode stored = ApiClient.read(api.get("/api/v1/texts/" + row.get("id").asText()).body());
-                assertThat(row.get("language").asText()).isEqualTo(stored.get("language").asText());
+                JsonNode stored = ApiClient.read(
+                        api.get("/api/v1/texts/" + row.get("id").asText()).body());
+                assertThat(row.get("language").asText())
+                        .isEqualTo(stored.get("language").asText());
             }
         }
     }
 
     @Test
     void aTextTooLargeForTheApiBecomesAFailedRowAndTheRestRuns() throws Exception {
-        String huge = "ab ".repeat(40_000);   // 120 kB, over --max-text-bytes (100 kB)
+        String huge = "ab ".repeat(40_000); // 120 kB, over --max-text-bytes (100 kB)
         Path upload = write("huge.txt", "Hej, hur mår du idag?\n" + huge + "\nGood morning, how are you today?\n");
         open("/batch.html");
         browser.driver.findElement(By.id("file")).sendKeys(upload.toString());
@@ -268,35 +300,41 @@ class UiIT {
         assertThat(text("#latency-summary")).contains("p99");
         browser.screenshot("dashboard");
         browser.resize(390, 1400);
-        Thread.sleep(1_500);   // the next poll redraws the charts at the new width
+        Thread.sleep(1_500); // the next poll redraws the charts at the new width
         browser.screenshot("dashboard-phone");
     }
 
     @Test
     void theDashboardOpensWithTheTrafficOfTheMinutesBefore() throws Exception {
-        open("/");   // away from the dashboard while the traffic runs
+        open("/"); // away from the dashboard while the traffic runs
         long before = Instant.now().getEpochSecond() - 1;
         List<String> ids = new ArrayList<>();
-        for (int round = 0; round < 5; round++) {   // five seconds of traffic
+        for (int round = 0; round < 5; round++) { // five seconds of traffic
             ids.addAll(api.submitAll(TestTexts.sentences(60), 8));
             Thread.sleep(1_000);
         }
         api.awaitAll(ids, Duration.ofSeconds(60));
-        Thread.sleep(2_000);   // the sampler's next second has passed: the traffic is history
+        Thread.sleep(2_000); // the sampler's next second has passed: the traffic is history
 
         open("/dashboard.html");
-        waitFor(d -> d.findElement(By.id("status")).getText().equals("live"));   // the first poll is drawn
+        waitFor(d -> d.findElement(By.id("status")).getText().equals("live")); // the first poll is drawn
         for (String chart : List.of("throughput", "latency")) {
-            assertThat(Integer.parseInt(attribute(chart, "data-points"))).as(chart + " points").isGreaterThan(5);
+            assertThat(Integer.parseInt(attribute(chart, "data-points")))
+                    .as(chart + " points")
+                    .isGreaterThan(5);
             // nothing ran since the page opened: a line above zero can only be the traffic before
-            assertThat(Double.parseDouble(attribute(chart, "data-max"))).as(chart + " max").isGreaterThan(0);
+            assertThat(Double.parseDouble(attribute(chart, "data-max")))
+                    .as(chart + " max")
+                    .isGreaterThan(0);
             assertThat(seriesPixels(chart)).as(chart + " has series pixels").isGreaterThan(10);
         }
         assertThat(text("#throughput-summary")).startsWith("accepted ");
         browser.screenshot("dashboard-on-open");
 
         // the same record through the API: the seconds of the traffic add up to the texts sent
-        JsonNode history = ApiClient.read(api.get("/api/v1/stats?history_after=" + before).body()).get("history");
+        JsonNode history = ApiClient.read(
+                        api.get("/api/v1/stats?history_after=" + before).body())
+                .get("history");
         double accepted = 0;
         for (JsonNode perSecond : history.get("accepted")) {
             accepted += perSecond.asDouble();
@@ -318,7 +356,8 @@ class UiIT {
         area.clear();
         // JS sets the value: sendKeys would type '\n' as Enter and is slow for long texts
         js("arguments[0].value = arguments[1];", area, value);
-        String before = browser.driver.findElements(By.id("result-language")).isEmpty() ? ""
+        String before = browser.driver.findElements(By.id("result-language")).isEmpty()
+                ? ""
                 : browser.driver.findElement(By.id("result-language")).getAttribute("data-id");
         if (ctrlEnter) {
             area.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
@@ -350,12 +389,15 @@ class UiIT {
     }
 
     private long seriesPixels(String chart) {
-        Object inked = js("const c = document.getElementById(arguments[0]);"
-                + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
-                + "const near = (i, r, g, b) => Math.abs(d[i] - r) + Math.abs(d[i + 1] - g) + Math.abs(d[i + 2] - b) < 40;"
-                + "const below = 4 * c.width * Math.ceil(22 * (window.devicePixelRatio || 1));"   // under the legend
-                + "let n = 0; for (let i = below; i < d.length; i += 4) if (d[i + 3] > 200 && (near(i, 31, 111, 235)"
-                + " || near(i, 209, 36, 47) || near(i, 26, 127, 55))) n++; return n;", chart);
+        Object inked = js(
+                "const c = document.getElementById(arguments[0]);"
+                        + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                        + "const near = (i, r, g, b) => Math.abs(d[i] - r) + Math.abs(d[i + 1] - g) + Math.abs(d[i + 2] - b) < 40;"
+                        + "const below = 4 * c.width * Math.ceil(22 * (window.devicePixelRatio || 1));" // under the
+                        // legend
+                        + "let n = 0; for (let i = below; i < d.length; i += 4) if (d[i + 3] > 200 && (near(i, 31, 111, 235)"
+                        + " || near(i, 209, 36, 47) || near(i, 26, 127, 55))) n++; return n;",
+                chart);
         return ((Number) inked).longValue();
     }
 
@@ -383,13 +425,15 @@ class UiIT {
             Object state = js("return Array.from(document.querySelectorAll('#progress-text, #batch-error, #parsed, "
                     + "#result, #history-error, #dashboard-error, #live, #status')).map(e => e.id + ': '"
                     + " + e.textContent.trim().slice(0, 300)).join(' | ');");
-            Object probe = ((JavascriptExecutor) browser.driver).executeAsyncScript("const done = arguments[0];"
-                    + "const t = performance.now(); fetch('/api/v1/languages').then(r => done('probe ' + r.status + ' in '"
-                    + " + Math.round(performance.now() - t) + ' ms; ' + performance.getEntriesByType('resource')"
-                    + ".map(e => e.name.replace(location.origin, '') + '=' + Math.round(e.duration)).join(',')),"
-                    + " e => done('probe failed ' + e));");
+            Object probe = ((JavascriptExecutor) browser.driver)
+                    .executeAsyncScript("const done = arguments[0];"
+                            + "const t = performance.now(); fetch('/api/v1/languages').then(r => done('probe ' + r.status + ' in '"
+                            + " + Math.round(performance.now() - t) + ' ms; ' + performance.getEntriesByType('resource')"
+                            + ".map(e => e.name.replace(location.origin, '') + '=' + Math.round(e.duration)).join(',')),"
+                            + " e => done('probe failed ' + e));");
             state = state + " | " + probe;
-            throw new AssertionError("timed out on " + browser.driver.getCurrentUrl() + " — " + state + " (" + shot + ")", e);
+            throw new AssertionError(
+                    "timed out on " + browser.driver.getCurrentUrl() + " — " + state + " (" + shot + ")", e);
         }
     }
 

@@ -13,16 +13,20 @@ class MetricsRegistryTest {
     @Test
     void cpuMetersUseNamesPromtoolAccepts() {
         String scrape = registry.scrape();
-        assertThat(scrape).contains("process_cpu_seconds_total{role=\"test\"}", "system_cpus{role=\"test\"}")
+        assertThat(scrape)
+                .contains("process_cpu_seconds_total{role=\"test\"}", "system_cpus{role=\"test\"}")
                 .doesNotContain("process_cpu_time_ns_total", "system_cpu_count");
     }
 
     @Test
     void cpuTimeIsInSecondsNotNanoseconds() {
         double cpuSeconds = registry.get("process.cpu").functionCounter().count();
-        double uptimeSeconds = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
+        double uptimeSeconds =
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
         int cores = Runtime.getRuntime().availableProcessors();
-        assertThat(cpuSeconds).as("this JVM has run code").isPositive()
+        assertThat(cpuSeconds)
+                .as("this JVM has run code")
+                .isPositive()
                 .isLessThanOrEqualTo((uptimeSeconds + 1) * cores);
     }
 
@@ -31,7 +35,10 @@ class MetricsRegistryTest {
         MetricsCollector collector = ClientMetrics.amqp(registry);
         collector.basicPublish(null);
         String scrape = registry.scrape();
-        assertThat(scrape).contains("# HELP glossa_amqp_published_total Messages this process published",
-                "glossa_amqp_published_total{role=\"test\"} 1.0", "# HELP glossa_amqp_connections ");
+        assertThat(scrape)
+                .contains(
+                        "# HELP glossa_amqp_published_total Messages this process published",
+                        "glossa_amqp_published_total{role=\"test\"} 1.0",
+                        "# HELP glossa_amqp_connections ");
     }
 }

@@ -18,25 +18,40 @@ class QueueGaugesTest {
     private final AtomicInteger calls = new AtomicInteger();
     private Instant now = Instant.parse("2026-11-26T10:00:00Z");
     private final Clock clock = new Clock() {
-        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     };
-    private List<QueueStats> broker = List.of(
-            new QueueStats("g.realtime", true, 7, 2), new QueueStats("g.failed", true, 1, 0));
+    private List<QueueStats> broker =
+            List.of(new QueueStats("g.realtime", true, 7, 2), new QueueStats("g.failed", true, 1, 0));
 
     private double gauge(String name, String queue) {
         return registry.get(name).tag("queue", queue).gauge().value();
     }
 
     private void bind() {
-        QueueGauges.bind(registry, List.of("g.realtime", "g.failed"), () -> {
-            calls.incrementAndGet();
-            if (broker == null) {
-                throw new BrokerUnavailableException("down", null);
-            }
-            return broker;
-        }, clock);
+        QueueGauges.bind(
+                registry,
+                List.of("g.realtime", "g.failed"),
+                () -> {
+                    calls.incrementAndGet();
+                    if (broker == null) {
+                        throw new BrokerUnavailableException("down", null);
+                    }
+                    return broker;
+                },
+                clock);
     }
 
     @Test
@@ -52,7 +67,7 @@ class QueueGaugesTest {
     @Test
     void gaugesSurviveAGarbageCollection() {
         bind();
-        System.gc();   // the gauges' only reference to their snapshot holder is Micrometer's
+        System.gc(); // the gauges' only reference to their snapshot holder is Micrometer's
         assertThat(gauge("glossa.queue.messages", "g.realtime")).isEqualTo(7);
     }
 
@@ -66,6 +81,8 @@ class QueueGaugesTest {
         broker = List.of(new QueueStats("g.realtime", true, 3, 1));
         now = now.plus(Duration.ofSeconds(2));
         assertThat(gauge("glossa.queue.messages", "g.realtime")).isEqualTo(3);
-        assertThat(gauge("glossa.queue.messages", "g.failed")).as("queue missing from the snapshot").isNaN();
+        assertThat(gauge("glossa.queue.messages", "g.failed"))
+                .as("queue missing from the snapshot")
+                .isNaN();
     }
 }

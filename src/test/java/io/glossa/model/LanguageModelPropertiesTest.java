@@ -29,7 +29,8 @@ class LanguageModelPropertiesTest {
             }
             assertThat(p.top()).hasSize(model.labelCount());
             assertThat(p.top()).allSatisfy(c -> assertThat(c.probability()).isBetween(0.0, 1.0));
-            assertThat(p.top().stream().mapToDouble(Candidate::probability).sum()).isCloseTo(1.0, Offset.offset(1e-3));
+            assertThat(p.top().stream().mapToDouble(Candidate::probability).sum())
+                    .isCloseTo(1.0, Offset.offset(1e-3));
             assertThat(p.top()).isSortedAccordingTo((a, b) -> Double.compare(b.probability(), a.probability()));
             if (!p.isUnknown()) {
                 assertThat(p.language()).isEqualTo(p.top().get(0).language());

@@ -52,8 +52,8 @@ class LanguageModelTest {
             weights[b * labels] = 127;
             weights[b * labels + 1] = -127;
         }
-        LanguageModel extreme = new LanguageModel(trained.metadata(),
-                new ModelWeights(labels, ones, ones, weights, new float[labels]));
+        LanguageModel extreme =
+                new LanguageModel(trained.metadata(), new ModelWeights(labels, ones, ones, weights, new float[labels]));
         StringBuilder text = new StringBuilder();
         Random random = new Random(5);
         while (text.length() < 9_000) {
@@ -76,14 +76,18 @@ class LanguageModelTest {
         Prediction among = builtIn.predict(german, 5, java.util.List.of("de", "nl"));
         assertThat(among.language()).isEqualTo("de");
         assertThat(among.top()).extracting(io.glossa.model.Candidate::language).containsExactly("de", "nl");
-        assertThat(among.top().stream().mapToDouble(io.glossa.model.Candidate::probability).sum()).isCloseTo(1.0,
-                org.assertj.core.data.Offset.offset(1e-4));
-        assertThat(among.probability()).isGreaterThanOrEqualTo(builtIn.predict(german, 1).probability());
+        assertThat(among.top().stream()
+                        .mapToDouble(io.glossa.model.Candidate::probability)
+                        .sum())
+                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(among.probability())
+                .isGreaterThanOrEqualTo(builtIn.predict(german, 1).probability());
 
         Prediction wrong = builtIn.predict(german, 3, java.util.List.of("fi", "et"));
         assertThat(wrong.language()).isIn("fi", "et", Prediction.UNKNOWN);
         assertThat(wrong.top()).extracting(io.glossa.model.Candidate::language).containsExactlyInAnyOrder("fi", "et");
-        assertThat(builtIn.predict(german, 3, java.util.List.of("xx")).language()).isEqualTo(Prediction.UNKNOWN);
+        assertThat(builtIn.predict(german, 3, java.util.List.of("xx")).language())
+                .isEqualTo(Prediction.UNKNOWN);
         assertThat(builtIn.predict(german, 3, java.util.List.of())).isEqualTo(builtIn.predict(german, 3));
     }
 
@@ -110,9 +114,12 @@ class LanguageModelTest {
         assertThat(sum).isCloseTo(1.0, within(1e-5));
         Prediction prediction = model.predict("kaki lelo", 3);
         assertThat(prediction.top()).hasSize(3);
-        assertThat(prediction.top().stream().mapToDouble(Candidate::probability).sum()).isCloseTo(1.0, within(1e-5));
-        assertThat(prediction.top().get(0).probability()).isGreaterThanOrEqualTo(prediction.top().get(1).probability());
-        assertThat(prediction.top().get(1).probability()).isGreaterThanOrEqualTo(prediction.top().get(2).probability());
+        assertThat(prediction.top().stream().mapToDouble(Candidate::probability).sum())
+                .isCloseTo(1.0, within(1e-5));
+        assertThat(prediction.top().get(0).probability())
+                .isGreaterThanOrEqualTo(prediction.top().get(1).probability());
+        assertThat(prediction.top().get(1).probability())
+                .isGreaterThanOrEqualTo(prediction.top().get(2).probability());
         if (best >= 0) {
             assertThat(prediction.language()).isEqualTo(model.labels().get(best));
             assertThat(prediction.probability()).isEqualTo(p[best], within(1e-6));
@@ -137,10 +144,27 @@ class LanguageModelTest {
     @Test
     void lowConfidenceIsUnknownButKeepsCandidates() {
         ModelMetadata m = trained.metadata();
-        ModelMetadata strict = new ModelMetadata(m.version(), m.formatVersion(), m.glossaVersion(), m.createdAt(),
-                m.sizeBytes(), m.labels(), m.features(), m.training(), m.trainingFiles(), m.trainingExamples(),
-                m.trainingSeconds(), m.cvScore(), m.search(), m.dev(), m.devFragments(), 0.999, m.minLetters(),
-                m.temperature(), m.quantization(), m.priors());
+        ModelMetadata strict = new ModelMetadata(
+                m.version(),
+                m.formatVersion(),
+                m.glossaVersion(),
+                m.createdAt(),
+                m.sizeBytes(),
+                m.labels(),
+                m.features(),
+                m.training(),
+                m.trainingFiles(),
+                m.trainingExamples(),
+                m.trainingSeconds(),
+                m.cvScore(),
+                m.search(),
+                m.dev(),
+                m.devFragments(),
+                0.999,
+                m.minLetters(),
+                m.temperature(),
+                m.quantization(),
+                m.priors());
         LanguageModel picky = new LanguageModel(strict, trained.weights());
         Prediction p = picky.predict("q", 2);
         assertThat(p.isUnknown()).isTrue();
@@ -160,7 +184,8 @@ class LanguageModelTest {
     @Test
     void classifyRejectsBuffersThatDoNotFit() {
         assertThatThrownBy(() -> model.classify("kaki", new float[2], model.newScratch()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 entries");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3 entries");
     }
 
     @Test

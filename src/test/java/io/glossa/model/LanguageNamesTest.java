@@ -6,9 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LanguageNamesTest {
-    private static final List<String> CODES = List.of("ar", "bg", "ca", "cs", "da", "de", "en", "es", "et", "eu",
-            "fa", "fi", "fr", "he", "hi", "hr", "hu", "id", "it", "ja", "kk", "ko", "lt", "ms", "nl", "no", "pl", "pt",
-            "ro", "ru", "sk", "sl", "sr", "sv", "tr", "uk", "vi", "war");
+    private static final List<String> CODES = List.of(
+            "ar", "bg", "ca", "cs", "da", "de", "en", "es", "et", "eu", "fa", "fi", "fr", "he", "hi", "hr", "hu", "id",
+            "it", "ja", "kk", "ko", "lt", "ms", "nl", "no", "pl", "pt", "ro", "ru", "sk", "sl", "sr", "sv", "tr", "uk",
+            "vi", "war");
 
     @Test
     void knowsEnglishAndNativeNamesAsTheTalksTableGaveThem() {
@@ -50,7 +51,9 @@ class LanguageNamesTest {
         assertThat(cyrillic.language()).isEqualTo("sr");
         assertThat(cyrillic.nativeName()).isEqualTo("Српски");
         Prediction latin = model.predict("Ja sam student i živim u Beogradu sa svojom porodicom.", 5);
-        assertThat(latin.top()).filteredOn(c -> c.language().equals("sr")).singleElement()
+        assertThat(latin.top())
+                .filteredOn(c -> c.language().equals("sr"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.nativeName()).isEqualTo("Srpski"));
     }
 

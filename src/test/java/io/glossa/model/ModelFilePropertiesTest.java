@@ -41,54 +41,68 @@ class ModelFilePropertiesTest {
 
     @Test
     void everyTruncationIsRefused() {
-        Property.forAll(600, random -> Arrays.copyOf(valid, random.nextInt(valid.length)), ModelFilePropertiesTest::refused);
+        Property.forAll(
+                600, random -> Arrays.copyOf(valid, random.nextInt(valid.length)), ModelFilePropertiesTest::refused);
     }
 
     @Test
     void everyBitFlipIsRefused() {
-        Property.forAll(1_000, random -> {
-            byte[] bytes = valid.clone();
-            bytes[random.nextInt(bytes.length)] ^= (byte) (1 << random.nextInt(8));
-            return bytes;
-        }, ModelFilePropertiesTest::refused);
+        Property.forAll(
+                1_000,
+                random -> {
+                    byte[] bytes = valid.clone();
+                    bytes[random.nextInt(bytes.length)] ^= (byte) (1 << random.nextInt(8));
+                    return bytes;
+                },
+                ModelFilePropertiesTest::refused);
     }
 
     @Test
     void forgedLengthFieldsWithAMatchingChecksumAreRefused() {
         int[] forged = {0, 1, 3, 0x7fffffff, 0xffffffff, 0x80000000, 64, 65, 1 << 30};
-        Property.forAll(600, random -> {
-            byte[] bytes = valid.clone();
-            int at = lengthFields.get(random.nextInt(lengthFields.size()));
-            int value = random.nextBoolean() ? forged[random.nextInt(forged.length)] : random.nextInt();
-            ByteBuffer.wrap(bytes).putInt(at, value);
-            return resign(bytes);
-        }, ModelFilePropertiesTest::loadsOrIsRefused);
+        Property.forAll(
+                600,
+                random -> {
+                    byte[] bytes = valid.clone();
+                    int at = lengthFields.get(random.nextInt(lengthFields.size()));
+                    int value = random.nextBoolean() ? forged[random.nextInt(forged.length)] : random.nextInt();
+                    ByteBuffer.wrap(bytes).putInt(at, value);
+                    return resign(bytes);
+                },
+                ModelFilePropertiesTest::loadsOrIsRefused);
     }
 
     @Test
     void randomBytesWithAMatchingChecksumLoadOrAreRefused() {
-        Property.forAll(1_000, random -> {
-            byte[] bytes = valid.clone();
-            for (int i = 1 + random.nextInt(8); i > 0; i--) {
-                bytes[PREAMBLE + random.nextInt(bytes.length - PREAMBLE - 4)] = (byte) random.nextInt();
-            }
-            return resign(bytes);
-        }, ModelFilePropertiesTest::loadsOrIsRefused);
+        Property.forAll(
+                1_000,
+                random -> {
+                    byte[] bytes = valid.clone();
+                    for (int i = 1 + random.nextInt(8); i > 0; i--) {
+                        bytes[PREAMBLE + random.nextInt(bytes.length - PREAMBLE - 4)] = (byte) random.nextInt();
+                    }
+                    return resign(bytes);
+                },
+                ModelFilePropertiesTest::loadsOrIsRefused);
     }
 
     /** The JSON header with one value replaced by a value of another kind or size, or removed. */
     @Test
     void forgedHeadersWithAMatchingChecksumLoadOrAreRefused() throws Exception {
-        JsonNode header = JSON.readTree(Arrays.copyOfRange(valid, PREAMBLE + 4, PREAMBLE + 4 + ByteBuffer.wrap(valid).getInt(PREAMBLE)));
-        Property.forAll(1_000, random -> {
-            JsonNode copy = header.deepCopy();
-            forge(copy, random);
-            try {
-                return withHeader(JSON.writeValueAsBytes(copy));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, ModelFilePropertiesTest::loadsOrIsRefused);
+        JsonNode header = JSON.readTree(Arrays.copyOfRange(
+                valid, PREAMBLE + 4, PREAMBLE + 4 + ByteBuffer.wrap(valid).getInt(PREAMBLE)));
+        Property.forAll(
+                1_000,
+                random -> {
+                    JsonNode copy = header.deepCopy();
+                    forge(copy, random);
+                    try {
+                        return withHeader(JSON.writeValueAsBytes(copy));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                ModelFilePropertiesTest::loadsOrIsRefused);
     }
 
     private static void refused(byte[] bytes) {
@@ -114,9 +128,21 @@ class ModelFilePropertiesTest {
         collect(root, fields);
         Map.Entry<ObjectNode, String> field = fields.get(random.nextInt(fields.size()));
         JsonNodeFactory f = JsonNodeFactory.instance;
-        JsonNode[] values = {f.nullNode(), f.textNode(""), f.textNode("x".repeat(random.nextInt(100))), f.numberNode(-1),
-            f.numberNode(0), f.numberNode(Long.MAX_VALUE), f.numberNode(Integer.MAX_VALUE), f.numberNode(1e308),
-            f.numberNode(-0.5), f.booleanNode(true), f.arrayNode(), f.objectNode(), f.numberNode(random.nextInt(64))};
+        JsonNode[] values = {
+            f.nullNode(),
+            f.textNode(""),
+            f.textNode("x".repeat(random.nextInt(100))),
+            f.numberNode(-1),
+            f.numberNode(0),
+            f.numberNode(Long.MAX_VALUE),
+            f.numberNode(Integer.MAX_VALUE),
+            f.numberNode(1e308),
+            f.numberNode(-0.5),
+            f.booleanNode(true),
+            f.arrayNode(),
+            f.objectNode(),
+            f.numberNode(random.nextInt(64))
+        };
         if (random.nextInt(6) == 0) {
             field.getKey().remove(field.getValue());
         } else {
@@ -139,7 +165,7 @@ class ModelFilePropertiesTest {
     private static byte[] withHeader(byte[] header) {
         int oldLength = ByteBuffer.wrap(valid).getInt(PREAMBLE);
         int restFrom = PREAMBLE + 4 + oldLength;
-        int restLength = valid.length - restFrom;   // sections and checksum
+        int restLength = valid.length - restFrom; // sections and checksum
         ByteBuffer out = ByteBuffer.allocate(PREAMBLE + 4 + header.length + restLength);
         out.put(valid, 0, PREAMBLE).putInt(header.length).put(header).put(valid, restFrom, restLength);
         out.putLong(12, out.capacity());

@@ -48,23 +48,29 @@ class ModelFileTest {
 
     @Test
     void versionIsDerivedFromContent() {
-        assertThat(LanguageModel.fromBytes(bytes).version()).isEqualTo(LanguageModel.fromBytes(bytes.clone()).version());
-        byte[] other = ModelFile.toBytes(trained.metadata(), ModelWeights.quantize(3, trained.weights().idf(),
-                new float[trained.weights().weights().length], new float[3]));
-        assertThat(LanguageModel.fromBytes(other).version()).isNotEqualTo(LanguageModel.fromBytes(bytes).version());
+        assertThat(LanguageModel.fromBytes(bytes).version())
+                .isEqualTo(LanguageModel.fromBytes(bytes.clone()).version());
+        byte[] other = ModelFile.toBytes(
+                trained.metadata(),
+                ModelWeights.quantize(
+                        3, trained.weights().idf(), new float[trained.weights().weights().length], new float[3]));
+        assertThat(LanguageModel.fromBytes(other).version())
+                .isNotEqualTo(LanguageModel.fromBytes(bytes).version());
     }
 
     @Test
     void emptyFileIsNotAModel() {
         assertThatThrownBy(() -> LanguageModel.fromBytes(new byte[0]))
-                .isInstanceOf(ModelFormatException.class).hasMessageContaining("is empty");
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("is empty");
     }
 
     @Test
     void wrongMagicIsNotAModel() {
         byte[] text = "ar\tمرحبا\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertThatThrownBy(() -> LanguageModel.fromBytes(text))
-                .isInstanceOf(ModelFormatException.class).hasMessageContaining("not a glossa model file");
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("not a glossa model file");
     }
 
     @Test
@@ -74,7 +80,8 @@ class ModelFileTest {
                 .isInstanceOf(ModelFormatException.class)
                 .hasMessageContaining("is truncated (expected " + bytes.length + " bytes, found " + cut.length + ")");
         assertThatThrownBy(() -> LanguageModel.fromBytes(Arrays.copyOf(bytes, 12)))
-                .isInstanceOf(ModelFormatException.class).hasMessageContaining("truncated");
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("truncated");
     }
 
     @Test
@@ -82,8 +89,10 @@ class ModelFileTest {
         for (int at : new int[] {30, bytes.length / 2, bytes.length - 10}) {
             byte[] bad = bytes.clone();
             bad[at] ^= 0x10;
-            assertThatThrownBy(() -> LanguageModel.fromBytes(bad)).as("flip at %d", at)
-                    .isInstanceOf(ModelFormatException.class).hasMessageContaining("checksum")
+            assertThatThrownBy(() -> LanguageModel.fromBytes(bad))
+                    .as("flip at %d", at)
+                    .isInstanceOf(ModelFormatException.class)
+                    .hasMessageContaining("checksum")
                     .hasMessageContaining("corrupted");
         }
     }
@@ -101,7 +110,8 @@ class ModelFileTest {
     void trailingBytesAreReported() {
         byte[] longer = Arrays.copyOf(bytes, bytes.length + 5);
         assertThatThrownBy(() -> LanguageModel.fromBytes(longer))
-                .isInstanceOf(ModelFormatException.class).hasMessageContaining("unexpected bytes at the end");
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("unexpected bytes at the end");
     }
 
     @Test
@@ -111,15 +121,18 @@ class ModelFileTest {
         ByteBuffer.wrap(bad).putInt(20, 0x7FFFFFF0);
         fixChecksum(bad);
         assertThatThrownBy(() -> LanguageModel.fromBytes(bad))
-                .isInstanceOf(ModelFormatException.class).hasMessageContaining("exceeds");
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("exceeds");
     }
 
     @Test
     void missingFileAndDirectoryAreReported(@TempDir Path dir) {
         assertThatThrownBy(() -> LanguageModel.load(dir.resolve("nope.glossa")))
-                .isInstanceOf(ModelFormatException.class).hasMessageContaining("not found");
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("not found");
         assertThatThrownBy(() -> LanguageModel.load(dir))
-                .isInstanceOf(ModelFormatException.class).hasMessageContaining("directory");
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("directory");
     }
 
     @Test
@@ -142,8 +155,10 @@ class ModelFileTest {
         String broken = header.replace("\"bits\":12", "\"bits\":99");
         assertThat(broken).isNotEqualTo(header);
         byte[] bad = withHeader(good, broken);
-        assertThatThrownBy(() -> LanguageModel.fromBytes(bad)).isInstanceOf(ModelFormatException.class)
-                .hasMessageContaining("header is not valid").hasMessageContaining("feature bits");
+        assertThatThrownBy(() -> LanguageModel.fromBytes(bad))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("header is not valid")
+                .hasMessageContaining("feature bits");
     }
 
     /** Found by ModelFilePropertiesTest: these casts threw ClassCastException instead of the format error. */
@@ -156,9 +171,11 @@ class ModelFileTest {
         assertThat(perLabel).isNotEqualTo(header);
         assertThat(cv).isNotEqualTo(header);
         assertThatThrownBy(() -> LanguageModel.fromBytes(withHeader(good, perLabel)))
-                .isInstanceOf(ModelFormatException.class).hasMessageContaining("per_label.aa");
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("per_label.aa");
         assertThatThrownBy(() -> LanguageModel.fromBytes(withHeader(good, cv)))
-                .isInstanceOf(ModelFormatException.class).hasMessageContaining("cv_score");
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("cv_score");
     }
 
     private static byte[] withHeader(byte[] file, String header) {
@@ -182,15 +199,27 @@ class ModelFileTest {
         float[] bias = w.bias().clone();
         bias[1] = Float.POSITIVE_INFINITY;
 
-        assertThatThrownBy(() -> ModelFile.read("m", ModelFile.toBytes(trained.metadata(),
-                new ModelWeights(w.labels(), w.idf(), scales, w.weights(), w.bias()))))
-                .isInstanceOf(ModelFormatException.class).hasMessageContaining("scale of bucket 7 is -0.5");
-        assertThatThrownBy(() -> ModelFile.read("m", ModelFile.toBytes(trained.metadata(),
-                new ModelWeights(w.labels(), idf, w.rowScale(), w.weights(), w.bias()))))
-                .isInstanceOf(ModelFormatException.class).hasMessageContaining("idf of bucket 3 is NaN");
-        assertThatThrownBy(() -> ModelFile.read("m", ModelFile.toBytes(trained.metadata(),
-                new ModelWeights(w.labels(), w.idf(), w.rowScale(), w.weights(), bias))))
-                .isInstanceOf(ModelFormatException.class).hasMessageContaining("bias of label 1 is Infinity");
+        assertThatThrownBy(() -> ModelFile.read(
+                        "m",
+                        ModelFile.toBytes(
+                                trained.metadata(),
+                                new ModelWeights(w.labels(), w.idf(), scales, w.weights(), w.bias()))))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("scale of bucket 7 is -0.5");
+        assertThatThrownBy(() -> ModelFile.read(
+                        "m",
+                        ModelFile.toBytes(
+                                trained.metadata(),
+                                new ModelWeights(w.labels(), idf, w.rowScale(), w.weights(), w.bias()))))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("idf of bucket 3 is NaN");
+        assertThatThrownBy(() -> ModelFile.read(
+                        "m",
+                        ModelFile.toBytes(
+                                trained.metadata(),
+                                new ModelWeights(w.labels(), w.idf(), w.rowScale(), w.weights(), bias))))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("bias of label 1 is Infinity");
     }
 
     /** Issue 19: 1 MB declaring 2^22 buckets × 256 labels (1 GiB of zeros) took 2.6 GB of heap to load. */
@@ -201,11 +230,16 @@ class ModelFileTest {
         ModelLimits halfAGigabyteHeap = new ModelLimits(ModelLimits.MAX_LABELS, (512L << 20) / 8);
         assertThatThrownBy(() -> ModelFile.read("bomb.glossa", bomb, halfAGigabyteHeap))
                 .isInstanceOf(ModelFormatException.class)
-                .hasMessageContaining("4194304 buckets × 256 labels").hasMessageContaining("too large to load here");
-        assertThatThrownBy(() -> ModelFile.read("labels.glossa", io.glossa.testing.TestModels.bomb(8, 2000),
-                halfAGigabyteHeap)).isInstanceOf(ModelFormatException.class).hasMessageContaining("2000 labels");
+                .hasMessageContaining("4194304 buckets × 256 labels")
+                .hasMessageContaining("too large to load here");
+        assertThatThrownBy(() ->
+                        ModelFile.read("labels.glossa", io.glossa.testing.TestModels.bomb(8, 2000), halfAGigabyteHeap))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("2000 labels");
         // the built-in model fits the limits of a -Xmx512m process with room to spare
-        assertThat(ModelFile.read("built-in", io.glossa.testing.TestModels.builtIn(), halfAGigabyteHeap).weights().labels())
+        assertThat(ModelFile.read("built-in", io.glossa.testing.TestModels.builtIn(), halfAGigabyteHeap)
+                        .weights()
+                        .labels())
                 .isEqualTo(38);
     }
 

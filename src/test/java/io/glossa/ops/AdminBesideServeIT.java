@@ -40,6 +40,7 @@ class AdminBesideServeIT {
 
     @TempDir
     Path work;
+
     private Path dataDir;
     private int amqpPort;
 
@@ -50,20 +51,40 @@ class AdminBesideServeIT {
         int port = freePort();
         amqpPort = freePort();
         String base = "http://127.0.0.1:" + port;
-        try (JarProcess serve = JarProcess.start("serve", JarProcess.packagedJar(), work.resolve("logs"), Map.of(),
-                "serve", "--data-dir", dataDir.toString(), "--port", String.valueOf(port), "--host", "127.0.0.1",
-                "--amqp-port", String.valueOf(amqpPort), "--workers", "2", "--require-api-key",
-                "--api-key-cache", KEY_CACHE.toSeconds() + "s", "--model-check-interval", "2s")) {
+        try (JarProcess serve = JarProcess.start(
+                "serve",
+                JarProcess.packagedJar(),
+                work.resolve("logs"),
+                Map.of(),
+                "serve",
+                "--data-dir",
+                dataDir.toString(),
+                "--port",
+                String.valueOf(port),
+                "--host",
+                "127.0.0.1",
+                "--amqp-port",
+                String.valueOf(amqpPort),
+                "--workers",
+                "2",
+                "--require-api-key",
+                "--api-key-cache",
+                KEY_CACHE.toSeconds() + "s",
+                "--model-check-interval",
+                "2s")) {
             serve.awaitHttpOk(URI.create(base + "/ready"), Duration.ofMinutes(3));
 
             String key = created(admin("keys", "create", "--name", "ops"));
             assertThat(admin("keys", "list")).contains("ops");
             List<String> ids = new ArrayList<>();
-            for (String text : List.of("Det här är en mening på svenska.", "Dette er en setning på norsk bokmål.",
+            for (String text : List.of(
+                    "Det här är en mening på svenska.",
+                    "Dette er en setning på norsk bokmål.",
                     "Ceci est une phrase en français.")) {
                 ids.add(submit(base, key, text));
             }
-            String firstModel = awaitDone(base, key, ids.get(0)).get("model_version").asText();
+            String firstModel =
+                    awaitDone(base, key, ids.get(0)).get("model_version").asText();
             post(base + "/api/v1/texts/" + ids.get(1) + "/feedback", key, "{\"language\":\"no\"}");
 
             assertThat(admin("models", "list")).contains(firstModel);
@@ -71,21 +92,34 @@ class AdminBesideServeIT {
             String newerVersion = TestModels.version(Files.readAllBytes(newer));
             admin("models", "add", newer.toString(), "--note", "added beside serve");
             assertThat(admin("models", "activate", newerVersion)).contains("activated " + newerVersion);
-            assertThat(answeredBy(base, key, newerVersion)).as("a text after the activation").isTrue();
+            assertThat(answeredBy(base, key, newerVersion))
+                    .as("a text after the activation")
+                    .isTrue();
 
             assertThat(admin("reverify", "--all", "--out", work.toString())).contains("re-verify");
             JsonNode scored = JSON.readTree(jsonLine(admin("evaluate", "--feedback", "--json")));
-            assertThat(scored.get("n").asInt()).as("the one label given through serve").isEqualTo(1);
-            Path corpus = Files.writeString(work.resolve("corpus.tsv"),
-                    SyntheticCorpus.toTsv(SyntheticCorpus.texts(100, 5)), StandardCharsets.UTF_8);
-            admin("train", "--data", corpus.toString(), "--feedback", "--out", work.resolve("m.glossa").toString());
+            assertThat(scored.get("n").asInt())
+                    .as("the one label given through serve")
+                    .isEqualTo(1);
+            Path corpus = Files.writeString(
+                    work.resolve("corpus.tsv"),
+                    SyntheticCorpus.toTsv(SyntheticCorpus.texts(100, 5)),
+                    StandardCharsets.UTF_8);
+            admin(
+                    "train",
+                    "--data",
+                    corpus.toString(),
+                    "--feedback",
+                    "--out",
+                    work.resolve("m.glossa").toString());
             assertThat(work.resolve("m.glossa")).exists();
 
             admin("keys", "revoke", "1");
             long revokedAt = System.nanoTime();
             while (status(base, key) != 401) {
                 assertThat(Duration.ofNanos(System.nanoTime() - revokedAt))
-                        .as("a revoked key stops working within the key cache period").isLessThan(KEY_CACHE.multipliedBy(3));
+                        .as("a revoked key stops working within the key cache period")
+                        .isLessThan(KEY_CACHE.multipliedBy(3));
                 Thread.sleep(100);
             }
         }
@@ -95,20 +129,30 @@ class AdminBesideServeIT {
     private String admin(String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--data-dir", dataDir.toString()));
-        if (args[0].equals("reverify") || List.of("activate", "rollback", "shadow").contains(args[1])) {
+        if (args[0].equals("reverify")
+                || List.of("activate", "rollback", "shadow").contains(args[1])) {
             all.addAll(List.of("--amqp-port", String.valueOf(amqpPort)));
         }
-        JarProcess command = JarProcess.start(args[0] + "-" + System.nanoTime(), JarProcess.packagedJar(),
-                work.resolve("logs"), Map.of(), all.toArray(String[]::new));
+        JarProcess command = JarProcess.start(
+                args[0] + "-" + System.nanoTime(),
+                JarProcess.packagedJar(),
+                work.resolve("logs"),
+                Map.of(),
+                all.toArray(String[]::new));
         int exit = command.awaitExit(Duration.ofMinutes(5));
         String output = command.output();
-        assertThat(exit).as(String.join(" ", args) + " beside serve:\n" + output).isZero();
+        assertThat(exit)
+                .as(String.join(" ", args) + " beside serve:\n" + output)
+                .isZero();
         return output;
     }
 
     /** The JSON report among the log lines (the output holds stdout and stderr together). */
     private static String jsonLine(String output) {
-        return output.lines().filter(line -> line.startsWith("{")).findFirst().orElseThrow(() -> new AssertionError(output));
+        return output.lines()
+                .filter(line -> line.startsWith("{"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(output));
     }
 
     private static String created(String output) {
@@ -118,7 +162,9 @@ class AdminBesideServeIT {
     }
 
     private String submit(String base, String key, String text) throws Exception {
-        HttpResponse<String> response = post(base + "/api/v1/texts", key,
+        HttpResponse<String> response = post(
+                base + "/api/v1/texts",
+                key,
                 JSON.createObjectNode().put("text", text).toString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return JSON.readTree(response.body()).get("id").asText();
@@ -126,7 +172,8 @@ class AdminBesideServeIT {
 
     private JsonNode awaitDone(String base, String key, String id) throws Exception {
         for (int i = 0; i < 30; i++) {
-            JsonNode record = JSON.readTree(get(base + "/api/v1/texts/" + id + "?wait=5s", key).body());
+            JsonNode record = JSON.readTree(
+                    get(base + "/api/v1/texts/" + id + "?wait=5s", key).body());
             if ("done".equals(record.path("status").asText())) {
                 return record;
             }
@@ -148,17 +195,26 @@ class AdminBesideServeIT {
     }
 
     private int status(String base, String key) throws Exception {
-        return post(base + "/api/v1/texts", key, "{\"text\":\"still allowed?\"}").statusCode();
+        return post(base + "/api/v1/texts", key, "{\"text\":\"still allowed?\"}")
+                .statusCode();
     }
 
     private HttpResponse<String> post(String url, String key, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + key)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + key)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String url, String key) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + key).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + key)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

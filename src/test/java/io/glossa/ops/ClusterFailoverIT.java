@@ -1,10 +1,10 @@
 package io.glossa.ops;
 
-import io.glossa.testing.JarProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.glossa.testing.JarProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -46,7 +46,8 @@ class ClusterFailoverIT {
     private static final Duration BEFORE_KILL = Duration.ofSeconds(15);
     private static final Duration NODE_DOWN = Duration.ofSeconds(15);
 
-    // The test logs at INFO, which the test logback config hides: the run's story also goes to target/cluster-it/report.txt.
+    // The test logs at INFO, which the test logback config hides: the run's story also goes to
+    // target/cluster-it/report.txt.
     private static Path reportFile;
 
     static boolean enabled() {
@@ -59,13 +60,16 @@ class ClusterFailoverIT {
         Path work = Files.createDirectories(Path.of("target", "cluster-it")).toAbsolutePath();
         reportFile = work.resolve("report.txt");
         Files.writeString(reportFile, "");
-        Path jar = Path.of(System.getProperty("glossa.jar", "target/glossa.jar")).toAbsolutePath();
-        Path data = Path.of(System.getProperty("glossa.sharedData", "../shared/data"), "leipzig_sentences.tsv").toAbsolutePath();
+        Path jar =
+                Path.of(System.getProperty("glossa.jar", "target/glossa.jar")).toAbsolutePath();
+        Path data = Path.of(System.getProperty("glossa.sharedData", "../shared/data"), "leipzig_sentences.tsv")
+                .toAbsolutePath();
         assertThat(jar).as("build the jar first: mvn -B package -DskipTests").exists();
         assertThat(data).as("shared data (see BRIEF)").exists();
 
-        try (RabbitCluster cluster = new RabbitCluster(Path.of("scripts", "rabbitmq-cluster.sh").toAbsolutePath(), work.resolve("rabbit"));
-             ScratchDatabase db = ScratchDatabase.create("failover")) {
+        try (RabbitCluster cluster = new RabbitCluster(
+                        Path.of("scripts", "rabbitmq-cluster.sh").toAbsolutePath(), work.resolve("rabbit"));
+                ScratchDatabase db = ScratchDatabase.create("failover")) {
             cluster.start();
             Map<String, String> env = Map.of(
                     "GLOSSA_AMQP_URI", cluster.uris(),
@@ -81,21 +85,37 @@ class ClusterFailoverIT {
                     int metricsPort = freePort();
                     JarProcess worker = JarProcess.start("worker" + i, jar, work, env, workerArgs(metricsPort));
                     processes.add(worker);
-                    worker.awaitHttpOk(URI.create("http://127.0.0.1:" + metricsPort + "/ready"), Duration.ofSeconds(90));
+                    worker.awaitHttpOk(
+                            URI.create("http://127.0.0.1:" + metricsPort + "/ready"), Duration.ofSeconds(90));
                 }
                 note("cluster before the run:\n{}", cluster.status());
 
                 int consumersBefore = cluster.consumers(1, REALTIME_QUEUE);
                 // Chosen before the load: the CLI is slow on a busy machine, and the clients connect at start-up.
                 int victim = busiestNode(cluster);
-                note("realtime queue leader: node {}; will kill node {} (most client connections)",
-                        cluster.leaderOf(REALTIME_QUEUE), victim);
+                note(
+                        "realtime queue leader: node {}; will kill node {} (most client connections)",
+                        cluster.leaderOf(REALTIME_QUEUE),
+                        victim);
 
                 long t0 = System.nanoTime();
-                JarProcess load = JarProcess.start("load", jar, work, Map.of(), "load",
-                        "--url", "http://127.0.0.1:" + apiPort, "--rate", Integer.toString(RATE),
-                        "--duration", LOAD_DURATION.toSeconds() + "s", "--drain-timeout", "120s",
-                        "--data", data.toString(), "--json");
+                JarProcess load = JarProcess.start(
+                        "load",
+                        jar,
+                        work,
+                        Map.of(),
+                        "load",
+                        "--url",
+                        "http://127.0.0.1:" + apiPort,
+                        "--rate",
+                        Integer.toString(RATE),
+                        "--duration",
+                        LOAD_DURATION.toSeconds() + "s",
+                        "--drain-timeout",
+                        "120s",
+                        "--data",
+                        data.toString(),
+                        "--json");
                 processes.add(load);
                 Thread.sleep(BEFORE_KILL.toMillis());
                 cluster.kill(victim);
@@ -103,24 +123,42 @@ class ClusterFailoverIT {
                 Thread.sleep(NODE_DOWN.toMillis());
                 note("cluster with node {} down:\n{}", victim, cluster.status());
                 cluster.restart(victim);
-                note("t+{}s: node {} back (load sends until t+{}s):\n{}", seconds(t0), victim,
-                        LOAD_DURATION.toSeconds(), cluster.status());
+                note(
+                        "t+{}s: node {} back (load sends until t+{}s):\n{}",
+                        seconds(t0),
+                        victim,
+                        LOAD_DURATION.toSeconds(),
+                        cluster.status());
 
                 int consumersAfter = awaitConsumers(cluster, victim, consumersBefore, Duration.ofSeconds(60));
-                note("consumers on {}: {} before the kill, {} after the restart", REALTIME_QUEUE, consumersBefore, consumersAfter);
+                note(
+                        "consumers on {}: {} before the kill, {} after the restart",
+                        REALTIME_QUEUE,
+                        consumersBefore,
+                        consumersAfter);
 
                 int exit = load.awaitExit(LOAD_DURATION.plus(Duration.ofMinutes(4)));
                 JsonNode loadReport = lastJsonLine(load.output());
                 note("load report: {}", loadReport);
                 long accepted = loadReport.get("accepted").asLong();
-                assertThat(exit).as("glossa load exit code (1 = something lost); log:\n" + load.tail()).isZero();
-                assertThat(loadReport.get("lost").asLong()).as("accepted texts without a result (lost)").isZero();
+                assertThat(exit)
+                        .as("glossa load exit code (1 = something lost); log:\n" + load.tail())
+                        .isZero();
+                assertThat(loadReport.get("lost").asLong())
+                        .as("accepted texts without a result (lost)")
+                        .isZero();
                 assertEveryTextHasExactlyOneResult(db, accepted);
-                // The API commits to PostgreSQL before it answers, so a broker node going away must not make it refuse texts.
-                assertThat(loadReport.get("rejected").asLong()).as("texts the API refused (see api.log)").isZero();
+                // The API commits to PostgreSQL before it answers, so a broker node going away must not make it refuse
+                // texts.
+                assertThat(loadReport.get("rejected").asLong())
+                        .as("texts the API refused (see api.log)")
+                        .isZero();
                 assertThat(accepted).as("accepted").isGreaterThan(RATE * LOAD_DURATION.toSeconds() / 2);
-                assertThat(consumersAfter).as("realtime consumers after the restart (workers reconnected)").isEqualTo(consumersBefore);
-                assertThat(cluster.onlineReplicas(victim, REALTIME_QUEUE)).as("online replicas of the realtime queue after the restart")
+                assertThat(consumersAfter)
+                        .as("realtime consumers after the restart (workers reconnected)")
+                        .isEqualTo(consumersBefore);
+                assertThat(cluster.onlineReplicas(victim, REALTIME_QUEUE))
+                        .as("online replicas of the realtime queue after the restart")
                         .isEqualTo(3);
             } finally {
                 Collections.reverse(processes);
@@ -132,7 +170,8 @@ class ClusterFailoverIT {
     }
 
     /** Waits until the queue has {@code expected} consumers again (clients recover after a delay); returns the last count. */
-    private static int awaitConsumers(RabbitCluster cluster, int askNode, int expected, Duration timeout) throws InterruptedException {
+    private static int awaitConsumers(RabbitCluster cluster, int askNode, int expected, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int count = cluster.consumers(askNode, REALTIME_QUEUE);
         while (count != expected && System.nanoTime() < deadline) {
@@ -144,7 +183,8 @@ class ClusterFailoverIT {
 
     /** {@code -Dglossa.it.model=FILE} runs the workers with that model instead of the built-in one. */
     private static String[] workerArgs(int metricsPort) {
-        List<String> args = new ArrayList<>(List.of("worker", "--workers", "2", "--metrics-port", Integer.toString(metricsPort)));
+        List<String> args =
+                new ArrayList<>(List.of("worker", "--workers", "2", "--metrics-port", Integer.toString(metricsPort)));
         String model = System.getProperty("glossa.it.model", "");
         if (!model.isBlank()) {
             args.addAll(List.of("--model", Path.of(model).toAbsolutePath().toString()));
@@ -153,20 +193,31 @@ class ClusterFailoverIT {
     }
 
     private static void assertEveryTextHasExactlyOneResult(ScratchDatabase db, long accepted) throws SQLException {
-        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = db.connect();
+                Statement statement = connection.createStatement()) {
             long texts = single(statement, "SELECT count(*) FROM texts");
             long done = single(statement, "SELECT count(*) FROM texts WHERE status = 'done'");
-            long withoutResult = single(statement,
+            long withoutResult = single(
+                    statement,
                     "SELECT count(*) FROM texts t WHERE NOT EXISTS (SELECT 1 FROM results r WHERE r.text_id = t.id)");
-            long duplicated = single(statement,
+            long duplicated = single(
+                    statement,
                     "SELECT count(*) FROM (SELECT text_id FROM results GROUP BY text_id HAVING count(*) > 1) d");
             long results = single(statement, "SELECT count(*) FROM results");
             long outbox = single(statement, "SELECT count(*) FROM outbox");
-            note("PostgreSQL: texts {}, done {}, results {}, texts without a result {}, ids with >1 result {}, outbox {}",
-                    texts, done, results, withoutResult, duplicated, outbox);
+            note(
+                    "PostgreSQL: texts {}, done {}, results {}, texts without a result {}, ids with >1 result {}, outbox {}",
+                    texts,
+                    done,
+                    results,
+                    withoutResult,
+                    duplicated,
+                    outbox);
             assertThat(texts).as("texts stored = texts accepted").isEqualTo(accepted);
             assertThat(withoutResult).as("texts without a result (lost)").isZero();
-            assertThat(duplicated).as("texts with more than one result (duplicated)").isZero();
+            assertThat(duplicated)
+                    .as("texts with more than one result (duplicated)")
+                    .isZero();
             assertThat(results).as("one result per text").isEqualTo(texts);
             assertThat(done).as("texts done").isEqualTo(texts);
             assertThat(outbox).as("outbox rows left unpublished").isZero();
@@ -192,10 +243,13 @@ class ClusterFailoverIT {
     }
 
     private static void note(String format, Object... args) {
-        String line = org.slf4j.helpers.MessageFormatter.arrayFormat(format, args).getMessage();
+        String line =
+                org.slf4j.helpers.MessageFormatter.arrayFormat(format, args).getMessage();
         LOG.info(line);
         try {
-            Files.writeString(reportFile, java.time.LocalTime.now() + " " + line + System.lineSeparator(),
+            Files.writeString(
+                    reportFile,
+                    java.time.LocalTime.now() + " " + line + System.lineSeparator(),
                     java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
             LOG.warn("cannot write {}: {}", reportFile, e.getMessage());
@@ -215,7 +269,9 @@ class ClusterFailoverIT {
 
     private static JsonNode lastJsonLine(String output) throws IOException {
         List<String> lines = output.lines().filter(line -> line.startsWith("{")).toList();
-        assertThat(lines).as("glossa load --json printed no JSON; output:\n" + output).isNotEmpty();
+        assertThat(lines)
+                .as("glossa load --json printed no JSON; output:\n" + output)
+                .isNotEmpty();
         return new ObjectMapper().readTree(lines.get(lines.size() - 1));
     }
 

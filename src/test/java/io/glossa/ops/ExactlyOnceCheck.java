@@ -20,11 +20,19 @@ final class ExactlyOnceCheck {
     private static final Path SQL = Path.of("scripts", "chaos-check.sql");
 
     /** One row of scripts/chaos-check.sql; see its header for what each count means. */
-    record Counts(long accepted, long results, long missing, long duplicated, long failed, long notStored,
-                  long repeatedIds, long outbox) {
+    record Counts(
+            long accepted,
+            long results,
+            long missing,
+            long duplicated,
+            long failed,
+            long notStored,
+            long repeatedIds,
+            long outbox) {
         @Override
         public String toString() {
-            return "accepted " + accepted + ", results " + results + ", missing " + missing + ", duplicated " + duplicated
+            return "accepted " + accepted + ", results " + results + ", missing " + missing + ", duplicated "
+                    + duplicated
                     + ", failed " + failed + " (accepted without a stored text " + notStored + ", ids answered twice "
                     + repeatedIds + ", outbox left " + outbox + ")";
         }
@@ -33,7 +41,9 @@ final class ExactlyOnceCheck {
     private ExactlyOnceCheck() {}
 
     static void loadAcceptedIds(Connection connection, Path idsFile) throws SQLException, IOException {
-        List<String> ids = Files.readAllLines(idsFile).stream().filter(line -> !line.isBlank()).toList();
+        List<String> ids = Files.readAllLines(idsFile).stream()
+                .filter(line -> !line.isBlank())
+                .toList();
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE chaos_accepted (id uuid NOT NULL)");
         }
@@ -50,7 +60,8 @@ final class ExactlyOnceCheck {
      * Waits while results keep arriving (a backlog, redelivered jobs), and gives up after {@code idle} without any new
      * one: what is missing then stays missing.
      */
-    static Counts settleAndCount(Connection connection, Duration idle) throws SQLException, IOException, InterruptedException {
+    static Counts settleAndCount(Connection connection, Duration idle)
+            throws SQLException, IOException, InterruptedException {
         long missing = missing(connection);
         long last = missing;
         long since = System.nanoTime();
@@ -66,17 +77,25 @@ final class ExactlyOnceCheck {
     }
 
     static Counts count(Connection connection) throws SQLException, IOException {
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(Files.readString(SQL))) {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(Files.readString(SQL))) {
             row.next();
-            return new Counts(row.getLong("accepted"), row.getLong("results"), row.getLong("missing"),
-                    row.getLong("duplicated"), row.getLong("failed"), row.getLong("not_stored"),
-                    row.getLong("repeated_ids"), row.getLong("outbox"));
+            return new Counts(
+                    row.getLong("accepted"),
+                    row.getLong("results"),
+                    row.getLong("missing"),
+                    row.getLong("duplicated"),
+                    row.getLong("failed"),
+                    row.getLong("not_stored"),
+                    row.getLong("repeated_ids"),
+                    row.getLong("outbox"));
         }
     }
 
     private static long missing(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(
-                "SELECT count(*) FROM chaos_accepted a WHERE NOT EXISTS (SELECT 1 FROM results r WHERE r.text_id = a.id)")) {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT count(*) FROM chaos_accepted a WHERE NOT EXISTS (SELECT 1 FROM results r WHERE r.text_id = a.id)")) {
             row.next();
             return row.getLong(1);
         }

@@ -36,7 +36,10 @@ final class RabbitCluster implements AutoCloseable {
 
     /** How many of the queue's replicas are online, as node {@code askNode} sees it. */
     int onlineReplicas(int askNode, String queue) {
-        return (int) queueInfo(askNode, queue, "online").chars().filter(c -> c == '@').count();
+        return (int) queueInfo(askNode, queue, "online")
+                .chars()
+                .filter(c -> c == '@')
+                .count();
     }
 
     /** The consumers on a queue, as node {@code askNode} sees it. */
@@ -94,7 +97,8 @@ final class RabbitCluster implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("bash", script.toString(), "--dir", dir.toString()));
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

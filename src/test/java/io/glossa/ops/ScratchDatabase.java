@@ -17,8 +17,10 @@ final class ScratchDatabase implements AutoCloseable {
     }
 
     static ScratchDatabase create(String purpose) throws SQLException {
-        String name = ("glossa_" + purpose + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
-        try (Connection admin = admin(); Statement statement = admin.createStatement()) {
+        String name =
+                ("glossa_" + purpose + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+        try (Connection admin = admin();
+                Statement statement = admin.createStatement()) {
             // A database name cannot be a bind parameter; this one is built from a constant and a UUID only.
             statement.execute("CREATE DATABASE " + name);
         }
@@ -39,7 +41,8 @@ final class ScratchDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (Connection admin = admin(); Statement statement = admin.createStatement()) {
+        try (Connection admin = admin();
+                Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }
     }

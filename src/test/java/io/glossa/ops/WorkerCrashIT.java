@@ -1,6 +1,5 @@
 package io.glossa.ops;
 
-import io.glossa.testing.JarProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.glossa.broker.AmqpConnector;
@@ -8,6 +7,7 @@ import io.glossa.broker.AmqpEndpoint;
 import io.glossa.broker.BrokerConnection;
 import io.glossa.broker.ConnectSettings;
 import io.glossa.broker.Topology;
+import io.glossa.testing.JarProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -49,23 +49,34 @@ class WorkerCrashIT {
     @Test
     @Timeout(value = 30, unit = TimeUnit.MINUTES)
     void workersKilledMinusNineThreeTimesLoseAndDuplicateNothing() throws Exception {
-        Path jar = Path.of(System.getProperty("glossa.jar", "target/glossa.jar")).toAbsolutePath();
-        Path data = Path.of(System.getProperty("glossa.sharedData", "../shared/data"), "leipzig_sentences.tsv").toAbsolutePath();
+        Path jar =
+                Path.of(System.getProperty("glossa.jar", "target/glossa.jar")).toAbsolutePath();
+        Path data = Path.of(System.getProperty("glossa.sharedData", "../shared/data"), "leipzig_sentences.tsv")
+                .toAbsolutePath();
         assertThat(jar).as("build the jar first: mvn -B package -DskipTests").exists();
         assertThat(data).as("shared data (see BRIEF)").exists();
         String amqp = "amqp://guest:guest@127.0.0.1:5672";
-        Topology topology = new Topology("glossa-chaos-it-" + UUID.randomUUID().toString().substring(0, 8));
+        Topology topology =
+                new Topology("glossa-chaos-it-" + UUID.randomUUID().toString().substring(0, 8));
         Path ids = work.resolve("accepted.txt");
         List<JarProcess> processes = new ArrayList<>();
         try (ScratchDatabase db = ScratchDatabase.create("chaos")) {
-            Map<String, String> env = Map.of("GLOSSA_AMQP_URI", amqp, "GLOSSA_DB_URL", db.url(),
-                    "GLOSSA_DB_USER", db.user(), "GLOSSA_QUEUE_PREFIX", topology.prefix(),
+            Map<String, String> env = Map.of(
+                    "GLOSSA_AMQP_URI",
+                    amqp,
+                    "GLOSSA_DB_URL",
+                    db.url(),
+                    "GLOSSA_DB_USER",
+                    db.user(),
+                    "GLOSSA_QUEUE_PREFIX",
+                    topology.prefix(),
                     // the shared PostgreSQL allows 100 connections for every helper's tests together
-                    "GLOSSA_DB_POOL_SIZE", "4");
+                    "GLOSSA_DB_POOL_SIZE",
+                    "4");
             try {
                 int apiPort = freePort();
-                JarProcess api = JarProcess.start("api", jar, work, env, "api", "--port", Integer.toString(apiPort),
-                        "--host", "127.0.0.1");
+                JarProcess api = JarProcess.start(
+                        "api", jar, work, env, "api", "--port", Integer.toString(apiPort), "--host", "127.0.0.1");
                 processes.add(api);
                 api.awaitHttpOk(URI.create("http://127.0.0.1:" + apiPort + "/ready"), START_TIMEOUT);
                 Worker[] workers = new Worker[WORKERS];
@@ -76,10 +87,27 @@ class WorkerCrashIT {
                     worker.awaitReady();
                 }
 
-                JarProcess load = JarProcess.start("load", jar, work, Map.of(), "load",
-                        "--url", "http://127.0.0.1:" + apiPort, "--rate", Integer.toString(RATE),
-                        "--duration", SECONDS + "s", "--concurrency", "64", "--drain-timeout", "120s",
-                        "--data", data.toString(), "--accepted-ids", ids.toString(), "--json");
+                JarProcess load = JarProcess.start(
+                        "load",
+                        jar,
+                        work,
+                        Map.of(),
+                        "load",
+                        "--url",
+                        "http://127.0.0.1:" + apiPort,
+                        "--rate",
+                        Integer.toString(RATE),
+                        "--duration",
+                        SECONDS + "s",
+                        "--concurrency",
+                        "64",
+                        "--drain-timeout",
+                        "120s",
+                        "--data",
+                        data.toString(),
+                        "--accepted-ids",
+                        ids.toString(),
+                        "--json");
                 processes.add(load);
                 try (Connection connection = db.connect()) {
                     for (int kill = 0; kill < KILL_AT.length; kill++) {
@@ -88,20 +116,33 @@ class WorkerCrashIT {
                         workers[slot].awaitReady();
                         awaitResults(connection, (long) (KILL_AT[kill] * PLANNED), load);
                         long pending = single(connection, "SELECT count(*) FROM texts WHERE status = 'pending'");
-                        assertThat(workers[slot].process().killHard()).as("exit status of a SIGKILLed worker").isEqualTo(137);
+                        assertThat(workers[slot].process().killHard())
+                                .as("exit status of a SIGKILLed worker")
+                                .isEqualTo(137);
                         System.out.printf("[worker crash] kill -9 worker %d with %d texts pending%n", slot, pending);
                         // restarted at once, as a supervisor would; the other worker carries on meanwhile
                         workers[slot] = startWorker(jar, env, "worker" + slot + "-restart" + kill, processes);
                     }
                     load.awaitExit(Duration.ofMinutes(15));
                     ExactlyOnceCheck.loadAcceptedIds(connection, ids);
-                    ExactlyOnceCheck.Counts counts = ExactlyOnceCheck.settleAndCount(connection, Duration.ofSeconds(120));
+                    ExactlyOnceCheck.Counts counts =
+                            ExactlyOnceCheck.settleAndCount(connection, Duration.ofSeconds(120));
                     System.out.println("[worker crash] " + counts);
-                    assertThat(counts.accepted()).as("texts accepted (load log:\n" + load.tail() + ")").isGreaterThan(PLANNED / 2);
-                    assertThat(counts.missing()).as("accepted texts without a result (lost); " + counts).isZero();
-                    assertThat(counts.duplicated()).as("texts with two results for one model version; " + counts).isZero();
-                    assertThat(counts.repeatedIds()).as("ids answered 202 twice; " + counts).isZero();
-                    assertThat(counts.results()).as("one result per accepted text").isEqualTo(counts.accepted());
+                    assertThat(counts.accepted())
+                            .as("texts accepted (load log:\n" + load.tail() + ")")
+                            .isGreaterThan(PLANNED / 2);
+                    assertThat(counts.missing())
+                            .as("accepted texts without a result (lost); " + counts)
+                            .isZero();
+                    assertThat(counts.duplicated())
+                            .as("texts with two results for one model version; " + counts)
+                            .isZero();
+                    assertThat(counts.repeatedIds())
+                            .as("ids answered 202 twice; " + counts)
+                            .isZero();
+                    assertThat(counts.results())
+                            .as("one result per accepted text")
+                            .isEqualTo(counts.accepted());
                 }
             } finally {
                 Collections.reverse(processes);
@@ -123,8 +164,8 @@ class WorkerCrashIT {
     private Worker startWorker(Path jar, Map<String, String> env, String name, List<JarProcess> processes)
             throws IOException {
         int metricsPort = freePort();
-        JarProcess worker = JarProcess.start(name, jar, work, env, "worker", "--workers", "4",
-                "--metrics-port", Integer.toString(metricsPort));
+        JarProcess worker = JarProcess.start(
+                name, jar, work, env, "worker", "--workers", "4", "--metrics-port", Integer.toString(metricsPort));
         processes.add(worker);
         return new Worker(worker, URI.create("http://127.0.0.1:" + metricsPort + "/ready"));
     }
@@ -138,14 +179,16 @@ class WorkerCrashIT {
     }
 
     private static void deleteTopology(String amqp, Topology topology) {
-        AmqpConnector connector = new AmqpConnector(AmqpEndpoint.parse(amqp, "guest", "guest"), ConnectSettings.defaults());
+        AmqpConnector connector =
+                new AmqpConnector(AmqpEndpoint.parse(amqp, "guest", "guest"), ConnectSettings.defaults());
         try (BrokerConnection connection = connector.connect("worker-crash-it-cleanup")) {
             topology.delete(connection);
         }
     }
 
     private static long single(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }

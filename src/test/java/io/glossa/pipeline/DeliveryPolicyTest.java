@@ -36,14 +36,17 @@ class DeliveryPolicyTest {
     @Test
     void aDecodedSingleJobIsHandled() {
         assertThat(policy.decide(single(new Stage.Decoded(), 0, 0))).isEqualTo(new Handle());
-        assertThat(policy.decide(single(new Stage.Decoded(), 2, MAX_REDELIVERIES - 1))).isEqualTo(new Handle());
+        assertThat(policy.decide(single(new Stage.Decoded(), 2, MAX_REDELIVERIES - 1)))
+                .isEqualTo(new Handle());
     }
 
     @Test
     void aSingleJobDeliveredTooOftenWithoutAnAckIsGivenUpWithoutATry() {
         assertThat(policy.decide(single(new Stage.Decoded(), 1, MAX_REDELIVERIES)))
-                .isEqualTo(new GiveUp("delivered 11 times without an ack "
-                        + "(a worker died or lost its connection while handling it)", 1));
+                .isEqualTo(new GiveUp(
+                        "delivered 11 times without an ack "
+                                + "(a worker died or lost its connection while handling it)",
+                        1));
     }
 
     @Test
@@ -60,12 +63,14 @@ class DeliveryPolicyTest {
     @Test
     void handledIsAcked() {
         assertThat(policy.decide(single(new Stage.Handled(List.of()), 0, 0))).isEqualTo(new Ack());
-        assertThat(policy.decide(multi(new Stage.Handled(List.of()), 0, 0, false))).isEqualTo(new Ack());
+        assertThat(policy.decide(multi(new Stage.Handled(List.of()), 0, 0, false)))
+                .isEqualTo(new Ack());
     }
 
     @Test
     void theFailedJobsOfAMultiJobMessageGoOnAloneWithThisTryCounted() {
-        assertThat(policy.decide(multi(new Stage.Handled(List.of(b)), 0, 0, false))).isEqualTo(new Split(List.of(b), 1));
+        assertThat(policy.decide(multi(new Stage.Handled(List.of(b)), 0, 0, false)))
+                .isEqualTo(new Split(List.of(b), 1));
     }
 
     @Test
@@ -106,17 +111,21 @@ class DeliveryPolicyTest {
     @Test
     void aDatabaseOutageIsWaitedOutWithTheLongestPauseAndNoAttemptUsed() {
         PutBack single = (PutBack) policy.decide(single(new Stage.StoreOutage("connection refused"), 2, 0));
-        assertThat(single).isEqualTo(new PutBack(Duration.ofSeconds(MAX_ATTEMPTS), 2,
-                "database unreachable (connection refused)"));
+        assertThat(single)
+                .isEqualTo(
+                        new PutBack(Duration.ofSeconds(MAX_ATTEMPTS), 2, "database unreachable (connection refused)"));
         assertThat(policy.decide(multi(new Stage.StoreOutage("connection refused"), 1, 0, false)))
-                .isEqualTo(new PutBack(Duration.ofSeconds(MAX_ATTEMPTS), 1, "database unreachable (connection refused)"));
+                .isEqualTo(
+                        new PutBack(Duration.ofSeconds(MAX_ATTEMPTS), 1, "database unreachable (connection refused)"));
     }
 
     @Test
     void aFailureThatCannotBeRecordedIsPutBackGivingOneAttemptBack() {
         DeliverySituation giveUp = single(new Stage.Failed("model exploded"), MAX_ATTEMPTS - 1, 0);
         assertThat(policy.decide(giveUp.then(new Stage.FailureNotRecorded("database down", MAX_ATTEMPTS))))
-                .isEqualTo(new PutBack(Duration.ofSeconds(MAX_ATTEMPTS), MAX_ATTEMPTS - 1,
+                .isEqualTo(new PutBack(
+                        Duration.ofSeconds(MAX_ATTEMPTS),
+                        MAX_ATTEMPTS - 1,
                         "could not record its failure (database down)"));
         assertThat(policy.decide(giveUp.then(new Stage.FailureNotRecorded("database down", 0))))
                 .isEqualTo(new PutBack(Duration.ZERO, 0, "could not record its failure (database down)"));
@@ -137,7 +146,8 @@ class DeliveryPolicyTest {
 
     @Test
     void aRescoreIsNeverAnnouncedToClients() {
-        Job rescore = new Job(UUID.randomUUID(), "hej", Lane.BATCH, Instant.EPOCH, new Rescore(UUID.randomUUID(), "v2"));
+        Job rescore =
+                new Job(UUID.randomUUID(), "hej", Lane.BATCH, Instant.EPOCH, new Rescore(UUID.randomUUID(), "v2"));
         assertThat(DeliveryPolicy.announces(rescore)).isFalse();
         assertThat(DeliveryPolicy.announces(a)).isTrue();
     }
@@ -151,16 +161,20 @@ class DeliveryPolicyTest {
         assertThat(HandlingFailures.classify(new JobRejectedException("too long")))
                 .isEqualTo(new Stage.Rejected("too long"));
         assertThat(HandlingFailures.classify(new UnknownTextException(a.id()))).isInstanceOf(Stage.Rejected.class);
-        assertThat(HandlingFailures.classify(new StackOverflowError())).isEqualTo(new Stage.Failed("StackOverflowError"));
-        assertThat(HandlingFailures.describe(new IllegalStateException("x".repeat(2_000)))).hasSize(1_003);
+        assertThat(HandlingFailures.classify(new StackOverflowError()))
+                .isEqualTo(new Stage.Failed("StackOverflowError"));
+        assertThat(HandlingFailures.describe(new IllegalStateException("x".repeat(2_000))))
+                .hasSize(1_003);
     }
 
     @Test
     void aSituationValidatesItsInput() {
         assertThatThrownBy(() -> new DeliverySituation(new Stage.Decoded(), List.of(), false, 0, 0, false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only a malformed message");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("only a malformed message");
         assertThatThrownBy(() -> new DeliveryPolicy(0, 1, Duration::ofSeconds))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 1");
     }
 
     private DeliverySituation single(Stage stage, int attempts, int redeliveries) {

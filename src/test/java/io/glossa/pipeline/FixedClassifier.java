@@ -12,8 +12,10 @@ final class FixedClassifier implements LanguageClassifier {
     @Override
     public Prediction predict(CharSequence text, int topK) {
         calls++;
-        List<Candidate> top = List.of(new Candidate("sv", "Swedish", "Svenska", 0.9),
-                new Candidate("no", "Norwegian", "Norsk", 0.06), new Candidate("da", "Danish", "Dansk", 0.04));
+        List<Candidate> top = List.of(
+                new Candidate("sv", "Swedish", "Svenska", 0.9),
+                new Candidate("no", "Norwegian", "Norsk", 0.06),
+                new Candidate("da", "Danish", "Dansk", 0.04));
         return new Prediction("sv", "Swedish", "Svenska", 0.9, top.subList(0, Math.min(topK, top.size())));
     }
 

@@ -28,8 +28,7 @@ public final class InMemoryBroker {
     }
 
     /** One job in a queue: how many tries it used, and whether a consumer held it before (the redelivered flag). */
-    record Delivery(Job job, int attempts, boolean redelivered) {
-    }
+    record Delivery(Job job, int attempts, boolean redelivered) {}
 
     /** Publishes at once: the fake never loses a message, so there is nothing to confirm. */
     public JobPublisher publisher() {

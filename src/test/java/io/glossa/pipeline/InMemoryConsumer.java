@@ -66,7 +66,8 @@ public final class InMemoryConsumer implements JobConsumer {
             back = List.copyOf(held);
             held.clear();
         }
-        back.forEach(delivery -> broker.requeue(new InMemoryBroker.Delivery(delivery.job(), delivery.attempts(), true)));
+        back.forEach(
+                delivery -> broker.requeue(new InMemoryBroker.Delivery(delivery.job(), delivery.attempts(), true)));
     }
 
     private void consume(Set<Lane> lane, JobHandler handler) {
@@ -106,7 +107,8 @@ public final class InMemoryConsumer implements JobConsumer {
         try {
             Result result = handler.handle(job);
             if (ack(delivery)) {
-                broker.publish(new ResultEvent(job.id(), TextStatus.DONE, result, null, job.submittedAt(), job.owner()));
+                broker.publish(
+                        new ResultEvent(job.id(), TextStatus.DONE, result, null, job.submittedAt(), job.owner()));
             }
         } catch (JobRejectedException | UnknownTextException e) {
             giveUp(delivery, e.getMessage(), handler);
@@ -140,7 +142,8 @@ public final class InMemoryConsumer implements JobConsumer {
     }
 
     /** The handler records the failure first; if it cannot, the job stays in its queue to be tried again later. */
-    private void giveUp(InMemoryBroker.Delivery delivery, String reason, JobHandler handler) throws InterruptedException {
+    private void giveUp(InMemoryBroker.Delivery delivery, String reason, JobHandler handler)
+            throws InterruptedException {
         Job job = delivery.job();
         try {
             handler.giveUp(job, reason);

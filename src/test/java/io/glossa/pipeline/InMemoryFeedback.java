@@ -15,8 +15,7 @@ public final class InMemoryFeedback implements FeedbackStore {
     private final List<Label> labels = new ArrayList<>();
 
     /** A label with the author it was given by, to decide later whether training may take it. */
-    private record Label(Feedback feedback, Requester author) {
-    }
+    private record Label(Feedback feedback, Requester author) {}
 
     public InMemoryFeedback(InMemoryTextStore texts, Clock clock) {
         this.texts = texts;
@@ -26,7 +25,8 @@ public final class InMemoryFeedback implements FeedbackStore {
     @Override
     public synchronized Feedback add(UUID textId, String language, Requester author) {
         if (language == null || language.isBlank() || language.length() > MAX_LANGUAGE_LENGTH) {
-            throw new IllegalArgumentException("a language code of 1 to " + MAX_LANGUAGE_LENGTH + " characters is needed");
+            throw new IllegalArgumentException(
+                    "a language code of 1 to " + MAX_LANGUAGE_LENGTH + " characters is needed");
         }
         if (texts.stored(textId).filter(stored -> author.sees(stored.owner())).isEmpty()) {
             throw new UnknownTextException(textId);
@@ -48,9 +48,14 @@ public final class InMemoryFeedback implements FeedbackStore {
             if (feedback.id() <= afterId || found.size() == limit) {
                 continue;
             }
-            texts.stored(feedback.textId()).filter(stored -> vouches(label.author(), stored.owner()))
-                    .ifPresent(stored -> found.add(new FeedbackLabel(feedback.id(), feedback.textId(), stored.text(),
-                            feedback.language(), feedback.createdAt())));
+            texts.stored(feedback.textId())
+                    .filter(stored -> vouches(label.author(), stored.owner()))
+                    .ifPresent(stored -> found.add(new FeedbackLabel(
+                            feedback.id(),
+                            feedback.textId(),
+                            stored.text(),
+                            feedback.language(),
+                            feedback.createdAt())));
         }
         return found;
     }
@@ -58,7 +63,8 @@ public final class InMemoryFeedback implements FeedbackStore {
     /** The newest label per text, whoever gave it (a user's second opinion replaces the first), for comparisons. */
     public synchronized java.util.Map<UUID, String> newestLabels() {
         java.util.Map<UUID, String> newest = new java.util.HashMap<>();
-        labels.forEach(label -> newest.put(label.feedback().textId(), label.feedback().language()));
+        labels.forEach(
+                label -> newest.put(label.feedback().textId(), label.feedback().language()));
         return newest;
     }
 

@@ -14,8 +14,13 @@ public final class InMemoryHistory implements TextHistory {
     @Override
     public List<HistoryItem> recent(int limit, Requester requester) {
         List<InMemoryTextStore.StoredText> all = texts.allStored();
-        return all.stream().filter(stored -> requester.sees(stored.owner()))
-                .sorted(Comparator.comparing((InMemoryTextStore.StoredText s) -> s.record().submittedAt()).reversed())
-                .limit(limit).map(stored -> new HistoryItem(stored.record(), stored.text())).toList();
+        return all.stream()
+                .filter(stored -> requester.sees(stored.owner()))
+                .sorted(Comparator.comparing(
+                                (InMemoryTextStore.StoredText s) -> s.record().submittedAt())
+                        .reversed())
+                .limit(limit)
+                .map(stored -> new HistoryItem(stored.record(), stored.text()))
+                .toList();
     }
 }

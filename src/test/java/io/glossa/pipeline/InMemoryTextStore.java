@@ -19,14 +19,15 @@ public final class InMemoryTextStore implements TextStore {
     private final Map<UUID, Question> questions = new java.util.HashMap<>();
     /** Every result kept per text, by model version: the first per version wins. */
     private final Map<UUID, Map<String, Result>> results = new java.util.HashMap<>();
+
     private final Map<String, IdempotentRequest> idempotencyKeys = new java.util.HashMap<>();
     private final Clock clock;
     private volatile boolean closed;
     public int completeCalls;
     /** Runs at the start of every {@link #markPublished}: tests slow it down or make it fail. */
-    public volatile Runnable beforeMark = () -> { };
+    public volatile Runnable beforeMark = () -> {};
     /** Runs at the start of every {@link #unpublished} (the relay's sweep): tests make it fail. */
-    public volatile Runnable beforeSweep = () -> { };
+    public volatile Runnable beforeSweep = () -> {};
 
     public InMemoryTextStore(Clock clock) {
         this.clock = clock;
@@ -51,8 +52,7 @@ public final class InMemoryTextStore implements TextStore {
         return new StoredText(record, bodies.get(id), owners.get(id), questions.getOrDefault(id, Question.DEFAULT));
     }
 
-    public record StoredText(TextRecord record, String text, Long owner, Question question) {
-    }
+    public record StoredText(TextRecord record, String text, Long owner, Question question) {}
 
     /** The language {@code version} answered per text, over every result kept (not only the one shown). */
     public synchronized Map<UUID, String> answersOf(String version) {
@@ -72,7 +72,8 @@ public final class InMemoryTextStore implements TextStore {
     }
 
     @Override
-    public synchronized List<Job> accept(List<String> texts, Lane lane, Question question, Long owner, TraceContext trace) {
+    public synchronized List<Job> accept(
+            List<String> texts, Lane lane, Question question, Long owner, TraceContext trace) {
         List<Job> jobs = new ArrayList<>();
         Instant now = clock.instant();
         for (String text : texts) {
@@ -88,8 +89,8 @@ public final class InMemoryTextStore implements TextStore {
     }
 
     @Override
-    public synchronized Accepted acceptOnce(List<String> texts, Lane lane, Question question, IdempotencyKey key,
-                                           Long owner, TraceContext trace) {
+    public synchronized Accepted acceptOnce(
+            List<String> texts, Lane lane, Question question, IdempotencyKey key, Long owner, TraceContext trace) {
         IdempotentRequest earlier = idempotencyKeys.get(key.key());
         if (earlier == null) {
             List<Job> jobs = accept(texts, lane, question, owner, trace);
@@ -102,16 +103,16 @@ public final class InMemoryTextStore implements TextStore {
         return new Accepted(earlier.jobs(), true);
     }
 
-    private record IdempotentRequest(String requestSha256, List<Job> jobs) {
-    }
+    private record IdempotentRequest(String requestSha256, List<Job> jobs) {}
 
     @Override
     public synchronized boolean adopt(Job job) {
         if (records.containsKey(job.id())) {
             return false;
         }
-        records.put(job.id(), new TextRecord(job.id(), TextStatus.PENDING, job.lane(), null, null, job.submittedAt(),
-                null, null));
+        records.put(
+                job.id(),
+                new TextRecord(job.id(), TextStatus.PENDING, job.lane(), null, null, job.submittedAt(), null, null));
         bodies.put(job.id(), job.text());
         questions.put(job.id(), job.question());
         owners.put(job.id(), job.owner());
@@ -121,7 +122,9 @@ public final class InMemoryTextStore implements TextStore {
     /** Simulates a job committed by another (crashed) process. */
     public synchronized Job addUnpublished(String text, Instant submittedAt) {
         Job job = new Job(UUID.randomUUID(), text, Lane.REALTIME, submittedAt);
-        records.put(job.id(), new TextRecord(job.id(), TextStatus.PENDING, Lane.REALTIME, null, null, submittedAt, null, null));
+        records.put(
+                job.id(),
+                new TextRecord(job.id(), TextStatus.PENDING, Lane.REALTIME, null, null, submittedAt, null, null));
         bodies.put(job.id(), text);
         outbox.put(job.id(), job);
         return job;
@@ -151,8 +154,11 @@ public final class InMemoryTextStore implements TextStore {
 
     @Override
     public synchronized int deleteSubmittedBefore(Instant cutoff, int limit) {
-        List<UUID> old = records.values().stream().filter(r -> r.submittedAt().isBefore(cutoff))
-                .sorted(java.util.Comparator.comparing(TextRecord::submittedAt)).limit(limit).map(TextRecord::id)
+        List<UUID> old = records.values().stream()
+                .filter(r -> r.submittedAt().isBefore(cutoff))
+                .sorted(java.util.Comparator.comparing(TextRecord::submittedAt))
+                .limit(limit)
+                .map(TextRecord::id)
                 .toList();
         old.forEach(id -> {
             records.remove(id);
@@ -167,7 +173,7 @@ public final class InMemoryTextStore implements TextStore {
 
     @Override
     public void markPublished(Collection<UUID> ids) {
-        beforeMark.run();   // outside the lock: a test may hold a mark back while the store goes on serving
+        beforeMark.run(); // outside the lock: a test may hold a mark back while the store goes on serving
         synchronized (this) {
             ids.forEach(outbox::remove);
         }
@@ -185,9 +191,20 @@ public final class InMemoryTextStore implements TextStore {
             return false;
         }
         // the newest result is shown, whatever order they arrived in
-        Result shown = kept.values().stream().max(java.util.Comparator.comparing(Result::completedAt)).orElseThrow();
-        records.put(result.id(), new TextRecord(old.id(), TextStatus.DONE, old.lane(), shown.prediction(),
-                shown.modelVersion(), old.submittedAt(), shown.completedAt(), null));
+        Result shown = kept.values().stream()
+                .max(java.util.Comparator.comparing(Result::completedAt))
+                .orElseThrow();
+        records.put(
+                result.id(),
+                new TextRecord(
+                        old.id(),
+                        TextStatus.DONE,
+                        old.lane(),
+                        shown.prediction(),
+                        shown.modelVersion(),
+                        old.submittedAt(),
+                        shown.completedAt(),
+                        null));
         return true;
     }
 
@@ -200,7 +217,10 @@ public final class InMemoryTextStore implements TextStore {
         if (old.status() == TextStatus.DONE) {
             return; // a late failure report does not hide a result
         }
-        records.put(id, new TextRecord(id, TextStatus.FAILED, old.lane(), null, null, old.submittedAt(), clock.instant(), reason));
+        records.put(
+                id,
+                new TextRecord(
+                        id, TextStatus.FAILED, old.lane(), null, null, old.submittedAt(), clock.instant(), reason));
     }
 
     @Override

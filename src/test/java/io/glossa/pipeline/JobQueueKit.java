@@ -101,7 +101,9 @@ public abstract class JobQueueKit {
         assertThat(event.result().modelVersion()).isEqualTo("test-1");
         assertThat(event.submittedAt()).isEqualTo(job.submittedAt());
         assertThat(handler.handled).singleElement().isEqualTo(job);
-        assertThat(events.poll(200, TimeUnit.MILLISECONDS)).as("one event per job").isNull();
+        assertThat(events.poll(200, TimeUnit.MILLISECONDS))
+                .as("one event per job")
+                .isNull();
     }
 
     @Test
@@ -118,7 +120,8 @@ public abstract class JobQueueKit {
         publisher().publish(jobs);
 
         await("a result event for every job", () -> heard.size() == jobs.size());
-        assertThat(heard).containsExactlyInAnyOrderElementsOf(jobs.stream().map(Job::id).toList());
+        assertThat(heard)
+                .containsExactlyInAnyOrderElementsOf(jobs.stream().map(Job::id).toList());
         assertThat(handler.handled).containsExactlyInAnyOrderElementsOf(jobs);
     }
 
@@ -301,8 +304,14 @@ public abstract class JobQueueKit {
 
     /** A handler of our own port (not a broker fake): answers Swedish unless told to fail, and records what it saw. */
     protected static class Handler implements JobHandler {
-        static final Prediction SWEDISH = new Prediction("sv", "Swedish", "Svenska", 0.93,
-                List.of(new Candidate("sv", "Swedish", "Svenska", 0.93), new Candidate("no", "Norwegian", "Norsk", 0.05)));
+        static final Prediction SWEDISH = new Prediction(
+                "sv",
+                "Swedish",
+                "Svenska",
+                0.93,
+                List.of(
+                        new Candidate("sv", "Swedish", "Svenska", 0.93),
+                        new Candidate("no", "Norwegian", "Norsk", 0.05)));
         final Queue<Job> handled = new ConcurrentLinkedQueue<>();
         final Map<UUID, AtomicInteger> calls = new ConcurrentHashMap<>();
         final Map<UUID, String> gaveUp = new ConcurrentHashMap<>();
@@ -316,8 +325,7 @@ public abstract class JobQueueKit {
         }
 
         /** Override to fail or to hang. */
-        void work(Job job) throws Exception {
-        }
+        void work(Job job) throws Exception {}
 
         @Override
         public void giveUp(Job job, String reason) {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class OutboxRelayTest {
-    private static final RelaySettings FAST = new RelaySettings(50, 1_000, Duration.ofMillis(50), Duration.ofSeconds(10),
-            Duration.ofMillis(5), Duration.ofMillis(20));
+    private static final RelaySettings FAST = new RelaySettings(
+            50, 1_000, Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofMillis(5), Duration.ofMillis(20));
     private final InMemoryTextStore store = new InMemoryTextStore();
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final RecordingMetrics metrics = new RecordingMetrics();
@@ -34,7 +34,7 @@ class OutboxRelayTest {
 
     @Test
     void handedOverJobsArePublishedAtOnceInBatchesAndMarked() {
-        start(RelaySettings.DEFAULT);   // sweeps only every second: a quick publish proves the wake-up works
+        start(RelaySettings.DEFAULT); // sweeps only every second: a quick publish proves the wake-up works
         waitUntil(() -> true);
         long before = System.nanoTime();
         List<Job> jobs = store.accept(List.of("a", "b", "c"), Lane.REALTIME);
@@ -42,12 +42,12 @@ class OutboxRelayTest {
         waitUntil(() -> store.unpublishedCount() == 0);
         assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofMillis(500));
         assertThat(publisher.published()).containsExactlyElementsOf(jobs);
-        waitUntil(() -> relay.backlog() == 0);   // released just after the mark, on the marker's thread
+        waitUntil(() -> relay.backlog() == 0); // released just after the mark, on the marker's thread
     }
 
     /** Sweeps every 20 ms and take any unpublished job not held here, however young. */
-    private static final RelaySettings EAGER_SWEEPS = new RelaySettings(50, 1_000, Duration.ofMillis(20), Duration.ZERO,
-            Duration.ofMillis(5), Duration.ofMillis(20));
+    private static final RelaySettings EAGER_SWEEPS = new RelaySettings(
+            50, 1_000, Duration.ofMillis(20), Duration.ZERO, Duration.ofMillis(5), Duration.ofMillis(20));
 
     @Test
     void aSlowMarkHoldsUpNeitherTheNextPublishNorLetsASweepRepublish() throws InterruptedException {
@@ -65,7 +65,7 @@ class OutboxRelayTest {
         waitUntil(() -> publisher.published().containsAll(first));
         List<Job> second = store.accept(List.of("b"), Lane.REALTIME);
         relay.committed(second);
-        waitUntil(() -> publisher.published().containsAll(second));   // while the first mark is still held back
+        waitUntil(() -> publisher.published().containsAll(second)); // while the first mark is still held back
         // several sweeps, each giving up its wait for the held-back mark after a sweep interval: both jobs are
         // unpublished in the store, but held here
         Thread.sleep(200);
@@ -90,7 +90,8 @@ class OutboxRelayTest {
         List<Job> jobs = store.accept(List.of("a"), Lane.REALTIME);
         relay.committed(jobs);
         waitUntil(() -> store.unpublishedCount() == 0);
-        assertThat(publisher.published()).as("published, not marked, swept and published again")
+        assertThat(publisher.published())
+                .as("published, not marked, swept and published again")
                 .containsExactly(jobs.get(0), jobs.get(0));
         waitUntil(() -> relay.backlog() == 0);
     }
@@ -100,13 +101,15 @@ class OutboxRelayTest {
         List<Job> jobs = new java.util.ArrayList<>(store.accept(List.of("a", "b"), Lane.REALTIME));
         jobs.addAll(store.accept(List.of("c"), Lane.BATCH));
         relay = new OutboxRelay(store, publisher, FAST, Clock.systemUTC(), metrics);
-        relay.committed(jobs);   // before start: the startup sweep, which takes every unpublished row, must skip them
+        relay.committed(jobs); // before start: the startup sweep, which takes every unpublished row, must skip them
         relay.start();
         waitUntil(() -> metrics.confirmations.size() >= 3);
         assertThat(publisher.published()).hasSize(3);
-        assertThat(metrics.confirmations).extracting(RecordingMetrics.Confirmation::lane)
+        assertThat(metrics.confirmations)
+                .extracting(RecordingMetrics.Confirmation::lane)
                 .containsExactlyInAnyOrder(Lane.REALTIME, Lane.REALTIME, Lane.BATCH);
-        assertThat(metrics.confirmations).allSatisfy(c -> assertThat(c.sinceSubmission().isNegative()).isFalse());
+        assertThat(metrics.confirmations)
+                .allSatisfy(c -> assertThat(c.sinceSubmission().isNegative()).isFalse());
     }
 
     @Test
@@ -114,8 +117,8 @@ class OutboxRelayTest {
         List<Job> jobs = store.accept(List.of("a", "b"), Lane.REALTIME);
         publisher.down = true;
         start(FAST);
-        waitUntil(() -> publisher.failures() >= 1);   // the startup sweep holds both jobs and retries them
-        relay.committed(jobs);                        // the hand-over of the same commit arrives late
+        waitUntil(() -> publisher.failures() >= 1); // the startup sweep holds both jobs and retries them
+        relay.committed(jobs); // the hand-over of the same commit arrives late
         publisher.down = false;
         waitUntil(() -> store.unpublishedCount() == 0);
         waitUntil(() -> relay.backlog() == 0);
@@ -153,7 +156,7 @@ class OutboxRelayTest {
     void laterSweepsTakeOnlyOrphansOldEnough() throws InterruptedException {
         start(FAST);
         waitUntil(() -> true);
-        Thread.sleep(100);   // past the startup sweep
+        Thread.sleep(100); // past the startup sweep
         Job young = store.addUnpublished("another process is publishing me", Instant.now());
         Job orphan = store.addUnpublished("my process crashed", Instant.now().minusSeconds(60));
         waitUntil(() -> publisher.published().contains(orphan));
@@ -167,7 +170,7 @@ class OutboxRelayTest {
         waitUntil(() -> true);
         Job orphan = store.addUnpublished("my process crashed", Instant.now().minusSeconds(60));
         long end = System.nanoTime() + Duration.ofMillis(400).toNanos();
-        while (System.nanoTime() < end) {   // a job every millisecond: the hand-over queue is never empty for long
+        while (System.nanoTime() < end) { // a job every millisecond: the hand-over queue is never empty for long
             relay.committed(store.accept(List.of("busy"), Lane.REALTIME));
             Thread.sleep(1);
         }
@@ -188,13 +191,17 @@ class OutboxRelayTest {
         relay.committed(jobs);
         waitUntil(() -> store.unpublishedCount() == 0);
         assertThat(publisher.published()).containsExactlyElementsOf(jobs);
-        assertThat(relay.brokerHealthy()).as("a store failure says nothing about the broker").isTrue();
+        assertThat(relay.brokerHealthy())
+                .as("a store failure says nothing about the broker")
+                .isTrue();
     }
 
     @Test
     void closeFlushesWhatWasHandedOver() {
-        start(new RelaySettings(10, 1_000, Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofMillis(5), Duration.ofMillis(5)));
-        List<Job> jobs = store.accept(java.util.stream.IntStream.range(0, 100).mapToObj(i -> "t" + i).toList(), Lane.REALTIME);
+        start(new RelaySettings(
+                10, 1_000, Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofMillis(5), Duration.ofMillis(5)));
+        List<Job> jobs = store.accept(
+                java.util.stream.IntStream.range(0, 100).mapToObj(i -> "t" + i).toList(), Lane.REALTIME);
         relay.committed(jobs);
         relay.close(Duration.ofSeconds(5));
         assertThat(store.unpublishedCount()).isZero();
@@ -204,10 +211,14 @@ class OutboxRelayTest {
     @Test
     void overflowingHandOverLeavesJobsToTheSweepInsteadOfLosingThem() {
         publisher.down = true;
-        start(new RelaySettings(10, 5, Duration.ofMillis(20), Duration.ZERO, Duration.ofMillis(5), Duration.ofMillis(10)));
-        List<Job> jobs = store.accept(java.util.stream.IntStream.range(0, 30).mapToObj(i -> "t" + i).toList(), Lane.REALTIME);
+        start(new RelaySettings(
+                10, 5, Duration.ofMillis(20), Duration.ZERO, Duration.ofMillis(5), Duration.ofMillis(10)));
+        List<Job> jobs = store.accept(
+                java.util.stream.IntStream.range(0, 30).mapToObj(i -> "t" + i).toList(), Lane.REALTIME);
         relay.committed(jobs);
-        assertThat(relay.backlog()).as("memory bound: the hand-over limit plus one swept batch").isLessThanOrEqualTo(5 + 10);
+        assertThat(relay.backlog())
+                .as("memory bound: the hand-over limit plus one swept batch")
+                .isLessThanOrEqualTo(5 + 10);
         publisher.down = false;
         waitUntil(() -> store.unpublishedCount() == 0);
         assertThat(new HashSet<>(publisher.published())).containsAll(jobs);
@@ -215,19 +226,33 @@ class OutboxRelayTest {
 
     @Test
     void realtimeJobsGoAheadOfABatchBacklog() {
-        relay = new OutboxRelay(store, publisher, new RelaySettings(50, 10_000, Duration.ofHours(1), Duration.ofSeconds(10),
-                Duration.ofMillis(5), Duration.ofMillis(5)), Clock.systemUTC(), PipelineMetrics.NONE);
-        List<Job> batch = store.accept(java.util.stream.IntStream.range(0, 300).mapToObj(i -> "b" + i).toList(), Lane.BATCH);
+        relay = new OutboxRelay(
+                store,
+                publisher,
+                new RelaySettings(
+                        50,
+                        10_000,
+                        Duration.ofHours(1),
+                        Duration.ofSeconds(10),
+                        Duration.ofMillis(5),
+                        Duration.ofMillis(5)),
+                Clock.systemUTC(),
+                PipelineMetrics.NONE);
+        List<Job> batch = store.accept(
+                java.util.stream.IntStream.range(0, 300).mapToObj(i -> "b" + i).toList(), Lane.BATCH);
         relay.committed(batch);
         List<Job> realtime = store.accept(List.of("r1", "r2", "r3"), Lane.REALTIME);
-        relay.committed(realtime);   // handed over after the whole batch
+        relay.committed(realtime); // handed over after the whole batch
         relay.start();
         waitUntil(() -> store.unpublishedCount() == 0);
 
         assertThat(publisher.batches.get(0).subList(0, 3)).containsExactlyElementsOf(realtime);
         // at most a fifth of each publish is batch-lane work, so a realtime job never waits behind a long publish
-        assertThat(publisher.batches).allSatisfy(b ->
-                assertThat(b.stream().filter(job -> job.lane() == Lane.BATCH).count()).isLessThanOrEqualTo(10));
+        assertThat(publisher.batches)
+                .allSatisfy(b -> assertThat(b.stream()
+                                .filter(job -> job.lane() == Lane.BATCH)
+                                .count())
+                        .isLessThanOrEqualTo(10));
         assertThat(publisher.published()).containsAll(batch).hasSize(303);
     }
 

@@ -56,20 +56,51 @@ class PredictionHandlerTest {
     @Test
     void aStoreThatCannotKeepOutsideJobsFailsTheAttempt() {
         TextStore plain = new TextStore() { // only the port's defaults: no adopt
-            @Override public List<Job> accept(List<String> texts, Lane lane, Question question, Long owner,
-                                              TraceContext trace) { return List.of(); }
-            @Override public java.util.Optional<TextRecord> find(UUID id) { return java.util.Optional.empty(); }
-            @Override public java.util.Optional<TextRecord> find(UUID id, Requester requester) {
-                return java.util.Optional.empty();
-            }
-            @Override public List<Job> unpublished(int limit) { return List.of(); }
-            @Override public void markPublished(java.util.Collection<UUID> ids) { }
-            @Override public boolean complete(Result result) { throw new UnknownTextException(result.id()); }
-            @Override public int deleteSubmittedBefore(Instant cutoff, int limit) { return 0; }
-            @Override public void fail(UUID id, String reason) { }
-            @Override public boolean isReady() { return true; }
-            @Override public void close() { }
-        };
+                    @Override
+                    public List<Job> accept(
+                            List<String> texts, Lane lane, Question question, Long owner, TraceContext trace) {
+                        return List.of();
+                    }
+
+                    @Override
+                    public java.util.Optional<TextRecord> find(UUID id) {
+                        return java.util.Optional.empty();
+                    }
+
+                    @Override
+                    public java.util.Optional<TextRecord> find(UUID id, Requester requester) {
+                        return java.util.Optional.empty();
+                    }
+
+                    @Override
+                    public List<Job> unpublished(int limit) {
+                        return List.of();
+                    }
+
+                    @Override
+                    public void markPublished(java.util.Collection<UUID> ids) {}
+
+                    @Override
+                    public boolean complete(Result result) {
+                        throw new UnknownTextException(result.id());
+                    }
+
+                    @Override
+                    public int deleteSubmittedBefore(Instant cutoff, int limit) {
+                        return 0;
+                    }
+
+                    @Override
+                    public void fail(UUID id, String reason) {}
+
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void close() {}
+                };
         PredictionHandler strict = new PredictionHandler(plain, () -> model, 2, Clock.systemUTC(), metrics);
         Job ghost = new Job(UUID.randomUUID(), "x", Lane.REALTIME, Instant.now());
         assertThatThrownBy(() -> strict.handle(ghost)).isInstanceOf(UnknownTextException.class);
@@ -88,7 +119,7 @@ class PredictionHandlerTest {
     void reportsEachStoredTextOnceWithItsLaneAndStageTimes() {
         Job job = store.accept(List.of("Hej"), Lane.BATCH).get(0);
         handler.handle(job);
-        handler.handle(job);   // redelivered: nothing new stored, nothing counted again
+        handler.handle(job); // redelivered: nothing new stored, nothing counted again
         assertThat(metrics.completions).singleElement().satisfies(c -> {
             assertThat(c.lane()).isEqualTo(Lane.BATCH);
             assertThat(c.status()).isEqualTo(TextStatus.DONE);
@@ -136,7 +167,9 @@ class PredictionHandlerTest {
         assertThat(outcomes).extracting(JobOutcome::job).containsExactlyElementsOf(all);
         assertThat(outcomes.get(0).result().prediction().language()).isEqualTo("sv");
         assertThat(outcomes.get(1).failure()).hasMessage("cannot read boom");
-        assertThat(outcomes.get(2).isFailed()).as("an outside producer's job: stored, then answered").isFalse();
+        assertThat(outcomes.get(2).isFailed())
+                .as("an outside producer's job: stored, then answered")
+                .isFalse();
         assertThat(outcomes.get(3).isFailed()).isFalse();
         assertThat(store.find(ghost.id()).orElseThrow().status()).isEqualTo(TextStatus.DONE);
         assertThat(store.find(jobs.get(0).id()).orElseThrow().status()).isEqualTo(TextStatus.DONE);
@@ -146,6 +179,8 @@ class PredictionHandlerTest {
 
         List<JobOutcome> again = picky.handleAll(List.of(jobs.get(0)));
         assertThat(again.get(0).result().modelVersion()).isEqualTo("test-1");
-        assertThat(metrics.completions).as("a redelivered job is not counted again").hasSize(3);
+        assertThat(metrics.completions)
+                .as("a redelivered job is not counted again")
+                .hasSize(3);
     }
 }

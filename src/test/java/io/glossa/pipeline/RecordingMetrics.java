@@ -14,20 +14,35 @@ final class RecordingMetrics implements PipelineMetrics {
     final List<Confirmation> confirmations = new CopyOnWriteArrayList<>();
     final List<Lane> acceptedLanes = new CopyOnWriteArrayList<>();
 
-    @Override public void accepted(Lane lane, int texts) {
+    @Override
+    public void accepted(Lane lane, int texts) {
         for (int i = 0; i < texts; i++) {
             acceptedLanes.add(lane);
         }
     }
-    @Override public void published(int jobs, Duration batchTime) { }
-    @Override public void confirmed(Lane lane, Duration sinceSubmission) {
+
+    @Override
+    public void published(int jobs, Duration batchTime) {}
+
+    @Override
+    public void confirmed(Lane lane, Duration sinceSubmission) {
         confirmations.add(new Confirmation(lane, sinceSubmission));
     }
-    @Override public void publishFailed(int jobs) { }
-    @Override public void delivered(Lane lane, Duration queueWait, boolean redelivered) { }
-    @Override public void completed(Lane lane, TextStatus status, StageTimes times) {
+
+    @Override
+    public void publishFailed(int jobs) {}
+
+    @Override
+    public void delivered(Lane lane, Duration queueWait, boolean redelivered) {}
+
+    @Override
+    public void completed(Lane lane, TextStatus status, StageTimes times) {
         completions.add(new Completion(lane, status, times));
     }
-    @Override public void resultObserved(TextStatus status, Duration sinceSubmission) { }
-    @Override public void resultEventLag(Duration sinceCompleted) { }
+
+    @Override
+    public void resultObserved(TextStatus status, Duration sinceSubmission) {}
+
+    @Override
+    public void resultEventLag(Duration sinceCompleted) {}
 }

@@ -67,6 +67,5 @@ public final class RecordingTracing implements Tracing {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -18,8 +18,8 @@ class ResultWaitersTest {
     private final InMemoryTextStore store = new InMemoryTextStore();
     private final ExecutorService reads = Executors.newFixedThreadPool(2);
     private final ResultWaiters waiters = new ResultWaiters(store, reads);
-    private final PredictionHandler handler = new PredictionHandler(store, FixedClassifier::new, 3, Clock.systemUTC(),
-            PipelineMetrics.NONE);
+    private final PredictionHandler handler =
+            new PredictionHandler(store, FixedClassifier::new, 3, Clock.systemUTC(), PipelineMetrics.NONE);
 
     @AfterEach
     void stop() {
@@ -45,21 +45,26 @@ class ResultWaitersTest {
     @Test
     void aResultStoredBeforeTheWaitIsReturnedAtOnce() throws Exception {
         Job job = store.accept(List.of("Hej"), Lane.REALTIME).get(0);
-        handler.handle(job);   // its event went by before anyone waited
-        TextRecord record = waiters.await(job.id(), Duration.ofSeconds(30)).get(2, TimeUnit.SECONDS).orElseThrow();
+        handler.handle(job); // its event went by before anyone waited
+        TextRecord record = waiters.await(job.id(), Duration.ofSeconds(30))
+                .get(2, TimeUnit.SECONDS)
+                .orElseThrow();
         assertThat(record.status()).isEqualTo(TextStatus.DONE);
     }
 
     @Test
     void timeoutAnswersWithThePendingRecord() throws Exception {
         Job job = store.accept(List.of("Hej"), Lane.REALTIME).get(0);
-        TextRecord record = waiters.await(job.id(), Duration.ofMillis(100)).get(2, TimeUnit.SECONDS).orElseThrow();
+        TextRecord record = waiters.await(job.id(), Duration.ofMillis(100))
+                .get(2, TimeUnit.SECONDS)
+                .orElseThrow();
         assertThat(record.status()).isEqualTo(TextStatus.PENDING);
         assertThat(waiters.waiting()).isZero();
     }
 
     @Test
     void unknownIdIsEmpty() throws Exception {
-        assertThat(waiters.await(UUID.randomUUID(), Duration.ofSeconds(5)).get(2, TimeUnit.SECONDS)).isEmpty();
+        assertThat(waiters.await(UUID.randomUUID(), Duration.ofSeconds(5)).get(2, TimeUnit.SECONDS))
+                .isEmpty();
     }
 }

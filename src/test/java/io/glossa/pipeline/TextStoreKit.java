@@ -67,7 +67,9 @@ public abstract class TextStoreKit {
             TextRecord record = store.find(job.id()).orElseThrow();
             assertThat(record.status()).isEqualTo(TextStatus.PENDING);
             assertThat(record.lane()).isEqualTo(Lane.REALTIME);
-            assertThat(record.submittedAt()).isEqualTo(job.submittedAt()).isEqualTo(START.truncatedTo(ChronoUnit.MICROS));
+            assertThat(record.submittedAt())
+                    .isEqualTo(job.submittedAt())
+                    .isEqualTo(START.truncatedTo(ChronoUnit.MICROS));
             assertThat(record.prediction()).isNull();
             assertThat(record.modelVersion()).isNull();
             assertThat(record.completedAt()).isNull();
@@ -78,8 +80,14 @@ public abstract class TextStoreKit {
     @Test
     void textsThatLookLikeSqlArraySyntaxRoundTripUnchanged() {
         // PostgreSQL receives a batch as arrays: quoting in their text form must not change a text
-        List<String> texts = List.of("\"quoted\", she said", "back\\slash \\\" and \\\\", "{braces}, {a,b}", "NULL",
-                "  spaced  ", "tab\tand\nnewline", "'single' quotes; DROP TABLE texts; --");
+        List<String> texts = List.of(
+                "\"quoted\", she said",
+                "back\\slash \\\" and \\\\",
+                "{braces}, {a,b}",
+                "NULL",
+                "  spaced  ",
+                "tab\tand\nnewline",
+                "'single' quotes; DROP TABLE texts; --");
 
         List<Job> jobs = store.accept(texts, Lane.REALTIME);
 
@@ -103,8 +111,10 @@ public abstract class TextStoreKit {
         assertThat(traced).extracting(Job::trace).containsOnly(trace);
         assertThat(untraced.trace()).isNull();
         // what the relay reads back (after a restart, or in another API process) is what the request gave
-        assertThat(store.unpublished(10)).containsExactlyInAnyOrder(traced.get(0), traced.get(1), untraced)
-                .filteredOn(job -> job.trace() != null).extracting(job -> job.trace().traceparent())
+        assertThat(store.unpublished(10))
+                .containsExactlyInAnyOrder(traced.get(0), traced.get(1), untraced)
+                .filteredOn(job -> job.trace() != null)
+                .extracting(job -> job.trace().traceparent())
                 .containsOnly(trace.traceparent());
     }
 
@@ -132,7 +142,8 @@ public abstract class TextStoreKit {
 
     @Test
     void aKeyFindsOnlyItsOwnTextsAndTheOwnerTravelsWithTheJob() {
-        Job alices = store.accept(List.of("alice private: my bank PIN is 4711"), Lane.REALTIME, 1L, null).get(0);
+        Job alices = store.accept(List.of("alice private: my bank PIN is 4711"), Lane.REALTIME, 1L, null)
+                .get(0);
         List<Job> bobs = store.accept(List.of("bob one", "bob two"), Lane.BATCH, 2L, null);
         Job nobodys = store.accept(List.of("sent without a key"), Lane.REALTIME).get(0);
         Requester alice = Requester.key(1, false);
@@ -141,19 +152,31 @@ public abstract class TextStoreKit {
 
         assertThat(alices.owner()).isEqualTo(1L);
         assertThat(store.find(alices.id(), alice)).map(TextRecord::id).contains(alices.id());
-        assertThat(store.find(alices.id(), bob)).as("another key's text is as absent as an unknown id").isEmpty();
+        assertThat(store.find(alices.id(), bob))
+                .as("another key's text is as absent as an unknown id")
+                .isEmpty();
         assertThat(store.find(bobs.get(1).id(), bob)).isPresent();
-        assertThat(store.find(nobodys.id(), alice)).as("a text without an owner is no key's").isEmpty();
+        assertThat(store.find(nobodys.id(), alice))
+                .as("a text without an owner is no key's")
+                .isEmpty();
         for (Job job : List.of(alices, bobs.get(0), nobodys)) {
-            assertThat(store.find(job.id(), admin)).as("an admin key sees every text").isPresent();
-            assertThat(store.find(job.id(), Requester.UNKEYED)).as("so does an API without keys").isPresent();
+            assertThat(store.find(job.id(), admin))
+                    .as("an admin key sees every text")
+                    .isPresent();
+            assertThat(store.find(job.id(), Requester.UNKEYED))
+                    .as("so does an API without keys")
+                    .isPresent();
         }
-        assertThat(store.unpublished(10)).as("the relay publishes each job with its owner")
-                .extracting(Job::owner).containsExactly(1L, 2L, 2L, null);
+        assertThat(store.unpublished(10))
+                .as("the relay publishes each job with its owner")
+                .extracting(Job::owner)
+                .containsExactly(1L, 2L, 2L, null);
 
         store.complete(result(alices.id(), "v1", swedish(0.9), START.plusMillis(1)));
         assertThat(store.find(alices.id(), alice).orElseThrow().status()).isEqualTo(TextStatus.DONE);
-        assertThat(store.find(alices.id(), bob)).as("a result does not change the owner").isEmpty();
+        assertThat(store.find(alices.id(), bob))
+                .as("a result does not change the owner")
+                .isEmpty();
     }
 
     // --- outbox
@@ -168,7 +191,9 @@ public abstract class TextStoreKit {
         List<Job> claimed = store.unpublished(12_500);
         store.markPublished(claimed.stream().map(Job::id).toList());
 
-        assertThat(claimed).extracting(Job::id).containsExactlyElementsOf(jobs.stream().map(Job::id).toList());
+        assertThat(claimed)
+                .extracting(Job::id)
+                .containsExactlyElementsOf(jobs.stream().map(Job::id).toList());
         assertThat(store.unpublished(10)).isEmpty();
     }
 
@@ -186,8 +211,10 @@ public abstract class TextStoreKit {
         store.markPublished(List.of(early.get(0).id(), early.get(1).id()));
 
         assertThat(store.unpublished(10)).containsExactlyElementsOf(late);
-        assertThat(all).as("publishing does not change the text's status")
-                .allSatisfy(job -> assertThat(store.find(job.id()).orElseThrow().status()).isEqualTo(TextStatus.PENDING));
+        assertThat(all)
+                .as("publishing does not change the text's status")
+                .allSatisfy(job ->
+                        assertThat(store.find(job.id()).orElseThrow().status()).isEqualTo(TextStatus.PENDING));
     }
 
     @Test
@@ -224,8 +251,14 @@ public abstract class TextStoreKit {
     @Test
     void unknownPredictionsWithoutNamesAreStored() {
         Job job = store.accept(List.of("????"), Lane.REALTIME).get(0);
-        Prediction unknown = new Prediction(Prediction.UNKNOWN, null, null, 0.21,
-                List.of(new Candidate("sv", "Swedish", "Svenska", 0.21), new Candidate("no", "Norwegian", "Norsk", 0.2)));
+        Prediction unknown = new Prediction(
+                Prediction.UNKNOWN,
+                null,
+                null,
+                0.21,
+                List.of(
+                        new Candidate("sv", "Swedish", "Svenska", 0.21),
+                        new Candidate("no", "Norwegian", "Norsk", 0.2)));
 
         store.complete(result(job.id(), "v1", unknown, START));
 
@@ -250,16 +283,20 @@ public abstract class TextStoreKit {
     void resultsOfDifferentModelVersionsAreAllKeptAndTheLatestIsShown() {
         Job job = store.accept(List.of("Hej världen"), Lane.REALTIME).get(0);
 
-        assertThat(store.complete(result(job.id(), "v1", norwegian(0.55), START.plusSeconds(1)))).isTrue();
-        assertThat(store.complete(result(job.id(), "v2", swedish(0.97), START.plusSeconds(2)))).isTrue();
+        assertThat(store.complete(result(job.id(), "v1", norwegian(0.55), START.plusSeconds(1))))
+                .isTrue();
+        assertThat(store.complete(result(job.id(), "v2", swedish(0.97), START.plusSeconds(2))))
+                .isTrue();
         assertThat(store.complete(result(job.id(), "v0", norwegian(0.4), START.plusMillis(1500))))
-                .as("stored, but older than what is shown").isTrue();
+                .as("stored, but older than what is shown")
+                .isTrue();
 
         TextRecord record = store.find(job.id()).orElseThrow();
         assertThat(record.modelVersion()).isEqualTo("v2");
         assertThat(record.prediction()).isEqualTo(swedish(0.97));
         assertThat(store.complete(result(job.id(), "v0", swedish(0.5), START.plusSeconds(3))))
-                .as("v0's result was kept: a second one is a repeat").isFalse();
+                .as("v0's result was kept: a second one is a repeat")
+                .isFalse();
     }
 
     @Test
@@ -284,7 +321,8 @@ public abstract class TextStoreKit {
         UUID unknown = UUID.randomUUID();
 
         assertThatThrownBy(() -> store.complete(result(unknown, "v1", swedish(0.9), START)))
-                .isInstanceOf(UnknownTextException.class).hasMessageContaining(unknown.toString());
+                .isInstanceOf(UnknownTextException.class)
+                .hasMessageContaining(unknown.toString());
         assertThat(store.find(unknown)).isEmpty();
     }
 
@@ -294,27 +332,42 @@ public abstract class TextStoreKit {
         store.complete(result(jobs.get(1).id(), "v1", swedish(0.9), START));
         UUID unknown = UUID.randomUUID();
 
-        List<Completion> completions = store.completeAll(List.of(result(jobs.get(0).id(), "v1", swedish(0.97), START),
-                result(jobs.get(1).id(), "v1", norwegian(0.6), START), result(unknown, "v1", swedish(0.9), START),
+        List<Completion> completions = store.completeAll(List.of(
+                result(jobs.get(0).id(), "v1", swedish(0.97), START),
+                result(jobs.get(1).id(), "v1", norwegian(0.6), START),
+                result(unknown, "v1", swedish(0.9), START),
                 result(jobs.get(2).id(), "v1", norwegian(0.8), START.plusMillis(3))));
 
-        assertThat(completions).containsExactly(Completion.STORED, Completion.ALREADY_STORED, Completion.UNKNOWN_TEXT,
-                Completion.STORED);
+        assertThat(completions)
+                .containsExactly(
+                        Completion.STORED, Completion.ALREADY_STORED, Completion.UNKNOWN_TEXT, Completion.STORED);
         assertThat(store.find(jobs.get(0).id()).orElseThrow().prediction()).isEqualTo(swedish(0.97));
-        assertThat(store.find(jobs.get(1).id()).orElseThrow().prediction()).as("the first result stays").isEqualTo(swedish(0.9));
+        assertThat(store.find(jobs.get(1).id()).orElseThrow().prediction())
+                .as("the first result stays")
+                .isEqualTo(swedish(0.9));
         assertThat(store.find(jobs.get(2).id()).orElseThrow().completedAt()).isEqualTo(START.plusMillis(3));
         assertThat(store.find(unknown)).isEmpty();
-        assertThat(jobs).allSatisfy(job -> assertThat(store.find(job.id()).orElseThrow().status()).isEqualTo(TextStatus.DONE));
+        assertThat(jobs)
+                .allSatisfy(job ->
+                        assertThat(store.find(job.id()).orElseThrow().status()).isEqualTo(TextStatus.DONE));
     }
 
     @Test
     void concurrentCompletesOfOneJobStoreExactlyOneResult() throws Exception {
-        List<Job> jobs = store.accept(IntStream.range(0, 30).mapToObj(i -> "text " + i).toList(), Lane.REALTIME);
+        List<Job> jobs =
+                store.accept(IntStream.range(0, 30).mapToObj(i -> "text " + i).toList(), Lane.REALTIME);
         for (Job job : jobs) {
             CountDownLatch start = new CountDownLatch(1);
-            List<Boolean> stored = runTogether(List.of(
-                    () -> { start.await(); return store.complete(result(job.id(), "v1", swedish(0.9), START)); },
-                    () -> { start.await(); return store.complete(result(job.id(), "v1", norwegian(0.6), START)); }),
+            List<Boolean> stored = runTogether(
+                    List.of(
+                            () -> {
+                                start.await();
+                                return store.complete(result(job.id(), "v1", swedish(0.9), START));
+                            },
+                            () -> {
+                                start.await();
+                                return store.complete(result(job.id(), "v1", norwegian(0.6), START));
+                            }),
                     start);
 
             assertThat(stored).containsExactlyInAnyOrder(true, false);
@@ -357,7 +410,8 @@ public abstract class TextStoreKit {
         Job job = store.accept(List.of("x"), Lane.REALTIME).get(0);
         store.fail(job.id(), "timed out");
 
-        assertThat(store.complete(result(job.id(), "v1", swedish(0.9), START.plusSeconds(1)))).isTrue();
+        assertThat(store.complete(result(job.id(), "v1", swedish(0.9), START.plusSeconds(1))))
+                .isTrue();
 
         TextRecord record = store.find(job.id()).orElseThrow();
         assertThat(record.status()).isEqualTo(TextStatus.DONE);
@@ -386,26 +440,32 @@ public abstract class TextStoreKit {
         int threads = 8;
         int perThread = 150;
         CountDownLatch start = new CountDownLatch(1);
-        List<Callable<List<Job>>> writers = IntStream.range(0, threads).<Callable<List<Job>>>mapToObj(t -> () -> {
-            start.await();
-            List<Job> accepted = new ArrayList<>();
-            for (int i = 0; i < perThread; i++) {
-                List<String> texts = i % 10 == 0 ? List.of("t" + t + "-" + i + "a", "t" + t + "-" + i + "b")
-                        : List.of("t" + t + "-" + i);
-                List<Job> jobs = store.accept(texts, Lane.REALTIME);
-                assertThat(jobs).extracting(Job::text).containsExactlyElementsOf(texts);
-                accepted.addAll(jobs);
-            }
-            return accepted;
-        }).toList();
+        List<Callable<List<Job>>> writers = IntStream.range(0, threads)
+                .<Callable<List<Job>>>mapToObj(t -> () -> {
+                    start.await();
+                    List<Job> accepted = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        List<String> texts = i % 10 == 0
+                                ? List.of("t" + t + "-" + i + "a", "t" + t + "-" + i + "b")
+                                : List.of("t" + t + "-" + i);
+                        List<Job> jobs = store.accept(texts, Lane.REALTIME);
+                        assertThat(jobs).extracting(Job::text).containsExactlyElementsOf(texts);
+                        accepted.addAll(jobs);
+                    }
+                    return accepted;
+                })
+                .toList();
 
-        List<Job> accepted = runTogether(writers, start).stream().flatMap(List::stream).toList();
+        List<Job> accepted =
+                runTogether(writers, start).stream().flatMap(List::stream).toList();
 
         int expected = threads * (perThread + perThread / 10);
         assertThat(accepted).hasSize(expected).extracting(Job::id).doesNotHaveDuplicates();
         Set<UUID> inOutbox = new HashSet<>();
         store.unpublished(expected + 10).forEach(job -> inOutbox.add(job.id()));
-        assertThat(inOutbox).containsExactlyInAnyOrderElementsOf(accepted.stream().map(Job::id).toList());
+        assertThat(inOutbox)
+                .containsExactlyInAnyOrderElementsOf(
+                        accepted.stream().map(Job::id).toList());
         accepted.forEach(job -> assertThat(store.find(job.id())).isPresent());
     }
 
@@ -415,14 +475,20 @@ public abstract class TextStoreKit {
     void deletingOldTextsTakesTheirOutboxEntriesAndLeavesNewerOnes() {
         List<Job> old = store.accept(List.of("Hej världen", "Moi maailma", "Ahoj světe"), Lane.REALTIME);
         store.complete(result(old.get(0).id(), "v1", swedish(0.9), START.plusSeconds(1)));
-        store.markPublished(List.of(old.get(0).id(), old.get(1).id()));  // the third keeps its outbox entry
+        store.markPublished(List.of(old.get(0).id(), old.get(1).id())); // the third keeps its outbox entry
         clock.advance(Duration.ofDays(2));
         Job recent = store.accept(List.of("Hola mundo"), Lane.BATCH).get(0);
         Instant cutoff = START.plus(Duration.ofDays(1));
 
-        assertThat(store.deleteSubmittedBefore(cutoff, 2)).as("the two oldest, at most the limit").isEqualTo(2);
-        assertThat(store.deleteSubmittedBefore(cutoff, 2)).as("what is left of the old ones").isEqualTo(1);
-        assertThat(store.deleteSubmittedBefore(cutoff, 2)).as("nothing older is left").isZero();
+        assertThat(store.deleteSubmittedBefore(cutoff, 2))
+                .as("the two oldest, at most the limit")
+                .isEqualTo(2);
+        assertThat(store.deleteSubmittedBefore(cutoff, 2))
+                .as("what is left of the old ones")
+                .isEqualTo(1);
+        assertThat(store.deleteSubmittedBefore(cutoff, 2))
+                .as("nothing older is left")
+                .isZero();
 
         assertThat(old).allSatisfy(job -> assertThat(store.find(job.id())).isEmpty());
         assertThat(store.find(recent.id())).isPresent();
@@ -435,17 +501,22 @@ public abstract class TextStoreKit {
     void aJobFromAnOutsideProducerIsStoredOnceWithItsLaneAndPublishTime() {
         UUID id = UUID.randomUUID();
         Instant published = START.minusSeconds(5);
-        Job outside = new Job(id, "Hej, hur mår du?", Lane.BATCH, published, null, new Question(List.of("sv", "no"), 2));
+        Job outside =
+                new Job(id, "Hej, hur mår du?", Lane.BATCH, published, null, new Question(List.of("sv", "no"), 2));
         assertThatThrownBy(() -> store.complete(result(id, "v1", swedish(0.9), START)))
                 .isInstanceOf(UnknownTextException.class);
 
         assertThat(store.adopt(outside)).isTrue();
-        assertThat(store.adopt(outside)).as("a redelivered job stores nothing more").isFalse();
+        assertThat(store.adopt(outside))
+                .as("a redelivered job stores nothing more")
+                .isFalse();
         TextRecord pending = store.find(id).orElseThrow();
         assertThat(pending.status()).isEqualTo(TextStatus.PENDING);
         assertThat(pending.lane()).isEqualTo(Lane.BATCH);
         assertThat(pending.submittedAt()).isEqualTo(published);
-        assertThat(store.unpublished(10)).as("no outbox entry: the job is in the broker already").isEmpty();
+        assertThat(store.unpublished(10))
+                .as("no outbox entry: the job is in the broker already")
+                .isEmpty();
 
         assertThat(store.complete(result(id, "v1", swedish(0.9), START))).isTrue();
         assertThat(store.find(id).orElseThrow().status()).isEqualTo(TextStatus.DONE);
@@ -458,7 +529,9 @@ public abstract class TextStoreKit {
         store.accept(List.of("tre"), Lane.REALTIME);
         List<Job> claimed = store.unpublished(10);
         assertThat(claimed).extracting(Job::question).containsExactly(asked, asked, Question.DEFAULT);
-        assertThat(claimed.subList(0, 2)).extracting(Job::id).containsExactlyElementsOf(accepted.stream().map(Job::id).toList());
+        assertThat(claimed.subList(0, 2))
+                .extracting(Job::id)
+                .containsExactlyElementsOf(accepted.stream().map(Job::id).toList());
     }
 
     @Test
@@ -468,11 +541,14 @@ public abstract class TextStoreKit {
         assertThat(first.repeated()).isFalse();
         Accepted again = store.acceptOnce(List.of("ett", "två"), Lane.BATCH, Question.DEFAULT, key);
         assertThat(again.repeated()).isTrue();
-        assertThat(again.jobs()).extracting(Job::id).containsExactlyElementsOf(first.jobs().stream().map(Job::id).toList());
+        assertThat(again.jobs())
+                .extracting(Job::id)
+                .containsExactlyElementsOf(first.jobs().stream().map(Job::id).toList());
         assertThat(store.unpublished(10)).as("nothing new was stored").hasSize(2);
-        assertThatThrownBy(() -> store.acceptOnce(List.of("tre"), Lane.BATCH, Question.DEFAULT,
-                new IdempotencyKey("-:order-17", "b".repeat(64))))
-                .isInstanceOf(IdempotencyConflictException.class).hasMessageContaining("different request");
+        assertThatThrownBy(() -> store.acceptOnce(
+                        List.of("tre"), Lane.BATCH, Question.DEFAULT, new IdempotencyKey("-:order-17", "b".repeat(64))))
+                .isInstanceOf(IdempotencyConflictException.class)
+                .hasMessageContaining("different request");
         assertThat(store.unpublished(10)).hasSize(2);
     }
 
@@ -499,12 +575,25 @@ public abstract class TextStoreKit {
     }
 
     public static Prediction swedish(double p) {
-        return new Prediction("sv", "Swedish", "Svenska", p, List.of(new Candidate("sv", "Swedish", "Svenska", p),
-                new Candidate("no", "Norwegian", "Norsk", (1 - p) / 2), new Candidate("da", "Danish", "Dansk", (1 - p) / 4)));
+        return new Prediction(
+                "sv",
+                "Swedish",
+                "Svenska",
+                p,
+                List.of(
+                        new Candidate("sv", "Swedish", "Svenska", p),
+                        new Candidate("no", "Norwegian", "Norsk", (1 - p) / 2),
+                        new Candidate("da", "Danish", "Dansk", (1 - p) / 4)));
     }
 
     public static Prediction norwegian(double p) {
-        return new Prediction("no", "Norwegian", "Norsk", p, List.of(new Candidate("no", "Norwegian", "Norsk", p),
-                new Candidate("sv", "Swedish", "Svenska", 1 - p)));
+        return new Prediction(
+                "no",
+                "Norwegian",
+                "Norsk",
+                p,
+                List.of(
+                        new Candidate("no", "Norwegian", "Norsk", p),
+                        new Candidate("sv", "Swedish", "Svenska", 1 - p)));
     }
 }

@@ -13,8 +13,8 @@ class TextSubmissionTest {
     private final InMemoryTextStore store = new InMemoryTextStore();
     private final List<Job> signalled = new ArrayList<>();
     private final RecordingMetrics metrics = new RecordingMetrics();
-    private final TextSubmission submission = new TextSubmission(store, new SubmissionLimits(10, 3), signalled::addAll,
-            metrics);
+    private final TextSubmission submission =
+            new TextSubmission(store, new SubmissionLimits(10, 3), signalled::addAll, metrics);
 
     @Test
     void acceptedTextIsStoredPendingAndSignalled() {
@@ -34,19 +34,23 @@ class TextSubmissionTest {
     @Test
     void emptyAndBlankTextsAreRefused() {
         for (String text : new String[] {null, "", "  \n\t"}) {
-            assertThatThrownBy(() -> submission.submit(text)).isInstanceOf(InvalidSubmissionException.class)
-                    .extracting(e -> ((InvalidSubmissionException) e).reason()).isEqualTo(Reason.EMPTY_TEXT);
+            assertThatThrownBy(() -> submission.submit(text))
+                    .isInstanceOf(InvalidSubmissionException.class)
+                    .extracting(e -> ((InvalidSubmissionException) e).reason())
+                    .isEqualTo(Reason.EMPTY_TEXT);
         }
         assertThat(store.unpublishedCount()).isZero();
     }
 
     @Test
     void sizeIsMeasuredInUtf8Bytes() {
-        submission.submit("åäöåä");          // 10 bytes: at the limit
-        assertThatThrownBy(() -> submission.submit("åäöåäx"))  // 11 bytes
-                .hasMessageContaining("11 bytes").hasMessageContaining("limit is 10")
-                .extracting(e -> ((InvalidSubmissionException) e).reason()).isEqualTo(Reason.TEXT_TOO_LARGE);
-        submission.submit("😀😀");            // two 4-byte code points = 8 bytes
+        submission.submit("åäöåä"); // 10 bytes: at the limit
+        assertThatThrownBy(() -> submission.submit("åäöåäx")) // 11 bytes
+                .hasMessageContaining("11 bytes")
+                .hasMessageContaining("limit is 10")
+                .extracting(e -> ((InvalidSubmissionException) e).reason())
+                .isEqualTo(Reason.TEXT_TOO_LARGE);
+        submission.submit("😀😀"); // two 4-byte code points = 8 bytes
     }
 
     @Test
@@ -62,11 +66,14 @@ class TextSubmissionTest {
         assertThat(jobs).extracting(Job::text).containsExactly("a", "b", "c");
         assertThat(jobs).extracting(Job::lane).containsOnly(Lane.BATCH);
 
-        assertThatThrownBy(() -> submission.submitBatch(List.of("ok", " "), Lane.BATCH)).hasMessageStartingWith("texts[1]: ");
+        assertThatThrownBy(() -> submission.submitBatch(List.of("ok", " "), Lane.BATCH))
+                .hasMessageStartingWith("texts[1]: ");
         assertThatThrownBy(() -> submission.submitBatch(List.of("a", "b", "c", "d"), Lane.BATCH))
-                .extracting(e -> ((InvalidSubmissionException) e).reason()).isEqualTo(Reason.BATCH_TOO_LARGE);
+                .extracting(e -> ((InvalidSubmissionException) e).reason())
+                .isEqualTo(Reason.BATCH_TOO_LARGE);
         assertThatThrownBy(() -> submission.submitBatch(Collections.emptyList(), Lane.BATCH))
-                .extracting(e -> ((InvalidSubmissionException) e).reason()).isEqualTo(Reason.EMPTY_BATCH);
+                .extracting(e -> ((InvalidSubmissionException) e).reason())
+                .isEqualTo(Reason.EMPTY_BATCH);
         assertThat(store.unpublishedCount()).isEqualTo(3);
     }
 }

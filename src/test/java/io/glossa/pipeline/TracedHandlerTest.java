@@ -10,21 +10,24 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class TracedHandlerTest {
-    private static final TraceContext API_SPAN = TraceContext.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    private static final TraceContext API_SPAN =
+            TraceContext.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
 
     private final RecordingTracing tracing = new RecordingTracing();
 
     @Test
     void aJobIsHandledInAConsumerSpanThatContinuesItsContext() throws Exception {
         Job job = job(API_SPAN);
-        JobHandler handler = TracedHandler.wrap(j -> result(j, "m-7"), tracing, "rabbitmq", lane -> "glossa.jobs." + lane.key());
+        JobHandler handler =
+                TracedHandler.wrap(j -> result(j, "m-7"), tracing, "rabbitmq", lane -> "glossa.jobs." + lane.key());
 
         assertThat(handler.handle(job).modelVersion()).isEqualTo("m-7");
         assertThat(tracing.spans).singleElement().satisfies(span -> {
             assertThat(span.kind).isEqualTo(Tracing.Kind.CONSUMER);
             assertThat(span.name).isEqualTo("process glossa.jobs.realtime");
             assertThat(span.parent).isEqualTo(API_SPAN);
-            assertThat(span.attributes).containsEntry(TraceAttributes.TEXT_ID, job.id().toString())
+            assertThat(span.attributes)
+                    .containsEntry(TraceAttributes.TEXT_ID, job.id().toString())
                     .containsEntry(TraceAttributes.MODEL_VERSION, "m-7")
                     .containsEntry(TraceAttributes.DESTINATION, "glossa.jobs.realtime")
                     .containsEntry(TraceAttributes.OPERATION_TYPE, "process");
@@ -36,12 +39,16 @@ class TracedHandlerTest {
     void eachJobOfAMultiJobMessageHasItsOwnSpanAndAFailedOneSaysWhy() throws Exception {
         Job good = job(API_SPAN);
         Job bad = job(API_SPAN.child());
-        JobHandler handler = TracedHandler.wrap(j -> {
-            if (j == bad) {
-                throw new IllegalStateException("no model");
-            }
-            return result(j, "m-7");
-        }, tracing, "rabbitmq", lane -> "q");
+        JobHandler handler = TracedHandler.wrap(
+                j -> {
+                    if (j == bad) {
+                        throw new IllegalStateException("no model");
+                    }
+                    return result(j, "m-7");
+                },
+                tracing,
+                "rabbitmq",
+                lane -> "q");
 
         List<JobOutcome> outcomes = handler.handleAll(List.of(good, bad));
 
@@ -53,11 +60,17 @@ class TracedHandlerTest {
 
     @Test
     void aThrowingHandlerFailsTheSpanAndTheJob() {
-        JobHandler handler = TracedHandler.wrap(j -> {
-            throw new IllegalStateException("store down");
-        }, tracing, "rabbitmq", lane -> "q");
+        JobHandler handler = TracedHandler.wrap(
+                j -> {
+                    throw new IllegalStateException("store down");
+                },
+                tracing,
+                "rabbitmq",
+                lane -> "q");
         assertThatThrownBy(() -> handler.handle(job(API_SPAN))).hasMessage("store down");
-        assertThat(tracing.spans).singleElement().satisfies(s -> assertThat(s.failure).hasMessage("store down"));
+        assertThat(tracing.spans)
+                .singleElement()
+                .satisfies(s -> assertThat(s.failure).hasMessage("store down"));
     }
 
     @Test
@@ -70,7 +83,8 @@ class TracedHandlerTest {
     @Test
     void withoutTracingTheHandlerIsNotWrapped() {
         JobHandler plain = j -> result(j, "m-7");
-        assertThat(TracedHandler.wrap(plain, Tracing.NONE, "rabbitmq", lane -> "q")).isSameAs(plain);
+        assertThat(TracedHandler.wrap(plain, Tracing.NONE, "rabbitmq", lane -> "q"))
+                .isSameAs(plain);
     }
 
     private static Job job(TraceContext trace) {
@@ -78,6 +92,7 @@ class TracedHandlerTest {
     }
 
     private static Result result(Job job, String version) {
-        return new Result(job.id(), new Prediction("sv", "Swedish", "svenska", 0.9, List.of()), version, Instant.now(), 1);
+        return new Result(
+                job.id(), new Prediction("sv", "Swedish", "svenska", 0.9, List.of()), version, Instant.now(), 1);
     }
 }

@@ -9,8 +9,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class TracedPublisherTest {
-    private static final TraceContext ONE = TraceContext.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
-    private static final TraceContext TWO = TraceContext.parse("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+    private static final TraceContext ONE =
+            TraceContext.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    private static final TraceContext TWO =
+            TraceContext.parse("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
 
     private final RecordingPublisher target = new RecordingPublisher();
     private final RecordingTracing tracing = new RecordingTracing();
@@ -28,12 +30,14 @@ class TracedPublisherTest {
         RecordingTracing.Recorded first = tracing.spans.get(0);
         assertThat(first.kind).isEqualTo(Tracing.Kind.PRODUCER);
         assertThat(first.name).isEqualTo("publish glossa.jobs");
-        assertThat(first.attributes).containsEntry(TraceAttributes.MESSAGING_SYSTEM, "rabbitmq")
+        assertThat(first.attributes)
+                .containsEntry(TraceAttributes.MESSAGING_SYSTEM, "rabbitmq")
                 .containsEntry(TraceAttributes.DESTINATION, "glossa.jobs")
                 .containsEntry(TraceAttributes.ROUTING_KEY, "realtime")
                 .containsEntry(TraceAttributes.MESSAGE_COUNT, 1L)
                 .containsEntry(TraceAttributes.TEXT_ID, a.id().toString());
-        assertThat(tracing.spans.get(1).attributes).containsEntry(TraceAttributes.MESSAGE_COUNT, 2L)
+        assertThat(tracing.spans.get(1).attributes)
+                .containsEntry(TraceAttributes.MESSAGE_COUNT, 2L)
                 .doesNotContainKey(TraceAttributes.TEXT_ID);
         assertThat(tracing.spans).allMatch(s -> s.ended && s.failure == null);
     }
@@ -51,7 +55,8 @@ class TracedPublisherTest {
 
     @Test
     void withoutTracingThePublisherIsNotWrapped() {
-        assertThat(TracedPublisher.wrap(target, Tracing.NONE, "rabbitmq", "glossa.jobs")).isSameAs(target);
+        assertThat(TracedPublisher.wrap(target, Tracing.NONE, "rabbitmq", "glossa.jobs"))
+                .isSameAs(target);
     }
 
     private static Job job(TraceContext trace, Lane lane) {

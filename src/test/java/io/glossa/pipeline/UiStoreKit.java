@@ -29,8 +29,7 @@ public abstract class UiStoreKit {
     private final AtomicLong keyIds = new AtomicLong();
 
     /** The stores of one fresh, empty system of record, reading the time from the clock. */
-    public record UiStores(TextStore texts, FeedbackStore feedback, TextHistory history) {
-    }
+    public record UiStores(TextStore texts, FeedbackStore feedback, TextHistory history) {}
 
     protected abstract UiStores freshStores(MutableClock clock) throws Exception;
 
@@ -59,18 +58,21 @@ public abstract class UiStoreKit {
         Feedback first = feedback.add(jobs.get(0).id(), "sv");
         clock.advance(Duration.ofSeconds(1));
         Feedback second = feedback.add(jobs.get(1).id(), "da");
-        Feedback again = feedback.add(jobs.get(0).id(), "no");   // a second opinion is kept too
+        Feedback again = feedback.add(jobs.get(0).id(), "no"); // a second opinion is kept too
 
         assertThat(first.createdAt()).isEqualTo(START);
         assertThat(second.id()).isGreaterThan(first.id());
         List<FeedbackLabel> labels = feedback.labels(0, 10);
-        assertThat(labels).extracting(FeedbackLabel::text, FeedbackLabel::language).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Hej, hur mår du?", "sv"),
-                org.assertj.core.groups.Tuple.tuple("Goddag, hvordan går det?", "da"),
-                org.assertj.core.groups.Tuple.tuple("Hej, hur mår du?", "no"));
+        assertThat(labels)
+                .extracting(FeedbackLabel::text, FeedbackLabel::language)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Hej, hur mår du?", "sv"),
+                        org.assertj.core.groups.Tuple.tuple("Goddag, hvordan går det?", "da"),
+                        org.assertj.core.groups.Tuple.tuple("Hej, hur mår du?", "no"));
         assertThat(labels.get(0).textId()).isEqualTo(jobs.get(0).id());
         assertThat(labels.get(1).createdAt()).isEqualTo(START.plusSeconds(1));
-        assertThat(feedback.labels(first.id(), 10)).extracting(FeedbackLabel::feedbackId)
+        assertThat(feedback.labels(first.id(), 10))
+                .extracting(FeedbackLabel::feedbackId)
                 .containsExactly(second.id(), again.id());
         assertThat(feedback.labels(0, 1)).hasSize(1);
     }
@@ -91,14 +93,22 @@ public abstract class UiStoreKit {
         clock.advance(Duration.ofSeconds(1));
         store.accept(List.of("sent without a key"), Lane.REALTIME);
 
-        assertThat(history.recent(10, Requester.key(1, false))).extracting(HistoryItem::text)
+        assertThat(history.recent(10, Requester.key(1, false)))
+                .extracting(HistoryItem::text)
                 .containsExactly("alice private: my bank PIN is 4711");
-        assertThat(history.recent(10, Requester.key(2, false))).extracting(HistoryItem::text)
+        assertThat(history.recent(10, Requester.key(2, false)))
+                .extracting(HistoryItem::text)
                 .containsExactlyInAnyOrder("bob one", "bob two");
         assertThat(history.recent(1, Requester.key(2, false))).hasSize(1);
-        assertThat(history.recent(10, Requester.key(3, false))).as("a key that submitted nothing sees nothing").isEmpty();
-        assertThat(history.recent(10, Requester.key(3, true))).extracting(HistoryItem::text).as("an admin key: all")
-                .startsWith("sent without a key").endsWith("alice private: my bank PIN is 4711").hasSize(4);
+        assertThat(history.recent(10, Requester.key(3, false)))
+                .as("a key that submitted nothing sees nothing")
+                .isEmpty();
+        assertThat(history.recent(10, Requester.key(3, true)))
+                .extracting(HistoryItem::text)
+                .as("an admin key: all")
+                .startsWith("sent without a key")
+                .endsWith("alice private: my bank PIN is 4711")
+                .hasSize(4);
         assertThat(history.recent(10)).as("without keys, as before").hasSize(4);
     }
 
@@ -107,7 +117,8 @@ public abstract class UiStoreKit {
         Job old = store.accept(List.of("first <b>text</b>"), Lane.REALTIME).get(0);
         clock.advance(Duration.ofSeconds(1));
         Job young = store.accept(List.of("second"), Lane.BATCH).get(0);
-        Prediction sv = new Prediction("sv", "Swedish", "Svenska", 0.9, List.of(new Candidate("sv", "Swedish", "Svenska", 0.9)));
+        Prediction sv = new Prediction(
+                "sv", "Swedish", "Svenska", 0.9, List.of(new Candidate("sv", "Swedish", "Svenska", 0.9)));
         store.complete(new Result(old.id(), sv, "v1", START.plusSeconds(2), 1000));
 
         List<HistoryItem> items = history.recent(10);
@@ -124,16 +135,18 @@ public abstract class UiStoreKit {
         Requester alice = Requester.key(newKey("alice", false), false);
         Requester bob = Requester.key(newKey("bob", false), false);
         Requester admin = Requester.key(newKey("ops", true), true);
-        Job alices = store.accept(List.of("alice private: my bank PIN is 4711"), Lane.REALTIME, alice.keyId(), null).get(0);
+        Job alices = store.accept(List.of("alice private: my bank PIN is 4711"), Lane.REALTIME, alice.keyId(), null)
+                .get(0);
         Job nobodys = store.accept(List.of("Hej, hur mår du?"), Lane.REALTIME).get(0);
 
         feedback.add(alices.id(), "sv", alice);
-        assertThatThrownBy(() -> feedback.add(alices.id(), "de", bob)).as("bob cannot relabel alice's text")
+        assertThatThrownBy(() -> feedback.add(alices.id(), "de", bob))
+                .as("bob cannot relabel alice's text")
                 .isInstanceOf(UnknownTextException.class);
         assertThatThrownBy(() -> feedback.add(nobodys.id(), "de", bob)).isInstanceOf(UnknownTextException.class);
         feedback.add(alices.id(), "da", admin);
         feedback.add(nobodys.id(), "no", admin);
-        feedback.add(nobodys.id(), "sv");   // no key needed: the single user's label
+        feedback.add(nobodys.id(), "sv"); // no key needed: the single user's label
 
         assertThat(feedback.labels(0, 10)).extracting(FeedbackLabel::language).containsExactly("sv", "da", "no", "sv");
     }

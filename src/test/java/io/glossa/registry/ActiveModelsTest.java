@@ -20,23 +20,29 @@ class ActiveModelsTest {
     private final ModelCatalog catalog = new ModelCatalog(registry, ModelAnnouncer.NONE);
     private final List<String> loaded = new ArrayList<>();
     private final List<String> refusedVersions = new ArrayList<>();
-    private final ActiveModels models = new ActiveModels(registry, FALLBACK, "worker-1", new ModelMetrics() {
-        @Override
-        public void loaded(String version) {
-            loaded.add(version);
-        }
+    private final ActiveModels models = new ActiveModels(
+            registry,
+            FALLBACK,
+            "worker-1",
+            new ModelMetrics() {
+                @Override
+                public void loaded(String version) {
+                    loaded.add(version);
+                }
 
-        @Override
-        public void refused(String version) {
-            refusedVersions.add(version);
-        }
-    }, Clock.systemUTC());
+                @Override
+                public void refused(String version) {
+                    refusedVersions.add(version);
+                }
+            },
+            Clock.systemUTC());
 
     @Test
     void emptyRegistryKeepsTheFallbackAndReportsIt() {
         models.refresh();
         assertThat(models.get()).isSameAs(FALLBACK);
-        assertThat(registry.workers()).singleElement()
+        assertThat(registry.workers())
+                .singleElement()
                 .satisfies(w -> assertThat(w.activeVersion()).isEqualTo(FALLBACK.version()));
     }
 
@@ -49,7 +55,9 @@ class ActiveModelsTest {
 
         assertThat(models.get().version()).isEqualTo(b);
         assertThat(loaded).containsExactly(b);
-        assertThat(registry.workers()).singleElement().satisfies(w -> assertThat(w.activeVersion()).isEqualTo(b));
+        assertThat(registry.workers())
+                .singleElement()
+                .satisfies(w -> assertThat(w.activeVersion()).isEqualTo(b));
     }
 
     @Test
@@ -81,7 +89,8 @@ class ActiveModelsTest {
         models.refresh();
 
         assertThat(models.get()).isSameAs(FALLBACK);
-        assertThat(registry.refusals()).singleElement()
+        assertThat(registry.refusals())
+                .singleElement()
                 .satisfies(r -> assertThat(r.reason()).contains("smoke test"));
     }
 
@@ -107,7 +116,8 @@ class ActiveModelsTest {
 
         models.refresh();
         assertThat(models.get().version()).isEqualTo(a);
-        assertThat(models.shadow()).hasValueSatisfying(s -> assertThat(s.version()).isEqualTo(b));
+        assertThat(models.shadow())
+                .hasValueSatisfying(s -> assertThat(s.version()).isEqualTo(b));
         assertThat(registry.workers().get(0).shadowVersion()).isEqualTo(b);
 
         catalog.shadowOff();
@@ -121,7 +131,8 @@ class ActiveModelsTest {
         String b = catalog.add("b", B, "second").version();
         assertThat(models.version(b).version()).isEqualTo(b);
         assertThat(models.version(b)).as("loaded once").isSameAs(models.version(b));
-        assertThatThrownBy(() -> models.version("2020-01-01.00000000")).isInstanceOf(BadModelException.class)
+        assertThatThrownBy(() -> models.version("2020-01-01.00000000"))
+                .isInstanceOf(BadModelException.class)
                 .hasMessageContaining("not in the registry");
     }
 }

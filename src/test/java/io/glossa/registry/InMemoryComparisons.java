@@ -15,8 +15,11 @@ final class InMemoryComparisons implements ComparisonStore {
     private final InMemoryReverify reverify;
     private final InMemoryFeedback feedback;
 
-    InMemoryComparisons(InMemoryTextStore texts, InMemoryShadowResults shadow, InMemoryReverify reverify,
-                        InMemoryFeedback feedback) {
+    InMemoryComparisons(
+            InMemoryTextStore texts,
+            InMemoryShadowResults shadow,
+            InMemoryReverify reverify,
+            InMemoryFeedback feedback) {
         this.texts = texts;
         this.shadow = shadow;
         this.reverify = reverify;
@@ -58,7 +61,8 @@ final class InMemoryComparisons implements ComparisonStore {
                 counts[1] += answer.equals(label) ? 1 : 0;
             }
         });
-        return byLanguage.entrySet().stream().map(e -> new LabelTally(e.getKey(), e.getValue()[0], e.getValue()[1]))
+        return byLanguage.entrySet().stream()
+                .map(e -> new LabelTally(e.getKey(), e.getValue()[0], e.getValue()[1]))
                 .toList();
     }
 }

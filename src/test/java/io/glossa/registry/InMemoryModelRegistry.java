@@ -31,8 +31,14 @@ final class InMemoryModelRegistry implements ModelRegistry {
         if (entries.containsKey(model.version())) {
             throw new ModelRegistryException("model " + model.version() + " is already in the registry");
         }
-        ModelEntry entry = new ModelEntry(model.version(), model.sha256(), model.bytes().length, model.devScore(),
-                model.note(), clock.instant(), model.measuredScore());
+        ModelEntry entry = new ModelEntry(
+                model.version(),
+                model.sha256(),
+                model.bytes().length,
+                model.devScore(),
+                model.note(),
+                clock.instant(),
+                model.measuredScore());
         entries.put(model.version(), entry);
         files.put(model.version(), model.bytes().clone());
         return entry;
@@ -46,7 +52,8 @@ final class InMemoryModelRegistry implements ModelRegistry {
     @Override
     public synchronized List<ModelEntry> list() {
         return entries.values().stream()
-                .sorted(Comparator.comparing(ModelEntry::addedAt).thenComparing(ModelEntry::version)).toList();
+                .sorted(Comparator.comparing(ModelEntry::addedAt).thenComparing(ModelEntry::version))
+                .toList();
     }
 
     @Override
@@ -96,7 +103,8 @@ final class InMemoryModelRegistry implements ModelRegistry {
     @Override
     public synchronized void refused(Refusal refusal) {
         // the newest reason per worker and version, newest first
-        refusals.removeIf(r -> r.worker().equals(refusal.worker()) && r.version().equals(refusal.version()));
+        refusals.removeIf(
+                r -> r.worker().equals(refusal.worker()) && r.version().equals(refusal.version()));
         refusals.add(refusal);
         refusals.sort(Comparator.comparing(Refusal::at).reversed().thenComparing(Refusal::worker));
     }

@@ -40,8 +40,15 @@ final class InMemoryReverify implements ReverifyStore {
 
     @Override
     public synchronized ReverifyRun create(String modelVersion, String selection) {
-        ReverifyRun run = new ReverifyRun(UUID.randomUUID(), modelVersion, selection, 0, 0,
-                clock.instant().truncatedTo(ChronoUnit.MICROS), null, null);
+        ReverifyRun run = new ReverifyRun(
+                UUID.randomUUID(),
+                modelVersion,
+                selection,
+                0,
+                0,
+                clock.instant().truncatedTo(ChronoUnit.MICROS),
+                null,
+                null);
         runs.put(run.id(), run);
         answers.put(run.id(), new LinkedHashMap<>());
         return run;
@@ -51,27 +58,48 @@ final class InMemoryReverify implements ReverifyStore {
     public List<Job> texts(Selection selection, UUID after, int limit) {
         List<InMemoryTextStore.StoredText> done = new ArrayList<>(texts.allStored().stream()
                 .filter(t -> t.record().status() == TextStatus.DONE)
-                .filter(t -> selection.since() == null || !t.record().submittedAt().isBefore(selection.since()))
+                .filter(t ->
+                        selection.since() == null || !t.record().submittedAt().isBefore(selection.since()))
                 .toList());
         if (selection.sample() > 0) {
             Collections.shuffle(done);
-            return done.stream().limit(selection.sample()).map(InMemoryReverify::job).toList();
+            return done.stream()
+                    .limit(selection.sample())
+                    .map(InMemoryReverify::job)
+                    .toList();
         }
         // ids in their text form, as the database orders them
-        return done.stream().filter(t -> after == null || t.record().id().toString().compareTo(after.toString()) > 0)
-                .sorted(Comparator.comparing(t -> t.record().id().toString())).limit(limit)
-                .map(InMemoryReverify::job).toList();
+        return done.stream()
+                .filter(t -> after == null || t.record().id().toString().compareTo(after.toString()) > 0)
+                .sorted(Comparator.comparing(t -> t.record().id().toString()))
+                .limit(limit)
+                .map(InMemoryReverify::job)
+                .toList();
     }
 
     private static Job job(InMemoryTextStore.StoredText text) {
-        return new Job(text.record().id(), text.text(), text.record().lane(), text.record().submittedAt(), null,
+        return new Job(
+                text.record().id(),
+                text.text(),
+                text.record().lane(),
+                text.record().submittedAt(),
+                null,
                 text.question());
     }
 
     @Override
     public synchronized void setTotal(UUID run, long total) {
-        runs.computeIfPresent(run, (id, r) -> new ReverifyRun(id, r.modelVersion(), r.selection(), total, r.scored(),
-                r.createdAt(), r.finishedAt(), r.reportJson()));
+        runs.computeIfPresent(
+                run,
+                (id, r) -> new ReverifyRun(
+                        id,
+                        r.modelVersion(),
+                        r.selection(),
+                        total,
+                        r.scored(),
+                        r.createdAt(),
+                        r.finishedAt(),
+                        r.reportJson()));
     }
 
     @Override
@@ -89,13 +117,23 @@ final class InMemoryReverify implements ReverifyStore {
 
     @Override
     public synchronized List<ReverifyRun> runs(int limit) {
-        return runs.values().stream().sorted(Comparator.comparing(ReverifyRun::createdAt).reversed()).limit(limit)
-                .map(this::withScored).toList();
+        return runs.values().stream()
+                .sorted(Comparator.comparing(ReverifyRun::createdAt).reversed())
+                .limit(limit)
+                .map(this::withScored)
+                .toList();
     }
 
     private ReverifyRun withScored(ReverifyRun r) {
-        return new ReverifyRun(r.id(), r.modelVersion(), r.selection(), r.total(), answers.get(r.id()).size(),
-                r.createdAt(), r.finishedAt(), r.reportJson());
+        return new ReverifyRun(
+                r.id(),
+                r.modelVersion(),
+                r.selection(),
+                r.total(),
+                answers.get(r.id()).size(),
+                r.createdAt(),
+                r.finishedAt(),
+                r.reportJson());
     }
 
     @Override
@@ -121,30 +159,53 @@ final class InMemoryReverify implements ReverifyStore {
                 changes.merge(List.of(before, now), 1L, Long::sum);
             }
         }
-        return new ReverifyTallies(scored.size(), same, labelled, correctNow, correctBefore, changes.entrySet().stream()
-                .map(e -> new ReverifyTallies.Change(e.getKey().get(0), e.getKey().get(1), e.getValue()))
-                .sorted(Comparator.comparingLong(ReverifyTallies.Change::count).reversed()
-                        .thenComparing(ReverifyTallies.Change::from).thenComparing(ReverifyTallies.Change::to))
-                .toList());
+        return new ReverifyTallies(
+                scored.size(),
+                same,
+                labelled,
+                correctNow,
+                correctBefore,
+                changes.entrySet().stream()
+                        .map(e -> new ReverifyTallies.Change(
+                                e.getKey().get(0), e.getKey().get(1), e.getValue()))
+                        .sorted(Comparator.comparingLong(ReverifyTallies.Change::count)
+                                .reversed()
+                                .thenComparing(ReverifyTallies.Change::from)
+                                .thenComparing(ReverifyTallies.Change::to))
+                        .toList());
     }
 
     /** The language the text's client was shown, or null if it has no result. */
     private String shown(UUID text) {
-        return texts.stored(text).map(t -> t.record().prediction()).filter(Objects::nonNull)
-                .map(p -> p.language()).orElse(null);
+        return texts.stored(text)
+                .map(t -> t.record().prediction())
+                .filter(Objects::nonNull)
+                .map(p -> p.language())
+                .orElse(null);
     }
 
     @Override
     public synchronized void finish(UUID run, String reportJson, Instant at) {
-        runs.computeIfPresent(run, (id, r) -> new ReverifyRun(id, r.modelVersion(), r.selection(), r.total(),
-                r.scored(), r.createdAt(), at.truncatedTo(ChronoUnit.MICROS), reportJson));
+        runs.computeIfPresent(
+                run,
+                (id, r) -> new ReverifyRun(
+                        id,
+                        r.modelVersion(),
+                        r.selection(),
+                        r.total(),
+                        r.scored(),
+                        r.createdAt(),
+                        at.truncatedTo(ChronoUnit.MICROS),
+                        reportJson));
     }
 
     /** The language {@code version} answered per text in every run. */
     synchronized Map<UUID, String> answersOf(String version) {
         Map<UUID, String> found = new HashMap<>();
-        answers.values().forEach(run -> run.values().stream().filter(r -> r.modelVersion().equals(version))
-                .forEach(r -> found.put(r.id(), r.prediction().language())));
+        answers.values()
+                .forEach(run -> run.values().stream()
+                        .filter(r -> r.modelVersion().equals(version))
+                        .forEach(r -> found.put(r.id(), r.prediction().language())));
         return found;
     }
 }

@@ -12,6 +12,7 @@ class InMemoryReverifyStoreTest extends ReverifyStoreKit {
         InMemoryFeedback feedback = new InMemoryFeedback(texts, clock);
         InMemoryShadowResults shadow = new InMemoryShadowResults();
         InMemoryReverify runs = new InMemoryReverify(texts, feedback, clock);
-        return new ReverifyStores(texts, feedback, runs, new InMemoryComparisons(texts, shadow, runs, feedback), shadow);
+        return new ReverifyStores(
+                texts, feedback, runs, new InMemoryComparisons(texts, shadow, runs, feedback), shadow);
     }
 }

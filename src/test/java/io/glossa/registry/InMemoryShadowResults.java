@@ -11,7 +11,8 @@ final class InMemoryShadowResults implements ShadowResults {
 
     @Override
     public synchronized void store(Result result) {
-        byVersion.computeIfAbsent(result.modelVersion(), v -> new HashMap<>())
+        byVersion
+                .computeIfAbsent(result.modelVersion(), v -> new HashMap<>())
                 .putIfAbsent(result.id(), result.prediction().language());
     }
 

@@ -26,17 +26,20 @@ class ModelCatalogTest {
         assertThat(entry.sizeBytes()).isEqualTo(A.length);
         assertThat(entry.devScore()).isBetween(0.9, 1.0);
         assertThat(entry.note()).isEqualTo("first");
-        assertThat(registry.bytes(entry.version())).hasValueSatisfying(b -> assertThat(b).isEqualTo(A));
+        assertThat(registry.bytes(entry.version()))
+                .hasValueSatisfying(b -> assertThat(b).isEqualTo(A));
         assertThat(announced).as("adding changes nothing that runs").isEmpty();
     }
 
     @Test
     void corruptFilesAndNonsenseModelsAreRefusedAtAdd() {
         assertThatThrownBy(() -> catalog.add("bad.glossa", TestModels.corrupted(A), "x"))
-                .isInstanceOf(ModelFormatException.class).hasMessageContaining("bad.glossa")
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("bad.glossa")
                 .hasMessageContaining("corrupted");
         assertThatThrownBy(() -> catalog.add("shuffled.glossa", TestModels.wrongLabels(), "x"))
-                .isInstanceOf(BadModelException.class).hasMessageContaining("smoke test");
+                .isInstanceOf(BadModelException.class)
+                .hasMessageContaining("smoke test");
         assertThat(registry.list()).isEmpty();
     }
 
@@ -44,9 +47,11 @@ class ModelCatalogTest {
     void duplicateVersionsAndMissingNotesAreRefused() {
         catalog.add("a", A, "first");
         assertThatThrownBy(() -> catalog.add("a again", A, "again"))
-                .isInstanceOf(ModelRegistryException.class).hasMessageContaining("already in the registry");
+                .isInstanceOf(ModelRegistryException.class)
+                .hasMessageContaining("already in the registry");
         assertThatThrownBy(() -> catalog.add("b", B, " "))
-                .isInstanceOf(ModelRegistryException.class).hasMessageContaining("--note");
+                .isInstanceOf(ModelRegistryException.class)
+                .hasMessageContaining("--note");
     }
 
     @Test
@@ -62,21 +67,26 @@ class ModelCatalogTest {
 
         assertThat(back.version()).isEqualTo(a);
         assertThat(registry.state().active()).isEqualTo(a);
-        assertThat(announced).extracting(ModelAnnouncement::event, ModelAnnouncement::version).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(ModelEvent.Action.ACTIVATE, a),
-                org.assertj.core.groups.Tuple.tuple(ModelEvent.Action.ACTIVATE, b),
-                org.assertj.core.groups.Tuple.tuple(ModelEvent.Action.ROLLBACK, a));
-        assertThatThrownBy(catalog::rollback).isInstanceOf(ModelRegistryException.class)
+        assertThat(announced)
+                .extracting(ModelAnnouncement::event, ModelAnnouncement::version)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ModelEvent.Action.ACTIVATE, a),
+                        org.assertj.core.groups.Tuple.tuple(ModelEvent.Action.ACTIVATE, b),
+                        org.assertj.core.groups.Tuple.tuple(ModelEvent.Action.ROLLBACK, a));
+        assertThatThrownBy(catalog::rollback)
+                .isInstanceOf(ModelRegistryException.class)
                 .hasMessageContaining("nothing to roll back to");
     }
 
     @Test
     void unknownVersionsAndDamagedStoredBytesCannotBeActivated() {
         assertThatThrownBy(() -> catalog.activate("2020-01-01.deadbeef"))
-                .isInstanceOf(ModelRegistryException.class).hasMessageContaining("no model 2020-01-01.deadbeef");
+                .isInstanceOf(ModelRegistryException.class)
+                .hasMessageContaining("no model 2020-01-01.deadbeef");
         String a = catalog.add("a", A, "first").version();
         registry.replaceBytes(a, TestModels.corrupted(A));
-        assertThatThrownBy(() -> catalog.activate(a)).isInstanceOf(BadModelException.class)
+        assertThatThrownBy(() -> catalog.activate(a))
+                .isInstanceOf(BadModelException.class)
                 .hasMessageContaining("sha256");
         assertThat(registry.state().activeVersion()).isEmpty();
         assertThat(announced).isEmpty();

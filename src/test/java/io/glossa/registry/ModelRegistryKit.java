@@ -31,17 +31,20 @@ public abstract class ModelRegistryKit {
     }
 
     protected static NewModel model(String version, byte[] bytes, Double dev) {
-        return new NewModel(version, "ab".repeat(32), bytes, "{\"version\":\"" + version + "\"}", dev, "note " + version);
+        return new NewModel(
+                version, "ab".repeat(32), bytes, "{\"version\":\"" + version + "\"}", dev, "note " + version);
     }
 
     @Test
     void aModelFileComesBackByteForByteWithItsEntry() {
         ModelEntry added = registry.add(model("2026-01-01.0000000a", MODEL, 0.97));
 
-        assertThat(registry.bytes("2026-01-01.0000000a")).hasValueSatisfying(b -> assertThat(b).isEqualTo(MODEL));
+        assertThat(registry.bytes("2026-01-01.0000000a"))
+                .hasValueSatisfying(b -> assertThat(b).isEqualTo(MODEL));
         assertThat(registry.find("2026-01-01.0000000a")).contains(added);
-        assertThat(added).isEqualTo(new ModelEntry("2026-01-01.0000000a", "ab".repeat(32), MODEL.length, 0.97,
-                "note 2026-01-01.0000000a", START));
+        assertThat(added)
+                .isEqualTo(new ModelEntry(
+                        "2026-01-01.0000000a", "ab".repeat(32), MODEL.length, 0.97, "note 2026-01-01.0000000a", START));
         assertThat(registry.find("nope")).isEmpty();
         assertThat(registry.bytes("nope")).isEmpty();
     }
@@ -52,8 +55,10 @@ public abstract class ModelRegistryKit {
         registry.add(model("m0", new byte[] {3}, 0.5));
 
         assertThat(registry.find("m1")).map(ModelEntry::measuredScore).contains(0.9962);
-        assertThat(registry.list()).extracting(ModelEntry::version, ModelEntry::measuredScore)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("m1", 0.9962),
+        assertThat(registry.list())
+                .extracting(ModelEntry::version, ModelEntry::measuredScore)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("m1", 0.9962),
                         org.assertj.core.groups.Tuple.tuple("m0", null));
     }
 
@@ -62,8 +67,10 @@ public abstract class ModelRegistryKit {
         registry.add(model("v1", new byte[] {1}, null));
         clock.advance(Duration.ofMinutes(1));
         registry.add(model("v2", new byte[] {2}, 0.5));
-        assertThat(registry.list()).extracting(ModelEntry::version, ModelEntry::devScore)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("v1", null),
+        assertThat(registry.list())
+                .extracting(ModelEntry::version, ModelEntry::devScore)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("v1", null),
                         org.assertj.core.groups.Tuple.tuple("v2", 0.5));
     }
 
@@ -71,7 +78,8 @@ public abstract class ModelRegistryKit {
     void aVersionIsAddedOnlyOnce() {
         registry.add(model("v1", new byte[] {1}, null));
         assertThatThrownBy(() -> registry.add(model("v1", new byte[] {9}, null)))
-                .isInstanceOf(ModelRegistryException.class).hasMessageContaining("already in the registry");
+                .isInstanceOf(ModelRegistryException.class)
+                .hasMessageContaining("already in the registry");
         assertThat(registry.bytes("v1")).hasValueSatisfying(b -> assertThat(b).containsExactly(1));
     }
 
@@ -90,12 +98,14 @@ public abstract class ModelRegistryKit {
         ModelEvent back = registry.record(ModelEvent.Action.ROLLBACK, "v1");
         assertThat(registry.state()).isEqualTo(new ModelState("v1", null));
 
-        assertThat(registry.events()).extracting(ModelEvent::action, ModelEvent::version).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(ModelEvent.Action.ACTIVATE, "v1"),
-                org.assertj.core.groups.Tuple.tuple(ModelEvent.Action.SHADOW, "v2"),
-                org.assertj.core.groups.Tuple.tuple(ModelEvent.Action.ACTIVATE, "v2"),
-                org.assertj.core.groups.Tuple.tuple(ModelEvent.Action.SHADOW_OFF, null),
-                org.assertj.core.groups.Tuple.tuple(ModelEvent.Action.ROLLBACK, "v1"));
+        assertThat(registry.events())
+                .extracting(ModelEvent::action, ModelEvent::version)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ModelEvent.Action.ACTIVATE, "v1"),
+                        org.assertj.core.groups.Tuple.tuple(ModelEvent.Action.SHADOW, "v2"),
+                        org.assertj.core.groups.Tuple.tuple(ModelEvent.Action.ACTIVATE, "v2"),
+                        org.assertj.core.groups.Tuple.tuple(ModelEvent.Action.SHADOW_OFF, null),
+                        org.assertj.core.groups.Tuple.tuple(ModelEvent.Action.ROLLBACK, "v1"));
         assertThat(registry.events().get(4)).isEqualTo(back);
         assertThat(back.at()).isEqualTo(START.plusSeconds(1));
     }
@@ -103,7 +113,8 @@ public abstract class ModelRegistryKit {
     @Test
     void onlyRegisteredVersionsCanBeActivated() {
         assertThatThrownBy(() -> registry.record(ModelEvent.Action.ACTIVATE, "ghost"))
-                .isInstanceOf(ModelRegistryException.class).hasMessageContaining("no model ghost");
+                .isInstanceOf(ModelRegistryException.class)
+                .hasMessageContaining("no model ghost");
         assertThat(registry.events()).isEmpty();
     }
 
@@ -112,14 +123,18 @@ public abstract class ModelRegistryKit {
         registry.report(new WorkerStatus("w1", "v1", null, START));
         registry.report(new WorkerStatus("w2", "v1", null, START));
         registry.report(new WorkerStatus("w1", "v2", "v3", START.plusSeconds(5)));
-        assertThat(registry.workers()).containsExactly(new WorkerStatus("w1", "v2", "v3", START.plusSeconds(5)),
-                new WorkerStatus("w2", "v1", null, START));
+        assertThat(registry.workers())
+                .containsExactly(
+                        new WorkerStatus("w1", "v2", "v3", START.plusSeconds(5)),
+                        new WorkerStatus("w2", "v1", null, START));
 
         registry.refused(new Refusal("w1", "v9", "checksum", START));
         registry.refused(new Refusal("w1", "v9", "smoke test", START.plusSeconds(1)));
         registry.refused(new Refusal("w2", "v9", "bad file", START.plusSeconds(2)));
         List<Refusal> refusals = registry.refusals();
-        assertThat(refusals).containsExactly(new Refusal("w2", "v9", "bad file", START.plusSeconds(2)),
-                new Refusal("w1", "v9", "smoke test", START.plusSeconds(1)));
+        assertThat(refusals)
+                .containsExactly(
+                        new Refusal("w2", "v9", "bad file", START.plusSeconds(2)),
+                        new Refusal("w1", "v9", "smoke test", START.plusSeconds(1)));
     }
 }

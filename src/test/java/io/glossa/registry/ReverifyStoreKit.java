@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import io.glossa.testing.MutableClock;
 import io.glossa.model.Prediction;
 import io.glossa.pipeline.FeedbackStore;
 import io.glossa.pipeline.Job;
@@ -12,6 +11,7 @@ import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.Result;
 import io.glossa.pipeline.TextStore;
 import io.glossa.pipeline.UnknownTextException;
+import io.glossa.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,9 +58,12 @@ public abstract class ReverifyStoreKit {
     private List<Job> texts;
 
     /** The stores of one fresh, empty system of record, reading the time from the clock. */
-    public record ReverifyStores(TextStore texts, FeedbackStore feedback, ReverifyStore runs,
-                                 ComparisonStore comparisons, ShadowResults shadow) {
-    }
+    public record ReverifyStores(
+            TextStore texts,
+            FeedbackStore feedback,
+            ReverifyStore runs,
+            ComparisonStore comparisons,
+            ShadowResults shadow) {}
 
     protected abstract ReverifyStores freshStores(MutableClock clock) throws Exception;
 
@@ -96,8 +99,12 @@ public abstract class ReverifyStoreKit {
     }
 
     private Result result(int text, String language, String version) {
-        return new Result(texts.get(text).id(), new Prediction(language, language, language, 0.9, List.of()), version,
-                clock.instant(), 1);
+        return new Result(
+                texts.get(text).id(),
+                new Prediction(language, language, language, 0.9, List.of()),
+                version,
+                clock.instant(),
+                1);
     }
 
     private void label(int text, String language) {
@@ -122,17 +129,30 @@ public abstract class ReverifyStoreKit {
         ReverifyTallies tallies = runs.tallies(run.id());
         ReverifyReport report = ReverifyReport.of(runs.find(run.id()).orElseThrow(), tallies, clock.instant());
 
-        assertThat(tallies).isEqualTo(new ReverifyTallies(10, 7, 5, 3, 2, List.of(
-                new ReverifyTallies.Change("da", "no", 1), new ReverifyTallies.Change("fi", "et", 1),
-                new ReverifyTallies.Change("sv", "no", 1))));
+        assertThat(tallies)
+                .isEqualTo(new ReverifyTallies(
+                        10,
+                        7,
+                        5,
+                        3,
+                        2,
+                        List.of(
+                                new ReverifyTallies.Change("da", "no", 1),
+                                new ReverifyTallies.Change("fi", "et", 1),
+                                new ReverifyTallies.Change("sv", "no", 1))));
         assertThat(report.total()).isEqualTo(10);
         assertThat(report.scored()).isEqualTo(10);
         assertThat(report.agreement()).isEqualTo(0.7);
         assertThat(report.accuracy()).isEqualTo(0.6);
         assertThat(report.storedAccuracy()).isEqualTo(0.4);
-        assertThat(report.summary()).contains("70.00% (7 of 10)").contains("60.00% (3 of 5)")
-                .contains("stored predictions: 40.00%").contains("da -> no: 1");
-        assertThat(report.toJson()).contains("\"agreement\":0.7").contains("\"stored_accuracy\":0.4")
+        assertThat(report.summary())
+                .contains("70.00% (7 of 10)")
+                .contains("60.00% (3 of 5)")
+                .contains("stored predictions: 40.00%")
+                .contains("da -> no: 1");
+        assertThat(report.toJson())
+                .contains("\"agreement\":0.7")
+                .contains("\"stored_accuracy\":0.4")
                 .contains("{\"from\":\"da\",\"to\":\"no\",\"count\":1}");
     }
 
@@ -177,20 +197,28 @@ public abstract class ReverifyStoreKit {
         assertThat(recent).extracting(Job::text).containsExactlyInAnyOrder("text 8", "text 9", "text 10");
 
         List<Job> sample = runs.texts(new Selection(3, null), null, 100);
-        assertThat(sample).hasSize(3).extracting(Job::id).doesNotHaveDuplicates().isSubsetOf(done);
+        assertThat(sample)
+                .hasSize(3)
+                .extracting(Job::id)
+                .doesNotHaveDuplicates()
+                .isSubsetOf(done);
     }
 
     /** A re-verify asks what the client asked: the texts come back with their stored languages and top. */
     @Test
     void textsToReverifyCarryTheirClientsQuestion() {
         io.glossa.pipeline.Question asked = new io.glossa.pipeline.Question(List.of("sv", "no"), 1);
-        Job restricted = store.accept(List.of("restricted"), Lane.REALTIME, asked).get(0);
-        store.complete(new Result(restricted.id(), new Prediction("sv", "sv", "sv", 0.9, List.of()), "old",
-                clock.instant(), 1));
+        Job restricted =
+                store.accept(List.of("restricted"), Lane.REALTIME, asked).get(0);
+        store.complete(new Result(
+                restricted.id(), new Prediction("sv", "sv", "sv", 0.9, List.of()), "old", clock.instant(), 1));
         List<Job> selected = runs.texts(Selection.all(), null, 100);
-        assertThat(selected).filteredOn(job -> job.id().equals(restricted.id())).singleElement()
+        assertThat(selected)
+                .filteredOn(job -> job.id().equals(restricted.id()))
+                .singleElement()
                 .satisfies(job -> assertThat(job.question()).isEqualTo(asked));
-        assertThat(selected).filteredOn(job -> !job.id().equals(restricted.id()))
+        assertThat(selected)
+                .filteredOn(job -> !job.id().equals(restricted.id()))
                 .allSatisfy(job -> assertThat(job.question().isDefault()).isTrue());
     }
 
@@ -198,13 +226,22 @@ public abstract class ReverifyStoreKit {
     void compareCountsDisagreementAndPerLanguageAccuracyOverResultsShadowAndReverify() {
         scoreRun();
         assertThat(comparisons.agreement("old", "new")).isEqualTo(new ComparisonStore.Agreement(10, 3));
-        assertThat(comparisons.feedbackTally("new")).extracting(ComparisonStore.LabelTally::language,
-                        ComparisonStore.LabelTally::n, ComparisonStore.LabelTally::correct)
-                .containsExactly(tuple("da", 1L, 0L), tuple("en", 1L, 1L), tuple("et", 1L, 1L), tuple("no", 1L, 1L),
+        assertThat(comparisons.feedbackTally("new"))
+                .extracting(
+                        ComparisonStore.LabelTally::language,
+                        ComparisonStore.LabelTally::n,
+                        ComparisonStore.LabelTally::correct)
+                .containsExactly(
+                        tuple("da", 1L, 0L),
+                        tuple("en", 1L, 1L),
+                        tuple("et", 1L, 1L),
+                        tuple("no", 1L, 1L),
                         tuple("sv", 1L, 0L));
         ModelComparison comparison = ModelComparison.compare(comparisons, "old", "new");
         assertThat(comparison.disagreement()).isEqualTo(0.3);
-        assertThat(comparison.languages()).filteredOn(r -> r.language().equals("sv")).singleElement()
+        assertThat(comparison.languages())
+                .filteredOn(r -> r.language().equals("sv"))
+                .singleElement()
                 .satisfies(r -> {
                     assertThat(r.a()).isEqualTo(new ModelComparison.Accuracy(2, 1, 0.5)); // t2 wrong, t10 right
                     assertThat(r.b()).isEqualTo(new ModelComparison.Accuracy(1, 0, 0.0));
@@ -213,7 +250,8 @@ public abstract class ReverifyStoreKit {
         assertThat(comparison.overallB()).isEqualTo(new ModelComparison.Accuracy(5, 3, 0.6));
 
         shadow.store(result(10, "no", "cand"));
-        assertThat(comparisons.agreement("old", "cand")).as("shadow answers count too")
+        assertThat(comparisons.agreement("old", "cand"))
+                .as("shadow answers count too")
                 .isEqualTo(new ComparisonStore.Agreement(1, 1));
     }
 }

@@ -22,8 +22,8 @@ class ShadowingHandlerTest {
 
     private final InMemoryModelRegistry registry = new InMemoryModelRegistry();
     private final ModelCatalog catalog = new ModelCatalog(registry, ModelAnnouncer.NONE);
-    private final ActiveModels models = new ActiveModels(registry, LanguageModel.fromBytes(A), "w", ModelMetrics.NONE,
-            Clock.systemUTC());
+    private final ActiveModels models =
+            new ActiveModels(registry, LanguageModel.fromBytes(A), "w", ModelMetrics.NONE, Clock.systemUTC());
     private final List<Result> shadowed = new ArrayList<>();
     private String shadowVersion;
     private final Job job = new Job(UUID.randomUUID(), "Hej, hur mår du i dag?", Lane.REALTIME, Instant.now());
@@ -83,10 +83,12 @@ class ShadowingHandlerTest {
         String a = activateAWithShadowB();
         Job other = new Job(UUID.randomUUID(), "Tere hommikust, kuidas läheb?", Lane.REALTIME, Instant.now());
 
-        List<io.glossa.pipeline.JobOutcome> outcomes = new ShadowingHandler(this::activeAnswer, models, shadowed::add,
-                Clock.systemUTC()).handleAll(List.of(job, other));
+        List<io.glossa.pipeline.JobOutcome> outcomes = new ShadowingHandler(
+                        this::activeAnswer, models, shadowed::add, Clock.systemUTC())
+                .handleAll(List.of(job, other));
 
-        assertThat(outcomes).allSatisfy(o -> assertThat(o.result().modelVersion()).isEqualTo(a));
+        assertThat(outcomes)
+                .allSatisfy(o -> assertThat(o.result().modelVersion()).isEqualTo(a));
         assertThat(shadowed).extracting(Result::id).containsExactly(job.id(), other.id());
         assertThat(shadowed).allSatisfy(r -> assertThat(r.modelVersion()).isEqualTo(shadowVersion));
     }

@@ -20,14 +20,18 @@ class SmokeTestTest {
     @Test
     void aModelThatKnowsTooFewOfTheLanguagesCannotBeChecked() {
         LanguageModel three = LanguageModel.fromBytes(TestModels.onlyLabels("en", "de", "fr"));
-        assertThat(three.predict("Das Wetter ist heute sehr schön.", 1).language()).isEqualTo("de");
-        assertThatThrownBy(() -> SmokeTest.check(three)).isInstanceOf(BadModelException.class)
-                .hasMessageContaining("cannot be checked").hasMessageContaining("knows 3 of");
+        assertThat(three.predict("Das Wetter ist heute sehr schön.", 1).language())
+                .isEqualTo("de");
+        assertThatThrownBy(() -> SmokeTest.check(three))
+                .isInstanceOf(BadModelException.class)
+                .hasMessageContaining("cannot be checked")
+                .hasMessageContaining("knows 3 of");
     }
 
     @Test
     void aModelThatAnswersNonsenseFails() {
         assertThatThrownBy(() -> SmokeTest.check(LanguageModel.fromBytes(TestModels.wrongLabels())))
-                .isInstanceOf(BadModelException.class).hasMessageContaining("failed its smoke test");
+                .isInstanceOf(BadModelException.class)
+                .hasMessageContaining("failed its smoke test");
     }
 }

@@ -15,14 +15,15 @@ final class AcceptUntilKilled {
         for (int t = 0; t < 4; t++) {
             int thread = t;
             new Thread(() -> {
-                for (int i = 0; ; i++) {
-                    List<Job> jobs = store.accept(List.of("thread " + thread + " text " + i), Lane.REALTIME);
-                    synchronized (System.out) {
-                        System.out.println(jobs.get(0).id() + " " + System.currentTimeMillis());
-                        System.out.flush();
-                    }
-                }
-            }).start();
+                        for (int i = 0; ; i++) {
+                            List<Job> jobs = store.accept(List.of("thread " + thread + " text " + i), Lane.REALTIME);
+                            synchronized (System.out) {
+                                System.out.println(jobs.get(0).id() + " " + System.currentTimeMillis());
+                                System.out.flush();
+                            }
+                        }
+                    })
+                    .start();
         }
     }
 }

@@ -23,8 +23,10 @@ final class CompleteLoad {
 
         @Override
         public String toString() {
-            return String.format("%d threads x 1 result/call: %,.0f results/s (%,d in %.1f s; call latency p50 %.2f ms,"
-                    + " p99 %.2f ms)", threads, resultsPerSecond(), results, seconds, p50Millis, p99Millis);
+            return String.format(
+                    "%d threads x 1 result/call: %,.0f results/s (%,d in %.1f s; call latency p50 %.2f ms,"
+                            + " p99 %.2f ms)",
+                    threads, resultsPerSecond(), results, seconds, p50Millis, p99Millis);
         }
     }
 
@@ -47,7 +49,8 @@ final class CompleteLoad {
                     if (i >= pending.size()) {
                         break;
                     }
-                    store.complete(TextStoreKit.result(pending.get(i).id(), "bench", TextStoreKit.swedish(0.9), Instant.now()));
+                    store.complete(TextStoreKit.result(
+                            pending.get(i).id(), "bench", TextStoreKit.swedish(0.9), Instant.now()));
                     latencies.recordValue(System.nanoTime() - now);
                     stored++;
                 }
@@ -62,7 +65,11 @@ final class CompleteLoad {
         double seconds = (System.nanoTime() - begin) / 1e9;
         pool.shutdown();
         var histogram = latencies.getIntervalHistogram();
-        return new Outcome(threads, stored, seconds, histogram.getValueAtPercentile(50) / 1e6,
+        return new Outcome(
+                threads,
+                stored,
+                seconds,
+                histogram.getValueAtPercentile(50) / 1e6,
                 histogram.getValueAtPercentile(99) / 1e6);
     }
 }

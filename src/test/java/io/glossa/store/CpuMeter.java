@@ -31,9 +31,10 @@ final class CpuMeter {
             return Duration.ZERO;
         }
         List<Integer> pids = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT pid FROM pg_stat_activity "
-                     + "WHERE datname = current_database() AND application_name = 'glossa'")) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT pid FROM pg_stat_activity "
+                        + "WHERE datname = current_database() AND application_name = 'glossa'")) {
             while (rows.next()) {
                 pids.add(rows.getInt(1));
             }
@@ -42,7 +43,9 @@ final class CpuMeter {
         for (int pid : pids) {
             Path stat = Path.of("/proc", Integer.toString(pid), "stat");
             if (Files.exists(stat)) {
-                String[] fields = Files.readString(stat).substring(Files.readString(stat).lastIndexOf(')') + 2).split(" ");
+                String[] fields = Files.readString(stat)
+                        .substring(Files.readString(stat).lastIndexOf(')') + 2)
+                        .split(" ");
                 ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
             }
         }

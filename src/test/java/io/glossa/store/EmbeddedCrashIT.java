@@ -28,17 +28,25 @@ class EmbeddedCrashIT {
     void everyAcceptedTextSurvivesAKillMinusNine() throws Exception {
         List<UUID> acknowledged = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
-            acknowledged.addAll(acceptUntilKilled(500 + ThreadLocalRandom.current().nextInt(1500)));
+            acknowledged.addAll(
+                    acceptUntilKilled(500 + ThreadLocalRandom.current().nextInt(1500)));
         }
 
-        try (JdbcTextStore reopened = new JdbcTextStore(Database.open(StoreSettings.embedded(dataDir, 2)),
-                Clock.systemUTC(), StoreTuning.defaults(Backend.SQLITE))) {
-            List<UUID> lost = acknowledged.stream().filter(id -> reopened.find(id).isEmpty()).toList();
-            System.out.printf("[embedded crash] 3 kills: %d texts acknowledged, %d lost%n", acknowledged.size(),
-                    lost.size());
+        try (JdbcTextStore reopened = new JdbcTextStore(
+                Database.open(StoreSettings.embedded(dataDir, 2)),
+                Clock.systemUTC(),
+                StoreTuning.defaults(Backend.SQLITE))) {
+            List<UUID> lost = acknowledged.stream()
+                    .filter(id -> reopened.find(id).isEmpty())
+                    .toList();
+            System.out.printf(
+                    "[embedded crash] 3 kills: %d texts acknowledged, %d lost%n", acknowledged.size(), lost.size());
             assertThat(acknowledged).hasSizeGreaterThan(300);
-            assertThat(lost).as("acknowledged before kill -9 but missing after it").isEmpty();
-            assertThat(reopened.counts().pending()).as("also those committed but not yet printed")
+            assertThat(lost)
+                    .as("acknowledged before kill -9 but missing after it")
+                    .isEmpty();
+            assertThat(reopened.counts().pending())
+                    .as("also those committed but not yet printed")
                     .isGreaterThanOrEqualTo(acknowledged.size());
         }
     }
@@ -46,11 +54,16 @@ class EmbeddedCrashIT {
     /** Starts {@link AcceptUntilKilled} on the data dir, kills it after about {@code millis}; returns what it acked. */
     private List<UUID> acceptUntilKilled(long millis) throws Exception {
         List<UUID> acknowledged = new ArrayList<>();
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), AcceptUntilKilled.class.getName(), dataDir.toString())
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        AcceptUntilKilled.class.getName(),
+                        dataDir.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        try (BufferedReader ids = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader ids =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             long deadline = 0;
             for (String line = ids.readLine(); line != null; line = ids.readLine()) {
                 acknowledged.add(UUID.fromString(line.split(" ")[0]));
@@ -60,7 +73,10 @@ class EmbeddedCrashIT {
                 }
             }
             // kill -9: no shutdown hooks, no close. (Process.destroyForcibly would also close our end of its stdout.)
-            assertThat(new ProcessBuilder("kill", "-KILL", Long.toString(child.pid())).start().waitFor()).isZero();
+            assertThat(new ProcessBuilder("kill", "-KILL", Long.toString(child.pid()))
+                            .start()
+                            .waitFor())
+                    .isZero();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             for (String line = ids.readLine(); line != null; line = ids.readLine()) {
                 acknowledged.add(UUID.fromString(line.split(" ")[0])); // printed before the kill landed

@@ -35,6 +35,7 @@ abstract class FeedbackCommandsKit {
 
     @TempDir
     Path dir;
+
     private Path corpus;
     private Path baseline;
 
@@ -59,7 +60,10 @@ abstract class FeedbackCommandsKit {
         Random random = new Random(3);
         String probe = SyntheticCorpus.sentence(STRANGER, random);
         String before = LanguageModel.load(baseline).predict(probe, 1).language();
-        String target = List.of("aa", "bb", "cc").stream().filter(l -> !l.equals(before)).findFirst().orElseThrow();
+        String target = List.of("aa", "bb", "cc").stream()
+                .filter(l -> !l.equals(before))
+                .findFirst()
+                .orElseThrow();
         List<String> fedBack = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             fedBack.add(SyntheticCorpus.sentence(STRANGER, random));
@@ -73,7 +77,9 @@ abstract class FeedbackCommandsKit {
         assertThat(trained.err()).contains("training on 20 of them (x5)");
         LanguageModel model = LanguageModel.load(withFeedback);
         assertThat(model.predict(probe, 1).language()).isEqualTo(target).isNotEqualTo(before);
-        TrainingFile provenance = model.metadata().trainingFiles().get(model.metadata().trainingFiles().size() - 1);
+        TrainingFile provenance = model.metadata()
+                .trainingFiles()
+                .get(model.metadata().trainingFiles().size() - 1);
         assertThat(provenance.name()).startsWith("feedback: 20 labels for 20 texts, ids ");
         assertThat(provenance.sha256()).matches("[0-9a-f]{64}");
         assertThat(provenance.lines()).isEqualTo(20);
@@ -95,15 +101,16 @@ abstract class FeedbackCommandsKit {
 
         try (JdbcTextStore store = JdbcTextStore.open(settings)) {
             JdbcFeedback feedback = new JdbcFeedback(store.database(), Clock.systemUTC());
-            List<Job> jobs = store.accept(List.of(aa.get(0), aa.get(1), aa.get(2), bb.get(0), cc.get(0), cc.get(1),
-                    cc.get(2)), Lane.REALTIME);
+            List<Job> jobs = store.accept(
+                    List.of(aa.get(0), aa.get(1), aa.get(2), bb.get(0), cc.get(0), cc.get(1), cc.get(2)),
+                    Lane.REALTIME);
             for (int i = 0; i < 3; i++) {
-                feedback.add(jobs.get(i).id(), "aa");         // right
+                feedback.add(jobs.get(i).id(), "aa"); // right
             }
-            feedback.add(jobs.get(3).id(), "aa");             // a bb text labelled aa: the model's "bb" counts as wrong
+            feedback.add(jobs.get(3).id(), "aa"); // a bb text labelled aa: the model's "bb" counts as wrong
             feedback.add(jobs.get(4).id(), "cc");
             feedback.add(jobs.get(5).id(), "cc");
-            feedback.add(jobs.get(6).id(), "bb");             // replaced by the newer label below
+            feedback.add(jobs.get(6).id(), "bb"); // replaced by the newer label below
             feedback.add(jobs.get(6).id(), "cc");
         }
         Cli evaluated = cli(List.of("evaluate", "--model", baseline.toString(), "--feedback", "--json"));
@@ -124,7 +131,8 @@ abstract class FeedbackCommandsKit {
     void evaluateWithoutAnyFeedbackSaysSo() {
         Cli evaluated = cli(List.of("evaluate", "--model", baseline.toString(), "--feedback"));
         assertThat(evaluated.exit()).isEqualTo(1);
-        assertThat(evaluated.err().strip()).isEqualTo("glossa evaluate: feedback: no labels: no labelled texts to evaluate");
+        assertThat(evaluated.err().strip())
+                .isEqualTo("glossa evaluate: feedback: no labels: no labelled texts to evaluate");
     }
 
     private static List<String> sentences(String label, int count, Random random) {
@@ -145,9 +153,30 @@ abstract class FeedbackCommandsKit {
     }
 
     private Cli train(Path out, boolean withFeedback) {
-        List<String> args = new ArrayList<>(List.of("train", "--data", corpus.toString(), "--out", out.toString(),
-                "--bits", "12", "--max-n", "3", "--epochs", "3", "--learning-rate", "0.3", "--fragments", "1",
-                "--max-fragment-words", "2", "--seed", "1", "--dev-fraction", "0.2", "--threads", "1"));
+        List<String> args = new ArrayList<>(List.of(
+                "train",
+                "--data",
+                corpus.toString(),
+                "--out",
+                out.toString(),
+                "--bits",
+                "12",
+                "--max-n",
+                "3",
+                "--epochs",
+                "3",
+                "--learning-rate",
+                "0.3",
+                "--fragments",
+                "1",
+                "--max-fragment-words",
+                "2",
+                "--seed",
+                "1",
+                "--dev-fraction",
+                "0.2",
+                "--threads",
+                "1"));
         if (withFeedback) {
             args.add("--feedback");
         }

@@ -26,12 +26,17 @@ class GroupCommitTest {
             return items.stream().map(i -> Outcome.of(i * 10)).toList();
         });
 
-        List<Integer> answers = runConcurrently(8, IntStream.range(0, 400).<Callable<Integer>>mapToObj(i -> () ->
-                commits.submit(i)).toList());
+        List<Integer> answers = runConcurrently(
+                8,
+                IntStream.range(0, 400)
+                        .<Callable<Integer>>mapToObj(i -> () -> commits.submit(i))
+                        .toList());
 
-        assertThat(answers).isEqualTo(IntStream.range(0, 400).map(i -> i * 10).boxed().toList());
+        assertThat(answers)
+                .isEqualTo(IntStream.range(0, 400).map(i -> i * 10).boxed().toList());
         assertThat(transactions.stream().flatMap(List::stream).toList())
-                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 400).boxed().toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        IntStream.range(0, 400).boxed().toList());
         assertThat(transactions.size()).as("fewer transactions than calls").isLessThan(400);
     }
 
@@ -44,8 +49,11 @@ class GroupCommitTest {
             return calls.stream().map(c -> Outcome.<Void>of(null)).toList();
         });
 
-        runConcurrently(8, IntStream.range(0, 200).<Callable<Void>>mapToObj(i -> () ->
-                commits.submit(List.of(1, 2, 3))).toList());
+        runConcurrently(
+                8,
+                IntStream.range(0, 200)
+                        .<Callable<Void>>mapToObj(i -> () -> commits.submit(List.of(1, 2, 3)))
+                        .toList());
 
         assertThat(weights).allSatisfy(w -> assertThat(w).isLessThanOrEqualTo(10 + 3));
         assertThat(weights.stream().mapToInt(Integer::intValue).sum()).isEqualTo(600);
@@ -55,19 +63,28 @@ class GroupCommitTest {
     void anItemsOwnFailureReachesOnlyItsCaller() throws Exception {
         GroupCommit<Integer, Integer> commits = new GroupCommit<>(1, 1000, i -> 1, items -> {
             pause(1);
-            return items.stream().map(i -> i % 7 == 0
-                    ? Outcome.<Integer>failed(new IllegalStateException("bad " + i)) : Outcome.of(i)).toList();
+            return items.stream()
+                    .map(i ->
+                            i % 7 == 0 ? Outcome.<Integer>failed(new IllegalStateException("bad " + i)) : Outcome.of(i))
+                    .toList();
         });
 
-        List<String> outcomes = runConcurrently(8, IntStream.range(1, 200).<Callable<String>>mapToObj(i -> () -> {
-            try {
-                return "ok " + commits.submit(i);
-            } catch (IllegalStateException e) {
-                return e.getMessage();
-            }
-        }).toList());
+        List<String> outcomes = runConcurrently(
+                8,
+                IntStream.range(1, 200)
+                        .<Callable<String>>mapToObj(i -> () -> {
+                            try {
+                                return "ok " + commits.submit(i);
+                            } catch (IllegalStateException e) {
+                                return e.getMessage();
+                            }
+                        })
+                        .toList());
 
-        assertThat(outcomes).isEqualTo(IntStream.range(1, 200).mapToObj(i -> i % 7 == 0 ? "bad " + i : "ok " + i).toList());
+        assertThat(outcomes)
+                .isEqualTo(IntStream.range(1, 200)
+                        .mapToObj(i -> i % 7 == 0 ? "bad " + i : "ok " + i)
+                        .toList());
     }
 
     @Test
@@ -81,14 +98,18 @@ class GroupCommitTest {
             return items.stream().map(Outcome::of).toList();
         });
 
-        List<String> outcomes = runConcurrently(8, IntStream.range(0, 200).<Callable<String>>mapToObj(i -> () -> {
-            try {
-                commits.submit(i);
-                return "ok";
-            } catch (IllegalStateException e) {
-                return e.getMessage();
-            }
-        }).toList());
+        List<String> outcomes = runConcurrently(
+                8,
+                IntStream.range(0, 200)
+                        .<Callable<String>>mapToObj(i -> () -> {
+                            try {
+                                commits.submit(i);
+                                return "ok";
+                            } catch (IllegalStateException e) {
+                                return e.getMessage();
+                            }
+                        })
+                        .toList());
 
         assertThat(outcomes).hasSize(200).containsOnly("ok", "database down").contains("ok", "database down");
     }
@@ -110,8 +131,10 @@ class GroupCommitTest {
         List<List<Integer>> transactions = new ArrayList<>();
         GroupCommit<Integer, Integer> commits = new GroupCommit<>(1, 3, i -> 1, items -> {
             transactions.add(List.copyOf(items));
-            return items.stream().map(i -> i == 4 ? Outcome.<Integer>failed(new IllegalArgumentException("four"))
-                    : Outcome.of(i * 10)).toList();
+            return items.stream()
+                    .map(i ->
+                            i == 4 ? Outcome.<Integer>failed(new IllegalArgumentException("four")) : Outcome.of(i * 10))
+                    .toList();
         });
 
         List<Outcome<Integer>> outcomes = commits.submitAll(List.of(1, 2, 3, 4, 5));

@@ -48,8 +48,13 @@ class H2ImportIT {
 
             List<FeedbackLabel> labels = new JdbcFeedback(store.database(), Clock.systemUTC()).labels(0, 10);
             assertThat(labels).extracting(FeedbackLabel::language).containsExactly("no");
-            assertThat(new JdbcApiKeyStore(store.database()).list()).extracting(ApiKey::name).containsExactly("ops");
-            assertThat(new JdbcModelRegistry(store.database(), Clock.systemUTC()).state().active()).isEqualTo("m1");
+            assertThat(new JdbcApiKeyStore(store.database()).list())
+                    .extracting(ApiKey::name)
+                    .containsExactly("ops");
+            assertThat(new JdbcModelRegistry(store.database(), Clock.systemUTC())
+                            .state()
+                            .active())
+                    .isEqualTo("m1");
         }
         assertThat(db.resolve(H2Import.H2_FILE)).doesNotExist();
         assertThat(db.resolve(H2Import.H2_FILE + H2Import.IMPORTED_SUFFIX)).exists();
@@ -65,22 +70,27 @@ class H2ImportIT {
         String url = "jdbc:h2:file:" + db.resolve("glossa") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
                 + ";DEFAULT_NULL_ORDERING=HIGH";
         // the last H2 build ran V1-V6; later versions exist for SQLite and PostgreSQL only
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/postgresql").target("6")
-                .load().migrate();
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations("classpath:db/migration/postgresql")
+                .target("6")
+                .load()
+                .migrate();
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
-             Statement sql = connection.createStatement()) {
+                Statement sql = connection.createStatement()) {
             sql.execute("INSERT INTO texts (id, lane, body, status, submitted_at, completed_at, model_version) VALUES "
                     + "('" + DONE + "', 'realtime', 'Hej världen', 'done', TIMESTAMP WITH TIME ZONE '" + AT + "', "
                     + "TIMESTAMP WITH TIME ZONE '" + AT + "', 'm1'), "
                     + "('" + PENDING + "', 'batch', 'Moi maailma', 'pending', TIMESTAMP WITH TIME ZONE '" + AT + "', "
                     + "NULL, NULL)");
-            sql.execute("INSERT INTO results VALUES ('" + DONE + "', 'm1', 'sv', 'Swedish', 'Svenska', 0.97, '[]', 8000, "
-                    + "TIMESTAMP WITH TIME ZONE '" + AT + "')");
+            sql.execute(
+                    "INSERT INTO results VALUES ('" + DONE + "', 'm1', 'sv', 'Swedish', 'Svenska', 0.97, '[]', 8000, "
+                            + "TIMESTAMP WITH TIME ZONE '" + AT + "')");
             sql.execute("INSERT INTO outbox (text_id) VALUES ('" + PENDING + "')");
             sql.execute("INSERT INTO feedback (text_id, language, created_at) VALUES ('" + DONE + "', 'no', "
                     + "TIMESTAMP WITH TIME ZONE '" + AT + "')");
-            sql.execute("INSERT INTO api_keys (name, secret_hash, created_at) VALUES ('ops', '"
-                    + "a".repeat(64) + "', TIMESTAMP WITH TIME ZONE '" + AT + "')");
+            sql.execute("INSERT INTO api_keys (name, secret_hash, created_at) VALUES ('ops', '" + "a".repeat(64)
+                    + "', TIMESTAMP WITH TIME ZONE '" + AT + "')");
             sql.execute("INSERT INTO models VALUES ('m1', '" + "b".repeat(64) + "', 3, X'010203', '{}', 0.9, 'first', "
                     + "TIMESTAMP WITH TIME ZONE '" + AT + "')");
             sql.execute("INSERT INTO model_events (action, version, created_at) VALUES ('activate', 'm1', "

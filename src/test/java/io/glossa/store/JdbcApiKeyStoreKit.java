@@ -40,11 +40,13 @@ abstract class JdbcApiKeyStoreKit extends ApiKeyStoreKit {
         IssuedKey issued = keys.issue("ci", Optional.empty());
 
         try (Connection c = database.dataSource().getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT secret_hash FROM api_keys WHERE id = ?")) {
+                PreparedStatement s = c.prepareStatement("SELECT secret_hash FROM api_keys WHERE id = ?")) {
             s.setLong(1, issued.key().id());
             try (ResultSet row = s.executeQuery()) {
                 row.next();
-                assertThat(row.getString(1)).isEqualTo(KeySecrets.hash(issued.secret())).doesNotContain(issued.secret());
+                assertThat(row.getString(1))
+                        .isEqualTo(KeySecrets.hash(issued.secret()))
+                        .doesNotContain(issued.secret());
             }
         }
     }

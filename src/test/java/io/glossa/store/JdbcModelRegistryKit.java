@@ -55,13 +55,15 @@ abstract class JdbcModelRegistryKit extends ModelRegistryKit {
         shadow.store(new Result(job.id(), sv, "cand", START, 1));
         shadow.store(new Result(job.id(), no, "cand", START, 1)); // a redelivered job changes nothing
 
-        try (Connection c = store.database().dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT language, model_version FROM shadow_results")) {
+        try (Connection c = store.database().dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT language, model_version FROM shadow_results")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("sv");
             assertThat(rows.next()).isFalse();
         }
-        assertThat(store.find(job.id()).orElseThrow().status().name()).as("the client still waits for the real answer")
+        assertThat(store.find(job.id()).orElseThrow().status().name())
+                .as("the client still waits for the real answer")
                 .isEqualTo("PENDING");
     }
 }

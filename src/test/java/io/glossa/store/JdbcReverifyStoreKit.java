@@ -11,7 +11,11 @@ abstract class JdbcReverifyStoreKit extends ReverifyStoreKit {
     protected ReverifyStores freshStores(MutableClock clock) throws Exception {
         JdbcTextStore texts = JdbcTextStore.open(freshDatabase(), clock);
         Database database = texts.database();
-        return new ReverifyStores(texts, new JdbcFeedback(database, clock), new JdbcReverify(database, clock),
-                new JdbcComparisons(database), new JdbcShadowResults(database));
+        return new ReverifyStores(
+                texts,
+                new JdbcFeedback(database, clock),
+                new JdbcReverify(database, clock),
+                new JdbcComparisons(database),
+                new JdbcShadowResults(database));
     }
 }

@@ -79,7 +79,8 @@ abstract class JdbcTextStoreKit extends TextStoreKit {
     @Test
     void acceptRefusesTextsThatCannotBeStoredAndStoresNoneOfTheBatch() {
         assertThatThrownBy(() -> store.accept(List.of("fine", "nul\0inside"), Lane.REALTIME))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NUL");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NUL");
         assertThat(jdbc().counts().total()).isZero();
     }
 
@@ -100,7 +101,9 @@ abstract class JdbcTextStoreKit extends TextStoreKit {
         store.markPublished(List.of(jobs.get(0).id(), jobs.get(1).id()));
 
         assertThat(jdbc().outboxSize()).as("what glossa_outbox_pending reports").isEqualTo(1);
-        assertThat(jdbc().counts()).as("publishing does not change the text's status").isEqualTo(new StoreStats(3, 0, 0, 1));
+        assertThat(jdbc().counts())
+                .as("publishing does not change the text's status")
+                .isEqualTo(new StoreStats(3, 0, 0, 1));
 
         store.complete(result(jobs.get(0).id(), "v1", swedish(0.9), START));
         store.fail(jobs.get(1).id(), "model crashed on this text");
@@ -117,30 +120,38 @@ abstract class JdbcTextStoreKit extends TextStoreKit {
 
         assertThat(store.unpublished(10)).containsExactlyElementsOf(jobs);
         assertThat(otherRelay.unpublished(10)).as("claimed by the first relay").isEmpty();
-        assertThat(store.unpublished(10)).as("the owner gets its claims back, e.g. to retry").containsExactlyElementsOf(jobs);
+        assertThat(store.unpublished(10))
+                .as("the owner gets its claims back, e.g. to retry")
+                .containsExactlyElementsOf(jobs);
 
         clock.advance(LEASE.plusSeconds(1));
 
-        assertThat(otherRelay.unpublished(10)).as("lease over: the first relay may have died").containsExactlyElementsOf(jobs);
+        assertThat(otherRelay.unpublished(10))
+                .as("lease over: the first relay may have died")
+                .containsExactlyElementsOf(jobs);
         assertThat(store.unpublished(10)).isEmpty();
     }
 
     @Test
     void relaysClaimingAtTheSameTimeGetDisjointJobs() throws Exception {
-        List<Job> jobs = store.accept(IntStream.range(0, 400).mapToObj(i -> "text " + i).toList(), Lane.REALTIME);
+        List<Job> jobs =
+                store.accept(IntStream.range(0, 400).mapToObj(i -> "text " + i).toList(), Lane.REALTIME);
         List<JdbcTextStore> relays = List.of(jdbc(), openStore(), openStore(), openStore());
         CountDownLatch start = new CountDownLatch(1);
-        List<Callable<List<Job>>> claims = relays.stream().<Callable<List<Job>>>map(relay -> () -> {
-            start.await();
-            List<Job> claimed = new ArrayList<>();
-            for (List<Job> batch = relay.unpublished(25); !batch.isEmpty(); batch = relay.unpublished(25)) {
-                claimed.addAll(batch);
-                relay.markPublished(batch.stream().map(Job::id).toList());
-            }
-            return claimed;
-        }).toList();
+        List<Callable<List<Job>>> claims = relays.stream()
+                .<Callable<List<Job>>>map(relay -> () -> {
+                    start.await();
+                    List<Job> claimed = new ArrayList<>();
+                    for (List<Job> batch = relay.unpublished(25); !batch.isEmpty(); batch = relay.unpublished(25)) {
+                        claimed.addAll(batch);
+                        relay.markPublished(batch.stream().map(Job::id).toList());
+                    }
+                    return claimed;
+                })
+                .toList();
 
-        List<Job> claimed = runTogether(claims, start).stream().flatMap(List::stream).toList();
+        List<Job> claimed =
+                runTogether(claims, start).stream().flatMap(List::stream).toList();
 
         assertThat(claimed).hasSize(jobs.size()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(jobs);
         assertThat(jdbc().counts().unpublished()).isZero();
@@ -157,7 +168,8 @@ abstract class JdbcTextStoreKit extends TextStoreKit {
         assertThat(resultRows(first)).as("a repeat stores no row").isEqualTo(1);
 
         store.complete(result(first, "v2", swedish(0.97), START.plusSeconds(2)));
-        store.completeAll(List.of(result(first, "v0", norwegian(0.4), START.plusSeconds(1)),
+        store.completeAll(List.of(
+                result(first, "v0", norwegian(0.4), START.plusSeconds(1)),
                 result(jobs.get(1).id(), "v1", norwegian(0.7), START.plusSeconds(1))));
 
         assertThat(resultRows(first)).isEqualTo(3);
@@ -191,24 +203,29 @@ abstract class JdbcTextStoreKit extends TextStoreKit {
     @Test
     void manyThreadsCompletingOverlappingJobsStoreEachResultOnceWithoutDeadlock() throws Exception {
         try (JdbcTextStore shared = new JdbcTextStore(Database.open(settings), clock, tuning().withWriters(4, 4))) {
-            List<Job> jobs = shared.accept(IntStream.range(0, 300).mapToObj(i -> "text " + i).toList(), Lane.REALTIME);
+            List<Job> jobs = shared.accept(
+                    IntStream.range(0, 300).mapToObj(i -> "text " + i).toList(), Lane.REALTIME);
             CountDownLatch start = new CountDownLatch(1);
             // Every job is completed by three threads, in different orders, as redeliveries to several workers would.
-            List<Callable<Integer>> workers = IntStream.range(0, 6).<Callable<Integer>>mapToObj(t -> () -> {
-                start.await();
-                List<Job> mine = new ArrayList<>(jobs.subList((t % 3) * 100, jobs.size()));
-                mine.addAll(jobs.subList(0, (t % 3) * 100));
-                if (t >= 3) {
-                    Collections.reverse(mine);
-                }
-                int stored = 0;
-                for (Job job : mine) {
-                    stored += shared.complete(result(job.id(), "v1", swedish(0.9), START)) ? 1 : 0;
-                }
-                return stored;
-            }).toList();
+            List<Callable<Integer>> workers = IntStream.range(0, 6)
+                    .<Callable<Integer>>mapToObj(t -> () -> {
+                        start.await();
+                        List<Job> mine = new ArrayList<>(jobs.subList((t % 3) * 100, jobs.size()));
+                        mine.addAll(jobs.subList(0, (t % 3) * 100));
+                        if (t >= 3) {
+                            Collections.reverse(mine);
+                        }
+                        int stored = 0;
+                        for (Job job : mine) {
+                            stored += shared.complete(result(job.id(), "v1", swedish(0.9), START)) ? 1 : 0;
+                        }
+                        return stored;
+                    })
+                    .toList();
 
-            int stored = runTogether(workers, start).stream().mapToInt(Integer::intValue).sum();
+            int stored = runTogether(workers, start).stream()
+                    .mapToInt(Integer::intValue)
+                    .sum();
 
             assertThat(stored).isEqualTo(jobs.size());
             assertThat(shared.counts()).isEqualTo(new StoreStats(0, jobs.size(), 0, jobs.size()));
@@ -216,12 +233,20 @@ abstract class JdbcTextStoreKit extends TextStoreKit {
     }
 
     private void completeEachJobFromTwoThreadsAndCheckOneResultIsStored(JdbcTextStore target) throws Exception {
-        List<Job> jobs = target.accept(IntStream.range(0, 30).mapToObj(i -> "text " + i).toList(), Lane.REALTIME);
+        List<Job> jobs =
+                target.accept(IntStream.range(0, 30).mapToObj(i -> "text " + i).toList(), Lane.REALTIME);
         for (Job job : jobs) {
             CountDownLatch start = new CountDownLatch(1);
-            List<Boolean> stored = runTogether(List.of(
-                    () -> { start.await(); return target.complete(result(job.id(), "v1", swedish(0.9), START)); },
-                    () -> { start.await(); return target.complete(result(job.id(), "v1", norwegian(0.6), START)); }),
+            List<Boolean> stored = runTogether(
+                    List.of(
+                            () -> {
+                                start.await();
+                                return target.complete(result(job.id(), "v1", swedish(0.9), START));
+                            },
+                            () -> {
+                                start.await();
+                                return target.complete(result(job.id(), "v1", norwegian(0.6), START));
+                            }),
                     start);
 
             assertThat(stored).containsExactlyInAnyOrder(true, false);
@@ -235,21 +260,26 @@ abstract class JdbcTextStoreKit extends TextStoreKit {
     @Test
     void anUnknownIdInASharedTransactionFailsOnlyItsOwnCall() throws Exception {
         try (JdbcTextStore combining = new JdbcTextStore(Database.open(settings), clock, tuning().withWriters(1, 1))) {
-            List<Job> jobs = combining.accept(IntStream.range(0, 200).mapToObj(i -> "text " + i).toList(), Lane.REALTIME);
+            List<Job> jobs = combining.accept(
+                    IntStream.range(0, 200).mapToObj(i -> "text " + i).toList(), Lane.REALTIME);
             CountDownLatch start = new CountDownLatch(1);
-            List<Callable<String>> calls = IntStream.range(0, 8).<Callable<String>>mapToObj(t -> () -> {
-                start.await();
-                StringBuilder outcomes = new StringBuilder();
-                for (int i = t; i < jobs.size(); i += 8) {
-                    UUID id = i % 10 == 0 ? UUID.randomUUID() : jobs.get(i).id();
-                    try {
-                        outcomes.append(combining.complete(result(id, "v1", swedish(0.9), START)) ? 'S' : 'D');
-                    } catch (UnknownTextException e) {
-                        outcomes.append('U');
-                    }
-                }
-                return outcomes.toString();
-            }).toList();
+            List<Callable<String>> calls = IntStream.range(0, 8)
+                    .<Callable<String>>mapToObj(t -> () -> {
+                        start.await();
+                        StringBuilder outcomes = new StringBuilder();
+                        for (int i = t; i < jobs.size(); i += 8) {
+                            UUID id = i % 10 == 0
+                                    ? UUID.randomUUID()
+                                    : jobs.get(i).id();
+                            try {
+                                outcomes.append(combining.complete(result(id, "v1", swedish(0.9), START)) ? 'S' : 'D');
+                            } catch (UnknownTextException e) {
+                                outcomes.append('U');
+                            }
+                        }
+                        return outcomes.toString();
+                    })
+                    .toList();
 
             String all = String.join("", runTogether(calls, start));
 
@@ -266,7 +296,8 @@ abstract class JdbcTextStoreKit extends TextStoreKit {
         Job job = store.accept(List.of("x"), Lane.REALTIME).get(0);
 
         assertThatThrownBy(() -> store.complete(result(job.id(), "v".repeat(65), swedish(0.9), START)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("model version");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("model version");
         assertThat(store.find(job.id()).orElseThrow().status()).isEqualTo(TextStatus.PENDING);
     }
 
@@ -303,25 +334,31 @@ abstract class JdbcTextStoreKit extends TextStoreKit {
             int threads = 8;
             int perThread = 150;
             CountDownLatch start = new CountDownLatch(1);
-            List<Callable<List<Job>>> writers = IntStream.range(0, threads).<Callable<List<Job>>>mapToObj(t -> () -> {
-                start.await();
-                List<Job> accepted = new ArrayList<>();
-                for (int i = 0; i < perThread; i++) {
-                    List<String> texts = i % 10 == 0 ? List.of("t" + t + "-" + i + "a", "t" + t + "-" + i + "b")
-                            : List.of("t" + t + "-" + i);
-                    accepted.addAll(unshared.accept(texts, Lane.REALTIME));
-                }
-                return accepted;
-            }).toList();
+            List<Callable<List<Job>>> writers = IntStream.range(0, threads)
+                    .<Callable<List<Job>>>mapToObj(t -> () -> {
+                        start.await();
+                        List<Job> accepted = new ArrayList<>();
+                        for (int i = 0; i < perThread; i++) {
+                            List<String> texts = i % 10 == 0
+                                    ? List.of("t" + t + "-" + i + "a", "t" + t + "-" + i + "b")
+                                    : List.of("t" + t + "-" + i);
+                            accepted.addAll(unshared.accept(texts, Lane.REALTIME));
+                        }
+                        return accepted;
+                    })
+                    .toList();
 
-            List<Job> accepted = runTogether(writers, start).stream().flatMap(List::stream).toList();
+            List<Job> accepted =
+                    runTogether(writers, start).stream().flatMap(List::stream).toList();
 
             int expected = threads * (perThread + perThread / 10);
             assertThat(accepted).hasSize(expected).extracting(Job::id).doesNotHaveDuplicates();
             assertThat(unshared.counts()).isEqualTo(new StoreStats(expected, 0, 0, expected));
             Set<UUID> inOutbox = new HashSet<>();
             unshared.unpublished(expected + 10).forEach(job -> inOutbox.add(job.id()));
-            assertThat(inOutbox).containsExactlyInAnyOrderElementsOf(accepted.stream().map(Job::id).toList());
+            assertThat(inOutbox)
+                    .containsExactlyInAnyOrderElementsOf(
+                            accepted.stream().map(Job::id).toList());
         }
     }
 
@@ -358,7 +395,8 @@ abstract class JdbcTextStoreKit extends TextStoreKit {
     @Test
     void throughputFromConcurrentCallers() throws Exception {
         long millis = Long.getLong("glossa.store.benchMillis", 2000);
-        try (JdbcTextStore realClock = new JdbcTextStore(Database.open(settings), java.time.Clock.systemUTC(), tuning())) {
+        try (JdbcTextStore realClock =
+                new JdbcTextStore(Database.open(settings), java.time.Clock.systemUTC(), tuning())) {
             AcceptLoad.run(realClock, 2, 1, 300); // warm-up: JIT, pool, server-side statement preparation
             long before = realClock.counts().total();
 
@@ -386,16 +424,23 @@ abstract class JdbcTextStoreKit extends TextStoreKit {
     void deletingOldTextsTakesTheirResultsLabelsAndOutboxRowsAndLeavesNewerOnes() throws SQLException {
         List<Job> old = store.accept(List.of("Hej världen", "Moi maailma", "Ahoj světe"), Lane.REALTIME);
         store.complete(result(old.get(0).id(), "v1", swedish(0.9), START.plusSeconds(1)));
-        store.markPublished(List.of(old.get(0).id(), old.get(1).id()));  // the third keeps its outbox row
+        store.markPublished(List.of(old.get(0).id(), old.get(1).id())); // the third keeps its outbox row
         new JdbcFeedback(jdbc().database(), clock).add(old.get(0).id(), "sv");
-        new JdbcShadowResults(jdbc().database()).store(result(old.get(0).id(), "v2", swedish(0.8), START.plusSeconds(1)));
+        new JdbcShadowResults(jdbc().database())
+                .store(result(old.get(0).id(), "v2", swedish(0.8), START.plusSeconds(1)));
         clock.advance(Duration.ofDays(2));
         Job recent = store.accept(List.of("Hola mundo"), Lane.BATCH).get(0);
         Instant cutoff = START.plus(Duration.ofDays(1));
 
-        assertThat(store.deleteSubmittedBefore(cutoff, 2)).as("the two oldest, at most the limit").isEqualTo(2);
-        assertThat(store.deleteSubmittedBefore(cutoff, 2)).as("what is left of the old ones").isEqualTo(1);
-        assertThat(store.deleteSubmittedBefore(cutoff, 2)).as("nothing older is left").isZero();
+        assertThat(store.deleteSubmittedBefore(cutoff, 2))
+                .as("the two oldest, at most the limit")
+                .isEqualTo(2);
+        assertThat(store.deleteSubmittedBefore(cutoff, 2))
+                .as("what is left of the old ones")
+                .isEqualTo(1);
+        assertThat(store.deleteSubmittedBefore(cutoff, 2))
+                .as("nothing older is left")
+                .isZero();
 
         assertThat(old).allSatisfy(job -> assertThat(store.find(job.id())).isEmpty());
         assertThat(resultRows(old.get(0).id())).isZero();
@@ -413,12 +458,21 @@ abstract class JdbcTextStoreKit extends TextStoreKit {
         JdbcTextStore other = openStore();
         CountDownLatch go = new CountDownLatch(1);
 
-        List<Accepted> both = runTogether(List.of(
-                () -> { go.await(); return store.acceptOnce(List.of("fyra"), Lane.REALTIME, Question.DEFAULT, raced); },
-                () -> { go.await(); return other.acceptOnce(List.of("fyra"), Lane.REALTIME, Question.DEFAULT, raced); }), go);
+        List<Accepted> both = runTogether(
+                List.of(
+                        () -> {
+                            go.await();
+                            return store.acceptOnce(List.of("fyra"), Lane.REALTIME, Question.DEFAULT, raced);
+                        },
+                        () -> {
+                            go.await();
+                            return other.acceptOnce(List.of("fyra"), Lane.REALTIME, Question.DEFAULT, raced);
+                        }),
+                go);
 
         assertThat(both).extracting(Accepted::repeated).containsExactlyInAnyOrder(true, false);
-        assertThat(both.get(0).jobs().get(0).id()).isEqualTo(both.get(1).jobs().get(0).id());
+        assertThat(both.get(0).jobs().get(0).id())
+                .isEqualTo(both.get(1).jobs().get(0).id());
         assertThat(jdbc().counts().pending()).isEqualTo(1);
     }
 
@@ -427,7 +481,8 @@ abstract class JdbcTextStoreKit extends TextStoreKit {
     private int resultRows(UUID id) throws SQLException {
         Database database = jdbc().database();
         try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM results WHERE text_id = ?")) {
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT COUNT(*) FROM results WHERE text_id = ?")) {
             database.dialect().setUuid(select, 1, id);
             try (ResultSet row = select.executeQuery()) {
                 row.next();

@@ -33,20 +33,27 @@ abstract class JdbcUiStoreKit extends UiStoreKit {
     /** Training reads a key's scope from its row, so the key must be there. */
     @Override
     protected long newKey(String name, boolean admin) {
-        return new JdbcApiKeyStore(texts.database()).add(name, name.repeat(64).substring(0, 64), Optional.empty(),
-                admin ? KeyScope.ADMIN : KeyScope.USER, START).id();
+        return new JdbcApiKeyStore(texts.database())
+                .add(
+                        name,
+                        name.repeat(64).substring(0, 64),
+                        Optional.empty(),
+                        admin ? KeyScope.ADMIN : KeyScope.USER,
+                        START)
+                .id();
     }
 
     @Test
     void aLabelWrittenAroundTheApiByAnotherKeyIsNeverTakenForTraining() throws Exception {
         long aliceId = newKey("alice", false);
         long bobId = newKey("bob", false);
-        Job alices = store.accept(List.of("alice private: my bank PIN is 4711"), Lane.REALTIME, aliceId, null).get(0);
+        Job alices = store.accept(List.of("alice private: my bank PIN is 4711"), Lane.REALTIME, aliceId, null)
+                .get(0);
         feedback.add(alices.id(), "sv", Requester.key(aliceId, false));
         // a label whose author does not own the text, as stored before V9 checked it or written around the API
         try (Connection c = texts.database().dataSource().getConnection();
-             PreparedStatement insert = c.prepareStatement(
-                     "INSERT INTO feedback (text_id, language, created_at, api_key_id) VALUES (?, ?, ?, ?)")) {
+                PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO feedback (text_id, language, created_at, api_key_id) VALUES (?, ?, ?, ?)")) {
             texts.database().dialect().setUuid(insert, 1, alices.id());
             insert.setString(2, "fi");
             texts.database().dialect().setInstant(insert, 3, START);
@@ -54,7 +61,9 @@ abstract class JdbcUiStoreKit extends UiStoreKit {
             insert.executeUpdate();
         }
 
-        assertThat(feedback.labels(0, 10)).as("training never takes bob's label for alice's text")
-                .extracting(FeedbackLabel::language).containsExactly("sv");
+        assertThat(feedback.labels(0, 10))
+                .as("training never takes bob's label for alice's text")
+                .extracting(FeedbackLabel::language)
+                .containsExactly("sv");
     }
 }

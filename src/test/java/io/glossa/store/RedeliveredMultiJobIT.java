@@ -41,22 +41,30 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RedeliveredMultiJobIT {
     @RegisterExtension
     static final ScratchPostgres POSTGRES = ScratchPostgres.perClass("glossa_it_", "redeliver_");
+
     private static final String URI = System.getProperty("glossa.rabbitmq.uri", "amqp://guest:guest@127.0.0.1:5672/");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
     void aRedeliveredMultiJobMessageIsSplitAndEveryTextKeepsExactlyOneResult() throws Exception {
-        Topology topology = new Topology("redeliver-it-" + UUID.randomUUID().toString().substring(0, 8));
+        Topology topology =
+                new Topology("redeliver-it-" + UUID.randomUUID().toString().substring(0, 8));
         try (JdbcTextStore store = JdbcTextStore.open(POSTGRES.freshSchema());
-             AmqpBroker broker = AmqpBroker.connect(AmqpEndpoint.parse(URI, "guest", "guest"), topology,
-                     ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(10)), "redeliver-it")) {
+                AmqpBroker broker = AmqpBroker.connect(
+                        AmqpEndpoint.parse(URI, "guest", "guest"),
+                        topology,
+                        ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(10)),
+                        "redeliver-it")) {
             try {
-                List<Job> jobs = store.accept(List.of("Det här är en helt vanlig svensk mening om vädret.",
-                        "Dies ist ein ganz normaler deutscher Satz über das Wetter.",
-                        "Ceci est une phrase française tout à fait ordinaire sur la météo."), Lane.REALTIME);
+                List<Job> jobs = store.accept(
+                        List.of(
+                                "Det här är en helt vanlig svensk mening om vädret.",
+                                "Dies ist ein ganz normaler deutscher Satz über das Wetter.",
+                                "Ceci est une phrase française tout à fait ordinaire sur la météo."),
+                        Lane.REALTIME);
                 LanguageModel model = LanguageModel.loadDefault();
-                CountingHandler handler = new CountingHandler(new PredictionHandler(store, () -> model, 3,
-                        Clock.systemUTC(), PipelineMetrics.NONE));
+                CountingHandler handler = new CountingHandler(
+                        new PredictionHandler(store, () -> model, 3, Clock.systemUTC(), PipelineMetrics.NONE));
 
                 // the first worker: stores all three results in one transaction, then dies before its ack
                 broker.jobPublisher(50).publish(jobs);
@@ -71,11 +79,17 @@ class RedeliveredMultiJobIT {
                 } finally {
                     worker.close();
                 }
-                assertThat(handler.together).as("the redelivered message is not handled as a whole again").hasValue(0);
-                assertThat(records(store, jobs)).as("each text's result is the first one, unchanged").isEqualTo(first);
+                assertThat(handler.together)
+                        .as("the redelivered message is not handled as a whole again")
+                        .hasValue(0);
+                assertThat(records(store, jobs))
+                        .as("each text's result is the first one, unchanged")
+                        .isEqualTo(first);
                 for (Job job : jobs) {
                     assertThat(first.get(job.id()).status()).isEqualTo(TextStatus.DONE);
-                    assertThat(resultRows(store, job.id())).as("result rows of %s", job.id()).isEqualTo(1);
+                    assertThat(resultRows(store, job.id()))
+                            .as("result rows of %s", job.id())
+                            .isEqualTo(1);
                 }
             } finally {
                 topology.delete(broker.publishing());
@@ -88,7 +102,8 @@ class RedeliveredMultiJobIT {
         try (Channel channel = broker.publishing().openChannel()) {
             GetResponse message = channel.basicGet(topology.queue(Lane.REALTIME), false);
             assertThat(message).as("the published message").isNotNull();
-            assertThat(new String(message.getBody(), StandardCharsets.UTF_8)).as("one multi-job message")
+            assertThat(new String(message.getBody(), StandardCharsets.UTF_8))
+                    .as("one multi-job message")
                     .startsWith("{\"jobs\":");
         }
     }
@@ -96,11 +111,14 @@ class RedeliveredMultiJobIT {
     private static void awaitEachHandledAlone(CountingHandler handler, List<Job> jobs) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!jobs.stream().allMatch(j -> handler.alone.getOrDefault(j.id(), 0) >= 1)) {
-            assertThat(System.nanoTime()).as("each job handled alone within %s", WAIT).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("each job handled alone within %s", WAIT)
+                    .isLessThan(deadline);
             Thread.sleep(50);
         }
         Thread.sleep(500); // a second, wrong delivery would arrive in this time
-        assertThat(handler.alone).as("each job handled alone exactly once")
+        assertThat(handler.alone)
+                .as("each job handled alone exactly once")
                 .allSatisfy((id, calls) -> assertThat(calls).isEqualTo(1));
     }
 
@@ -112,7 +130,8 @@ class RedeliveredMultiJobIT {
 
     private static long resultRows(JdbcTextStore store, UUID id) throws Exception {
         try (java.sql.Connection connection = store.database().dataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM results WHERE text_id = ?")) {
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT count(*) FROM results WHERE text_id = ?")) {
             statement.setObject(1, id);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();

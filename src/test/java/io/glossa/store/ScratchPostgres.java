@@ -25,7 +25,8 @@ final class ScratchPostgres implements BeforeAllCallback, AfterAllCallback {
     private final AtomicInteger schemas = new AtomicInteger();
 
     private ScratchPostgres(String databasePrefix, String schemaPrefix) {
-        this.database = databasePrefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        this.database =
+                databasePrefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         this.schemaPrefix = schemaPrefix;
     }
 
@@ -58,7 +59,8 @@ final class ScratchPostgres implements BeforeAllCallback, AfterAllCallback {
     StoreSettings freshSchema() throws SQLException {
         String schema = schemaPrefix + schemas.incrementAndGet();
         execute(SERVER + database, "CREATE SCHEMA " + schema);
-        return new StoreSettings(SERVER + database + "?currentSchema=" + schema, USER, "", StoreSettings.DEFAULT_POOL_SIZE);
+        return new StoreSettings(
+                SERVER + database + "?currentSchema=" + schema, USER, "", StoreSettings.DEFAULT_POOL_SIZE);
     }
 
     void drop() throws SQLException {
@@ -68,7 +70,7 @@ final class ScratchPostgres implements BeforeAllCallback, AfterAllCallback {
     // Identifiers cannot be bound as parameters; these are generated here, never user input.
     private static void execute(String url, String ddl) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, USER, "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(ddl);
         }
     }

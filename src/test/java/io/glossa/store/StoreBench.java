@@ -16,16 +16,26 @@ import java.util.stream.IntStream;
  * per call.
  */
 final class StoreBench {
-    private static String cpu(Duration jvmBefore, Duration pgBefore, javax.sql.DataSource dataSource,
-            StoreSettings settings, long operations) throws Exception {
+    private static String cpu(
+            Duration jvmBefore,
+            Duration pgBefore,
+            javax.sql.DataSource dataSource,
+            StoreSettings settings,
+            long operations)
+            throws Exception {
         double jvm = CpuMeter.jvm().minus(jvmBefore).toNanos() / 1e3 / operations;
-        double pg = CpuMeter.postgresBackends(dataSource, settings.backend()).minus(pgBefore).toNanos() / 1e3 / operations;
+        double pg = CpuMeter.postgresBackends(dataSource, settings.backend())
+                        .minus(pgBefore)
+                        .toNanos()
+                / 1e3
+                / operations;
         return String.format("CPU per op: jvm %.0f us + db %.0f us = %.0f us;", jvm, pg, jvm + pg);
     }
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
-        StoreSettings settings = url.startsWith("sqlite:") ? StoreSettings.embedded(Path.of(url.substring(7)), 10)
+        StoreSettings settings = url.startsWith("sqlite:")
+                ? StoreSettings.embedded(Path.of(url.substring(7)), 10)
                 : url.startsWith("sqlite-full:")
                         ? StoreSettings.embedded(Path.of(url.substring(12)), 10, EmbeddedSync.FULL)
                         : new StoreSettings(url, "postgres", "", 10);
@@ -48,12 +58,14 @@ final class StoreBench {
             } else {
                 List<Job> jobs = new ArrayList<>();
                 for (int i = 0; i < 60; i++) { // enough pending texts for the run
-                    jobs.addAll(store.accept(IntStream.range(0, 1000).mapToObj(n -> "text " + n).toList(), Lane.REALTIME));
+                    jobs.addAll(store.accept(
+                            IntStream.range(0, 1000).mapToObj(n -> "text " + n).toList(), Lane.REALTIME));
                 }
                 CompleteLoad.run(store, jobs.subList(0, 2000), threads, 500); // warm-up
                 Duration jvm = CpuMeter.jvm();
                 Duration pg = CpuMeter.postgresBackends(dataSource, settings.backend());
-                CompleteLoad.Outcome outcome = CompleteLoad.run(store, jobs.subList(2000, jobs.size()), threads, millis);
+                CompleteLoad.Outcome outcome =
+                        CompleteLoad.run(store, jobs.subList(2000, jobs.size()), threads, millis);
                 operations = outcome.results();
                 line = cpu(jvm, pg, dataSource, settings, operations) + " complete writers=" + writers + " " + outcome;
             }

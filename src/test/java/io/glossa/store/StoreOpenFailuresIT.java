@@ -15,10 +15,14 @@ class StoreOpenFailuresIT {
 
     @Test
     void anUnreachableServer() {
-        StoreSettings settings = new StoreSettings("jdbc:postgresql://127.0.0.1:1/glossa?password=hunter2", "postgres", "", 1);
+        StoreSettings settings =
+                new StoreSettings("jdbc:postgresql://127.0.0.1:1/glossa?password=hunter2", "postgres", "", 1);
 
-        assertThatThrownBy(() -> Database.open(settings)).isInstanceOf(StoreUnavailableException.class)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("hunter2")
+        assertThatThrownBy(() -> Database.open(settings))
+                .isInstanceOf(StoreUnavailableException.class)
+                .satisfies(e -> assertThat(e.getMessage())
+                        .doesNotContain("\n")
+                        .doesNotContain("hunter2")
                         .startsWith("cannot open database jdbc:postgresql://127.0.0.1:1/glossa?password=***: ")
                         .contains("check that PostgreSQL is running and reachable"));
     }
@@ -29,19 +33,28 @@ class StoreOpenFailuresIT {
      */
     @Test
     void tlsParametersInTheUrlAreHonouredByTheDriver() {
-        StoreSettings settings = new StoreSettings(SERVER + "postgres?ssl=true&sslmode=verify-full"
-                + "&sslrootcert=/nonexistent/glossa-root.crt&password=pg-secret-77", "postgres", "", 1);
+        StoreSettings settings = new StoreSettings(
+                SERVER + "postgres?ssl=true&sslmode=verify-full"
+                        + "&sslrootcert=/nonexistent/glossa-root.crt&password=pg-secret-77",
+                "postgres",
+                "",
+                1);
 
-        assertThatThrownBy(() -> Database.open(settings)).isInstanceOf(StoreUnavailableException.class)
-                .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("SSL").doesNotContain("pg-secret-77")
-                        .doesNotContain("\n").contains("sslmode=verify-full"));
+        assertThatThrownBy(() -> Database.open(settings))
+                .isInstanceOf(StoreUnavailableException.class)
+                .satisfies(e -> assertThat(e.getMessage())
+                        .containsIgnoringCase("SSL")
+                        .doesNotContain("pg-secret-77")
+                        .doesNotContain("\n")
+                        .contains("sslmode=verify-full"));
     }
 
     @Test
     void aMissingDatabase() {
         StoreSettings settings = new StoreSettings(SERVER + "glossa_no_such_db_4711", "postgres", "", 1);
 
-        assertThatThrownBy(() -> Database.open(settings)).isInstanceOf(StoreUnavailableException.class)
+        assertThatThrownBy(() -> Database.open(settings))
+                .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("glossa_no_such_db_4711")
                 .hasMessageContaining("create the database or fix its name in --db-url");
     }
@@ -50,26 +63,38 @@ class StoreOpenFailuresIT {
     void anUnknownUser() {
         StoreSettings settings = new StoreSettings(SERVER + "postgres", "glossa_no_such_user", "x", 1);
 
-        assertThatThrownBy(() -> Database.open(settings)).isInstanceOf(StoreUnavailableException.class)
+        assertThatThrownBy(() -> Database.open(settings))
+                .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("glossa_no_such_user")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
     @Test
     void anEmbeddedDatabaseThatAnotherProcessHasOpenCanBeOpenedBesideIt(@TempDir Path dataDir) throws Exception {
-        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), AcceptUntilKilled.class.getName(), dataDir.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process other = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        AcceptUntilKilled.class.getName(),
+                        dataDir.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try (var ids = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream()))) {
-            assertThat(ids.readLine()).as("the other process is accepting texts").isNotNull();
+            assertThat(ids.readLine())
+                    .as("the other process is accepting texts")
+                    .isNotNull();
 
             String seen = ids.readLine();
-            try (JdbcTextStore beside = new JdbcTextStore(Database.open(StoreSettings.embedded(dataDir, 1)),
-                    java.time.Clock.systemUTC(), StoreTuning.defaults(Backend.SQLITE))) {
-                assertThat(beside.find(java.util.UUID.fromString(seen.split(" ")[0]))).as("its texts, read here")
+            try (JdbcTextStore beside = new JdbcTextStore(
+                    Database.open(StoreSettings.embedded(dataDir, 1)),
+                    java.time.Clock.systemUTC(),
+                    StoreTuning.defaults(Backend.SQLITE))) {
+                assertThat(beside.find(java.util.UUID.fromString(seen.split(" ")[0])))
+                        .as("its texts, read here")
                         .isPresent();
-                assertThat(beside.accept(java.util.List.of("written from a second process"),
-                        io.glossa.pipeline.Lane.REALTIME)).hasSize(1);
+                assertThat(beside.accept(
+                                java.util.List.of("written from a second process"), io.glossa.pipeline.Lane.REALTIME))
+                        .hasSize(1);
             }
             assertThat(ids.readLine()).as("the other process still accepts").isNotNull();
         } finally {

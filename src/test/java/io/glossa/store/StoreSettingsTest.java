@@ -19,7 +19,8 @@ class StoreSettingsTest {
 
     @Test
     void fullSyncTravelsInTheUrl() {
-        assertThat(StoreSettings.embedded(Path.of("/srv/glossa"), 1, EmbeddedSync.FULL).jdbcUrl())
+        assertThat(StoreSettings.embedded(Path.of("/srv/glossa"), 1, EmbeddedSync.FULL)
+                        .jdbcUrl())
                 .endsWith("glossa.db?synchronous=FULL");
         assertThat(EmbeddedSync.parse(" Full ")).isEqualTo(EmbeddedSync.FULL);
         assertThatThrownBy(() -> EmbeddedSync.parse("sometimes")).hasMessageContaining("use normal or full");
@@ -39,7 +40,8 @@ class StoreSettingsTest {
         assertThat(settings.redactedUrl())
                 .isEqualTo("jdbc:postgresql://db.example:5432/glossa?user=app&password=***&ssl=true");
         assertThat(settings.toString()).doesNotContain("hunter2").doesNotContain("s3cret");
-        assertThat(StoreSettings.redact("jdbc:postgresql://app:hunter2@db/glossa")).doesNotContain("hunter2");
+        assertThat(StoreSettings.redact("jdbc:postgresql://app:hunter2@db/glossa"))
+                .doesNotContain("hunter2");
     }
 
     @Test
@@ -68,9 +70,13 @@ class StoreSettingsTest {
         StoreSettings settings = new StoreSettings(url, "glossa", "pw", 2);
 
         assertThat(Database.poolConfig(settings).getJdbcUrl()).isEqualTo(url);
-        java.util.Properties driver = org.postgresql.Driver.parseURL(Database.poolConfig(settings).getJdbcUrl(), null);
-        assertThat(driver).containsEntry("ssl", "true").containsEntry("sslmode", "verify-full")
-                .containsEntry("sslrootcert", "/etc/glossa/root.crt").containsEntry("sslcert", "/etc/glossa/client.crt")
+        java.util.Properties driver =
+                org.postgresql.Driver.parseURL(Database.poolConfig(settings).getJdbcUrl(), null);
+        assertThat(driver)
+                .containsEntry("ssl", "true")
+                .containsEntry("sslmode", "verify-full")
+                .containsEntry("sslrootcert", "/etc/glossa/root.crt")
+                .containsEntry("sslcert", "/etc/glossa/client.crt")
                 .containsEntry("sslkey", "/etc/glossa/client.pk8");
     }
 }

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /** The SDK behind the port, exporting to a closed port: ids and sampling as glossa passes them on. */
 class OtelTracingTest {
-    private static final TraceContext SAMPLED = TraceContext.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
-    private static final TraceContext UNSAMPLED = TraceContext.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00");
+    private static final TraceContext SAMPLED =
+            TraceContext.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    private static final TraceContext UNSAMPLED =
+            TraceContext.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00");
 
     @Test
     void aSpanContinuesItsParentsTraceWithItsOwnIdAndFollowsTheSamplingFlag() throws Exception {
@@ -25,9 +27,13 @@ class OtelTracingTest {
             assertThat(sampled.context().spanId()).isNotEqualTo(SAMPLED.spanId());
             assertThat(sampled.context().sampled()).isTrue();
             assertThat(unsampled.context().traceId()).isEqualTo(UNSAMPLED.traceId());
-            assertThat(unsampled.context().sampled()).as("the caller decided not to record").isFalse();
+            assertThat(unsampled.context().sampled())
+                    .as("the caller decided not to record")
+                    .isFalse();
             assertThat(root.context().traceId()).isNotEqualTo(SAMPLED.traceId());
-            assertThat(root.context().sampled()).as("a trace glossa starts is recorded").isTrue();
+            assertThat(root.context().sampled())
+                    .as("a trace glossa starts is recorded")
+                    .isTrue();
             for (TracedSpan span : new TracedSpan[] {sampled, unsampled, root}) {
                 span.set("glossa.text_id", "x").set("glossa.texts", 1).end();
             }

@@ -22,7 +22,8 @@ public record GrafanaDashboard(List<Query> queries) {
         for (JsonNode panel : panels) {
             for (JsonNode target : panel.path("targets")) {
                 if (target.hasNonNull("expr")) {
-                    into.add(new Query(panel.path("title").asText(), target.get("expr").asText()));
+                    into.add(new Query(
+                            panel.path("title").asText(), target.get("expr").asText()));
                 }
             }
             collect(panel.path("panels"), into);

@@ -10,13 +10,43 @@ import java.util.UUID;
  * fields a valid body has, deep nesting, and valid bodies with a few bytes flipped, cut or repeated.
  */
 public final class NastyJson {
-    private static final String[] TOKENS = {"{", "}", "[", "]", ":", ",", "\"id\"", "\"text\"", "\"texts\"",
-        "\"lane\"", "\"realtime\"", "\"batch\"", "null", "true", "false", "0", "-1", "1e999999", "123456789012345678901234567890",
-        "\"\"", "\" \"", "\"\\u0000\"", "\"\\ud800\"", "\"Hej, hur mår du?\"", "\"" + UUID.randomUUID() + "\"",
-        "\"1-1-1-1-1\"", " ", "\n", "\"\\", "'", "/*", "NaN", "\"text\":\"Dzień dobry\""};
+    private static final String[] TOKENS = {
+        "{",
+        "}",
+        "[",
+        "]",
+        ":",
+        ",",
+        "\"id\"",
+        "\"text\"",
+        "\"texts\"",
+        "\"lane\"",
+        "\"realtime\"",
+        "\"batch\"",
+        "null",
+        "true",
+        "false",
+        "0",
+        "-1",
+        "1e999999",
+        "123456789012345678901234567890",
+        "\"\"",
+        "\" \"",
+        "\"\\u0000\"",
+        "\"\\ud800\"",
+        "\"Hej, hur mår du?\"",
+        "\"" + UUID.randomUUID() + "\"",
+        "\"1-1-1-1-1\"",
+        " ",
+        "\n",
+        "\"\\",
+        "'",
+        "/*",
+        "NaN",
+        "\"text\":\"Dzień dobry\""
+    };
 
-    private NastyJson() {
-    }
+    private NastyJson() {}
 
     /** One body of a random kind; {@code valid} is a well-formed body to mutate. */
     public static byte[] any(Random random, byte[] valid) {
@@ -57,8 +87,14 @@ public final class NastyJson {
 
     /** The valid body with an overlong, truncated or surrogate-encoding UTF-8 sequence inside. */
     public static byte[] withInvalidUtf8(Random random, byte[] valid) {
-        byte[][] bad = {{(byte) 0xc0, (byte) 0xaf}, {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, {(byte) 0xff},
-            {(byte) 0xe2, (byte) 0x82}, {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0x80}};
+        byte[][] bad = {
+            {(byte) 0xc0, (byte) 0xaf},
+            {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+            {(byte) 0xff},
+            {(byte) 0xe2, (byte) 0x82},
+            {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+            {(byte) 0x80}
+        };
         int at = random.nextInt(valid.length + 1);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(valid, 0, at);

@@ -8,14 +8,14 @@ class PromQlNamesTest {
     @Test
     void namesOfAHistogramQuantileWithGroupingAndVariables() {
         assertThat(PromQlNames.of("histogram_quantile(0.99, sum by (le, uri) "
-                + "(rate(glossa_job_store_seconds_bucket{lane=\"$lane\"}[$__rate_interval])))"))
+                        + "(rate(glossa_job_store_seconds_bucket{lane=\"$lane\"}[$__rate_interval])))"))
                 .containsExactly("glossa_job_store_seconds_bucket");
     }
 
     @Test
     void bothSidesOfABinaryOperationAndNoKeywords() {
         assertThat(PromQlNames.of("sum(rate(a_sum[5m])) / on (role) group_left sum(rate(b_count[5m])) > bool 0"
-                + " and c_total offset 5m unless count by (version) (glossa_model_info == 1)"))
+                        + " and c_total offset 5m unless count by (version) (glossa_model_info == 1)"))
                 .containsExactly("a_sum", "b_count", "c_total", "glossa_model_info");
     }
 

@@ -10,8 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs Prometheus' {@code promtool} (Debian package {@code prometheus}); fails, naming the package, without it. */
 public final class Promtool {
-    private Promtool() {
-    }
+    private Promtool() {}
 
     public record Outcome(int exitCode, String output) {}
 
@@ -20,7 +19,10 @@ public final class Promtool {
         List<String> command = new ArrayList<>();
         command.add(RequiredTool.onPath("promtool", "prometheus").toString());
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         try (OutputStream in = process.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
         }

@@ -16,8 +16,7 @@ public final class Property {
         void accept(T value) throws Exception;
     }
 
-    private Property() {
-    }
+    private Property() {}
 
     /** The seed of this run: {@code -Dglossa.seed}, else random. */
     public static long seed() {
@@ -33,8 +32,10 @@ public final class Property {
             if (failure != null) {
                 T small = value instanceof String s ? castShrunk(s, check) : value;
                 Throwable smallFailure = failure(check, small);
-                throw new AssertionError("property failed (reproduce with -Dglossa.seed=" + seed + ", try " + i
-                        + ") on " + describe(small) + ": " + smallFailure, smallFailure);
+                throw new AssertionError(
+                        "property failed (reproduce with -Dglossa.seed=" + seed + ", try " + i + ") on "
+                                + describe(small) + ": " + smallFailure,
+                        smallFailure);
             }
         }
     }
@@ -69,6 +70,7 @@ public final class Property {
                 out.append(String.format("\\u%04x", (int) c));
             }
         }
-        return out.append(s.length() > 300 ? "…\" (" + s.length() + " chars)" : "\"").toString();
+        return out.append(s.length() > 300 ? "…\" (" + s.length() + " chars)" : "\"")
+                .toString();
     }
 }

@@ -10,8 +10,7 @@ import java.nio.file.Path;
  * {@code ./test} installs all of them.
  */
 public final class RequiredTool {
-    private RequiredTool() {
-    }
+    private RequiredTool() {}
 
     /** Fails the test unless {@code present}, naming the tool and the Debian packages that bring it. */
     public static void require(boolean present, String tool, String debianPackages) {
@@ -35,6 +34,6 @@ public final class RequiredTool {
             }
         }
         require(false, name + " (on the PATH)", debianPackages);
-        return null;   // not reached
+        return null; // not reached
     }
 }

@@ -9,15 +9,15 @@ import java.nio.file.Path;
  * for, rather than skipping.
  */
 public final class SharedData {
-    private SharedData() {
-    }
+    private SharedData() {}
 
     /** The shared data folder; fails the test if it is not there. */
     public static Path dir() {
         Path dir = Path.of(System.getProperty("glossa.sharedData", "../shared/data"));
         if (!Files.isDirectory(dir)) {
-            throw new AssertionError("the shared data folder " + dir.toAbsolutePath().normalize() + " is missing:"
-                    + " put the project's shared data there (or a symlink to it), or pass -Dglossa.sharedData=DIR");
+            throw new AssertionError(
+                    "the shared data folder " + dir.toAbsolutePath().normalize() + " is missing:"
+                            + " put the project's shared data there (or a symlink to it), or pass -Dglossa.sharedData=DIR");
         }
         return dir;
     }

@@ -6,8 +6,7 @@ import java.util.function.Predicate;
 final class Shrink {
     private static final int MAX_STEPS = 5_000;
 
-    private Shrink() {
-    }
+    private Shrink() {}
 
     static String string(String failing, Predicate<String> fails) {
         String current = failing;

@@ -21,8 +21,7 @@ public final class SyntheticCorpus {
             "bb", new String[] {"le", "li", "lo", "sve", "nor"},
             "cc", new String[] {"ma", "mu", "ze", "xo", "pet"});
 
-    private SyntheticCorpus() {
-    }
+    private SyntheticCorpus() {}
 
     public static List<LabeledText> texts(int perLabel, long seed) {
         Random random = new Random(seed);
@@ -51,8 +50,12 @@ public final class SyntheticCorpus {
     }
 
     public static TrainedModel train() {
-        return new ModelTrainer(1, null).train(new TrainingCorpus(texts(200, 7), List.of()),
-                new FeatureParams(12, 1, 3, true), new TrainingParams(3, 0.3, 1e-6, 1, 2, 1, 0.2), null);
+        return new ModelTrainer(1, null)
+                .train(
+                        new TrainingCorpus(texts(200, 7), List.of()),
+                        new FeatureParams(12, 1, 3, true),
+                        new TrainingParams(3, 0.3, 1e-6, 1, 2, 1, 0.2),
+                        null);
     }
 
     public static String toTsv(List<LabeledText> texts) {

@@ -14,8 +14,7 @@ import java.util.List;
 
 /** Model files for registry tests, derived from the built-in model so that they are real and predict well. */
 public final class TestModels {
-    private TestModels() {
-    }
+    private TestModels() {}
 
     public static byte[] builtIn() {
         try (InputStream in = LanguageModel.class.getResourceAsStream(LanguageModel.DEFAULT_RESOURCE)) {
@@ -28,7 +27,8 @@ public final class TestModels {
     /** The same weights under another creation time: another version that predicts exactly like the built-in one. */
     public static byte[] otherVersion(String createdAt) {
         ModelFile.Contents contents = ModelFile.read("built-in", builtIn());
-        return ModelFile.toBytes(with(contents.metadata(), createdAt, contents.metadata().labels()), contents.weights());
+        return ModelFile.toBytes(
+                with(contents.metadata(), createdAt, contents.metadata().labels()), contents.weights());
     }
 
     /** Loads and passes its checksum, but its labels are rotated: it answers the wrong language for everything. */
@@ -63,7 +63,8 @@ public final class TestModels {
                 cut[b * kept.size() + k] = weights.weights()[b * all.size() + columns.get(k)];
             }
         }
-        return ModelFile.toBytes(with(contents.metadata(), "2027-04-04T00:00:00Z", kept),
+        return ModelFile.toBytes(
+                with(contents.metadata(), "2027-04-04T00:00:00Z", kept),
                 new ModelWeights(kept.size(), weights.idf(), weights.rowScale(), cut, bias));
     }
 
@@ -78,10 +79,27 @@ public final class TestModels {
         for (int i = 0; i < labels; i++) {
             many.add(new LabelInfo("x" + i, "Label " + i, "Label " + i));
         }
-        ModelMetadata header = new ModelMetadata(null, m.formatVersion(), m.glossaVersion(), "2027-05-05T00:00:00Z", 0,
-                many, new io.glossa.features.FeatureParams(bits, 1, 5, true), m.training(), m.trainingFiles(),
-                m.trainingExamples(), m.trainingSeconds(), m.cvScore(), m.search(), m.dev(), m.devFragments(),
-                m.unknownThreshold(), m.minLetters(), m.temperature(), m.quantization(), m.priors());
+        ModelMetadata header = new ModelMetadata(
+                null,
+                m.formatVersion(),
+                m.glossaVersion(),
+                "2027-05-05T00:00:00Z",
+                0,
+                many,
+                new io.glossa.features.FeatureParams(bits, 1, 5, true),
+                m.training(),
+                m.trainingFiles(),
+                m.trainingExamples(),
+                m.trainingSeconds(),
+                m.cvScore(),
+                m.search(),
+                m.dev(),
+                m.devFragments(),
+                m.unknownThreshold(),
+                m.minLetters(),
+                m.temperature(),
+                m.quantization(),
+                m.priors());
         try {
             java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
             java.io.DataOutputStream out = new java.io.DataOutputStream(body);
@@ -96,8 +114,11 @@ public final class TestModels {
             zeros(out, "BIAS", 4L * labels);
             byte[] sections = body.toByteArray();
             java.nio.ByteBuffer file = java.nio.ByteBuffer.allocate(20 + sections.length + 4);
-            file.put(new byte[] {(byte) 0x89, 'G', 'L', 'S', 'M', 0x0D, 0x0A, 0x1A}).putShort((short) 1).putShort((short) 0)
-                    .putLong(file.capacity()).put(sections);
+            file.put(new byte[] {(byte) 0x89, 'G', 'L', 'S', 'M', 0x0D, 0x0A, 0x1A})
+                    .putShort((short) 1)
+                    .putShort((short) 0)
+                    .putLong(file.capacity())
+                    .put(sections);
             java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
             crc.update(file.array(), 0, file.position());
             file.putInt((int) crc.getValue());
@@ -143,9 +164,26 @@ public final class TestModels {
     }
 
     private static ModelMetadata with(ModelMetadata m, String createdAt, List<LabelInfo> labels) {
-        return new ModelMetadata(null, m.formatVersion(), m.glossaVersion(), createdAt, 0, labels, m.features(),
-                m.training(), m.trainingFiles(), m.trainingExamples(), m.trainingSeconds(), m.cvScore(), m.search(),
-                m.dev(), m.devFragments(), m.unknownThreshold(), m.minLetters(), m.temperature(), m.quantization(),
+        return new ModelMetadata(
+                null,
+                m.formatVersion(),
+                m.glossaVersion(),
+                createdAt,
+                0,
+                labels,
+                m.features(),
+                m.training(),
+                m.trainingFiles(),
+                m.trainingExamples(),
+                m.trainingSeconds(),
+                m.cvScore(),
+                m.search(),
+                m.dev(),
+                m.devFragments(),
+                m.unknownThreshold(),
+                m.minLetters(),
+                m.temperature(),
+                m.quantization(),
                 m.priors());
     }
 }

@@ -25,8 +25,7 @@ public final class TestRoles {
     /** The commands' default connection pool. */
     private static final int POOL = StoreSettings.DEFAULT_POOL_SIZE;
 
-    private TestRoles() {
-    }
+    private TestRoles() {}
 
     /** serve with its embedded broker (on a free port) and database under {@code dataDir}, and 2 workers. */
     public static ServeSettings embedded(Path dataDir) {
@@ -57,7 +56,8 @@ public final class TestRoles {
     }
 
     public static ServeSettings withHttp(ServeSettings settings, UnaryOperator<HttpSettings> change) {
-        return settings.withFront(settings.front().withHttp(change.apply(settings.front().http())));
+        return settings.withFront(
+                settings.front().withHttp(change.apply(settings.front().http())));
     }
 
     /** The broker settings with {@code attempts} handling attempts before the failed queue. */

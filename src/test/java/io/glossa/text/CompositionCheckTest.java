@@ -16,20 +16,27 @@ class CompositionCheckTest {
     void neverCallsATextComposedThatIsNot() {
         Property.forAll(20_000, CompositionCheckTest::markSoup, text -> {
             if (!CompositionCheck.mayNeedComposition(text)) {
-                assertThat(Normalizer.isNormalized(text, Normalizer.Form.NFC)).as(Property.describe(text)).isTrue();
+                assertThat(Normalizer.isNormalized(text, Normalizer.Form.NFC))
+                        .as(Property.describe(text))
+                        .isTrue();
             }
         });
     }
 
     @Test
     void theNormalisersOutputIsAlwaysComposed() {
-        Property.forAll(5_000, CompositionCheckTest::markSoup, text -> assertThat(
-                Normalizer.isNormalized(TextNormalizer.normalize(text).toString(), Normalizer.Form.NFC)).isTrue());
+        Property.forAll(
+                5_000,
+                CompositionCheckTest::markSoup,
+                text -> assertThat(Normalizer.isNormalized(
+                                TextNormalizer.normalize(text).toString(), Normalizer.Form.NFC))
+                        .isTrue());
     }
 
     @Test
     void composedHindiAndArabicNeedNoCheck() {
-        assertThat(CompositionCheck.mayNeedComposition("नमस्ते दुनिया, यह हिन्दी है")).isFalse();
+        assertThat(CompositionCheck.mayNeedComposition("नमस्ते दुनिया, यह हिन्दी है"))
+                .isFalse();
         assertThat(CompositionCheck.mayNeedComposition("مَرْحَبًا بِكُمْ")).isFalse();
         assertThat(CompositionCheck.mayNeedComposition("e\u0301")).isTrue();
         assertThat(CompositionCheck.mayNeedComposition("\u1100\u1161")).isTrue();

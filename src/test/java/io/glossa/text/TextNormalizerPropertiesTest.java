@@ -19,8 +19,10 @@ class TextNormalizerPropertiesTest {
                 assertThat(out).startsWith(" ").endsWith(" ").doesNotContain("  ");
             }
             // only letters, marks and single spaces survive: no digits, punctuation, controls or lone surrogates
-            out.codePoints().forEach(cp -> assertThat(cp == ' ' || Character.isLetter(cp) || isMark(cp))
-                    .as("U+%04X", cp).isTrue());
+            out.codePoints()
+                    .forEach(cp -> assertThat(cp == ' ' || Character.isLetter(cp) || isMark(cp))
+                            .as("U+%04X", cp)
+                            .isTrue());
         });
     }
 
@@ -43,7 +45,8 @@ class TextNormalizerPropertiesTest {
     void countsLettersOfItsOutput() {
         Property.forAll(500, NastyText::any, text -> {
             NormalizedText out = TextNormalizer.normalize(text);
-            long letters = out.toString().codePoints().filter(Character::isLetter).count();
+            long letters =
+                    out.toString().codePoints().filter(Character::isLetter).count();
             assertThat(out.letters()).isEqualTo((int) letters);
             assertThat(out.isEmpty()).isEqualTo(letters == 0);
         });
@@ -51,7 +54,8 @@ class TextNormalizerPropertiesTest {
 
     private static boolean isMark(int cp) {
         int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+        return type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
     }
 }

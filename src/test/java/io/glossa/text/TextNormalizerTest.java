@@ -34,8 +34,7 @@ class TextNormalizerTest {
 
     @Test
     void removesUrlsEmailsHandlesAndTags() {
-        assertThat(norm("see https://example.com/x?a=1 and www.foo.org now"))
-                .isEqualTo(" see and now ");
+        assertThat(norm("see https://example.com/x?a=1 and www.foo.org now")).isEqualTo(" see and now ");
         assertThat(norm("mail me@example.com or @someone #hashtag ok")).isEqualTo(" mail or ok ");
         assertThat(norm("(http://x.y)")).isEqualTo(" ");
     }

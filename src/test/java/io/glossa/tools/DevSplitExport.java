@@ -3,7 +3,6 @@ package io.glossa.tools;
 import io.glossa.corpus.LabeledText;
 import io.glossa.corpus.TsvCorpusReader;
 import io.glossa.training.DevSplit;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -48,8 +47,13 @@ public final class DevSplitExport {
         Files.createDirectories(outDir);
         write(outDir.resolve("dev-all.tsv"), dev);
         byFile.forEach((name, lines) -> write(outDir.resolve("dev-" + name), lines));
-        System.out.printf("dev split: %d of %d texts; per file %s%n", dev.size(), texts.size(),
-                byFile.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().size()).toList());
+        System.out.printf(
+                "dev split: %d of %d texts; per file %s%n",
+                dev.size(),
+                texts.size(),
+                byFile.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue().size())
+                        .toList());
     }
 
     private static void write(Path file, List<LabeledText> lines) {

@@ -34,24 +34,39 @@ public final class Experiment {
         }
         FeatureParams fd = FeatureParams.DEFAULT;
         TrainingParams td = TrainingParams.DEFAULT;
-        FeatureParams fp = new FeatureParams(i(o, "bits", fd.bits()), 1, i(o, "maxN", fd.maxN()),
+        FeatureParams fp = new FeatureParams(
+                i(o, "bits", fd.bits()),
+                1,
+                i(o, "maxN", fd.maxN()),
                 Boolean.parseBoolean(o.getOrDefault("words", "" + fd.wordFeatures())));
-        TrainingParams tp = new TrainingParams(i(o, "epochs", td.epochs()), d(o, "lr", td.learningRate()),
-                d(o, "l2", td.l2()), i(o, "frag", td.fragmentsPerText()), i(o, "fragWords", td.maxFragmentWords()),
-                td.seed(), td.devFraction());
+        TrainingParams tp = new TrainingParams(
+                i(o, "epochs", td.epochs()),
+                d(o, "lr", td.learningRate()),
+                d(o, "l2", td.l2()),
+                i(o, "frag", td.fragmentsPerText()),
+                i(o, "fragWords", td.maxFragmentWords()),
+                td.seed(),
+                td.devFraction());
         System.out.println(fp + " " + tp);
-        TrainedModel trained = new ModelTrainer(2, System.out::println).train(new TrainingCorpus(texts, List.of()),
-                fp, tp, null);
+        TrainedModel trained =
+                new ModelTrainer(2, System.out::println).train(new TrainingCorpus(texts, List.of()), fp, tp, null);
         byte[] bytes = ModelFile.toBytes(trained.metadata(), trained.weights());
         LanguageModel model = LanguageModel.fromBytes(bytes);
-        System.out.printf("size %d bytes; %.1f s; dev %.4f frag %.4f%n", bytes.length, model.metadata().trainingSeconds(), model.metadata().dev().macroAccuracy(),
+        System.out.printf(
+                "size %d bytes; %.1f s; dev %.4f frag %.4f%n",
+                bytes.length,
+                model.metadata().trainingSeconds(),
+                model.metadata().dev().macroAccuracy(),
                 model.metadata().devFragments().macroAccuracy());
         o.putIfAbsent("out", "/tmp/exp-last.glossa");
         {
             java.nio.file.Files.write(Path.of(o.get("out")), bytes);
         }
-        ShortTextReport.main(new String[] {o.get("out"), data.resolve("leipzig_word_pairs.tsv").toString(),
-                data.resolve("leipzig_single_words.tsv").toString()});
+        ShortTextReport.main(new String[] {
+            o.get("out"),
+            data.resolve("leipzig_word_pairs.tsv").toString(),
+            data.resolve("leipzig_single_words.tsv").toString()
+        });
     }
 
     private static int i(Map<String, String> o, String k, int d) {

@@ -31,13 +31,23 @@ public final class ModelFootprint {
         long before = usedHeap();
         LanguageModel kept = LanguageModel.load(file);
         long after = usedHeap();
-        System.out.printf(Locale.ROOT, "load: cold %.3f s wall / %.3f s CPU (first in JVM), warm %.3f s;"
-                + " retained heap %.1f MB%n", cold, coldCpu, warm, (after - before) / 1048576.0);
+        System.out.printf(
+                Locale.ROOT,
+                "load: cold %.3f s wall / %.3f s CPU (first in JVM), warm %.3f s;" + " retained heap %.1f MB%n",
+                cold,
+                coldCpu,
+                warm,
+                (after - before) / 1048576.0);
         int length = Integer.parseInt(args[2]);
         List<LabeledText> texts = new TsvCorpusReader().readAll(Path.of(args[1]));
-        String[] inputs = texts.stream().map(LabeledText::text)
-                .map(s -> s.length() > length ? s.substring(0, length) : s).toArray(String[]::new);
-        double mean = java.util.Arrays.stream(inputs).mapToInt(String::length).average().orElse(0);
+        String[] inputs = texts.stream()
+                .map(LabeledText::text)
+                .map(s -> s.length() > length ? s.substring(0, length) : s)
+                .toArray(String[]::new);
+        double mean = java.util.Arrays.stream(inputs)
+                .mapToInt(String::length)
+                .average()
+                .orElse(0);
         float[] p = new float[kept.labelCount()];
         LanguageModel.Scratch scratch = kept.newScratch();
         long sink = 0;
@@ -57,18 +67,28 @@ public final class ModelFootprint {
         }
         double rate = n / ((System.nanoTime() - start) / 1e9);
         double cpuRate = n / ((threads.getCurrentThreadCpuTime() - cpu0) / 1e9);
-        System.out.printf(Locale.ROOT, "classify: %.0f texts/s wall, %.0f texts per CPU-second (mean %.1f chars,"
-                + " one thread) [%d]%n", rate, cpuRate, mean, sink & 1);
+        System.out.printf(
+                Locale.ROOT,
+                "classify: %.0f texts/s wall, %.0f texts per CPU-second (mean %.1f chars," + " one thread) [%d]%n",
+                rate,
+                cpuRate,
+                mean,
+                sink & 1);
         long pcpu0 = threads.getCurrentThreadCpuTime();
         long pstart = System.nanoTime();
         long pn = 0;
         while (System.nanoTime() < pstart + (long) (seconds * 1e9)) {
             for (int i = 0; i < 1000; i++) {
-                sink += kept.predict(inputs[(int) (pn++ % inputs.length)], 1).top().size();
+                sink += kept.predict(inputs[(int) (pn++ % inputs.length)], 1)
+                        .top()
+                        .size();
             }
         }
-        System.out.printf(Locale.ROOT, "predict(text, 1): %.0f texts/s wall, %.0f per CPU-second%n",
-                pn / ((System.nanoTime() - pstart) / 1e9), pn / ((threads.getCurrentThreadCpuTime() - pcpu0) / 1e9));
+        System.out.printf(
+                Locale.ROOT,
+                "predict(text, 1): %.0f texts/s wall, %.0f per CPU-second%n",
+                pn / ((System.nanoTime() - pstart) / 1e9),
+                pn / ((threads.getCurrentThreadCpuTime() - pcpu0) / 1e9));
     }
 
     private static long usedHeap() throws InterruptedException {

@@ -51,20 +51,30 @@ public final class ShortTextReport {
             }
             acc.add(target, predicted, p[argmax], argmax == target && scratch.letters() > 0);
             if (predicted != target) {
-                String key = t.label() + "->" + (predicted < 0 ? "unknown" : model.labels().get(predicted));
+                String key = t.label() + "->"
+                        + (predicted < 0 ? "unknown" : model.labels().get(predicted));
                 confusions.merge(key, 1, Integer::sum);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         var s = acc.scores();
-        System.out.printf(Locale.ROOT, "%s: macro %.4f micro %.4f ECE %.4f unknown %.2f%% n=%d (%.0f texts/s)%n",
-                file.getFileName(), s.macroAccuracy(), s.microAccuracy(), s.ece(), 100 * s.unknownRate(), s.n(),
+        System.out.printf(
+                Locale.ROOT,
+                "%s: macro %.4f micro %.4f ECE %.4f unknown %.2f%% n=%d (%.0f texts/s)%n",
+                file.getFileName(),
+                s.macroAccuracy(),
+                s.microAccuracy(),
+                s.ece(),
+                100 * s.unknownRate(),
+                s.n(),
                 texts.size() / seconds);
         StringBuilder line = new StringBuilder("  per label:");
         s.perLabel().forEach((k, v) -> line.append(String.format(Locale.ROOT, " %s %.3f", k, v)));
         System.out.println(line);
         StringBuilder conf = new StringBuilder("  top confusions:");
-        confusions.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(15)
+        confusions.entrySet().stream()
+                .sorted((x, y) -> y.getValue() - x.getValue())
+                .limit(15)
                 .forEach(e -> conf.append(' ').append(e.getKey()).append('=').append(e.getValue()));
         System.out.println(conf);
     }

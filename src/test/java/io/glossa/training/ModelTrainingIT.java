@@ -39,8 +39,12 @@ class ModelTrainingIT {
                 }
             });
         }
-        TrainedModel trained = new ModelTrainer(2, null).train(new TrainingCorpus(slice, List.of()),
-                new FeatureParams(16, 1, 4, true), new TrainingParams(3, 0.2, 1e-6, 2, 3, 42, 0.1), null);
+        TrainedModel trained = new ModelTrainer(2, null)
+                .train(
+                        new TrainingCorpus(slice, List.of()),
+                        new FeatureParams(16, 1, 4, true),
+                        new TrainingParams(3, 0.2, 1e-6, 2, 3, 42, 0.1),
+                        null);
         LanguageModel model = LanguageModel.fromBytes(ModelFile.toBytes(trained.metadata(), trained.weights()));
         assertThat(model.labels()).hasSize(38);
         Map<String, int[]> perLabel = new HashMap<>();
@@ -52,10 +56,14 @@ class ModelTrainingIT {
                 c[1]++;
             }
         }
-        double macro = perLabel.values().stream().mapToDouble(c -> (double) c[1] / c[0]).average().orElse(0);
+        double macro = perLabel.values().stream()
+                .mapToDouble(c -> (double) c[1] / c[0])
+                .average()
+                .orElse(0);
         assertThat(heldOut).hasSizeGreaterThan(5000);
         assertThat(macro).isGreaterThan(0.93);
         assertThat(model.metadata().dev().macroAccuracy()).isGreaterThan(0.9);
-        assertThat(model.predict("Det här är en svensk mening om vädret.", 1).language()).isEqualTo("sv");
+        assertThat(model.predict("Det här är en svensk mening om vädret.", 1).language())
+                .isEqualTo("sv");
     }
 }

@@ -21,6 +21,7 @@ class PriorFitTest {
     @Test
     void nothingToGainMeansNoOffset() {
         float[][] scores = {{1f, 0f}, {0f, 1f}};
-        assertThat(PriorFit.fit(new DevSet[] {new DevSet(scores, new int[] {0, 1})}, 2)).containsExactly(0f, 0f);
+        assertThat(PriorFit.fit(new DevSet[] {new DevSet(scores, new int[] {0, 1})}, 2))
+                .containsExactly(0f, 0f);
     }
 }

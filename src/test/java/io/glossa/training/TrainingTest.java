@@ -129,8 +129,8 @@ class TrainingTest {
         WeightFitter.Fitted a = new WeightFitter(2, null).fit(texts, labels, f, p);
         WeightFitter.Fitted b = new WeightFitter(2, null).fit(texts, labels, f, p);
         assertThat(a.weights().weights()).isEqualTo(b.weights().weights());
-        WeightFitter.Examples held = WeightFitter.augment(SyntheticCorpus.texts(100, 9), labels,
-                new TrainingParams(1, 1, 0, 0, 1, 1, 0), true);
+        WeightFitter.Examples held = WeightFitter.augment(
+                SyntheticCorpus.texts(100, 9), labels, new TrainingParams(1, 1, 0, 0, 1, 1, 0), true);
         assertThat(CrossValidator.macroAccuracy(a, held, labels)).isGreaterThan(0.97);
     }
 
@@ -140,12 +140,15 @@ class TrainingTest {
         List<RandomSearch.Trial> seen = new ArrayList<>();
         FeatureParams f = new FeatureParams(12, 1, 3, true);
         TrainingParams p = new TrainingParams(2, 0.3, 1e-6, 1, 2, 1, 0);
-        RandomSearch.Outcome outcome = new RandomSearch(2, null).run(texts, List.of("aa", "bb", "cc"), 2, 2, 7,
-                f, p, seen::add);
+        RandomSearch.Outcome outcome =
+                new RandomSearch(2, null).run(texts, List.of("aa", "bb", "cc"), 2, 2, 7, f, p, seen::add);
         assertThat(seen).hasSize(2);
         assertThat(seen.get(0).features()).isEqualTo(f);
-        assertThat(outcome.best().cvScore()).isEqualTo(seen.stream().mapToDouble(RandomSearch.Trial::cvScore).max()
-                .orElseThrow());
+        assertThat(outcome.best().cvScore())
+                .isEqualTo(seen.stream()
+                        .mapToDouble(RandomSearch.Trial::cvScore)
+                        .max()
+                        .orElseThrow());
         assertThat(outcome.summary().cvScore()).isEqualTo(outcome.best().cvScore());
         assertThat(outcome.summary().trials()).isEqualTo(2);
     }

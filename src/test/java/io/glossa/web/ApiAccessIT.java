@@ -46,7 +46,8 @@ import org.junit.jupiter.api.Test;
 class ApiAccessIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ALLOWED_ORIGIN = "https://app.example.com";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final ExecutorService READS = Executors.newFixedThreadPool(2);
     private static Path dataDir;
     private static Database database;
@@ -64,13 +65,21 @@ class ApiAccessIT {
         InMemoryTextStore store = new InMemoryTextStore();
         ResultFanout results = new ResultFanout();
         PrometheusMeterRegistry registry = MetricsRegistry.create("test");
-        TextSubmission submission = new TextSubmission(store, new SubmissionLimits(1_000, 5), jobs -> { },
-                new MicrometerPipelineMetrics(registry));
-        AccessSettings access = new AccessSettings(Optional.of(keys), new RateLimiter(new RateLimit(10_000, 10_000)),
-                List.of(ALLOWED_ORIGIN));
-        server = new ApiServer(submission, store, results, List.of(new ReadinessCheck("model", () -> true)), registry,
-                new ApiSettings(Duration.ofSeconds(3), 20_000, Duration.ofMillis(200)), READS, access)
-                .with(UiRoutesTest.routes(store, registry, results)).start("127.0.0.1", 0);
+        TextSubmission submission = new TextSubmission(
+                store, new SubmissionLimits(1_000, 5), jobs -> {}, new MicrometerPipelineMetrics(registry));
+        AccessSettings access = new AccessSettings(
+                Optional.of(keys), new RateLimiter(new RateLimit(10_000, 10_000)), List.of(ALLOWED_ORIGIN));
+        server = new ApiServer(
+                        submission,
+                        store,
+                        results,
+                        List.of(new ReadinessCheck("model", () -> true)),
+                        registry,
+                        new ApiSettings(Duration.ofSeconds(3), 20_000, Duration.ofMillis(200)),
+                        READS,
+                        access)
+                .with(UiRoutesTest.routes(store, registry, results))
+                .start("127.0.0.1", 0);
     }
 
     @AfterAll
@@ -82,12 +91,17 @@ class ApiAccessIT {
 
     @Test
     void withoutAKeyTheApiAnswers401WithAnActionableProblem() throws Exception {
-        HttpResponse<String> response = send(request("/api/v1/texts").header("Content-Type", "application/json")
+        HttpResponse<String> response = send(request("/api/v1/texts")
+                .header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString("{\"text\":\"Hej\"}")));
         expectProblem(response, 401, "api-key-required");
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"glossa\"");
-        assertThat(JSON.readTree(response.body()).get("detail").asText()).contains("Authorization: Bearer", "glossa keys create");
-        expectProblem(send(request("/api/v1/languages").header("Authorization", "Basic Zm9vOmJhcg==")), 401, "api-key-required");
+        assertThat(JSON.readTree(response.body()).get("detail").asText())
+                .contains("Authorization: Bearer", "glossa keys create");
+        expectProblem(
+                send(request("/api/v1/languages").header("Authorization", "Basic Zm9vOmJhcg==")),
+                401,
+                "api-key-required");
         expectProblem(send(request("/api/v1/nope")), 401, "api-key-required");
     }
 
@@ -95,38 +109,48 @@ class ApiAccessIT {
     void anUnknownKeyIsRefusedWithInvalidToken() throws Exception {
         HttpResponse<String> response = send(request("/api/v1/languages").header("Authorization", "Bearer gk_wrong"));
         expectProblem(response, 401, "api-key-invalid");
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                v -> assertThat(v).contains("invalid_token"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).contains("invalid_token"));
         assertThat(response.body()).doesNotContain("gk_wrong");
     }
 
     @Test
     void aValidKeyWorksAsBearerOrXApiKey() throws Exception {
-        HttpResponse<String> accepted = send(request("/api/v1/texts").header("Authorization", "Bearer " + key)
-                .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"text\":\"Hej, hur mår du?\"}")));
+        HttpResponse<String> accepted = send(request("/api/v1/texts")
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"text\":\"Hej, hur mår du?\"}")));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String id = JSON.readTree(accepted.body()).get("id").asText();
         HttpResponse<String> read = send(request("/api/v1/texts/" + id).header("X-API-Key", key));
         assertThat(read.statusCode()).isEqualTo(200);
-        assertThat(send(request("/api/v1/languages").header("authorization", "bearer " + key)).statusCode()).isEqualTo(200);
+        assertThat(send(request("/api/v1/languages").header("authorization", "bearer " + key))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void aRevokedKeyIsRefused() throws Exception {
         IssuedKey issued = keys.issue("short-lived", Optional.empty());
-        assertThat(send(request("/api/v1/languages").header("X-API-Key", issued.secret())).statusCode()).isEqualTo(200);
+        assertThat(send(request("/api/v1/languages").header("X-API-Key", issued.secret()))
+                        .statusCode())
+                .isEqualTo(200);
         keys.revoke(issued.key().id());
         expectProblem(send(request("/api/v1/languages").header("X-API-Key", issued.secret())), 401, "api-key-invalid");
     }
 
     @Test
     void theKeyInTheQueryIsTakenOnTheEventStreamOnly() throws Exception {
-        HttpResponse<InputStream> stream = HTTP.send(request(ResultStream.PATH + "?api_key=" + key).header("Accept", "text/event-stream").GET().build(),
+        HttpResponse<InputStream> stream = HTTP.send(
+                request(ResultStream.PATH + "?api_key=" + key)
+                        .header("Accept", "text/event-stream")
+                        .GET()
+                        .build(),
                 BodyHandlers.ofInputStream());
         try (InputStream body = stream.body()) {
             assertThat(stream.statusCode()).isEqualTo(200);
-            assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    t -> assertThat(t).startsWith("text/event-stream"));
+            assertThat(stream.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
         }
         expectProblem(send(request(ResultStream.PATH)), 401, "api-key-required");
         expectProblem(send(request("/api/v1/languages?api_key=" + key)), 401, "api-key-required");
@@ -136,69 +160,102 @@ class ApiAccessIT {
     void aKeyOverItsOwnLimitGets429WithRetryAfter() throws Exception {
         // one request per hour, burst 1: the second request is over the limit whatever the machine's speed
         IssuedKey slow = keys.issue("slow", Optional.of(RateLimit.parse("1/h", 1)));
-        assertThat(send(request("/api/v1/languages").header("X-API-Key", slow.secret())).statusCode()).isEqualTo(200);
+        assertThat(send(request("/api/v1/languages").header("X-API-Key", slow.secret()))
+                        .statusCode())
+                .isEqualTo(200);
         HttpResponse<String> limited = send(request("/api/v1/languages").header("X-API-Key", slow.secret()));
         expectProblem(limited, 429, "rate-limited");
-        long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
+        long retryAfter =
+                Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(3000L, 3600L);
         assertThat(JSON.readTree(limited.body()).get("detail").asText()).contains("limited to 1/h, burst 1");
         assertThat(send(request("/api/v1/languages").header("X-API-Key", key)).statusCode())
-                .as("other keys have their own buckets").isEqualTo(200);
+                .as("other keys have their own buckets")
+                .isEqualTo(200);
     }
 
     @Test
     void probesMetricsTheApiDocumentAndTheUiFilesStayOpen() throws Exception {
-        for (String path : List.of("/health", "/ready", "/metrics", "/openapi.json", "/", "/index.html", "/common.js",
-                "/dashboard.html", "/style.css")) {
+        for (String path : List.of(
+                "/health",
+                "/ready",
+                "/metrics",
+                "/openapi.json",
+                "/",
+                "/index.html",
+                "/common.js",
+                "/dashboard.html",
+                "/style.css")) {
             assertThat(send(request(path)).statusCode()).as(path).isEqualTo(200);
         }
     }
 
     @Test
     void securityHeadersAreOnPagesApiAnswersAndRefusals() throws Exception {
-        for (HttpResponse<String> response : List.of(send(request("/")), send(request("/app.js")),
-                send(request("/api/v1/languages")), send(request("/api/v1/languages").header("X-API-Key", key)),
+        for (HttpResponse<String> response : List.of(
+                send(request("/")),
+                send(request("/app.js")),
+                send(request("/api/v1/languages")),
+                send(request("/api/v1/languages").header("X-API-Key", key)),
                 send(request("/health")))) {
             String what = response.uri().getPath() + " " + response.statusCode();
-            assertThat(response.headers().firstValue("Content-Security-Policy")).as(what).hasValue(SecurityHeaders.CSP);
-            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
-            assertThat(response.headers().firstValue("X-Frame-Options")).as(what).hasValue("DENY");
-            assertThat(response.headers().firstValue("Referrer-Policy")).as(what).hasValue("no-referrer");
+            assertThat(response.headers().firstValue("Content-Security-Policy"))
+                    .as(what)
+                    .hasValue(SecurityHeaders.CSP);
+            assertThat(response.headers().firstValue("X-Content-Type-Options"))
+                    .as(what)
+                    .hasValue("nosniff");
+            assertThat(response.headers().firstValue("X-Frame-Options"))
+                    .as(what)
+                    .hasValue("DENY");
+            assertThat(response.headers().firstValue("Referrer-Policy"))
+                    .as(what)
+                    .hasValue("no-referrer");
         }
         assertThat(SecurityHeaders.CSP).contains("frame-ancestors 'none'");
     }
 
     @Test
     void aPreflightFromAnAllowedOriginIsAnsweredBeforeAuthentication() throws Exception {
-        HttpResponse<String> preflight = send(request("/api/v1/texts").method("OPTIONS", BodyPublishers.noBody())
-                .header("Origin", ALLOWED_ORIGIN).header("Access-Control-Request-Method", "POST")
+        HttpResponse<String> preflight = send(request("/api/v1/texts")
+                .method("OPTIONS", BodyPublishers.noBody())
+                .header("Origin", ALLOWED_ORIGIN)
+                .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization, content-type"));
         assertThat(preflight.statusCode()).isEqualTo(204);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED_ORIGIN);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValueSatisfying(
-                m -> assertThat(m).contains("POST"));
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).hasValueSatisfying(
-                h -> assertThat(h).contains("Authorization", "Content-Type"));
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue(ALLOWED_ORIGIN);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods"))
+                .hasValueSatisfying(m -> assertThat(m).contains("POST"));
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
+                .hasValueSatisfying(h -> assertThat(h).contains("Authorization", "Content-Type"));
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials"))
+                .isEmpty();
 
-        HttpResponse<String> actual = send(request("/api/v1/languages").header("Origin", ALLOWED_ORIGIN)
-                .header("Authorization", "Bearer " + key));
+        HttpResponse<String> actual = send(
+                request("/api/v1/languages").header("Origin", ALLOWED_ORIGIN).header("Authorization", "Bearer " + key));
         assertThat(actual.statusCode()).isEqualTo(200);
         assertThat(actual.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED_ORIGIN);
         HttpResponse<String> refused = send(request("/api/v1/languages").header("Origin", ALLOWED_ORIGIN));
         assertThat(refused.headers().firstValue("Access-Control-Allow-Origin"))
-                .as("a page on an allowed origin can read why it was refused").hasValue(ALLOWED_ORIGIN);
+                .as("a page on an allowed origin can read why it was refused")
+                .hasValue(ALLOWED_ORIGIN);
     }
 
     @Test
     void aPreflightFromAnyOtherOriginIsRefusedAndItsPagesGetNoAllowOrigin() throws Exception {
-        HttpResponse<String> preflight = send(request("/api/v1/texts").method("OPTIONS", BodyPublishers.noBody())
-                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST"));
+        HttpResponse<String> preflight = send(request("/api/v1/texts")
+                .method("OPTIONS", BodyPublishers.noBody())
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST"));
         expectProblem(preflight, 403, "origin-not-allowed");
-        assertThat(JSON.readTree(preflight.body()).get("detail").asText()).contains("--cors-origin https://evil.example");
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(JSON.readTree(preflight.body()).get("detail").asText())
+                .contains("--cors-origin https://evil.example");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .isEmpty();
 
-        HttpResponse<String> actual = send(request("/api/v1/languages").header("Origin", "https://evil.example")
+        HttpResponse<String> actual = send(request("/api/v1/languages")
+                .header("Origin", "https://evil.example")
                 .header("X-API-Key", key));
         assertThat(actual.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
@@ -206,21 +263,33 @@ class ApiAccessIT {
     @Test
     void theOpenApiDocumentDeclaresTheKeyAndThe401And429AnswersOnEveryApiOperation() throws Exception {
         JsonNode doc = JSON.readTree(send(request("/openapi.json")).body());
-        assertThat(doc.at("/components/securitySchemes/bearerKey/scheme").asText()).isEqualTo("bearer");
-        assertThat(doc.at("/components/securitySchemes/headerKey/name").asText()).isEqualTo("X-API-Key");
-        doc.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            String what = operation.getKey() + " " + path.getKey();
-            boolean api = path.getKey().startsWith("/api/");
-            // open routes say so explicitly ("security": [], which OpenAPI linters ask for); API routes name the keys
-            JsonNode security = operation.getValue().path("security");
-            assertThat(security.isArray() && !security.isEmpty()).as(what).isEqualTo(api);
-            assertThat(operation.getValue().get("responses").has("401")).as(what).isEqualTo(api);
-            assertThat(operation.getValue().get("responses").has("429")).as(what).isEqualTo(api);
-        }));
+        assertThat(doc.at("/components/securitySchemes/bearerKey/scheme").asText())
+                .isEqualTo("bearer");
+        assertThat(doc.at("/components/securitySchemes/headerKey/name").asText())
+                .isEqualTo("X-API-Key");
+        doc.get("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    String what = operation.getKey() + " " + path.getKey();
+                    boolean api = path.getKey().startsWith("/api/");
+                    // open routes say so explicitly ("security": [], which OpenAPI linters ask for); API routes name
+                    // the keys
+                    JsonNode security = operation.getValue().path("security");
+                    assertThat(security.isArray() && !security.isEmpty())
+                            .as(what)
+                            .isEqualTo(api);
+                    assertThat(operation.getValue().get("responses").has("401"))
+                            .as(what)
+                            .isEqualTo(api);
+                    assertThat(operation.getValue().get("responses").has("429"))
+                            .as(what)
+                            .isEqualTo(api);
+                }));
     }
 
     private static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).timeout(Duration.ofSeconds(10));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .timeout(Duration.ofSeconds(10));
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
@@ -229,8 +298,8 @@ class ApiAccessIT {
 
     private static void expectProblem(HttpResponse<String> response, int status, String slug) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("type").asText()).isEqualTo("/problems/" + slug);
         assertThat(body.get("status").asInt()).isEqualTo(status);

@@ -48,18 +48,28 @@ class ApiServerTest {
     private static final AtomicBoolean BROKER_UP = new AtomicBoolean(true);
     private static final ExecutorService READS = Executors.newFixedThreadPool(4);
     private static ApiServer server;
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void start() {
         PrometheusMeterRegistry registry = MetricsRegistry.create("test");
-        TextSubmission submission = new TextSubmission(STORE, new SubmissionLimits(1_000, 5), jobs -> { },
-                new MicrometerPipelineMetrics(registry));
-        List<ReadinessCheck> checks = List.of(new ReadinessCheck("broker", BROKER_UP::get),
-                new ReadinessCheck("database", STORE::isReady), new ReadinessCheck("model", () -> true));
-        server = new ApiServer(submission, STORE, RESULTS, checks, registry,
-                new ApiSettings(Duration.ofSeconds(3), 20_000, Duration.ofMillis(200)), READS)
-                .with(UiRoutesTest.routes(STORE, registry, RESULTS)).start("127.0.0.1", 0);
+        TextSubmission submission = new TextSubmission(
+                STORE, new SubmissionLimits(1_000, 5), jobs -> {}, new MicrometerPipelineMetrics(registry));
+        List<ReadinessCheck> checks = List.of(
+                new ReadinessCheck("broker", BROKER_UP::get),
+                new ReadinessCheck("database", STORE::isReady),
+                new ReadinessCheck("model", () -> true));
+        server = new ApiServer(
+                        submission,
+                        STORE,
+                        RESULTS,
+                        checks,
+                        registry,
+                        new ApiSettings(Duration.ofSeconds(3), 20_000, Duration.ofMillis(200)),
+                        READS)
+                .with(UiRoutesTest.routes(STORE, registry, RESULTS))
+                .start("127.0.0.1", 0);
     }
 
     @AfterAll
@@ -92,15 +102,20 @@ class ApiServerTest {
         assertThat(ids).hasSize(3);
         List<String> texts = new ArrayList<>();
         for (JsonNode id : ids) {
-            texts.add(STORE.unpublished(1000).stream().filter(j -> j.id().toString().equals(id.asText()))
-                    .findFirst().orElseThrow().text());
+            texts.add(STORE.unpublished(1000).stream()
+                    .filter(j -> j.id().toString().equals(id.asText()))
+                    .findFirst()
+                    .orElseThrow()
+                    .text());
         }
         assertThat(texts).containsExactly("ett", "två", "tre");
     }
 
     @Test
     void longPollIsWokenByTheResultEvent() throws Exception {
-        String id = JSON.readTree(post("/api/v1/texts", "{\"text\":\"Hej\"}").body()).get("id").asText();
+        String id = JSON.readTree(post("/api/v1/texts", "{\"text\":\"Hej\"}").body())
+                .get("id")
+                .asText();
         CompletableFuture<HttpResponse<String>> waiting = HTTP.sendAsync(
                 request("/api/v1/texts/" + id + "?wait=10s").GET().build(), BodyHandlers.ofString());
         Thread.sleep(200);
@@ -111,7 +126,8 @@ class ApiServerTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         JsonNode text = JSON.readTree(answer.body());
         assertThat(text.get("status").asText()).isEqualTo("done");
-        assertThat(text.get("name").asText() + " — " + text.get("native").asText()).isEqualTo("Swedish — Svenska");
+        assertThat(text.get("name").asText() + " — " + text.get("native").asText())
+                .isEqualTo("Swedish — Svenska");
         assertThat(text.get("top")).hasSize(2);
         assertThat(text.get("model_version").asText()).isEqualTo("test-1");
         assertThat(text.get("completed_at").isTextual()).isTrue();
@@ -119,9 +135,11 @@ class ApiServerTest {
 
     @Test
     void longPollTimesOutWithThePendingTextAndTheWaitIsCapped() throws Exception {
-        String id = JSON.readTree(post("/api/v1/texts", "{\"text\":\"Hej\"}").body()).get("id").asText();
+        String id = JSON.readTree(post("/api/v1/texts", "{\"text\":\"Hej\"}").body())
+                .get("id")
+                .asText();
         long start = System.nanoTime();
-        HttpResponse<String> answer = get("/api/v1/texts/" + id + "?wait=1m");  // capped at 3 s in this server
+        HttpResponse<String> answer = get("/api/v1/texts/" + id + "?wait=1m"); // capped at 3 s in this server
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(answer.body()).get("status").asText()).isEqualTo("pending");
@@ -132,10 +150,17 @@ class ApiServerTest {
 
     @Test
     void eventStreamSendsEachResult() throws Exception {
-        HttpResponse<InputStream> stream = HTTP.send(request("/api/v1/events").header("Accept", "text/event-stream").GET().build(), BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> stream = HTTP.send(
+                request("/api/v1/events")
+                        .header("Accept", "text/event-stream")
+                        .GET()
+                        .build(),
+                BodyHandlers.ofInputStream());
         assertThat(stream.statusCode()).isEqualTo(200);
         assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-        String id = JSON.readTree(post("/api/v1/texts", "{\"text\":\"Hej\"}").body()).get("id").asText();
+        String id = JSON.readTree(post("/api/v1/texts", "{\"text\":\"Hej\"}").body())
+                .get("id")
+                .asText();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
             // Javalin sends the headers before the stream subscribes; the ": connected" comment says it has
             awaitLineStartingWith(lines, ": connected");
@@ -166,11 +191,16 @@ class ApiServerTest {
     /** A burst bigger than one write reaches the client whole: every event, in order, each a complete frame. */
     @Test
     void aBurstOfResultsArrivesAsCompleteFramesInOrder() throws Exception {
-        HttpResponse<InputStream> stream = HTTP.send(request("/api/v1/events").header("Accept", "text/event-stream").GET().build(), BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> stream = HTTP.send(
+                request("/api/v1/events")
+                        .header("Accept", "text/event-stream")
+                        .GET()
+                        .build(),
+                BodyHandlers.ofInputStream());
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
             awaitLineStartingWith(lines, ": connected");
             List<UUID> sent = new java.util.ArrayList<>();
-            for (int i = 0; i < 500; i++) {   // ~500 bytes each: several bursts of SseFrames.FLUSH_BYTES
+            for (int i = 0; i < 500; i++) { // ~500 bytes each: several bursts of SseFrames.FLUSH_BYTES
                 UUID id = UUID.randomUUID();
                 sent.add(id);
                 RESULTS.onResult(new ResultEvent(id, TextStatus.FAILED, null, "line one\nline two " + i));
@@ -178,14 +208,18 @@ class ApiServerTest {
             List<UUID> received = new java.util.ArrayList<>();
             while (received.size() < sent.size()) {
                 String line = lines.readLine();
-                assertThat(line).as("stream ended after %d events", received.size()).isNotNull();
+                assertThat(line)
+                        .as("stream ended after %d events", received.size())
+                        .isNotNull();
                 if (line.startsWith(":") || line.isEmpty()) {
-                    continue;   // a keep-alive comment, or the blank line that ends a frame
+                    continue; // a keep-alive comment, or the blank line that ends a frame
                 }
                 assertThat(line).isEqualTo("event: result");
                 String id = lines.readLine();
                 JsonNode data = JSON.readTree(lines.readLine().substring("data: ".length()));
-                assertThat(lines.readLine()).as("a frame ends with a blank line").isEmpty();
+                assertThat(lines.readLine())
+                        .as("a frame ends with a blank line")
+                        .isEmpty();
                 assertThat(id).isEqualTo("id: " + data.get("id").asText());
                 assertThat(data.get("error").asText()).startsWith("line one\nline two ");
                 received.add(UUID.fromString(data.get("id").asText()));
@@ -207,21 +241,43 @@ class ApiServerTest {
         expectProblem(post("/api/v1/texts", "{\"text\":\"a\\u0000b\"}"), 400, "invalid-text");
         expectProblem(post("/api/v1/texts", "[".repeat(5_000)), 400, "invalid-json");
         byte[] invalidUtf8 = {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
-        expectProblem(send(request("/api/v1/texts").header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofByteArray(invalidUtf8)).build()), 400, "invalid-utf8");
+        expectProblem(
+                send(request("/api/v1/texts")
+                        .header("Content-Type", "application/json")
+                        .POST(BodyPublishers.ofByteArray(invalidUtf8))
+                        .build()),
+                400,
+                "invalid-utf8");
         expectProblem(post("/api/v1/texts", "{\"text\":\"" + "å".repeat(501) + "\"}"), 413, "text-too-large");
         expectProblem(post("/api/v1/texts", "{\"text\":\"" + "a".repeat(8_000) + "\"}"), 413, "body-too-large");
-        expectProblem(send(request("/api/v1/texts").header("Content-Type", "text/plain")
-                .POST(BodyPublishers.ofString("hej")).build()), 415, "unsupported-media-type");
-        expectProblem(send(request("/api/v1/texts").POST(BodyPublishers.ofString("{\"text\":\"hej\"}")).build()),
-                415, "unsupported-media-type");
-        expectProblem(send(request("/api/v1/texts").header("Content-Type", "application/json; charset=latin1")
-                .POST(BodyPublishers.ofString("{\"text\":\"hej\"}")).build()), 415, "unsupported-media-type");
+        expectProblem(
+                send(request("/api/v1/texts")
+                        .header("Content-Type", "text/plain")
+                        .POST(BodyPublishers.ofString("hej"))
+                        .build()),
+                415,
+                "unsupported-media-type");
+        expectProblem(
+                send(request("/api/v1/texts")
+                        .POST(BodyPublishers.ofString("{\"text\":\"hej\"}"))
+                        .build()),
+                415,
+                "unsupported-media-type");
+        expectProblem(
+                send(request("/api/v1/texts")
+                        .header("Content-Type", "application/json; charset=latin1")
+                        .POST(BodyPublishers.ofString("{\"text\":\"hej\"}"))
+                        .build()),
+                415,
+                "unsupported-media-type");
         expectProblem(post("/api/v1/texts:batch", "{\"texts\":[]}"), 400, "empty-batch");
         expectProblem(post("/api/v1/texts:batch", "{\"texts\":\"hej\"}"), 400, "wrong-type");
         expectProblem(post("/api/v1/texts:batch", "{\"texts\":[\"a\",1]}"), 400, "wrong-type");
         expectProblem(post("/api/v1/texts:batch", "{\"texts\":[\"a\",\"\"]}"), 400, "empty-text");
-        expectProblem(post("/api/v1/texts:batch", "{\"texts\":[\"1\",\"2\",\"3\",\"4\",\"5\",\"6\"]}"), 413, "batch-too-large");
+        expectProblem(
+                post("/api/v1/texts:batch", "{\"texts\":[\"1\",\"2\",\"3\",\"4\",\"5\",\"6\"]}"),
+                413,
+                "batch-too-large");
         expectProblem(get("/api/v1/texts/" + UUID.randomUUID()), 404, "unknown-id");
         expectProblem(get("/api/v1/texts/" + UUID.randomUUID() + "?wait=1s"), 404, "unknown-id");
         expectProblem(get("/api/v1/texts/not-a-uuid"), 400, "invalid-id");
@@ -236,21 +292,30 @@ class ApiServerTest {
     void aMethodNotAllowedNamesTheAllowedOnes() throws Exception {
         HttpResponse<String> texts = send(request("/api/v1/texts").DELETE().build());
         assertThat(texts.statusCode()).isEqualTo(405);
-        assertThat(texts.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow.split(", "))
-                .contains("POST"));
-        HttpResponse<String> one = send(request("/api/v1/texts/" + UUID.randomUUID()).DELETE().build());
+        assertThat(texts.headers().firstValue("Allow"))
+                .hasValueSatisfying(allow -> assertThat(allow.split(", ")).contains("POST"));
+        HttpResponse<String> one =
+                send(request("/api/v1/texts/" + UUID.randomUUID()).DELETE().build());
         assertThat(one.headers().firstValue("Allow")).hasValue("GET");
     }
 
     @Test
     void errorsJettyAnswersItselfAreProblemJsonToo() throws Exception {
         String badUri = raw("GET /api/v1/texts/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-        assertThat(badUri).startsWith("HTTP/1.1 400").contains("application/problem+json").doesNotContain("<html")
-                .contains("X-Frame-Options: DENY").contains("Content-Security-Policy: ");   // issue 19: they lacked them
-        String hugeHeader = raw("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000)
-                + "\r\nConnection: close\r\n\r\n");
-        assertThat(hugeHeader).startsWith("HTTP/1.1 431").contains("application/problem+json").doesNotContain("Exception")
-                .contains("X-Content-Type-Options: nosniff").contains("Referrer-Policy: no-referrer");
+        assertThat(badUri)
+                .startsWith("HTTP/1.1 400")
+                .contains("application/problem+json")
+                .doesNotContain("<html")
+                .contains("X-Frame-Options: DENY")
+                .contains("Content-Security-Policy: "); // issue 19: they lacked them
+        String hugeHeader = raw(
+                "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\nConnection: close\r\n\r\n");
+        assertThat(hugeHeader)
+                .startsWith("HTTP/1.1 431")
+                .contains("application/problem+json")
+                .doesNotContain("Exception")
+                .contains("X-Content-Type-Options: nosniff")
+                .contains("Referrer-Policy: no-referrer");
     }
 
     /** Found by HttpFuzzIT: each of these was a 5xx. */
@@ -268,7 +333,10 @@ class ApiServerTest {
         String chunk = Integer.toHexString(part.length()) + "\r\n" + part + "\r\n";
         String chunked = raw("POST /api/v1/texts:batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunk + "0\r\n\r\n");
-        assertThat(chunked).startsWith("HTTP/1.1 413").contains("application/problem+json").contains("at most 20000 bytes");
+        assertThat(chunked)
+                .startsWith("HTTP/1.1 413")
+                .contains("application/problem+json")
+                .contains("at most 20000 bytes");
     }
 
     /**
@@ -279,10 +347,14 @@ class ApiServerTest {
     @Test
     void aRequestCutShortByTheClientIsClosedAtOnceOrA400() throws Exception {
         for (String cut : List.of("c", ":", "GET", "GET /health", "GET /health HTTP/1.1\r\nHost: x")) {
-            String answer = halfClosed(cut);   // times out after 10 s if the server waited
-            assertThat(answer.isEmpty() || answer.startsWith("HTTP/1.1 400")).as(cut + " → " + answer).isTrue();
+            String answer = halfClosed(cut); // times out after 10 s if the server waited
+            assertThat(answer.isEmpty() || answer.startsWith("HTTP/1.1 400"))
+                    .as(cut + " → " + answer)
+                    .isTrue();
         }
-        assertThat(halfClosed("")).as("a connection closed before its first byte has nothing to answer").isEmpty();
+        assertThat(halfClosed(""))
+                .as("a connection closed before its first byte has nothing to answer")
+                .isEmpty();
     }
 
     /** Sends the bytes, closes the sending side, and reads all the server says. */
@@ -331,8 +403,14 @@ class ApiServerTest {
     }
 
     private static void complete(UUID id) {
-        Prediction sv = new Prediction("sv", "Swedish", "Svenska", 0.93, List.of(
-                new Candidate("sv", "Swedish", "Svenska", 0.93), new Candidate("no", "Norwegian", "Norsk", 0.05)));
+        Prediction sv = new Prediction(
+                "sv",
+                "Swedish",
+                "Svenska",
+                0.93,
+                List.of(
+                        new Candidate("sv", "Swedish", "Svenska", 0.93),
+                        new Candidate("no", "Norwegian", "Norsk", 0.05)));
         Result result = new Result(id, sv, "test-1", Instant.now(), 1000);
         STORE.complete(result);
         RESULTS.onResult(new ResultEvent(id, TextStatus.DONE, result, null));
@@ -345,15 +423,22 @@ class ApiServerTest {
         assertThat(problem.get("type").asText()).isEqualTo("/problems/" + slug);
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("title").asText()).isNotBlank();
-        assertThat(problem.get("detail").asText()).isNotBlank().doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(problem.get("detail").asText())
+                .isNotBlank()
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     private static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).timeout(Duration.ofSeconds(10));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .timeout(Duration.ofSeconds(10));
     }
 
     private static HttpResponse<String> post(String path, String json) throws Exception {
-        return send(request(path).header("Content-Type", "application/json").POST(BodyPublishers.ofString(json)).build());
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(json))
+                .build());
     }
 
     private static HttpResponse<String> get(String path) throws Exception {

@@ -17,8 +17,16 @@ final class FixedReverifyRuns implements ReverifyStore {
     static final UUID RUNNING = UUID.fromString("0b0e5a5e-2f5c-4c36-9f3e-0d8f5d3b6a12");
     private static final Instant AT = Instant.parse("2026-11-26T10:00:00Z");
     private final List<ReverifyRun> runs = List.of(
-            new ReverifyRun(FINISHED, "2027-01-01.c0a9be68", "all", 10, 10, AT.plusSeconds(60), AT.plusSeconds(90),
-                    "{\"run\":\"" + FINISHED + "\",\"agreement\":0.7,\"changes\":[{\"from\":\"da\",\"to\":\"no\",\"count\":1}]}"),
+            new ReverifyRun(
+                    FINISHED,
+                    "2027-01-01.c0a9be68",
+                    "all",
+                    10,
+                    10,
+                    AT.plusSeconds(60),
+                    AT.plusSeconds(90),
+                    "{\"run\":\"" + FINISHED
+                            + "\",\"agreement\":0.7,\"changes\":[{\"from\":\"da\",\"to\":\"no\",\"count\":1}]}"),
             new ReverifyRun(RUNNING, "2027-01-01.c0a9be68", "sample of 5", 5, 2, AT, null, null));
 
     @Override

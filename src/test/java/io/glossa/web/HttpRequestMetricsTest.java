@@ -47,13 +47,18 @@ class HttpRequestMetricsTest {
         get("/items/1");
         get("/items/two");
         assertThat(timer("GET", "/items/{id}", "200").count()).isEqualTo(2);
-        assertThat(registry.find(HttpRequestMetrics.NAME).tag("uri", "/items/1").timer()).isNull();
+        assertThat(registry.find(HttpRequestMetrics.NAME).tag("uri", "/items/1").timer())
+                .isNull();
     }
 
     @Test
     void eachStatusOfARouteHasItsOwnSeries() throws Exception {
-        send(HttpRequest.newBuilder(uri("/items")).POST(HttpRequest.BodyPublishers.ofString("x")).build());
-        send(HttpRequest.newBuilder(uri("/items")).POST(HttpRequest.BodyPublishers.noBody()).build());
+        send(HttpRequest.newBuilder(uri("/items"))
+                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build());
+        send(HttpRequest.newBuilder(uri("/items"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
         assertThat(timer("POST", "/items", "201").count()).isEqualTo(1);
         assertThat(timer("POST", "/items", "400").count()).isEqualTo(1);
     }
@@ -63,30 +68,44 @@ class HttpRequestMetricsTest {
         get("/no/such/page");
         assertThat(get("/").statusCode()).isEqualTo(200);
         assertThat(timer("GET", HttpRequestMetrics.UNMATCHED, "404").count()).isEqualTo(1);
-        assertThat(timer("GET", HttpRequestMetrics.UNMATCHED, "200").count()).as("/ forwards to /index.html").isEqualTo(1);
+        assertThat(timer("GET", HttpRequestMetrics.UNMATCHED, "200").count())
+                .as("/ forwards to /index.html")
+                .isEqualTo(1);
     }
 
     @Test
     void theTimesAreThoseOfTheRequestsAndLandInTheFixedBuckets() throws Exception {
         get("/items/1");
         Timer timer = timer("GET", "/items/{id}", "200");
-        assertThat(timer.totalTime(java.util.concurrent.TimeUnit.SECONDS)).isPositive().isLessThan(10);
-        assertThat(registry.scrape()).contains("http_server_requests_seconds_bucket{method=\"GET\",status=\"200\","
-                + "uri=\"/items/{id}\",le=\"0.005\"}");
+        assertThat(timer.totalTime(java.util.concurrent.TimeUnit.SECONDS))
+                .isPositive()
+                .isLessThan(10);
+        assertThat(registry.scrape())
+                .contains("http_server_requests_seconds_bucket{method=\"GET\",status=\"200\","
+                        + "uri=\"/items/{id}\",le=\"0.005\"}");
     }
 
     @Test
     void aMadeUpMethodIsCountedAsInvalidNotAsItsOwnSeries() throws Exception {
-        send(HttpRequest.newBuilder(uri("/items/1")).method("FROB", HttpRequest.BodyPublishers.noBody()).build());
-        assertThat(registry.find(HttpRequestMetrics.NAME).tag("method", "FROB").timer()).isNull();
-        assertThat(registry.find(HttpRequestMetrics.NAME).tag("method", HttpRequestMetrics.INVALID_METHOD).timer())
-                .as(registry.scrape()).isNotNull();
+        send(HttpRequest.newBuilder(uri("/items/1"))
+                .method("FROB", HttpRequest.BodyPublishers.noBody())
+                .build());
+        assertThat(registry.find(HttpRequestMetrics.NAME).tag("method", "FROB").timer())
+                .isNull();
+        assertThat(registry.find(HttpRequestMetrics.NAME)
+                        .tag("method", HttpRequestMetrics.INVALID_METHOD)
+                        .timer())
+                .as(registry.scrape())
+                .isNotNull();
     }
 
     private Timer timer(String method, String template, String status) {
-        Timer timer = registry.find(HttpRequestMetrics.NAME).tags("method", method, "uri", template, "status", status)
+        Timer timer = registry.find(HttpRequestMetrics.NAME)
+                .tags("method", method, "uri", template, "status", status)
                 .timer();
-        assertThat(timer).as(method + " " + template + " " + status + " in\n" + registry.scrape()).isNotNull();
+        assertThat(timer)
+                .as(method + " " + template + " " + status + " in\n" + registry.scrape())
+                .isNotNull();
         return timer;
     }
 

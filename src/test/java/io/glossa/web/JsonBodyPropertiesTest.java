@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Request bodies: any bytes are the fields of a JSON object or a 400/413 problem, never another exception. */
 class JsonBodyPropertiesTest {
     private static final byte[] SINGLE = "{\"text\":\"Hej, hur mår du?\"}".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] BATCH = "{\"texts\":[\"Hej\",\"Dzień dobry\"],\"lane\":\"realtime\"}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BATCH =
+            "{\"texts\":[\"Hej\",\"Dzień dobry\"],\"lane\":\"realtime\"}".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void arbitraryBodiesAreTheirFieldsOrAClientProblem() {
@@ -28,8 +28,10 @@ class JsonBodyPropertiesTest {
 
     @Test
     void theKnownFieldsAreReadAndAFewUnknownOnesIgnored() {
-        BodyFields fields = parse("{\"texts\":[\"Hej\",\"då\"],\"lane\":\"realtime\",\"client\":{\"a\":[1]}}"
-                .getBytes(StandardCharsets.UTF_8), 1_000);
+        BodyFields fields = parse(
+                "{\"texts\":[\"Hej\",\"då\"],\"lane\":\"realtime\",\"client\":{\"a\":[1]}}"
+                        .getBytes(StandardCharsets.UTF_8),
+                1_000);
         assertThat(fields.array()).containsExactly("Hej", "då");
         assertThat(fields.string("lane")).isEqualTo("realtime");
         assertThat(fields.ignored()).containsExactly("client");
@@ -49,33 +51,45 @@ class JsonBodyPropertiesTest {
 
     @Test
     void anArrayLongerThanItsLimitIsRefusedAtTheFirstItemOver() {
-        ProblemException refused = problem(("{\"texts\":[" + "\"a\",".repeat(10_000) + "\"a\"]}")
-                .getBytes(StandardCharsets.UTF_8), 1 << 20);
+        ProblemException refused = problem(
+                ("{\"texts\":[" + "\"a\",".repeat(10_000) + "\"a\"]}").getBytes(StandardCharsets.UTF_8), 1 << 20);
         assertThat(refused.problem().status()).isEqualTo(413);
     }
 
     /** The same strictness as the JDK's decoder: overlong forms, surrogates, truncation, stray bytes, raw NUL. */
     @Test
     void invalidUtf8AnywhereIsA400() {
-        byte[][] bad = {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82},
-            {(byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xFF}, {0}};
+        byte[][] bad = {
+            {(byte) 0xC0, (byte) 0xAF},
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            {(byte) 0xE2, (byte) 0x82},
+            {(byte) 0x80},
+            {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+            {(byte) 0xFF},
+            {0}
+        };
         for (byte[] sequence : bad) {
             byte[] body = new byte[SINGLE.length + sequence.length];
             System.arraycopy(SINGLE, 0, body, 0, 10);
             System.arraycopy(sequence, 0, body, 10, sequence.length);
             System.arraycopy(SINGLE, 10, body, 10 + sequence.length, SINGLE.length - 10);
-            assertThat(problem(body, 1_000).problem().type()).as(java.util.Arrays.toString(sequence))
+            assertThat(problem(body, 1_000).problem().type())
+                    .as(java.util.Arrays.toString(sequence))
                     .isEqualTo("/problems/invalid-utf8");
         }
-        Property.forAll(2_000, random -> {
-            byte[] bytes = new byte[random.nextInt(12)];
-            random.nextBytes(bytes);
-            return bytes;
-        }, bytes -> {
-            boolean strict = isStrictUtf8(bytes) && !new String(bytes, StandardCharsets.UTF_8).contains("\0");
-            Utf8Validator validator = new Utf8Validator();
-            assertThat(validator.accept(bytes, 0, bytes.length) && validator.complete()).isEqualTo(strict);
-        });
+        Property.forAll(
+                2_000,
+                random -> {
+                    byte[] bytes = new byte[random.nextInt(12)];
+                    random.nextBytes(bytes);
+                    return bytes;
+                },
+                bytes -> {
+                    boolean strict = isStrictUtf8(bytes) && !new String(bytes, StandardCharsets.UTF_8).contains("\0");
+                    Utf8Validator validator = new Utf8Validator();
+                    assertThat(validator.accept(bytes, 0, bytes.length) && validator.complete())
+                            .isEqualTo(strict);
+                });
     }
 
     private static boolean isStrictUtf8(byte[] bytes) {
@@ -90,7 +104,8 @@ class JsonBodyPropertiesTest {
     /** A body trickling in after the grace period is refused; the clock is the handler's, not the first byte's. */
     @Test
     void aBodyArrivingTooSlowlyIsA408AndOneAlreadyThereIsNot() throws Exception {
-        long longAgo = System.nanoTime() - BodyInput.SLOW_BODY_GRACE_NANOS - java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+        long longAgo =
+                System.nanoTime() - BodyInput.SLOW_BODY_GRACE_NANOS - java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
         try {
             new BodyInput(new java.io.ByteArrayInputStream(SINGLE), 1_000, longAgo).readAllBytes();
             throw new AssertionError("a body read at ~4 bytes/s was accepted");
@@ -104,7 +119,8 @@ class JsonBodyPropertiesTest {
     /** Arriving in pieces, the body read is the body sent; one byte over the limit is a 413. */
     @Test
     void aBodyIsReadWholeInPiecesAndRefusedPastTheLimit() throws Exception {
-        assertThat(new BodyInput(new Trickle(BATCH), BATCH.length, System.nanoTime()).readAllBytes()).isEqualTo(BATCH);
+        assertThat(new BodyInput(new Trickle(BATCH), BATCH.length, System.nanoTime()).readAllBytes())
+                .isEqualTo(BATCH);
         try {
             new BodyInput(new Trickle(BATCH), BATCH.length - 1, System.nanoTime()).readAllBytes();
             throw new AssertionError("a body over the limit was read");
@@ -135,8 +151,12 @@ class JsonBodyPropertiesTest {
 
     private static BodyFields parse(byte[] body, long maxBytes) {
         try {
-            return JsonBody.parse(new BodyInput(new java.io.ByteArrayInputStream(body), maxBytes, System.nanoTime()),
-                    new BodyShape(java.util.Set.of("text", "lane"), "texts", 1_000,
+            return JsonBody.parse(
+                    new BodyInput(new java.io.ByteArrayInputStream(body), maxBytes, System.nanoTime()),
+                    new BodyShape(
+                            java.util.Set.of("text", "lane"),
+                            "texts",
+                            1_000,
                             () -> new ProblemException(413, "batch-too-large", "Batch Too Large", "too many")));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -167,9 +187,12 @@ class JsonBodyPropertiesTest {
 
     @Test
     void contentTypesOtherThanJsonInUtf8AreA415() {
-        Property.forAll(500, random -> (random.nextInt(4) == 0 ? ";" : "")
-                + new String(NastyJson.tokenSoup(random, 1 + random.nextInt(4)), StandardCharsets.UTF_8)
-                + (random.nextBoolean() ? "; charset=" + (random.nextBoolean() ? "latin1" : "\"utf-16\"") : ""), header -> {
+        Property.forAll(
+                500,
+                random -> (random.nextInt(4) == 0 ? ";" : "")
+                        + new String(NastyJson.tokenSoup(random, 1 + random.nextInt(4)), StandardCharsets.UTF_8)
+                        + (random.nextBoolean() ? "; charset=" + (random.nextBoolean() ? "latin1" : "\"utf-16\"") : ""),
+                header -> {
                     try {
                         JsonBody.requireJsonContentType(header);
                         assertThat(header.split(";")[0].trim()).isEqualToIgnoringCase("application/json");

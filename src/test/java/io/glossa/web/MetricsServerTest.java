@@ -14,14 +14,23 @@ import org.junit.jupiter.api.Test;
 class MetricsServerTest {
     @Test
     void everyAnswerHasTheSecurityHeaders() throws Exception {
-        try (MetricsServer server = new MetricsServer(MetricsRegistry.create("test"), () -> true).start("127.0.0.1", 0)) {
+        try (MetricsServer server =
+                new MetricsServer(MetricsRegistry.create("test"), () -> true).start("127.0.0.1", 0)) {
             HttpClient http = HttpClient.newHttpClient();
             for (String path : List.of("/metrics", "/health", "/ready", "/nope")) {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + server.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).hasValue(SecurityHeaders.CSP);
-                assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
-                assertThat(response.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.headers().firstValue("Content-Security-Policy"))
+                        .as(path)
+                        .hasValue(SecurityHeaders.CSP);
+                assertThat(response.headers().firstValue("X-Content-Type-Options"))
+                        .as(path)
+                        .hasValue("nosniff");
+                assertThat(response.headers().firstValue("X-Frame-Options"))
+                        .as(path)
+                        .hasValue("DENY");
             }
         }
     }

@@ -22,7 +22,9 @@ class SseFramesTest {
                 + "event: result\nid: b2\ndata: {\"n\":2}\n\n";
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(both);
         frames.writeTo(out);
-        assertThat(out.toString(StandardCharsets.UTF_8)).as("nothing written twice").isEqualTo(both);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .as("nothing written twice")
+                .isEqualTo(both);
     }
 
     @Test

@@ -24,7 +24,7 @@ class StatsSamplerTest {
 
     @Test
     void eachSecondGetsTheTextsAcceptedAndResultsSeenInIt() {
-        sampler.sample();   // the baseline
+        sampler.sample(); // the baseline
         metrics.accepted(Lane.REALTIME, 5);
         metrics.accepted(Lane.BATCH, 2);
         for (int i = 0; i < 4; i++) {
@@ -38,7 +38,7 @@ class StatsSamplerTest {
         assertThat(window.seconds()).singleElement().satisfies(s -> {
             assertThat(s.accepted()).isEqualTo(7);
             assertThat(s.completed()).isEqualTo(5);
-            assertThat(s.p50Ms()).isBetween(10.0, 14.0);   // within the histogram's bucket around 12 ms
+            assertThat(s.p50Ms()).isBetween(10.0, 14.0); // within the histogram's bucket around 12 ms
             assertThat(s.p99Ms()).isBetween(25.0, 35.0);
         });
     }
@@ -52,8 +52,11 @@ class StatsSamplerTest {
         }
         StatsHistory.Window window = sampler.history().after(0);
         assertThat(window.seconds()).hasSize(11);
-        assertThat(window.seconds().subList(0, 10)).allSatisfy(s -> assertThat(s.p50Ms()).isBetween(10.0, 14.0));
-        assertThat(window.seconds().get(10).p50Ms()).as("the result left the window").isNaN();
+        assertThat(window.seconds().subList(0, 10))
+                .allSatisfy(s -> assertThat(s.p50Ms()).isBetween(10.0, 14.0));
+        assertThat(window.seconds().get(10).p50Ms())
+                .as("the result left the window")
+                .isNaN();
         assertThat(window.seconds().get(10).completed()).isZero();
     }
 
@@ -63,7 +66,8 @@ class StatsSamplerTest {
         metrics.accepted(Lane.REALTIME, 30);
         secondsLater(3);
 
-        assertThat(sampler.history().after(0).seconds()).hasSize(3)
+        assertThat(sampler.history().after(0).seconds())
+                .hasSize(3)
                 .allSatisfy(s -> assertThat(s.accepted()).isCloseTo(10, within(1e-9)));
     }
 
@@ -71,17 +75,19 @@ class StatsSamplerTest {
     void aTimerCatchingUpTwiceInOneSecondDoesNotMakeASpike() {
         sampler.sample();
         metrics.accepted(Lane.REALTIME, 10);
-        clock.advance(Duration.ofMillis(1_495));   // 12:00:01.995
+        clock.advance(Duration.ofMillis(1_495)); // 12:00:01.995
         sampler.sample();
         metrics.accepted(Lane.REALTIME, 1);
-        clock.advance(Duration.ofMillis(10));      // 12:00:02.005: another second, but 10 ms later
+        clock.advance(Duration.ofMillis(10)); // 12:00:02.005: another second, but 10 ms later
         sampler.sample();
-        secondsLater(1);                           // 12:00:03.005
+        secondsLater(1); // 12:00:03.005
 
         StatsHistory.Window window = sampler.history().after(0);
-        assertThat(window.seconds()).extracting(SecondStats::accepted)
+        assertThat(window.seconds())
+                .extracting(SecondStats::accepted)
                 .allSatisfy(rate -> assertThat(rate).isLessThan(12));
-        double total = window.seconds().stream().mapToDouble(SecondStats::accepted).sum();
+        double total =
+                window.seconds().stream().mapToDouble(SecondStats::accepted).sum();
         assertThat(total).as("every text counted once").isCloseTo(11, within(1e-9));
     }
 
@@ -94,7 +100,9 @@ class StatsSamplerTest {
         }
         long newest = START.getEpochSecond() + StatsHistory.SECONDS + 100;
         StatsHistory.Window all = sampler.history().after(0);
-        assertThat(all.seconds()).hasSize(StatsHistory.SECONDS).doesNotContainNull()
+        assertThat(all.seconds())
+                .hasSize(StatsHistory.SECONDS)
+                .doesNotContainNull()
                 .allSatisfy(s -> assertThat(s.accepted()).isEqualTo(1));
         assertThat(all.firstSecond()).isEqualTo(newest - StatsHistory.SECONDS + 1);
         assertThat(all.seconds().get(StatsHistory.SECONDS - 1).second()).isEqualTo(newest);
@@ -102,7 +110,9 @@ class StatsSamplerTest {
         StatsHistory.Window recent = sampler.history().after(newest - 2);
         assertThat(recent.firstSecond()).isEqualTo(newest - 1);
         assertThat(recent.seconds()).hasSize(2);
-        assertThat(sampler.history().after(newest).seconds()).as("nothing newer yet").isEmpty();
+        assertThat(sampler.history().after(newest).seconds())
+                .as("nothing newer yet")
+                .isEmpty();
     }
 
     @Test
@@ -114,7 +124,9 @@ class StatsSamplerTest {
 
         StatsHistory.Window window = history.after(t + StatsHistory.SECONDS - 1);
         assertThat(window.seconds()).hasSize(3);
-        assertThat(window.seconds().get(0)).as("slot of t, which is older than 15 minutes").isNull();
+        assertThat(window.seconds().get(0))
+                .as("slot of t, which is older than 15 minutes")
+                .isNull();
         assertThat(window.seconds().get(2).accepted()).isEqualTo(2);
     }
 
@@ -127,7 +139,9 @@ class StatsSamplerTest {
         assertThat(newer.quantileSince(older, 0.5)).isCloseTo(0.015, within(1e-9));
         assertThat(newer.quantileSince(newer, 0.5)).as("nothing in between").isNaN();
         CumulativeHistogram beyond = new CumulativeHistogram(12, 1, 0.5, bounds, new long[] {2, 8, 10});
-        assertThat(beyond.quantileSince(older, 0.99)).as("beyond the largest bucket: its bound").isEqualTo(0.04);
+        assertThat(beyond.quantileSince(older, 0.99))
+                .as("beyond the largest bucket: its bound")
+                .isEqualTo(0.04);
         assertThat(newer.quantileSince(null, 0.5)).isNaN();
     }
 
@@ -143,7 +157,7 @@ class StatsSamplerTest {
         LaneLatency last = sampler.realtimeOver(5);
         assertThat(last.count()).isEqualTo(100);
         assertThat(last.seconds()).isEqualTo(1);
-        assertThat(last.p99Ms()).isBetween(6.0, 11.0);   // the bucket around 8 ms, not the batch's 20 s
+        assertThat(last.p99Ms()).isBetween(6.0, 11.0); // the bucket around 8 ms, not the batch's 20 s
         for (int i = 0; i < 6; i++) {
             secondsLater(1);
         }
@@ -154,7 +168,8 @@ class StatsSamplerTest {
     }
 
     private static io.glossa.pipeline.PipelineMetrics.StageTimes times(Duration endToEnd) {
-        return new io.glossa.pipeline.PipelineMetrics.StageTimes(Duration.ofNanos(5_000), Duration.ofMillis(1), endToEnd);
+        return new io.glossa.pipeline.PipelineMetrics.StageTimes(
+                Duration.ofNanos(5_000), Duration.ofMillis(1), endToEnd);
     }
 
     private void secondsLater(int seconds) {

@@ -14,10 +14,9 @@ import io.glossa.pipeline.FeedbackLabel;
 import io.glossa.pipeline.FeedbackStore;
 import io.glossa.pipeline.HistoryItem;
 import io.glossa.pipeline.InMemoryTextStore;
-import io.glossa.pipeline.Job;
-import io.glossa.pipeline.Result;
 import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.PipelineMetrics;
+import io.glossa.pipeline.Result;
 import io.glossa.pipeline.ResultEvent;
 import io.glossa.pipeline.ResultFanout;
 import io.glossa.pipeline.SubmissionLimits;
@@ -53,7 +52,8 @@ class UiRoutesTest {
     private static final InMemoryTextStore STORE = new InMemoryTextStore();
     private static final ResultFanout RESULTS = new ResultFanout();
     private static final ExecutorService READS = Executors.newFixedThreadPool(2);
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final List<FeedbackLabel> LABELS = new CopyOnWriteArrayList<>();
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-06T12:00:00.500Z"));
     private static ApiServer server;
@@ -87,17 +87,28 @@ class UiRoutesTest {
 
             @Override
             public List<FeedbackLabel> labels(long afterId, int limit) {
-                return LABELS.stream().filter(l -> l.feedbackId() > afterId).limit(limit).toList();
+                return LABELS.stream()
+                        .filter(l -> l.feedbackId() > afterId)
+                        .limit(limit)
+                        .toList();
             }
         };
         ResultTally tally = new ResultTally(registry);
         results.add(tally);
-        UiRoutes ui = new UiRoutes(history, feedback, new LanguageCatalog(List.of(LabelInfo.of("sv"), LabelInfo.of("no"))),
-                registry, sampler, () -> List.of(new QueueDepth("g.jobs.realtime", "realtime", true, 3, 2),
-                        new QueueDepth("g.jobs.batch", "batch", true, 40, 2), new QueueDepth("g.failed", "failed", true, 1, 0)),
-                tally, () -> "test-model");
+        UiRoutes ui = new UiRoutes(
+                history,
+                feedback,
+                new LanguageCatalog(List.of(LabelInfo.of("sv"), LabelInfo.of("no"))),
+                registry,
+                sampler,
+                () -> List.of(
+                        new QueueDepth("g.jobs.realtime", "realtime", true, 3, 2),
+                        new QueueDepth("g.jobs.batch", "batch", true, 40, 2),
+                        new QueueDepth("g.failed", "failed", true, 1, 0)),
+                tally,
+                () -> "test-model");
         ReverifyRoutes reverify = new ReverifyRoutes(REVERIFY);
-        return app -> {   // as ApiAssembly adds them
+        return app -> { // as ApiAssembly adds them
             ui.register(app);
             reverify.register(app);
         };
@@ -110,12 +121,16 @@ class UiRoutesTest {
         JsonNode list = JSON.readTree(get("/api/v1/reverify").body());
         assertThat(list.get("runs")).hasSize(2);
         assertThat(list.get("runs").get(0).get("status").asText()).isEqualTo("finished");
-        assertThat(list.get("runs").get(0).has("report")).as("the list has no reports").isFalse();
+        assertThat(list.get("runs").get(0).has("report"))
+                .as("the list has no reports")
+                .isFalse();
 
-        JsonNode finished = JSON.readTree(get("/api/v1/reverify/" + FixedReverifyRuns.FINISHED).body());
+        JsonNode finished = JSON.readTree(
+                get("/api/v1/reverify/" + FixedReverifyRuns.FINISHED).body());
         assertThat(finished.get("model_version").asText()).isEqualTo("2027-01-01.c0a9be68");
         assertThat(finished.get("report").get("agreement").asDouble()).isEqualTo(0.7);
-        JsonNode running = JSON.readTree(get("/api/v1/reverify/" + FixedReverifyRuns.RUNNING).body());
+        JsonNode running = JSON.readTree(
+                get("/api/v1/reverify/" + FixedReverifyRuns.RUNNING).body());
         assertThat(running.get("status").asText()).isEqualTo("running");
         assertThat(running.get("report").isNull()).isTrue();
 
@@ -127,12 +142,19 @@ class UiRoutesTest {
     static void start() {
         registry = MetricsRegistry.create("test");
         metrics = new MicrometerPipelineMetrics(registry);
-        TextSubmission submission = new TextSubmission(STORE, new SubmissionLimits(1_000, 5), jobs -> { }, metrics);
+        TextSubmission submission = new TextSubmission(STORE, new SubmissionLimits(1_000, 5), jobs -> {}, metrics);
         // as ApiAssembly does: the API times each result event it sees
         RESULTS.add(e -> metrics.resultObserved(e.status(), Duration.between(e.submittedAt(), Instant.now())));
-        server = new ApiServer(submission, STORE, RESULTS, List.of(), registry,
-                new ApiSettings(Duration.ofSeconds(3), 20_000, Duration.ofMillis(200)), READS)
-                .with(routes(STORE, registry, RESULTS, sampler = new StatsSampler(registry, CLOCK))).start("127.0.0.1", 0);
+        server = new ApiServer(
+                        submission,
+                        STORE,
+                        RESULTS,
+                        List.of(),
+                        registry,
+                        new ApiSettings(Duration.ofSeconds(3), 20_000, Duration.ofMillis(200)),
+                        READS)
+                .with(routes(STORE, registry, RESULTS, sampler = new StatsSampler(registry, CLOCK)))
+                .start("127.0.0.1", 0);
     }
 
     @AfterAll
@@ -151,7 +173,8 @@ class UiRoutesTest {
         assertThat(texts.get(0).get("text").asText()).isEqualTo("text of " + second);
         assertThat(texts.get(0).get("status").asText()).isEqualTo("pending");
         assertThat(texts.get(1).get("id").asText()).isEqualTo(first);
-        assertThat(JSON.readTree(get("/api/v1/texts").body()).get("texts").size()).isGreaterThanOrEqualTo(2);
+        assertThat(JSON.readTree(get("/api/v1/texts").body()).get("texts").size())
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -170,7 +193,8 @@ class UiRoutesTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("text_id").asText()).isEqualTo(id);
-        assertThat(body.get("name").asText() + " — " + body.get("native").asText()).isEqualTo("Swedish — Svenska");
+        assertThat(body.get("name").asText() + " — " + body.get("native").asText())
+                .isEqualTo("Swedish — Svenska");
         assertThat(LABELS).anySatisfy(l -> {
             assertThat(l.textId().toString()).isEqualTo(id);
             assertThat(l.language()).isEqualTo("sv");
@@ -182,14 +206,20 @@ class UiRoutesTest {
         String id = submit("Hej");
         expect(post("/api/v1/texts/" + UUID.randomUUID() + "/feedback", "{\"language\":\"sv\"}"), 404, "unknown-id");
         expect(post("/api/v1/texts/" + id + "/feedback", "{\"language\":\"xx\"}"), 400, "unknown-language");
-        expect(post("/api/v1/texts/" + id + "/feedback", "{\"language\":\"<script>" + "x".repeat(100) + "\"}"), 400,
+        expect(
+                post("/api/v1/texts/" + id + "/feedback", "{\"language\":\"<script>" + "x".repeat(100) + "\"}"),
+                400,
                 "unknown-language");
         expect(post("/api/v1/texts/" + id + "/feedback", "{}"), 400, "missing-field");
         expect(post("/api/v1/texts/" + id + "/feedback", "{\"language\":7}"), 400, "wrong-type");
         expect(post("/api/v1/texts/" + id + "/feedback", "{\"language\":"), 400, "invalid-json");
         expect(post("/api/v1/texts/not-an-id/feedback", "{\"language\":\"sv\"}"), 400, "invalid-id");
-        HttpResponse<String> text = HTTP.send(request("/api/v1/texts/" + id + "/feedback")
-                .header("Content-Type", "text/plain").POST(BodyPublishers.ofString("sv")).build(), BodyHandlers.ofString());
+        HttpResponse<String> text = HTTP.send(
+                request("/api/v1/texts/" + id + "/feedback")
+                        .header("Content-Type", "text/plain")
+                        .POST(BodyPublishers.ofString("sv"))
+                        .build(),
+                BodyHandlers.ofString());
         assertThat(text.statusCode()).isEqualTo(415);
     }
 
@@ -209,7 +239,8 @@ class UiRoutesTest {
         sampler.sample();
         long now = CLOCK.instant().getEpochSecond();
 
-        JsonNode history = JSON.readTree(get("/api/v1/stats?history_after=0").body()).get("history");
+        JsonNode history =
+                JSON.readTree(get("/api/v1/stats?history_after=0").body()).get("history");
         assertThat(history.get("period_seconds").asInt()).isEqualTo(1);
         assertThat(history.get("capacity_seconds").asInt()).isEqualTo(900);
         int seconds = history.get("accepted").size();
@@ -219,9 +250,12 @@ class UiRoutesTest {
         }
         assertThat(history.get("accepted").get(seconds - 1).asDouble()).isGreaterThanOrEqualTo(1);
 
-        JsonNode newer = JSON.readTree(get("/api/v1/stats?history_after=" + now).body()).get("history");
+        JsonNode newer =
+                JSON.readTree(get("/api/v1/stats?history_after=" + now).body()).get("history");
         assertThat(newer.get("accepted")).as("nothing after the newest second").isEmpty();
-        assertThat(JSON.readTree(get("/api/v1/stats").body()).has("history")).as("only when asked").isFalse();
+        assertThat(JSON.readTree(get("/api/v1/stats").body()).has("history"))
+                .as("only when asked")
+                .isFalse();
         expect(get("/api/v1/stats?history_after=yesterday"), 400, "invalid-history-after");
         expect(get("/api/v1/stats?history_after=-1"), 400, "invalid-history-after");
     }
@@ -230,8 +264,11 @@ class UiRoutesTest {
     void lanesShowTheRealtimeP99OfTheLastSecondsAndBothQueues() throws Exception {
         sampler.sample();
         for (int i = 0; i < 30; i++) {
-            metrics.completed(Lane.REALTIME, TextStatus.DONE,
-                    new PipelineMetrics.StageTimes(Duration.ofNanos(5_000), Duration.ofMillis(1), Duration.ofMillis(8)));
+            metrics.completed(
+                    Lane.REALTIME,
+                    TextStatus.DONE,
+                    new PipelineMetrics.StageTimes(
+                            Duration.ofNanos(5_000), Duration.ofMillis(1), Duration.ofMillis(8)));
         }
         CLOCK.advance(Duration.ofSeconds(1));
         sampler.sample();
@@ -250,17 +287,20 @@ class UiRoutesTest {
     @Test
     void statsReadTheMetersQueuesAndResults() throws Exception {
         String id = submit("Hej, hur mår du?");
-        Prediction sv = new Prediction("sv", "Swedish", "Svenska", 0.9, List.of(new Candidate("sv", "Swedish", "Svenska", 0.9)));
+        Prediction sv = new Prediction(
+                "sv", "Swedish", "Svenska", 0.9, List.of(new Candidate("sv", "Swedish", "Svenska", 0.9)));
         Result result = new Result(UUID.fromString(id), sv, "v7", Instant.now(), 1000);
         STORE.complete(result);
-        RESULTS.onResult(new ResultEvent(result.id(), TextStatus.DONE, result, null, Instant.now().minusMillis(20)));
+        RESULTS.onResult(new ResultEvent(
+                result.id(), TextStatus.DONE, result, null, Instant.now().minusMillis(20)));
 
         JsonNode stats = JSON.readTree(get("/api/v1/stats").body());
         assertThat(stats.get("counters").get("accepted").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(stats.get("model").get("version").asText()).isEqualTo("v7");
         assertThat(stats.get("languages").get("sv").asLong()).isGreaterThanOrEqualTo(1);
         String metrics = get("/metrics").body();
-        assertThat(metrics).as("the dashboard's language count is the /metrics counter")
+        assertThat(metrics)
+                .as("the dashboard's language count is the /metrics counter")
                 .contains("glossa_predictions_total{language=\"sv\",role=\"test\"} "
                         + stats.get("languages").get("sv").asLong() + ".0\n");
         assertThat(stats.get("queues").get(1).get("kind").asText()).isEqualTo("batch");
@@ -270,23 +310,30 @@ class UiRoutesTest {
         assertThat(latency.get("count").asLong()).isGreaterThanOrEqualTo(1);
         long previous = 0;
         double previousLe = 0;
-        for (JsonNode bucket : latency.get("buckets")) {   // cumulative, ascending: what the page's quantiles need
+        for (JsonNode bucket : latency.get("buckets")) { // cumulative, ascending: what the page's quantiles need
             assertThat(bucket.get(0).asDouble()).isGreaterThan(previousLe);
             assertThat(bucket.get(1).asLong()).isGreaterThanOrEqualTo(previous);
             previousLe = bucket.get(0).asDouble();
             previous = bucket.get(1).asLong();
         }
         assertThat(previous).isEqualTo(latency.get("count").asLong());
-        assertThat(stats.get("latency").get("end_to_end").get("count").asLong()).as("what workers stored, both lanes")
-                .isEqualTo(registry.find(MeterReadings.END_TO_END).timers().stream().mapToLong(t -> t.count()).sum());
+        assertThat(stats.get("latency").get("end_to_end").get("count").asLong())
+                .as("what workers stored, both lanes")
+                .isEqualTo(registry.find(MeterReadings.END_TO_END).timers().stream()
+                        .mapToLong(t -> t.count())
+                        .sum());
     }
 
     @Test
     void everyResponseCarriesTheSecurityHeaders() throws Exception {
         for (String path : List.of("/", "/app.js", "/api/v1/languages", "/nope")) {
             HttpResponse<String> response = get(path);
-            assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).hasValue(SecurityHeaders.CSP);
-            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(response.headers().firstValue("Content-Security-Policy"))
+                    .as(path)
+                    .hasValue(SecurityHeaders.CSP);
+            assertThat(response.headers().firstValue("X-Content-Type-Options"))
+                    .as(path)
+                    .hasValue("nosniff");
         }
     }
 
@@ -294,15 +341,29 @@ class UiRoutesTest {
     void theUiPagesUseNoInlineScriptOrHtmlInjection() throws Exception {
         for (String page : List.of("/", "/batch.html", "/dashboard.html", "/reverify.html")) {
             String html = get(page).body();
-            assertThat(html).as(page).doesNotContainPattern("<script(?![^>]*\\bsrc=)").doesNotContain("style=\"")
+            assertThat(html)
+                    .as(page)
+                    .doesNotContainPattern("<script(?![^>]*\\bsrc=)")
+                    .doesNotContain("style=\"")
                     .doesNotContainPattern("\\son[a-z]+\\s*=");
         }
-        for (String script : List.of("/common.js", "/app.js", "/batch.js", "/batch-parse.js", "/dashboard.js", "/charts.js",
+        for (String script : List.of(
+                "/common.js",
+                "/app.js",
+                "/batch.js",
+                "/batch-parse.js",
+                "/dashboard.js",
+                "/charts.js",
                 "/reverify.js")) {
             HttpResponse<String> response = get(script);
             assertThat(response.statusCode()).as(script).isEqualTo(200);
-            assertThat(response.body()).as(script).doesNotContain("innerHTML").doesNotContain("outerHTML")
-                    .doesNotContain("insertAdjacentHTML").doesNotContain("document.write").doesNotContain("eval(");
+            assertThat(response.body())
+                    .as(script)
+                    .doesNotContain("innerHTML")
+                    .doesNotContain("outerHTML")
+                    .doesNotContain("insertAdjacentHTML")
+                    .doesNotContain("document.write")
+                    .doesNotContain("eval(");
         }
     }
 
@@ -314,24 +375,30 @@ class UiRoutesTest {
     }
 
     private static String submit(String text) throws Exception {
-        HttpResponse<String> response = post("/api/v1/texts", JSON.createObjectNode().put("text", text).toString());
+        HttpResponse<String> response =
+                post("/api/v1/texts", JSON.createObjectNode().put("text", text).toString());
         assertThat(response.statusCode()).isEqualTo(202);
         return JSON.readTree(response.body()).get("id").asText();
     }
 
     private static void expect(HttpResponse<String> response, int status, String slug) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(JSON.readTree(response.body()).get("type").asText()).isEqualTo("/problems/" + slug);
     }
 
     private static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).timeout(Duration.ofSeconds(10));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .timeout(Duration.ofSeconds(10));
     }
 
     private static HttpResponse<String> post(String path, String json) throws Exception {
-        return HTTP.send(request(path).header("Content-Type", "application/json").POST(BodyPublishers.ofString(json)).build(),
+        return HTTP.send(
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .POST(BodyPublishers.ofString(json))
+                        .build(),
                 BodyHandlers.ofString());
     }
 

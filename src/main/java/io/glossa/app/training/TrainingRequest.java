@@ -18,9 +18,17 @@ import java.util.function.Supplier;
  * @param search         randomized search trials; 0 trains with {@code features} and {@code params} as given
  * @param folds          cross-validation folds per search trial
  */
-public record TrainingRequest(List<Path> data, BadLinePolicy badLines, Optional<Supplier<FeedbackSnapshot>> feedback,
-                              int feedbackWeight, int search, int folds, long seed, int threads,
-                              FeatureParams features, TrainingParams params) {
+public record TrainingRequest(
+        List<Path> data,
+        BadLinePolicy badLines,
+        Optional<Supplier<FeedbackSnapshot>> feedback,
+        int feedbackWeight,
+        int search,
+        int folds,
+        long seed,
+        int threads,
+        FeatureParams features,
+        TrainingParams params) {
     public TrainingRequest {
         data = List.copyOf(data);
         Objects.requireNonNull(badLines, "bad line policy");

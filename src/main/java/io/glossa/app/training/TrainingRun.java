@@ -74,9 +74,14 @@ public final class TrainingRun {
         List<TrainingFile> files = new ArrayList<>();
         for (Path p : request.data()) {
             CorpusStats stats = reader.read(p, texts::add);
-            files.add(new TrainingFile(p.getFileName().toString(), stats.sha256(), stats.lines(), stats.goodLines(),
-                    stats.badLines()));
-            err.printf(Locale.ROOT, "read %s: %,d lines, %,d bad, %d labels%n", p, stats.lines(), stats.badLines(),
+            files.add(new TrainingFile(
+                    p.getFileName().toString(), stats.sha256(), stats.lines(), stats.goodLines(), stats.badLines()));
+            err.printf(
+                    Locale.ROOT,
+                    "read %s: %,d lines, %,d bad, %d labels%n",
+                    p,
+                    stats.lines(),
+                    stats.badLines(),
                     stats.linesPerLabel().size());
         }
         request.feedback().ifPresent(feedback -> addFeedback(feedback.get(), request.feedbackWeight(), texts, files));
@@ -95,7 +100,9 @@ public final class TrainingRun {
         texts.forEach(t -> known.add(t.label()));
         long used = 0;
         Map<String, Long> skipped = new TreeMap<>();
-        for (LabeledText t : snapshot.labels().stream().map(l -> new LabeledText(l.language(), l.text())).toList()) {
+        for (LabeledText t : snapshot.labels().stream()
+                .map(l -> new LabeledText(l.language(), l.text()))
+                .toList()) {
             if (!known.contains(t.label())) {
                 skipped.merge(t.label(), 1L, Long::sum);
                 continue;
@@ -107,7 +114,12 @@ public final class TrainingRun {
         }
         long left = skipped.values().stream().mapToLong(Long::longValue).sum();
         files.add(provenance(snapshot, used, left));
-        err.printf(Locale.ROOT, "read %s; training on %,d of them (x%d)%s%n", snapshot.describe(), used, weight,
+        err.printf(
+                Locale.ROOT,
+                "read %s; training on %,d of them (x%d)%s%n",
+                snapshot.describe(),
+                used,
+                weight,
                 left == 0 ? "" : ", left out " + left + " with a language the training files do not have " + skipped);
         err.flush();
     }
@@ -133,15 +145,35 @@ public final class TrainingRun {
 
     private RandomSearch.Outcome search(TrainingCorpus corpus, TrainingRequest request) {
         TrainingParams params = request.params();
-        List<LabeledText> train = DevSplit.split(corpus.texts(), params.devFraction(), params.seed()).train();
-        RandomSearch.Outcome outcome = new RandomSearch(request.threads(), progress).run(train, corpus.labels(),
-                request.search(), request.folds(), request.seed(), request.features(), params, trial -> {
-                    out.printf(Locale.ROOT, "trial %d: cv %.4f (%.0f s) %s %s%n", trial.number(), trial.cvScore(),
-                            trial.seconds(), trial.features(), trial.training());
-                    out.flush();
-                });
-        out.printf(Locale.ROOT, "best: trial %d, cv %.4f: %s %s%n", outcome.best().number(),
-                outcome.best().cvScore(), outcome.best().features(), outcome.best().training());
+        List<LabeledText> train = DevSplit.split(corpus.texts(), params.devFraction(), params.seed())
+                .train();
+        RandomSearch.Outcome outcome = new RandomSearch(request.threads(), progress)
+                .run(
+                        train,
+                        corpus.labels(),
+                        request.search(),
+                        request.folds(),
+                        request.seed(),
+                        request.features(),
+                        params,
+                        trial -> {
+                            out.printf(
+                                    Locale.ROOT,
+                                    "trial %d: cv %.4f (%.0f s) %s %s%n",
+                                    trial.number(),
+                                    trial.cvScore(),
+                                    trial.seconds(),
+                                    trial.features(),
+                                    trial.training());
+                            out.flush();
+                        });
+        out.printf(
+                Locale.ROOT,
+                "best: trial %d, cv %.4f: %s %s%n",
+                outcome.best().number(),
+                outcome.best().cvScore(),
+                outcome.best().features(),
+                outcome.best().training());
         out.flush();
         return outcome;
     }

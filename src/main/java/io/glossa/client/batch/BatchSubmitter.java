@@ -76,8 +76,10 @@ final class BatchSubmitter {
 
     private void giveUpAfter(long deadline, IOException e) {
         if (System.nanoTime() > deadline) {
-            throw new BatchException("the API at " + api.resolve("/") + " accepted no texts for " + RETRY_FOR.toSeconds()
-                    + " s; last answer: " + describe(e), e);
+            throw new BatchException(
+                    "the API at " + api.resolve("/") + " accepted no texts for " + RETRY_FOR.toSeconds()
+                            + " s; last answer: " + describe(e),
+                    e);
         }
     }
 

@@ -9,8 +9,11 @@ public record BatchTally(long lines, long badLines, long firstBadLine, String fi
 
     public BatchTally plus(BatchTally later) {
         boolean keepOurs = firstBadLine != 0;
-        return new BatchTally(lines + later.lines, badLines + later.badLines,
-                keepOurs ? firstBadLine : later.firstBadLine, keepOurs ? firstError : later.firstError);
+        return new BatchTally(
+                lines + later.lines,
+                badLines + later.badLines,
+                keepOurs ? firstBadLine : later.firstBadLine,
+                keepOurs ? firstError : later.firstError);
     }
 
     public BatchTally withLine() {

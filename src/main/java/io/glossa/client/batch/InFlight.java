@@ -17,6 +17,7 @@ final class InFlight {
     private final Map<String, Slot> waiting = new HashMap<>();
     /** Results whose id is not (yet) waiting: a result can arrive before its submission's answer. */
     private final Map<String, JsonNode> recent;
+
     private int count;
     private long results;
 

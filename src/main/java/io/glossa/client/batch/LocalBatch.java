@@ -30,7 +30,8 @@ public final class LocalBatch {
         this.window = threads * 4; // enough read-ahead that no thread waits for the next chunk
     }
 
-    public BatchTally run(LineChunks chunks, OutputStream out, BatchListener progress) throws IOException, InterruptedException {
+    public BatchTally run(LineChunks chunks, OutputStream out, BatchListener progress)
+            throws IOException, InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, Threads.daemonFactory("batch"));
         try {
             ArrayDeque<Future<ChunkOutput>> pending = new ArrayDeque<>();
@@ -38,7 +39,8 @@ public final class LocalBatch {
             for (List<InputLine> chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
                 List<InputLine> lines = chunk;
                 pending.add(pool.submit(() -> classify(lines)));
-                while (pending.size() >= window || (!pending.isEmpty() && pending.peek().isDone())) {
+                while (pending.size() >= window
+                        || (!pending.isEmpty() && pending.peek().isDone())) {
                     tally = tally.plus(write(pending.remove(), out));
                     progress.written(tally.lines(), "");
                 }
@@ -54,7 +56,8 @@ public final class LocalBatch {
         }
     }
 
-    private static BatchTally write(Future<ChunkOutput> next, OutputStream out) throws IOException, InterruptedException {
+    private static BatchTally write(Future<ChunkOutput> next, OutputStream out)
+            throws IOException, InterruptedException {
         ChunkOutput chunk;
         try {
             chunk = next.get();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.glossa.model.Candidate;
 import io.glossa.model.Prediction;
-
 import java.io.IOException;
 import java.io.OutputStream;
 

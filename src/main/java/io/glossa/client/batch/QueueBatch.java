@@ -43,8 +43,10 @@ public final class QueueBatch {
         this.submitter = new BatchSubmitter(api, inFlight);
     }
 
-    public BatchTally run(LineChunks chunks, OutputStream out, BatchListener progress) throws IOException, InterruptedException {
-        try (ResultFeed feed = new ResultFeed(); PredictionJsonWriter writer = new PredictionJsonWriter(out)) {
+    public BatchTally run(LineChunks chunks, OutputStream out, BatchListener progress)
+            throws IOException, InterruptedException {
+        try (ResultFeed feed = new ResultFeed();
+                PredictionJsonWriter writer = new PredictionJsonWriter(out)) {
             feed.start(api.resolve("/api/v1/events"), (event, arrival) -> inFlight.onResult(event));
             ArrayDeque<PendingChunk> pending = new ArrayDeque<>();
             BatchTally tally = BatchTally.NONE;
@@ -64,8 +66,13 @@ public final class QueueBatch {
         }
     }
 
-    private BatchTally writeHead(ArrayDeque<PendingChunk> pending, ResultFeed feed, PredictionJsonWriter writer,
-                                 BatchTally tally, BatchListener progress) throws IOException, InterruptedException {
+    private BatchTally writeHead(
+            ArrayDeque<PendingChunk> pending,
+            ResultFeed feed,
+            PredictionJsonWriter writer,
+            BatchTally tally,
+            BatchListener progress)
+            throws IOException, InterruptedException {
         awaitHead(pending.peek(), feed);
         BatchTally written = tally.plus(ChunkWriter.write(pending.remove(), writer));
         progress.written(written.lines(), status());
@@ -91,8 +98,9 @@ public final class QueueBatch {
                 lastResults = seen;
                 lastProgress = now;
             } else if (now - lastProgress > resultTimeout.toNanos()) {
-                throw new BatchException("no result arrived for " + resultTimeout.toSeconds() + " s (" + inFlight.count()
-                        + " texts in flight); are workers running? Texts already submitted stay in the store");
+                throw new BatchException(
+                        "no result arrived for " + resultTimeout.toSeconds() + " s (" + inFlight.count()
+                                + " texts in flight); are workers running? Texts already submitted stay in the store");
             }
             if (feed.ended() || now - lastPoll > POLL_AFTER.toNanos()) {
                 poll(head);

@@ -28,8 +28,10 @@ public final class Utf8LineReader {
     private int lineLength;
     private boolean tooLong;
     private long number;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private CharBuffer chars = CharBuffer.allocate(256);
 
     public Utf8LineReader(InputStream in, int maxLineBytes) {
@@ -105,7 +107,11 @@ public final class Utf8LineReader {
         if (to > 0 && line[to - 1] == '\r') {
             to--;
         }
-        if (number == 1 && to >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB && (line[2] & 0xff) == 0xBF) {
+        if (number == 1
+                && to >= 3
+                && (line[0] & 0xff) == 0xEF
+                && (line[1] & 0xff) == 0xBB
+                && (line[2] & 0xff) == 0xBF) {
             from = 3;
         }
         return decode(from, to);

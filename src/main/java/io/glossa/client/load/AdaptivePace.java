@@ -27,6 +27,7 @@ public final class AdaptivePace {
     static final double IDLE_MULTIPLE = 1.8;
     /** An idle p99 of a few milliseconds would give a target jitter alone exceeds. */
     static final double MIN_TARGET_MS = 10;
+
     private static final int HOLD_SECONDS = 3;
 
     private final double minRate;
@@ -65,14 +66,16 @@ public final class AdaptivePace {
      * @param achieved texts/s the batch submitted over the last second
      * @return the rate from now on
      */
-    @SuppressWarnings("ReferenceEquality") // UNKNOWN is a sentinel instance: a measured load equal to it is still measured
+    @SuppressWarnings(
+            "ReferenceEquality") // UNKNOWN is a sentinel instance: a measured load equal to it is still measured
     public double observe(LaneLoad load, double achieved) {
         if (realtimeMeasured(load) && load.realtimeP99Ms() > 2 * targetMs()) {
             // far over: realtime traffic arrived while the batch ran fast, and halving once a second took seconds
             // to get down from thousands a second, long enough to set realtime's p99 on its own
             rate = minRate;
             hold = HOLD_SECONDS;
-        } else if (load == LaneLoad.UNKNOWN || load.realtimeQueued() > REALTIME_QUEUE_LIMIT
+        } else if (load == LaneLoad.UNKNOWN
+                || load.realtimeQueued() > REALTIME_QUEUE_LIMIT
                 || (realtimeMeasured(load) && load.realtimeP99Ms() > targetMs())) {
             rate = Math.max(minRate, rate / 2);
             hold = HOLD_SECONDS;

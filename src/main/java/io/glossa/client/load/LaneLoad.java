@@ -12,8 +12,11 @@ public record LaneLoad(long realtimeCompleted, double realtimeP99Ms, long realti
 
     static LaneLoad of(JsonNode node) {
         JsonNode realtime = node.path("realtime");
-        return new LaneLoad(count(realtime.get("completed")), number(realtime.get("p99_ms")),
-                count(realtime.get("queued_messages")), count(node.path("batch").get("queued_messages")));
+        return new LaneLoad(
+                count(realtime.get("completed")),
+                number(realtime.get("p99_ms")),
+                count(realtime.get("queued_messages")),
+                count(node.path("batch").get("queued_messages")));
     }
 
     private static long count(JsonNode value) {

@@ -36,7 +36,8 @@ public final class LanePacing implements AutoCloseable {
 
     /** Reads the lanes once for the baseline (before the batch sends anything), then re-paces every second. */
     @SuppressWarnings("FutureReturnValueIgnored") // a periodic task: it handles its own failures and shutdown ends it
-    public static LanePacing start(TextsClient api, AdaptivePace pace, double fallbackRate) throws InterruptedException {
+    public static LanePacing start(TextsClient api, AdaptivePace pace, double fallbackRate)
+            throws InterruptedException {
         LanePacing pacing = new LanePacing(api, pace, fallbackRate);
         LaneLoad idle = pacing.ask();
         if (idle != null) {
@@ -62,7 +63,9 @@ public final class LanePacing implements AutoCloseable {
             return api.lanes();
         } catch (TextsClient.ApiRefusal refusal) {
             if (refusal.status() == 404) {
-                LOG.warn("the API has no /api/v1/lanes (an older glossa?): pacing the batch at a fixed {}/s", fallbackRate);
+                LOG.warn(
+                        "the API has no /api/v1/lanes (an older glossa?): pacing the batch at a fixed {}/s",
+                        fallbackRate);
                 rate = fallbackRate;
                 return null;
             }

@@ -17,8 +17,12 @@ final class LatencyRecorder {
 
     LoadReport.Latency summary() {
         synchronized (histogram) {
-            return new LoadReport.Latency(ms(histogram.getValueAtPercentile(50)), ms(histogram.getValueAtPercentile(95)),
-                    ms(histogram.getValueAtPercentile(99)), ms(histogram.getMaxValue()), histogram.getTotalCount());
+            return new LoadReport.Latency(
+                    ms(histogram.getValueAtPercentile(50)),
+                    ms(histogram.getValueAtPercentile(95)),
+                    ms(histogram.getValueAtPercentile(99)),
+                    ms(histogram.getMaxValue()),
+                    histogram.getTotalCount());
         }
     }
 

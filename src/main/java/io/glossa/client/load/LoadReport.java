@@ -14,15 +14,29 @@ package io.glossa.client.load;
  * @param warmUpSeconds sending before {@code seconds} began: those texts count everywhere except in the latencies
  * @param textsPerRequest 1: each text posted alone; more: posted together to /api/v1/texts:batch
  */
-public record LoadReport(double targetRate, double seconds, long sent, long accepted, long rejected, long completed,
-                         long failed, long lost, double sendRate, double throughput, Latency submit, Latency endToEnd,
-                         double warmUpSeconds, int textsPerRequest) {
+public record LoadReport(
+        double targetRate,
+        double seconds,
+        long sent,
+        long accepted,
+        long rejected,
+        long completed,
+        long failed,
+        long lost,
+        double sendRate,
+        double throughput,
+        Latency submit,
+        Latency endToEnd,
+        double warmUpSeconds,
+        int textsPerRequest) {
 
     /** Milliseconds. */
     public record Latency(double p50, double p95, double p99, double max, long count) {}
 
     public String toText() {
-        return String.format(java.util.Locale.ROOT, """
+        return String.format(
+                java.util.Locale.ROOT,
+                """
                 target rate      %.0f texts/s for %.1f s (after %.1f s of warm-up, not timed), %d per request
                 sent             %d (%.0f/s)
                 accepted         %d
@@ -33,9 +47,27 @@ public record LoadReport(double targetRate, double seconds, long sent, long acce
                 throughput       %.0f results/s
                 submit latency   p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms
                 submit→result    p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (%d results)
-                """, targetRate, seconds, warmUpSeconds, textsPerRequest, sent, sendRate, accepted, rejected, completed, failed, lost,
+                """,
+                targetRate,
+                seconds,
+                warmUpSeconds,
+                textsPerRequest,
+                sent,
+                sendRate,
+                accepted,
+                rejected,
+                completed,
+                failed,
+                lost,
                 throughput,
-                submit.p50, submit.p95, submit.p99, submit.max,
-                endToEnd.p50, endToEnd.p95, endToEnd.p99, endToEnd.max, endToEnd.count);
+                submit.p50,
+                submit.p95,
+                submit.p99,
+                submit.max,
+                endToEnd.p50,
+                endToEnd.p95,
+                endToEnd.p99,
+                endToEnd.max,
+                endToEnd.count);
     }
 }

@@ -35,6 +35,7 @@ public final class LoadRun {
     private final LinkedBlockingQueue<Submission> submissions = new LinkedBlockingQueue<>();
     /** Told each accepted id (from the connection threads), e.g. to check afterwards that each got its result. */
     private final Consumer<String> acceptedIds;
+
     private final ResultMatching results = new ResultMatching();
     private final LatencyRecorder submit = new LatencyRecorder();
     private final AtomicLong accepted = new AtomicLong();
@@ -43,7 +44,7 @@ public final class LoadRun {
     private volatile String rejection;
 
     public LoadRun(LoadSettings settings, TextSource texts) {
-        this(settings, texts, id -> { });
+        this(settings, texts, id -> {});
     }
 
     /** @param acceptedIds called with the id of every text answered 202; must be thread-safe */
@@ -51,8 +52,10 @@ public final class LoadRun {
         this.settings = settings;
         this.texts = texts;
         this.acceptedIds = acceptedIds;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     public LoadReport run() throws IOException, InterruptedException {
@@ -108,7 +111,7 @@ public final class LoadRun {
             submissions.add(new Submission(batch, dues, inFlight));
             i += n;
         }
-        inFlight.acquire(settings.concurrency());   // every submission answered
+        inFlight.acquire(settings.concurrency()); // every submission answered
         return planned;
     }
 
@@ -134,9 +137,11 @@ public final class LoadRun {
         }
     }
 
-    private PlainHttpConnection.Response post(PlainHttpConnection connection, Submission submission) throws IOException {
+    private PlainHttpConnection.Response post(PlainHttpConnection connection, Submission submission)
+            throws IOException {
         if (settings.batch() == 1) {
-            return connection.postJson(path("/api/v1/texts"),
+            return connection.postJson(
+                    path("/api/v1/texts"),
                     JSON.createObjectNode().put("text", submission.texts.get(0)).toString());
         }
         ObjectNode body = JSON.createObjectNode().put("lane", "realtime");
@@ -159,7 +164,9 @@ public final class LoadRun {
             answer.path("ids").forEach(id -> ids.add(id.asText()));
         }
         if (ids.size() != submission.texts.size()) {
-            reject("HTTP 202 with " + ids.size() + " ids for " + submission.texts.size() + " texts", submission.texts.size());
+            reject(
+                    "HTTP 202 with " + ids.size() + " ids for " + submission.texts.size() + " texts",
+                    submission.texts.size());
             return;
         }
         for (int k = 0; k < ids.size(); k++) {
@@ -193,8 +200,12 @@ public final class LoadRun {
     private void readMissing() {
         for (String id : results.waitingIds()) {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(settings.resolve("/api/v1/texts/" + id))
-                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(settings.resolve("/api/v1/texts/" + id))
+                                .timeout(Duration.ofSeconds(10))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 JsonNode text = JSON.readTree(response.body());
                 String status = text.path("status").asText();
                 if (!status.equals("pending")) {
@@ -213,9 +224,20 @@ public final class LoadRun {
         double sendSeconds = (sendEnd - start) / 1e9;
         long end = Math.max(results.lastResult(), sendEnd);
         double seconds = (end - start) / 1e9;
-        return new LoadReport(settings.rate(), settings.duration().toMillis() / 1e3, sent, accepted.get(), rejected.get(),
-                results.completed(), results.failed(), results.waitingCount(), sent / sendSeconds,
-                results.results() / seconds, submit.summary(), results.endToEnd(), settings.warmUp().toMillis() / 1e3,
+        return new LoadReport(
+                settings.rate(),
+                settings.duration().toMillis() / 1e3,
+                sent,
+                accepted.get(),
+                rejected.get(),
+                results.completed(),
+                results.failed(),
+                results.waitingCount(),
+                sent / sendSeconds,
+                results.results() / seconds,
+                submit.summary(),
+                results.endToEnd(),
+                settings.warmUp().toMillis() / 1e3,
                 settings.batch());
     }
 

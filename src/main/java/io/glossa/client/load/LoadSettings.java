@@ -19,8 +19,14 @@ import java.time.Duration;
  *                      /api/v1/texts:batch (realtime lane) when the last of them is due, so the earlier ones wait for
  *                      it, and that wait counts in their latency
  */
-public record LoadSettings(URI baseUrl, double rate, Duration duration, int concurrency, Duration drainTimeout,
-                           Duration warmUp, int batch) {
+public record LoadSettings(
+        URI baseUrl,
+        double rate,
+        Duration duration,
+        int concurrency,
+        Duration drainTimeout,
+        Duration warmUp,
+        int batch) {
     /** Most texts per request; the API's own limit (--max-batch) may be lower. */
     public static final int MAX_BATCH = 1_000;
 
@@ -28,8 +34,8 @@ public record LoadSettings(URI baseUrl, double rate, Duration duration, int conc
         this(baseUrl, rate, duration, concurrency, drainTimeout, Duration.ZERO, 1);
     }
 
-    public LoadSettings(URI baseUrl, double rate, Duration duration, int concurrency, Duration drainTimeout,
-                        Duration warmUp) {
+    public LoadSettings(
+            URI baseUrl, double rate, Duration duration, int concurrency, Duration drainTimeout, Duration warmUp) {
         this(baseUrl, rate, duration, concurrency, drainTimeout, warmUp, 1);
     }
 

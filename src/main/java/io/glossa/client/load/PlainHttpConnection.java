@@ -24,8 +24,7 @@ import javax.net.ssl.SSLSocketFactory;
  */
 final class PlainHttpConnection implements AutoCloseable {
     /** A response: its status and body (UTF-8). */
-    record Response(int status, String body) {
-    }
+    record Response(int status, String body) {}
 
     private static final int MAX_HEADER_BYTES = 64 * 1024;
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -52,8 +51,10 @@ final class PlainHttpConnection implements AutoCloseable {
     Response postJson(String path, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + hostHeader
-                + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + body.length
-                + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+                        + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
+                        + body.length
+                        + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
         boolean reused = socket != null;
         try {
             return exchange(head, body);
@@ -84,9 +85,12 @@ final class PlainHttpConnection implements AutoCloseable {
         out.flush();
         Head head = readHead();
         if (head.status() != 200) {
-            byte[] body = head.chunked() ? readChunked() : head.contentLength() >= 0 ? readFixed(head.contentLength()) : new byte[0];
+            byte[] body = head.chunked()
+                    ? readChunked()
+                    : head.contentLength() >= 0 ? readFixed(head.contentLength()) : new byte[0];
             String text = new String(body, StandardCharsets.UTF_8);
-            throw new IOException("HTTP " + head.status() + (text.isBlank() ? "" : ": " + text.substring(0, Math.min(200, text.length()))));
+            throw new IOException("HTTP " + head.status()
+                    + (text.isBlank() ? "" : ": " + text.substring(0, Math.min(200, text.length()))));
         }
         return head.chunked() ? new ChunkedBody(in) : in;
     }
@@ -123,8 +127,8 @@ final class PlainHttpConnection implements AutoCloseable {
         if (tls) {
             // layered on the connected socket so SNI carries the host name; a raw SSLSocket checks the certificate's
             // chain but not that it names this host, so hostname verification is switched on explicitly
-            SSLSocket secured = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                    .createSocket(s, base.getHost(), port, true);
+            SSLSocket secured = (SSLSocket)
+                    ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(s, base.getHost(), port, true);
             SSLParameters parameters = secured.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
             secured.setSSLParameters(parameters);
@@ -181,9 +185,10 @@ final class PlainHttpConnection implements AutoCloseable {
             String value = line.substring(colon + 1).trim();
             switch (name) {
                 case "content-length" -> contentLength = parseInt(value, "Content-Length");
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                case "transfer-encoding" ->
+                    chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                 case "connection" -> close |= value.equalsIgnoreCase("close");
-                default -> { }
+                default -> {}
             }
         }
         return new Head(status, contentLength, chunked, close);

@@ -34,6 +34,7 @@ public final class ResultFeed implements AutoCloseable {
 
     /** The API sends a keep-alive comment every 15 s: a stream silent for this long is dead. */
     private static final int READ_TIMEOUT_MILLIS = 60_000;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final CountDownLatch connected = new CountDownLatch(1);
     private volatile PlainHttpConnection connection;
@@ -77,8 +78,8 @@ public final class ResultFeed implements AutoCloseable {
     }
 
     private void read(String path, DataListener listener) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(connection.openEventStream(path),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(connection.openEventStream(path), StandardCharsets.UTF_8))) {
             connected.countDown();
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.startsWith("data:")) {

@@ -19,6 +19,7 @@ final class ResultMatching {
     private final Map<String, Long> waiting = new ConcurrentHashMap<>();
     /** Results that arrived before their submission's answer did: id → arrival time, status. */
     private final Map<String, long[]> early = new ConcurrentHashMap<>();
+
     private final LatencyRecorder endToEnd = new LatencyRecorder();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();

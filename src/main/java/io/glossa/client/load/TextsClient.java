@@ -22,8 +22,10 @@ public final class TextsClient {
 
     public TextsClient(URI base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     public HttpClient http() {
@@ -51,27 +53,36 @@ public final class TextsClient {
 
     /** {@code POST /api/v1/texts}: the new text's id. */
     public String submit(String text) throws IOException, InterruptedException {
-        return post("/api/v1/texts", JSON.createObjectNode().put("text", text)).path("id").asText();
+        return post("/api/v1/texts", JSON.createObjectNode().put("text", text))
+                .path("id")
+                .asText();
     }
 
     /** {@code GET /api/v1/texts/{id}[?wait=]}: the text as the API shows it. */
     public JsonNode read(String id, Duration wait) throws IOException, InterruptedException {
         String query = wait.isZero() ? "" : "?wait=" + wait.toMillis() + "ms";
         HttpRequest request = HttpRequest.newBuilder(resolve("/api/v1/texts/" + id + query))
-                .timeout(wait.plusSeconds(30)).GET().build();
+                .timeout(wait.plusSeconds(30))
+                .GET()
+                .build();
         return answer(http.send(request, HttpResponse.BodyHandlers.ofString()), 200);
     }
 
     /** {@code GET /api/v1/lanes}: how busy the lanes are now. */
     public LaneLoad lanes() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(resolve("/api/v1/lanes")).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(resolve("/api/v1/lanes"))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         return LaneLoad.of(answer(http.send(request, HttpResponse.BodyHandlers.ofString()), 200));
     }
 
     private JsonNode post(String path, JsonNode body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(resolve(path)).timeout(Duration.ofSeconds(60))
+        HttpRequest request = HttpRequest.newBuilder(resolve(path))
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
         return answer(http.send(request, HttpResponse.BodyHandlers.ofString()), 202);
     }
 

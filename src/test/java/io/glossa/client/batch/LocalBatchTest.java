@@ -9,7 +9,6 @@ import io.glossa.model.LanguageClassifier;
 import io.glossa.model.Prediction;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +46,9 @@ class LocalBatchTest {
 
     private static Run run(byte[] input, int threads, int chunkLines) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LineChunks chunks = new LineChunks(new Utf8LineReader(new ByteArrayInputStream(input), 1 << 20), chunkLines, 1 << 20);
-        BatchTally tally = new LocalBatch(SLOW_ECHO, 1, threads).run(chunks, out,
-                BatchListener.NONE);
+        LineChunks chunks =
+                new LineChunks(new Utf8LineReader(new ByteArrayInputStream(input), 1 << 20), chunkLines, 1 << 20);
+        BatchTally tally = new LocalBatch(SLOW_ECHO, 1, threads).run(chunks, out, BatchListener.NONE);
         List<JsonNode> lines = new ArrayList<>();
         for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
             if (!line.isEmpty()) {

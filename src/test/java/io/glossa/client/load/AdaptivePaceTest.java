@@ -29,11 +29,15 @@ class AdaptivePaceTest {
         AdaptivePace pace = new AdaptivePace(1000, 20, 0, Double.NaN);
         pace.baseline(realtime(20));
         assertThat(pace.targetMs()).isEqualTo(36);
-        assertThat(pace.observe(realtime(40), 1000)).as("over the target, not twice it").isEqualTo(500);
+        assertThat(pace.observe(realtime(40), 1000))
+                .as("over the target, not twice it")
+                .isEqualTo(500);
         assertThat(pace.observe(realtime(20), 500)).as("held: latency lags").isEqualTo(500);
         assertThat(pace.observe(realtime(20), 500)).isEqualTo(500);
         assertThat(pace.observe(realtime(20), 500)).isEqualTo(500);
-        assertThat(pace.observe(realtime(20), 500)).as("then grows slowly beside realtime").isEqualTo(560);
+        assertThat(pace.observe(realtime(20), 500))
+                .as("then grows slowly beside realtime")
+                .isEqualTo(560);
     }
 
     @Test
@@ -53,7 +57,8 @@ class AdaptivePaceTest {
     @Test
     void realtimeJobsPilingUpOrAnApiThatDoesNotAnswerSlowItDown() {
         AdaptivePace pace = new AdaptivePace(1000, 20, 0, 40);
-        assertThat(pace.observe(new LaneLoad(0, Double.NaN, AdaptivePace.REALTIME_QUEUE_LIMIT + 1, 0), 1000)).isEqualTo(500);
+        assertThat(pace.observe(new LaneLoad(0, Double.NaN, AdaptivePace.REALTIME_QUEUE_LIMIT + 1, 0), 1000))
+                .isEqualTo(500);
         AdaptivePace unknown = new AdaptivePace(1000, 20, 0, 40);
         assertThat(unknown.observe(LaneLoad.UNKNOWN, 1000)).isEqualTo(500);
     }
@@ -75,7 +80,8 @@ class AdaptivePaceTest {
     @Test
     void tooFewRealtimeTextsSteerNothing() {
         AdaptivePace pace = new AdaptivePace(200, 20, 0, 40);
-        assertThat(pace.observe(new LaneLoad(AdaptivePace.MIN_SAMPLES - 1, 900, 0, 0), 200)).isEqualTo(300);
+        assertThat(pace.observe(new LaneLoad(AdaptivePace.MIN_SAMPLES - 1, 900, 0, 0), 200))
+                .isEqualTo(300);
         pace.baseline(new LaneLoad(3, 5, 0, 0));
         assertThat(pace.targetMs()).isEqualTo(40);
     }

@@ -32,11 +32,14 @@ class ChunkedBodyTest {
 
     @Test
     void aConnectionEndingInsideAChunkOrABadSizeIsAnError() {
-        assertThatThrownBy(() -> body("a\r\nabc").readAllBytes()).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> body("a\r\nabc").readAllBytes())
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("inside a chunk");
-        assertThatThrownBy(() -> body("zz\r\nabc\r\n").readAllBytes()).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> body("zz\r\nabc\r\n").readAllBytes())
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("bad chunk size");
-        assertThatThrownBy(() -> body("3\r\nabc").readAllBytes()).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> body("3\r\nabc").readAllBytes())
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("between chunks");
     }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class EventOutcomeTest {
     @Test
     void readsIdAndStatusOfADoneOrFailedEvent() {
-        assertThat(EventOutcome.read("{\"id\":\"a1\",\"status\":\"done\",\"language\":\"sv\",\"top\":[{\"language\":\"sv\"}]}"))
+        assertThat(EventOutcome.read(
+                        "{\"id\":\"a1\",\"status\":\"done\",\"language\":\"sv\",\"top\":[{\"language\":\"sv\"}]}"))
                 .isEqualTo(new EventOutcome("a1", true));
         assertThat(EventOutcome.read("{\"id\":\"a2\",\"status\":\"failed\",\"error\":\"x\"}"))
                 .isEqualTo(new EventOutcome("a2", false));
@@ -16,7 +17,9 @@ class EventOutcomeTest {
 
     @Test
     void fieldsInAnyOrderAndNestedValuesBeforeThemAreSkipped() {
-        assertThat(EventOutcome.read("{\"top\":[{\"id\":\"not this\"}],\"owner\":{\"id\":\"nor this\"},\"status\":\"done\",\"id\":\"b\"}"))
+        assertThat(
+                        EventOutcome.read(
+                                "{\"top\":[{\"id\":\"not this\"}],\"owner\":{\"id\":\"nor this\"},\"status\":\"done\",\"id\":\"b\"}"))
                 .isEqualTo(new EventOutcome("b", true));
     }
 

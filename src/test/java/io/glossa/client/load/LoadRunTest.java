@@ -38,19 +38,31 @@ class LoadRunTest {
 
     private void startServer(int dropEvery) {
         AtomicInteger count = new AtomicInteger();
-        TextSubmission submission = new TextSubmission(store, SubmissionLimits.DEFAULT, jobs -> {
-            for (Job job : jobs) {
-                if (dropEvery == 0 || count.incrementAndGet() % dropEvery != 0) {
-                    workers.execute(() -> answer(job));
-                }
-            }
-        }, PipelineMetrics.NONE);
-        server = new ApiServer(submission, store, results, List.of(), MetricsRegistry.create("test"), ApiSettings.DEFAULT,
-                workers).start("127.0.0.1", 0);
+        TextSubmission submission = new TextSubmission(
+                store,
+                SubmissionLimits.DEFAULT,
+                jobs -> {
+                    for (Job job : jobs) {
+                        if (dropEvery == 0 || count.incrementAndGet() % dropEvery != 0) {
+                            workers.execute(() -> answer(job));
+                        }
+                    }
+                },
+                PipelineMetrics.NONE);
+        server = new ApiServer(
+                        submission,
+                        store,
+                        results,
+                        List.of(),
+                        MetricsRegistry.create("test"),
+                        ApiSettings.DEFAULT,
+                        workers)
+                .start("127.0.0.1", 0);
     }
 
     private void answer(Job job) {
-        Result result = new Result(job.id(), new Prediction("sv", "Swedish", "Svenska", 0.9, List.of()), "t", Instant.now(), 0);
+        Result result =
+                new Result(job.id(), new Prediction("sv", "Swedish", "Svenska", 0.9, List.of()), "t", Instant.now(), 0);
         store.complete(result);
         results.onResult(new ResultEvent(job.id(), TextStatus.DONE, result, null));
     }
@@ -64,17 +76,26 @@ class LoadRunTest {
     @Test
     void everyAcceptedTextIsAnsweredAndTimed(@TempDir Path dir) throws Exception {
         startServer(0);
-        Path data = Files.writeString(dir.resolve("texts.tsv"), "sv\tHej, hur mår du?\nen\tHello there\n\nplain line\n");
+        Path data =
+                Files.writeString(dir.resolve("texts.tsv"), "sv\tHej, hur mår du?\nen\tHello there\n\nplain line\n");
         assertThat(TextSource.read(data).size()).isEqualTo(3);
-        LoadReport report = new LoadRun(new LoadSettings(URI.create("http://127.0.0.1:" + server.port() + "/"), 200,
-                Duration.ofSeconds(1), 32, Duration.ofSeconds(5)), TextSource.read(data)).run();
+        LoadReport report = new LoadRun(
+                        new LoadSettings(
+                                URI.create("http://127.0.0.1:" + server.port() + "/"),
+                                200,
+                                Duration.ofSeconds(1),
+                                32,
+                                Duration.ofSeconds(5)),
+                        TextSource.read(data))
+                .run();
         assertThat(report.sent()).isEqualTo(200);
         assertThat(report.accepted()).isEqualTo(200);
         assertThat(report.completed()).isEqualTo(200);
         assertThat(report.lost()).isZero();
         assertThat(report.endToEnd().count()).isEqualTo(200);
         assertThat(report.endToEnd().p50()).isPositive();
-        assertThat(report.endToEnd().max()).isGreaterThanOrEqualTo(report.endToEnd().p99());
+        assertThat(report.endToEnd().max())
+                .isGreaterThanOrEqualTo(report.endToEnd().p99());
         assertThat(report.toText()).contains("lost             0");
     }
 
@@ -82,8 +103,16 @@ class LoadRunTest {
     void warmUpTextsAreCheckedButNotTimed(@TempDir Path dir) throws Exception {
         startServer(0);
         Path data = Files.writeString(dir.resolve("texts.txt"), "Hej\n");
-        LoadReport report = new LoadRun(new LoadSettings(URI.create("http://127.0.0.1:" + server.port()), 100,
-                Duration.ofSeconds(1), 16, Duration.ofSeconds(5), Duration.ofSeconds(1)), TextSource.read(data)).run();
+        LoadReport report = new LoadRun(
+                        new LoadSettings(
+                                URI.create("http://127.0.0.1:" + server.port()),
+                                100,
+                                Duration.ofSeconds(1),
+                                16,
+                                Duration.ofSeconds(5),
+                                Duration.ofSeconds(1)),
+                        TextSource.read(data))
+                .run();
 
         assertThat(report.sent()).isEqualTo(200);
         assertThat(report.completed()).isEqualTo(200);
@@ -98,8 +127,15 @@ class LoadRunTest {
     void unansweredTextsAreCountedLost(@TempDir Path dir) throws Exception {
         startServer(10);
         Path data = Files.writeString(dir.resolve("texts.txt"), "Hej\n");
-        LoadReport report = new LoadRun(new LoadSettings(URI.create("http://127.0.0.1:" + server.port()), 100,
-                Duration.ofSeconds(1), 16, Duration.ofMillis(500)), TextSource.read(data)).run();
+        LoadReport report = new LoadRun(
+                        new LoadSettings(
+                                URI.create("http://127.0.0.1:" + server.port()),
+                                100,
+                                Duration.ofSeconds(1),
+                                16,
+                                Duration.ofMillis(500)),
+                        TextSource.read(data))
+                .run();
         assertThat(report.accepted()).isEqualTo(100);
         assertThat(report.completed()).isEqualTo(90);
         assertThat(report.lost()).isEqualTo(10);
@@ -112,22 +148,41 @@ class LoadRunTest {
         Path idsFile = dir.resolve("accepted.txt");
         LoadReport report;
         try (AcceptedIdsFile ids = new AcceptedIdsFile(idsFile)) {
-            report = new LoadRun(new LoadSettings(URI.create("http://127.0.0.1:" + server.port()), 150,
-                    Duration.ofSeconds(1), 16, Duration.ofSeconds(5)), TextSource.read(data), ids).run();
+            report = new LoadRun(
+                            new LoadSettings(
+                                    URI.create("http://127.0.0.1:" + server.port()),
+                                    150,
+                                    Duration.ofSeconds(1),
+                                    16,
+                                    Duration.ofSeconds(5)),
+                            TextSource.read(data),
+                            ids)
+                    .run();
         }
         List<String> written = Files.readAllLines(idsFile);
         assertThat(written).hasSize((int) report.accepted()).doesNotHaveDuplicates();
         assertThat(report.accepted()).isEqualTo(150);
         // the ids are the server's: each names a stored text
-        assertThat(written).allSatisfy(id -> assertThat(store.find(java.util.UUID.fromString(id))).isPresent());
+        assertThat(written)
+                .allSatisfy(id ->
+                        assertThat(store.find(java.util.UUID.fromString(id))).isPresent());
     }
 
     @Test
     void textsSentInBatchesAreEachAnsweredTimedFromTheirOwnDueTimeAndRealtime(@TempDir Path dir) throws Exception {
         startServer(0);
         Path data = Files.writeString(dir.resolve("texts.txt"), "Hej\nHello\nMoi\n");
-        LoadReport report = new LoadRun(new LoadSettings(URI.create("http://127.0.0.1:" + server.port()), 100,
-                Duration.ofSeconds(1), 8, Duration.ofSeconds(5), Duration.ZERO, 7), TextSource.read(data)).run();
+        LoadReport report = new LoadRun(
+                        new LoadSettings(
+                                URI.create("http://127.0.0.1:" + server.port()),
+                                100,
+                                Duration.ofSeconds(1),
+                                8,
+                                Duration.ofSeconds(5),
+                                Duration.ZERO,
+                                7),
+                        TextSource.read(data))
+                .run();
 
         assertThat(report.sent()).isEqualTo(100);
         assertThat(report.accepted()).isEqualTo(100);
@@ -137,7 +192,10 @@ class LoadRunTest {
         assertThat(report.endToEnd().count()).isEqualTo(100);
         // the first text of 7 waits 6 intervals (60 ms at 100/s) for the request that carries it
         assertThat(report.endToEnd().max()).isGreaterThanOrEqualTo(60);
-        assertThat(store.ids()).hasSize(100).allSatisfy(id -> assertThat(store.find(id).orElseThrow().lane())
-                .as("texts:batch would default to the batch lane").isEqualTo(Lane.REALTIME));
+        assertThat(store.ids())
+                .hasSize(100)
+                .allSatisfy(id -> assertThat(store.find(id).orElseThrow().lane())
+                        .as("texts:batch would default to the batch lane")
+                        .isEqualTo(Lane.REALTIME));
     }
 }

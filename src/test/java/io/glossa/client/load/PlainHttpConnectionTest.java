@@ -96,14 +96,17 @@ class PlainHttpConnectionTest {
 
     @Test
     void keepsOneConnectionForManyRequestsAndReadsContentLengthBodies() throws Exception {
-        URI base = serve(n -> "HTTP/1.1 202 Accepted\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n{\"id\":\"" + n + "\"}");
+        URI base = serve(
+                n -> "HTTP/1.1 202 Accepted\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n{\"id\":\""
+                        + n + "\"}");
         try (PlainHttpConnection connection = new PlainHttpConnection(base, 5_000)) {
             List<PlainHttpConnection.Response> answers = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 answers.add(connection.postJson("/api/v1/texts", "{\"text\":\"hej " + i + " å\"}"));
             }
             assertThat(answers).extracting(PlainHttpConnection.Response::status).containsOnly(202);
-            assertThat(answers).extracting(PlainHttpConnection.Response::body)
+            assertThat(answers)
+                    .extracting(PlainHttpConnection.Response::body)
                     .containsExactly("{\"id\":\"0\"}", "{\"id\":\"1\"}", "{\"id\":\"2\"}");
         }
         assertThat(connectionsSeen).containsExactly(1, 1, 1);
@@ -112,7 +115,9 @@ class PlainHttpConnectionTest {
 
     @Test
     void readsChunkedBodies() throws Exception {
-        URI base = serve(n -> "HTTP/1.1 400 Bad Request\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n{\"de\r\na;ext=1\r\ntail\":\"x\"}\r\n0\r\n\r\n");
+        URI base = serve(
+                n ->
+                        "HTTP/1.1 400 Bad Request\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n{\"de\r\na;ext=1\r\ntail\":\"x\"}\r\n0\r\n\r\n");
         try (PlainHttpConnection connection = new PlainHttpConnection(base, 5_000)) {
             PlainHttpConnection.Response answer = connection.postJson("/x", "{}");
             assertThat(answer.status()).isEqualTo(400);
@@ -136,7 +141,8 @@ class PlainHttpConnectionTest {
     void aFirstRequestThatIsNotAnsweredFailsWithoutARetry() throws Exception {
         URI base = serve(n -> null);
         try (PlainHttpConnection connection = new PlainHttpConnection(base, 5_000)) {
-            assertThatThrownBy(() -> connection.postJson("/x", "{}")).isInstanceOf(IOException.class)
+            assertThatThrownBy(() -> connection.postJson("/x", "{}"))
+                    .isInstanceOf(IOException.class)
                     .hasMessageContaining("closed the connection without answering");
         }
         assertThat(requestBodies).hasSize(1);
@@ -146,7 +152,8 @@ class PlainHttpConnectionTest {
     void somethingThatIsNotHttpIsAnIoError() throws Exception {
         URI base = serve(n -> "SSH-2.0-OpenSSH\r\n\r\n");
         try (PlainHttpConnection connection = new PlainHttpConnection(base, 5_000)) {
-            assertThatThrownBy(() -> connection.postJson("/x", "{}")).isInstanceOf(IOException.class)
+            assertThatThrownBy(() -> connection.postJson("/x", "{}"))
+                    .isInstanceOf(IOException.class)
                     .hasMessageContaining("not an HTTP/1.x status line");
         }
     }
@@ -154,6 +161,7 @@ class PlainHttpConnectionTest {
     @Test
     void refusesUrlsThatAreNotHttp() {
         assertThatThrownBy(() -> new PlainHttpConnection(URI.create("ftp://host/"), 1000))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http://");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("http://");
     }
 }
