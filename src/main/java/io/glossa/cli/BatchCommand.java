@@ -9,18 +9,10 @@ import io.glossa.client.load.AdaptivePace;
 import io.glossa.client.load.LanePacing;
 import io.glossa.client.load.Pacer;
 import io.glossa.client.load.TextsClient;
-import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -138,10 +130,11 @@ final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         validate();
-        BatchProgress progress = new BatchProgress(spec.commandLine().getErr(), quiet, inputLines());
+        BatchProgress progress =
+                new BatchProgress(spec.commandLine().getErr(), quiet, quiet ? -1 : BatchFiles.countLines(in));
         BatchTally tally;
-        try (InputStream input = openIn();
-                OutputStream output = openOut()) {
+        try (InputStream input = BatchFiles.openIn(in);
+                OutputStream output = BatchFiles.openOut(out)) {
             LineChunks chunks = new LineChunks(
                     new Utf8LineReader(input, PredictStream.MAX_LINE_BYTES),
                     viaQueue ? queueChunk() : chunk,
@@ -162,27 +155,6 @@ final class BatchCommand implements Callable<Integer> {
             return ExitCodes.USER_ERROR;
         }
         return ExitCodes.OK;
-    }
-
-    /** Lines of a file input, counted up front for the progress (a second quick read); -1 for stdin. */
-    private long inputLines() throws IOException {
-        if (quiet || in.equals("-") || !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(in))) {
-            return -1;
-        }
-        long lines = 0;
-        int last = '\n';
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream input = java.nio.file.Files.newInputStream(java.nio.file.Path.of(in))) {
-            for (int n = input.read(buffer); n > 0; n = input.read(buffer)) {
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
-                        lines++;
-                    }
-                }
-                last = buffer[n - 1];
-            }
-        }
-        return last == '\n' ? lines : lines + 1;
     }
 
     /** How a batch via the queue is paced. */
@@ -285,41 +257,6 @@ final class BatchCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(),
                     "--model does not apply with --via-queue: the API's workers " + "use their active model");
-        }
-    }
-
-    private InputStream openIn() {
-        if (in.equals("-")) {
-            return new FileInputStream(FileDescriptor.in);
-        }
-        Path path = Path.of(in);
-        try {
-            return Files.newInputStream(path);
-        } catch (NoSuchFileException e) {
-            throw new UserError("--in: no such file " + path);
-        } catch (AccessDeniedException e) {
-            throw new UserError("--in: permission denied: " + path);
-        } catch (IOException e) {
-            throw new UserError("--in: cannot read " + path + ": " + e.getMessage(), e);
-        }
-    }
-
-    private OutputStream openOut() {
-        if (out.equals("-")) {
-            return new BufferedOutputStream(new ClosedOutputGuard(new FileOutputStream(FileDescriptor.out)), 1 << 16);
-        }
-        Path path = Path.of(out);
-        if (Files.isDirectory(path)) {
-            throw new UserError("--out " + path + " is a directory; give a file name");
-        }
-        try {
-            return new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
-        } catch (NoSuchFileException e) {
-            throw new UserError("--out: the folder of " + path + " does not exist");
-        } catch (AccessDeniedException e) {
-            throw new UserError("--out: permission denied: " + path);
-        } catch (IOException e) {
-            throw new UserError("--out: cannot write " + path + ": " + e.getMessage(), e);
         }
     }
 }

@@ -2,7 +2,6 @@ package io.glossa.cli;
 
 import io.glossa.app.BrokerSettings;
 import io.glossa.broker.AmqpEndpoint;
-import io.glossa.broker.AmqpTls;
 import io.glossa.broker.BrokerSession;
 import io.glossa.broker.ConnectSettings;
 import io.glossa.broker.ConsumerSettings;
@@ -12,6 +11,7 @@ import io.glossa.broker.Topology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -174,24 +174,8 @@ public final class BrokerOptions {
         return new JobPacking(jobsPerMessage, Math.min(JobPacking.MAX_PACKED_BYTES, maxJobBytes));
     }
 
-    @Option(
-            names = "--amqp-tls-truststore",
-            defaultValue = "${env:GLOSSA_AMQP_TLS_TRUSTSTORE}",
-            paramLabel = "FILE",
-            description =
-                    "For amqps:// URIs: trust the CAs in this PKCS12/JKS file instead of the JVM's default truststore "
-                            + "(env GLOSSA_AMQP_TLS_TRUSTSTORE).")
-    Path truststore;
-
-    @Option(
-            names = "--amqp-tls-truststore-password",
-            defaultValue = "${env:GLOSSA_AMQP_TLS_TRUSTSTORE_PASSWORD}",
-            paramLabel = "PASSWORD",
-            arity = "1",
-            showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER,
-            description =
-                    "Password of --amqp-tls-truststore (env GLOSSA_AMQP_TLS_TRUSTSTORE_PASSWORD; prefer the variable: flags show in ps).")
-    String truststorePassword;
+    @Mixin
+    AmqpTlsOptions tls = new AmqpTlsOptions();
 
     /** True when no external broker is configured and the embedded one runs. */
     public boolean embedded() {
@@ -225,19 +209,11 @@ public final class BrokerOptions {
     public ConnectSettings connectSettings() {
         ConnectSettings settings =
                 ConnectSettings.defaults().withFirstConnectTimeout(Duration.ofSeconds(connectTimeoutSeconds));
-        if (truststore == null) {
-            return settings;
-        }
-        if (endpoint().map(e -> !e.tls()).orElse(true)) {
-            throw invalid("--amqp-tls-truststore is for TLS connections: give an amqps:// --amqp-uri");
-        }
-        AmqpTls tls = new AmqpTls(Optional.of(truststore), truststorePassword == null ? "" : truststorePassword);
         try {
-            tls.sslContext(); // fail now, with one line, rather than at the first connect
+            return tls.apply(settings, endpoint());
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }
-        return settings.withTls(tls);
     }
 
     public ConsumerSettings consumerSettings(int workerThreads) {

@@ -8,7 +8,6 @@ import io.glossa.text.Scripts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,6 +33,8 @@ public final class LanguageModel implements LanguageClassifier {
     private final List<String> labels;
     /** The names shown with a prediction: today's (LanguageNames), not the ones written into the file at training. */
     private final List<LabelInfo> labelInfo;
+
+    private final LabelDescriptions descriptions;
     /** Which labels a text's scripts allow, and where each label sits in a row. */
     private final ScriptPlan plan;
 
@@ -95,6 +96,7 @@ public final class LanguageModel implements LanguageClassifier {
         this.minLetters = Math.max(1, metadata.minLetters());
         this.labelInfo =
                 metadata.labels().stream().map(LabelInfo::withCurrentNames).toList();
+        this.descriptions = new LabelDescriptions(labelInfo);
         this.labels = metadata.labelCodes();
     }
 
@@ -215,13 +217,11 @@ public final class LanguageModel implements LanguageClassifier {
         Scratch scratch = scratches.get();
         float[] probabilities = scratch.probabilities;
         int best = classify(text, probabilities, scratch);
-        List<Candidate> top = scratch.letters < minLetters ? List.of() : top(text, probabilities, topK);
+        List<Candidate> top = scratch.letters < minLetters ? List.of() : descriptions.top(text, probabilities, topK);
         if (best == UNKNOWN_INDEX) {
-            double p = top.isEmpty() ? 0 : top.get(0).probability();
-            return new Prediction(Prediction.UNKNOWN, Prediction.UNKNOWN, Prediction.UNKNOWN, p, top);
+            return LabelDescriptions.unknown(top.isEmpty() ? 0 : top.get(0).probability(), top);
         }
-        LabelInfo info = labelInfo.get(best);
-        return new Prediction(info.code(), info.name(), info.nativeNameFor(text), probabilities[best], top);
+        return descriptions.known(best, text, probabilities[best], top);
     }
 
     @Override
@@ -254,37 +254,18 @@ public final class LanguageModel implements LanguageClassifier {
             }
         }
         if (scratch.letters < minLetters || best < 0 || sum <= 0) {
-            return new Prediction(Prediction.UNKNOWN, Prediction.UNKNOWN, Prediction.UNKNOWN, 0, List.of());
+            return LabelDescriptions.unknown(0, List.of());
         }
         int allowedCount = 0;
         for (int k = 0; k < labelCount; k++) {
             probabilities[k] /= sum;
             allowedCount += allowed[k] ? 1 : 0;
         }
-        List<Candidate> top = top(text, probabilities, Math.min(topK, allowedCount));
+        List<Candidate> top = descriptions.top(text, probabilities, Math.min(topK, allowedCount));
         if (probabilities[best] < unknownThreshold) {
-            return new Prediction(Prediction.UNKNOWN, Prediction.UNKNOWN, Prediction.UNKNOWN, probabilities[best], top);
+            return LabelDescriptions.unknown(probabilities[best], top);
         }
-        LabelInfo info = labelInfo.get(best);
-        return new Prediction(info.code(), info.name(), info.nativeNameFor(text), probabilities[best], top);
-    }
-
-    private List<Candidate> top(CharSequence text, float[] probabilities, int k) {
-        int n = Math.min(k, labelCount);
-        List<Candidate> out = new ArrayList<>(n);
-        boolean[] taken = new boolean[labelCount];
-        for (int r = 0; r < n; r++) {
-            int best = -1;
-            for (int c = 0; c < labelCount; c++) {
-                if (!taken[c] && (best < 0 || probabilities[c] > probabilities[best])) {
-                    best = c;
-                }
-            }
-            taken[best] = true;
-            LabelInfo info = labelInfo.get(best);
-            out.add(new Candidate(info.code(), info.name(), info.nativeNameFor(text), probabilities[best]));
-        }
-        return out;
+        return descriptions.known(best, text, probabilities[best], top);
     }
 
     // ---------------------------------------------------------------- describing
