@@ -64,6 +64,27 @@ final class BodyInput extends FilterInputStream {
         return n;
     }
 
+    /**
+     * Reads and drops what is left of a body already refused for its content, up to the limit and at the minimum
+     * rate. Jetty resets the connection of a request whose body was abandoned, and the reset can overtake the answer
+     * on its way, so the client would see no answer at all.
+     */
+    void discardRest() {
+        byte[] buffer = new byte[8192];
+        try {
+            while (total <= maxBytes) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, maxBytes + 1 - total));
+                if (n < 0) {
+                    return;
+                }
+                total += n;
+                checkRate();
+            }
+        } catch (IOException | ProblemException e) {
+            // the answer goes out all the same; Jetty closes the connection after it
+        }
+    }
+
     @Override
     public long skip(long n) throws IOException {
         throw new IOException("a request body is parsed, never skipped");

@@ -44,8 +44,15 @@ final class JsonBody {
                     "Payload Too Large",
                     "the request body is " + declared + " bytes; this endpoint accepts at most " + maxBytes + " bytes");
         }
+        BodyInput input = null;
         try {
-            return parse(new BodyInput(ctx.req().getInputStream(), maxBytes, System.nanoTime()), shape);
+            input = new BodyInput(ctx.req().getInputStream(), maxBytes, System.nanoTime());
+            return parse(input, shape);
+        } catch (ProblemException e) {
+            if (e.problem().status() == 400 && input != null) {
+                input.discardRest(); // so the 400 reaches the client (too large or too slow: not worth reading)
+            }
+            throw e;
         } catch (org.eclipse.jetty.http.HttpException.RuntimeException e) {
             // Jetty's verdict on the body itself (a malformed chunk, a broken framing); its parser throws the base
             // type as well as BadMessageException
