@@ -1,9 +1,9 @@
 package io.glossa.app;
 
 import io.glossa.broker.AmqpBroker;
-import io.glossa.broker.AmqpJobConsumer;
 import io.glossa.broker.ConsumerSettings;
 import io.glossa.model.LanguageModel;
+import io.glossa.pipeline.JobConsumer;
 import io.glossa.pipeline.JobHandler;
 import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.PipelineMetrics;
@@ -31,7 +31,7 @@ final class WorkerAssembly {
 
     private WorkerAssembly() {}
 
-    static AmqpJobConsumer start(RoleParts parts, ActiveModels models, ConsumerSettings settings, int topK) {
+    static JobConsumer start(RoleParts parts, ActiveModels models, ConsumerSettings settings, int topK) {
         Lifecycle life = parts.life();
         JdbcTextStore store = parts.store();
         AmqpBroker broker = parts.broker().broker();
@@ -48,8 +48,7 @@ final class WorkerAssembly {
                 system(broker),
                 broker.topology()::queue);
         warmUp(models.get());
-        AmqpJobConsumer consumer =
-                life.add("workers", broker.jobConsumer(settings, EnumSet.allOf(Lane.class), metrics));
+        JobConsumer consumer = life.add("workers", broker.jobConsumer(settings, EnumSet.allOf(Lane.class), metrics));
         consumer.start(handler);
         LOG.info(
                 "workers: {} threads, prefetch {} per lane, {} attempts before the failed queue",

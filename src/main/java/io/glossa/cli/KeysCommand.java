@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
             "a revoked key stops working within serve's --api-key-cache period."
         },
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
-public final class KeysCommand implements Callable<Integer> {
+final class KeysCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
             "Compare two versions over the stored texts both answered (live, shadow or re-verify):",
             "how often they disagree, and per language how often each is right on texts users labelled."
         })
-public final class ModelsCompareCommand implements Callable<Integer> {
+final class ModelsCompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

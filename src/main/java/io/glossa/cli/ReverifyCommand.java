@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
             "agreement with the stored predictions, accuracy on feedback labels, texts that changed language.",
             "Needs running workers: a glossa serve on the same --data-dir, or the deployment's --db-url and --amqp-uri."
         })
-public final class ReverifyCommand implements Callable<Integer> {
+final class ReverifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
