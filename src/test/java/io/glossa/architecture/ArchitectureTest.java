@@ -34,7 +34,7 @@ import java.util.Set;
  *       ConsumerSettings, EmbeddedBrokerSettings, Topology, JobPacking, JobMessageCodec's limits), BrokerFlavour,
  *       QueueStatistics, QueueStats, FailedQueue, FailedJob, ModelAnnouncementCodec;</li>
  *   <li>store: JdbcTextStore, Database, StoreSettings, Backend, EmbeddedSync and the Jdbc* port adapters;</li>
- *   <li>web: ApiServer, ApiSettings, AccessSettings, MetricsServer, ReadinessCheck and the UI's parts;</li>
+ *   <li>web: ApiServer, ApiSettings, AccessSettings, MetricsServer, ReadinessCheck, UiRoutes, QueueDepth;</li>
  *   <li>metrics: MetricsRegistry and the Micrometer adapters of the metrics ports;</li>
  *   <li>telemetry: OtelTracing, OtlpEndpoint;</li>
  *   <li>client.load: LoadRun, LoadSettings, LoadReport, TextSource, AcceptedIdsFile, pacing, TextsClient,
@@ -108,13 +108,9 @@ class ArchitectureTest {
                     "AccessSettings",
                     "ApiServer",
                     "ApiSettings",
-                    "LanguageCatalog",
                     "MetricsServer",
                     "QueueDepth",
                     "ReadinessCheck",
-                    "ResultTally",
-                    "ReverifyRoutes",
-                    "StatsSampler",
                     "UiRoutes"),
             "io.glossa.metrics",
             Set.of(
