@@ -4,8 +4,6 @@ import io.glossa.broker.AmqpBroker;
 import io.glossa.broker.QueueStats;
 import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.ResultFanout;
-import io.glossa.store.JdbcFeedback;
-import io.glossa.store.JdbcHistory;
 import io.glossa.store.JdbcTextStore;
 import io.glossa.web.QueueDepth;
 import io.glossa.web.UiRoutes;
@@ -30,8 +28,8 @@ final class UiAssembly {
         return life.add(
                 "dashboard history",
                 UiRoutes.start(
-                        new JdbcHistory(store.database()),
-                        new JdbcFeedback(store.database(), Clock.systemUTC()),
+                        store.database().history(),
+                        store.database().feedback(Clock.systemUTC()),
                         model.labels(),
                         registry,
                         () -> queues(broker),

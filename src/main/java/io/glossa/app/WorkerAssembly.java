@@ -11,8 +11,6 @@ import io.glossa.pipeline.PredictionHandler;
 import io.glossa.registry.ActiveModels;
 import io.glossa.registry.ReverifyHandler;
 import io.glossa.registry.ShadowingHandler;
-import io.glossa.store.JdbcReverify;
-import io.glossa.store.JdbcShadowResults;
 import io.glossa.store.JdbcTextStore;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -40,10 +38,10 @@ final class WorkerAssembly {
         JobHandler live = new ShadowingHandler(
                 new PredictionHandler(store, models, topK, clock, metrics),
                 models,
-                new JdbcShadowResults(store.database()),
+                store.database().shadowResults(),
                 clock);
         JobHandler handler = io.glossa.pipeline.TracedHandler.wrap(
-                new ReverifyHandler(live, models, new JdbcReverify(store.database(), clock), clock),
+                new ReverifyHandler(live, models, store.database().reverify(clock), clock),
                 parts.tracing(),
                 system(broker),
                 broker.topology()::queue);

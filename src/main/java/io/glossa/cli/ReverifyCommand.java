@@ -6,7 +6,6 @@ import io.glossa.registry.Reverification;
 import io.glossa.registry.ReverifyReport;
 import io.glossa.registry.ReverifyRun;
 import io.glossa.registry.Selection;
-import io.glossa.store.JdbcReverify;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +90,7 @@ final class ReverifyCommand implements Callable<Integer> {
         try (RegistryAccess access = RegistryAccess.open(storeOptions);
                 BrokerSession broker = openBroker()) {
             Reverification reverification = new Reverification(
-                    new JdbcReverify(access.database(), Clock.systemUTC()),
+                    access.database().reverify(Clock.systemUTC()),
                     access.registry(),
                     broker.broker().jobPublisher(),
                     Clock.systemUTC());

@@ -33,7 +33,8 @@ import java.util.Set;
  *   <li>broker: AmqpBroker, BrokerSession, EmbeddedBroker, their settings (AmqpEndpoint, AmqpTls, ConnectSettings,
  *       ConsumerSettings, EmbeddedBrokerSettings, Topology, JobPacking, JobMessageCodec's limits), BrokerFlavour,
  *       QueueStatistics, QueueStats, FailedQueue, FailedJob, ModelAnnouncementCodec;</li>
- *   <li>store: JdbcTextStore, Database, StoreSettings, Backend, EmbeddedSync and the Jdbc* port adapters;</li>
+ *   <li>store: JdbcTextStore, Database (it hands out the other port adapters), StoreSettings, Backend,
+ *       EmbeddedSync;</li>
  *   <li>web: ApiServer, ApiSettings, AccessSettings, MetricsServer, ReadinessCheck, UiRoutes, QueueDepth;</li>
  *   <li>metrics: MetricsRegistry and the Micrometer adapters of the metrics ports;</li>
  *   <li>telemetry: OtelTracing, OtlpEndpoint;</li>
@@ -90,19 +91,7 @@ class ArchitectureTest {
                     "QueueStats",
                     "Topology"),
             "io.glossa.store",
-            Set.of(
-                    "Backend",
-                    "Database",
-                    "EmbeddedSync",
-                    "JdbcApiKeyStore",
-                    "JdbcComparisons",
-                    "JdbcFeedback",
-                    "JdbcHistory",
-                    "JdbcModelRegistry",
-                    "JdbcReverify",
-                    "JdbcShadowResults",
-                    "JdbcTextStore",
-                    "StoreSettings"),
+            Set.of("Backend", "Database", "EmbeddedSync", "JdbcTextStore", "StoreSettings"),
             "io.glossa.web",
             Set.of(
                     "AccessSettings",

@@ -88,7 +88,7 @@ abstract class PipelineKit implements ClientsKit {
     /** The API keys of a running process's store, checked without a cache, to issue and revoke keys in tests. */
     static io.glossa.access.ApiKeys keys(Running running) {
         return new io.glossa.access.ApiKeys(
-                new io.glossa.store.JdbcApiKeyStore(running.store().database()),
+                running.store().database().apiKeys(),
                 new io.glossa.access.KeySecrets(),
                 java.time.Clock.systemUTC(),
                 Duration.ZERO);
