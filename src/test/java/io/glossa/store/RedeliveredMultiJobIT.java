@@ -102,9 +102,12 @@ class RedeliveredMultiJobIT {
     /** Takes the (one) multi-job message without acking it and closes its channel: the broker redelivers it. */
     private static void dieHoldingTheMessage(Topology topology) throws Exception {
         // a plain client connection of its own: the broker adapter keeps its connections to itself
+        AmqpEndpoint endpoint = AmqpEndpoint.parse(URI, "guest", "guest"); // its vhost: "/" for a bare "/"
         ConnectionFactory factory = new ConnectionFactory();
-        factory.setUri(URI);
-        try (Connection connection = factory.newConnection("redeliver-it-die");
+        factory.setUsername(endpoint.username());
+        factory.setPassword(endpoint.password());
+        factory.setVirtualHost(endpoint.virtualHost());
+        try (Connection connection = factory.newConnection(endpoint.addresses(), "redeliver-it-die");
                 Channel channel = connection.createChannel()) {
             GetResponse message = channel.basicGet(topology.queue(Lane.REALTIME), false);
             assertThat(message).as("the published message").isNotNull();
