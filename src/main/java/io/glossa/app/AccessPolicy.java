@@ -5,7 +5,6 @@ import io.glossa.access.KeySecrets;
 import io.glossa.access.RateLimit;
 import io.glossa.access.RateLimiter;
 import io.glossa.store.Database;
-import io.glossa.store.JdbcApiKeyStore;
 import io.glossa.web.AccessSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,7 +63,7 @@ public record AccessPolicy(boolean requireApiKey, RateLimit defaultLimit, Durati
                     origins);
             return new AccessSettings(Optional.empty(), null, corsOrigins);
         }
-        ApiKeys keys = new ApiKeys(new JdbcApiKeyStore(database), new KeySecrets(), Clock.systemUTC(), keyCache);
+        ApiKeys keys = new ApiKeys(database.apiKeys(), new KeySecrets(), Clock.systemUTC(), keyCache);
         long active = keys.list().stream().filter(k -> k.active()).count();
         LOG.info(
                 "access: API keys required ({} active; default limit {}; checked keys cached {} ms); CORS origins: {}",

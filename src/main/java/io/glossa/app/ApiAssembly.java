@@ -94,8 +94,7 @@ final class ApiAssembly {
         ApiServer server = new ApiServer(
                 submission, store, results, checks, registry, http.api(), storeReads, accessSettings, parts.tracing());
         server.with(UiAssembly.routes(life, store, broker, registry, results, model));
-        server.with(new io.glossa.web.ReverifyRoutes(
-                new io.glossa.store.JdbcReverify(store.database(), Clock.systemUTC())));
+        server.withReverifyRoutes(store.database().reverify(Clock.systemUTC()));
         try {
             life.add("http server", server.start(http.host(), http.port()));
         } catch (io.javalin.util.JavalinBindException e) {

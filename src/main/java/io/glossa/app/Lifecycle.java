@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * The parts a long-running command started, closed once in reverse order of starting: when the command ends, or on
  * SIGTERM / Ctrl+C, which the JVM turns into a shutdown hook that waits (bounded) for the close to finish.
  */
-public final class Lifecycle implements AutoCloseable {
+final class Lifecycle implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
     private static final Duration SHUTDOWN_LIMIT = Duration.ofSeconds(30);
 

@@ -11,7 +11,6 @@ import io.glossa.registry.ModelCatalog;
 import io.glossa.registry.ModelRegistry;
 import io.glossa.registry.ModelRegistryException;
 import io.glossa.store.Database;
-import io.glossa.store.JdbcModelRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -47,7 +46,7 @@ final class ModelDistribution {
             String role,
             MeterRegistry meters,
             Duration checkInterval) {
-        ModelRegistry registry = new JdbcModelRegistry(database, Clock.systemUTC());
+        ModelRegistry registry = database.modelRegistry(Clock.systemUTC());
         ActiveModels models = new ActiveModels(
                 registry,
                 fallback,
@@ -83,7 +82,7 @@ final class ModelDistribution {
      * the same moment wins; that is fine.
      */
     static void registerFirst(Database database, ModelSource source, LanguageModel model) {
-        ModelRegistry registry = new JdbcModelRegistry(database, Clock.systemUTC());
+        ModelRegistry registry = database.modelRegistry(Clock.systemUTC());
         if (!registry.list().isEmpty()) {
             return;
         }

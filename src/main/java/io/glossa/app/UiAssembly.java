@@ -4,13 +4,8 @@ import io.glossa.broker.AmqpBroker;
 import io.glossa.broker.QueueStats;
 import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.ResultFanout;
-import io.glossa.store.JdbcFeedback;
-import io.glossa.store.JdbcHistory;
 import io.glossa.store.JdbcTextStore;
-import io.glossa.web.LanguageCatalog;
 import io.glossa.web.QueueDepth;
-import io.glossa.web.ResultTally;
-import io.glossa.web.StatsSampler;
 import io.glossa.web.UiRoutes;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -30,18 +25,16 @@ final class UiAssembly {
             MeterRegistry registry,
             ResultFanout results,
             UiModel model) {
-        ResultTally tally = new ResultTally(registry);
-        results.add(tally);
-        StatsSampler sampler = life.add("dashboard history", new StatsSampler(registry, Clock.systemUTC()).start());
-        return new UiRoutes(
-                new JdbcHistory(store.database()),
-                new JdbcFeedback(store.database(), Clock.systemUTC()),
-                new LanguageCatalog(model.labels()),
-                registry,
-                sampler,
-                () -> queues(broker),
-                tally,
-                model.version());
+        return life.add(
+                "dashboard history",
+                UiRoutes.start(
+                        store.database().history(),
+                        store.database().feedback(Clock.systemUTC()),
+                        model.labels(),
+                        registry,
+                        () -> queues(broker),
+                        results,
+                        model.version()));
     }
 
     private static List<QueueDepth> queues(AmqpBroker broker) {

@@ -1,9 +1,9 @@
 package io.glossa.app;
 
 import io.glossa.broker.AmqpBroker;
-import io.glossa.broker.AmqpJobConsumer;
 import io.glossa.broker.ConsumerSettings;
 import io.glossa.model.LanguageModel;
+import io.glossa.pipeline.JobConsumer;
 import io.glossa.pipeline.JobHandler;
 import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.PipelineMetrics;
@@ -11,8 +11,6 @@ import io.glossa.pipeline.PredictionHandler;
 import io.glossa.registry.ActiveModels;
 import io.glossa.registry.ReverifyHandler;
 import io.glossa.registry.ShadowingHandler;
-import io.glossa.store.JdbcReverify;
-import io.glossa.store.JdbcShadowResults;
 import io.glossa.store.JdbcTextStore;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -31,7 +29,7 @@ final class WorkerAssembly {
 
     private WorkerAssembly() {}
 
-    static AmqpJobConsumer start(RoleParts parts, ActiveModels models, ConsumerSettings settings, int topK) {
+    static JobConsumer start(RoleParts parts, ActiveModels models, ConsumerSettings settings, int topK) {
         Lifecycle life = parts.life();
         JdbcTextStore store = parts.store();
         AmqpBroker broker = parts.broker().broker();
@@ -40,16 +38,15 @@ final class WorkerAssembly {
         JobHandler live = new ShadowingHandler(
                 new PredictionHandler(store, models, topK, clock, metrics),
                 models,
-                new JdbcShadowResults(store.database()),
+                store.database().shadowResults(),
                 clock);
         JobHandler handler = io.glossa.pipeline.TracedHandler.wrap(
-                new ReverifyHandler(live, models, new JdbcReverify(store.database(), clock), clock),
+                new ReverifyHandler(live, models, store.database().reverify(clock), clock),
                 parts.tracing(),
                 system(broker),
                 broker.topology()::queue);
         warmUp(models.get());
-        AmqpJobConsumer consumer =
-                life.add("workers", broker.jobConsumer(settings, EnumSet.allOf(Lane.class), metrics));
+        JobConsumer consumer = life.add("workers", broker.jobConsumer(settings, EnumSet.allOf(Lane.class), metrics));
         consumer.start(handler);
         LOG.info(
                 "workers: {} threads, prefetch {} per lane, {} attempts before the failed queue",

@@ -1,5 +1,7 @@
 package io.glossa.broker;
 
+import io.glossa.pipeline.JobConsumer;
+import io.glossa.pipeline.JobPublisher;
 import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.PipelineMetrics;
 import io.glossa.pipeline.ResultListener;
@@ -71,7 +73,7 @@ public final class AmqpBroker implements AutoCloseable {
         return publishing().flavour();
     }
 
-    public synchronized AmqpJobPublisher jobPublisher() {
+    public synchronized JobPublisher jobPublisher() {
         if (publisher == null) {
             publisher = track(new AmqpJobPublisher(publishing(), topology));
         }
@@ -79,33 +81,32 @@ public final class AmqpBroker implements AutoCloseable {
     }
 
     /** Packs the jobs of a publish into messages as {@code packing} says; one per message is {@link #jobPublisher()}. */
-    public synchronized AmqpJobPublisher jobPublisher(JobPacking packing) {
+    public synchronized JobPublisher jobPublisher(JobPacking packing) {
         return packing.jobsPerMessage() == 1
                 ? jobPublisher()
                 : track(new AmqpJobPublisher(publishing(), topology, packing));
     }
 
     /** Up to {@code jobsPerMessage} jobs per message, in at most {@link JobPacking#MAX_PACKED_BYTES}. */
-    public AmqpJobPublisher jobPublisher(int jobsPerMessage) {
+    public JobPublisher jobPublisher(int jobsPerMessage) {
         return jobPublisher(JobPacking.upTo(jobsPerMessage));
     }
 
-    public AmqpJobConsumer jobConsumer(ConsumerSettings settings) {
+    public JobConsumer jobConsumer(ConsumerSettings settings) {
         return jobConsumer(settings, EnumSet.allOf(Lane.class));
     }
 
-    public AmqpJobConsumer jobConsumer(ConsumerSettings settings, Set<Lane> lanes) {
+    public JobConsumer jobConsumer(ConsumerSettings settings, Set<Lane> lanes) {
         return jobConsumer(settings, lanes, PipelineMetrics.NONE);
     }
 
     /** @param metrics told of every delivery a worker thread takes (queue wait, redelivery) */
-    public synchronized AmqpJobConsumer jobConsumer(
-            ConsumerSettings settings, Set<Lane> lanes, PipelineMetrics metrics) {
+    public synchronized JobConsumer jobConsumer(ConsumerSettings settings, Set<Lane> lanes, PipelineMetrics metrics) {
         return track(new AmqpJobConsumer(consuming(), topology, settings, lanes, metrics));
     }
 
     /** @param pattern topic pattern over {@code <status>.<language>}, e.g. {@code #} or {@code done.*} */
-    public synchronized ResultSubscriber subscribeResults(String pattern, ResultListener listener) {
+    public synchronized AutoCloseable subscribeResults(String pattern, ResultListener listener) {
         return track(ResultSubscriber.subscribe(listening(), topology, pattern, listener));
     }
 
@@ -125,8 +126,13 @@ public final class AmqpBroker implements AutoCloseable {
         return statistics;
     }
 
+    /** Deletes this topology's exchanges and queues, e.g. a test's own topology after the test. */
+    public void deleteTopology() {
+        topology.delete(publishing());
+    }
+
     /** The connection jobs are published on; also for model announcements on the models exchange. */
-    public synchronized BrokerConnection publishing() {
+    synchronized BrokerConnection publishing() {
         if (publishing == null) {
             publishing = track(connector.connect(role + "-publish"));
         }

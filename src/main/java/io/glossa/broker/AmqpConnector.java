@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * exponential backoff, until {@link ConnectSettings#firstConnectTimeout()}: a broker that is starting or restarting
  * must not kill the process. Each connection is named for its role so it shows in the broker's management UI.
  */
-public final class AmqpConnector {
+final class AmqpConnector {
     private static final Logger LOG = LoggerFactory.getLogger(AmqpConnector.class);
     private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
 

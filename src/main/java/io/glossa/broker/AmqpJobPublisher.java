@@ -21,7 +21,7 @@ import java.util.concurrent.Semaphore;
  * borrows a confirm channel from a small pool, so concurrent callers publish in parallel and one caller's confirms
  * never wait for another's. A channel that saw any error is dropped.
  */
-public final class AmqpJobPublisher implements JobPublisher, AutoCloseable {
+final class AmqpJobPublisher implements JobPublisher, AutoCloseable {
     /**
      * Long enough for a slow but working broker (the embedded one on a saturated 2-core box once took over 10 s for a
      * batch of 500); a lost connection fails at once anyway, without waiting for this.

@@ -6,7 +6,7 @@ import io.glossa.pipeline.BrokerUnavailableException;
 import java.io.IOException;
 
 /** An open (auto-recovering) connection and the flavour of the broker behind it. */
-public record BrokerConnection(Connection connection, BrokerFlavour flavour) implements AutoCloseable {
+record BrokerConnection(Connection connection, BrokerFlavour flavour) implements AutoCloseable {
     public Channel openChannel() {
         try {
             Channel channel = connection.createChannel();

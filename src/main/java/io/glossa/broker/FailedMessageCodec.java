@@ -18,7 +18,7 @@ import java.util.Base64;
  * else base64; beyond {@link #MAX_ORIGINAL_BYTES} it is cut (a 10 MB poison message must not become a 10 MB
  * failed message), and {@code original_bytes} still tells its real size.
  */
-public final class FailedMessageCodec {
+final class FailedMessageCodec {
     public static final int MAX_ORIGINAL_BYTES = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param multi whether the body was a multi-job body, even one holding a single job
  */
-public record JobBody(List<JobMessage> jobs, boolean multi) {
+record JobBody(List<JobMessage> jobs, boolean multi) {
     public JobBody {
         jobs = List.copyOf(jobs);
         if (jobs.isEmpty()) {

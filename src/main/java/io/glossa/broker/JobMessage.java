@@ -17,7 +17,7 @@ import java.util.UUID;
  * @param owner       the API key id the text belongs to ({@code "owner_key_id"}); null when absent: an outside
  *                    producer's job is owned by nobody, so only admin keys see its result
  */
-public record JobMessage(
+record JobMessage(
         UUID id, String text, Rescore rescore, Instant submittedAt, Question question, TraceContext trace, Long owner) {
     public JobMessage {
         question = question == null ? Question.DEFAULT : question;

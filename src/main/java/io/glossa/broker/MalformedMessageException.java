@@ -1,7 +1,7 @@
 package io.glossa.broker;
 
 /** A delivered body that can never become a job; the message says why, for the failed queue. */
-public final class MalformedMessageException extends Exception {
+final class MalformedMessageException extends Exception {
     public MalformedMessageException(String reason) {
         super(reason);
     }

@@ -3,7 +3,7 @@ package io.glossa.broker;
 import java.util.Map;
 
 /** The AMQP headers glossa sets and reads (documented in docs/messages.md). */
-public final class MessageHeaders {
+final class MessageHeaders {
     /** Job lane, {@code realtime} or {@code batch} (also the routing key). */
     public static final String LANE = "x-glossa-lane";
     /** When the API accepted the text, ISO-8601 UTC with milliseconds (the AMQP timestamp has only seconds). */

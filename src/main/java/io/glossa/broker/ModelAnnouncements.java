@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * exclusive, auto-delete, server-named queue, re-created by topology recovery after a reconnect (announcements sent
  * while disconnected are missed, so a worker should also check the store's active version when it reconnects).
  */
-public final class ModelAnnouncements {
+final class ModelAnnouncements {
     private static final Logger LOG = LoggerFactory.getLogger(ModelAnnouncements.class);
 
     private ModelAnnouncements() {}

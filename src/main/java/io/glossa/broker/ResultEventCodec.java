@@ -23,7 +23,7 @@ import java.util.UUID;
  * "completed_at","error"}}, plus {@code "owner_key_id"} when the text has an owner (an API key id; an event stream
  * shows it to that key and admin keys only). The same body is the RPC reply.
  */
-public final class ResultEventCodec {
+final class ResultEventCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ResultEventCodec() {}

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * transient): a listener that needs certainty reads the store. Topology recovery re-creates the queue after a
  * reconnect, and a channel the broker closed is replaced; events published meanwhile are missed.
  */
-public final class ResultSubscriber implements AutoCloseable {
+final class ResultSubscriber implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResultSubscriber.class);
     /** Pauses between tries to subscribe again after the broker went away. */
     private static final Backoff RESUBSCRIBE = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10));

@@ -10,7 +10,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Who may use the HTTP API: API keys, their rate limits, CORS origins (shared by {@code serve} and {@code api}). */
-public final class AccessOptions {
+final class AccessOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
             "Needs --db-url (PostgreSQL), since workers in other processes must reach the same database.",
             "Without --amqp-uri it starts the embedded broker on 127.0.0.1:5673 for workers on this machine."
         })
-public final class ApiCommand implements Callable<Integer> {
+final class ApiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.ParseResult;
  * Installed by {@link Main#commandLine()}; other commands only need to throw {@link UserError} or one of the
  * core exceptions.
  */
-public final class CliErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+final class CliErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
     private static final List<Class<? extends Throwable>> USER_ERRORS = List.of(
             UserError.class,
             io.glossa.app.StartupException.class,

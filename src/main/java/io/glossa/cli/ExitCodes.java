@@ -1,7 +1,7 @@
 package io.glossa.cli;
 
 /** Exit codes of every glossa command. */
-public final class ExitCodes {
+final class ExitCodes {
     public static final int OK = 0;
     /** The user can fix it: bad input file, bad model, unusable option value. */
     public static final int USER_ERROR = 1;

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
             FailedCommand.Show.class,
             FailedCommand.Replay.class
         })
-public final class FailedCommand implements Runnable {
+final class FailedCommand implements Runnable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec

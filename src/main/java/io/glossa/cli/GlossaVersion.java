@@ -3,7 +3,7 @@ package io.glossa.cli;
 import picocli.CommandLine.IVersionProvider;
 
 /** The version printed by {@code --version}, taken from the jar manifest when packaged. */
-public final class GlossaVersion implements IVersionProvider {
+final class GlossaVersion implements IVersionProvider {
     public static String current() {
         String v = GlossaVersion.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The HTTP API's options, shared by {@code serve} and {@code api}. */
-public final class HttpOptions {
+final class HttpOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 

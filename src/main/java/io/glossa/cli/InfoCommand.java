@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         name = "info",
         mixinStandardHelpOptions = true,
         description = "Show a model's metadata and provenance (labels, parameters, training files, scores).")
-public final class InfoCommand implements Callable<Integer> {
+final class InfoCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 

@@ -7,7 +7,6 @@ import io.glossa.access.KeyScope;
 import io.glossa.access.KeySecrets;
 import io.glossa.access.RateLimit;
 import io.glossa.store.Database;
-import io.glossa.store.JdbcApiKeyStore;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +35,7 @@ import picocli.CommandLine.Spec;
             "a revoked key stops working within serve's --api-key-cache period."
         },
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
-public final class KeysCommand implements Callable<Integer> {
+final class KeysCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -47,7 +46,7 @@ public final class KeysCommand implements Callable<Integer> {
 
     private static ApiKeys keys(Database database) {
         // the CLI never authenticates, so the validation cache is irrelevant here
-        return new ApiKeys(new JdbcApiKeyStore(database), new KeySecrets(), Clock.systemUTC(), Duration.ZERO);
+        return new ApiKeys(database.apiKeys(), new KeySecrets(), Clock.systemUTC(), Duration.ZERO);
     }
 
     static String describeLimit(ApiKey key) {

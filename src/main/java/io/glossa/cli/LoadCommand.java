@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
             "Latency is measured from each text's intended send time (no coordinated omission).",
             "Exit code 1 if any text was rejected or any accepted text got no result."
         })
-public final class LoadCommand implements Callable<Integer> {
+final class LoadCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The {@code --model FILE} option every command that classifies shares; without it, the model in the jar. */
-public final class ModelOption {
+final class ModelOption {
     @Option(names = "--model", paramLabel = "MODEL", description = "Model file (default: the model built into glossa).")
     Path model;
 

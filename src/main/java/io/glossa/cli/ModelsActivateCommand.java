@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
             "Make a registered version the active one: every worker fetches, verifies and switches to it.",
             "With --amqp-uri the change is announced at once; otherwise workers notice at their next model check."
         })
-public final class ModelsActivateCommand implements Callable<Integer> {
+final class ModelsActivateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

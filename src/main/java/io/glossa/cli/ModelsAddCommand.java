@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         name = "add",
         mixinStandardHelpOptions = true,
         description = "Add a model file to the registry (loaded and smoke-tested first; a corrupt file is refused).")
-public final class ModelsAddCommand implements Callable<Integer> {
+final class ModelsAddCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
             ModelsShadowCommand.class,
             ModelsCompareCommand.class
         })
-public final class ModelsCommand implements Runnable {
+final class ModelsCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

@@ -2,7 +2,6 @@ package io.glossa.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glossa.registry.ModelComparison;
-import io.glossa.store.JdbcComparisons;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -21,7 +20,7 @@ import picocli.CommandLine.Spec;
             "Compare two versions over the stored texts both answered (live, shadow or re-verify):",
             "how often they disagree, and per language how often each is right on texts users labelled."
         })
-public final class ModelsCompareCommand implements Callable<Integer> {
+final class ModelsCompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -46,7 +45,7 @@ public final class ModelsCompareCommand implements Callable<Integer> {
                     throw new UserError("no model " + version + " in the registry (see glossa models list)");
                 }
             }
-            comparison = ModelComparison.compare(new JdbcComparisons(access.database()), a, b);
+            comparison = ModelComparison.compare(access.database().comparisons(), a, b);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         name = "list",
         mixinStandardHelpOptions = true,
         description = "List the registered versions (* = active, s = shadow), the changelog and the workers' models.")
-public final class ModelsListCommand implements Callable<Integer> {
+final class ModelsListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         name = "rollback",
         mixinStandardHelpOptions = true,
         description = "Re-activate the version that was active before the current one (again: the one before that).")
-public final class ModelsRollbackCommand implements Callable<Integer> {
+final class ModelsRollbackCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

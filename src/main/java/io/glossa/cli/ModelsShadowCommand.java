@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
             "predicts with it and stores its answer apart (never shown to clients). --off stops it.",
             "Compare afterwards with: glossa models compare ACTIVE CANDIDATE"
         })
-public final class ModelsShadowCommand implements Callable<Integer> {
+final class ModelsShadowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

@@ -7,7 +7,6 @@ import io.glossa.registry.ModelAnnouncer;
 import io.glossa.registry.ModelCatalog;
 import io.glossa.registry.ModelRegistry;
 import io.glossa.store.Database;
-import io.glossa.store.JdbcModelRegistry;
 import java.io.PrintWriter;
 import java.time.Clock;
 
@@ -22,7 +21,7 @@ final class RegistryAccess implements AutoCloseable {
 
     private RegistryAccess(Database database) {
         this.database = database;
-        this.registry = new JdbcModelRegistry(database, Clock.systemUTC());
+        this.registry = database.modelRegistry(Clock.systemUTC());
     }
 
     static RegistryAccess open(StoreOptions store) {

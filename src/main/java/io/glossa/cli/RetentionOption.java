@@ -9,7 +9,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** How long accepted texts are kept ({@code serve}, {@code api}): {@code --retain 30d}, or {@code forever}. */
-public final class RetentionOption {
+final class RetentionOption {
     static final String DEFAULT = "30d";
 
     @Spec(Spec.Target.MIXEE)

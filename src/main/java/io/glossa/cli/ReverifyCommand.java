@@ -6,7 +6,6 @@ import io.glossa.registry.Reverification;
 import io.glossa.registry.ReverifyReport;
 import io.glossa.registry.ReverifyRun;
 import io.glossa.registry.Selection;
-import io.glossa.store.JdbcReverify;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +37,7 @@ import picocli.CommandLine.Spec;
             "agreement with the stored predictions, accuracy on feedback labels, texts that changed language.",
             "Needs running workers: a glossa serve on the same --data-dir, or the deployment's --db-url and --amqp-uri."
         })
-public final class ReverifyCommand implements Callable<Integer> {
+final class ReverifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -91,7 +90,7 @@ public final class ReverifyCommand implements Callable<Integer> {
         try (RegistryAccess access = RegistryAccess.open(storeOptions);
                 BrokerSession broker = openBroker()) {
             Reverification reverification = new Reverification(
-                    new JdbcReverify(access.database(), Clock.systemUTC()),
+                    access.database().reverify(Clock.systemUTC()),
                     access.registry(),
                     broker.broker().jobPublisher(),
                     Clock.systemUTC());

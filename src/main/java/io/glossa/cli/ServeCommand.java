@@ -10,6 +10,7 @@ import picocli.CommandLine.Mixin;
 /**
  * {@code glossa serve}: everything in one process — API and UI, workers, and (unless --amqp-uri / --db-url point
  * elsewhere) the embedded broker and database under --data-dir.
+ * Public, unlike the other commands: SafeDefaultsIT parses serve's own defaults to check them.
  */
 @Command(
         name = "serve",

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * <p>Opening fails with {@link io.glossa.pipeline.StoreUnavailableException}, whose message is one line naming the
  * URL (password masked) and what to check: print it as the command's error.
  */
-public final class StoreOptions {
+final class StoreOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 

@@ -4,7 +4,6 @@ import io.glossa.corpus.LabeledText;
 import io.glossa.pipeline.FeedbackLabel;
 import io.glossa.pipeline.FeedbackSnapshot;
 import io.glossa.store.Database;
-import io.glossa.store.JdbcFeedback;
 import java.time.Clock;
 import java.util.List;
 
@@ -14,7 +13,7 @@ final class StoredFeedback {
 
     static FeedbackSnapshot read(StoreOptions store) {
         try (Database database = store.openDatabase()) {
-            return FeedbackSnapshot.read(new JdbcFeedback(database, Clock.systemUTC()));
+            return FeedbackSnapshot.read(database.feedback(Clock.systemUTC()));
         }
     }
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  * given, and then no SDK is loaded at all. The standard {@code OTEL_EXPORTER_OTLP_ENDPOINT} and
  * {@code OTEL_SERVICE_NAME} variables count too, so a deployment's usual OTel settings work unchanged.
  */
-public final class TracingOptions {
+final class TracingOptions {
     static final String STANDARD_ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
     static final String STANDARD_SERVICE = "OTEL_SERVICE_NAME";
 

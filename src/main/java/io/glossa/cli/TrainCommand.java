@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
                     + "the newest per text, each --feedback-weight times; the model's provenance records them "
                     + "(count, ids, time range, SHA-256)."
         })
-public final class TrainCommand implements Callable<Integer> {
+final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--data",
             required = true,

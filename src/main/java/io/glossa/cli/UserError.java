@@ -4,7 +4,7 @@ package io.glossa.cli;
  * A problem the user can fix (bad flag value, missing file, unusable input). The CLI prints its message as one
  * line and exits non-zero, without a stack trace.
  */
-public final class UserError extends RuntimeException {
+final class UserError extends RuntimeException {
     public UserError(String message) {
         super(message);
     }

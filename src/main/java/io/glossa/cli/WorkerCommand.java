@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
             "Needs --amqp-uri (RabbitMQ, or amqp://guest:guest@127.0.0.1:5673 for the embedded broker of a running",
             "'glossa serve'/'glossa api') and --db-url (PostgreSQL, the database of a deployment across machines)."
         })
-public final class WorkerCommand implements Callable<Integer> {
+final class WorkerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Worker options, shared by {@code serve} and {@code worker}. */
-public final class WorkerOptions {
+final class WorkerOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 

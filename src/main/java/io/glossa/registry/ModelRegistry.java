@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The port to where model versions are kept: their bytes, provenance and the changelog of activations. The JDBC
- * adapter ({@code io.glossa.store.JdbcModelRegistry}) shares the pipeline's database, so every process of a
+ * adapter ({@code io.glossa.store.JdbcModelRegistry}, from {@code Database.modelRegistry}) shares the pipeline's database, so every process of a
  * deployment sees the same active version.
  */
 public interface ModelRegistry {

@@ -2,12 +2,20 @@ package io.glossa.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.glossa.access.ApiKeyStore;
+import io.glossa.pipeline.FeedbackStore;
+import io.glossa.pipeline.TextHistory;
+import io.glossa.registry.ComparisonStore;
+import io.glossa.registry.ModelRegistry;
+import io.glossa.registry.ReverifyStore;
+import io.glossa.registry.ShadowResults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -136,5 +144,35 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+    }
+
+    // The port adapters over this database: callers get the port, the Jdbc classes stay inside the store package.
+
+    public TextHistory history() {
+        return new JdbcHistory(this);
+    }
+
+    public FeedbackStore feedback(Clock clock) {
+        return new JdbcFeedback(this, clock);
+    }
+
+    public ReverifyStore reverify(Clock clock) {
+        return new JdbcReverify(this, clock);
+    }
+
+    public ShadowResults shadowResults() {
+        return new JdbcShadowResults(this);
+    }
+
+    public ComparisonStore comparisons() {
+        return new JdbcComparisons(this);
+    }
+
+    public ApiKeyStore apiKeys() {
+        return new JdbcApiKeyStore(this);
+    }
+
+    public ModelRegistry modelRegistry(Clock clock) {
+        return new JdbcModelRegistry(this, clock);
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The api_keys table (migration V3) over JDBC, on the embedded database and PostgreSQL alike. */
-public final class JdbcApiKeyStore implements ApiKeyStore {
+final class JdbcApiKeyStore implements ApiKeyStore {
     private static final String COLUMNS = "id, name, created_at, revoked_at, rate_per_second, rate_burst, scope";
     private static final String INSERT =
             "INSERT INTO api_keys (name, secret_hash, created_at, rate_per_second, rate_burst, scope)"

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Comparisons of model versions over everything they answered (results, shadow_results, reverify_results). */
-public final class JdbcComparisons implements ComparisonStore {
+final class JdbcComparisons implements ComparisonStore {
     /** One version's answers, wherever they were stored; the same version always answers a text alike. */
     static final String ANSWERS = """
             SELECT text_id, language FROM results WHERE model_version = ?

@@ -21,7 +21,7 @@ import java.util.UUID;
  * its author's API key id; training and evaluation read only labels whose author could vouch for the text (see
  * {@link #labels}).
  */
-public final class JdbcFeedback implements FeedbackStore {
+final class JdbcFeedback implements FeedbackStore {
     private static final String INSERT =
             "INSERT INTO feedback (text_id, language, created_at, api_key_id) VALUES (?, ?, ?, ?)";
     private static final String LABELS = """

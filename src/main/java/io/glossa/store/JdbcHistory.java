@@ -12,7 +12,7 @@ import java.util.List;
  * The newest texts with their bodies and results, in one query: every text (index texts_submitted_at) or one API
  * key's own (index texts_api_key_id_submitted_at, migration V9).
  */
-public final class JdbcHistory implements TextHistory {
+final class JdbcHistory implements TextHistory {
     private static final String SELECT = TextRows.SELECT_WITH_RESULT.replace("SELECT ", "SELECT t.body, ");
     private static final String NEWEST_FIRST = " ORDER BY t.submitted_at DESC, t.id DESC LIMIT ?";
     private static final String RECENT = SELECT + NEWEST_FIRST;

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The model registry (migration V4) over JDBC, on the embedded database and PostgreSQL alike. */
-public final class JdbcModelRegistry implements ModelRegistry {
+final class JdbcModelRegistry implements ModelRegistry {
     private static final String ENTRY_COLUMNS =
             "version, sha256, size_bytes, dev_score, note, added_at, measured_score";
     private static final String STATE = """

@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Re-verify runs and answers (migration V6) over JDBC; the report's numbers are counted in SQL. */
-public final class JdbcReverify implements ReverifyStore {
+final class JdbcReverify implements ReverifyStore {
     private static final String RUN_COLUMNS = "r.id, r.model_version, r.selection, r.total, r.created_at, "
             + "r.finished_at, r.report, (SELECT COUNT(*) FROM reverify_results v WHERE v.run_id = r.id) AS scored";
     /** Each re-scored text beside the prediction its client was shown (the result of the text's model_version). */

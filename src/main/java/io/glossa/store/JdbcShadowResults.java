@@ -6,7 +6,7 @@ import java.sql.PreparedStatement;
 import java.time.temporal.ChronoUnit;
 
 /** Shadow answers (migration V4): their own table, so no client-facing read can ever return them. */
-public final class JdbcShadowResults implements ShadowResults {
+final class JdbcShadowResults implements ShadowResults {
     private static final String INSERT = """
             INSERT INTO shadow_results (text_id, model_version, language, probability, completed_at)
             VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING

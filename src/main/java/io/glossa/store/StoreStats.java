@@ -1,7 +1,7 @@
 package io.glossa.store;
 
 /** How many texts are in each state, and how many jobs still wait in the outbox. */
-public record StoreStats(long pending, long done, long failed, long unpublished) {
+record StoreStats(long pending, long done, long failed, long unpublished) {
     public long total() {
         return pending + done + failed;
     }

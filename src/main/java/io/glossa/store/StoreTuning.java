@@ -10,7 +10,7 @@ import java.time.Duration;
  *        concurrent calls beyond that share the next one ({@link GroupCommit})
  * @param completeWriters the same for complete()
  */
-public record StoreTuning(Duration outboxLease, int acceptWriters, int completeWriters) {
+record StoreTuning(Duration outboxLease, int acceptWriters, int completeWriters) {
     public static final Duration DEFAULT_OUTBOX_LEASE = Duration.ofSeconds(30);
 
     public StoreTuning {

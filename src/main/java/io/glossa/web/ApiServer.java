@@ -6,6 +6,7 @@ import io.glossa.pipeline.ResultFanout;
 import io.glossa.pipeline.ResultWaiters;
 import io.glossa.pipeline.TextStore;
 import io.glossa.pipeline.TextSubmission;
+import io.glossa.registry.ReverifyStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
@@ -145,6 +146,11 @@ public final class ApiServer implements AutoCloseable {
         }
         groups.add(group);
         return this;
+    }
+
+    /** Adds the routes of re-verify runs over {@code runs}; call before {@link #start}. */
+    public ApiServer withReverifyRoutes(ReverifyStore runs) {
+        return with(new ReverifyRoutes(runs));
     }
 
     /** Starts listening; port 0 picks a free port. */

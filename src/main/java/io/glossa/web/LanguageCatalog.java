@@ -7,7 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The languages a user may pick as a label: the model's labels, with English and native names. */
-public final class LanguageCatalog {
+final class LanguageCatalog {
     private final List<LabelInfo> languages;
     private final Map<String, LabelInfo> byCode;
 

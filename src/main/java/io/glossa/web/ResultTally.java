@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * distribution and {@code /metrics} are the same numbers; remembers the model version of the latest result (the
  * workers' model, whatever process they run in).
  */
-public final class ResultTally implements ResultListener {
+final class ResultTally implements ResultListener {
     static final String COUNTER = "glossa.predictions";
 
     private final MeterRegistry registry;

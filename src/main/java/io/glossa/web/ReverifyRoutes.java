@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * {@code GET /api/v1/reverify} (the latest runs) and {@code GET /api/v1/reverify/{run}} (one run: progress, and its
  * report once finished), for the UI's re-verify page.
  */
-public final class ReverifyRoutes implements RouteGroup {
+final class ReverifyRoutes implements RouteGroup {
     static final String PATH = "/api/v1/reverify";
     private static final int LIST_LIMIT = 20;
     private static final Pattern UUID_FORM =

@@ -4,6 +4,6 @@ import io.javalin.config.RoutesConfig;
 
 /** Routes added to the {@link ApiServer} beside the texts API (e.g. the UI's), registered before it starts. */
 @FunctionalInterface
-public interface RouteGroup {
+interface RouteGroup {
     void register(RoutesConfig routes);
 }

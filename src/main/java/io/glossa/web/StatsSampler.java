@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * {@link StatsHistory}, so a dashboard opened now shows the last 15 minutes. It reads the meters that the accept and
  * result paths update anyway: recording costs those paths nothing.
  */
-public final class StatsSampler implements AutoCloseable {
+final class StatsSampler implements AutoCloseable {
     /** Percentiles over the 10 seconds up to each second, as the dashboard has always shown them. */
     static final int LATENCY_WINDOW_SECONDS = 10;
     /** Closer samples (a late timer catching up) would turn a few milliseconds' counts into a rate spike. */

@@ -1,12 +1,18 @@
 package io.glossa.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The layering of src/main (README, "Architecture"): a pure core, ports with their policies, and adapters around
@@ -21,6 +27,23 @@ import com.tngtech.archunit.lang.ArchRule;
  *   <li>the composition root: io.glossa.app, when present.</li>
  * </ul>
  * cli is the entry point: its commands start what the composition root assembles, so only cli may import app.
+ *
+ * <p>Each adapter, app and cli has a face: its only public types, the only ones other packages may depend on.
+ * <ul>
+ *   <li>broker: AmqpBroker, BrokerSession, EmbeddedBroker, their settings (AmqpEndpoint, AmqpTls, ConnectSettings,
+ *       ConsumerSettings, EmbeddedBrokerSettings, Topology, JobPacking, JobMessageCodec's limits), BrokerFlavour,
+ *       QueueStatistics, QueueStats, FailedQueue, FailedJob, ModelAnnouncementCodec;</li>
+ *   <li>store: JdbcTextStore, Database (it hands out the other port adapters), StoreSettings, Backend,
+ *       EmbeddedSync;</li>
+ *   <li>web: ApiServer, ApiSettings, AccessSettings, MetricsServer, ReadinessCheck, UiRoutes, QueueDepth;</li>
+ *   <li>metrics: MetricsRegistry and the Micrometer adapters of the metrics ports;</li>
+ *   <li>telemetry: OtelTracing, OtlpEndpoint;</li>
+ *   <li>client.load: LoadRun, LoadSettings, LoadReport, TextSource, AcceptedIdsFile, pacing, TextsClient,
+ *       ResultFeed;</li>
+ *   <li>client.batch: LocalBatch, QueueBatch, their input, output, tally and listener;</li>
+ *   <li>app: Roles, Running and the settings records cli fills in;</li>
+ *   <li>cli: Main, ServeCommand (SafeDefaultsIT parses its defaults), BrokerOptions.</li>
+ * </ul>
  */
 @AnalyzeClasses(
         packages = "io.glossa",
@@ -45,6 +68,122 @@ class ArchitectureTest {
     };
     private static final String CLI = "io.glossa.cli..";
     private static final String APP = "io.glossa.app..";
+
+    /** Each package's face (see the class comment); the rest of the package is package-private. */
+    private static final Map<String, Set<String>> FACES = Map.of(
+            "io.glossa.broker",
+            Set.of(
+                    "AmqpBroker",
+                    "AmqpEndpoint",
+                    "AmqpTls",
+                    "BrokerFlavour",
+                    "BrokerSession",
+                    "ConnectSettings",
+                    "ConsumerSettings",
+                    "EmbeddedBroker",
+                    "EmbeddedBrokerSettings",
+                    "FailedJob",
+                    "FailedQueue",
+                    "JobMessageCodec",
+                    "JobPacking",
+                    "ModelAnnouncementCodec",
+                    "QueueStatistics",
+                    "QueueStats",
+                    "Topology"),
+            "io.glossa.store",
+            Set.of("Backend", "Database", "EmbeddedSync", "JdbcTextStore", "StoreSettings"),
+            "io.glossa.web",
+            Set.of(
+                    "AccessSettings",
+                    "ApiServer",
+                    "ApiSettings",
+                    "MetricsServer",
+                    "QueueDepth",
+                    "ReadinessCheck",
+                    "UiRoutes"),
+            "io.glossa.metrics",
+            Set.of(
+                    "ClientMetrics",
+                    "MetricsRegistry",
+                    "MicrometerModelMetrics",
+                    "MicrometerPipelineMetrics",
+                    "OutboxGauge",
+                    "QueueGauges"),
+            "io.glossa.telemetry",
+            Set.of("OtelTracing", "OtlpEndpoint"),
+            "io.glossa.client.load",
+            Set.of(
+                    "AcceptedIdsFile",
+                    "AdaptivePace",
+                    "LanePacing",
+                    "LoadReport",
+                    "LoadRun",
+                    "LoadSettings",
+                    "Pacer",
+                    "ResultFeed",
+                    "TextSource",
+                    "TextsClient"),
+            "io.glossa.client.batch",
+            Set.of(
+                    "BatchException",
+                    "BatchListener",
+                    "BatchTally",
+                    "InputLine",
+                    "LineChunks",
+                    "LocalBatch",
+                    "PredictionJsonWriter",
+                    "QueueBatch",
+                    "Utf8LineReader"),
+            "io.glossa.app",
+            Set.of(
+                    "AccessPolicy",
+                    "ApiRoleSettings",
+                    "BrokerSettings",
+                    "FrontSettings",
+                    "HttpSettings",
+                    "MetricsEndpoint",
+                    "ModelSource",
+                    "Roles",
+                    "Running",
+                    "ServeSettings",
+                    "StartupException",
+                    "StopReason",
+                    "TracingSettings",
+                    "WorkerRoleSettings",
+                    "WorkerSettings"),
+            "io.glossa.cli",
+            Set.of("BrokerOptions", "Main", "ServeCommand"));
+
+    @ArchTest
+    static void packagesAreUsedOnlyThroughTheirFace(JavaClasses imported) {
+        FACES.forEach((pkg, face) -> {
+            DescribedPredicate<JavaClass> behind = behindTheFace(pkg, face);
+            classes()
+                    .that(behind)
+                    .should()
+                    .onlyHaveDependentClassesThat()
+                    .resideInAPackage(pkg)
+                    .because("other packages use " + pkg + " through its face " + face)
+                    .check(imported);
+            classes()
+                    .that(behind)
+                    .and()
+                    .areTopLevelClasses()
+                    .should()
+                    .notBePublic()
+                    .because("only the face of " + pkg + " is public: " + face)
+                    .check(imported);
+        });
+    }
+
+    /** The classes of {@code pkg} outside its face, nested ones included. */
+    private static DescribedPredicate<JavaClass> behindTheFace(String pkg, Set<String> face) {
+        return DescribedPredicate.describe(
+                "reside in " + pkg + " behind its face",
+                c -> c.getPackageName().equals(pkg)
+                        && !face.contains(
+                                c.getName().substring(pkg.length() + 1).split("\\$", -1)[0]));
+    }
 
     @ArchTest
     static final ArchRule coreImportsNoAdapter = noClasses()

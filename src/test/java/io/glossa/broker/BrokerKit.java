@@ -143,7 +143,9 @@ abstract class BrokerKit extends JobQueueKit {
     }
 
     AmqpJobConsumer consume(RecordingHandler handler, ConsumerSettings settings, PipelineMetrics metrics) {
-        AmqpJobConsumer consumer = later(broker.jobConsumer(settings, EnumSet.allOf(Lane.class), metrics));
+        // the face hands out the JobConsumer port; these tests look into the consumer
+        AmqpJobConsumer consumer =
+                (AmqpJobConsumer) later(broker.jobConsumer(settings, EnumSet.allOf(Lane.class), metrics));
         consumer.start(handler);
         return consumer;
     }
@@ -339,7 +341,7 @@ abstract class BrokerKit extends JobQueueKit {
     @Test
     void resultSubscriberSubscribesAgainWhenTheBrokerClosesItsChannel() throws Exception {
         BlockingQueue<ResultEvent> events = new ArrayBlockingQueue<>(10);
-        ResultSubscriber subscriber = broker.subscribeResults("#", events::add);
+        ResultSubscriber subscriber = (ResultSubscriber) broker.subscribeResults("#", events::add);
         Channel broken = subscriber.channel();
         assertThatThrownBy(() -> broken.basicConsume(topology.prefix() + ".missing", true, (t, d) -> {}, t -> {}))
                 .isInstanceOf(java.io.IOException.class);
@@ -1025,7 +1027,8 @@ abstract class BrokerKit extends JobQueueKit {
     @Test
     void consumerForOneLaneLeavesTheOtherAlone() throws Exception {
         RecordingHandler handler = new RecordingHandler();
-        AmqpJobConsumer consumer = later(broker.jobConsumer(ConsumerSettings.defaults(), EnumSet.of(Lane.REALTIME)));
+        AmqpJobConsumer consumer =
+                (AmqpJobConsumer) later(broker.jobConsumer(ConsumerSettings.defaults(), EnumSet.of(Lane.REALTIME)));
         consumer.start(handler);
         Job realtime = job("rt", Lane.REALTIME);
         Job batch = job("b", Lane.BATCH);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.glossa.pipeline.BrokerUnavailableException;
 import io.glossa.pipeline.Job;
+import io.glossa.pipeline.JobPublisher;
 import io.glossa.pipeline.Lane;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -212,7 +213,7 @@ class EmbeddedBrokerIT extends BrokerKit {
 
     @Test
     void publisherFailsClearlyWhileTheBrokerIsDownAndWorksAgainAfterwards() throws Exception {
-        AmqpJobPublisher publisher = broker.jobPublisher();
+        JobPublisher publisher = broker.jobPublisher();
         EmbeddedBrokerSettings settings = embedded.settings();
         embedded.close();
         assertThatThrownBy(() -> publisher.publish(List.of(job("while down", Lane.REALTIME))))

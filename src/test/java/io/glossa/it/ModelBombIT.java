@@ -3,10 +3,10 @@ package io.glossa.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.glossa.registry.ModelEvent;
+import io.glossa.registry.ModelRegistry;
 import io.glossa.registry.ModelVerifier;
 import io.glossa.registry.NewModel;
 import io.glossa.store.Database;
-import io.glossa.store.JdbcModelRegistry;
 import io.glossa.store.StoreSettings;
 import io.glossa.testing.JarProcess;
 import io.glossa.testing.TestModels;
@@ -118,7 +118,7 @@ class ModelBombIT {
         String version = "2027-05-05."
                 + HexFormat.of().toHexDigits(ByteBuffer.wrap(bytes).getInt(bytes.length - 4));
         try (Database database = open.get()) {
-            JdbcModelRegistry registry = new JdbcModelRegistry(database, Clock.systemUTC());
+            ModelRegistry registry = database.modelRegistry(Clock.systemUTC());
             registry.add(new NewModel(version, ModelVerifier.sha256(bytes), bytes, "{}", null, "planted"));
             registry.record(ModelEvent.Action.ACTIVATE, version);
         }

@@ -15,9 +15,9 @@ import io.glossa.registry.ModelAnnouncement;
 import io.glossa.registry.ModelAnnouncer;
 import io.glossa.registry.ModelCatalog;
 import io.glossa.registry.ModelEvent;
+import io.glossa.registry.ModelRegistry;
 import io.glossa.registry.WorkerStatus;
 import io.glossa.store.Database;
-import io.glossa.store.JdbcModelRegistry;
 import io.glossa.store.StoreSettings;
 import io.glossa.testing.JarProcess;
 import io.glossa.testing.TestModels;
@@ -71,7 +71,7 @@ class ModelSwitchIT {
         Path dir = Files.createTempDirectory("glossa-model-switch-it");
         try (ScratchBackends backends = new ScratchBackends();
                 Database database = Database.open(new StoreSettings(backends.dbUrl(), "postgres", "", 2))) {
-            JdbcModelRegistry registry = new JdbcModelRegistry(database, Clock.systemUTC());
+            ModelRegistry registry = database.modelRegistry(Clock.systemUTC());
             ModelCatalog catalog = new ModelCatalog(registry, ModelAnnouncer.NONE);
             catalog.add("a", A, "first");
             catalog.add("b", B, "second");
@@ -100,7 +100,7 @@ class ModelSwitchIT {
     /** Texts flow before, during and after `glossa models activate`: all answered, once, by A or B; later ones by B. */
     private static void switchWhileTextsFlow(
             ScratchBackends backends,
-            JdbcModelRegistry registry,
+            ModelRegistry registry,
             Database database,
             ApiClient client,
             JarProcess... workers)
@@ -163,7 +163,7 @@ class ModelSwitchIT {
     /** C's stored bytes are damaged after it was added; activating it behind the CLI's check reaches the workers. */
     private static void refuseDamagedModel(
             ScratchBackends backends,
-            JdbcModelRegistry registry,
+            ModelRegistry registry,
             Database database,
             ApiClient client,
             JarProcess... workers)
@@ -200,7 +200,7 @@ class ModelSwitchIT {
     /** A shadows B: the shadow table fills with A's answers, while GET and SSE only ever show B. */
     private static void shadowStaysApart(
             ScratchBackends backends,
-            JdbcModelRegistry registry,
+            ModelRegistry registry,
             Database database,
             ApiClient client,
             int port,
@@ -321,7 +321,7 @@ class ModelSwitchIT {
         }
     }
 
-    private static void awaitWorkers(JdbcModelRegistry registry, List<JarProcess> workers, String active, String shadow)
+    private static void awaitWorkers(ModelRegistry registry, List<JarProcess> workers, String active, String shadow)
             throws InterruptedException {
         awaitCondition(
                 "both workers on " + active + (shadow == null ? "" : " with shadow " + shadow),

@@ -11,7 +11,6 @@ import io.glossa.app.AccessPolicy;
 import io.glossa.app.Roles;
 import io.glossa.app.Running;
 import io.glossa.pipeline.FeedbackLabel;
-import io.glossa.store.JdbcFeedback;
 import io.glossa.testing.TestRoles;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -165,7 +164,7 @@ class OwnershipIT {
     }
 
     private static List<FeedbackLabel> labels(Running serve) {
-        return new JdbcFeedback(serve.store().database(), Clock.systemUTC()).labels(0, 100);
+        return serve.store().database().feedback(Clock.systemUTC()).labels(0, 100);
     }
 
     /** The HTTP API as one key (or none) uses it. */

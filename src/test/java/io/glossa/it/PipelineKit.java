@@ -10,7 +10,6 @@ import com.rabbitmq.client.GetResponse;
 import io.glossa.app.BrokerSettings;
 import io.glossa.app.Roles;
 import io.glossa.app.Running;
-import io.glossa.broker.ResultSubscriber;
 import io.glossa.broker.Topology;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Lane;
@@ -89,7 +88,7 @@ abstract class PipelineKit implements ClientsKit {
     /** The API keys of a running process's store, checked without a cache, to issue and revoke keys in tests. */
     static io.glossa.access.ApiKeys keys(Running running) {
         return new io.glossa.access.ApiKeys(
-                new io.glossa.store.JdbcApiKeyStore(running.store().database()),
+                running.store().database().apiKeys(),
                 new io.glossa.access.KeySecrets(),
                 java.time.Clock.systemUTC(),
                 Duration.ZERO);
@@ -138,7 +137,7 @@ abstract class PipelineKit implements ClientsKit {
                 .accept(List.of("Dette er en helt almindelig dansk sætning om vejret i dag."), Lane.REALTIME)
                 .get(0);
         CountDownLatch events = new CountDownLatch(2);
-        try (ResultSubscriber subscriber = running.broker().broker().subscribeResults("#", event -> {
+        try (AutoCloseable subscriber = running.broker().broker().subscribeResults("#", event -> {
             if (event.id().equals(job.id())) {
                 events.countDown();
             }

@@ -9,7 +9,6 @@ import io.glossa.access.KeySecrets;
 import io.glossa.app.AccessPolicy;
 import io.glossa.app.Roles;
 import io.glossa.app.Running;
-import io.glossa.store.JdbcApiKeyStore;
 import io.glossa.testing.TestRoles;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,10 +37,7 @@ class UiApiKeyIT {
                         Roles.serve(TestRoles.withAccess(TestRoles.embedded(dataDir), AccessPolicy.keysRequired()));
                 Browser browser = new Browser()) {
             ApiKeys keys = new ApiKeys(
-                    new JdbcApiKeyStore(running.store().database()),
-                    new KeySecrets(),
-                    Clock.systemUTC(),
-                    Duration.ZERO);
+                    running.store().database().apiKeys(), new KeySecrets(), Clock.systemUTC(), Duration.ZERO);
             IssuedKey issued = keys.issue("ui", Optional.empty());
             String base = "http://127.0.0.1:" + running.port();
 

@@ -9,7 +9,6 @@ import io.glossa.app.Running;
 import io.glossa.app.ServeSettings;
 import io.glossa.pipeline.FeedbackLabel;
 import io.glossa.pipeline.SubmissionLimits;
-import io.glossa.store.JdbcFeedback;
 import io.glossa.testing.TestRoles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,7 +134,8 @@ class UiIT {
                 .equals("Thanks — saved as Norwegian (Bokmål) — Norsk (Bokmål)."));
         browser.screenshot("feedback");
 
-        List<FeedbackLabel> labels = new JdbcFeedback(running.store().database(), Clock.systemUTC()).labels(0, 1000);
+        List<FeedbackLabel> labels =
+                running.store().database().feedback(Clock.systemUTC()).labels(0, 1000);
         assertThat(labels)
                 .filteredOn(l -> l.textId().toString().equals(id))
                 .singleElement()

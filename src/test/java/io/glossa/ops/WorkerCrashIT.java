@@ -2,9 +2,8 @@ package io.glossa.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.glossa.broker.AmqpConnector;
+import io.glossa.broker.AmqpBroker;
 import io.glossa.broker.AmqpEndpoint;
-import io.glossa.broker.BrokerConnection;
 import io.glossa.broker.ConnectSettings;
 import io.glossa.broker.Topology;
 import io.glossa.testing.JarProcess;
@@ -179,10 +178,12 @@ class WorkerCrashIT {
     }
 
     private static void deleteTopology(String amqp, Topology topology) {
-        AmqpConnector connector =
-                new AmqpConnector(AmqpEndpoint.parse(amqp, "guest", "guest"), ConnectSettings.defaults());
-        try (BrokerConnection connection = connector.connect("worker-crash-it-cleanup")) {
-            topology.delete(connection);
+        try (AmqpBroker broker = AmqpBroker.connect(
+                AmqpEndpoint.parse(amqp, "guest", "guest"),
+                topology,
+                ConnectSettings.defaults(),
+                "worker-crash-it-cleanup")) {
+            broker.deleteTopology();
         }
     }
 

@@ -3,15 +3,17 @@ package io.glossa.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import io.glossa.broker.AmqpBroker;
 import io.glossa.broker.AmqpEndpoint;
-import io.glossa.broker.AmqpJobConsumer;
 import io.glossa.broker.ConnectSettings;
 import io.glossa.broker.ConsumerSettings;
 import io.glossa.broker.Topology;
 import io.glossa.model.LanguageModel;
 import io.glossa.pipeline.Job;
+import io.glossa.pipeline.JobConsumer;
 import io.glossa.pipeline.JobHandler;
 import io.glossa.pipeline.JobOutcome;
 import io.glossa.pipeline.Lane;
@@ -70,9 +72,9 @@ class RedeliveredMultiJobIT {
                 broker.jobPublisher(50).publish(jobs);
                 handler.delegate.handleAll(jobs);
                 Map<UUID, TextRecord> first = records(store, jobs);
-                dieHoldingTheMessage(broker, topology);
+                dieHoldingTheMessage(topology);
 
-                AmqpJobConsumer worker = broker.jobConsumer(ConsumerSettings.defaults());
+                JobConsumer worker = broker.jobConsumer(ConsumerSettings.defaults());
                 try {
                     worker.start(handler);
                     awaitEachHandledAlone(handler, jobs);
@@ -92,14 +94,21 @@ class RedeliveredMultiJobIT {
                             .isEqualTo(1);
                 }
             } finally {
-                topology.delete(broker.publishing());
+                broker.deleteTopology();
             }
         }
     }
 
     /** Takes the (one) multi-job message without acking it and closes its channel: the broker redelivers it. */
-    private static void dieHoldingTheMessage(AmqpBroker broker, Topology topology) throws Exception {
-        try (Channel channel = broker.publishing().openChannel()) {
+    private static void dieHoldingTheMessage(Topology topology) throws Exception {
+        // a plain client connection of its own: the broker adapter keeps its connections to itself
+        AmqpEndpoint endpoint = AmqpEndpoint.parse(URI, "guest", "guest"); // its vhost: "/" for a bare "/"
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUsername(endpoint.username());
+        factory.setPassword(endpoint.password());
+        factory.setVirtualHost(endpoint.virtualHost());
+        try (Connection connection = factory.newConnection(endpoint.addresses(), "redeliver-it-die");
+                Channel channel = connection.createChannel()) {
             GetResponse message = channel.basicGet(topology.queue(Lane.REALTIME), false);
             assertThat(message).as("the published message").isNotNull();
             assertThat(new String(message.getBody(), StandardCharsets.UTF_8))

@@ -16,7 +16,6 @@ import io.glossa.pipeline.ResultFanout;
 import io.glossa.pipeline.SubmissionLimits;
 import io.glossa.pipeline.TextSubmission;
 import io.glossa.store.Database;
-import io.glossa.store.JdbcApiKeyStore;
 import io.glossa.store.StoreSettings;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.InputStream;
@@ -60,7 +59,7 @@ class ApiAccessIT {
         dataDir = Files.createTempDirectory("glossa-access-it");
         database = Database.open(StoreSettings.embedded(dataDir, 2));
         // no validation cache, so a revocation shows at once; the default limit is far above what a test sends
-        keys = new ApiKeys(new JdbcApiKeyStore(database), new KeySecrets(), Clock.systemUTC(), Duration.ZERO);
+        keys = new ApiKeys(database.apiKeys(), new KeySecrets(), Clock.systemUTC(), Duration.ZERO);
         key = keys.issue("it", Optional.empty()).secret();
         InMemoryTextStore store = new InMemoryTextStore();
         ResultFanout results = new ResultFanout();

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * What {@code GET /api/v1/lanes} says about the lanes: realtime texts stored over the last seconds and their p99,
  * and the messages waiting in each queue. Unknown values are NaN (p99) or -1 (counts).
  */
-public record LaneLoad(long realtimeCompleted, double realtimeP99Ms, long realtimeQueued, long batchQueued) {
+record LaneLoad(long realtimeCompleted, double realtimeP99Ms, long realtimeQueued, long batchQueued) {
     /** Nothing known: the API could not be asked. */
     public static final LaneLoad UNKNOWN = new LaneLoad(-1, Double.NaN, -1, -1);
 
