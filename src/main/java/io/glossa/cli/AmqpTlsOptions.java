@@ -8,7 +8,7 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The truststore of {@code amqps://} connections, part of {@link BrokerOptions}. */
-public final class AmqpTlsOptions {
+final class AmqpTlsOptions {
     @Option(
             names = "--amqp-tls-truststore",
             defaultValue = "${env:GLOSSA_AMQP_TLS_TRUSTSTORE}",
