@@ -127,6 +127,34 @@ final class ApiClient {
         }
     }
 
+    /**
+     * POSTs {@code body} to {@code path} (a text or a batch) with a W3C {@code traceparent} header (none if null);
+     * the ids the API answered 202 with.
+     */
+    List<String> submitTraced(String path, String body, String traceparent) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (traceparent != null) {
+            request.header("traceparent", traceparent);
+        }
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new AssertionError(
+                    "expected 202 for " + path + ", got " + response.statusCode() + ": " + response.body());
+        }
+        JsonNode answer = read(response.body());
+        List<String> ids = new ArrayList<>();
+        if (answer.has("ids")) {
+            answer.get("ids").forEach(id -> ids.add(id.asText()));
+        } else {
+            ids.add(answer.get("id").asText());
+        }
+        return ids;
+    }
+
     static JsonNode read(String body) {
         try {
             return JSON.readTree(body);

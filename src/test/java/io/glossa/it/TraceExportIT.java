@@ -2,7 +2,6 @@ package io.glossa.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.glossa.app.Roles;
 import io.glossa.app.Running;
 import io.glossa.app.TracingSettings;
@@ -13,9 +12,6 @@ import io.glossa.testing.TestRoles;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,16 +74,14 @@ class TraceExportIT {
                 api.awaitHttpOk(URI.create("http://127.0.0.1:" + apiPort + "/ready"), TIMEOUT);
                 worker.awaitHttpOk(URI.create("http://127.0.0.1:" + workerPort + "/ready"), TIMEOUT);
                 ApiClient client = new ApiClient(apiPort);
-                ids = new ArrayList<>(submit(
-                        client, "/api/v1/texts", "{\"text\":\"Hej, hur mår du idag?\"}", traceparent(TRACE_ID, "01")));
-                ids.addAll(submit(
-                        client,
+                ids = new ArrayList<>(client.submitTraced(
+                        "/api/v1/texts", "{\"text\":\"Hej, hur mår du idag?\"}", traceparent(TRACE_ID, "01")));
+                ids.addAll(client.submitTraced(
                         "/api/v1/texts:batch",
                         "{\"lane\":\"realtime\",\"texts\":"
                                 + "[\"Guten Morgen zusammen\",\"Buenos días a todos\",\"Buongiorno a tutti\"]}",
                         traceparent(BATCH_TRACE_ID, "01")));
-                ids.addAll(submit(
-                        client,
+                ids.addAll(client.submitTraced(
                         "/api/v1/texts",
                         "{\"text\":\"Tere hommikust, kuidas läheb?\"}",
                         traceparent(UNSAMPLED_TRACE_ID, "00")));
@@ -156,11 +150,9 @@ class TraceExportIT {
         try (OtlpReceiver collector = new OtlpReceiver()) {
             int exportersBefore = exporterThreads();
             try (Running serve = Roles.serve(TestRoles.embedded(dir.resolve("plain")))) {
-                String id = submit(
-                                new ApiClient(serve.port()),
-                                "/api/v1/texts",
-                                "{\"text\":\"Hej, hur mår du idag?\"}",
-                                traceparent(TRACE_ID, "01"))
+                String id = new ApiClient(serve.port())
+                        .submitTraced(
+                                "/api/v1/texts", "{\"text\":\"Hej, hur mår du idag?\"}", traceparent(TRACE_ID, "01"))
                         .get(0);
                 assertThat(new ApiClient(serve.port())
                                 .awaitAll(List.of(id), TIMEOUT)
@@ -181,11 +173,8 @@ class TraceExportIT {
                             "test")))) {
                 assertThat(exporterThreads()).isEqualTo(exportersBefore + 1);
                 ApiClient client = new ApiClient(serve.port());
-                id = submit(
-                                client,
-                                "/api/v1/texts",
-                                "{\"text\":\"Hej, hur mår du idag?\"}",
-                                traceparent(TRACE_ID, "01"))
+                id = client.submitTraced(
+                                "/api/v1/texts", "{\"text\":\"Hej, hur mår du idag?\"}", traceparent(TRACE_ID, "01"))
                         .get(0);
                 assertThat(client.awaitAll(List.of(id), TIMEOUT)
                                 .get(0)
@@ -229,26 +218,6 @@ class TraceExportIT {
         return (int) Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.isAlive() && t.getName().startsWith(EXPORTER_THREAD))
                 .count();
-    }
-
-    private static List<String> submit(ApiClient client, String path, String body, String traceparent)
-            throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(client.base() + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("traceparent", traceparent)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        JsonNode answer = ApiClient.read(response.body());
-        List<String> ids = new ArrayList<>();
-        if (answer.has("ids")) {
-            answer.get("ids").forEach(id -> ids.add(id.asText()));
-        } else {
-            ids.add(answer.get("id").asText());
-        }
-        return ids;
     }
 
     private JarProcess start(String role, Map<String, String> env, List<String> common, String... more)

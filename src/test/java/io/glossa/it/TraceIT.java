@@ -7,9 +7,6 @@ import com.rabbitmq.client.GetResponse;
 import io.glossa.testing.JarProcess;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,21 +70,19 @@ class TraceIT {
     }
 
     private void check(ApiClient client, JobTap tap, JarProcess api, JarProcess worker) throws Exception {
-        String traced = submit(client, "/api/v1/texts", "{\"text\":\"Hej, hur mår du idag?\"}", TRACEPARENT)
+        String traced = client.submitTraced("/api/v1/texts", "{\"text\":\"Hej, hur mår du idag?\"}", TRACEPARENT)
                 .get(0);
         // answered before the others are sent, so the relay cannot pack it with them: it is a single-job message,
         // whose worker lines carry its text_id
         client.awaitAll(List.of(traced), TIMEOUT);
-        String untraced = submit(client, "/api/v1/texts", "{\"text\":\"Tere hommikust, kuidas läheb?\"}", null)
+        String untraced = client.submitTraced("/api/v1/texts", "{\"text\":\"Tere hommikust, kuidas läheb?\"}", null)
                 .get(0);
-        String invalid = submit(
-                        client,
+        String invalid = client.submitTraced(
                         "/api/v1/texts",
                         "{\"text\":\"Dobrý den, jak se máte?\"}",
                         "ff-" + TRACE_ID + "-" + CLIENT_SPAN + "-01")
                 .get(0);
-        List<String> batch = submit(
-                client,
+        List<String> batch = client.submitTraced(
                 "/api/v1/texts:batch",
                 "{\"lane\":\"realtime\",\"texts\":"
                         + "[\"Guten Morgen zusammen\",\"Buenos días a todos\",\"Buongiorno a tutti\"]}",
@@ -128,28 +123,6 @@ class TraceIT {
         assertThat(api.output().lines().filter(l -> l.contains("POST /api/v1/texts 202")))
                 .as("the access log line of the traced request (text format: the MDC in brackets)")
                 .anySatisfy(l -> assertThat(l).contains("trace_id=" + TRACE_ID).contains("span_id=" + apiSpan));
-    }
-
-    private static List<String> submit(ApiClient client, String path, String body, String traceparent)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.base() + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (traceparent != null) {
-            request.header("traceparent", traceparent);
-        }
-        HttpResponse<String> response =
-                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        JsonNode answer = ApiClient.read(response.body());
-        List<String> ids = new ArrayList<>();
-        if (answer.has("ids")) {
-            answer.get("ids").forEach(id -> ids.add(id.asText()));
-        } else {
-            ids.add(answer.get("id").asText());
-        }
-        return ids;
     }
 
     /** Per job id, the traceparent its message carried: the AMQP header, or its field in a multi-job body. */
