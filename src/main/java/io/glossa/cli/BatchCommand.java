@@ -124,6 +124,9 @@ final class BatchCommand implements Callable<Integer> {
             description = "With --via-queue: give up when no result arrives for this long (default: ${DEFAULT-VALUE}).")
     String resultTimeout;
 
+    @Mixin
+    ApiKeyOption apiKey;
+
     @Spec
     CommandSpec spec;
 
@@ -189,7 +192,7 @@ final class BatchCommand implements Callable<Integer> {
 
     private BatchTally viaQueue(LineChunks chunks, OutputStream output, BatchProgress progress)
             throws IOException, InterruptedException {
-        TextsClient client = new TextsClient(api);
+        TextsClient client = new TextsClient(api, apiKey.key());
         try (LanePacing pacing =
                 pace == Pace.adaptive ? LanePacing.start(client, adaptivePace(), ADAPTIVE_START_RATE) : null) {
             Pacer pacer = pacing != null ? pacing.pacer() : Pacer.fixed(rate);

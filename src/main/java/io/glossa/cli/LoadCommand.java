@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -86,6 +87,9 @@ final class LoadCommand implements Callable<Integer> {
                     + "in their latency. Default: ${DEFAULT-VALUE}.")
     private int batch;
 
+    @Mixin
+    ApiKeyOption apiKey;
+
     @Option(names = "--json", description = "Print the report as one JSON object.")
     private boolean json;
 
@@ -119,7 +123,8 @@ final class LoadCommand implements Callable<Integer> {
                     concurrency,
                     DurationText.parse(drainTimeout, "--drain-timeout"),
                     DurationText.parse(warmUp, "--warm-up"),
-                    batch);
+                    batch,
+                    apiKey.key());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

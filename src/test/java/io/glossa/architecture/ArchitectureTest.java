@@ -39,7 +39,7 @@ import java.util.Set;
  *   <li>metrics: MetricsRegistry and the Micrometer adapters of the metrics ports;</li>
  *   <li>telemetry: OtelTracing, OtlpEndpoint;</li>
  *   <li>client.load: LoadRun, LoadSettings, LoadReport, TextSource, AcceptedIdsFile, pacing, TextsClient,
- *       ResultFeed;</li>
+ *       ResultFeed, ApiKey;</li>
  *   <li>client.batch: LocalBatch, QueueBatch, their input, output, tally and listener;</li>
  *   <li>app: Roles, Running and the settings records cli fills in;</li>
  *   <li>cli: Main, ServeCommand (SafeDefaultsIT parses its defaults), BrokerOptions.</li>
@@ -115,6 +115,7 @@ class ArchitectureTest {
             Set.of(
                     "AcceptedIdsFile",
                     "AdaptivePace",
+                    "ApiKey",
                     "LanePacing",
                     "LoadReport",
                     "LoadRun",

@@ -45,7 +45,7 @@ public final class QueueBatch {
 
     public BatchTally run(LineChunks chunks, OutputStream out, BatchListener progress)
             throws IOException, InterruptedException {
-        try (ResultFeed feed = new ResultFeed();
+        try (ResultFeed feed = new ResultFeed(api.key());
                 PredictionJsonWriter writer = new PredictionJsonWriter(out)) {
             feed.start(api.resolve("/api/v1/events"), (event, arrival) -> inFlight.onResult(event));
             ArrayDeque<PendingChunk> pending = new ArrayDeque<>();

@@ -59,7 +59,7 @@ public final class LoadRun {
     }
 
     public LoadReport run() throws IOException, InterruptedException {
-        try (ResultFeed feed = new ResultFeed()) {
+        try (ResultFeed feed = new ResultFeed(settings.apiKey())) {
             feed.startOutcomes(settings.resolve("/api/v1/events"), results::onResult);
             List<Thread> connections = startConnections();
             long start = System.nanoTime();
@@ -118,7 +118,8 @@ public final class LoadRun {
     /** One connection's loop: takes due submissions and POSTs them, one at a time, until the run ends. */
     @SuppressWarnings("ReferenceEquality") // END is a sentinel instance put on the queue to stop the loop
     private void submitOnOneConnection() {
-        try (PlainHttpConnection connection = new PlainHttpConnection(settings.baseUrl(), SUBMIT_TIMEOUT_MILLIS)) {
+        try (PlainHttpConnection connection =
+                new PlainHttpConnection(settings.baseUrl(), SUBMIT_TIMEOUT_MILLIS, settings.apiKey())) {
             while (true) {
                 Submission next = submissions.take();
                 if (next == Submission.END) {
@@ -201,7 +202,8 @@ public final class LoadRun {
         for (String id : results.waitingIds()) {
             try {
                 HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(settings.resolve("/api/v1/texts/" + id))
+                        settings.apiKey()
+                                .on(HttpRequest.newBuilder(settings.resolve("/api/v1/texts/" + id)))
                                 .timeout(Duration.ofSeconds(10))
                                 .GET()
                                 .build(),

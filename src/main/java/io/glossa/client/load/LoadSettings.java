@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param batch         texts per request: 1 posts each text to /api/v1/texts; more post them together to
  *                      /api/v1/texts:batch (realtime lane) when the last of them is due, so the earlier ones wait for
  *                      it, and that wait counts in their latency
+ * @param apiKey        sent with every request; a key's event stream carries only its own texts' results
  */
 public record LoadSettings(
         URI baseUrl,
@@ -26,7 +27,8 @@ public record LoadSettings(
         int concurrency,
         Duration drainTimeout,
         Duration warmUp,
-        int batch) {
+        int batch,
+        ApiKey apiKey) {
     /** Most texts per request; the API's own limit (--max-batch) may be lower. */
     public static final int MAX_BATCH = 1_000;
 
@@ -39,7 +41,19 @@ public record LoadSettings(
         this(baseUrl, rate, duration, concurrency, drainTimeout, warmUp, 1);
     }
 
+    public LoadSettings(
+            URI baseUrl,
+            double rate,
+            Duration duration,
+            int concurrency,
+            Duration drainTimeout,
+            Duration warmUp,
+            int batch) {
+        this(baseUrl, rate, duration, concurrency, drainTimeout, warmUp, batch, ApiKey.NONE);
+    }
+
     public LoadSettings {
+        apiKey = apiKey == null ? ApiKey.NONE : apiKey;
         if (!(rate > 0) || rate > 1_000_000) {
             throw new IllegalArgumentException("rate must be between 0 and 1,000,000 texts/s, got " + rate);
         }

@@ -31,27 +31,34 @@ final class PlainHttpConnection implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
 
     private final URI base;
-    private final String hostHeader;
+    /** Host and, with a key, Authorization: each line with its CRLF. */
+    private final String headers;
+
     private final int readTimeoutMillis;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
     PlainHttpConnection(URI base, int readTimeoutMillis) {
+        this(base, readTimeoutMillis, ApiKey.NONE);
+    }
+
+    PlainHttpConnection(URI base, int readTimeoutMillis, ApiKey key) {
         String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("the URL must start with http:// or https://, got " + base);
         }
         this.base = base;
-        this.hostHeader = base.getPort() < 0 ? base.getHost() : base.getHost() + ":" + base.getPort();
+        this.headers = "Host: " + (base.getPort() < 0 ? base.getHost() : base.getHost() + ":" + base.getPort()) + "\r\n"
+                + key.headerLine();
         this.readTimeoutMillis = readTimeoutMillis;
     }
 
     /** POSTs {@code json} to {@code path}; reconnects once if the server had closed an idle connection. */
     Response postJson(String path, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + hostHeader
-                        + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
+        byte[] head = ("POST " + path + " HTTP/1.1\r\n" + headers
+                        + "Content-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
                         + body.length
                         + "\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
@@ -80,7 +87,7 @@ final class PlainHttpConnection implements AutoCloseable {
      */
     InputStream openEventStream(String path) throws IOException {
         connect();
-        out.write(("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nAccept: text/event-stream\r\n\r\n")
+        out.write(("GET " + path + " HTTP/1.1\r\n" + headers + "Accept: text/event-stream\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         Head head = readHead();

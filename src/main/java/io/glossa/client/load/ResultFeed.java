@@ -37,10 +37,21 @@ public final class ResultFeed implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final CountDownLatch connected = new CountDownLatch(1);
+    private final ApiKey key;
     private volatile PlainHttpConnection connection;
     private volatile boolean closed;
     private volatile String failure;
     private volatile boolean ended;
+
+    /** A feed that sends no API key. */
+    public ResultFeed() {
+        this(ApiKey.NONE);
+    }
+
+    /** A feed that sends {@code key}: with keys required, a key's stream carries only its own texts' results. */
+    public ResultFeed(ApiKey key) {
+        this.key = key;
+    }
 
     public void start(URI events, Listener listener) throws IOException, InterruptedException {
         open(events, (data, arrival) -> {
@@ -65,7 +76,7 @@ public final class ResultFeed implements AutoCloseable {
     }
 
     private void open(URI events, DataListener listener) throws IOException, InterruptedException {
-        connection = new PlainHttpConnection(events, READ_TIMEOUT_MILLIS);
+        connection = new PlainHttpConnection(events, READ_TIMEOUT_MILLIS, key);
         String path = events.getRawPath() + (events.getRawQuery() == null ? "" : "?" + events.getRawQuery());
         Thread reader = Threads.daemon("load-events", () -> read(path, listener));
         reader.start();

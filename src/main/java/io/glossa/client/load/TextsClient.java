@@ -19,9 +19,15 @@ public final class TextsClient {
 
     private final URI base;
     private final HttpClient http;
+    private final ApiKey key;
 
     public TextsClient(URI base) {
+        this(base, ApiKey.NONE);
+    }
+
+    public TextsClient(URI base, ApiKey key) {
         this.base = base;
+        this.key = key;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -30,6 +36,11 @@ public final class TextsClient {
 
     public HttpClient http() {
         return http;
+    }
+
+    /** The key every request carries, for an event stream that should carry it too. */
+    public ApiKey key() {
+        return key;
     }
 
     public URI resolve(String path) {
@@ -61,7 +72,7 @@ public final class TextsClient {
     /** {@code GET /api/v1/texts/{id}[?wait=]}: the text as the API shows it. */
     public JsonNode read(String id, Duration wait) throws IOException, InterruptedException {
         String query = wait.isZero() ? "" : "?wait=" + wait.toMillis() + "ms";
-        HttpRequest request = HttpRequest.newBuilder(resolve("/api/v1/texts/" + id + query))
+        HttpRequest request = key.on(HttpRequest.newBuilder(resolve("/api/v1/texts/" + id + query)))
                 .timeout(wait.plusSeconds(30))
                 .GET()
                 .build();
@@ -70,7 +81,7 @@ public final class TextsClient {
 
     /** {@code GET /api/v1/lanes}: how busy the lanes are now. */
     public LaneLoad lanes() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(resolve("/api/v1/lanes"))
+        HttpRequest request = key.on(HttpRequest.newBuilder(resolve("/api/v1/lanes")))
                 .timeout(Duration.ofSeconds(5))
                 .GET()
                 .build();
@@ -78,7 +89,7 @@ public final class TextsClient {
     }
 
     private JsonNode post(String path, JsonNode body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(resolve(path))
+        HttpRequest request = key.on(HttpRequest.newBuilder(resolve(path)))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
