@@ -20,7 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -395,34 +394,17 @@ abstract class JdbcTextStoreKit extends TextStoreKit {
 
     // --- retention
 
-    @Test
-    void deletingOldTextsTakesTheirResultsLabelsAndOutboxRowsAndLeavesNewerOnes() throws SQLException {
-        List<Job> old = store.accept(List.of("Hej världen", "Moi maailma", "Ahoj světe"), Lane.REALTIME);
-        store.complete(result(old.get(0).id(), "v1", swedish(0.9), START.plusSeconds(1)));
-        store.markPublished(List.of(old.get(0).id(), old.get(1).id())); // the third keeps its outbox row
-        new JdbcFeedback(jdbc().database(), clock).add(old.get(0).id(), "sv");
-        new JdbcShadowResults(jdbc().database())
-                .store(result(old.get(0).id(), "v2", swedish(0.8), START.plusSeconds(1)));
-        clock.advance(Duration.ofDays(2));
-        Job recent = store.accept(List.of("Hola mundo"), Lane.BATCH).get(0);
-        Instant cutoff = START.plus(Duration.ofDays(1));
+    @Override
+    protected void addWhatHangsOffAText(Job job) throws SQLException {
+        new JdbcFeedback(jdbc().database(), clock).add(job.id(), "sv");
+        new JdbcShadowResults(jdbc().database()).store(result(job.id(), "v2", swedish(0.8), START.plusSeconds(1)));
+    }
 
-        assertThat(store.deleteSubmittedBefore(cutoff, 2))
-                .as("the two oldest, at most the limit")
-                .isEqualTo(2);
-        assertThat(store.deleteSubmittedBefore(cutoff, 2))
-                .as("what is left of the old ones")
-                .isEqualTo(1);
-        assertThat(store.deleteSubmittedBefore(cutoff, 2))
-                .as("nothing older is left")
-                .isZero();
-
-        assertThat(old).allSatisfy(job -> assertThat(store.find(job.id())).isEmpty());
-        assertThat(resultRows(old.get(0).id())).isZero();
+    @Override
+    protected void checkNothingLeftOf(Job job) throws SQLException {
+        assertThat(resultRows(job.id())).isZero();
         assertThat(new JdbcFeedback(jdbc().database(), clock).labels(0, 10)).isEmpty();
-        assertThat(store.find(recent.id())).isPresent();
-        assertThat(store.unpublished(10)).extracting(Job::id).containsExactly(recent.id());
-        assertThat(jdbc().counts().total()).isEqualTo(1);
+        assertThat(jdbc().counts().total()).as("only the newer text stays").isEqualTo(1);
     }
 
     // --- idempotency keys across processes
