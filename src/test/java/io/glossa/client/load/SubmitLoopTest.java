@@ -137,6 +137,22 @@ class SubmitLoopTest {
     }
 
     @Test
+    void theThreadedSenderThatHttpsUsesSendsTheSameRequestsAndReportsTheSameWay() throws Exception {
+        // it layers TLS on a blocking socket; the sending itself is the same over plain http
+        URI base = serve(n -> n == 1 ? null : accepted(n));
+        LoadSettings settings =
+                new LoadSettings(base, 200, Duration.ofMillis(15), 1, Duration.ofSeconds(1), Duration.ZERO, 1);
+        TextSource source = new TextSource(List.of("t0", "t1", "t2", "t3"));
+        new ThreadedSubmitter(
+                        settings, Schedule.of(settings, System.nanoTime()), new RequestBytes(settings, source), answers)
+                .run();
+        assertThat(requestBodies)
+                .containsExactly("{\"text\":\"t0\"}", "{\"text\":\"t1\"}", "{\"text\":\"t1\"}", "{\"text\":\"t2\"}");
+        assertThat(outcomes)
+                .containsExactly("0+1 202 {\"id\":\"0\"}", "1+1 202 {\"id\":\"2\"}", "2+1 202 {\"id\":\"3\"}");
+    }
+
+    @Test
     void sendsAgainOnANewConnectionWhenTheServerClosedAKeptAliveOneWithoutAnswering() throws Exception {
         // request 1 is dropped unanswered (connection closed): its retry goes on connection 2
         URI base = serve(n -> n == 1 ? null : accepted(n));
