@@ -2,20 +2,13 @@ package io.glossa.client.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.glossa.concurrent.Threads;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -25,15 +18,10 @@ import java.util.function.Consumer;
  */
 public final class LoadRun {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int SUBMIT_TIMEOUT_MILLIS = 30_000;
 
     private final LoadSettings settings;
     private final TextSource texts;
-    /** The event stream and the final reads by id; submissions go over {@link PlainHttpConnection}s. */
-    private final HttpClient http;
-    /** Due submissions waiting for a free connection; their wait counts as latency (open loop). */
-    private final LinkedBlockingQueue<Submission> submissions = new LinkedBlockingQueue<>();
-    /** Told each accepted id (from the connection threads), e.g. to check afterwards that each got its result. */
+    /** Told each accepted id (from the submitting thread), e.g. to check afterwards that each got its result. */
     private final Consumer<String> acceptedIds;
 
     private final ResultMatching results = new ResultMatching();
@@ -52,142 +40,69 @@ public final class LoadRun {
         this.settings = settings;
         this.texts = texts;
         this.acceptedIds = acceptedIds;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
     }
 
     public LoadReport run() throws IOException, InterruptedException {
         try (ResultFeed feed = new ResultFeed(settings.apiKey())) {
             feed.startOutcomes(settings.resolve("/api/v1/events"), results::onResult);
-            List<Thread> connections = startConnections();
+            RequestBytes requests = new RequestBytes(settings, texts);
             long start = System.nanoTime();
+            Schedule schedule = Schedule.of(settings, start);
             results.measureFrom(start + settings.warmUp().toNanos());
-            long sent;
-            try {
-                sent = send(start);
-            } finally {
-                connections.forEach(c -> submissions.add(Submission.END));
+            Answers answers = new Tally(schedule);
+            if ("https".equalsIgnoreCase(settings.baseUrl().getScheme())) {
+                new ThreadedSubmitter(settings, schedule, requests, answers).run();
+            } else {
+                new SubmitLoop(settings, schedule, requests, answers).run();
             }
             long sendEnd = System.nanoTime();
             results.drain(settings.drainTimeout());
             readMissing();
-            return report(start, sendEnd, sent);
+            return report(start, sendEnd, schedule.planned());
         }
     }
 
-    /** As many connections as submissions may be in flight, so a free permit always finds a free connection. */
-    private List<Thread> startConnections() {
-        List<Thread> threads = new ArrayList<>(settings.concurrency());
-        for (int i = 0; i < settings.concurrency(); i++) {
-            Thread thread = Threads.daemon("load-" + i, this::submitOnOneConnection);
-            thread.start();
-            threads.add(thread);
-        }
-        return threads;
-    }
+    /** Counts and times each request's answer, and hands its ids to the result matching. */
+    private final class Tally implements Answers {
+        private final Schedule schedule;
 
-    private long send(long start) throws InterruptedException {
-        long planned = settings.plannedTexts();
-        double interval = 1e9 / settings.rate();
-        Semaphore inFlight = new Semaphore(settings.concurrency());
-        long i = 0;
-        while (i < planned) {
-            int n = (int) Math.min(settings.batch(), planned - i);
-            long sendAt = start + (long) ((i + n - 1) * interval); // when the request's last text is due
-            long wait = sendAt - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-                continue;
+        Tally(Schedule schedule) {
+            this.schedule = schedule;
+        }
+
+        @Override
+        public void answered(long first, int n, ResponseFrame response, long answeredAt) {
+            if (response.status() != 202) {
+                reject("HTTP " + response.status() + " " + response.bodyText(), n);
+                return;
             }
-            inFlight.acquire();
-            List<String> batch = new ArrayList<>(n);
-            long[] dues = new long[n];
+            List<String> ids;
+            try {
+                ids = AcceptedIds.read(
+                        response.body(), response.bodyOffset(), response.bodyLength(), settings.batch() > 1);
+            } catch (IOException e) {
+                reject(e.toString(), n);
+                return;
+            }
+            if (ids.size() != n) {
+                reject("HTTP 202 with " + ids.size() + " ids for " + n + " texts", n);
+                return;
+            }
             for (int k = 0; k < n; k++) {
-                batch.add(texts.next());
-                dues[k] = start + (long) ((i + k) * interval);
-            }
-            submissions.add(new Submission(batch, dues, inFlight));
-            i += n;
-        }
-        inFlight.acquire(settings.concurrency()); // every submission answered
-        return planned;
-    }
-
-    /** One connection's loop: takes due submissions and POSTs them, one at a time, until the run ends. */
-    @SuppressWarnings("ReferenceEquality") // END is a sentinel instance put on the queue to stop the loop
-    private void submitOnOneConnection() {
-        try (PlainHttpConnection connection =
-                new PlainHttpConnection(settings.baseUrl(), SUBMIT_TIMEOUT_MILLIS, settings.apiKey())) {
-            while (true) {
-                Submission next = submissions.take();
-                if (next == Submission.END) {
-                    return;
+                long due = schedule.due(first + k);
+                if (results.measured(due)) {
+                    submit.record(answeredAt - due);
                 }
-                try {
-                    answered(post(connection, next), next);
-                } catch (IOException | RuntimeException e) {
-                    reject(e.toString(), next.texts.size());
-                } finally {
-                    next.inFlight.release();
-                }
+                accepted.incrementAndGet();
+                acceptedIds.accept(ids.get(k));
+                results.onAccepted(ids.get(k), due);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
-    }
 
-    private PlainHttpConnection.Response post(PlainHttpConnection connection, Submission submission)
-            throws IOException {
-        if (settings.batch() == 1) {
-            return connection.postJson(
-                    path("/api/v1/texts"),
-                    JSON.createObjectNode().put("text", submission.texts.get(0)).toString());
+        @Override
+        public void failed(int n, String why) {
+            reject(why, n);
         }
-        ObjectNode body = JSON.createObjectNode().put("lane", "realtime");
-        ArrayNode texts = body.putArray("texts");
-        submission.texts.forEach(texts::add);
-        return connection.postJson(path("/api/v1/texts:batch"), body.toString());
-    }
-
-    private void answered(PlainHttpConnection.Response response, Submission submission) throws IOException {
-        long now = System.nanoTime();
-        if (response.status() != 202) {
-            reject("HTTP " + response.status() + " " + response.body(), submission.texts.size());
-            return;
-        }
-        JsonNode answer = JSON.readTree(response.body());
-        List<String> ids = new ArrayList<>(submission.texts.size());
-        if (settings.batch() == 1) {
-            ids.add(answer.get("id").asText());
-        } else {
-            answer.path("ids").forEach(id -> ids.add(id.asText()));
-        }
-        if (ids.size() != submission.texts.size()) {
-            reject(
-                    "HTTP 202 with " + ids.size() + " ids for " + submission.texts.size() + " texts",
-                    submission.texts.size());
-            return;
-        }
-        for (int k = 0; k < ids.size(); k++) {
-            long due = submission.dues[k];
-            if (results.measured(due)) {
-                submit.record(now - due);
-            }
-            accepted.incrementAndGet();
-            acceptedIds.accept(ids.get(k));
-            results.onAccepted(ids.get(k), due);
-        }
-    }
-
-    private String path(String path) {
-        return settings.resolve(path).getRawPath();
-    }
-
-    /** Texts due at {@code dues} (System.nanoTime), sent in one request, holding one permit of {@code inFlight}. */
-    private record Submission(List<String> texts, long[] dues, Semaphore inFlight) {
-        static final Submission END = new Submission(List.of(), new long[0], null);
     }
 
     private void reject(String why, int texts) {
@@ -199,7 +114,16 @@ public final class LoadRun {
 
     /** Results the event stream did not deliver (e.g. during a reconnect) are read by id; still pending = lost. */
     private void readMissing() {
-        for (String id : results.waitingIds()) {
+        List<String> missing = results.waitingIds();
+        if (missing.isEmpty()) {
+            return;
+        }
+        // made only when needed: its selector thread would otherwise live through the whole run
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        for (String id : missing) {
             try {
                 HttpResponse<String> response = http.send(
                         settings.apiKey()

@@ -20,7 +20,8 @@ import javax.net.ssl.SSLSocketFactory;
  * HttpClient's asynchronous machinery cost about 1 ms of CPU per request here (measured A/B), a quarter of the whole
  * pipeline's budget. This does one write and, usually, one read per request. It understands what the glossa API
  * sends: a status line, headers, and a body with Content-Length or chunked; anything else is an IOException.
- * It also follows an event stream ({@link #openEventStream}). Not thread-safe: one connection per thread.
+ * It also follows an event stream ({@link #openEventStream}). Not thread-safe: one connection per thread. The load
+ * tool sends its texts over it only to an https URL; plain http goes through {@link SubmitLoop}.
  */
 final class PlainHttpConnection implements AutoCloseable {
     /** A response: its status and body (UTF-8). */
@@ -49,9 +50,13 @@ final class PlainHttpConnection implements AutoCloseable {
             throw new IllegalArgumentException("the URL must start with http:// or https://, got " + base);
         }
         this.base = base;
-        this.headers = "Host: " + (base.getPort() < 0 ? base.getHost() : base.getHost() + ":" + base.getPort()) + "\r\n"
-                + key.headerLine();
+        this.headers = hostHeader(base) + key.headerLine();
         this.readTimeoutMillis = readTimeoutMillis;
+    }
+
+    /** The Host header line of requests to {@code base}, with its CRLF. */
+    static String hostHeader(URI base) {
+        return "Host: " + (base.getPort() < 0 ? base.getHost() : base.getHost() + ":" + base.getPort()) + "\r\n";
     }
 
     /** POSTs {@code json} to {@code path}; reconnects once if the server had closed an idle connection. */
@@ -62,9 +67,17 @@ final class PlainHttpConnection implements AutoCloseable {
                         + body.length
                         + "\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] request = new byte[head.length + body.length];
+        System.arraycopy(head, 0, request, 0, head.length);
+        System.arraycopy(body, 0, request, head.length, body.length);
+        return send(request);
+    }
+
+    /** Sends {@code request} (head and body, as built by {@link RequestBytes}) and reads the answer; as postJson. */
+    Response send(byte[] request) throws IOException {
         boolean reused = socket != null;
         try {
-            return exchange(head, body);
+            return exchange(request);
         } catch (ClosedBeforeAnswer e) {
             close();
             if (!reused) {
@@ -72,7 +85,7 @@ final class PlainHttpConnection implements AutoCloseable {
             }
             // a kept-alive connection the server had closed while idle (it closed without answering, so it did not
             // take the request): one fresh attempt. Any other failure is not retried: the POST may have arrived.
-            return exchange(head, body);
+            return exchange(request);
         } catch (IOException e) {
             close();
             throw e;
@@ -109,13 +122,10 @@ final class PlainHttpConnection implements AutoCloseable {
         }
     }
 
-    private Response exchange(byte[] head, byte[] body) throws IOException {
+    private Response exchange(byte[] request) throws IOException {
         if (socket == null) {
             connect();
         }
-        byte[] request = new byte[head.length + body.length];
-        System.arraycopy(head, 0, request, 0, head.length);
-        System.arraycopy(body, 0, request, head.length, body.length);
         try {
             out.write(request);
             out.flush();

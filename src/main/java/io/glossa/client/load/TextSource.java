@@ -45,6 +45,11 @@ public final class TextSource {
         return text;
     }
 
+    /** The {@code index}-th text of the cycle, {@code 0 <= index < size()}. */
+    String text(int index) {
+        return texts.get(index);
+    }
+
     int size() {
         return texts.size();
     }
