@@ -3,19 +3,25 @@ package io.glossa.features;
 import java.util.Arrays;
 
 /**
- * Map from bucket index to a float, reused across texts so the hot path allocates nothing (it only grows, rarely,
- * for a text with more distinct features than ever before). Keys and values live in dense arrays in order of
- * insertion, found through an open-addressing index: the passes that weigh and score a text read them directly,
- * and clearing costs O(size), not O(capacity).
+ * Map from bucket index (a non-negative int) to a float, reused across texts so the hot path allocates nothing (it
+ * only grows, rarely, for a text with more distinct features than ever before). An open-addressing table holds the
+ * keys and values themselves; a dense list of the slots in order of insertion lets the passes that weigh and score
+ * a text read entries by position ({@link #keyAt}, {@link #valueAt}).
+ *
+ * <p>Why keys and values in the table rather than positions: a probe then reads one array, not a slot and then the
+ * key it points to, and clearing empties the used slots straight from the list instead of probing for each key
+ * again (docs/model.md, "Quantisation").
  */
 public final class FeatureCounts {
     private static final int EMPTY = -1;
 
-    /** Open-addressing index: slot to position in keys/values, or EMPTY. */
-    private int[] slots;
+    /** Open-addressing table: the key in each slot, or EMPTY. */
+    private int[] slotKeys;
 
-    private int[] keys;
-    private float[] values;
+    private float[] slotValues;
+    /** The slots in order of insertion: entry i is in slot {@code order[i]}. */
+    private int[] order;
+
     private int size;
     private int mask;
 
@@ -29,10 +35,10 @@ public final class FeatureCounts {
     }
 
     private void allocate(int capacity) {
-        slots = new int[capacity];
-        Arrays.fill(slots, EMPTY);
-        keys = new int[capacity / 2];
-        values = new float[capacity / 2];
+        slotKeys = new int[capacity];
+        Arrays.fill(slotKeys, EMPTY);
+        slotValues = new float[capacity];
+        order = new int[capacity / 2];
         mask = capacity - 1;
     }
 
@@ -42,48 +48,47 @@ public final class FeatureCounts {
 
     /** The i-th inserted key (0 <= i < size). */
     public int keyAt(int i) {
-        return keys[i];
+        return slotKeys[order[i]];
     }
 
     public float valueAt(int i) {
-        return values[i];
+        return slotValues[order[i]];
     }
 
     public void setValueAt(int i, float value) {
-        values[i] = value;
+        slotValues[order[i]] = value;
     }
 
+    /** Adds {@code delta} to the value of {@code key} (0 for a new key); keys must not be negative. */
     public void add(int key, float delta) {
+        if (key < 0) {
+            throw new IllegalArgumentException("keys are bucket indices, never negative: " + key);
+        }
         int slot = slotOf(key);
         while (true) {
-            int at = slots[slot];
-            if (at == EMPTY) {
-                break;
-            }
-            if (keys[at] == key) {
-                values[at] += delta;
+            int k = slotKeys[slot];
+            if (k == key) {
+                slotValues[slot] += delta;
                 return;
+            }
+            if (k == EMPTY) {
+                break;
             }
             slot = (slot + 1) & mask;
         }
-        if (size == keys.length) {
+        if (size == order.length) {
             grow();
             add(key, delta);
             return;
         }
-        slots[slot] = size;
-        keys[size] = key;
-        values[size] = delta;
-        size++;
+        slotKeys[slot] = key;
+        slotValues[slot] = delta;
+        order[size++] = slot;
     }
 
     public void clear() {
         for (int i = 0; i < size; i++) {
-            int slot = slotOf(keys[i]);
-            while (slots[slot] != i) {
-                slot = (slot + 1) & mask;
-            }
-            slots[slot] = EMPTY;
+            slotKeys[order[i]] = EMPTY;
         }
         size = 0;
     }
@@ -93,10 +98,14 @@ public final class FeatureCounts {
     }
 
     private void grow() {
-        int[] oldKeys = Arrays.copyOf(keys, size);
-        float[] oldValues = Arrays.copyOf(values, size);
-        allocate(slots.length * 2);
         int n = size;
+        int[] oldKeys = new int[n];
+        float[] oldValues = new float[n];
+        for (int i = 0; i < n; i++) {
+            oldKeys[i] = keyAt(i);
+            oldValues[i] = valueAt(i);
+        }
+        allocate(slotKeys.length * 2);
         size = 0;
         for (int i = 0; i < n; i++) {
             add(oldKeys[i], oldValues[i]);

@@ -88,40 +88,66 @@ final class ScoringKernel {
     }
 
     /**
-     * Two rows per pass, so each accumulator is loaded and stored once per two rows. Only words {@code from} to
-     * {@code words - 1} of each row: those holding the labels written in the text's scripts.
+     * Word by word: for words {@code from} to {@code words - 1} of each row (those holding the labels written in the
+     * text's scripts), all features in one pass with the word's four lane pairs (two words: eight) in registers.
+     * Why not feature by feature: then every multiply-add also loaded and stored its accumulator.
      */
     private void accumulate(int[] rows, int[] xq, int m, long[] acc, int from, int words) {
-        Arrays.fill(acc, 0L);
+        int q = from;
+        for (; q + 1 < words; q += 2) {
+            accumulateTwo(rows, xq, m, acc, q);
+        }
+        if (q < words) {
+            accumulateOne(rows, xq, m, acc, q);
+        }
+    }
+
+    private void accumulateTwo(int[] rows, int[] xq, int m, long[] acc, int q) {
         byte[] w = table;
-        int i = 0;
-        for (; i + 1 < m; i += 2) {
-            int b0 = rows[i];
-            int b1 = rows[i + 1];
-            long x0 = xq[i];
-            long x1 = xq[i + 1];
-            for (int q = from; q < words; q++) {
-                long v0 = (long) WORDS.get(w, b0 + 8 * q);
-                long v1 = (long) WORDS.get(w, b1 + 8 * q);
-                int a = 4 * q;
-                acc[a] += x0 * (v0 & LANES) + x1 * (v1 & LANES);
-                acc[a + 1] += x0 * (v0 >>> 8 & LANES) + x1 * (v1 >>> 8 & LANES);
-                acc[a + 2] += x0 * (v0 >>> 16 & LANES) + x1 * (v1 >>> 16 & LANES);
-                acc[a + 3] += x0 * (v0 >>> 24 & LANES) + x1 * (v1 >>> 24 & LANES);
-            }
+        int off = 8 * q;
+        long a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+        for (int i = 0; i < m; i++) {
+            int at = rows[i] + off;
+            long x = xq[i];
+            long v = (long) WORDS.get(w, at);
+            long u = (long) WORDS.get(w, at + 8);
+            a0 += x * (v & LANES);
+            a1 += x * (v >>> 8 & LANES);
+            a2 += x * (v >>> 16 & LANES);
+            a3 += x * (v >>> 24 & LANES);
+            b0 += x * (u & LANES);
+            b1 += x * (u >>> 8 & LANES);
+            b2 += x * (u >>> 16 & LANES);
+            b3 += x * (u >>> 24 & LANES);
         }
-        if (i < m) {
-            int b0 = rows[i];
-            long x0 = xq[i];
-            for (int q = from; q < words; q++) {
-                long v0 = (long) WORDS.get(w, b0 + 8 * q);
-                int a = 4 * q;
-                acc[a] += x0 * (v0 & LANES);
-                acc[a + 1] += x0 * (v0 >>> 8 & LANES);
-                acc[a + 2] += x0 * (v0 >>> 16 & LANES);
-                acc[a + 3] += x0 * (v0 >>> 24 & LANES);
-            }
+        int a = 4 * q;
+        acc[a] = a0;
+        acc[a + 1] = a1;
+        acc[a + 2] = a2;
+        acc[a + 3] = a3;
+        acc[a + 4] = b0;
+        acc[a + 5] = b1;
+        acc[a + 6] = b2;
+        acc[a + 7] = b3;
+    }
+
+    private void accumulateOne(int[] rows, int[] xq, int m, long[] acc, int q) {
+        byte[] w = table;
+        int off = 8 * q;
+        long a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        for (int i = 0; i < m; i++) {
+            long x = xq[i];
+            long v = (long) WORDS.get(w, rows[i] + off);
+            a0 += x * (v & LANES);
+            a1 += x * (v >>> 8 & LANES);
+            a2 += x * (v >>> 16 & LANES);
+            a3 += x * (v >>> 24 & LANES);
         }
+        int a = 4 * q;
+        acc[a] = a0;
+        acc[a + 1] = a1;
+        acc[a + 2] = a2;
+        acc[a + 3] = a3;
     }
 
     /**

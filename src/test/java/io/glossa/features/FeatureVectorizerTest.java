@@ -1,6 +1,7 @@
 package io.glossa.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
@@ -45,5 +46,14 @@ class FeatureVectorizerTest {
         c.add(3, 1f);
         assertThat(c.keyAt(0)).isEqualTo(3);
         assertThat(c.valueAt(0)).isEqualTo(1f);
+    }
+
+    @Test
+    void countsMapRejectsANegativeKey() {
+        FeatureCounts c = new FeatureCounts(16);
+        assertThatThrownBy(() -> c.add(-1, 1f))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("never negative");
+        assertThat(c.size()).isZero();
     }
 }
