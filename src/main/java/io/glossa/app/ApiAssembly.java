@@ -68,7 +68,7 @@ final class ApiAssembly {
                 metrics.resultEventLag(java.time.Duration.between(event.result().completedAt(), now));
             }
         });
-        life.add("results subscription", broker.subscribeResults("#", results));
+        life.add("results subscription", broker.followResults(results));
         ExecutorService storeReads = Executors.newFixedThreadPool(STORE_READERS, Threads.daemonFactory("store-read"));
         life.add("store readers", storeReads::shutdownNow);
 

@@ -8,6 +8,7 @@ import io.glossa.pipeline.ResultListener;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ public final class AmqpBroker implements AutoCloseable {
     private final Topology topology;
     private final String role;
     private final List<AutoCloseable> resources = new ArrayList<>();
+    private final LocalResults local = new LocalResults();
     private BrokerConnection publishing;
     private BrokerConnection consuming;
     private BrokerConnection listening;
@@ -102,12 +104,43 @@ public final class AmqpBroker implements AutoCloseable {
 
     /** @param metrics told of every delivery a worker thread takes (queue wait, redelivery) */
     public synchronized JobConsumer jobConsumer(ConsumerSettings settings, Set<Lane> lanes, PipelineMetrics metrics) {
-        return track(new AmqpJobConsumer(consuming(), topology, settings, lanes, metrics));
+        return track(new AmqpJobConsumer(consuming(), topology, settings, lanes, metrics, local));
     }
 
     /** @param pattern topic pattern over {@code <status>.<language>}, e.g. {@code #} or {@code done.*} */
     public synchronized AutoCloseable subscribeResults(String pattern, ResultListener listener) {
-        return track(ResultSubscriber.subscribe(listening(), topology, pattern, listener));
+        return track(ResultSubscriber.subscribe(
+                listening(), topology.resultsExchange(), pattern, ResultSubscriber.EVENTS, listener));
+    }
+
+    /**
+     * Every result of every worker, once each, as an API process needs them: through the result-groups exchange (one
+     * message per job message), and from the workers of this broker's own consumers in memory as they finish (those
+     * groups then come back marked as this process's, and are skipped). Unlike {@link #subscribeResults}, it does
+     * not hear results published by anything else on the results exchange.
+     */
+    public synchronized AutoCloseable followResults(ResultListener listener) {
+        local.follow(listener);
+        try {
+            ResultSubscriber subscriber = ResultSubscriber.subscribe(
+                    listening(),
+                    topology.resultGroupsExchange(),
+                    "",
+                    (properties, body) -> {
+                        Map<String, Object> headers = properties.getHeaders();
+                        return headers != null && local.handedOverHere(headers.get(MessageHeaders.ORIGIN))
+                                ? List.of()
+                                : ResultGroupCodec.decode(body);
+                    },
+                    listener);
+            return track(() -> {
+                local.unfollow(listener);
+                subscriber.close();
+            });
+        } catch (RuntimeException e) {
+            local.unfollow(listener);
+            throw e;
+        }
     }
 
     /** Tells every subscribed worker about a model change (body: the model-lifecycle JSON); confirmed. */

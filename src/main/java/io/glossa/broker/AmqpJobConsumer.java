@@ -39,6 +39,7 @@ final class AmqpJobConsumer implements JobConsumer {
     private final ConsumerSettings settings;
     private final Set<Lane> lanes;
     private final PipelineMetrics metrics;
+    private final LocalResults local;
     private final LaneInbox inbox;
     private final List<JobProcessor> processors = new ArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
@@ -48,16 +49,20 @@ final class AmqpJobConsumer implements JobConsumer {
     private volatile boolean running;
 
     public AmqpJobConsumer(BrokerConnection connection, Topology topology, ConsumerSettings settings, Set<Lane> lanes) {
-        this(connection, topology, settings, lanes, PipelineMetrics.NONE);
+        this(connection, topology, settings, lanes, PipelineMetrics.NONE, new LocalResults());
     }
 
-    /** @param metrics told of every delivery a worker thread takes (queue wait, redelivery) */
-    public AmqpJobConsumer(
+    /**
+     * @param metrics told of every delivery a worker thread takes (queue wait, redelivery)
+     * @param local this process's result followers, which get the results in memory
+     */
+    AmqpJobConsumer(
             BrokerConnection connection,
             Topology topology,
             ConsumerSettings settings,
             Set<Lane> lanes,
-            PipelineMetrics metrics) {
+            PipelineMetrics metrics,
+            LocalResults local) {
         if (lanes.isEmpty()) {
             throw new IllegalArgumentException("consume at least one lane");
         }
@@ -66,6 +71,7 @@ final class AmqpJobConsumer implements JobConsumer {
         this.settings = settings;
         this.lanes = EnumSet.copyOf(lanes);
         this.metrics = metrics;
+        this.local = local;
         // a quarter of the workers for batch jobs: realtime latency stayed 8.6x its idle p99 while a batch used all
         // of them (bench/batch-vs-realtime.sh; BENCHMARKS.md, "Batch through the queue")
         this.inbox = new LaneInbox(Math.max(1, settings.workers() / 4));
@@ -105,7 +111,7 @@ final class AmqpJobConsumer implements JobConsumer {
         workers = Executors.newFixedThreadPool(settings.workers(), Threads.daemonFactory("worker-" + id));
         for (int i = 0; i < settings.workers(); i++) {
             JobProcessor processor = new JobProcessor(
-                    connection, topology, settings, handler, AmqpJobPublisher.DEFAULT_CONFIRM_TIMEOUT, metrics);
+                    connection, topology, settings, handler, AmqpJobPublisher.DEFAULT_CONFIRM_TIMEOUT, metrics, local);
             processors.add(processor);
             workers.execute(() -> work(processor));
         }

@@ -42,14 +42,15 @@ final class JobProcessor implements AutoCloseable {
             ConsumerSettings settings,
             JobHandler handler,
             Duration confirmTimeout,
-            PipelineMetrics metrics) {
+            PipelineMetrics metrics,
+            LocalResults local) {
         this.decoder = new DeliveryDecoder(settings.maxBodyBytes());
         this.policy =
                 DeliveryPolicy.jittered(settings.maxAttempts(), settings.maxRedeliveries(), settings.retryBackoffs());
         this.handler = handler;
         this.metrics = metrics;
         this.channels = new WorkerChannels(connection, confirmTimeout);
-        this.announcer = new ResultAnnouncer(channels, topology);
+        this.announcer = new ResultAnnouncer(channels, topology, local);
         this.carrier = new DecisionCarrier(policy, handler, new Republisher(channels, topology), announcer);
     }
 
@@ -107,8 +108,8 @@ final class JobProcessor implements AutoCloseable {
     }
 
     /**
-     * Runs the handler on the delivery's jobs and announces each result at once (before the ack). A multi-job
-     * message's jobs share one handler call (one transaction for their results).
+     * Runs the handler on the delivery's jobs and announces their results at once (before the ack). A multi-job
+     * message's jobs share one handler call (one transaction for their results) and one result group.
      *
      * @return what became of the jobs, for the policy
      */
@@ -137,17 +138,17 @@ final class JobProcessor implements AutoCloseable {
 
     private Stage runAll(Delivery delivery, List<Job> jobs) throws InterruptedException {
         List<Job> failed = new ArrayList<>();
-        for (JobOutcome outcome : handler.handleAll(jobs)) {
+        List<JobOutcome> outcomes = handler.handleAll(jobs);
+        for (JobOutcome outcome : outcomes) {
             if (outcome.isFailed()) {
                 LOG.info(
                         "job {} failed in a multi-job message: {}; trying it alone",
                         outcome.job().id(),
                         HandlingFailures.describe(outcome.failure()));
                 failed.add(outcome.job());
-            } else {
-                announcer.done(delivery, outcome.job(), outcome.result());
             }
         }
+        announcer.done(delivery, outcomes); // those that succeeded, in one result group
         return new Stage.Handled(failed);
     }
 

@@ -22,6 +22,11 @@ final class MessageHeaders {
      * On a multi-job message only when all its jobs share one; each job's own is in the body.
      */
     public static final String TRACEPARENT = "traceparent";
+    /**
+     * On result groups: the process whose workers produced them and already handed them to that process's own API in
+     * memory, which therefore skips them; absent when no API in that process follows results.
+     */
+    public static final String ORIGIN = "x-glossa-origin";
     /** Set by RabbitMQ quorum queues on redelivered messages: how many times it was delivered before. */
     public static final String DELIVERY_COUNT = "x-delivery-count";
 

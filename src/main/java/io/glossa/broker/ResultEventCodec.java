@@ -69,7 +69,15 @@ final class ResultEventCodec {
     /** @throws IllegalArgumentException if the body is not a result event */
     public static ResultEvent decode(byte[] body) {
         try {
-            JsonNode node = JSON.readTree(body);
+            return decode(JSON.readTree(body));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a result event: " + e.getMessage(), e);
+        }
+    }
+
+    /** One event of a parsed body (a result group holds several). @throws IllegalArgumentException if it is none */
+    static ResultEvent decode(JsonNode node) {
+        try {
             UUID id = UUID.fromString(required(node, "id").asText());
             TextStatus status =
                     TextStatus.valueOf(required(node, "status").asText().toUpperCase(Locale.ROOT));
@@ -98,7 +106,7 @@ final class ResultEventCodec {
             JsonNode owner = node.get("owner_key_id");
             return new ResultEvent(
                     id, status, result, error, submitted, owner == null || owner.isNull() ? null : owner.longValue());
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a result event: " + e.getMessage(), e);
         }
     }

@@ -7,41 +7,57 @@ import com.rabbitmq.client.Envelope;
 import io.glossa.concurrent.Backoff;
 import io.glossa.concurrent.Threads;
 import io.glossa.pipeline.BrokerUnavailableException;
+import io.glossa.pipeline.ResultEvent;
 import io.glossa.pipeline.ResultListener;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Listens to the results exchange through its own exclusive, auto-delete, server-named queue bound with a topic
- * pattern ({@code #} for everything, {@code done.sv}, {@code failed.*} ...). Events are notifications (auto-ack,
- * transient): a listener that needs certainty reads the store. Topology recovery re-creates the queue after a
- * reconnect, and a channel the broker closed is replaced; events published meanwhile are missed.
+ * pattern ({@code #} for everything, {@code done.sv}, {@code failed.*} ...), or to the result-groups exchange. Events
+ * are notifications (auto-ack, transient): a listener that needs certainty reads the store. Topology recovery
+ * re-creates the queue after a reconnect, and a channel the broker closed is replaced; events published meanwhile
+ * are missed.
  */
 final class ResultSubscriber implements AutoCloseable {
+    /** Turns a message into the events it carries; none for one to skip. */
+    interface Reader {
+        /** @throws IllegalArgumentException if the body is not what the exchange carries */
+        List<ResultEvent> read(AMQP.BasicProperties properties, byte[] body);
+    }
+
+    /** The results exchange's bodies: one event each. */
+    static final Reader EVENTS = (properties, body) -> List.of(ResultEventCodec.decode(body));
+
     private static final Logger LOG = LoggerFactory.getLogger(ResultSubscriber.class);
     /** Pauses between tries to subscribe again after the broker went away. */
     private static final Backoff RESUBSCRIBE = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10));
 
     private final BrokerConnection connection;
-    private final Topology topology;
+    private final String exchange;
     private final String pattern;
+    private final Reader reader;
     private final ResultListener listener;
     private volatile Channel channel;
     private volatile String queue;
     private volatile boolean closed;
 
-    private ResultSubscriber(BrokerConnection connection, Topology topology, String pattern, ResultListener listener) {
+    private ResultSubscriber(
+            BrokerConnection connection, String exchange, String pattern, Reader reader, ResultListener listener) {
         this.connection = connection;
-        this.topology = topology;
+        this.exchange = exchange;
         this.pattern = pattern;
+        this.reader = reader;
         this.listener = listener;
     }
 
-    public static ResultSubscriber subscribe(
-            BrokerConnection connection, Topology topology, String pattern, ResultListener listener) {
-        ResultSubscriber subscriber = new ResultSubscriber(connection, topology, pattern, listener);
+    /** The events on {@code exchange} whose routing key matches {@code pattern}, read by {@code reader}. */
+    static ResultSubscriber subscribe(
+            BrokerConnection connection, String exchange, String pattern, Reader reader, ResultListener listener) {
+        ResultSubscriber subscriber = new ResultSubscriber(connection, exchange, pattern, reader, listener);
         subscriber.open();
         return subscriber;
     }
@@ -50,12 +66,12 @@ final class ResultSubscriber implements AutoCloseable {
         Channel fresh = connection.openChannel();
         try {
             String name = fresh.queueDeclare("", false, true, true, null).getQueue();
-            fresh.queueBind(name, topology.resultsExchange(), pattern);
+            fresh.queueBind(name, exchange, pattern);
             fresh.basicConsume(name, true, new DefaultConsumer(fresh) {
                 @Override
                 public void handleDelivery(
                         String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-                    deliver(envelope, body);
+                    deliver(envelope, properties, body);
                 }
 
                 @Override
@@ -84,9 +100,7 @@ final class ResultSubscriber implements AutoCloseable {
                 // reporting the first failure
             }
             throw new BrokerUnavailableException(
-                    "cannot subscribe to " + topology.resultsExchange() + " with '" + pattern + "': "
-                            + AmqpConnector.reason(e),
-                    e);
+                    "cannot subscribe to " + exchange + " with '" + pattern + "': " + AmqpConnector.reason(e), e);
         }
     }
 
@@ -132,13 +146,24 @@ final class ResultSubscriber implements AutoCloseable {
         }
     }
 
-    private void deliver(Envelope envelope, byte[] body) {
+    private void deliver(Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+        List<ResultEvent> events;
         try {
-            listener.onResult(ResultEventCodec.decode(body));
+            events = reader.read(properties, body);
         } catch (IllegalArgumentException e) {
-            LOG.warn("ignored a malformed result event (routing key {}): {}", envelope.getRoutingKey(), e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.warn("result listener failed on event {}: {}", envelope.getRoutingKey(), e.toString());
+            LOG.warn(
+                    "ignored a malformed message on {} (routing key {}): {}",
+                    exchange,
+                    envelope.getRoutingKey(),
+                    e.getMessage());
+            return;
+        }
+        for (ResultEvent event : events) {
+            try {
+                listener.onResult(event);
+            } catch (RuntimeException e) {
+                LOG.warn("result listener failed on event {}: {}", event.id(), e.toString());
+            }
         }
     }
 

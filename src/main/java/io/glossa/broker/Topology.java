@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  *   &lt;p&gt;.jobs     direct  --realtime--&gt; &lt;p&gt;.jobs.realtime
  *                      --batch-----&gt; &lt;p&gt;.jobs.batch
  *   &lt;p&gt;.results  topic   routing key &lt;status&gt;.&lt;language&gt; (done.sv, failed.unknown); subscribers bind their own queues
+ *   &lt;p&gt;.results.groups  fanout  the results of one job message in one message, for the API processes
  *   &lt;p&gt;.models   fanout  model lifecycle announcements
  *   &lt;p&gt;.failed   fanout  --&gt; &lt;p&gt;.failed (poison and malformed jobs, with their reason)
  * </pre>
@@ -54,6 +55,11 @@ public record Topology(String prefix) {
         return prefix + ".results";
     }
 
+    /** One message per job message with all its results: what API processes follow (cheaper than every event). */
+    public String resultGroupsExchange() {
+        return prefix + ".results.groups";
+    }
+
     public String modelsExchange() {
         return prefix + ".models";
     }
@@ -75,6 +81,7 @@ public record Topology(String prefix) {
         try {
             channel.exchangeDeclare(jobsExchange(), BuiltinExchangeType.DIRECT, true);
             channel.exchangeDeclare(resultsExchange(), BuiltinExchangeType.TOPIC, true);
+            channel.exchangeDeclare(resultGroupsExchange(), BuiltinExchangeType.FANOUT, true);
             channel.exchangeDeclare(modelsExchange(), BuiltinExchangeType.FANOUT, true);
             channel.exchangeDeclare(failedExchange(), BuiltinExchangeType.FANOUT, true);
             step = "queue " + failedQueue();
@@ -125,7 +132,8 @@ public record Topology(String prefix) {
         for (String queue : queues()) {
             deleteOne(connection, channel -> channel.queueDelete(queue));
         }
-        for (String exchange : List.of(jobsExchange(), resultsExchange(), modelsExchange(), failedExchange())) {
+        for (String exchange : List.of(
+                jobsExchange(), resultsExchange(), resultGroupsExchange(), modelsExchange(), failedExchange())) {
             deleteOne(connection, channel -> channel.exchangeDelete(exchange));
         }
     }

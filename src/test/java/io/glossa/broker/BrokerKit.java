@@ -15,6 +15,7 @@ import io.glossa.pipeline.JobQueueKit;
 import io.glossa.pipeline.JobRejectedException;
 import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.PipelineMetrics;
+import io.glossa.pipeline.Rescore;
 import io.glossa.pipeline.ResultEvent;
 import io.glossa.pipeline.ResultListener;
 import io.glossa.pipeline.StoreUnavailableException;
@@ -34,8 +35,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -886,6 +889,107 @@ abstract class BrokerKit extends JobQueueKit {
                                         .stats(topology.queue(Lane.BATCH))
                                         .messages()
                                 == 0);
+    }
+
+    /**
+     * API processes follow result groups: one message per job message. A process's followers get its own workers'
+     * results in memory (their groups carry the process's origin and are skipped when they come back) and other
+     * processes' through the broker: each result once either way.
+     */
+    @Test
+    void followersHearEveryResultOnceInGroupsFromOtherProcessesAndInMemoryFromTheirOwn() throws Exception {
+        BlockingQueue<com.rabbitmq.client.Delivery> groups = rawGroups();
+        Map<UUID, AtomicInteger> heard = new ConcurrentHashMap<>();
+        later(broker.followResults(event ->
+                heard.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet()));
+        List<Job> theirs = jobs("theirs", 12);
+        try (AmqpBroker other = AmqpBroker.connect(endpoint(), topology, connectSettings(), "kit-other")) {
+            other.jobConsumer(ConsumerSettings.defaults()).start(new RecordingHandler());
+            broker.jobPublisher(5).publish(theirs);
+            Await.until("every result of the other process heard", WAIT, () -> heardAll(heard, theirs));
+        }
+        List<Job> ours = jobs("ours", 12);
+        consume(new RecordingHandler(), ConsumerSettings.defaults());
+        broker.jobPublisher(5).publish(ours);
+        Await.until("every result of this process heard", WAIT, () -> heardAll(heard, ours));
+
+        List<com.rabbitmq.client.Delivery> received = new ArrayList<>();
+        Await.until("a group per job message (12 jobs in messages of 5, twice)", WAIT, () -> {
+            groups.drainTo(received);
+            return received.size() >= 6;
+        });
+        Thread.sleep(500); // time for anything heard twice to arrive
+        assertThat(heard.values()).as("each result heard once").allMatch(count -> count.get() == 1);
+        assertThat(heard).hasSize(24);
+        assertThat(received).hasSize(6);
+        assertThat(received).allMatch(d -> d.getProperties().getDeliveryMode() == 1);
+        for (com.rabbitmq.client.Delivery group : received) {
+            List<UUID> ids = ResultGroupCodec.decode(group.getBody()).stream()
+                    .map(ResultEvent::id)
+                    .toList();
+            Map<String, Object> headers = group.getProperties().getHeaders();
+            Object origin = headers == null ? null : headers.get(MessageHeaders.ORIGIN);
+            if (theirs.stream().anyMatch(job -> ids.contains(job.id()))) {
+                assertThat(origin).as("no follower in the other process").isNull();
+                assertThat(theirs.stream().map(Job::id).toList()).containsAll(ids);
+            } else {
+                assertThat(origin).as("handed over in memory here").isNotNull();
+                assertThat(ours.stream().map(Job::id).toList()).containsAll(ids);
+            }
+        }
+    }
+
+    @Test
+    void reVerifyJobsAnnounceNothing() throws Exception {
+        BlockingQueue<com.rabbitmq.client.Delivery> groups = rawGroups();
+        BlockingQueue<ResultEvent> events = new LinkedBlockingQueue<>();
+        broker.subscribeResults("#", events::add);
+        Queue<ResultEvent> followed = new ConcurrentLinkedQueue<>();
+        later(broker.followResults(followed::add));
+        RecordingHandler handler = new RecordingHandler();
+        consume(handler, ConsumerSettings.defaults());
+        Job rescore = new Job(
+                UUID.randomUUID(), "Hej igen", Lane.BATCH, Instant.now(), new Rescore(UUID.randomUUID(), "test-1"));
+        broker.jobPublisher().publish(List.of(rescore));
+        Await.until("the re-verify job handled", WAIT, () -> handler.handled.contains(rescore));
+        Job plain = job("Hej", Lane.BATCH);
+        broker.jobPublisher().publish(List.of(plain));
+
+        ResultEvent event = events.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        com.rabbitmq.client.Delivery group = groups.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        Await.until("the plain job's result followed", WAIT, () -> !followed.isEmpty());
+        Thread.sleep(500);
+        assertThat(event).isNotNull();
+        assertThat(event.id()).isEqualTo(plain.id());
+        assertThat(events).isEmpty();
+        assertThat(group).isNotNull();
+        assertThat(ResultGroupCodec.decode(group.getBody()))
+                .extracting(ResultEvent::id)
+                .containsExactly(plain.id());
+        assertThat(groups).isEmpty();
+        assertThat(followed).extracting(ResultEvent::id).containsExactly(plain.id());
+    }
+
+    /** What an outside client bound to the result-groups exchange gets. */
+    private BlockingQueue<com.rabbitmq.client.Delivery> rawGroups() throws Exception {
+        Channel look = later(broker.publishing().openChannel());
+        String queue = look.queueDeclare("", false, true, true, null).getQueue();
+        look.queueBind(queue, topology.resultGroupsExchange(), "");
+        BlockingQueue<com.rabbitmq.client.Delivery> groups = new LinkedBlockingQueue<>();
+        look.basicConsume(queue, true, (tag, delivery) -> groups.add(delivery), tag -> {});
+        return groups;
+    }
+
+    private static List<Job> jobs(String text, int count) {
+        List<Job> jobs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            jobs.add(job(text + " " + i, Lane.REALTIME));
+        }
+        return jobs;
+    }
+
+    private static boolean heardAll(Map<UUID, AtomicInteger> heard, List<Job> jobs) {
+        return jobs.stream().allMatch(job -> heard.containsKey(job.id()));
     }
 
     @Test

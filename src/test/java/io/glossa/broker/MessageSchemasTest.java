@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Keeps docs/schemas honest: what the codecs write must validate against the published JSON Schemas. The checker
  * covers the keywords those schemas use (type, required, properties, additionalProperties, enum, items, minItems,
- * maxItems, format,
+ * maxItems, format, $ref to a file beside it,
  * minimum/maximum, minLength, pattern); no schema library is needed for that subset.
  */
 class MessageSchemasTest {
@@ -91,6 +91,23 @@ class MessageSchemasTest {
     }
 
     @Test
+    void resultGroupsMatchTheResultGroupSchema() throws Exception {
+        UUID id = UUID.randomUUID();
+        Prediction p =
+                new Prediction("fi", "Finnish", "Suomi", 0.8, List.of(new Candidate("fi", "Finnish", "Suomi", 0.8)));
+        byte[] done = ResultEventCodec.encode(new ResultEvent(
+                id, TextStatus.DONE, new Result(id, p, "v1", Instant.now(), 1), null, Instant.now(), 3L));
+        byte[] failed =
+                ResultEventCodec.encode(new ResultEvent(UUID.randomUUID(), TextStatus.FAILED, null, "boom", null));
+        JsonNode schema = schema("result-group.schema.json");
+        assertThat(violations(schema, JSON.readTree(ResultGroupCodec.encode(List.of(done, failed)))))
+                .isEmpty();
+        assertThat(violations(schema, JSON.readTree("{\"results\":[{\"id\":\"x\",\"status\":\"done\"}]}")))
+                .as("each element is checked against the result event's schema")
+                .contains("$.results[0]: missing language", "$.results[0].id: not a uuid");
+    }
+
+    @Test
     void reVerifyJobsMatchTheJobSchemaAndAnnouncementsTheirs() throws Exception {
         byte[] job = JobMessageCodec.encode(
                 UUID.randomUUID(), "Hej", new io.glossa.pipeline.Rescore(UUID.randomUUID(), "2027-01-01.c0a9be68"));
@@ -127,6 +144,14 @@ class MessageSchemasTest {
     }
 
     private static void check(JsonNode schema, JsonNode value, String path, List<String> problems) {
+        if (schema.has("$ref")) { // another schema file beside this one
+            try {
+                check(schema(schema.get("$ref").asText()), value, path, problems);
+            } catch (IOException e) {
+                problems.add(path + ": cannot read " + schema.get("$ref") + ": " + e.getMessage());
+            }
+            return;
+        }
         if (schema.has("type") && !typeMatches(schema.get("type"), value)) {
             problems.add(path + ": type " + value.getNodeType() + " not in " + schema.get("type"));
             return;
