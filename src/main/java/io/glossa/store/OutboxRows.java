@@ -16,31 +16,22 @@ import java.util.UUID;
 /**
  * SQL on the outbox table. A claim marks rows with an owner and a lease end; on PostgreSQL SKIP LOCKED lets relays
  * that claim at the same moment take disjoint rows instead of waiting for each other (SQLite's write transaction
- * holds the whole file, so claims there take turns). Rows are taken oldest-first by text id: ids are time-ordered
- * ({@link TimeOrderedIds}), so the outbox needs no sequence of its own (PostgreSQL's V12 dropped it: one index and
- * one sequence step less per accepted text).
+ * holds the whole file, so claims there take turns).
  */
 final class OutboxRows {
     private static final String INSERT = "INSERT INTO outbox (text_id, traceparent) VALUES (?, ?)";
     private static final String CLAIMABLE = """
             SELECT text_id FROM outbox
             WHERE claimed_until IS NULL OR claimed_until < ? OR claim_owner = ?
-            ORDER BY text_id LIMIT ?""";
+            ORDER BY seq LIMIT ?""";
     private static final String CLAIM = "UPDATE outbox SET claim_owner = ?, claimed_until = ? WHERE ";
     private static final String JOBS = """
             SELECT t.id, t.body, t.lane, t.submitted_at, t.languages, t.top_k, t.api_key_id, o.traceparent
             FROM outbox o JOIN texts t ON t.id = o.text_id
             WHERE %s
-            ORDER BY o.text_id
+            ORDER BY o.seq
             """;
     private static final String DELETE = "DELETE FROM outbox WHERE ";
-    // PostgreSQL: the commit of a mark does not wait for its log flush (synchronous_commit off for this transaction
-    // only, set inside the statement so it stays one round trip). A mark lost in a database crash only means that
-    // its jobs are published again, which workers absorb (one result per text and model version). Each text goes
-    // through three commits (accept, mark, result); this one need not wait for the disk.
-    private static final String DELETE_POSTGRESQL = """
-            WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true))
-            DELETE FROM outbox WHERE text_id = ANY (?) AND EXISTS (SELECT FROM relaxed)""";
     private static final String COUNT = "SELECT COUNT(*) FROM outbox";
 
     private final SqlDialect sql;
@@ -75,12 +66,9 @@ final class OutboxRows {
         return jobs;
     }
 
-    /** Run autocommitted: on PostgreSQL the commit is not flushed at once (see DELETE_POSTGRESQL). */
     void delete(Connection connection, Collection<UUID> all) throws SQLException {
         for (List<UUID> ids : partition(List.copyOf(all))) {
-            String statement =
-                    sql instanceof PostgresDialect ? DELETE_POSTGRESQL : DELETE + sql.inIds("text_id", ids.size());
-            try (PreparedStatement delete = connection.prepareStatement(statement)) {
+            try (PreparedStatement delete = connection.prepareStatement(DELETE + sql.inIds("text_id", ids.size()))) {
                 sql.setUuids(connection, delete, 1, ids);
                 delete.executeUpdate();
             }

@@ -14,21 +14,17 @@ final class ResultWriter {
     private final Transactions transactions;
     private final ResultRows resultRows;
     private final TextRows textRows;
-    private final boolean oneStatement;
 
     ResultWriter(Transactions transactions) {
         this.transactions = transactions;
         this.resultRows = new ResultRows(transactions.dialect());
         this.textRows = new TextRows(transactions.dialect());
-        this.oneStatement = transactions.dialect() instanceof PostgresDialect;
     }
 
     boolean storeAlone(Result result) {
-        return write("storing a result", connection -> {
+        return transactions.write("storing a result", connection -> {
             try {
-                return oneStatement
-                        ? PostgresResults.store(connection, List.of(result))[0]
-                        : storeResult(connection, result);
+                return storeResult(connection, result);
             } catch (SQLException e) {
                 if (resultRows.isUnknownText(e)) {
                     throw new UnknownTextException(result.id());
@@ -39,9 +35,8 @@ final class ResultWriter {
     }
 
     /**
-     * One transaction for many results (on PostgreSQL one statement; on SQLite two batches: inserts, then the texts of
-     * the inserted ones). Rows are written in (id, version) order so that concurrent transactions lock them in the
-     * same order and cannot deadlock.
+     * One transaction for many results, in two batches (inserts, then the texts of the inserted ones). Rows are
+     * written in (id, version) order so that concurrent transactions lock them in the same order and cannot deadlock.
      * A result for an unknown id (texts are never deleted, so only a job no API of ours accepted) makes the foreign
      * key fail the whole transaction; then each result is stored alone, so only its own call fails. Checking the ids
      * first instead cost a query per transaction, which PostgreSQL ran as a sequential scan of texts when it kept a
@@ -58,7 +53,7 @@ final class ResultWriter {
                 .toList();
         boolean[] inserted;
         try {
-            inserted = write("storing results", connection -> {
+            inserted = transactions.write("storing results", connection -> {
                 try {
                     return storeBatch(
                             connection, lockOrder.stream().map(results::get).toList());
@@ -82,11 +77,6 @@ final class ResultWriter {
         return outcomes;
     }
 
-    /** PostgreSQL: one autocommitted statement ({@link PostgresResults}); SQLite: a transaction of statements. */
-    private <T> T write(String what, SqlWork<T> work) {
-        return oneStatement ? transactions.writeStatement(what, work) : transactions.write(what, work);
-    }
-
     private GroupCommit.Outcome<Boolean> storeAloneOutcome(Result result) {
         try {
             return GroupCommit.Outcome.of(storeAlone(result));
@@ -106,9 +96,6 @@ final class ResultWriter {
     private boolean[] storeBatch(Connection connection, List<Result> results) throws SQLException {
         if (results.isEmpty()) {
             return new boolean[0];
-        }
-        if (oneStatement) {
-            return PostgresResults.store(connection, results);
         }
         boolean[] inserted = resultRows.insertAll(connection, results);
         List<Result> newlyStored = IntStream.range(0, inserted.length)

@@ -51,19 +51,4 @@ final class CpuMeter {
         }
         return Duration.ofMillis(Math.round(ticks * 1000 / TICKS_PER_SECOND));
     }
-
-    /** Transactions this database committed so far (all sessions); zero for the embedded database. */
-    static long commits(DataSource dataSource, Backend backend) throws SQLException {
-        if (backend != Backend.POSTGRESQL) {
-            return 0;
-        }
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rows =
-                        statement.executeQuery("SELECT pg_stat_force_next_flush(), xact_commit FROM pg_stat_database "
-                                + "WHERE datname = current_database()")) {
-            rows.next();
-            return rows.getLong(2);
-        }
-    }
 }

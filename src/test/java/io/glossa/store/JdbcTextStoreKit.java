@@ -176,23 +176,6 @@ abstract class JdbcTextStoreKit extends TextStoreKit {
     }
 
     @Test
-    void oneCallWithTwoVersionsAndARepeatOfOneTextStoresEachVersionOnceAndShowsTheNewest() throws SQLException {
-        Job job = store.accept(List.of("Hej världen"), Lane.REALTIME).get(0);
-
-        List<Completion> completions = store.completeAll(List.of(
-                result(job.id(), "v2", norwegian(0.6), START.plusSeconds(2)),
-                result(job.id(), "v1", swedish(0.9), START.plusSeconds(1)),
-                result(job.id(), "v2", swedish(0.8), START.plusSeconds(3))));
-
-        assertThat(completions).containsExactly(Completion.STORED, Completion.STORED, Completion.ALREADY_STORED);
-        assertThat(resultRows(job.id())).isEqualTo(2);
-        TextRecord shown = store.find(job.id()).orElseThrow();
-        assertThat(shown.modelVersion()).as("the newest stored result").isEqualTo("v2");
-        assertThat(shown.prediction()).as("the first v2, not the repeat").isEqualTo(norwegian(0.6));
-        assertThat(shown.completedAt()).isEqualTo(START.plusSeconds(2));
-    }
-
-    @Test
     void aResultForAnUnknownIdStoresNoRow() throws SQLException {
         UUID unknown = UUID.randomUUID();
 

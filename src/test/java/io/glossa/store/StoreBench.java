@@ -11,9 +11,9 @@ import java.util.stream.IntStream;
 
 /**
  * Manual experiment behind the writer defaults in {@link StoreTuning}:
- * {@code java -cp <test classpath> io.glossa.store.StoreBench (sqlite:DIR | sqlite-full:DIR | JDBC_URL) (accept|complete|cycle)
- * WRITERS THREADS MILLIS [BATCH|RATE]}; sqlite-full: the embedded database with --db-sync full; WRITERS 0 = one transaction per call. accept: BATCH (1) texts per call; complete: one result
- * per call; cycle: accept, mark published and complete each text at RATE texts/s ({@link CycleLoad}).
+ * {@code java -cp <test classpath> io.glossa.store.StoreBench (sqlite:DIR | sqlite-full:DIR | JDBC_URL) (accept|complete) WRITERS
+ * THREADS MILLIS [BATCH]}; sqlite-full: the embedded database with --db-sync full; WRITERS 0 = one transaction per call. accept: BATCH (1) texts per call; complete: one result
+ * per call.
  */
 final class StoreBench {
     private static String cpu(
@@ -55,18 +55,6 @@ final class StoreBench {
                 AcceptLoad.Outcome outcome = AcceptLoad.run(store, threads, batch, millis);
                 operations = outcome.texts();
                 line = cpu(jvm, pg, dataSource, settings, operations) + " accept writers=" + writers + " " + outcome;
-            } else if (args[1].equals("cycle")) {
-                CycleLoad.run(store, threads, batch, 2000); // warm-up; batch is the rate here
-                Duration jvm = CpuMeter.jvm();
-                Duration pg = CpuMeter.postgresBackends(dataSource, settings.backend());
-                long commits = CpuMeter.commits(dataSource, settings.backend());
-                CycleLoad.Outcome outcome = CycleLoad.run(store, threads, batch, millis);
-                operations = outcome.texts();
-                line = cpu(jvm, pg, dataSource, settings, operations)
-                        + String.format(
-                                " commits per text %.2f;",
-                                (CpuMeter.commits(dataSource, settings.backend()) - commits) / (double) operations)
-                        + " writers=" + writers + " " + outcome;
             } else {
                 List<Job> jobs = new ArrayList<>();
                 for (int i = 0; i < 60; i++) { // enough pending texts for the run
