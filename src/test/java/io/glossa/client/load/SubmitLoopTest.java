@@ -2,14 +2,9 @@ package io.glossa.client.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,9 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The non-blocking sender against a scripted server on a real socket: each request gets a canned answer. */
 class SubmitLoopTest {
-    private ServerSocket server;
-    private final List<String> requestBodies = new CopyOnWriteArrayList<>();
-    private final List<Integer> connectionsSeen = new CopyOnWriteArrayList<>();
+    private ScriptedHttpServer server;
     private final List<String> outcomes = new CopyOnWriteArrayList<>();
 
     private final Answers answers = new Answers() {
@@ -36,67 +29,9 @@ class SubmitLoopTest {
         }
     };
 
-    /** Serves connections one after another; {@code answer.apply(n)} is the raw answer to the n-th request (null: close). */
     private URI serve(IntFunction<String> answer) throws IOException {
-        server = new ServerSocket(0);
-        Thread thread = new Thread(() -> {
-            int requests = 0;
-            int connections = 0;
-            while (!server.isClosed()) {
-                try (Socket socket = server.accept()) {
-                    connections++;
-                    InputStream in = new BufferedInputStream(socket.getInputStream());
-                    OutputStream out = socket.getOutputStream();
-                    while (true) {
-                        int length = readHead(in);
-                        if (length < 0) {
-                            break;
-                        }
-                        requestBodies.add(new String(in.readNBytes(length), StandardCharsets.UTF_8));
-                        connectionsSeen.add(connections);
-                        String raw = answer.apply(requests++);
-                        if (raw == null) {
-                            break;
-                        }
-                        out.write(raw.getBytes(StandardCharsets.UTF_8));
-                        out.flush();
-                    }
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        });
-        thread.setDaemon(true);
-        thread.start();
-        return URI.create("http://127.0.0.1:" + server.getLocalPort());
-    }
-
-    private static int readHead(InputStream in) throws IOException {
-        String line = readLine(in);
-        if (line == null) {
-            return -1;
-        }
-        int length = 0;
-        while (!(line = readLine(in)).isEmpty()) {
-            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        return length;
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        int b;
-        while ((b = in.read()) != '\n') {
-            if (b < 0) {
-                return line.length() == 0 ? null : line.toString();
-            }
-            if (b != '\r') {
-                line.append((char) b);
-            }
-        }
-        return line.toString();
+        server = ScriptedHttpServer.start(answer);
+        return server.uri();
     }
 
     @AfterEach
@@ -131,9 +66,9 @@ class SubmitLoopTest {
                         "1+1 202 {\"id\":\"1\"}",
                         "2+1 202 {\"id\":\"2\"}",
                         "3+1 202 {\"id\":\"3\"}");
-        assertThat(requestBodies)
+        assertThat(server.requestBodies())
                 .containsExactly("{\"text\":\"t0\"}", "{\"text\":\"t1\"}", "{\"text\":\"t2\"}", "{\"text\":\"t3\"}");
-        assertThat(connectionsSeen).containsOnly(1);
+        assertThat(server.connectionsSeen()).containsOnly(1);
     }
 
     @Test
@@ -146,7 +81,7 @@ class SubmitLoopTest {
         new ThreadedSubmitter(
                         settings, Schedule.of(settings, System.nanoTime()), new RequestBytes(settings, source), answers)
                 .run();
-        assertThat(requestBodies)
+        assertThat(server.requestBodies())
                 .containsExactly("{\"text\":\"t0\"}", "{\"text\":\"t1\"}", "{\"text\":\"t1\"}", "{\"text\":\"t2\"}");
         assertThat(outcomes)
                 .containsExactly("0+1 202 {\"id\":\"0\"}", "1+1 202 {\"id\":\"2\"}", "2+1 202 {\"id\":\"3\"}");
@@ -157,9 +92,9 @@ class SubmitLoopTest {
         // request 1 is dropped unanswered (connection closed): its retry goes on connection 2
         URI base = serve(n -> n == 1 ? null : accepted(n));
         run(base, 3, 1);
-        assertThat(requestBodies)
+        assertThat(server.requestBodies())
                 .containsExactly("{\"text\":\"t0\"}", "{\"text\":\"t1\"}", "{\"text\":\"t1\"}", "{\"text\":\"t2\"}");
-        assertThat(connectionsSeen).containsExactly(1, 1, 2, 2);
+        assertThat(server.connectionsSeen()).containsExactly(1, 1, 2, 2);
         assertThat(outcomes)
                 .containsExactly("0+1 202 {\"id\":\"0\"}", "1+1 202 {\"id\":\"2\"}", "2+1 202 {\"id\":\"3\"}");
     }
@@ -168,7 +103,7 @@ class SubmitLoopTest {
     void aFirstRequestThatIsNotAnsweredFailsWithoutARetry() throws Exception {
         URI base = serve(n -> n == 0 ? null : accepted(n));
         run(base, 2, 1);
-        assertThat(requestBodies).containsExactly("{\"text\":\"t0\"}", "{\"text\":\"t1\"}");
+        assertThat(server.requestBodies()).containsExactly("{\"text\":\"t0\"}", "{\"text\":\"t1\"}");
         assertThat(outcomes.get(0)).startsWith("failed 1 ").contains("closed the connection without answering");
         assertThat(outcomes.get(1)).isEqualTo("1+1 202 {\"id\":\"1\"}");
     }
@@ -189,6 +124,6 @@ class SubmitLoopTest {
         run(base, 2, 1);
         assertThat(outcomes.get(0)).startsWith("failed 1 ").contains("not an HTTP/1.x status line");
         assertThat(outcomes.get(1)).isEqualTo("1+1 202 {\"id\":\"1\"}");
-        assertThat(connectionsSeen).containsExactly(1, 2);
+        assertThat(server.connectionsSeen()).containsExactly(1, 2);
     }
 }
