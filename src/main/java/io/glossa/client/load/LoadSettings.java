@@ -33,23 +33,17 @@ public record LoadSettings(
     public static final int MAX_BATCH = 1_000;
 
     public LoadSettings(URI baseUrl, double rate, Duration duration, int concurrency, Duration drainTimeout) {
-        this(baseUrl, rate, duration, concurrency, drainTimeout, Duration.ZERO, 1);
+        this(baseUrl, rate, duration, concurrency, drainTimeout, Duration.ZERO, 1, ApiKey.NONE);
     }
 
-    public LoadSettings(
-            URI baseUrl, double rate, Duration duration, int concurrency, Duration drainTimeout, Duration warmUp) {
-        this(baseUrl, rate, duration, concurrency, drainTimeout, warmUp, 1);
+    /** These settings with a warm-up before {@code duration}. */
+    public LoadSettings withWarmUp(Duration warmUp) {
+        return new LoadSettings(baseUrl, rate, duration, concurrency, drainTimeout, warmUp, batch, apiKey);
     }
 
-    public LoadSettings(
-            URI baseUrl,
-            double rate,
-            Duration duration,
-            int concurrency,
-            Duration drainTimeout,
-            Duration warmUp,
-            int batch) {
-        this(baseUrl, rate, duration, concurrency, drainTimeout, warmUp, batch, ApiKey.NONE);
+    /** These settings with {@code batch} texts per request. */
+    public LoadSettings withBatch(int batch) {
+        return new LoadSettings(baseUrl, rate, duration, concurrency, drainTimeout, warmUp, batch, apiKey);
     }
 
     public LoadSettings {

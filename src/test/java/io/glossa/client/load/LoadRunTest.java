@@ -105,12 +105,12 @@ class LoadRunTest {
         Path data = Files.writeString(dir.resolve("texts.txt"), "Hej\n");
         LoadReport report = new LoadRun(
                         new LoadSettings(
-                                URI.create("http://127.0.0.1:" + server.port()),
-                                100,
-                                Duration.ofSeconds(1),
-                                16,
-                                Duration.ofSeconds(5),
-                                Duration.ofSeconds(1)),
+                                        URI.create("http://127.0.0.1:" + server.port()),
+                                        100,
+                                        Duration.ofSeconds(1),
+                                        16,
+                                        Duration.ofSeconds(5))
+                                .withWarmUp(Duration.ofSeconds(1)),
                         TextSource.read(data))
                 .run();
 
@@ -174,13 +174,12 @@ class LoadRunTest {
         Path data = Files.writeString(dir.resolve("texts.txt"), "Hej\nHello\nMoi\n");
         LoadReport report = new LoadRun(
                         new LoadSettings(
-                                URI.create("http://127.0.0.1:" + server.port()),
-                                100,
-                                Duration.ofSeconds(1),
-                                8,
-                                Duration.ofSeconds(5),
-                                Duration.ZERO,
-                                7),
+                                        URI.create("http://127.0.0.1:" + server.port()),
+                                        100,
+                                        Duration.ofSeconds(1),
+                                        8,
+                                        Duration.ofSeconds(5))
+                                .withBatch(7),
                         TextSource.read(data))
                 .run();
 

@@ -43,8 +43,8 @@ class SubmitLoopTest {
 
     /** {@code texts} texts at 200/s, one per request, over at most {@code concurrency} connections. */
     private void run(URI base, int texts, int concurrency) throws Exception {
-        LoadSettings settings = new LoadSettings(
-                base, 200, Duration.ofMillis(5L * texts), concurrency, Duration.ofSeconds(1), Duration.ZERO, 1);
+        LoadSettings settings =
+                new LoadSettings(base, 200, Duration.ofMillis(5L * texts), concurrency, Duration.ofSeconds(1));
         TextSource source = new TextSource(List.of("t0", "t1", "t2", "t3"));
         new SubmitLoop(settings, Schedule.of(settings, System.nanoTime()), new RequestBytes(settings, source), answers)
                 .run();
@@ -75,8 +75,7 @@ class SubmitLoopTest {
     void theThreadedSenderThatHttpsUsesSendsTheSameRequestsAndReportsTheSameWay() throws Exception {
         // it layers TLS on a blocking socket; the sending itself is the same over plain http
         URI base = serve(n -> n == 1 ? null : accepted(n));
-        LoadSettings settings =
-                new LoadSettings(base, 200, Duration.ofMillis(15), 1, Duration.ofSeconds(1), Duration.ZERO, 1);
+        LoadSettings settings = new LoadSettings(base, 200, Duration.ofMillis(15), 1, Duration.ofSeconds(1));
         TextSource source = new TextSource(List.of("t0", "t1", "t2", "t3"));
         new ThreadedSubmitter(
                         settings, Schedule.of(settings, System.nanoTime()), new RequestBytes(settings, source), answers)
