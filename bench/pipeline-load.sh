@@ -67,6 +67,9 @@ cleanup() {
 trap cleanup EXIT
 for _ in $(seq 1 120); do grep -q "glossa serving on" "$WORK/serve.log" && break; sleep 0.5; done
 grep -q "glossa serving on" "$WORK/serve.log" || { cat "$WORK/serve.log"; exit 1; }
+# WAL written by the whole PostgreSQL cluster from here on (an upper bound of this run's: other users share it)
+wal() { psql -qAt -h 127.0.0.1 -U postgres -c "SELECT wal_bytes FROM pg_stat_wal" postgres 2>/dev/null || echo 0; }
+[ "$MODE" = rabbit ] && WAL_START=$(wal)
 
 # CPU snapshots (bench/cpu-snapshot.py): at the start and end of the run, and around the timed window
 snap() { python3 "$ROOT/bench/cpu-snapshot.py" take "$SERVE" "java -jar $JAR load" "$WORK/cpu.$1.json"; }
@@ -113,6 +116,12 @@ if [ "$MODE" = rabbit ]; then
 c, i, u, d = map(int, sys.stdin.read().split()); n = max(1, json.load(open(sys.argv[1]))["sent"])
 print(f"PostgreSQL per text (whole run): {c / n:.2f} commits, rows {i / n:.2f} inserted, {u / n:.2f} updated, {d / n:.2f} deleted")' \
     "$WORK/report.json" || true
+  # heap-only (HOT) updates touch no index; the rest add an entry to each of the table's indexes
+  psql -qAt -F ' ' -h 127.0.0.1 -U postgres -c "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables
+    WHERE relname = 'texts'" "$NAME" | python3 -c 'import json, sys
+u, h = map(int, sys.stdin.read().split()); n = max(1, json.load(open(sys.argv[1]))["sent"]); w = float(sys.argv[2])
+print(f"PostgreSQL: {w / n:,.0f} bytes of WAL per text (the cluster), {h / max(1, u) * 100:.0f} % of updates of texts heap-only")' \
+    "$WORK/report.json" "$(( $(wal) - WAL_START ))" || true
 fi
 [ -s "$WORK/metrics.before" ] && [ -s "$WORK/metrics.after" ] \
   && python3 "$ROOT/bench/stage-latency.py" "$WORK/metrics.before" "$WORK/metrics.after"
