@@ -30,4 +30,22 @@ class TimeOrderedIdsTest {
         }
         assertThat(many).hasSize(100_000);
     }
+
+    @Test
+    void idsOfOneMillisecondAndBeyondItsCounterKeepTheirOrder() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-26T08:00:00Z"));
+        TimeOrderedIds ids = new TimeOrderedIds(clock);
+
+        UUID previous = ids.next();
+        for (int i = 0; i < 10_000; i++) { // more than a millisecond's counter holds
+            UUID next = ids.next();
+            assertThat(next).as("id %d", i).isGreaterThan(previous);
+            assertThat(next.toString()).isGreaterThan(previous.toString());
+            previous = next;
+        }
+        clock.advance(Duration.ofMillis(100));
+        assertThat(ids.next().getMostSignificantBits() >>> 16)
+                .as("the clock catches up")
+                .isEqualTo(clock.millis());
+    }
 }
