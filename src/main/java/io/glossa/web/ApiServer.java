@@ -6,6 +6,7 @@ import io.glossa.pipeline.ResultFanout;
 import io.glossa.pipeline.ResultWaiters;
 import io.glossa.pipeline.TextStore;
 import io.glossa.pipeline.TextSubmission;
+import io.glossa.pipeline.Tracing;
 import io.glossa.registry.ReverifyStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -18,6 +19,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -37,7 +39,10 @@ public final class ApiServer implements AutoCloseable {
     private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
-     * @param results  where result events arrive (the results subscriber feeds it); the API adds its own listeners
+     * @param results    where result events arrive (the results subscriber feeds it); the API adds its own listeners
+     * @param storeReads runs the blocking store reads of long-polls, so no event or HTTP thread waits on the database
+     * @param access     API keys, rate limits and CORS origins ({@link AccessSettings#OPEN}: none)
+     * @param tracing    where the spans of accepted submissions go ({@link Tracing#NONE}: nowhere)
      */
     public ApiServer(
             TextSubmission submission,
@@ -46,46 +51,9 @@ public final class ApiServer implements AutoCloseable {
             List<ReadinessCheck> checks,
             PrometheusMeterRegistry metrics,
             ApiSettings settings,
-            java.util.concurrent.Executor storeReads) {
-        this(submission, store, results, checks, metrics, settings, storeReads, AccessSettings.OPEN);
-    }
-
-    /**
-     * @param results  where result events arrive (the results subscriber feeds it); the API adds its own listeners
-     * @param access   API keys, rate limits and CORS origins
-     */
-    public ApiServer(
-            TextSubmission submission,
-            TextStore store,
-            ResultFanout results,
-            List<ReadinessCheck> checks,
-            PrometheusMeterRegistry metrics,
-            ApiSettings settings,
-            java.util.concurrent.Executor storeReads,
-            AccessSettings access) {
-        this(
-                submission,
-                store,
-                results,
-                checks,
-                metrics,
-                settings,
-                storeReads,
-                access,
-                io.glossa.pipeline.Tracing.NONE);
-    }
-
-    /** @param tracing where the spans of accepted submissions go ({@code Tracing.NONE}: nowhere) */
-    public ApiServer(
-            TextSubmission submission,
-            TextStore store,
-            ResultFanout results,
-            List<ReadinessCheck> checks,
-            PrometheusMeterRegistry metrics,
-            ApiSettings settings,
-            java.util.concurrent.Executor storeReads,
+            Executor storeReads,
             AccessSettings access,
-            io.glossa.pipeline.Tracing tracing) {
+            Tracing tracing) {
         ObjectMapper json = JsonMapper.builder().build();
         TextJson texts = new TextJson(json);
         ResultWaiters waiters = new ResultWaiters(store, storeReads);

@@ -52,4 +52,22 @@ class LoadCommandTest {
                 .contains("batch must be 1 to 1000 texts per request, got 0");
         assertThat(run.err()).doesNotContain("\tat ");
     }
+
+    @Test
+    void aKeyThatCannotBeAHeaderIsRefusedBeforeAnyRequest() {
+        CliRun run = CliRun.of(
+                "load",
+                "--url",
+                "http://127.0.0.1:9",
+                "--rate",
+                "1",
+                "--duration",
+                "1s",
+                "--data",
+                "unused.txt",
+                "--api-key",
+                "abc\r\nX-Injected: 1");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--api-key: an API key is up to 512 printable ASCII characters");
+    }
 }

@@ -95,24 +95,6 @@ class ClientToolsWithKeysIT {
         }
     }
 
-    @Test
-    void aKeyThatCannotBeAHeaderIsRefusedBeforeAnyRequest() {
-        Run run = run(
-                "load",
-                "--url",
-                "http://127.0.0.1:9",
-                "--rate",
-                "1",
-                "--duration",
-                "1s",
-                "--data",
-                "unused.txt",
-                "--api-key",
-                "abc\r\nX-Injected: 1");
-        assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("--api-key: an API key is up to 512 printable ASCII characters");
-    }
-
     private record Run(int exit, String out, String err) {}
 
     private static Run run(String... args) {

@@ -15,6 +15,7 @@ import io.glossa.pipeline.InMemoryTextStore;
 import io.glossa.pipeline.ResultFanout;
 import io.glossa.pipeline.SubmissionLimits;
 import io.glossa.pipeline.TextSubmission;
+import io.glossa.pipeline.Tracing;
 import io.glossa.store.Database;
 import io.glossa.store.StoreSettings;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -76,7 +77,8 @@ class ApiAccessIT {
                         registry,
                         new ApiSettings(Duration.ofSeconds(3), 20_000, Duration.ofMillis(200)),
                         READS,
-                        access)
+                        access,
+                        Tracing.NONE)
                 .with(UiRoutesTest.routes(store, registry, results))
                 .start("127.0.0.1", 0);
     }

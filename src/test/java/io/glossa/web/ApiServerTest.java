@@ -15,6 +15,7 @@ import io.glossa.pipeline.ResultFanout;
 import io.glossa.pipeline.SubmissionLimits;
 import io.glossa.pipeline.TextStatus;
 import io.glossa.pipeline.TextSubmission;
+import io.glossa.pipeline.Tracing;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -67,7 +68,9 @@ class ApiServerTest {
                         checks,
                         registry,
                         new ApiSettings(Duration.ofSeconds(3), 20_000, Duration.ofMillis(200)),
-                        READS)
+                        READS,
+                        AccessSettings.OPEN,
+                        Tracing.NONE)
                 .with(UiRoutesTest.routes(STORE, registry, RESULTS))
                 .start("127.0.0.1", 0);
     }

@@ -24,6 +24,7 @@ import io.glossa.pipeline.TextHistory;
 import io.glossa.pipeline.TextStatus;
 import io.glossa.pipeline.TextStore;
 import io.glossa.pipeline.TextSubmission;
+import io.glossa.pipeline.Tracing;
 import io.glossa.pipeline.UnknownTextException;
 import io.glossa.testing.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -152,7 +153,9 @@ class UiRoutesTest {
                         List.of(),
                         registry,
                         new ApiSettings(Duration.ofSeconds(3), 20_000, Duration.ofMillis(200)),
-                        READS)
+                        READS,
+                        AccessSettings.OPEN,
+                        Tracing.NONE)
                 .with(routes(STORE, registry, RESULTS, sampler = new StatsSampler(registry, CLOCK)))
                 .start("127.0.0.1", 0);
     }

@@ -14,6 +14,8 @@ import io.glossa.pipeline.ResultFanout;
 import io.glossa.pipeline.SubmissionLimits;
 import io.glossa.pipeline.TextStatus;
 import io.glossa.pipeline.TextSubmission;
+import io.glossa.pipeline.Tracing;
+import io.glossa.web.AccessSettings;
 import io.glossa.web.ApiServer;
 import io.glossa.web.ApiSettings;
 import java.net.URI;
@@ -56,7 +58,9 @@ class LoadRunTest {
                         List.of(),
                         MetricsRegistry.create("test"),
                         ApiSettings.DEFAULT,
-                        workers)
+                        workers,
+                        AccessSettings.OPEN,
+                        Tracing.NONE)
                 .start("127.0.0.1", 0);
     }
 
