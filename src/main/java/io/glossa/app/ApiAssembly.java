@@ -1,7 +1,6 @@
 package io.glossa.app;
 
 import io.glossa.broker.AmqpBroker;
-import io.glossa.broker.JobPacking;
 import io.glossa.concurrent.Threads;
 import io.glossa.metrics.OutboxGauge;
 import io.glossa.metrics.QueueGauges;
@@ -32,7 +31,11 @@ final class ApiAssembly {
     private ApiAssembly() {}
 
     static ApiServer start(
-            RoleParts parts, JobPacking packing, FrontSettings front, List<ReadinessCheck> extraChecks, UiModel model) {
+            RoleParts parts,
+            BrokerSettings brokerSettings,
+            FrontSettings front,
+            List<ReadinessCheck> extraChecks,
+            UiModel model) {
         Lifecycle life = parts.life();
         JdbcTextStore store = parts.store();
         AmqpBroker broker = parts.broker().broker();
@@ -46,11 +49,11 @@ final class ApiAssembly {
                 new OutboxRelay(
                         store,
                         io.glossa.pipeline.TracedPublisher.wrap(
-                                broker.jobPublisher(packing),
+                                broker.jobPublisher(brokerSettings.packing()),
                                 parts.tracing(),
                                 WorkerAssembly.system(broker),
                                 broker.topology().jobsExchange()),
-                        RelaySettings.DEFAULT,
+                        RelaySettings.DEFAULT.withLinger(brokerSettings.relayLinger()),
                         Clock.systemUTC(),
                         metrics));
         relay.start();

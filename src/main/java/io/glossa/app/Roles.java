@@ -40,7 +40,7 @@ public final class Roles {
             ActiveModels models = workers(parts, settings.broker(), settings.worker(), model, "serve");
             ApiServer server = ApiAssembly.start(
                     parts,
-                    settings.broker().packing(),
+                    settings.broker(),
                     settings.front(),
                     List.of(new ReadinessCheck("model", () -> models.get().labelCount() > 0)),
                     UiModel.of(models));
@@ -54,8 +54,8 @@ public final class Roles {
     public static Running api(ApiRoleSettings settings) {
         return start("api", settings.store(), settings.broker(), settings.tracing(), parts -> {
             Parts.retention(parts.life(), parts.store(), settings.front().retention());
-            ApiServer server = ApiAssembly.start(
-                    parts, settings.broker().packing(), settings.front(), List.of(), UiModel.withoutModel());
+            ApiServer server =
+                    ApiAssembly.start(parts, settings.broker(), settings.front(), List.of(), UiModel.withoutModel());
             LOG.info("glossa api serving on http://localhost:{}", server.port());
             return Optional.of(server);
         });

@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
 public final class BrokerOptions {
     static final int DEFAULT_JOBS_PER_MESSAGE = BrokerSettings.DEFAULT_JOBS_PER_MESSAGE;
     private static final Duration EMBEDDED_CLIENT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    /** A longer wait would hold results back for no further saving: a second fills hundreds of messages. */
+    private static final Duration MAX_RELAY_LINGER = Duration.ofSeconds(1);
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
@@ -38,6 +40,7 @@ public final class BrokerOptions {
     private int connectTimeoutSeconds = 30;
     private int maxJobBytes = io.glossa.broker.JobMessageCodec.DEFAULT_MAX_BODY_BYTES;
     private int jobsPerMessage = DEFAULT_JOBS_PER_MESSAGE;
+    private Duration relayLinger = BrokerSettings.DEFAULT_RELAY_LINGER;
 
     @Option(
             names = "--amqp-user",
@@ -169,6 +172,31 @@ public final class BrokerOptions {
         return jobsPerMessage;
     }
 
+    @Option(
+            names = "--relay-linger",
+            defaultValue = "${env:GLOSSA_RELAY_LINGER:-8ms}",
+            paramLabel = "DURATION",
+            description =
+                    "api, serve: how long after its acceptance a realtime job may wait in the outbox relay for "
+                            + "others to share its message (fewer, fuller messages: less CPU per text; the result comes that "
+                            + "much later); 0 publishes at once, at most 1s (env GLOSSA_RELAY_LINGER; default ${DEFAULT-VALUE})")
+    void relayLinger(String text) {
+        Duration value;
+        try {
+            value = DurationText.parse(text, "--relay-linger");
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+        if (value.compareTo(MAX_RELAY_LINGER) > 0) {
+            throw invalid("--relay-linger must be at most 1s, got " + text);
+        }
+        relayLinger = value;
+    }
+
+    public Duration relayLinger() {
+        return relayLinger;
+    }
+
     /** What the API's relay packs: never a body a worker with this process's --max-job-bytes would refuse. */
     public JobPacking jobPacking() {
         return new JobPacking(jobsPerMessage, Math.min(JobPacking.MAX_PACKED_BYTES, maxJobBytes));
@@ -233,7 +261,13 @@ public final class BrokerOptions {
      */
     public BrokerSettings settings(Path dataDir) {
         return new BrokerSettings(
-                endpoint(), embeddedSettings(dataDir), topology, connectSettings(), jobPacking(), consumerSettings());
+                endpoint(),
+                embeddedSettings(dataDir),
+                topology,
+                connectSettings(),
+                jobPacking(),
+                consumerSettings(),
+                relayLinger);
     }
 
     public EmbeddedBrokerSettings embeddedSettings(Path dataDir) {

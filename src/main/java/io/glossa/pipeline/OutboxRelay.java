@@ -61,6 +61,9 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
     private List<Job> retry = List.of();
     private final Backoff.Retries retries;
     private Instant nextSweep = Instant.MIN;
+    /** When the last round of handed-over jobs was taken: how dense the traffic is, for the linger. */
+    private Instant lastRound = Instant.MIN;
+
     private boolean sweepAll = true;
 
     public OutboxRelay(
@@ -157,6 +160,7 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
         if (handedOver.isEmpty() && handedOverBatch.isEmpty() && running && !untilSweep.isNegative()) {
             arrivals.tryAcquire(untilSweep.toMillis() + 1, TimeUnit.MILLISECONDS);
         }
+        lingerForCompanions();
         arrivals.drainPermits(); // what arrives from now on is either taken below or releases a permit again
         List<Job> batch = new ArrayList<>();
         handedOver.drainTo(batch, settings.batchSize());
@@ -164,7 +168,34 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
         if (batch.size() < settings.batchSize()) {
             handedOverBatch.drainTo(batch, batchLaneShare);
         }
+        if (!batch.isEmpty()) {
+            lastRound = clock.instant();
+        }
         return batch;
+    }
+
+    /**
+     * Waits until the oldest waiting realtime job is {@code linger} old (from its acceptance) or a full round is
+     * ready, so that jobs accepted moments apart share a publish and its messages. Only while traffic is dense (the
+     * previous round began within a linger of this job's acceptance): a job after a quiet spell has no company
+     * coming, and waiting would only delay it.
+     */
+    private void lingerForCompanions() throws InterruptedException {
+        Job oldest = handedOver.peek();
+        if (oldest == null || settings.linger().isZero() || oldest.submittedAt() == null) {
+            return;
+        }
+        if (lastRound.plus(settings.linger()).isBefore(oldest.submittedAt())) {
+            return;
+        }
+        Instant until = oldest.submittedAt().plus(settings.linger());
+        while (running && handedOver.size() < settings.batchSize()) {
+            long wait = Duration.between(clock.instant(), until).toNanos();
+            if (wait <= 0) {
+                return;
+            }
+            arrivals.tryAcquire(wait, TimeUnit.NANOSECONDS);
+        }
     }
 
     /**

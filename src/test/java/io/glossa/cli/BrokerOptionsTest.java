@@ -41,6 +41,7 @@ class BrokerOptionsTest {
         assertThat(p.probe.broker.prefetch()).isEqualTo(200);
         assertThat(p.probe.broker.maxAttempts()).isEqualTo(5);
         assertThat(p.probe.broker.jobsPerMessage()).isEqualTo(50);
+        assertThat(p.probe.broker.relayLinger()).isEqualTo(java.time.Duration.ofMillis(8));
         assertThat(p.probe.broker.topology().prefix()).isEqualTo("glossa");
     }
 
@@ -58,7 +59,9 @@ class BrokerOptionsTest {
                 "--max-job-bytes",
                 "200000",
                 "--jobs-per-message",
-                "1");
+                "1",
+                "--relay-linger",
+                "0");
         assertThat(p.exit).isZero();
         assertThat(p.probe.broker.embedded()).isFalse();
         assertThat(p.probe.broker.endpoint().orElseThrow().addresses()).hasSize(2);
@@ -66,6 +69,9 @@ class BrokerOptionsTest {
         assertThat(p.probe.broker.consumerSettings(4).maxAttempts()).isEqualTo(3);
         assertThat(p.probe.broker.consumerSettings(4).maxBodyBytes()).isEqualTo(200_000);
         assertThat(p.probe.broker.jobsPerMessage()).isEqualTo(1);
+        assertThat(p.probe.broker.relayLinger()).isZero();
+        assertThat(p.probe.broker.settings(java.nio.file.Path.of("d")).relayLinger())
+                .isZero();
         assertThat(parse("--max-job-bytes", "2048").probe.broker.jobPacking().maxBytes())
                 .as("the relay never packs a body its own --max-job-bytes would refuse")
                 .isEqualTo(2048);
@@ -84,6 +90,8 @@ class BrokerOptionsTest {
         assertOneLineError(parse("--max-job-bytes", "10"), "--max-job-bytes must be at least 1024, got 10");
         assertOneLineError(parse("--jobs-per-message", "0"), "--jobs-per-message must be 1 to 1000, got 0");
         assertOneLineError(parse("--prefetch", "many"), "Invalid value for option '--prefetch'");
+        assertOneLineError(parse("--relay-linger", "2s"), "--relay-linger must be at most 1s, got 2s");
+        assertOneLineError(parse("--relay-linger", "soon"), "--relay-linger: 'soon' is not a duration");
     }
 
     private static void assertOneLineError(Parsed p, String message) {

@@ -256,6 +256,54 @@ class OutboxRelayTest {
         assertThat(publisher.published()).containsAll(batch).hasSize(303);
     }
 
+    @Test
+    void withALingerJobsAcceptedMomentsApartShareOnePublish() throws InterruptedException {
+        start(RelaySettings.DEFAULT.withLinger(Duration.ofMillis(300)));
+        Thread.sleep(100); // past the startup sweep, which would take the first job on its own
+        List<Job> earlier = store.accept(List.of("traffic"), Lane.REALTIME);
+        relay.committed(earlier); // after a quiet spell: published at once
+        waitUntil(() -> publisher.published().containsAll(earlier));
+        List<Job> first = store.accept(List.of("a"), Lane.REALTIME);
+        relay.committed(first);
+        Thread.sleep(50);
+        List<Job> later = store.accept(List.of("b", "c"), Lane.REALTIME);
+        relay.committed(later);
+        waitUntil(() -> store.unpublishedCount() == 0);
+
+        assertThat(publisher.batches).hasSize(2);
+        assertThat(publisher.batches.get(1)).containsExactly(first.get(0), later.get(0), later.get(1));
+    }
+
+    @Test
+    void aJobAfterAQuietSpellDoesNotWaitForTheLinger() throws InterruptedException {
+        start(RelaySettings.DEFAULT.withLinger(Duration.ofSeconds(30)));
+        Thread.sleep(100); // past the startup sweep
+        long before = System.nanoTime();
+        relay.committed(store.accept(List.of("alone"), Lane.REALTIME));
+        waitUntil(() -> store.unpublishedCount() == 0);
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aFullRoundDoesNotWaitForTheLinger() throws InterruptedException {
+        start(new RelaySettings(
+                        3,
+                        1_000,
+                        Duration.ofHours(1),
+                        Duration.ofSeconds(10),
+                        Duration.ofMillis(5),
+                        Duration.ofMillis(5))
+                .withLinger(Duration.ofSeconds(30)));
+        Thread.sleep(100); // past the startup sweep
+        List<Job> earlier = store.accept(List.of("traffic"), Lane.REALTIME);
+        relay.committed(earlier); // traffic just now: a job that is not a full round lingers
+        waitUntil(() -> publisher.published().containsAll(earlier));
+        long before = System.nanoTime();
+        relay.committed(store.accept(List.of("a", "b", "c"), Lane.REALTIME));
+        waitUntil(() -> store.unpublishedCount() == 0);
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(5));
+    }
+
     static void waitUntil(BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!condition.getAsBoolean()) {
