@@ -188,9 +188,15 @@ public final class OutboxRelay implements OutboxSignal, AutoCloseable {
         if (lastRound.plus(settings.linger()).isBefore(oldest.submittedAt())) {
             return;
         }
-        Instant until = oldest.submittedAt().plus(settings.linger());
+        long lingerNanos = settings.linger().toNanos();
+        // never more than one linger from now, should the wall clock have stepped back since the job's acceptance
+        long left = Math.min(
+                lingerNanos,
+                Duration.between(clock.instant(), oldest.submittedAt().plus(settings.linger()))
+                        .toNanos());
+        long deadline = System.nanoTime() + left;
         while (running && handedOver.size() < settings.batchSize()) {
-            long wait = Duration.between(clock.instant(), until).toNanos();
+            long wait = deadline - System.nanoTime();
             if (wait <= 0) {
                 return;
             }

@@ -284,6 +284,40 @@ class OutboxRelayTest {
         assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(5));
     }
 
+    /** A job accepted just before the wall clock stepped back an hour waits one linger, not until its stamp. */
+    @Test
+    void aClockSteppedBackDoesNotStretchTheLinger() throws InterruptedException {
+        java.util.concurrent.atomic.AtomicReference<Duration> step =
+                new java.util.concurrent.atomic.AtomicReference<>(Duration.ZERO);
+        Clock steppable = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.now().plus(step.get());
+            }
+        };
+        relay = new OutboxRelay(
+                store, publisher, RelaySettings.DEFAULT.withLinger(Duration.ofMillis(200)), steppable, metrics);
+        relay.start();
+        Thread.sleep(100); // past the startup sweep
+        List<Job> traffic = store.accept(List.of("traffic"), Lane.REALTIME);
+        relay.committed(traffic); // after a quiet spell: at once, and the traffic counts as dense from now on
+        waitUntil(() -> publisher.published().containsAll(traffic));
+        step.set(Duration.ofHours(-1));
+        List<Job> stamped = store.accept(List.of("accepted before the step"), Lane.REALTIME);
+        relay.committed(stamped);
+        waitUntil(() -> publisher.published().containsAll(stamped));
+    }
+
     @Test
     void aFullRoundDoesNotWaitForTheLinger() throws InterruptedException {
         start(new RelaySettings(
