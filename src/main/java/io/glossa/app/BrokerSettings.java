@@ -32,7 +32,7 @@ public record BrokerSettings(
         Duration relayLinger) {
     public static final int DEFAULT_JOBS_PER_MESSAGE = 50;
     /**
-     * At 1,000 texts/s one per request, 8 ms let about 8 jobs share a publish instead of 1.6, which cut the CPU per
+     * At 1,000 texts/s one per request, 8 ms let about 8 jobs share a publish instead of 1.8, which cut the CPU per
      * text of serve, RabbitMQ and PostgreSQL from 1.7 to 1.0 ms and the steady-state p99 from 135 to 21 ms, for 1.5 ms
      * more at the median (BENCHMARKS.md, "Latency at 1,000 texts/s").
      */
