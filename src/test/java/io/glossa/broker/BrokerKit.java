@@ -12,7 +12,6 @@ import io.glossa.pipeline.JobConsumer;
 import io.glossa.pipeline.JobHandler;
 import io.glossa.pipeline.JobPublisher;
 import io.glossa.pipeline.JobQueueKit;
-import io.glossa.pipeline.JobRejectedException;
 import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.PipelineMetrics;
 import io.glossa.pipeline.Rescore;
@@ -103,13 +102,17 @@ abstract class BrokerKit extends JobQueueKit {
         return broker.jobPublisher();
     }
 
-    /** On a connection of its own, so that {@link #crash} can kill it as a dying worker's. */
+    /**
+     * On a connection of its own, so that {@link #crash} can kill it as a dying worker's; its deliveries are recorded
+     * for the checks that look at the broker's delivery flags.
+     */
     @Override
     protected JobConsumer newConsumer(Set<Lane> lanes, int maxAttempts) {
         BrokerConnection own = new AmqpConnector(endpoint(), connectSettings()).connect("kit-port");
-        AmqpJobConsumer consumer =
-                new AmqpJobConsumer(own, topology, fastRetries().withMaxAttempts(maxAttempts), lanes);
-        return new OwnConnectionConsumer(own, consumer);
+        RecordingDeliveries deliveries = new RecordingDeliveries();
+        AmqpJobConsumer consumer = new AmqpJobConsumer(
+                own, topology, fastRetries().withMaxAttempts(maxAttempts), lanes, deliveries, new LocalResults());
+        return new OwnConnectionConsumer(own, consumer, deliveries);
     }
 
     @Override
@@ -122,8 +125,54 @@ abstract class BrokerKit extends JobQueueKit {
         broker.subscribeResults("#", listener);
     }
 
-    /** A consumer and the connection it alone uses, closed together. */
-    private record OwnConnectionConsumer(BrokerConnection connection, AmqpJobConsumer consumer) implements JobConsumer {
+    @Override
+    protected void checkWaiting(Lane lane, int messages) {
+        assertThat(broker.queueStatistics().stats(topology.queue(lane)).messages())
+                .as("messages waiting on the %s queue", lane)
+                .isEqualTo(messages);
+    }
+
+    @Override
+    protected void awaitAllAcked(JobConsumer consumer) {
+        Await.until(
+                "every lane's queue empty, the backlog acked",
+                WAIT,
+                () -> statsByQueue().get(topology.queue(Lane.REALTIME)).messages() == 0
+                        && statsByQueue().get(topology.queue(Lane.BATCH)).messages() == 0);
+        assertThat(((OwnConnectionConsumer) consumer).consumer().droppedAfterChannelLoss())
+                .as("deliveries dropped unsettled")
+                .isZero();
+    }
+
+    @Override
+    protected void checkRetriedAsNewMessages(JobConsumer consumer, Job job, int tries) {
+        // the retry is a new message, not a redelivery, and it says when it was published
+        assertThat(((OwnConnectionConsumer) consumer).deliveries().deliveries)
+                .hasSize(tries)
+                .allSatisfy(d -> {
+                    assertThat(d.lane()).isEqualTo(job.lane());
+                    assertThat(d.redelivered()).isFalse();
+                    assertThat(d.queueWait()).isNotNull();
+                });
+    }
+
+    @Override
+    protected void checkGivenUpOnTheBroker(Job job, String reason) throws Exception {
+        FailedMessage message = FailedMessageCodec.decode(drainFailed(1).get(0).getBody());
+        assertThat(message.reason()).isEqualTo(reason);
+    }
+
+    @Override
+    protected void checkNothingGivenUpOnTheBroker() {
+        assertThat(broker.queueStatistics().stats(topology.failedQueue()).messages())
+                .as("messages in the failed queue")
+                .isZero();
+    }
+
+    /** A consumer and the connection it alone uses, closed together, with the deliveries it reported. */
+    private record OwnConnectionConsumer(
+            BrokerConnection connection, AmqpJobConsumer consumer, RecordingDeliveries deliveries)
+            implements JobConsumer {
         @Override
         public void start(JobHandler handler) {
             consumer.start(handler);
@@ -682,65 +731,6 @@ abstract class BrokerKit extends JobQueueKit {
         assertThat(handler.handled).hasSize(2);
     }
 
-    /** A database outage longer than all retries must not fail a text: it is not the job's fault. */
-    @Test
-    void aDatabaseOutageDoesNotUseUpAJobsAttempts() throws Exception {
-        RecordingHandler handler = databaseDownForCalls(6);
-        consume(handler, fastRetries().withMaxAttempts(3));
-        Job job = job("outlives the outage", Lane.REALTIME);
-
-        broker.jobPublisher().publish(List.of(job));
-
-        Await.until("job handled once the database is back", WAIT, () -> handler.handled(job.id()));
-        assertThat(handler.calls(job.id())).isEqualTo(7);
-        assertThat(handler.gaveUp).isEmpty();
-        assertThat(broker.queueStatistics().stats(topology.failedQueue()).messages())
-                .isZero();
-    }
-
-    @Test
-    void jobThatFailsOnceIsRetriedAndSucceeds() throws Exception {
-        AtomicInteger failures = new AtomicInteger();
-        RecordingHandler handler = new RecordingHandler() {
-            @Override
-            void work(Job job) {
-                if (failures.getAndIncrement() == 0) {
-                    throw new IllegalStateException("database restarting");
-                }
-            }
-        };
-        RecordingDeliveries metrics = new RecordingDeliveries();
-        consume(handler, fastRetries(), metrics);
-        Job job = job("retry me", Lane.BATCH);
-        broker.jobPublisher().publish(List.of(job));
-        Await.until("job handled after one failure", WAIT, () -> handler.handled(job.id()));
-        assertThat(handler.calls(job.id())).isEqualTo(2);
-        assertThat(handler.gaveUp).isEmpty();
-        // the retry is a new message, not a redelivery, and it says when it was published
-        assertThat(metrics.deliveries).hasSize(2).allSatisfy(d -> {
-            assertThat(d.lane()).isEqualTo(Lane.BATCH);
-            assertThat(d.redelivered()).isFalse();
-            assertThat(d.queueWait()).isNotNull();
-        });
-    }
-
-    @Test
-    void rejectedJobGoesToTheFailedQueueAtOnce() throws Exception {
-        RecordingHandler handler = new RecordingHandler() {
-            @Override
-            void work(Job job) throws Exception {
-                throw new JobRejectedException("text is in a binary format");
-            }
-        };
-        consume(handler, fastRetries());
-        Job job = job("\u0000\u0001", Lane.REALTIME);
-        broker.jobPublisher().publish(List.of(job));
-        FailedMessage message = FailedMessageCodec.decode(drainFailed(1).get(0).getBody());
-        assertThat(message.reason()).isEqualTo("text is in a binary format");
-        assertThat(handler.calls(job.id())).isEqualTo(1);
-        assertThat(handler.gaveUp).containsKey(job.id());
-    }
-
     @Test
     void jobWithAnIdTheStoreDoesNotKnowGoesToTheFailedQueueAtOnce() throws Exception {
         RecordingHandler handler = new RecordingHandler() {
@@ -761,31 +751,6 @@ abstract class BrokerKit extends JobQueueKit {
         FailedMessage failed = FailedMessageCodec.decode(drainFailed(1).get(0).getBody());
         assertThat(failed.reason()).isEqualTo("no text with id " + unknown);
         assertThat(handler.calls(unknown)).isEqualTo(1);
-    }
-
-    @Test
-    void jobIsNotFailedWhileItsFailureCannotBeRecorded() throws Exception {
-        AtomicInteger giveUps = new AtomicInteger();
-        RecordingHandler handler = new RecordingHandler() {
-            @Override
-            void work(Job job) {
-                if (giveUps.get() < 2) {
-                    throw new IllegalStateException("store down");
-                }
-            }
-
-            @Override
-            public void giveUp(Job job, String reason) {
-                giveUps.incrementAndGet();
-                throw new IllegalStateException("store down, cannot mark failed");
-            }
-        };
-        consume(handler, fastRetries().withMaxAttempts(2));
-        Job job = job("outlives an outage", Lane.REALTIME);
-        broker.jobPublisher().publish(List.of(job));
-        Await.until("job handled once the store is back", WAIT, () -> handler.handled(job.id()));
-        assertThat(broker.queueStatistics().stats(topology.failedQueue()).messages())
-                .isZero();
     }
 
     @Test
@@ -1062,30 +1027,6 @@ abstract class BrokerKit extends JobQueueKit {
                 .isLessThan(2_000);
     }
 
-    /** Regression: deliveries that arrived before basicConsume returned were dropped unsettled and stuck unacked. */
-    @Test
-    void aBacklogWaitingBeforeTheConsumerStartsIsHandledAndAcked() throws Exception {
-        for (int round = 1; round <= 8; round++) {
-            List<Job> backlog = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                backlog.add(job("backlog " + round + "." + i, i % 2 == 0 ? Lane.REALTIME : Lane.BATCH));
-            }
-            broker.jobPublisher().publish(backlog);
-            RecordingHandler handler = new RecordingHandler();
-            AmqpJobConsumer consumer = consume(handler, ConsumerSettings.defaults());
-            Await.until(
-                    "round " + round + ": backlog handled and acked",
-                    WAIT,
-                    () -> handler.handled.size() == backlog.size()
-                            && statsByQueue().get(topology.queue(Lane.REALTIME)).messages() == 0
-                            && statsByQueue().get(topology.queue(Lane.BATCH)).messages() == 0);
-            assertThat(consumer.droppedAfterChannelLoss())
-                    .as("deliveries dropped unsettled")
-                    .isZero();
-            consumer.close();
-        }
-    }
-
     @Test
     void queueStatisticsShowDepthAndConsumers() throws Exception {
         broker.jobPublisher().publish(List.of(job("a", Lane.BATCH), job("b", Lane.BATCH), job("c", Lane.REALTIME)));
@@ -1126,21 +1067,6 @@ abstract class BrokerKit extends JobQueueKit {
         broker.announceModel("{\"active\":\"v2\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(first.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("{\"active\":\"v2\"}");
         assertThat(second.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("{\"active\":\"v2\"}");
-    }
-
-    @Test
-    void consumerForOneLaneLeavesTheOtherAlone() throws Exception {
-        RecordingHandler handler = new RecordingHandler();
-        AmqpJobConsumer consumer =
-                (AmqpJobConsumer) later(broker.jobConsumer(ConsumerSettings.defaults(), EnumSet.of(Lane.REALTIME)));
-        consumer.start(handler);
-        Job realtime = job("rt", Lane.REALTIME);
-        Job batch = job("b", Lane.BATCH);
-        broker.jobPublisher().publish(List.of(realtime, batch));
-        Await.until("realtime handled", WAIT, () -> handler.handled(realtime.id()));
-        assertThat(broker.queueStatistics().stats(topology.queue(Lane.BATCH)).messages())
-                .isEqualTo(1);
-        assertThat(handler.handled(batch.id())).isFalse();
     }
 
     /**
