@@ -89,9 +89,10 @@ final class BatchCommand implements Callable<Integer> {
             names = "--pace",
             defaultValue = "adaptive",
             paramLabel = "adaptive|fixed",
-            description = "With --via-queue: adaptive (default) follows the realtime lane, asking the API every second "
-                    + "(GET /api/v1/lanes): slower when realtime p99 nears --realtime-p99 or realtime jobs queue up, "
-                    + "faster while they do not; fixed sends at --rate.")
+            description = "With --via-queue: adaptive (default) follows the realtime lane, asking the API five times "
+                    + "a second (GET /api/v1/lanes): slowest at once when realtime traffic begins, slower when realtime "
+                    + "p99 nears --realtime-p99 or realtime jobs queue up, faster while they do not; fixed sends at "
+                    + "--rate.")
     Pace pace;
 
     @Option(

@@ -6,13 +6,15 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * {@code GET /api/v1/lanes}: how busy each lane is right now, for clients that pace a batch so that realtime texts
  * keep their latency ({@code glossa batch --via-queue}). Aggregates only: no text, id or language, so any key may
  * read it. The realtime latency comes from this process's workers (null in an {@code api} without workers); the
- * queue depths from the broker, as the dashboard shows them.
+ * queue depths from the broker, as the dashboard shows them; the realtime texts this API accepted so far, counted
+ * live, so that a client polling often sees realtime traffic begin before any of it is stored.
  */
 final class LaneRoutes implements RouteGroup {
     static final String PATH = "/api/v1/lanes";
@@ -20,11 +22,14 @@ final class LaneRoutes implements RouteGroup {
     static final int WINDOW_SECONDS = 5;
 
     private final StatsSampler sampler;
+    private final LongSupplier realtimeAccepted;
     private final Supplier<List<QueueDepth>> queues;
     private final ObjectMapper json;
 
-    LaneRoutes(StatsSampler sampler, Supplier<List<QueueDepth>> queues, ObjectMapper json) {
+    LaneRoutes(
+            StatsSampler sampler, LongSupplier realtimeAccepted, Supplier<List<QueueDepth>> queues, ObjectMapper json) {
         this.sampler = sampler;
+        this.realtimeAccepted = realtimeAccepted;
         this.queues = queues;
         this.json = json;
     }
@@ -50,6 +55,7 @@ final class LaneRoutes implements RouteGroup {
                 realtime.putNull("p99_ms");
             }
         }
+        realtime.put("accepted_total", realtimeAccepted.getAsLong());
         realtime.putNull("queued_messages");
         batch.putNull("queued_messages");
         try {

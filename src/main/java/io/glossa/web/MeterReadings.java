@@ -23,9 +23,14 @@ final class MeterReadings {
 
     /** The counter's total over every series (e.g. both lanes), only those tagged {@code status} if not null. */
     long count(String name, String status) {
+        return count(name, "status", status);
+    }
+
+    /** The counter's total over the series tagged {@code tag=value} (every series if value is null). */
+    long count(String name, String tag, String value) {
         var search = registry.find(name);
-        if (status != null) {
-            search = search.tag("status", status);
+        if (value != null) {
+            search = search.tag(tag, value);
         }
         return (long) search.counters().stream().mapToDouble(Counter::count).sum();
     }

@@ -41,7 +41,11 @@ public final class UiRoutes implements RouteGroup, AutoCloseable {
                 new FeedbackRoutes(feedback, catalog, json),
                 new LanguageRoutes(catalog, json),
                 new StatsRoutes(registry, sampler.history(), queues, tally, loadedModelVersion, json),
-                new LaneRoutes(sampler, queues, json));
+                new LaneRoutes(
+                        sampler,
+                        () -> new MeterReadings(registry).count(MeterReadings.ACCEPTED, "lane", "realtime"),
+                        queues,
+                        json));
     }
 
     /**

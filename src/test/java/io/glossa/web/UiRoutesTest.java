@@ -288,6 +288,21 @@ class UiRoutesTest {
     }
 
     @Test
+    void lanesCountRealtimeAcceptsAtOnceAndNotTheBatchLanes() throws Exception {
+        long before = JSON.readTree(get("/api/v1/lanes").body())
+                .get("realtime")
+                .get("accepted_total")
+                .asLong();
+        metrics.accepted(Lane.REALTIME, 7);
+        metrics.accepted(Lane.BATCH, 500);
+
+        JsonNode realtime = JSON.readTree(get("/api/v1/lanes").body()).get("realtime");
+        assertThat(realtime.get("accepted_total").asLong())
+                .as("no sample taken in between: the counter is read at the request")
+                .isEqualTo(before + 7);
+    }
+
+    @Test
     void statsReadTheMetersQueuesAndResults() throws Exception {
         String id = submit("Hej, hur mår du?");
         Prediction sv = new Prediction(

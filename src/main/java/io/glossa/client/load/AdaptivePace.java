@@ -1,7 +1,7 @@
 package io.glossa.client.load;
 
 /**
- * The rate at which a batch may submit texts, set once a second from how the realtime lane fares (additive-increase,
+ * The rate at which a batch may submit texts, stepped once a second by how the realtime lane fares (additive-increase,
  * multiplicative-decrease, as TCP paces itself by loss): realtime texts keep their latency, and a batch with nobody
  * else about runs as fast as the pipeline takes it.
  *
@@ -14,6 +14,10 @@ package io.glossa.client.load;
  *   <li>no realtime traffic: grow fast (×1.5), but never beyond twice what the batch actually achieved, so that the
  *       rate stays meaningful when the window of results in flight is what limits the batch.</li>
  * </ul>
+ * Between those steps the caller glances at how fast realtime texts arrive ({@link #glance}, several times a
+ * second): realtime traffic that begins after a quiet spell drops the rate to the minimum at once. The latency
+ * would show it only once those texts are stored, a second or more later, and realtime's first second beside a batch
+ * at full speed is what set its p99.
  * Pure: the caller polls {@code /api/v1/lanes} and measures what it sent.
  */
 public final class AdaptivePace {
@@ -28,6 +32,13 @@ public final class AdaptivePace {
     /** An idle p99 of a few milliseconds would give a target jitter alone exceeds. */
     static final double MIN_TARGET_MS = 10;
 
+    /** Realtime texts arriving this fast (per second, over one glance) after a quiet spell: traffic has begun. */
+    static final double ONSET_PER_SECOND = 50;
+    /** Realtime slower than this is quiet: a trickle may not drop the batch to its minimum again and again. */
+    static final double QUIET_PER_SECOND = 10;
+    /** How long realtime must have been quiet for new traffic to count as an onset. */
+    static final double QUIET_SECONDS = 1;
+
     private static final int HOLD_SECONDS = 3;
 
     private final double minRate;
@@ -35,6 +46,8 @@ public final class AdaptivePace {
     private double targetMs;
     private double rate;
     private int hold;
+    /** Seconds of quiet glances in a row; unknown before the first glance, so traffic seen then is an onset too. */
+    private double quietSeconds = Double.POSITIVE_INFINITY;
 
     /**
      * @param startRate texts/s before the first observation
@@ -52,10 +65,16 @@ public final class AdaptivePace {
         this.rate = Math.min(startRate, this.maxRate);
     }
 
-    /** The lanes before the batch starts: a realtime p99 measured then (with no batch) sets the target, if unset. */
+    /**
+     * The lanes before the batch starts: a realtime p99 measured then (with no batch) sets the target, if unset, and
+     * realtime traffic already flowing is no onset.
+     */
     public void baseline(LaneLoad idle) {
-        if (Double.isNaN(targetMs) && realtimeMeasured(idle)) {
-            targetMs = Math.max(MIN_TARGET_MS, IDLE_MULTIPLE * idle.realtimeP99Ms());
+        if (realtimeMeasured(idle)) {
+            quietSeconds = 0; // realtime traffic is already there: the start rate was chosen for it, no onset
+            if (Double.isNaN(targetMs)) {
+                targetMs = Math.max(MIN_TARGET_MS, IDLE_MULTIPLE * idle.realtimeP99Ms());
+            }
         }
     }
 
@@ -88,6 +107,26 @@ public final class AdaptivePace {
             double ceiling = Math.max(rate, 2 * achieved);
             rate = Math.min(maxRate, Math.min(grown, ceiling));
         }
+        return rate;
+    }
+
+    /**
+     * A glance between two {@link #observe} steps.
+     *
+     * @param arrived realtime texts the API accepted since the last glance (negative: unknown, nothing to see)
+     * @param seconds the time since the last glance
+     * @return the rate from now on
+     */
+    public double glance(long arrived, double seconds) {
+        if (arrived < 0 || !(seconds > 0)) {
+            return rate;
+        }
+        double perSecond = arrived / seconds;
+        if (perSecond >= ONSET_PER_SECOND && quietSeconds >= QUIET_SECONDS) {
+            rate = minRate;
+            hold = HOLD_SECONDS;
+        }
+        quietSeconds = perSecond < QUIET_PER_SECOND ? quietSeconds + seconds : 0;
         return rate;
     }
 

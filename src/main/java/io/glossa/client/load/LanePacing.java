@@ -9,12 +9,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link Pacer} whose rate follows the realtime lane: once a second it asks the API how the lanes fare
- * ({@code GET /api/v1/lanes}) and lets an {@link AdaptivePace} set the rate. An API too old to answer that (404)
- * gets the fixed fallback rate for the whole run, with one warning.
+ * A {@link Pacer} whose rate follows the realtime lane: five times a second it asks the API how the lanes fare
+ * ({@code GET /api/v1/lanes}); each answer is a {@link AdaptivePace#glance} at realtime arrivals, and one a second
+ * also an {@link AdaptivePace#observe} step. An API too old to answer that (404) gets the fixed fallback rate for the
+ * whole run, with one warning.
  */
 public final class LanePacing implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LanePacing.class);
+    /** Often enough that realtime traffic beginning is met within a fifth of a second, not a whole one. */
+    private static final long GLANCE_MILLIS = 200;
+    /** Glances per {@link AdaptivePace#observe} step, which is meant for once a second. */
+    private static final int GLANCES_PER_STEP = (int) (1000 / GLANCE_MILLIS);
 
     private final TextsClient api;
     private final AdaptivePace pace;
@@ -23,7 +28,10 @@ public final class LanePacing implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private volatile double rate;
     private long sentBefore;
-    private long polledAt;
+    private long steppedAt;
+    private long glancedAt;
+    private long acceptedBefore = -1;
+    private int glances;
 
     private LanePacing(TextsClient api, AdaptivePace pace, double fallbackRate) {
         this.api = api;
@@ -34,7 +42,7 @@ public final class LanePacing implements AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(Threads.daemonFactory("batch-pacing"));
     }
 
-    /** Reads the lanes once for the baseline (before the batch sends anything), then re-paces every second. */
+    /** Reads the lanes once for the baseline (before the batch sends anything), then glances five times a second. */
     @SuppressWarnings("FutureReturnValueIgnored") // a periodic task: it handles its own failures and shutdown ends it
     public static LanePacing start(TextsClient api, AdaptivePace pace, double fallbackRate)
             throws InterruptedException {
@@ -42,8 +50,9 @@ public final class LanePacing implements AutoCloseable {
         LaneLoad idle = pacing.ask();
         if (idle != null) {
             pace.baseline(idle);
-            pacing.polledAt = System.nanoTime();
-            pacing.timer.scheduleAtFixedRate(pacing::repace, 1, 1, TimeUnit.SECONDS);
+            pacing.steppedAt = pacing.glancedAt = System.nanoTime();
+            pacing.acceptedBefore = idle.realtimeAccepted();
+            pacing.timer.scheduleAtFixedRate(pacing::repace, GLANCE_MILLIS, GLANCE_MILLIS, TimeUnit.MILLISECONDS);
         }
         return pacing;
     }
@@ -83,17 +92,30 @@ public final class LanePacing implements AutoCloseable {
                 return;
             }
             long now = System.nanoTime();
-            long sent = pacer.sent();
-            double achieved = (sent - sentBefore) / ((now - polledAt) / 1e9);
-            sentBefore = sent;
-            polledAt = now;
-            rate = pace.observe(load, achieved);
+            rate = pace.glance(arrivedSinceLastGlance(load), (now - glancedAt) / 1e9);
+            glancedAt = now;
+            if (++glances % GLANCES_PER_STEP == 0) {
+                long sent = pacer.sent();
+                double achieved = (sent - sentBefore) / ((now - steppedAt) / 1e9);
+                sentBefore = sent;
+                steppedAt = now;
+                rate = pace.observe(load, achieved);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // a scheduled task that throws is never run again: keep the last rate and try at the next second
             LOG.debug("batch pacing: {}", e.toString());
         }
+    }
+
+    /** -1 when unknown: no answer, an API without the count, or one restarted since (its count began again). */
+    private long arrivedSinceLastGlance(LaneLoad load) {
+        long accepted = load.realtimeAccepted();
+        long arrived =
+                accepted >= 0 && acceptedBefore >= 0 && accepted >= acceptedBefore ? accepted - acceptedBefore : -1;
+        acceptedBefore = accepted;
+        return arrived;
     }
 
     @Override

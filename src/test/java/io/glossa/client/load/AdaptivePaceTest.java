@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 /** The batch's pace against what the realtime lane shows, second by second. */
 class AdaptivePaceTest {
     private static LaneLoad realtime(double p99Ms) {
-        return new LaneLoad(500, p99Ms, 0, 10);
+        return new LaneLoad(500, p99Ms, 0, 10, -1);
     }
 
-    private static final LaneLoad NO_REALTIME = new LaneLoad(0, Double.NaN, 0, 10);
+    private static final LaneLoad NO_REALTIME = new LaneLoad(0, Double.NaN, 0, 10, -1);
 
     @Test
     void withoutRealtimeTrafficItGrowsFastButOnlyAsFarAsTheBatchKeepsUp() {
@@ -57,7 +57,7 @@ class AdaptivePaceTest {
     @Test
     void realtimeJobsPilingUpOrAnApiThatDoesNotAnswerSlowItDown() {
         AdaptivePace pace = new AdaptivePace(1000, 20, 0, 40);
-        assertThat(pace.observe(new LaneLoad(0, Double.NaN, AdaptivePace.REALTIME_QUEUE_LIMIT + 1, 0), 1000))
+        assertThat(pace.observe(new LaneLoad(0, Double.NaN, AdaptivePace.REALTIME_QUEUE_LIMIT + 1, 0, -1), 1000))
                 .isEqualTo(500);
         AdaptivePace unknown = new AdaptivePace(1000, 20, 0, 40);
         assertThat(unknown.observe(LaneLoad.UNKNOWN, 1000)).isEqualTo(500);
@@ -80,9 +80,9 @@ class AdaptivePaceTest {
     @Test
     void tooFewRealtimeTextsSteerNothing() {
         AdaptivePace pace = new AdaptivePace(200, 20, 0, 40);
-        assertThat(pace.observe(new LaneLoad(AdaptivePace.MIN_SAMPLES - 1, 900, 0, 0), 200))
+        assertThat(pace.observe(new LaneLoad(AdaptivePace.MIN_SAMPLES - 1, 900, 0, 0, -1), 200))
                 .isEqualTo(300);
-        pace.baseline(new LaneLoad(3, 5, 0, 0));
+        pace.baseline(new LaneLoad(3, 5, 0, 0, -1));
         assertThat(pace.targetMs()).isEqualTo(40);
     }
 
@@ -94,6 +94,57 @@ class AdaptivePaceTest {
         AdaptivePace none = new AdaptivePace(200, 20, 0, Double.NaN);
         none.baseline(NO_REALTIME);
         assertThat(none.targetMs()).isEqualTo(AdaptivePace.DEFAULT_TARGET_MS);
+    }
+
+    @Test
+    void realtimeBeginningAfterAQuietSpellDropsTheRateAtOnceAndHoldsIt() {
+        AdaptivePace pace = new AdaptivePace(200, 20, 0, 40);
+        for (int i = 0; i < 10; i++) {
+            pace.observe(NO_REALTIME, 10_000);
+        }
+        assertThat(pace.rate()).isGreaterThan(5_000);
+        for (int i = 0; i < 5; i++) {
+            assertThat(pace.glance(1, 0.2)).as("a trickle is quiet").isGreaterThan(5_000);
+        }
+        assertThat(pace.glance(100, 0.2)).as("500/s after a quiet second").isEqualTo(20);
+        for (int i = 0; i < 3; i++) {
+            assertThat(pace.observe(realtime(10), 20))
+                    .as("held while latency catches up")
+                    .isEqualTo(20);
+        }
+        assertThat(pace.observe(realtime(10), 20)).isGreaterThan(20);
+    }
+
+    @Test
+    void steadyRealtimeTrafficIsNoOnsetAgain() {
+        AdaptivePace pace = new AdaptivePace(200, 20, 0, 40);
+        pace.glance(100, 0.2);
+        for (int i = 0; i < 20; i++) {
+            pace.observe(realtime(10), 1_000);
+            for (int g = 0; g < 5; g++) {
+                pace.glance(100, 0.2);
+            }
+        }
+        assertThat(pace.rate()).as("grows beside steady realtime traffic").isGreaterThan(200);
+    }
+
+    @Test
+    void realtimeAlreadyFlowingAtTheBaselineIsNoOnset() {
+        AdaptivePace pace = new AdaptivePace(200, 20, 0, Double.NaN);
+        pace.baseline(realtime(10));
+        assertThat(pace.glance(100, 0.2)).isEqualTo(200);
+        AdaptivePace unseen = new AdaptivePace(200, 20, 0, Double.NaN);
+        unseen.baseline(NO_REALTIME);
+        assertThat(unseen.glance(100, 0.2))
+                .as("traffic the baseline did not see")
+                .isEqualTo(20);
+    }
+
+    @Test
+    void anUnknownArrivalCountChangesNothing() {
+        AdaptivePace pace = new AdaptivePace(200, 20, 0, 40);
+        assertThat(pace.glance(-1, 0.2)).isEqualTo(200);
+        assertThat(pace.glance(100, 0)).isEqualTo(200);
     }
 
     @Test
