@@ -68,13 +68,14 @@ final class InfoCommand implements Callable<Integer> {
         TrainingParams t = m.training();
         out.printf(
                 Locale.ROOT,
-                "training:         %d epochs, learning rate %s, L2 %s, %d fragments of <= %d words per text,"
-                        + " seed %d, dev fraction %s%n",
+                "training:         %d epochs, learning rate %s, L2 %s, %d fragments of <= %d words per text"
+                        + " (a whole text weighs %s), seed %d, dev fraction %s%n",
                 t.epochs(),
                 t.learningRate(),
                 t.l2(),
                 t.fragmentsPerText(),
                 t.maxFragmentWords(),
+                t.textWeight(),
                 t.seed(),
                 t.devFraction());
         out.printf(Locale.ROOT, "examples:         %,d in %.1f s%n", m.trainingExamples(), m.trainingSeconds());

@@ -122,6 +122,12 @@ final class TrainCommand implements Callable<Integer> {
     Integer maxFragmentWords;
 
     @Option(
+            names = "--text-weight",
+            paramLabel = "X",
+            description = "Loss weight of a whole training text against one of its fragments (default 1; at most 100).")
+    Double textWeight;
+
+    @Option(
             names = "--max-bad-lines",
             defaultValue = "1000",
             paramLabel = "N",
@@ -209,7 +215,8 @@ final class TrainCommand implements Callable<Integer> {
                     fragments != null ? fragments : d.fragmentsPerText(),
                     maxFragmentWords != null ? maxFragmentWords : d.maxFragmentWords(),
                     seed,
-                    devFraction);
+                    devFraction,
+                    textWeight != null ? textWeight : d.textWeight());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }

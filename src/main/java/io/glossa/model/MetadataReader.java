@@ -146,7 +146,8 @@ final class MetadataReader {
                     num(t, "fragments_per_text").intValue(),
                     num(t, "max_fragment_words").intValue(),
                     num(t, "seed").longValue(),
-                    num(t, "dev_fraction").doubleValue());
+                    num(t, "dev_fraction").doubleValue(),
+                    t.containsKey("text_weight") ? num(t, "text_weight").doubleValue() : 1);
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }

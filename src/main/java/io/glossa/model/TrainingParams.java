@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param maxFragmentWords the longest fragment in words
  * @param seed for the dev split, augmentation and shuffling
  * @param devFraction share of each label held out for calibration and dev scores
+ * @param textWeight the loss weight of a whole training text against one fragment of it (1: alike). Many fragments
+ *        per text teach short inputs, but leave whole sentences a small share of each label's weight; this gives it
+ *        back. Models written before it existed were trained with 1.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TrainingParams(
@@ -22,8 +25,23 @@ public record TrainingParams(
         int fragmentsPerText,
         int maxFragmentWords,
         long seed,
-        double devFraction) {
+        double devFraction,
+        double textWeight) {
     public static final TrainingParams DEFAULT = new TrainingParams(5, 0.2, 1e-6, 10, 3, 42, 0.1);
+    /** The most a whole text may weigh against one fragment: beyond that the fragments teach next to nothing. */
+    public static final double MAX_TEXT_WEIGHT = 100;
+
+    /** With whole texts weighing as much as one fragment. */
+    public TrainingParams(
+            int epochs,
+            double learningRate,
+            double l2,
+            int fragmentsPerText,
+            int maxFragmentWords,
+            long seed,
+            double devFraction) {
+        this(epochs, learningRate, l2, fragmentsPerText, maxFragmentWords, seed, devFraction, 1);
+    }
 
     public TrainingParams {
         if (epochs < 1) {
@@ -41,13 +59,18 @@ public record TrainingParams(
         if (devFraction < 0 || devFraction >= 1) {
             throw new IllegalArgumentException("dev fraction must be in [0, 1)");
         }
+        if (!(textWeight > 0 && textWeight <= MAX_TEXT_WEIGHT)) {
+            throw new IllegalArgumentException("text weight must be > 0 and <= " + (int) MAX_TEXT_WEIGHT);
+        }
     }
 
     public TrainingParams withSeed(long newSeed) {
-        return new TrainingParams(epochs, learningRate, l2, fragmentsPerText, maxFragmentWords, newSeed, devFraction);
+        return new TrainingParams(
+                epochs, learningRate, l2, fragmentsPerText, maxFragmentWords, newSeed, devFraction, textWeight);
     }
 
     public TrainingParams withDevFraction(double fraction) {
-        return new TrainingParams(epochs, learningRate, l2, fragmentsPerText, maxFragmentWords, seed, fraction);
+        return new TrainingParams(
+                epochs, learningRate, l2, fragmentsPerText, maxFragmentWords, seed, fraction, textWeight);
     }
 }

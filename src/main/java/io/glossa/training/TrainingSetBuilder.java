@@ -20,12 +20,18 @@ public final class TrainingSetBuilder {
         this.threads = Math.max(1, threads);
     }
 
+    /** As {@link #build(List, int[], float[], int, boolean)} with every example weighing alike. */
+    public TrainingSet build(List<String> texts, int[] targets, int labels, boolean balanced) {
+        return build(texts, targets, null, labels, balanced);
+    }
+
     /**
      * @param texts the texts
      * @param targets label index of each text
+     * @param weights each text's loss weight relative to the others of its label (null: 1 each)
      * @param balanced weigh each label's examples so every label contributes the same total weight
      */
-    public TrainingSet build(List<String> texts, int[] targets, int labels, boolean balanced) {
+    public TrainingSet build(List<String> texts, int[] targets, float[] weights, int labels, boolean balanced) {
         int n = texts.size();
         int[][] indices = new int[n][];
         float[][] values = new float[n][];
@@ -47,10 +53,11 @@ public final class TrainingSetBuilder {
                 values[i] = val;
             }
         });
-        return compact(indices, values, targets, labels, balanced);
+        return compact(indices, values, targets, weights, labels, balanced);
     }
 
-    private static TrainingSet compact(int[][] indices, float[][] values, int[] targets, int labels, boolean balanced) {
+    private static TrainingSet compact(
+            int[][] indices, float[][] values, int[] targets, float[] given, int labels, boolean balanced) {
         int kept = 0;
         for (int[] idx : indices) {
             if (idx != null) {
@@ -60,19 +67,22 @@ public final class TrainingSetBuilder {
         int[][] ki = new int[kept][];
         float[][] kv = new float[kept][];
         int[] kt = new int[kept];
-        long[] perLabel = new long[labels];
+        float[] weights = new float[kept];
+        double[] perLabel = new double[labels];
         for (int i = 0, j = 0; i < indices.length; i++) {
             if (indices[i] != null) {
                 ki[j] = indices[i];
                 kv[j] = values[i];
                 kt[j] = targets[i];
-                perLabel[targets[i]]++;
+                weights[j] = given == null ? 1f : given[i];
+                perLabel[targets[i]] += weights[j];
                 j++;
             }
         }
-        float[] weights = new float[kept];
-        for (int j = 0; j < kept; j++) {
-            weights[j] = balanced ? (float) ((double) kept / (labels * (double) perLabel[kt[j]])) : 1f;
+        if (balanced) { // each label's weights sum to kept / labels, so the whole set still weighs kept
+            for (int j = 0; j < kept; j++) {
+                weights[j] = (float) ((double) weights[j] * kept / (labels * perLabel[kt[j]]));
+            }
         }
         return new TrainingSet(labels, ki, kv, kt, weights);
     }

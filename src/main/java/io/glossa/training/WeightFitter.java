@@ -33,7 +33,7 @@ public final class WeightFitter {
         FeatureVectorizer vectorizer = new FeatureVectorizer(features, idf);
         Examples examples = augment(texts, labels, params, true);
         TrainingSet set = new TrainingSetBuilder(vectorizer, threads)
-                .build(examples.texts, examples.targets(), labels.size(), true);
+                .build(examples.texts, examples.targets(), examples.weights(), labels.size(), true);
         log(
                 "training on %d examples (%d texts + fragments), %d labels, 2^%d buckets",
                 set.size(), texts.size(), labels.size(), features.bits());
@@ -49,10 +49,24 @@ public final class WeightFitter {
         return new Fitted(idf, weights, vectorizer, set.size());
     }
 
-    /** Texts and fragments of them, with their label indices. */
-    record Examples(List<String> texts, List<Integer> targetList) {
+    /** Texts and fragments of them, with their label indices and loss weights. */
+    record Examples(List<String> texts, List<Integer> targetList, List<Float> weightList) {
         int[] targets() {
             return targetList.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        void add(String text, int target, float weight) {
+            texts.add(text);
+            targetList.add(target);
+            weightList.add(weight);
+        }
+
+        float[] weights() {
+            float[] weights = new float[weightList.size()];
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = weightList.get(i);
+            }
+            return weights;
         }
     }
 
@@ -64,20 +78,18 @@ public final class WeightFitter {
         }
         Fragmenter fragmenter = new Fragmenter(params.maxFragmentWords());
         SplittableRandom random = new SplittableRandom(params.seed() ^ 0xA5A5A5A5L);
-        List<String> out = new ArrayList<>();
-        List<Integer> targets = new ArrayList<>();
+        Examples out = new Examples(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (LabeledText t : texts) {
             Integer target = index.get(t.label());
             if (target == null) {
                 continue;
             }
-            addWithFragments(t.text(), target, includeTexts, params, fragmenter, random, out, targets);
+            addWithFragments(t.text(), target, includeTexts, params, fragmenter, random, out);
             if (includeTexts && SerbianScripts.LABEL.equals(t.label())) {
-                addWithFragments(
-                        SerbianScripts.otherScript(t.text()), target, true, params, fragmenter, random, out, targets);
+                addWithFragments(SerbianScripts.otherScript(t.text()), target, true, params, fragmenter, random, out);
             }
         }
-        return new Examples(out, targets);
+        return out;
     }
 
     private static void addWithFragments(
@@ -87,15 +99,12 @@ public final class WeightFitter {
             TrainingParams params,
             Fragmenter fragmenter,
             SplittableRandom random,
-            List<String> out,
-            List<Integer> targets) {
+            Examples out) {
         if (includeText) {
-            out.add(text);
-            targets.add(target);
+            out.add(text, target, (float) params.textWeight());
         }
         for (int k = 0; k < params.fragmentsPerText(); k++) {
-            out.add(fragmenter.cut(text, random));
-            targets.add(target);
+            out.add(fragmenter.cut(text, random), target, 1f);
         }
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TrainInfoCommandTest {
     private static final String[] FAST = {
-        "--bits", "12", "--max-n", "3", "--fragments", "1", "--epochs", "2", "--threads", "1"
+        "--bits", "12", "--max-n", "3", "--fragments", "1", "--epochs", "2", "--threads", "1", "--text-weight", "2"
     };
 
     @TempDir
@@ -54,6 +54,7 @@ class TrainInfoCommandTest {
                 .contains("version:")
                 .contains("labels (3):")
                 .contains("train.tsv")
+                .contains("1 fragments of <= 3 words per text (a whole text weighs 2.0)")
                 .contains("cv score:         none (no search)");
     }
 
@@ -167,5 +168,8 @@ class TrainInfoCommandTest {
         CliRun bits = CliRun.of("train", "--data", data.toString(), "--out", "z.glossa", "--bits", "40");
         assertThat(bits.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
         assertThat(bits.err()).contains("feature bits must be in 8..22, got 40");
+        CliRun weight = CliRun.of("train", "--data", data.toString(), "--out", "z.glossa", "--text-weight", "0");
+        assertThat(weight.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(weight.err()).contains("text weight must be > 0 and <= 100");
     }
 }

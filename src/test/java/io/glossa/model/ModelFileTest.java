@@ -47,6 +47,19 @@ class ModelFileTest {
     }
 
     @Test
+    void aHeaderWrittenBeforeTheTextWeightReadsAsWeightOne() throws Exception {
+        ModelMetadata metadata = LanguageModel.fromBytes(bytes).metadata();
+        String json =
+                new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(metadata.withFileFacts(null, 0));
+        String older = json.replaceFirst(",?\"text_weight\":[0-9.]+", "");
+        assertThat(older).isNotEqualTo(json).doesNotContain("text_weight");
+        assertThat(MetadataReader.read(older.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .training()
+                        .textWeight())
+                .isEqualTo(1);
+    }
+
+    @Test
     void versionIsDerivedFromContent() {
         assertThat(LanguageModel.fromBytes(bytes).version())
                 .isEqualTo(LanguageModel.fromBytes(bytes.clone()).version());

@@ -1,10 +1,12 @@
 package io.glossa.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.glossa.corpus.LabeledText;
 import io.glossa.features.FeatureParams;
+import io.glossa.features.FeatureVectorizer;
 import io.glossa.model.TrainingParams;
 import io.glossa.testing.SyntheticCorpus;
 import java.util.ArrayList;
@@ -132,6 +134,37 @@ class TrainingTest {
         WeightFitter.Examples held = WeightFitter.augment(
                 SyntheticCorpus.texts(100, 9), labels, new TrainingParams(1, 1, 0, 0, 1, 1, 0), true);
         assertThat(CrossValidator.macroAccuracy(a, held, labels)).isGreaterThan(0.97);
+    }
+
+    @Test
+    void aWholeTextWeighsTheTextWeightInFragmentsAndEveryLabelStillWeighsAlike() {
+        List<LabeledText> texts = new ArrayList<>(SyntheticCorpus.texts(20, 3));
+        texts.addAll(SyntheticCorpus.texts(40, 4).subList(0, 40)); // label aa twice as often
+        List<String> labels = List.of("aa", "bb", "cc");
+        WeightFitter.Examples examples =
+                WeightFitter.augment(texts, labels, new TrainingParams(1, 1, 0, 4, 2, 1, 0, 3), true);
+        assertThat(examples.weights()).hasSize(texts.size() * 5);
+        assertThat(examples.weights()[0]).as("the whole text").isEqualTo(3f);
+        assertThat(examples.weights()[1]).as("a fragment of it").isEqualTo(1f);
+
+        FeatureParams f = new FeatureParams(12, 1, 3, true);
+        FeatureVectorizer vectorizer = new FeatureVectorizer(
+                f, IdfEstimator.estimate(texts.stream().map(LabeledText::text).toList(), f));
+        TrainingSet set = new TrainingSetBuilder(vectorizer, 2)
+                .build(examples.texts(), examples.targets(), examples.weights(), labels.size(), true);
+        double[] perLabel = new double[labels.size()];
+        for (int i = 0; i < set.size(); i++) {
+            perLabel[set.targets()[i]] += set.weights()[i];
+        }
+        assertThat(perLabel[0]).isCloseTo(perLabel[1], within(1e-3)).isCloseTo(perLabel[2], within(1e-3));
+        assertThat(set.weights()[0] / set.weights()[1]).isCloseTo(3f, within(1e-5f));
+    }
+
+    @Test
+    void aTextWeightOutsideItsRangeIsRefused() {
+        assertThatThrownBy(() -> new TrainingParams(1, 1, 0, 4, 2, 1, 0, 0)).hasMessageContaining("text weight");
+        assertThatThrownBy(() -> new TrainingParams(1, 1, 0, 4, 2, 1, 0, TrainingParams.MAX_TEXT_WEIGHT + 1))
+                .hasMessageContaining("text weight");
     }
 
     @Test
