@@ -13,10 +13,15 @@ mkdir -p "$OUT"
 # The dev split the trainer held out: same files in the same order, same seed and fraction as the model's provenance.
 read -r SEED FRACTION < <(java -jar target/glossa.jar info "${MODEL_ARGS[@]}" --json \
   | python3 -c 'import json,sys; t=json.load(sys.stdin)["training"]; print(t["seed"], t["dev_fraction"])')
+# Each file from ../shared/data, or else from target/model-data (scripts/model-data.sh builds the extra ones there).
 FILES=$(java -jar target/glossa.jar info "${MODEL_ARGS[@]}" --json \
-  | python3 -c 'import json,sys; print(" ".join("'"$DATA"'/"+f["name"] for f in json.load(sys.stdin)["training_files"]))')
+  | python3 -c 'import json,os,sys
+for f in json.load(sys.stdin)["training_files"]:
+    shared = os.path.join(sys.argv[1], f["name"])
+    print(shared if os.path.exists(shared) else os.path.join("target/model-data", f["name"]))' "$DATA")
 java -cp target/glossa.jar:target/test-classes io.glossa.tools.DevSplitExport "$OUT/dev" "$SEED" "$FRACTION" $FILES
-for f in "$OUT"/dev/dev-*.tsv "$DATA/leipzig_word_pairs.tsv" "$DATA/leipzig_single_words.tsv"; do
+for f in "$OUT"/dev/dev-*.tsv "$DATA/leipzig_word_pairs.tsv" "$DATA/leipzig_single_words.tsv" \
+         "$DATA/leipzig_sentences.tsv" target/model-data/l10n_dev.tsv; do
   java -jar target/glossa.jar evaluate "${MODEL_ARGS[@]}" --data "$f" --json > "$OUT/$(basename "$f" .tsv).json"
 done
 python3 - "$OUT" <<'PY'
