@@ -27,21 +27,9 @@ public record TrainingParams(
         long seed,
         double devFraction,
         double textWeight) {
-    public static final TrainingParams DEFAULT = new TrainingParams(5, 0.2, 1e-6, 10, 3, 42, 0.1);
+    public static final TrainingParams DEFAULT = new TrainingParams(5, 0.2, 1e-6, 10, 3, 42, 0.1, 1);
     /** The most a whole text may weigh against one fragment: beyond that the fragments teach next to nothing. */
     public static final double MAX_TEXT_WEIGHT = 100;
-
-    /** With whole texts weighing as much as one fragment. */
-    public TrainingParams(
-            int epochs,
-            double learningRate,
-            double l2,
-            int fragmentsPerText,
-            int maxFragmentWords,
-            long seed,
-            double devFraction) {
-        this(epochs, learningRate, l2, fragmentsPerText, maxFragmentWords, seed, devFraction, 1);
-    }
 
     public TrainingParams {
         if (epochs < 1) {

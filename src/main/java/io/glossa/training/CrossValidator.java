@@ -78,9 +78,12 @@ public final class CrossValidator {
         }
         WeightFitter.Fitted fitted = new WeightFitter(1, null).fit(train, labels, features, params);
         WeightFitter.Examples fragments = WeightFitter.augment(
-                test, labels, new TrainingParams(1, 1, 0, 1, params.maxFragmentWords(), params.seed() + 1, 0), false);
+                test,
+                labels,
+                new TrainingParams(1, 1, 0, 1, params.maxFragmentWords(), params.seed() + 1, 0, 1),
+                false);
         WeightFitter.Examples whole =
-                WeightFitter.augment(test, labels, new TrainingParams(1, 1, 0, 0, 1, params.seed(), 0), true);
+                WeightFitter.augment(test, labels, new TrainingParams(1, 1, 0, 0, 1, params.seed(), 0, 1), true);
         double sentences = macroAccuracy(fitted, whole, labels);
         double shortTexts = macroAccuracy(fitted, fragments, labels);
         progress.accept(String.format(

@@ -108,7 +108,7 @@ public final class ModelTrainer {
         WeightFitter.Examples fragments = WeightFitter.augment(
                 dev,
                 labels,
-                new TrainingParams(1, 1, 0, DEV_FRAGMENTS_PER_TEXT, params.maxFragmentWords(), params.seed() + 1, 0),
+                new TrainingParams(1, 1, 0, DEV_FRAGMENTS_PER_TEXT, params.maxFragmentWords(), params.seed() + 1, 0, 1),
                 false);
         DevSet sentences = DevSet.of(
                 uncalibrated,

@@ -75,7 +75,8 @@ public final class RandomSearch {
                 fragments[r.nextInt(fragments.length)],
                 2 + r.nextInt(3),
                 base.seed(),
-                base.devFraction());
+                base.devFraction(),
+                base.textWeight());
     }
 
     private static double logUniform(SplittableRandom r, double lo, double hi) {

@@ -50,7 +50,7 @@ class TrainProgressTest {
                 new PrintWriter(out),
                 false,
                 () -> nanos.addAndGet(Duration.ofSeconds(5).toNanos()));
-        TrainingParams params = new TrainingParams(2, 0.3, 1e-6, 1, 2, 1, 0.1);
+        TrainingParams params = new TrainingParams(2, 0.3, 1e-6, 1, 2, 1, 0.1, 1);
         new ModelTrainer(2, progress)
                 .train(
                         new TrainingCorpus(SyntheticCorpus.texts(1_500, 3), List.of()),

@@ -54,7 +54,7 @@ public final class SyntheticCorpus {
                 .train(
                         new TrainingCorpus(texts(200, 7), List.of()),
                         new FeatureParams(12, 1, 3, true),
-                        new TrainingParams(3, 0.3, 1e-6, 1, 2, 1, 0.2),
+                        new TrainingParams(3, 0.3, 1e-6, 1, 2, 1, 0.2, 1),
                         null);
     }
 

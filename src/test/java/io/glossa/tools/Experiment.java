@@ -46,7 +46,8 @@ public final class Experiment {
                 i(o, "frag", td.fragmentsPerText()),
                 i(o, "fragWords", td.maxFragmentWords()),
                 td.seed(),
-                td.devFraction());
+                td.devFraction(),
+                d(o, "textWeight", td.textWeight()));
         System.out.println(fp + " " + tp);
         TrainedModel trained =
                 new ModelTrainer(2, System.out::println).train(new TrainingCorpus(texts, List.of()), fp, tp, null);

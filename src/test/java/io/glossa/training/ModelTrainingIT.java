@@ -43,7 +43,7 @@ class ModelTrainingIT {
                 .train(
                         new TrainingCorpus(slice, List.of()),
                         new FeatureParams(16, 1, 4, true),
-                        new TrainingParams(3, 0.2, 1e-6, 2, 3, 42, 0.1),
+                        new TrainingParams(3, 0.2, 1e-6, 2, 3, 42, 0.1, 1),
                         null);
         LanguageModel model = LanguageModel.fromBytes(ModelFile.toBytes(trained.metadata(), trained.weights()));
         assertThat(model.labels()).hasSize(38);

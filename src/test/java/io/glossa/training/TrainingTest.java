@@ -127,12 +127,12 @@ class TrainingTest {
         List<LabeledText> texts = SyntheticCorpus.texts(400, 2);
         List<String> labels = List.of("aa", "bb", "cc");
         FeatureParams f = new FeatureParams(12, 1, 3, true);
-        TrainingParams p = new TrainingParams(2, 0.3, 1e-6, 1, 2, 1, 0);
+        TrainingParams p = new TrainingParams(2, 0.3, 1e-6, 1, 2, 1, 0, 1);
         WeightFitter.Fitted a = new WeightFitter(2, null).fit(texts, labels, f, p);
         WeightFitter.Fitted b = new WeightFitter(2, null).fit(texts, labels, f, p);
         assertThat(a.weights().weights()).isEqualTo(b.weights().weights());
         WeightFitter.Examples held = WeightFitter.augment(
-                SyntheticCorpus.texts(100, 9), labels, new TrainingParams(1, 1, 0, 0, 1, 1, 0), true);
+                SyntheticCorpus.texts(100, 9), labels, new TrainingParams(1, 1, 0, 0, 1, 1, 0, 1), true);
         assertThat(CrossValidator.macroAccuracy(a, held, labels)).isGreaterThan(0.97);
     }
 
@@ -172,11 +172,14 @@ class TrainingTest {
         List<LabeledText> texts = SyntheticCorpus.texts(150, 4);
         List<RandomSearch.Trial> seen = new ArrayList<>();
         FeatureParams f = new FeatureParams(12, 1, 3, true);
-        TrainingParams p = new TrainingParams(2, 0.3, 1e-6, 1, 2, 1, 0);
+        TrainingParams p = new TrainingParams(2, 0.3, 1e-6, 1, 2, 1, 0, 2);
         RandomSearch.Outcome outcome =
                 new RandomSearch(2, null).run(texts, List.of("aa", "bb", "cc"), 2, 2, 7, f, p, seen::add);
         assertThat(seen).hasSize(2);
         assertThat(seen.get(0).features()).isEqualTo(f);
+        assertThat(seen)
+                .as("the text weight is the caller's, not searched")
+                .allSatisfy(trial -> assertThat(trial.training().textWeight()).isEqualTo(2));
         assertThat(outcome.best().cvScore())
                 .isEqualTo(seen.stream()
                         .mapToDouble(RandomSearch.Trial::cvScore)
