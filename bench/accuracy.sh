@@ -22,6 +22,7 @@ for f in json.load(sys.stdin)["training_files"]:
 java -cp target/glossa.jar:target/test-classes io.glossa.tools.DevSplitExport "$OUT/dev" "$SEED" "$FRACTION" $FILES
 for f in "$OUT"/dev/dev-*.tsv "$DATA/leipzig_word_pairs.tsv" "$DATA/leipzig_single_words.tsv" \
          "$DATA/leipzig_sentences.tsv" target/model-data/l10n_dev.tsv; do
+  [[ -f $f ]] || { echo "skipping $f (not built: scripts/model-data.sh)" >&2; continue; }
   java -jar target/glossa.jar evaluate "${MODEL_ARGS[@]}" --data "$f" --json > "$OUT/$(basename "$f" .tsv).json"
 done
 python3 - "$OUT" <<'PY'
