@@ -37,15 +37,10 @@ public record RelaySettings(
             Duration.ofSeconds(5),
             Duration.ZERO);
 
-    /** Without lingering. */
-    public RelaySettings(
-            int batchSize,
-            int maxPending,
-            Duration sweepInterval,
-            Duration orphanAge,
-            Duration minBackoff,
-            Duration maxBackoff) {
-        this(batchSize, maxPending, sweepInterval, orphanAge, minBackoff, maxBackoff, Duration.ZERO);
+    public RelaySettings {
+        if (linger == null || linger.isNegative()) {
+            throw new IllegalArgumentException("the relay's linger must be zero or more, got " + linger);
+        }
     }
 
     public RelaySettings withLinger(Duration value) {

@@ -20,15 +20,10 @@ public final class TrainingSetBuilder {
         this.threads = Math.max(1, threads);
     }
 
-    /** As {@link #build(List, int[], float[], int, boolean)} with every example weighing alike. */
-    public TrainingSet build(List<String> texts, int[] targets, int labels, boolean balanced) {
-        return build(texts, targets, null, labels, balanced);
-    }
-
     /**
      * @param texts the texts
      * @param targets label index of each text
-     * @param weights each text's loss weight relative to the others of its label (null: 1 each)
+     * @param weights each text's loss weight relative to the others of its label
      * @param balanced weigh each label's examples so every label contributes the same total weight
      */
     public TrainingSet build(List<String> texts, int[] targets, float[] weights, int labels, boolean balanced) {
@@ -74,7 +69,7 @@ public final class TrainingSetBuilder {
                 ki[j] = indices[i];
                 kv[j] = values[i];
                 kt[j] = targets[i];
-                weights[j] = given == null ? 1f : given[i];
+                weights[j] = given[i];
                 perLabel[targets[i]] += weights[j];
                 j++;
             }

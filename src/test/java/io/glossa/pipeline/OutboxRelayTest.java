@@ -13,7 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class OutboxRelayTest {
     private static final RelaySettings FAST = new RelaySettings(
-            50, 1_000, Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofMillis(5), Duration.ofMillis(20));
+            50,
+            1_000,
+            Duration.ofMillis(50),
+            Duration.ofSeconds(10),
+            Duration.ofMillis(5),
+            Duration.ofMillis(20),
+            Duration.ZERO);
     private final InMemoryTextStore store = new InMemoryTextStore();
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final RecordingMetrics metrics = new RecordingMetrics();
@@ -47,7 +53,13 @@ class OutboxRelayTest {
 
     /** Sweeps every 20 ms and take any unpublished job not held here, however young. */
     private static final RelaySettings EAGER_SWEEPS = new RelaySettings(
-            50, 1_000, Duration.ofMillis(20), Duration.ZERO, Duration.ofMillis(5), Duration.ofMillis(20));
+            50,
+            1_000,
+            Duration.ofMillis(20),
+            Duration.ZERO,
+            Duration.ofMillis(5),
+            Duration.ofMillis(20),
+            Duration.ZERO);
 
     @Test
     void aSlowMarkHoldsUpNeitherTheNextPublishNorLetsASweepRepublish() throws InterruptedException {
@@ -199,7 +211,13 @@ class OutboxRelayTest {
     @Test
     void closeFlushesWhatWasHandedOver() {
         start(new RelaySettings(
-                10, 1_000, Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofMillis(5), Duration.ofMillis(5)));
+                10,
+                1_000,
+                Duration.ofHours(1),
+                Duration.ofSeconds(10),
+                Duration.ofMillis(5),
+                Duration.ofMillis(5),
+                Duration.ZERO));
         List<Job> jobs = store.accept(
                 java.util.stream.IntStream.range(0, 100).mapToObj(i -> "t" + i).toList(), Lane.REALTIME);
         relay.committed(jobs);
@@ -212,7 +230,13 @@ class OutboxRelayTest {
     void overflowingHandOverLeavesJobsToTheSweepInsteadOfLosingThem() {
         publisher.down = true;
         start(new RelaySettings(
-                10, 5, Duration.ofMillis(20), Duration.ZERO, Duration.ofMillis(5), Duration.ofMillis(10)));
+                10,
+                5,
+                Duration.ofMillis(20),
+                Duration.ZERO,
+                Duration.ofMillis(5),
+                Duration.ofMillis(10),
+                Duration.ZERO));
         List<Job> jobs = store.accept(
                 java.util.stream.IntStream.range(0, 30).mapToObj(i -> "t" + i).toList(), Lane.REALTIME);
         relay.committed(jobs);
@@ -235,7 +259,8 @@ class OutboxRelayTest {
                         Duration.ofHours(1),
                         Duration.ofSeconds(10),
                         Duration.ofMillis(5),
-                        Duration.ofMillis(5)),
+                        Duration.ofMillis(5),
+                        Duration.ZERO),
                 Clock.systemUTC(),
                 PipelineMetrics.NONE);
         List<Job> batch = store.accept(
@@ -319,6 +344,15 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aNegativeOrMissingLingerIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> RelaySettings.DEFAULT.withLinger(Duration.ofMillis(-1)))
+                .hasMessageContaining("linger must be zero or more");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RelaySettings.DEFAULT.withLinger(null))
+                .hasMessageContaining("linger must be zero or more");
+    }
+
+    @Test
     void aFullRoundDoesNotWaitForTheLinger() throws InterruptedException {
         start(new RelaySettings(
                         3,
@@ -326,7 +360,8 @@ class OutboxRelayTest {
                         Duration.ofHours(1),
                         Duration.ofSeconds(10),
                         Duration.ofMillis(5),
-                        Duration.ofMillis(5))
+                        Duration.ofMillis(5),
+                        Duration.ZERO)
                 .withLinger(Duration.ofSeconds(30)));
         Thread.sleep(100); // past the startup sweep
         List<Job> earlier = store.accept(List.of("traffic"), Lane.REALTIME);
