@@ -89,49 +89,18 @@ final class ScoringKernel {
 
     /**
      * Word by word: for words {@code from} to {@code words - 1} of each row (those holding the labels written in the
-     * text's scripts), all features in one pass with the word's four lane pairs (two words: eight) in registers.
-     * Why not feature by feature: then every multiply-add also loaded and stored its accumulator.
+     * text's scripts), all features in one pass with the word's four lane pairs in registers. Why not feature by
+     * feature: then every multiply-add also loaded and stored its accumulator. Why not two words a pass: its eight
+     * accumulators, the pointers and the loop counters no longer fit x86-64's registers, and the spills made the
+     * pass slower per word than one word a pass (measured with the default model: BENCHMARKS.md, "Model").
      */
     private void accumulate(int[] rows, int[] xq, int m, long[] acc, int from, int words) {
-        int q = from;
-        for (; q + 1 < words; q += 2) {
-            accumulateTwo(rows, xq, m, acc, q);
-        }
-        if (q < words) {
-            accumulateOne(rows, xq, m, acc, q);
+        for (int q = from; q < words; q++) {
+            accumulateWord(rows, xq, m, acc, q);
         }
     }
 
-    private void accumulateTwo(int[] rows, int[] xq, int m, long[] acc, int q) {
-        byte[] w = table;
-        int off = 8 * q;
-        long a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
-        for (int i = 0; i < m; i++) {
-            int at = rows[i] + off;
-            long x = xq[i];
-            long v = (long) WORDS.get(w, at);
-            long u = (long) WORDS.get(w, at + 8);
-            a0 += x * (v & LANES);
-            a1 += x * (v >>> 8 & LANES);
-            a2 += x * (v >>> 16 & LANES);
-            a3 += x * (v >>> 24 & LANES);
-            b0 += x * (u & LANES);
-            b1 += x * (u >>> 8 & LANES);
-            b2 += x * (u >>> 16 & LANES);
-            b3 += x * (u >>> 24 & LANES);
-        }
-        int a = 4 * q;
-        acc[a] = a0;
-        acc[a + 1] = a1;
-        acc[a + 2] = a2;
-        acc[a + 3] = a3;
-        acc[a + 4] = b0;
-        acc[a + 5] = b1;
-        acc[a + 6] = b2;
-        acc[a + 7] = b3;
-    }
-
-    private void accumulateOne(int[] rows, int[] xq, int m, long[] acc, int q) {
+    private void accumulateWord(int[] rows, int[] xq, int m, long[] acc, int q) {
         byte[] w = table;
         int off = 8 * q;
         long a0 = 0, a1 = 0, a2 = 0, a3 = 0;
