@@ -24,6 +24,8 @@ public final class FeatureCounts {
 
     private int size;
     private int mask;
+    /** Where {@link NgramHasher} collects a text's bucket indices before {@link #addOnes} counts them. */
+    private int[] keyBuffer = new int[0];
 
     public FeatureCounts() {
         this(1024);
@@ -65,25 +67,36 @@ public final class FeatureCounts {
             throw new IllegalArgumentException("keys are bucket indices, never negative: " + key);
         }
         int slot = slotOf(key);
-        while (true) {
-            int k = slotKeys[slot];
-            if (k == key) {
-                slotValues[slot] += delta;
-                return;
-            }
-            if (k == EMPTY) {
-                break;
-            }
+        int k = slotKeys[slot];
+        while (k != key && k != EMPTY) {
             slot = (slot + 1) & mask;
+            k = slotKeys[slot];
         }
-        if (size == order.length) {
+        if (k == key) {
+            slotValues[slot] += delta;
+        } else if (size < order.length) {
+            slotKeys[slot] = key;
+            slotValues[slot] = delta;
+            order[size++] = slot;
+        } else {
             grow();
             add(key, delta);
-            return;
         }
-        slotKeys[slot] = key;
-        slotValues[slot] = delta;
-        order[size++] = slot;
+    }
+
+    /** Adds 1 for each of the first {@code n} keys, in order. */
+    void addOnes(int[] keys, int n) {
+        for (int i = 0; i < n; i++) {
+            add(keys[i], 1f);
+        }
+    }
+
+    /** A buffer of at least {@code capacity} ints for keys still to be counted; reused, so contents are stale. */
+    int[] keyBuffer(int capacity) {
+        if (keyBuffer.length < capacity) {
+            keyBuffer = new int[Math.max(capacity, 2 * keyBuffer.length)];
+        }
+        return keyBuffer;
     }
 
     public void clear() {
@@ -93,8 +106,9 @@ public final class FeatureCounts {
         size = 0;
     }
 
+    /** The key itself: bucket indices come from a well-mixed hash, so their low bits are already uniform. */
     private int slotOf(int key) {
-        return ((key * 0x9E3779B9) >>> 7) & mask;
+        return key & mask;
     }
 
     private void grow() {

@@ -29,29 +29,50 @@ public final class NgramHasher {
         return params;
     }
 
-    /** Adds 1 to {@code counts} for every feature occurrence in {@code text}. */
+    /**
+     * Adds 1 to {@code counts} for every feature occurrence in {@code text}, in order of first occurrence. Two
+     * passes: all bucket indices into the counts' key buffer, then one insert each. Why: interleaved, every
+     * unpredictable branch of the insert (a new key or a repeat) stalled the hashing as well; apart, the hashing
+     * loop branches only on word ends, and the inserts run back to back (BENCHMARKS.md, "Classification speed").
+     */
     public void count(NormalizedText text, FeatureCounts counts) {
-        char[] c = text.chars();
         int len = text.length();
+        int[] keys = counts.keyBuffer(len * params.maxN());
+        int n = hashNgrams(text.chars(), len, keys);
+        counts.addOnes(keys, n);
+        if (params.wordFeatures()) {
+            countWords(text.chars(), len, counts);
+        }
+    }
+
+    /**
+     * The n-grams starting at each position i, orders minN..hi, where hi stops at the first space after i (an
+     * n-gram may start or end with a space, never hold one inside) and at the end of the text; a lone space is no
+     * feature. Returns how many indices it wrote to {@code keys}.
+     */
+    private int hashNgrams(char[] c, int len, int[] keys) {
         int minN = params.minN();
         int maxN = params.maxN();
+        int m = 0;
+        int nextSpace = 0;
         for (int i = 0; i < len - 1; i++) {
-            int h = FNV_OFFSET;
-            for (int k = 0; k < maxN && i + k < len; k++) {
-                char ch = c[i + k];
-                h = (h ^ ch) * FNV_PRIME;
-                int n = k + 1;
-                if (n >= minN && !(n == 1 && ch == ' ')) {
-                    counts.add(fmix(h ^ (n * ORDER_SALT)) & mask, 1f);
-                }
-                if (ch == ' ' && k > 0) {
-                    break;
+            if (nextSpace <= i) {
+                nextSpace = i + 1;
+                while (nextSpace < len && c[nextSpace] != ' ') {
+                    nextSpace++;
                 }
             }
+            int hi = Math.min(Math.min(maxN, nextSpace - i + 1), len - i);
+            int lo = Math.max(minN, c[i] == ' ' ? 2 : 1);
+            int h = FNV_OFFSET;
+            for (int k = 0; k < hi; k++) {
+                h = (h ^ c[i + k]) * FNV_PRIME;
+                int n = k + 1;
+                keys[m] = fmix(h ^ (n * ORDER_SALT)) & mask;
+                m += n >= lo ? 1 : 0;
+            }
         }
-        if (params.wordFeatures()) {
-            countWords(c, len, counts);
-        }
+        return m;
     }
 
     private void countWords(char[] c, int len, FeatureCounts counts) {

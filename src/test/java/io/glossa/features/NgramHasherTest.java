@@ -89,6 +89,45 @@ class NgramHasherTest {
     }
 
     @Test
+    void countsEqualANaiveEnumerationInOrderOfFirstOccurrence() {
+        String[] texts = {"ab", "a b c", "Ein kleiner Text, ganz kurz.", "Съешь же ещё этих мягких булок", "x  yy   zzz"};
+        for (FeatureParams p : new FeatureParams[] {
+            new FeatureParams(12, 1, 5, true), new FeatureParams(16, 2, 3, false), new FeatureParams(16, 3, 8, true)
+        }) {
+            for (String text : texts) {
+                FeatureCounts counts = new FeatureCounts(4);
+                new NgramHasher(p).count(TextNormalizer.normalize(text), counts);
+                Map<Integer, Float> actual = new java.util.LinkedHashMap<>();
+                for (int i = 0; i < counts.size(); i++) {
+                    actual.put(counts.keyAt(i), counts.valueAt(i));
+                }
+                assertThat(actual).as("%s %s", p, text).containsExactlyEntriesOf(naiveCounts(p, text));
+            }
+        }
+    }
+
+    /** Every substring of 1..maxN characters without a space inside (a lone space excluded), then the words. */
+    private static Map<Integer, Float> naiveCounts(FeatureParams p, String text) {
+        NgramHasher h = new NgramHasher(p);
+        String t = TextNormalizer.normalize(text).toString();
+        Map<Integer, Float> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < t.length() - 1; i++) {
+            for (int n = p.minN(); n <= p.maxN() && i + n <= t.length(); n++) {
+                String g = t.substring(i, i + n);
+                if (!g.equals(" ") && (n < 3 || !g.substring(1, n - 1).contains(" "))) {
+                    m.merge(h.bucketOfNgram(g), 1f, Float::sum);
+                }
+            }
+        }
+        if (p.wordFeatures()) {
+            for (String word : t.trim().split(" ")) {
+                m.merge(h.bucketOfWord(word), 1f, Float::sum);
+            }
+        }
+        return m;
+    }
+
+    @Test
     void bucketsStayInRange() {
         FeatureParams p = new FeatureParams(10, 1, 4, true);
         assertThat(count(p, "Съешь же ещё этих мягких французских булок").keySet())
