@@ -55,10 +55,15 @@ public final class FeatureVectorizer {
     }
 
     /**
-     * Normalises {@code text} and leaves the weighted, L2-normalised vector (times the output scale, if any) in
-     * {@code scratch.counts()} (bucket index to weight). Returns the number of letters; 0 means no features.
+     * Normalises {@code text} and leaves the weighted, L2-normalised vector in {@code scratch.counts()} (bucket index
+     * to weight). Returns the number of letters; 0 means no features. Not for a vectorizer over packed rows: its
+     * scorer takes {@link #vectorizeUnnormalized}.
      */
     public int vectorize(CharSequence text, FeatureScratch scratch) {
+        if (rows != null) {
+            throw new IllegalStateException("a vectorizer over packed rows leaves the norm to its scorer: "
+                    + "call normalize, then vectorizeUnnormalized");
+        }
         NormalizedText normalized = scratch.text();
         TextNormalizer.normalize(text, normalized);
         FeatureCounts counts = scratch.counts();
@@ -79,15 +84,31 @@ public final class FeatureVectorizer {
         return normalized;
     }
 
-    /** The second half of {@link #vectorize}: the weighted vector of the text {@link #normalize} left in scratch. */
-    public void vectorizeNormalized(FeatureScratch scratch) {
+    /**
+     * The second half of classifying with packed rows ({@link #overRows}), after {@link #normalize}: leaves each
+     * feature's tf x idf x output scale in {@code scratch.counts()} and returns the L2 norm of the tf x idf vector
+     * (0 when there are no features). The caller divides by it: once per label score instead of once per feature.
+     */
+    public float vectorizeUnnormalized(FeatureScratch scratch) {
+        if (rows == null) {
+            throw new IllegalStateException("only a vectorizer over packed rows leaves the norm to its caller");
+        }
         NormalizedText normalized = scratch.text();
         FeatureCounts counts = scratch.counts();
         counts.clear();
-        if (!normalized.isEmpty()) {
-            hasher.count(normalized, counts);
-            weigh(counts);
+        if (normalized.isEmpty()) {
+            return 0;
         }
+        hasher.count(normalized, counts);
+        int n = counts.size();
+        double sumSquares = 0;
+        for (int i = 0; i < n; i++) {
+            int bucket = counts.keyAt(i);
+            float w = logTf(counts.valueAt(i)) * rows.idf(bucket);
+            sumSquares += (double) w * w;
+            counts.setValueAt(i, w * rows.scale(bucket));
+        }
+        return (float) Math.sqrt(sumSquares);
     }
 
     /** Raw counts only (used to compute document frequencies). */
@@ -102,31 +123,27 @@ public final class FeatureVectorizer {
         return normalized.letters();
     }
 
+    /** tf x idf (tf alone without idf), L2-normalised. */
     private void weigh(FeatureCounts counts) {
         int n = counts.size();
         double sumSquares = 0;
         for (int i = 0; i < n; i++) {
-            float tf = counts.valueAt(i);
-            float w = tf < LOG_TF.length ? LOG_TF[(int) tf] : (float) (1 + Math.log(tf));
+            float w = logTf(counts.valueAt(i));
             if (idf != null) {
                 w *= idf[counts.keyAt(i)];
-            } else if (rows != null) {
-                w *= rows.idf(counts.keyAt(i));
             }
             counts.setValueAt(i, w);
             sumSquares += (double) w * w;
         }
         if (sumSquares > 0) {
             float inv = (float) (1 / Math.sqrt(sumSquares));
-            if (rows == null) {
-                for (int i = 0; i < n; i++) {
-                    counts.setValueAt(i, counts.valueAt(i) * inv);
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    counts.setValueAt(i, counts.valueAt(i) * inv * rows.scale(counts.keyAt(i)));
-                }
+            for (int i = 0; i < n; i++) {
+                counts.setValueAt(i, counts.valueAt(i) * inv);
             }
         }
+    }
+
+    private static float logTf(float tf) {
+        return tf < LOG_TF.length ? LOG_TF[(int) tf] : (float) (1 + Math.log(tf));
     }
 }

@@ -166,9 +166,9 @@ public final class LanguageModel implements LanguageClassifier {
             probabilities[single] = 1f;
             return probabilities[single] < unknownThreshold ? UNKNOWN_INDEX : single;
         }
-        vectorizer.vectorizeNormalized(scratch.features);
+        float norm = vectorizer.vectorizeUnnormalized(scratch.features);
         float[] scores = scratch.scores;
-        kernel.score(scratch.features.counts(), scores, scratch, mask, Float.NEGATIVE_INFINITY);
+        kernel.score(scratch.features.counts(), norm, scores, scratch, mask, Float.NEGATIVE_INFINITY);
         int best = kernel.softmax(scores, probabilities);
         return probabilities[best] < unknownThreshold ? UNKNOWN_INDEX : best;
     }
@@ -179,14 +179,10 @@ public final class LanguageModel implements LanguageClassifier {
      * finite, so a log-likelihood stays finite.
      */
     public int rawScores(CharSequence text, float[] scores, Scratch scratch) {
-        int letters = vectorizer.vectorize(text, scratch.features);
-        kernel.score(
-                scratch.features.counts(),
-                scores,
-                scratch,
-                scratch.features.text().scripts(),
-                Float.NaN);
-        return letters;
+        NormalizedText normalized = vectorizer.normalize(text, scratch.features);
+        float norm = vectorizer.vectorizeUnnormalized(scratch.features);
+        kernel.score(scratch.features.counts(), norm, scores, scratch, normalized.scripts(), Float.NaN);
+        return normalized.letters();
     }
 
     /**

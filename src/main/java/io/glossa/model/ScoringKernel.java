@@ -43,7 +43,8 @@ final class ScoringKernel {
     }
 
     /**
-     * The linear scores (feature values already carry the row scales, see FeatureVectorizer). This is the hot loop
+     * The linear scores of the vector {@code features} / {@code norm} (feature values already carry the row scales, see
+     * FeatureVectorizer#vectorizeUnnormalized; dividing the sums by the norm, not each feature, saves a pass). This is the hot loop
      * (most of classify), and Java 17's C2 does not vectorise it, so it does its own two-lane arithmetic: each
      * feature's weight x is quantised to at most 16 unsigned bits relative to the text's largest one; eight stored
      * weights (w + 128, unsigned bytes) are read as one long and split into four longs of two 32-bit lanes, so one
@@ -52,7 +53,8 @@ final class ScoringKernel {
      * of a score is below 2^-15 of the largest feature weight (of the sum of all of them, for texts of thousands of
      * characters). Measured against one int multiply-add per label: BENCHMARKS.md, "Classification speed".
      */
-    void score(FeatureCounts features, float[] scores, LanguageModel.Scratch scratch, int mask, float excluded) {
+    void score(
+            FeatureCounts features, float norm, float[] scores, LanguageModel.Scratch scratch, int mask, float excluded) {
         int n = features.size();
         scratch.ensureFeatures(n);
         int[] rows = scratch.rows;
@@ -84,7 +86,7 @@ final class ScoringKernel {
             xSum += xq[i];
         }
         accumulate(rows, xq, m, scratch.acc, plan.firstWord(mask), plan.endWord(mask));
-        unpack(scratch.acc, xSum * BucketRows.WEIGHT_BIAS, 1 / inv, scores, mask, excluded);
+        unpack(scratch.acc, xSum * BucketRows.WEIGHT_BIAS, 1 / (inv * norm), scores, mask, excluded);
     }
 
     /**

@@ -24,6 +24,35 @@ class FeatureVectorizerTest {
     }
 
     @Test
+    void overPackedRowsTheValuesCarryTheScaleAndTheNormIsLeftToTheCaller() {
+        FeatureParams p = new FeatureParams(12, 1, 3, true);
+        float[] idf = new float[p.buckets()];
+        float[] scale = new float[p.buckets()];
+        for (int b = 0; b < p.buckets(); b++) {
+            idf[b] = 1 + b % 5;
+            scale[b] = 0.5f + b % 3;
+        }
+        FeatureScratch plain = new FeatureScratch();
+        new FeatureVectorizer(p, idf).vectorize("hello hello world", plain);
+        FeatureVectorizer packed =
+                FeatureVectorizer.overRows(p, BucketRows.pack(idf, scale, new byte[p.buckets()], 1));
+        FeatureScratch s = new FeatureScratch();
+        packed.normalize("hello hello world", s);
+        float norm = packed.vectorizeUnnormalized(s);
+
+        assertThat(s.counts().size()).isEqualTo(plain.counts().size());
+        for (int i = 0; i < s.counts().size(); i++) {
+            int bucket = s.counts().keyAt(i);
+            assertThat(bucket).isEqualTo(plain.counts().keyAt(i));
+            assertThat(s.counts().valueAt(i) / norm)
+                    .isCloseTo(plain.counts().valueAt(i) * scale[bucket], within(1e-6f));
+        }
+        assertThatThrownBy(() -> packed.vectorize("hello", new FeatureScratch()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("vectorizeUnnormalized");
+    }
+
+    @Test
     void letterlessTextHasNoFeatures() {
         FeatureVectorizer v = new FeatureVectorizer(new FeatureParams(12, 1, 3, true), null);
         FeatureScratch s = new FeatureScratch();
