@@ -79,6 +79,24 @@ public final class TextNormalizer {
         boolean lowered = false;
         int i = start;
         while (i < end) {
+            char ch = in.charAt(i);
+            if (ch < CharTable.SIZE) { // the same steps as below, from the table
+                i++;
+                byte kind = CharTable.kind(ch);
+                if (kind == CharTable.LETTER) {
+                    char lower = CharTable.lower(ch);
+                    out.append(lower);
+                    out.letters++;
+                    out.scripts |= CharTable.script(ch);
+                    lowered = lower != ch;
+                } else if (kind == CharTable.MARK && out.last() != ' ') {
+                    out.append(ch);
+                    out.loweredBeforeMark |= lowered;
+                } else if (out.last() != ' ') {
+                    out.append(' ');
+                }
+                continue;
+            }
             int cp = Character.codePointAt(in, i);
             i += Character.charCount(cp);
             if (Character.isLetter(cp)) {
@@ -111,7 +129,7 @@ public final class TextNormalizer {
     /** URLs, e-mail addresses, @handles and #tags say little about the language of the text around them. */
     private static boolean isNonWord(CharSequence in, int start, int end) {
         int s = start;
-        while (s < end && !Character.isLetterOrDigit(in.charAt(s)) && in.charAt(s) != '@' && in.charAt(s) != '#') {
+        while (s < end && !isLetterOrDigit(in.charAt(s)) && in.charAt(s) != '@' && in.charAt(s) != '#') {
             s++;
         }
         if (s == end) {
@@ -143,6 +161,17 @@ public final class TextNormalizer {
     }
 
     private static boolean isSpace(char c) {
+        if (c < CharTable.SIZE) {
+            return CharTable.kind(c) == CharTable.SPACE;
+        }
         return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        if (c < CharTable.SIZE) {
+            byte kind = CharTable.kind(c);
+            return kind == CharTable.LETTER || kind == CharTable.DIGIT;
+        }
+        return Character.isLetterOrDigit(c);
     }
 }
