@@ -156,7 +156,8 @@ final class ScoringKernel {
         float max = scores[best];
         float sum = 0;
         for (int k = 0; k < c; k++) {
-            float e = (float) Math.exp((scores[k] - max) * invTemperature);
+            // labels of other scripts (classify) score -inf: their 0 needs no exp, a tenth of a short text's time
+            float e = scores[k] == Float.NEGATIVE_INFINITY ? 0f : (float) Math.exp((scores[k] - max) * invTemperature);
             probabilities[k] = e;
             sum += e;
         }
