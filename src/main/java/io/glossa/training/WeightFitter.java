@@ -5,6 +5,7 @@ import io.glossa.features.FeatureParams;
 import io.glossa.features.FeatureVectorizer;
 import io.glossa.model.TrainingParams;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class WeightFitter {
         FeatureVectorizer vectorizer = new FeatureVectorizer(features, idf);
         Examples examples = augment(texts, labels, params, true);
         TrainingSet set = new TrainingSetBuilder(vectorizer, threads)
-                .build(examples.texts, examples.targets(), examples.weights(), labels.size(), true);
+                .build(examples.texts(), examples.targets(), examples.weights(), labels.size(), true);
         log(
                 "training on %d examples (%d texts + fragments), %d labels, 2^%d buckets",
                 set.size(), texts.size(), labels.size(), features.bits());
@@ -49,24 +50,36 @@ public final class WeightFitter {
         return new Fitted(idf, weights, vectorizer, set.size());
     }
 
-    /** Texts and fragments of them, with their label indices and loss weights. */
-    record Examples(List<String> texts, List<Integer> targetList, List<Float> weightList) {
-        int[] targets() {
-            return targetList.stream().mapToInt(Integer::intValue).toArray();
-        }
+    /**
+     * Texts and fragments of them, with their label indices and loss weights. Targets and weights in primitive
+     * arrays: a training run holds millions of examples, and a boxed Float each cost ~16 bytes and an object.
+     */
+    static final class Examples {
+        private final List<String> texts = new ArrayList<>();
+        private int[] targets = new int[1024];
+        private float[] weights = new float[1024];
 
         void add(String text, int target, float weight) {
+            int n = texts.size();
+            if (n == targets.length) {
+                targets = Arrays.copyOf(targets, 2 * n);
+                weights = Arrays.copyOf(weights, 2 * n);
+            }
             texts.add(text);
-            targetList.add(target);
-            weightList.add(weight);
+            targets[n] = target;
+            weights[n] = weight;
+        }
+
+        List<String> texts() {
+            return texts;
+        }
+
+        int[] targets() {
+            return Arrays.copyOf(targets, texts.size());
         }
 
         float[] weights() {
-            float[] weights = new float[weightList.size()];
-            for (int i = 0; i < weights.length; i++) {
-                weights[i] = weightList.get(i);
-            }
-            return weights;
+            return Arrays.copyOf(weights, texts.size());
         }
     }
 
@@ -78,7 +91,7 @@ public final class WeightFitter {
         }
         Fragmenter fragmenter = new Fragmenter(params.maxFragmentWords());
         SplittableRandom random = new SplittableRandom(params.seed() ^ 0xA5A5A5A5L);
-        Examples out = new Examples(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Examples out = new Examples();
         for (LabeledText t : texts) {
             Integer target = index.get(t.label());
             if (target == null) {
