@@ -43,18 +43,23 @@ final class ScoringKernel {
     }
 
     /**
-     * The linear scores of the vector {@code features} / {@code norm} (feature values already carry the row scales, see
-     * FeatureVectorizer#vectorizeUnnormalized; dividing the sums by the norm, not each feature, saves a pass). This is the hot loop
-     * (most of classify), and Java 17's C2 does not vectorise it, so it does its own two-lane arithmetic: each
-     * feature's weight x is quantised to at most 16 unsigned bits relative to the text's largest one; eight stored
-     * weights (w + 128, unsigned bytes) are read as one long and split into four longs of two 32-bit lanes, so one
-     * 64-bit multiply-add does two labels. Every term is non-negative and a lane's sum stays under 2^32 (see
-     * SUM_BUDGET), so no lane carries into the next; {@code sum(x * w) = lane - 128 * sum(x)} exactly. Relative error
-     * of a score is below 2^-15 of the largest feature weight (of the sum of all of them, for texts of thousands of
-     * characters). Measured against one int multiply-add per label: BENCHMARKS.md, "Classification speed".
+     * The linear scores of the vector {@code features} / {@code norm} (feature values already carry the row scales,
+     * see FeatureVectorizer#vectorizeUnnormalized; dividing the sums by the norm, not each feature, saves a pass).
+     * This is the hot loop (most of classify), and Java 17's C2 does not vectorise it, so it does its own two-lane
+     * arithmetic: each feature's weight x is quantised to at most 16 unsigned bits relative to the text's largest
+     * one; eight stored weights (w + 128, unsigned bytes) are read as one long and split into four longs of two
+     * 32-bit lanes, so one 64-bit multiply-add does two labels. Every term is non-negative and a lane's sum stays
+     * under 2^32 (see SUM_BUDGET), so no lane carries into the next; {@code sum(x * w) = lane - 128 * sum(x)}
+     * exactly. Relative error of a score is below 2^-15 of the largest feature weight (of the sum of all of them,
+     * for texts of thousands of characters). Speed: BENCHMARKS.md, "Classification speed".
      */
     void score(
-            FeatureCounts features, float norm, float[] scores, LanguageModel.Scratch scratch, int mask, float excluded) {
+            FeatureCounts features,
+            float norm,
+            float[] scores,
+            LanguageModel.Scratch scratch,
+            int mask,
+            float excluded) {
         int n = features.size();
         scratch.ensureFeatures(n);
         int[] rows = scratch.rows;
@@ -94,7 +99,7 @@ final class ScoringKernel {
      * text's scripts), all features in one pass with the word's four lane pairs in registers. Why not feature by
      * feature: then every multiply-add also loaded and stored its accumulator. Why not two words a pass: its eight
      * accumulators, the pointers and the loop counters no longer fit x86-64's registers, and the spills made the
-     * pass slower per word than one word a pass (measured with the default model: BENCHMARKS.md, "Model").
+     * pass slower per word than one word a pass (BENCHMARKS.md, "Classification speed").
      */
     private void accumulate(int[] rows, int[] xq, int m, long[] acc, int from, int words) {
         for (int q = from; q < words; q++) {
@@ -156,7 +161,7 @@ final class ScoringKernel {
         float max = scores[best];
         float sum = 0;
         for (int k = 0; k < c; k++) {
-            // labels of other scripts (classify) score -inf: their 0 needs no exp, a tenth of a short text's time
+            // labels of other scripts (classify) score -inf: their 0 needs no exp (9 of 38 labels for a Latin text)
             float e = scores[k] == Float.NEGATIVE_INFINITY ? 0f : (float) Math.exp((scores[k] - max) * invTemperature);
             probabilities[k] = e;
             sum += e;

@@ -34,8 +34,7 @@ class FeatureVectorizerTest {
         }
         FeatureScratch plain = new FeatureScratch();
         new FeatureVectorizer(p, idf).vectorize("hello hello world", plain);
-        FeatureVectorizer packed =
-                FeatureVectorizer.overRows(p, BucketRows.pack(idf, scale, new byte[p.buckets()], 1));
+        FeatureVectorizer packed = FeatureVectorizer.overRows(p, BucketRows.pack(idf, scale, new byte[p.buckets()], 1));
         FeatureScratch s = new FeatureScratch();
         packed.normalize("hello hello world", s);
         float norm = packed.vectorizeUnnormalized(s);

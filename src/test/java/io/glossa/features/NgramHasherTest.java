@@ -90,7 +90,8 @@ class NgramHasherTest {
 
     @Test
     void countsEqualANaiveEnumerationInOrderOfFirstOccurrence() {
-        String[] texts = {"ab", "a b c", "Ein kleiner Text, ganz kurz.", "Съешь же ещё этих мягких булок", "x  yy   zzz"};
+        String[] texts = {"ab", "a b c", "Ein kleiner Text, ganz kurz.", "Съешь же ещё этих мягких булок", "x  yy   zzz"
+        };
         for (FeatureParams p : new FeatureParams[] {
             new FeatureParams(12, 1, 5, true), new FeatureParams(16, 2, 3, false), new FeatureParams(16, 3, 8, true)
         }) {

@@ -10,9 +10,13 @@ class CharTableTest {
     void everyCharacterOfTheTableIsClassifiedAsCharacterWouldClassifyIt() {
         for (char c = 0; c < CharTable.SIZE; c++) {
             boolean space = Character.isWhitespace(c) || Character.isSpaceChar(c);
-            assertThat(CharTable.kind(c) == CharTable.SPACE).as("space U+%04X", (int) c).isEqualTo(space);
+            assertThat(CharTable.kind(c) == CharTable.SPACE)
+                    .as("space U+%04X", (int) c)
+                    .isEqualTo(space);
             boolean letter = !space && Character.isLetter(c);
-            assertThat(CharTable.kind(c) == CharTable.LETTER).as("letter U+%04X", (int) c).isEqualTo(letter);
+            assertThat(CharTable.kind(c) == CharTable.LETTER)
+                    .as("letter U+%04X", (int) c)
+                    .isEqualTo(letter);
             assertThat(CharTable.kind(c) == CharTable.MARK)
                     .as("mark U+%04X", (int) c)
                     .isEqualTo(!space && !letter && CompositionCheck.isMark(c));

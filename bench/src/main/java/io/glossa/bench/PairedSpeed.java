@@ -57,7 +57,12 @@ public final class PairedSpeed {
         double[] v = values.clone();
         Arrays.sort(v);
         System.out.printf(
-                Locale.ROOT, "%-40s median %,.3f  min %,.3f  max %,.3f%n", what, v[v.length / 2], v[0], v[v.length - 1]);
+                Locale.ROOT,
+                "%-40s median %,.3f  min %,.3f  max %,.3f%n",
+                what,
+                v[v.length / 2],
+                v[0],
+                v[v.length - 1]);
     }
 
     private static String[] readTexts(Path file) throws java.io.IOException {
