@@ -125,11 +125,18 @@ abstract class BrokerKit extends JobQueueKit {
         broker.subscribeResults("#", listener);
     }
 
+    /** Messages ready on the lane's queue, as the broker's statistics report them. */
+    private long waiting(Lane lane) {
+        return broker.queueStatistics().stats(topology.queue(lane)).messages();
+    }
+
+    private long waitingFailed() {
+        return broker.queueStatistics().stats(topology.failedQueue()).messages();
+    }
+
     @Override
     protected void checkWaiting(Lane lane, int messages) {
-        assertThat(broker.queueStatistics().stats(topology.queue(lane)).messages())
-                .as("messages waiting on the %s queue", lane)
-                .isEqualTo(messages);
+        assertThat(waiting(lane)).as("messages waiting on the %s queue", lane).isEqualTo(messages);
     }
 
     @Override
@@ -164,9 +171,7 @@ abstract class BrokerKit extends JobQueueKit {
 
     @Override
     protected void checkNothingGivenUpOnTheBroker() {
-        assertThat(broker.queueStatistics().stats(topology.failedQueue()).messages())
-                .as("messages in the failed queue")
-                .isZero();
+        assertThat(waitingFailed()).as("messages in the failed queue").isZero();
     }
 
     /** A consumer and the connection it alone uses, closed together, with the deliveries it reported. */
@@ -225,10 +230,7 @@ abstract class BrokerKit extends JobQueueKit {
 
     List<GetResponse> drainFailed(int expected) throws Exception {
         List<GetResponse> messages = new ArrayList<>();
-        Await.until(
-                expected + " messages in the failed queue",
-                WAIT,
-                () -> broker.queueStatistics().stats(topology.failedQueue()).messages() >= expected);
+        Await.until(expected + " messages in the failed queue", WAIT, () -> waitingFailed() >= expected);
         try (Channel channel = broker.publishing().openChannel()) {
             GetResponse response;
             while ((response = channel.basicGet(topology.failedQueue(), true)) != null) {
@@ -347,8 +349,7 @@ abstract class BrokerKit extends JobQueueKit {
                 .hasMessageContaining("not routed");
         // the publisher recovers: the next publish on the routable lane succeeds
         broker.jobPublisher().publish(List.of(job("fine", Lane.BATCH)));
-        assertThat(broker.queueStatistics().stats(topology.queue(Lane.BATCH)).messages())
-                .isEqualTo(1);
+        assertThat(waiting(Lane.BATCH)).isEqualTo(1);
     }
 
     @Test
@@ -460,13 +461,7 @@ abstract class BrokerKit extends JobQueueKit {
         assertThat(event.status()).isEqualTo(TextStatus.FAILED);
         assertThat(event.error()).contains("model exploded");
         // the original is acked after the failed copy is confirmed, so the lane empties a moment later (CI, 18:20)
-        Await.until(
-                "the original job acked off the lane",
-                WAIT,
-                () -> broker.queueStatistics()
-                                .stats(topology.queue(Lane.REALTIME))
-                                .messages()
-                        == 0);
+        Await.until("the original job acked off the lane", WAIT, () -> waiting(Lane.REALTIME) == 0);
     }
 
     @Test
@@ -530,13 +525,7 @@ abstract class BrokerKit extends JobQueueKit {
         broker.jobPublisher(10).publish(mixed);
         List<GetResponse> messages = new ArrayList<>();
         try (Channel channel = broker.publishing().openChannel()) {
-            Await.until(
-                    "both messages queued",
-                    WAIT,
-                    () -> broker.queueStatistics()
-                                    .stats(topology.queue(Lane.REALTIME))
-                                    .messages()
-                            == 2);
+            Await.until("both messages queued", WAIT, () -> waiting(Lane.REALTIME) == 2);
             for (int i = 0; i < 2; i++) {
                 messages.add(channel.basicGet(topology.queue(Lane.REALTIME), true));
             }
@@ -636,13 +625,7 @@ abstract class BrokerKit extends JobQueueKit {
         assertThat(handler.calls(jobs.get(0).id()))
                 .as("the others are not tried again")
                 .isEqualTo(1);
-        Await.until(
-                "the lane empties",
-                WAIT,
-                () -> broker.queueStatistics()
-                                .stats(topology.queue(Lane.REALTIME))
-                                .messages()
-                        == 0);
+        Await.until("the lane empties", WAIT, () -> waiting(Lane.REALTIME) == 0);
     }
 
     @Test
@@ -659,8 +642,7 @@ abstract class BrokerKit extends JobQueueKit {
                 () -> handler.handled(jobs.get(0).id())
                         && handler.handled(jobs.get(1).id()));
         assertThat(handler.gaveUp).isEmpty();
-        assertThat(broker.queueStatistics().stats(topology.failedQueue()).messages())
-                .isZero();
+        assertThat(waitingFailed()).isZero();
     }
 
     /** A worker that dies holding a multi-job message: the message comes back and is split into single jobs. */
@@ -690,13 +672,7 @@ abstract class BrokerKit extends JobQueueKit {
                 .hasSize(6)
                 .filteredOn(RecordingDeliveries.Reported::redelivered)
                 .hasSize(3);
-        Await.until(
-                "the lane empties",
-                WAIT,
-                () -> broker.queueStatistics()
-                                .stats(topology.queue(Lane.REALTIME))
-                                .messages()
-                        == 0);
+        Await.until("the lane empties", WAIT, () -> waiting(Lane.REALTIME) == 0);
     }
 
     @Test
@@ -843,17 +819,7 @@ abstract class BrokerKit extends JobQueueKit {
                 .anyMatch(r -> r.contains("content type 'text/plain' is not application/json"))
                 .anyMatch(r -> r.contains("is not the body's id " + otherMessageId));
         assertThat(handler.calls(plainText) + handler.calls(otherMessageId)).isZero();
-        Await.until(
-                "nothing left unacked",
-                WAIT,
-                () -> broker.queueStatistics()
-                                        .stats(topology.queue(Lane.REALTIME))
-                                        .messages()
-                                == 0
-                        && broker.queueStatistics()
-                                        .stats(topology.queue(Lane.BATCH))
-                                        .messages()
-                                == 0);
+        Await.until("nothing left unacked", WAIT, () -> waiting(Lane.REALTIME) == 0 && waiting(Lane.BATCH) == 0);
     }
 
     /**
