@@ -97,6 +97,18 @@ public class ClassifyBenchmark {
         return features.vectorize(nextOf(shortTexts), featureScratch);
     }
 
+    /** The sentence baselines split classifySentence into stages: normalise, then hash and count, then the model. */
+    @Benchmark
+    public int baselineNormalizeSentence() {
+        TextNormalizer.normalize(nextOf(sentences), normalized);
+        return normalized.length();
+    }
+
+    @Benchmark
+    public int baselineFeaturesSentence() {
+        return features.vectorize(nextOf(sentences), featureScratch);
+    }
+
     /**
      * Baseline: one pass over the characters (a String hash computed by hand, because String.hashCode()
      * is cached after the first call and would measure nothing).
