@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Two builds of glossa in one JVM, each in its own class loader, classifying the same texts in alternating turns of
- * thread-CPU time; prints each build's texts per CPU-second and the per-turn ratio B ÷ A. Why: on this shared machine
+ * Two builds of glossa in one JVM, each in its own class loader: first how many of the texts they answer differently
+ * and the largest difference of any probability (a speed change should change neither), then both classifying the
+ * same texts in alternating turns of thread-CPU time; prints each build's texts per CPU-second and the per-turn
+ * ratio B ÷ A. Why: on this shared machine
  * two runs of one build in separate JVMs differ by ±15 %, more than a step of optimisation gains; alternating short
  * turns in one process cancels the drift, and pairing each turn with its neighbour cancels the rest. Run:
  * {@code java -cp target/benchmarks.jar io.glossa.bench.PairedSpeed TEXTS.tsv OLD.jar NEW.jar [turns]}
@@ -30,14 +32,21 @@ public final class PairedSpeed {
     private PairedSpeed() {}
 
     public static void main(String[] args) throws Throwable {
-        if (args.length < 3) {
-            System.err.println("usage: PairedSpeed TEXTS.tsv OLD.jar NEW.jar [turns]");
+        if (args.length < 3 || args.length > 4 || (args.length == 4 && !args[3].matches("[1-9][0-9]{0,3}"))) {
+            System.err.println("usage: PairedSpeed TEXTS.tsv OLD.jar NEW.jar [turns, 1-9999; default 12]");
             System.exit(2);
         }
+        for (int i = 0; i < 3; i++) {
+            if (!Files.isRegularFile(Path.of(args[i]))) {
+                System.err.println("not a file: " + args[i]);
+                System.exit(2);
+            }
+        }
+        int turns = args.length == 4 ? Integer.parseInt(args[3]) : 12;
         String[] texts = readTexts(Path.of(args[0]));
         Build a = new Build(Path.of(args[1]));
         Build b = new Build(Path.of(args[2]));
-        int turns = args.length > 3 ? Integer.parseInt(args[3]) : 12;
+        compareAnswers(texts, a, b);
         a.run(texts, WARM_UP_NANOS);
         b.run(texts, WARM_UP_NANOS);
         double[] rateA = new double[turns];
@@ -51,6 +60,23 @@ public final class PairedSpeed {
         report(args[1], rateA);
         report(args[2], rateB);
         report("B / A per turn", ratio);
+    }
+
+    private static void compareAnswers(String[] texts, Build a, Build b) throws Throwable {
+        int different = 0;
+        float maxDelta = 0;
+        for (String text : texts) {
+            different += a.classify(text) == b.classify(text) ? 0 : 1;
+            for (int k = 0; k < a.probabilities.length; k++) {
+                maxDelta = Math.max(maxDelta, Math.abs(a.probabilities[k] - b.probabilities[k]));
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%,d texts: %,d answered differently, largest probability difference %.2e%n",
+                texts.length,
+                different,
+                maxDelta);
     }
 
     private static void report(String what, double[] values) {
@@ -105,6 +131,10 @@ public final class PairedSpeed {
                             MethodType.methodType(int.class, CharSequence.class, float[].class, scratchType))
                     .asType(MethodType.methodType(
                             int.class, Object.class, CharSequence.class, float[].class, Object.class));
+        }
+
+        int classify(String text) throws Throwable {
+            return (int) classify.invokeExact(model, (CharSequence) text, probabilities, scratch);
         }
 
         /** Classifies texts in order for about {@code nanos} of this thread's CPU; returns texts per CPU-second. */
