@@ -51,6 +51,14 @@ final class TextRows {
                 SELECT id, lane, body, 'pending', submitted_at, languages, top_k, api_key_id FROM job)
             INSERT INTO outbox (text_id, traceparent) SELECT id, traceparent FROM job
             """;
+    /** The same for one text (one per request is the common case): scalars cost less to bind and parse than arrays. */
+    private static final String INSERT_ONE_WITH_OUTBOX_POSTGRESQL = """
+            WITH accepted AS (
+                INSERT INTO texts (id, lane, body, status, submitted_at, languages, top_k, api_key_id)
+                VALUES (?, ?, ?, 'pending', ?, ?, ?, ?))
+            INSERT INTO outbox (text_id, traceparent) VALUES (?, ?)
+            """;
+
     static final String SELECT_WITH_RESULT = """
             SELECT t.id, t.status, t.lane, t.submitted_at, t.completed_at, t.model_version, t.error_reason,
                    r.language, r.name, r.native_name, r.probability, r.top_k
@@ -112,6 +120,10 @@ final class TextRows {
 
     /** PostgreSQL only: {@link #insert} and the outbox rows in one statement; run it autocommitted. */
     void insertWithOutbox(Connection connection, List<Job> jobs) throws SQLException {
+        if (jobs.size() == 1) {
+            insertOneWithOutbox(connection, jobs.get(0));
+            return;
+        }
         int n = jobs.size();
         Object[] ids = new Object[n];
         Object[] lanes = new Object[n];
@@ -141,6 +153,16 @@ final class TextRows {
             insert.setArray(6, connection.createArrayOf("integer", tops));
             insert.setArray(7, connection.createArrayOf("bigint", owners));
             insert.setArray(8, connection.createArrayOf("varchar", traces));
+            insert.executeUpdate();
+        }
+    }
+
+    private void insertOneWithOutbox(Connection connection, Job job) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_ONE_WITH_OUTBOX_POSTGRESQL)) {
+            bindJob(insert, job);
+            setOwner(insert, 7, job.owner());
+            sql.setUuid(insert, 8, job.id());
+            insert.setString(9, job.trace() == null ? null : job.trace().traceparent());
             insert.executeUpdate();
         }
     }

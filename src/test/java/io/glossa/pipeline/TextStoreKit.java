@@ -107,12 +107,14 @@ public abstract class TextStoreKit {
         TraceContext trace = TraceContext.continueOrStart("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
         List<Job> traced = store.accept(List.of("Hej, hur mår du?", "Tere hommikust"), Lane.BATCH, null, trace);
         Job untraced = store.accept(List.of("Dobrý den"), Lane.REALTIME).get(0);
+        Job tracedAlone = store.accept(List.of("Guten Morgen"), Lane.REALTIME, null, trace)
+                .get(0);
 
         assertThat(traced).extracting(Job::trace).containsOnly(trace);
         assertThat(untraced.trace()).isNull();
         // what the relay reads back (after a restart, or in another API process) is what the request gave
         assertThat(store.unpublished(10))
-                .containsExactlyInAnyOrder(traced.get(0), traced.get(1), untraced)
+                .containsExactlyInAnyOrder(traced.get(0), traced.get(1), untraced, tracedAlone)
                 .filteredOn(job -> job.trace() != null)
                 .extracting(job -> job.trace().traceparent())
                 .containsOnly(trace.traceparent());
