@@ -1,11 +1,12 @@
 package io.glossa.store;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glossa.model.Candidate;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,19 +16,29 @@ import java.util.List;
  */
 final class TopCandidatesJson {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Three candidates take about 250 characters. */
+    private static final int INITIAL_CHARS = 320;
 
     private TopCandidatesJson() {}
 
+    /** Streamed, not built as a tree: a worker writes one per result. */
     static String write(List<Candidate> top) {
-        ArrayNode array = JSON.createArrayNode();
-        for (Candidate candidate : top) {
-            ObjectNode node = array.addObject();
-            node.put("language", candidate.language());
-            node.put("name", candidate.name());
-            node.put("native", candidate.nativeName());
-            node.put("probability", candidate.probability());
+        StringWriter text = new StringWriter(INITIAL_CHARS);
+        try (JsonGenerator out = JSON.getFactory().createGenerator(text)) {
+            out.writeStartArray();
+            for (Candidate candidate : top) {
+                out.writeStartObject();
+                out.writeStringField("language", candidate.language());
+                out.writeStringField("name", candidate.name());
+                out.writeStringField("native", candidate.nativeName());
+                out.writeNumberField("probability", candidate.probability());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the top candidates", e);
         }
-        return array.toString();
+        return text.toString();
     }
 
     static List<Candidate> read(String json) {

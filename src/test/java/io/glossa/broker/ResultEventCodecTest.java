@@ -89,4 +89,16 @@ class ResultEventCodecTest {
         assertThat(ResultEventCodec.decode(ResultEventCodec.encode(event)).error())
                 .isEqualTo("model exploded");
     }
+
+    @Test
+    void theBodyIsCompactJsonWithEveryFieldInOrderAndEscapedStrings() {
+        UUID fixed = UUID.fromString("0190f2a4-0000-7000-8000-000000000001");
+        ResultEvent event = new ResultEvent(fixed, TextStatus.FAILED, null, "bad \"text\"\n", submitted, 7L);
+
+        assertThat(new String(ResultEventCodec.encode(event), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("{\"id\":\"0190f2a4-0000-7000-8000-000000000001\",\"status\":\"failed\",\"language\":null,"
+                        + "\"name\":null,\"native\":null,\"probability\":null,\"top\":[],\"model_version\":null,"
+                        + "\"submitted_at\":\"2026-11-26T08:00:00.123Z\",\"completed_at\":null,"
+                        + "\"error\":\"bad \\\"text\\\"\\n\",\"owner_key_id\":7}");
+    }
 }
