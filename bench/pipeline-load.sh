@@ -69,7 +69,9 @@ for _ in $(seq 1 120); do grep -q "glossa serving on" "$WORK/serve.log" && break
 grep -q "glossa serving on" "$WORK/serve.log" || { cat "$WORK/serve.log"; exit 1; }
 # WAL written by the whole PostgreSQL cluster from here on (an upper bound of this run's: other users share it)
 wal() { psql -qAt -h 127.0.0.1 -U postgres -c "SELECT wal_bytes FROM pg_stat_wal" postgres 2>/dev/null || echo 0; }
-[ "$MODE" = rabbit ] && WAL_START=$(wal)
+# log flushes (fsyncs of the WAL, by backends and the WAL writer): what a commit that waits for the disk costs
+wal_syncs() { psql -qAt -h 127.0.0.1 -U postgres -c "SELECT wal_sync FROM pg_stat_wal" postgres 2>/dev/null || echo 0; }
+[ "$MODE" = rabbit ] && WAL_START=$(wal) && SYNCS_START=$(wal_syncs)
 
 # CPU snapshots (bench/cpu-snapshot.py): at the start and end of the run, and around the timed window
 snap() { python3 "$ROOT/bench/cpu-snapshot.py" take "$SERVE" "java -jar $JAR load" "$WORK/cpu.$1.json"; }
@@ -120,8 +122,10 @@ print(f"PostgreSQL per text (whole run): {c / n:.2f} commits, rows {i / n:.2f} i
   psql -qAt -F ' ' -h 127.0.0.1 -U postgres -c "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables
     WHERE relname = 'texts'" "$NAME" | python3 -c 'import json, sys
 u, h = map(int, sys.stdin.read().split()); n = max(1, json.load(open(sys.argv[1]))["sent"]); w = float(sys.argv[2])
-print(f"PostgreSQL: {w / n:,.0f} bytes of WAL per text (the cluster), {h / max(1, u) * 100:.0f} % of updates of texts heap-only")' \
-    "$WORK/report.json" "$(( $(wal) - WAL_START ))" || true
+f = float(sys.argv[3])
+print(f"PostgreSQL: {w / n:,.0f} bytes of WAL and {f / n:.2f} log flushes per text (the cluster), "
+      f"{h / max(1, u) * 100:.0f} % of updates of texts heap-only")' \
+    "$WORK/report.json" "$(( $(wal) - WAL_START ))" "$(( $(wal_syncs) - SYNCS_START ))" || true
 fi
 [ -s "$WORK/metrics.before" ] && [ -s "$WORK/metrics.after" ] \
   && python3 "$ROOT/bench/stage-latency.py" "$WORK/metrics.before" "$WORK/metrics.after"
