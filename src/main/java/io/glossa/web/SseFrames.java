@@ -1,6 +1,6 @@
 package io.glossa.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,7 +28,7 @@ final class SseFrames {
      * Adds one frame. The id and the event name must be one line each (they are a UUID and a constant here); the
      * JSON is written compact, and JSON escapes every line break inside strings, so the data is one line too.
      */
-    void add(String event, String id, JsonNode data) throws IOException {
+    void add(String event, String id, JsonSerializable data) throws IOException {
         ascii("event: ").ascii(event).ascii("\nid: ").ascii(id).ascii("\ndata: ");
         json.writeValue(buffer, data);
         ascii("\n\n");

@@ -1,14 +1,20 @@
 package io.glossa.web;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glossa.model.Candidate;
 import io.glossa.model.Prediction;
 import io.glossa.pipeline.Job;
+import io.glossa.pipeline.Result;
 import io.glossa.pipeline.ResultEvent;
 import io.glossa.pipeline.TextRecord;
 import io.glossa.pipeline.TextStatus;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -45,57 +51,105 @@ final class TextJson {
         return node;
     }
 
+    /** A text's resource, as {@code GET /api/v1/texts/{id}} answers it (a tree: the history adds its body). */
     ObjectNode record(TextRecord record) {
-        ObjectNode node = json.createObjectNode();
-        node.put("id", record.id().toString());
-        node.put("status", record.status().key());
-        prediction(node, record.prediction());
-        node.put("model_version", record.modelVersion());
-        node.put("submitted_at", text(record.submittedAt()));
-        node.put("completed_at", text(record.completedAt()));
-        if (record.error() != null) {
-            node.put("error", record.error());
-        }
-        return node;
+        return json.valueToTree(new Streamed(out -> writeText(
+                out,
+                record.id(),
+                record.status(),
+                record.prediction(),
+                record.modelVersion(),
+                record.submittedAt(),
+                record.completedAt(),
+                record.error())));
     }
 
-    /** An SSE event: the record's fields as the event carries them (submitted_at is null if the job had none). */
-    ObjectNode event(ResultEvent event) {
-        ObjectNode node = json.createObjectNode();
-        node.put("id", event.id().toString());
-        node.put("status", event.status().key());
-        prediction(node, event.result() == null ? null : event.result().prediction());
-        node.put("model_version", event.result() == null ? null : event.result().modelVersion());
-        node.put("submitted_at", text(event.submittedAt()));
-        node.put(
-                "completed_at",
-                event.result() == null ? null : text(event.result().completedAt()));
-        if (event.error() != null) {
-            node.put("error", event.error());
-        }
-        return node;
+    /**
+     * An SSE event: the record's fields as the event carries them (submitted_at is null if the job had none). Written
+     * straight to the stream, without a tree: the event stream writes one per result.
+     */
+    JsonSerializable event(ResultEvent event) {
+        Result result = event.result();
+        return new Streamed(out -> writeText(
+                out,
+                event.id(),
+                event.status(),
+                result == null ? null : result.prediction(),
+                result == null ? null : result.modelVersion(),
+                event.submittedAt(),
+                result == null ? null : result.completedAt(),
+                event.error()));
     }
 
-    private void prediction(ObjectNode node, Prediction prediction) {
+    private static void writeText(
+            JsonGenerator out,
+            UUID id,
+            TextStatus status,
+            Prediction prediction,
+            String modelVersion,
+            Instant submittedAt,
+            Instant completedAt,
+            String error)
+            throws IOException {
+        out.writeStartObject();
+        out.writeStringField("id", id.toString());
+        out.writeStringField("status", status.key());
+        writePrediction(out, prediction);
+        out.writeStringField("model_version", modelVersion);
+        out.writeStringField("submitted_at", text(submittedAt));
+        out.writeStringField("completed_at", text(completedAt));
+        if (error != null) {
+            out.writeStringField("error", error);
+        }
+        out.writeEndObject();
+    }
+
+    private static void writePrediction(JsonGenerator out, Prediction prediction) throws IOException {
         if (prediction == null) {
-            node.putNull("language");
-            node.putNull("name");
-            node.putNull("native");
-            node.putNull("probability");
-            node.putNull("top");
+            for (String field : List.of("language", "name", "native", "probability", "top")) {
+                out.writeNullField(field);
+            }
             return;
         }
-        node.put("language", prediction.language());
-        node.put("name", prediction.name());
-        node.put("native", prediction.nativeName());
-        node.put("probability", prediction.probability());
-        ArrayNode top = node.putArray("top");
+        out.writeStringField("language", prediction.language());
+        out.writeStringField("name", prediction.name());
+        out.writeStringField("native", prediction.nativeName());
+        out.writeNumberField("probability", prediction.probability());
+        out.writeArrayFieldStart("top");
         for (Candidate c : prediction.top()) {
-            top.addObject()
-                    .put("language", c.language())
-                    .put("name", c.name())
-                    .put("native", c.nativeName())
-                    .put("probability", c.probability());
+            out.writeStartObject();
+            out.writeStringField("language", c.language());
+            out.writeStringField("name", c.name());
+            out.writeStringField("native", c.nativeName());
+            out.writeNumberField("probability", c.probability());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+    }
+
+    /** What a {@link Streamed} value writes. */
+    @FunctionalInterface
+    private interface Fields {
+        void write(JsonGenerator out) throws IOException;
+    }
+
+    /** A value Jackson serialises by calling its writer: no tree of nodes in between. */
+    private static final class Streamed extends JsonSerializable.Base {
+        private final Fields fields;
+
+        Streamed(Fields fields) {
+            this.fields = fields;
+        }
+
+        @Override
+        public void serialize(JsonGenerator out, SerializerProvider serializers) throws IOException {
+            fields.write(out);
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator out, SerializerProvider serializers, TypeSerializer types)
+                throws IOException {
+            fields.write(out);
         }
     }
 
