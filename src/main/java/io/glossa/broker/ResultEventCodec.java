@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glossa.model.Candidate;
+import io.glossa.model.CandidatesJson;
 import io.glossa.model.Prediction;
 import io.glossa.pipeline.Result;
 import io.glossa.pipeline.ResultEvent;
@@ -46,18 +47,8 @@ final class ResultEventCodec {
             } else {
                 out.writeNumberField("probability", prediction.probability());
             }
-            out.writeArrayFieldStart("top");
-            if (prediction != null) {
-                for (Candidate c : prediction.top()) {
-                    out.writeStartObject();
-                    out.writeStringField("language", c.language());
-                    out.writeStringField("name", c.name());
-                    out.writeStringField("native", c.nativeName());
-                    out.writeNumberField("probability", c.probability());
-                    out.writeEndObject();
-                }
-            }
-            out.writeEndArray();
+            out.writeFieldName("top");
+            CandidatesJson.write(out, prediction == null ? List.of() : prediction.top());
             out.writeStringField("model_version", result == null ? null : result.modelVersion());
             out.writeStringField("submitted_at", instant(event.submittedAt()));
             out.writeStringField("completed_at", instant(result == null ? null : result.completedAt()));

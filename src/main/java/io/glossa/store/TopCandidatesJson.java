@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glossa.model.Candidate;
+import io.glossa.model.CandidatesJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -25,16 +26,7 @@ final class TopCandidatesJson {
     static String write(List<Candidate> top) {
         StringWriter text = new StringWriter(INITIAL_CHARS);
         try (JsonGenerator out = JSON.getFactory().createGenerator(text)) {
-            out.writeStartArray();
-            for (Candidate candidate : top) {
-                out.writeStartObject();
-                out.writeStringField("language", candidate.language());
-                out.writeStringField("name", candidate.name());
-                out.writeStringField("native", candidate.nativeName());
-                out.writeNumberField("probability", candidate.probability());
-                out.writeEndObject();
-            }
-            out.writeEndArray();
+            CandidatesJson.write(out, top);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the top candidates", e);
         }

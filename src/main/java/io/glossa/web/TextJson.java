@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.glossa.model.Candidate;
+import io.glossa.model.CandidatesJson;
 import io.glossa.model.Prediction;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Result;
@@ -115,16 +115,8 @@ final class TextJson {
         out.writeStringField("name", prediction.name());
         out.writeStringField("native", prediction.nativeName());
         out.writeNumberField("probability", prediction.probability());
-        out.writeArrayFieldStart("top");
-        for (Candidate c : prediction.top()) {
-            out.writeStartObject();
-            out.writeStringField("language", c.language());
-            out.writeStringField("name", c.name());
-            out.writeStringField("native", c.nativeName());
-            out.writeNumberField("probability", c.probability());
-            out.writeEndObject();
-        }
-        out.writeEndArray();
+        out.writeFieldName("top");
+        CandidatesJson.write(out, prediction.top());
     }
 
     /** What a {@link Streamed} value writes. */

@@ -1,0 +1,27 @@
+package io.glossa.model;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The one JSON form of a prediction's candidates, {@code [{"language","name","native","probability"}]}: the HTTP
+ * API, the result events and the store's top-k column all write it here, so they cannot drift apart.
+ */
+public final class CandidatesJson {
+    private CandidatesJson() {}
+
+    /** Writes the array at the generator's position (after a field name, or as a whole document). */
+    public static void write(JsonGenerator out, List<Candidate> top) throws IOException {
+        out.writeStartArray();
+        for (Candidate candidate : top) {
+            out.writeStartObject();
+            out.writeStringField("language", candidate.language());
+            out.writeStringField("name", candidate.name());
+            out.writeStringField("native", candidate.nativeName());
+            out.writeNumberField("probability", candidate.probability());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+    }
+}
