@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -77,6 +78,16 @@ final class StoreOptions {
                     + "${DEFAULT-VALUE}; docs/store.md).")
     private String sync;
 
+    @Option(
+            names = "--accept-linger",
+            defaultValue = "${env:GLOSSA_ACCEPT_LINGER:-2ms}",
+            paramLabel = "DURATION",
+            description = "api, serve: how long accepting a text may wait, while requests arrive densely, for others "
+                    + "to share its database commit (fewer commits per text; the answer comes up to that much later); "
+                    + "0 commits at once, at most 100ms (env GLOSSA_ACCEPT_LINGER; default ${DEFAULT-VALUE}; "
+                    + "docs/store.md).")
+    private String acceptLinger;
+
     public Path dataDir() {
         return dataDir;
     }
@@ -89,18 +100,28 @@ final class StoreOptions {
     public StoreSettings settings() {
         try {
             EmbeddedSync syncPolicy = EmbeddedSync.parse(sync);
+            Duration linger = acceptLinger();
             if (embedded()) {
                 createDataDir();
-                return StoreSettings.embedded(dataDir, poolSize, syncPolicy);
+                return StoreSettings.embedded(dataDir, poolSize, syncPolicy).withAcceptLinger(linger);
             }
             if (syncPolicy != EmbeddedSync.NORMAL) {
                 throw new IllegalArgumentException("--db-sync is for the embedded database; with --db-url, "
                         + "PostgreSQL's own settings (synchronous_commit, fsync) decide");
             }
-            return new StoreSettings(dbUrl.strip(), dbUser, dbPassword, poolSize);
+            return new StoreSettings(dbUrl.strip(), dbUser, dbPassword, poolSize, linger);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+    }
+
+    private Duration acceptLinger() {
+        Duration linger = DurationText.parse(acceptLinger, "--accept-linger");
+        if (linger.compareTo(StoreSettings.MAX_ACCEPT_LINGER) > 0) {
+            throw new IllegalArgumentException("--accept-linger must be at most "
+                    + StoreSettings.MAX_ACCEPT_LINGER.toMillis() + "ms, got " + acceptLinger);
+        }
+        return linger;
     }
 
     private static final FileAttribute<?>[] OWNER_ONLY =

@@ -61,7 +61,11 @@ public final class JdbcTextStore implements TextStore {
         this.commitJobs = tuning.acceptWriters() == 0
                 ? this::insertJobs
                 : new GroupCommit<List<Job>, Void>(
-                        tuning.acceptWriters(), MAX_JOBS_PER_TRANSACTION, List::size, this::insertJobBatches)::submit;
+                        tuning.acceptWriters(),
+                        MAX_JOBS_PER_TRANSACTION,
+                        List::size,
+                        tuning.acceptLinger(),
+                        this::insertJobBatches)::submit;
         this.results = new ResultCompletion(transactions, tuning);
     }
 
@@ -73,7 +77,8 @@ public final class JdbcTextStore implements TextStore {
     /** Connects and migrates with the backend's default tuning; {@code clock} stamps submissions and results. */
     public static JdbcTextStore open(StoreSettings settings, Clock clock) {
         Database database = Database.open(settings);
-        return new JdbcTextStore(database, clock, StoreTuning.defaults(database.backend()));
+        return new JdbcTextStore(
+                database, clock, StoreTuning.defaults(database.backend()).withAcceptLinger(settings.acceptLinger()));
     }
 
     /**

@@ -9,8 +9,10 @@ import java.time.Duration;
  * @param acceptWriters 0: each accept() is its own transaction; n &gt; 0: at most n accept transactions at once, and
  *        concurrent calls beyond that share the next one ({@link GroupCommit})
  * @param completeWriters the same for complete()
+ * @param acceptLinger how long an accept may wait, while requests arrive densely, for others to share its commit
+ *        ({@link GroupCommit}'s linger; only with acceptWriters &gt; 0)
  */
-record StoreTuning(Duration outboxLease, int acceptWriters, int completeWriters) {
+record StoreTuning(Duration outboxLease, int acceptWriters, int completeWriters, Duration acceptLinger) {
     public static final Duration DEFAULT_OUTBOX_LEASE = Duration.ofSeconds(30);
 
     public StoreTuning {
@@ -19,6 +21,9 @@ record StoreTuning(Duration outboxLease, int acceptWriters, int completeWriters)
         }
         if (acceptWriters < 0 || completeWriters < 0) {
             throw new IllegalArgumentException("writer counts must be 0 or more");
+        }
+        if (acceptLinger.isNegative()) {
+            throw new IllegalArgumentException("accept linger must be zero or more, got " + acceptLinger);
         }
     }
 
@@ -31,14 +36,18 @@ record StoreTuning(Duration outboxLease, int acceptWriters, int completeWriters)
      */
     public static StoreTuning defaults(Backend backend) {
         int writers = backend == Backend.SQLITE ? 1 : 2;
-        return new StoreTuning(DEFAULT_OUTBOX_LEASE, writers, writers);
+        return new StoreTuning(DEFAULT_OUTBOX_LEASE, writers, writers, Duration.ZERO);
     }
 
     public StoreTuning withOutboxLease(Duration lease) {
-        return new StoreTuning(lease, acceptWriters, completeWriters);
+        return new StoreTuning(lease, acceptWriters, completeWriters, acceptLinger);
     }
 
     public StoreTuning withWriters(int accept, int complete) {
-        return new StoreTuning(outboxLease, accept, complete);
+        return new StoreTuning(outboxLease, accept, complete, acceptLinger);
+    }
+
+    public StoreTuning withAcceptLinger(Duration linger) {
+        return new StoreTuning(outboxLease, acceptWriters, completeWriters, linger);
     }
 }

@@ -92,6 +92,24 @@ class StoreOptionsTest {
     }
 
     @Test
+    void theAcceptLingerIsADurationOfAtMostATenthOfASecond() {
+        assertThat(parse("--data-dir", "/srv/glossa", "--accept-linger", "0")
+                        .settings()
+                        .acceptLinger())
+                .isZero();
+        if (System.getenv("GLOSSA_ACCEPT_LINGER") == null) {
+            assertThat(parse("--data-dir", "/srv/glossa").settings().acceptLinger())
+                    .isEqualTo(java.time.Duration.ofMillis(2));
+        }
+        assertThatThrownBy(() -> parse("--accept-linger", "soon").settings())
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("--accept-linger: 'soon' is not a duration");
+        assertThatThrownBy(() -> parse("--accept-linger", "1s").settings())
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("--accept-linger must be at most 100ms, got 1s");
+    }
+
+    @Test
     void aMalformedUrlIsAParameterErrorNamingTheUrlWithoutItsPassword() {
         StoreOptions options = parse("--db-url", "postgres://db/glossa?password=hunter2");
 

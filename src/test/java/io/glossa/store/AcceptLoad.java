@@ -12,7 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.HdrHistogram.Recorder;
 
-/** Closed-loop accept() load: N threads call accept with batches of a given size for a while, as fast as they can. */
+/**
+ * accept() load: closed loop ({@link #run}: N threads call accept with batches of a given size for a while, as fast
+ * as they can) or open loop ({@link #paced}: calls arrive at random at a given rate, as requests reach an API).
+ */
 final class AcceptLoad {
     record Outcome(
             int threads, int batchSize, long texts, long calls, double seconds, double p50Millis, double p99Millis) {
@@ -32,10 +35,7 @@ final class AcceptLoad {
     private AcceptLoad() {}
 
     static Outcome run(TextStore store, int threads, int batchSize, long millis) throws Exception {
-        // ~300-byte texts, the size the broker measurements used.
-        List<String> batch = IntStream.range(0, batchSize)
-                .mapToObj(i -> ("Detta är en vanlig mening på svenska nummer " + i + ". ").repeat(5))
-                .toList();
+        List<String> batch = texts(batchSize);
         Recorder latencies = new Recorder(3);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
@@ -71,5 +71,52 @@ final class AcceptLoad {
                 seconds,
                 histogram.getValueAtPercentile(50) / 1e6,
                 histogram.getValueAtPercentile(99) / 1e6);
+    }
+
+    /**
+     * Calls arrive at {@code ratePerSecond} on average, at exponentially spread moments (a fixed seed), and each runs
+     * on one of {@code threads} threads (a request thread pool); a call's latency counts from its arrival, so a
+     * backlog shows. Arrivals stop after {@code millis}.
+     */
+    static Outcome paced(TextStore store, int threads, int batchSize, long millis, double ratePerSecond)
+            throws Exception {
+        List<String> batch = texts(batchSize);
+        Recorder latencies = new Recorder(3);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        java.util.Random random = new java.util.Random(42);
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(millis);
+        long calls = 0;
+        for (long arrival = start; arrival < deadline; calls++) {
+            long wait = arrival - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            long arrivedAt = arrival;
+            pool.execute(() -> {
+                store.accept(batch, Lane.REALTIME);
+                latencies.recordValue(System.nanoTime() - arrivedAt);
+            });
+            arrival += (long) (-Math.log(1 - random.nextDouble()) / ratePerSecond * 1e9);
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        var histogram = latencies.getIntervalHistogram();
+        return new Outcome(
+                threads,
+                batchSize,
+                calls * batchSize,
+                calls,
+                seconds,
+                histogram.getValueAtPercentile(50) / 1e6,
+                histogram.getValueAtPercentile(99) / 1e6);
+    }
+
+    /** ~300-byte texts, the size the broker measurements used. */
+    private static List<String> texts(int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> ("Detta är en vanlig mening på svenska nummer " + i + ". ").repeat(5))
+                .toList();
     }
 }

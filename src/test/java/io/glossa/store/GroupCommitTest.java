@@ -2,8 +2,10 @@ package io.glossa.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.glossa.store.GroupCommit.Outcome;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -142,6 +145,43 @@ class GroupCommitTest {
         assertThat(transactions).as("split at the weight limit").containsExactly(List.of(1, 2, 3), List.of(4, 5));
         assertThat(outcomes).extracting(Outcome::value).containsExactly(10, 20, 30, null, 50);
         assertThat(outcomes.get(3).failure()).hasMessage("four");
+    }
+
+    @Test
+    void withALingerCallsArrivingMomentsApartShareACommitThoughNoneIsRunning() throws Exception {
+        List<List<Integer>> transactions = Collections.synchronizedList(new ArrayList<>());
+        GroupCommit<Integer, Integer> commits = new GroupCommit<>(1, 1000, i -> 1, Duration.ofMillis(500), items -> {
+            transactions.add(List.copyOf(items)); // instant: nothing to queue behind
+            return items.stream().map(Outcome::of).toList();
+        });
+        commits.submit(0); // the first call has no one to wait for
+
+        runConcurrently(
+                4,
+                IntStream.rangeClosed(1, 4)
+                        .<Callable<Integer>>mapToObj(i -> () -> commits.submit(i))
+                        .toList());
+
+        assertThat(transactions).hasSize(2);
+        assertThat(transactions.get(0)).containsExactly(0);
+        assertThat(transactions.get(1)).containsExactlyInAnyOrder(1, 2, 3, 4);
+    }
+
+    @Test
+    void aCallAfterAQuietSpellDoesNotLinger() {
+        AtomicLong now = new AtomicLong();
+        List<List<Integer>> transactions = new ArrayList<>();
+        GroupCommit<Integer, Integer> commits =
+                new GroupCommit<>(1, 1000, i -> 1, Duration.ofMinutes(10), now::get, items -> {
+                    transactions.add(List.copyOf(items));
+                    return items.stream().map(Outcome::of).toList();
+                });
+        commits.submit(1);
+        now.addAndGet(Duration.ofMinutes(11).toNanos());
+
+        // lingering would park this thread for ten minutes
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> commits.submit(2));
+        assertThat(transactions).containsExactly(List.of(1), List.of(2));
     }
 
     @Test

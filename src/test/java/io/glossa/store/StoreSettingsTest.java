@@ -64,6 +64,19 @@ class StoreSettingsTest {
     }
 
     @Test
+    void theAcceptLingerIsAtMostATenthOfASecond() {
+        StoreSettings settings = StoreSettings.embedded(Path.of("x"), 1);
+
+        assertThat(settings.acceptLinger()).isEqualTo(StoreSettings.DEFAULT_ACCEPT_LINGER);
+        assertThat(settings.withAcceptLinger(java.time.Duration.ofMillis(100)).acceptLinger())
+                .isEqualTo(StoreSettings.MAX_ACCEPT_LINGER);
+        assertThatThrownBy(() -> settings.withAcceptLinger(java.time.Duration.ofMillis(101)))
+                .hasMessage("the accept linger must be from 0 to 100ms, got 101ms");
+        assertThatThrownBy(() -> settings.withAcceptLinger(java.time.Duration.ofMillis(-1)))
+                .hasMessageContaining("got -1ms");
+    }
+
+    @Test
     void postgresTlsParametersReachTheDriverUntouched() throws Exception {
         String url = "jdbc:postgresql://db.example:5432/glossa?ssl=true&sslmode=verify-full"
                 + "&sslrootcert=/etc/glossa/root.crt&sslcert=/etc/glossa/client.crt&sslkey=/etc/glossa/client.pk8";
