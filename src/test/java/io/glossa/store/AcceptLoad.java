@@ -19,6 +19,18 @@ import org.HdrHistogram.Recorder;
 final class AcceptLoad {
     record Outcome(
             int threads, int batchSize, long texts, long calls, double seconds, double p50Millis, double p99Millis) {
+        static Outcome of(int threads, int batchSize, long calls, double seconds, Recorder latencies) {
+            var histogram = latencies.getIntervalHistogram();
+            return new Outcome(
+                    threads,
+                    batchSize,
+                    calls * batchSize,
+                    calls,
+                    seconds,
+                    histogram.getValueAtPercentile(50) / 1e6,
+                    histogram.getValueAtPercentile(99) / 1e6);
+        }
+
         double textsPerSecond() {
             return texts / seconds;
         }
@@ -62,15 +74,7 @@ final class AcceptLoad {
         }
         double seconds = (System.nanoTime() - startedAt[0]) / 1e9;
         pool.shutdown();
-        var histogram = latencies.getIntervalHistogram();
-        return new Outcome(
-                threads,
-                batchSize,
-                calls * batchSize,
-                calls,
-                seconds,
-                histogram.getValueAtPercentile(50) / 1e6,
-                histogram.getValueAtPercentile(99) / 1e6);
+        return Outcome.of(threads, batchSize, calls, seconds, latencies);
     }
 
     /**
@@ -102,15 +106,7 @@ final class AcceptLoad {
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
-        var histogram = latencies.getIntervalHistogram();
-        return new Outcome(
-                threads,
-                batchSize,
-                calls * batchSize,
-                calls,
-                seconds,
-                histogram.getValueAtPercentile(50) / 1e6,
-                histogram.getValueAtPercentile(99) / 1e6);
+        return Outcome.of(threads, batchSize, calls, seconds, latencies);
     }
 
     /** ~300-byte texts, the size the broker measurements used. */
