@@ -52,7 +52,7 @@ final class GroupCommit<I, O> {
     private final Work<I, O> work;
     private final long lingerNanos;
     private final LongSupplier nanoTime;
-    /** When the latest transaction began (System.nanoTime); {@code started} says whether one has. */
+    /** When the latest transaction began, on the {@code nanoTime} clock; {@code started} says whether one has. */
     private volatile long lastStart;
 
     private volatile boolean started;
@@ -113,7 +113,7 @@ final class GroupCommit<I, O> {
     /**
      * A writer re-checks the queue after releasing its permit, so a request queued while all permits were taken is
      * always picked up by someone. It lingers only while its caller's last item is not yet written: so each caller
-     * waits at most one linger, and one who writes for those queued behind him does not wait for theirs.
+     * waits at most one linger, and a writer that goes on writing for those queued behind it does not wait for them.
      */
     private void writeWhileQueued(Request<I, O> own) {
         while (!queue.isEmpty() && writers.tryAcquire()) {

@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Where the store lives and how big its connection pool is. {@link #toString()} never shows the password.
+ * Where the store lives, how big its connection pool is and how long an accept may wait for company.
+ * {@link #toString()} never shows the password.
  *
  * @param acceptLinger how long accepting a text may wait, while requests arrive densely, for others to share its
  *        commit (fewer commits and log flushes per text; the answer comes up to that much later); zero commits at once
@@ -21,7 +22,7 @@ public record StoreSettings(String jdbcUrl, String user, String password, int po
      */
     public static final Duration DEFAULT_ACCEPT_LINGER = Duration.ofMillis(2);
 
-    /** The longest accept linger: beyond it a request waits longer than any commit it could save. */
+    /** The longest accept linger allowed, so that a slip of the unit cannot hold every request for seconds. */
     public static final Duration MAX_ACCEPT_LINGER = Duration.ofMillis(100);
 
     /** The embedded database's file under {@code <data-dir>/db}, with its write-ahead log beside it. */
