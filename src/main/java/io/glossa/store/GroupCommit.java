@@ -112,8 +112,9 @@ final class GroupCommit<I, O> {
 
     /**
      * A writer re-checks the queue after releasing its permit, so a request queued while all permits were taken is
-     * always picked up by someone. It lingers only while its caller's last item is not yet written: so each caller
-     * waits at most one linger, and a writer that goes on writing for those queued behind it does not wait for them.
+     * always picked up by someone. It lingers only while its caller's last item is not yet written: so a caller
+     * lingers at most once, and a writer that goes on writing for those queued behind it does not linger for them
+     * (as in flat combining without a linger, it still writes what they queued while it wrote).
      */
     private void writeWhileQueued(Request<I, O> own) {
         while (!queue.isEmpty() && writers.tryAcquire()) {

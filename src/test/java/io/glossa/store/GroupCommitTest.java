@@ -167,6 +167,34 @@ class GroupCommitTest {
         assertThat(transactions.get(1)).containsExactlyInAnyOrder(1, 2, 3, 4);
     }
 
+    /**
+     * A caller lingers at most once: a writer whose own item is written goes on writing for those queued behind it
+     * at once, instead of lingering for them (which kept one caller for as long as traffic stayed dense).
+     */
+    @Test
+    void aWriterWhoseItemIsWrittenDoesNotLingerForOthers() throws Exception {
+        GroupCommit<Integer, Integer> commits = new GroupCommit<>(1, 1000, i -> 1, Duration.ofSeconds(2), items -> {
+            pause(200);
+            return items.stream().map(Outcome::of).toList();
+        });
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            long start = System.nanoTime();
+            Future<Integer> queuedBehind = other.submit(() -> {
+                Thread.sleep(50); // arrives while the first transaction runs: dense traffic
+                return commits.submit(2);
+            });
+            commits.submit(1); // the first transaction, then item 2's: lingering for it would take 2 s more
+
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+                    .as("milliseconds until the first caller returned")
+                    .isLessThan(1_500);
+            assertThat(queuedBehind.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
     @Test
     void aCallAfterAQuietSpellDoesNotLinger() {
         AtomicLong now = new AtomicLong();
