@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.glossa.model.Candidate;
 import io.glossa.model.Prediction;
 import io.glossa.pipeline.Result;
 import io.glossa.pipeline.ResultEvent;
 import io.glossa.pipeline.TextStatus;
+import io.glossa.testing.SamplePredictions;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +17,7 @@ class ResultEventCodecTest {
     final UUID id = UUID.randomUUID();
     final Instant submitted = Instant.parse("2026-11-26T08:00:00.123Z");
     final Instant completed = Instant.parse("2026-11-26T08:00:00.145Z");
-    final Prediction swedish = new Prediction(
-            "sv",
-            "Swedish",
-            "Svenska",
-            0.91,
-            List.of(new Candidate("sv", "Swedish", "Svenska", 0.91), new Candidate("da", "Danish", "Dansk", 0.06)));
+    final Prediction swedish = SamplePredictions.SWEDISH;
 
     @Test
     void doneEventHasTheShapeOfTheHttpResource() throws Exception {

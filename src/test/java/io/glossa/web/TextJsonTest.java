@@ -3,15 +3,14 @@ package io.glossa.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.glossa.model.Candidate;
 import io.glossa.model.Prediction;
 import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.Result;
 import io.glossa.pipeline.ResultEvent;
 import io.glossa.pipeline.TextRecord;
 import io.glossa.pipeline.TextStatus;
+import io.glossa.testing.SamplePredictions;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -21,12 +20,7 @@ class TextJsonTest {
     private final UUID id = UUID.fromString("0190f2a4-0000-7000-8000-000000000001");
     private final Instant submitted = Instant.parse("2026-12-07T18:00:00.123Z");
     private final Instant completed = Instant.parse("2026-12-07T18:00:00.131Z");
-    private final Prediction swedish = new Prediction(
-            "sv",
-            "Swedish",
-            "Svenska",
-            0.91,
-            List.of(new Candidate("sv", "Swedish", "Svenska", 0.91), new Candidate("da", "Danish", "Dansk", 0.06)));
+    private final Prediction swedish = SamplePredictions.SWEDISH;
 
     @Test
     void aDoneEventIsTheResourceAGetAnswersFieldForField() throws Exception {
