@@ -43,6 +43,7 @@ final class InfoCommand implements Callable<Integer> {
                     .writeValueAsString(m));
         } else {
             printText(out, m);
+            out.printf(Locale.ROOT, "scoring here:     %s%n", loaded.scoringKernel());
         }
         out.flush();
         return ExitCodes.OK;

@@ -47,16 +47,16 @@ public final class LanguageModel implements LanguageClassifier {
         final FeatureScratch features = new FeatureScratch();
         final float[] scores;
         final float[] probabilities;
-        final long[] acc;
+        final int[] sums;
         int[] rows = new int[512];
         float[] xs = new float[512];
         int[] xq = new int[512];
         private int letters;
 
-        private Scratch(int labels) {
+        private Scratch(int labels, int sumsLength) {
             scores = new float[labels];
             probabilities = new float[labels];
-            acc = new long[BucketRows.paddedLength(labels) / 2];
+            sums = new int[sumsLength];
         }
 
         void ensureFeatures(int n) {
@@ -138,7 +138,7 @@ public final class LanguageModel implements LanguageClassifier {
     // ---------------------------------------------------------------- classifying
 
     public Scratch newScratch() {
-        return new Scratch(labelCount);
+        return new Scratch(labelCount, kernel.sumsLength());
     }
 
     /**
@@ -282,5 +282,13 @@ public final class LanguageModel implements LanguageClassifier {
 
     public ModelMetadata metadata() {
         return metadata;
+    }
+
+    /**
+     * Which inner loop scores in this JVM: the Vector API kernel when it was started with {@code --add-modules
+     * jdk.incubator.vector} on a CPU with 256-bit vectors or wider, else the scalar one. Both give the same answers.
+     */
+    public String scoringKernel() {
+        return kernel.description();
     }
 }
