@@ -23,7 +23,9 @@ import java.util.Locale;
  * two runs of one build in separate JVMs differ by ±15 %, more than a step of optimisation gains; alternating short
  * turns in one process cancels the drift, and pairing each turn with its neighbour cancels the rest. Run:
  * {@code java -cp target/benchmarks.jar io.glossa.bench.PairedSpeed TEXTS.tsv OLD.jar NEW.jar [turns]}
- * (TEXTS.tsv: label TAB text per line; each jar's default model).
+ * (TEXTS.tsv: label TAB text per line; each jar's default model). A build given as {@code JAR,KEY=VALUE} loads its
+ * model with that system property set: {@code glossa.jar,glossa.vector=false} is the scalar scoring kernel, to pair
+ * with the vector one in a JVM started with {@code --add-modules jdk.incubator.vector}.
  */
 public final class PairedSpeed {
     private static final long TURN_NANOS = 700_000_000L;
@@ -37,15 +39,16 @@ public final class PairedSpeed {
             System.exit(2);
         }
         for (int i = 0; i < 3; i++) {
-            if (!Files.isRegularFile(Path.of(args[i]))) {
-                System.err.println("not a file: " + args[i]);
+            String file = i == 0 ? args[0] : Build.jarOf(args[i]);
+            if (!Files.isRegularFile(Path.of(file))) {
+                System.err.println("not a file: " + file);
                 System.exit(2);
             }
         }
         int turns = args.length == 4 ? Integer.parseInt(args[3]) : 12;
         String[] texts = readTexts(Path.of(args[0]));
-        Build a = new Build(Path.of(args[1]));
-        Build b = new Build(Path.of(args[2]));
+        Build a = new Build(args[1]);
+        Build b = new Build(args[2]);
         compareAnswers(texts, a, b);
         a.run(texts, WARM_UP_NANOS);
         b.run(texts, WARM_UP_NANOS);
@@ -113,13 +116,26 @@ public final class PairedSpeed {
         private final MethodHandle classify;
         private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
-        Build(Path jar) throws Throwable {
-            URLClassLoader loader =
-                    new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
-            Class<?> type = Class.forName("io.glossa.model.LanguageModel", true, loader);
-            Class<?> scratchType = Class.forName("io.glossa.model.LanguageModel$Scratch", true, loader);
+        /** {@code JAR} or {@code JAR,KEY=VALUE}: the system property set while the model loads. */
+        Build(String spec) throws Throwable {
+            int comma = spec.indexOf(',');
+            String[] property = comma < 0 ? null : spec.substring(comma + 1).split("=", 2);
+            if (property != null && property.length != 2) {
+                throw new IllegalArgumentException("expected JAR,KEY=VALUE, got " + spec);
+            }
+            String before = property == null ? null : System.setProperty(property[0], property[1]);
+            try {
+                model = load(Path.of(jarOf(spec)));
+            } finally {
+                if (property != null && before == null) {
+                    System.clearProperty(property[0]);
+                } else if (property != null) {
+                    System.setProperty(property[0], before);
+                }
+            }
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-            model = lookup.findStatic(type, "loadDefault", MethodType.methodType(type)).invoke();
+            Class<?> type = model.getClass();
+            Class<?> scratchType = Class.forName("io.glossa.model.LanguageModel$Scratch", true, type.getClassLoader());
             scratch = lookup.findVirtual(type, "newScratch", MethodType.methodType(scratchType))
                     .invoke(model);
             int labels = (int) lookup.findVirtual(type, "labelCount", MethodType.methodType(int.class))
@@ -131,6 +147,20 @@ public final class PairedSpeed {
                             MethodType.methodType(int.class, CharSequence.class, float[].class, scratchType))
                     .asType(MethodType.methodType(
                             int.class, Object.class, CharSequence.class, float[].class, Object.class));
+        }
+
+        static String jarOf(String spec) {
+            int comma = spec.indexOf(',');
+            return comma < 0 ? spec : spec.substring(0, comma);
+        }
+
+        private static Object load(Path jar) throws Throwable {
+            URLClassLoader loader =
+                    new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+            Class<?> type = Class.forName("io.glossa.model.LanguageModel", true, loader);
+            return MethodHandles.publicLookup()
+                    .findStatic(type, "loadDefault", MethodType.methodType(type))
+                    .invoke();
         }
 
         int classify(String text) throws Throwable {
