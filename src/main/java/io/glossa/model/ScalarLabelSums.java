@@ -32,14 +32,21 @@ final class ScalarLabelSums implements LabelSums {
      */
     @Override
     public void accumulate(int[] rows, int[] xq, int m, long xSum, int fromWord, int endWord, int[] sums) {
-        long biasTimesX = xSum * BucketRows.WEIGHT_BIAS;
         for (int q = fromWord; q < endWord; q++) {
-            accumulateWord(rows, xq, m, q, biasTimesX, sums);
+            accumulateWord(rows, xq, m, q, sums);
+        }
+        // lane - 128 * sum(x) fits an int, so subtracting in wrapping int arithmetic gives it exactly
+        int biasTimesX = (int) (xSum * BucketRows.WEIGHT_BIAS);
+        for (int p = 8 * fromWord; p < 8 * endWord; p++) {
+            sums[p] -= biasTimesX;
         }
     }
 
-    /** Slot 8q + j sits in lane pair j mod 4, the low lane for j < 4, the high one otherwise. */
-    private void accumulateWord(int[] rows, int[] xq, int m, int q, long biasTimesX, int[] sums) {
+    /**
+     * Slot 8q + j sits in lane pair j mod 4, the low lane for j < 4, the high one otherwise. Stored as the lanes' low
+     * 32 bits; the bias comes off afterwards, so that the loop keeps no more values live than it has registers for.
+     */
+    private void accumulateWord(int[] rows, int[] xq, int m, int q, int[] sums) {
         byte[] w = table;
         int off = 8 * q;
         long a0 = 0, a1 = 0, a2 = 0, a3 = 0;
@@ -51,22 +58,14 @@ final class ScalarLabelSums implements LabelSums {
             a2 += x * (v >>> 16 & LANES);
             a3 += x * (v >>> 24 & LANES);
         }
-        sums[off] = low(a0, biasTimesX);
-        sums[off + 1] = low(a1, biasTimesX);
-        sums[off + 2] = low(a2, biasTimesX);
-        sums[off + 3] = low(a3, biasTimesX);
-        sums[off + 4] = high(a0, biasTimesX);
-        sums[off + 5] = high(a1, biasTimesX);
-        sums[off + 6] = high(a2, biasTimesX);
-        sums[off + 7] = high(a3, biasTimesX);
-    }
-
-    private static int low(long pair, long biasTimesX) {
-        return (int) ((pair & 0xFFFF_FFFFL) - biasTimesX);
-    }
-
-    private static int high(long pair, long biasTimesX) {
-        return (int) ((pair >>> 32) - biasTimesX);
+        sums[off] = (int) a0;
+        sums[off + 1] = (int) a1;
+        sums[off + 2] = (int) a2;
+        sums[off + 3] = (int) a3;
+        sums[off + 4] = (int) (a0 >>> 32);
+        sums[off + 5] = (int) (a1 >>> 32);
+        sums[off + 6] = (int) (a2 >>> 32);
+        sums[off + 7] = (int) (a3 >>> 32);
     }
 
     @Override
