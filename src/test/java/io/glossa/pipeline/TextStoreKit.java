@@ -384,6 +384,56 @@ public abstract class TextStoreKit {
         }
     }
 
+    @Test
+    void aResultRepeatedInOneCallIsStoredOnce() {
+        Job job = store.accept(List.of("Hej världen"), Lane.REALTIME).get(0);
+
+        List<Completion> completions = store.completeAll(
+                List.of(result(job.id(), "v1", swedish(0.9), START), result(job.id(), "v1", norwegian(0.6), START)));
+
+        assertThat(completions).containsExactly(Completion.STORED, Completion.ALREADY_STORED);
+        assertThat(store.find(job.id()).orElseThrow().prediction()).isEqualTo(swedish(0.9));
+    }
+
+    /**
+     * A message delivered twice at once (a redelivery while the first delivery is still being handled): two calls
+     * store the same 20 jobs' results together, in opposite orders. Each job's result is stored by exactly one call,
+     * and the text shows that call's prediction.
+     */
+    @Test
+    void oneMessageStoredByTwoCallsAtOnceStoresEachResultOnce() throws Exception {
+        List<Job> jobs =
+                store.accept(IntStream.range(0, 20).mapToObj(i -> "text " + i).toList(), Lane.REALTIME);
+        List<Result> first = jobs.stream()
+                .map(job -> result(job.id(), "v1", swedish(0.9), START))
+                .toList();
+        List<Result> second = new ArrayList<>(jobs.stream()
+                .map(job -> result(job.id(), "v1", norwegian(0.6), START))
+                .toList());
+        Collections.reverse(second);
+        CountDownLatch start = new CountDownLatch(1);
+
+        List<List<Completion>> calls = runTogether(
+                List.of(
+                        () -> {
+                            start.await();
+                            return store.completeAll(first);
+                        },
+                        () -> {
+                            start.await();
+                            return store.completeAll(second);
+                        }),
+                start);
+
+        for (int i = 0; i < jobs.size(); i++) {
+            Completion a = calls.get(0).get(i);
+            Completion b = calls.get(1).get(jobs.size() - 1 - i);
+            assertThat(List.of(a, b)).containsExactlyInAnyOrder(Completion.STORED, Completion.ALREADY_STORED);
+            Prediction winner = a == Completion.STORED ? swedish(0.9) : norwegian(0.6);
+            assertThat(store.find(jobs.get(i).id()).orElseThrow().prediction()).isEqualTo(winner);
+        }
+    }
+
     /** What an implementation can show beyond the port that a text has exactly one stored result (a row count). */
     protected void checkOneStoredResult(UUID id) throws Exception {}
 

@@ -1,6 +1,7 @@
 package io.glossa.store;
 
 import io.glossa.pipeline.Job;
+import io.glossa.pipeline.Result;
 import io.glossa.pipeline.TextStore;
 import io.glossa.pipeline.TextStoreKit;
 import java.time.Instant;
@@ -14,9 +15,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Recorder;
 
-/** Closed-loop complete() load: N threads store one result per call, each for a different pending job. */
+/**
+ * Closed-loop result load: N threads store BATCH results per call ({@code complete} for one, {@code completeAll} for
+ * more, as a worker does per message), each for a different pending job.
+ */
 final class CompleteLoad {
-    record Outcome(int threads, long results, double seconds, double p50Millis, double p99Millis) {
+    record Outcome(int threads, int batch, long results, double seconds, double p50Millis, double p99Millis) {
         double resultsPerSecond() {
             return results / seconds;
         }
@@ -24,15 +28,15 @@ final class CompleteLoad {
         @Override
         public String toString() {
             return String.format(
-                    "%d threads x 1 result/call: %,.0f results/s (%,d in %.1f s; call latency p50 %.2f ms,"
+                    "%d threads x %d result(s)/call: %,.0f results/s (%,d in %.1f s; call latency p50 %.2f ms,"
                             + " p99 %.2f ms)",
-                    threads, resultsPerSecond(), results, seconds, p50Millis, p99Millis);
+                    threads, batch, resultsPerSecond(), results, seconds, p50Millis, p99Millis);
         }
     }
 
     private CompleteLoad() {}
 
-    static Outcome run(TextStore store, List<Job> pending, int threads, long millis) throws Exception {
+    static Outcome run(TextStore store, List<Job> pending, int threads, int batch, long millis) throws Exception {
         AtomicInteger next = new AtomicInteger();
         Recorder latencies = new Recorder(3);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -45,14 +49,21 @@ final class CompleteLoad {
                 start.await();
                 long stored = 0;
                 for (long now = System.nanoTime(); now < deadline; now = System.nanoTime()) {
-                    int i = next.getAndIncrement();
-                    if (i >= pending.size()) {
+                    int i = next.getAndAdd(batch);
+                    if (i + batch > pending.size()) {
                         break;
                     }
-                    store.complete(TextStoreKit.result(
-                            pending.get(i).id(), "bench", TextStoreKit.swedish(0.9), Instant.now()));
+                    List<Result> results = pending.subList(i, i + batch).stream()
+                            .map(job ->
+                                    TextStoreKit.result(job.id(), "bench", TextStoreKit.swedish(0.9), Instant.now()))
+                            .toList();
+                    if (batch == 1) {
+                        store.complete(results.get(0));
+                    } else {
+                        store.completeAll(results);
+                    }
                     latencies.recordValue(System.nanoTime() - now);
-                    stored++;
+                    stored += batch;
                 }
                 return stored;
             }));
@@ -67,6 +78,7 @@ final class CompleteLoad {
         var histogram = latencies.getIntervalHistogram();
         return new Outcome(
                 threads,
+                batch,
                 stored,
                 seconds,
                 histogram.getValueAtPercentile(50) / 1e6,

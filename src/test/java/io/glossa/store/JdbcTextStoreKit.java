@@ -380,7 +380,7 @@ abstract class JdbcTextStoreKit extends TextStoreKit {
             List<Job> pending = new ArrayList<>();
             // more than one statement may name (SQLite: 10,000 ids), so the claim splits them
             realClock.unpublished(50_000).forEach(pending::add);
-            CompleteLoad.Outcome completes = CompleteLoad.run(realClock, pending, 8, millis);
+            CompleteLoad.Outcome completes = CompleteLoad.run(realClock, pending, 8, 1, millis);
 
             System.out.printf("[store kit] %s accept(): %s%n", settings.backend(), singles);
             System.out.printf("[store kit] %s accept(): %s%n", settings.backend(), batches);

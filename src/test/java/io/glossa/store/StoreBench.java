@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
  * (accept|complete) WRITERS THREADS MILLIS [BATCH [RATE [LINGER_MS]]]}; sqlite-full: the embedded database with
  * --db-sync full; WRITERS 0 = one transaction per call. accept: BATCH (1) texts per call, as fast as THREADS threads
  * can, or RATE calls a second arriving at random (open loop, THREADS request threads) with the accept linger
- * LINGER_MS (0); on PostgreSQL it also prints commits per text. complete: one result per call.
+ * LINGER_MS (0); on PostgreSQL it also prints commits per text. complete: BATCH (1) results per call.
  */
 final class StoreBench {
     private static String cpu(
@@ -98,11 +98,11 @@ final class StoreBench {
                     jobs.addAll(store.accept(
                             IntStream.range(0, 1000).mapToObj(n -> "text " + n).toList(), Lane.REALTIME));
                 }
-                CompleteLoad.run(store, jobs.subList(0, 2000), threads, 500); // warm-up
+                CompleteLoad.run(store, jobs.subList(0, 2000), threads, batch, 500); // warm-up
                 Duration jvm = CpuMeter.jvm();
                 Duration pg = CpuMeter.postgresBackends(dataSource, settings.backend());
                 CompleteLoad.Outcome outcome =
-                        CompleteLoad.run(store, jobs.subList(2000, jobs.size()), threads, millis);
+                        CompleteLoad.run(store, jobs.subList(2000, jobs.size()), threads, batch, millis);
                 operations = outcome.results();
                 line = cpu(jvm, pg, dataSource, settings, operations) + " complete writers=" + writers + " " + outcome;
             }
