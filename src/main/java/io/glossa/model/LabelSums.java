@@ -17,7 +17,7 @@ interface LabelSums {
     /** How many entries {@code sums} needs for rows with {@code slots} label slots. */
     int sumsLength(int slots);
 
-    /** What {@code glossa info} and the logs show: which kernel scores. */
+    /** What {@code glossa info} shows: which kernel scores. */
     String description();
 
     /**

@@ -61,6 +61,15 @@ class CliJarIT {
         assertThat(json.get("dev").get("macro_accuracy").asDouble()).isGreaterThan(0.85);
     }
 
+    /** A plain {@code java -jar} has no Vector API module: the scalar kernel scores, and info says so. */
+    @Test
+    void aPlainJavaJarScoresWithTheScalarKernel() throws Exception {
+        GlossaProcess.Result info = glossa("info");
+        assertThat(info.exit()).as(info.stderr()).isZero();
+        assertThat(info.stdout()).contains("scoring here:     scalar");
+        assertThat(info.stderr()).doesNotContain("incubator");
+    }
+
     @Test
     void userErrorsExitNonZeroWithOneLine() throws Exception {
         GlossaProcess.Result missing =

@@ -55,7 +55,9 @@ class TrainInfoCommandTest {
                 .contains("labels (3):")
                 .contains("train.tsv")
                 .contains("1 fragments of <= 3 words per text (a whole text weighs 2.0)")
-                .contains("cv score:         none (no search)");
+                .contains("cv score:         none (no search)")
+                // unit tests run with the Vector API module (pom.xml); a plain java -jar says "scalar"
+                .containsPattern("scoring here: +(vector \\(jdk.incubator.vector, \\d+-bit\\)|scalar)");
     }
 
     @Test
