@@ -6,6 +6,7 @@ import io.glossa.model.DevScores;
 import io.glossa.model.LabelInfo;
 import io.glossa.model.LanguageModel;
 import io.glossa.model.ModelMetadata;
+import io.glossa.model.ShortTextHead;
 import io.glossa.model.TrainingFile;
 import io.glossa.model.TrainingParams;
 import java.io.PrintWriter;
@@ -99,6 +100,7 @@ final class InfoCommand implements Callable<Integer> {
                 m.minLetters());
         printScores(out, "dev", m.dev());
         printScores(out, "dev fragments", m.devFragments());
+        printShortText(out, m.shortText());
         out.println("training files:");
         for (TrainingFile f : m.trainingFiles()) {
             out.printf(
@@ -121,6 +123,27 @@ final class InfoCommand implements Callable<Integer> {
                     l.nativeName(),
                     acc == null ? "" : String.format(Locale.ROOT, "dev %.4f", acc));
         }
+    }
+
+    /** The short-text head in one line (train prints it too). */
+    static void printShortText(PrintWriter out, ShortTextHead head) {
+        if (head == null) {
+            out.printf(Locale.ROOT, "%-18s none%n", "short-text head:");
+            return;
+        }
+        StringBuilder choice = new StringBuilder();
+        for (ShortTextHead.WordCountScore c : head.choice()) {
+            choice.append(String.format(
+                    Locale.ROOT, "; %d-word dev fragments %.4f (main %.4f)", c.words(), c.head(), c.main()));
+        }
+        out.printf(
+                Locale.ROOT,
+                "%-18s texts of <= %d word(s), %d one-word fragments per text, temperature %.3f%s%n",
+                "short-text head:",
+                head.maxWords(),
+                head.training().fragmentsPerText(),
+                head.temperature(),
+                choice);
     }
 
     private static void printScores(PrintWriter out, String name, DevScores s) {

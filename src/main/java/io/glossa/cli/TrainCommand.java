@@ -35,6 +35,9 @@ import picocli.CommandLine.Spec;
                     + "(count, ids, time range, SHA-256)."
         })
 final class TrainCommand implements Callable<Integer> {
+    /** Each fragment is a training example held in memory: 200 per text is four times the built-in model's. */
+    static final int MAX_SHORT_TEXT_FRAGMENTS = 200;
+
     @Option(
             names = "--data",
             required = true,
@@ -128,6 +131,14 @@ final class TrainCommand implements Callable<Integer> {
     Double textWeight;
 
     @Option(
+            names = "--short-text-fragments",
+            defaultValue = "0",
+            paramLabel = "K",
+            description = "Also fit a short-text head for texts of a few words, on K one-word fragments per text "
+                    + "(0, the default: none; the built-in model uses 50). Doubles the model's size.")
+    int shortTextFragments;
+
+    @Option(
             names = "--max-bad-lines",
             defaultValue = "1000",
             paramLabel = "N",
@@ -159,7 +170,8 @@ final class TrainCommand implements Callable<Integer> {
                 seed,
                 threads,
                 features(),
-                trainingParams());
+                trainingParams(),
+                shortTextFragments);
         TrainedModel trained = new TrainingRun(spec.commandLine().getOut(), err, progress).train(request);
         progress.close();
         report(TrainingRun.save(out, trained));
@@ -178,6 +190,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (feedbackWeight < 1) {
             throw new UserError("--feedback-weight must be >= 1, got " + feedbackWeight);
+        }
+        if (shortTextFragments < 0 || shortTextFragments > MAX_SHORT_TEXT_FRAGMENTS) {
+            throw new UserError(
+                    "--short-text-fragments must be 0 to " + MAX_SHORT_TEXT_FRAGMENTS + ", got " + shortTextFragments);
         }
         if (maxBadFraction < 0 || maxBadFraction > 1 || maxBadLines < 0) {
             throw new UserError("--max-bad-fraction must be in [0, 1] and --max-bad-lines >= 0");
@@ -235,6 +251,9 @@ final class TrainCommand implements Callable<Integer> {
                 m.trainingSeconds());
         printScores(o, "dev", m.dev());
         printScores(o, "dev fragments", m.devFragments());
+        if (m.shortText() != null) {
+            InfoCommand.printShortText(o, m.shortText());
+        }
         if (m.dev() != null) {
             StringBuilder line = new StringBuilder("dev per label:");
             m.dev().perLabel().forEach((k, v) -> line.append(String.format(Locale.ROOT, " %s %.3f", k, v)));

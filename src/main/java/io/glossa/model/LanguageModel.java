@@ -24,11 +24,12 @@ public final class LanguageModel implements LanguageClassifier {
     public static final String DEFAULT_RESOURCE = "/io/glossa/model/default.glossa";
 
     private final ModelMetadata metadata;
-    private final FeatureVectorizer vectorizer;
-    private final BucketRows packed;
-    private final float[] bias;
+    private final Head main;
+    /** Scores texts of 1..{@link #shortTextWords} words; null when the model has no short-text head. */
+    private final Head shortText;
+
+    private final int shortTextWords;
     private final int labelCount;
-    private final float unknownThreshold;
     private final int minLetters;
     private final List<String> labels;
     /** The names shown with a prediction: today's (LanguageNames), not the ones written into the file at training. */
@@ -38,7 +39,6 @@ public final class LanguageModel implements LanguageClassifier {
     /** Which labels a text's scripts allow, and where each label sits in a row. */
     private final ScriptPlan plan;
 
-    private final ScoringKernel kernel;
     private final ThreadLocal<Scratch> scratches = ThreadLocal.withInitial(this::newScratch);
 
     /** Per-thread buffers for {@link #classify}. */
@@ -52,6 +52,8 @@ public final class LanguageModel implements LanguageClassifier {
         float[] xs = new float[512];
         int[] xq = new int[512];
         private int letters;
+        /** The unknown threshold of the head that scored the last text. */
+        private float threshold;
 
         private Scratch(int labels, int sumsLength) {
             scores = new float[labels];
@@ -74,7 +76,35 @@ public final class LanguageModel implements LanguageClassifier {
         }
     }
 
+    /** One set of weights with what scores over it: a model has its main head and may have a short-text one. */
+    private record Head(
+            BucketRows packed,
+            FeatureVectorizer vectorizer,
+            ScoringKernel kernel,
+            float[] bias,
+            float unknownThreshold) {
+        static Head of(ModelWeights w, ModelMetadata m, double temperature, double threshold, ScriptPlan plan) {
+            BucketRows packed = BucketRows.pack(w.idf(), w.rowScale(), w.weights(), w.labels(), plan.slots());
+            return new Head(
+                    packed,
+                    FeatureVectorizer.overRows(m.features(), packed),
+                    new ScoringKernel(packed, w.bias(), temperature, plan),
+                    w.bias(),
+                    (float) threshold);
+        }
+
+        ModelWeights weights() {
+            // unpacked on demand: keeping a second copy of the weights would double the model's heap
+            return new ModelWeights(bias.length, packed.idfs(), packed.scales(), packed.payloads(), bias.clone());
+        }
+    }
+
     public LanguageModel(ModelMetadata metadata, ModelWeights weights) {
+        this(metadata, weights, null);
+    }
+
+    /** A model and its short-text head's weights ({@code shortText} null when {@code metadata} describes none). */
+    public LanguageModel(ModelMetadata metadata, ModelWeights weights, ModelWeights shortText) {
         if (metadata.labels().size() != weights.labels()) {
             throw new IllegalArgumentException(
                     "metadata has " + metadata.labels().size() + " labels, weights " + weights.labels());
@@ -83,16 +113,16 @@ public final class LanguageModel implements LanguageClassifier {
             throw new ModelFormatException(
                     "the model's calibration temperature must be > 0, got " + metadata.temperature());
         }
+        new ModelFile.Contents(metadata, weights, shortText); // checks that the head and its weights go together
         this.metadata = metadata;
         this.plan = new ScriptPlan(
                 metadata.labelCodes().stream().mapToInt(Scripts::ofLanguage).toArray());
-        this.packed =
-                BucketRows.pack(weights.idf(), weights.rowScale(), weights.weights(), weights.labels(), plan.slots());
-        this.vectorizer = FeatureVectorizer.overRows(metadata.features(), packed);
-        this.bias = weights.bias();
+        this.main = Head.of(weights, metadata, metadata.temperature(), metadata.unknownThreshold(), plan);
+        ShortTextHead head = metadata.shortText();
+        this.shortText =
+                head == null ? null : Head.of(shortText, metadata, head.temperature(), head.unknownThreshold(), plan);
+        this.shortTextWords = head == null ? 0 : head.maxWords();
         this.labelCount = weights.labels();
-        this.kernel = new ScoringKernel(packed, bias, metadata.temperature(), plan);
-        this.unknownThreshold = (float) metadata.unknownThreshold();
         this.minLetters = Math.max(1, metadata.minLetters());
         this.labelInfo =
                 metadata.labels().stream().map(LabelInfo::withCurrentNames).toList();
@@ -103,13 +133,11 @@ public final class LanguageModel implements LanguageClassifier {
     // ---------------------------------------------------------------- loading
 
     public static LanguageModel load(Path file) {
-        ModelFile.Contents contents = ModelFile.read(file);
-        return new LanguageModel(contents.metadata(), contents.weights());
+        return of(ModelFile.read(file));
     }
 
     public static LanguageModel fromBytes(byte[] bytes) {
-        ModelFile.Contents contents = ModelFile.read("(bytes)", bytes);
-        return new LanguageModel(contents.metadata(), contents.weights());
+        return of(ModelFile.read("(bytes)", bytes));
     }
 
     /** The model shipped inside the jar. */
@@ -119,26 +147,26 @@ public final class LanguageModel implements LanguageClassifier {
                 throw new ModelFormatException(
                         "the default model " + DEFAULT_RESOURCE + " is missing from the classpath — pass --model FILE");
             }
-            ModelFile.Contents contents =
-                    ModelFile.read("(built-in) " + DEFAULT_RESOURCE, in.readAllBytes(), ModelLimits.BUILT_IN);
-            return new LanguageModel(contents.metadata(), contents.weights());
+            return of(ModelFile.read("(built-in) " + DEFAULT_RESOURCE, in.readAllBytes(), ModelLimits.BUILT_IN));
         } catch (IOException e) {
             throw new ModelFormatException("cannot read the default model: " + e.getMessage(), e);
         }
     }
 
+    public static LanguageModel of(ModelFile.Contents contents) {
+        return new LanguageModel(contents.metadata(), contents.weights(), contents.shortText());
+    }
+
     /** The bytes of this model in the file format (e.g. to store it in a registry). */
     public byte[] toBytes() {
-        // unpacked on demand: keeping a second copy of the weights would double the model's heap
         return ModelFile.toBytes(
-                metadata,
-                new ModelWeights(labelCount, packed.idfs(), packed.scales(), packed.payloads(), bias.clone()));
+                new ModelFile.Contents(metadata, main.weights(), shortText == null ? null : shortText.weights()));
     }
 
     // ---------------------------------------------------------------- classifying
 
     public Scratch newScratch() {
-        return new Scratch(labelCount, kernel.sumsLength());
+        return new Scratch(labelCount, main.kernel().sumsLength());
     }
 
     /**
@@ -152,7 +180,7 @@ public final class LanguageModel implements LanguageClassifier {
             throw new IllegalArgumentException("probabilities need " + labelCount
                     + " entries and the scratch must come from this model's newScratch()");
         }
-        NormalizedText normalized = vectorizer.normalize(text, scratch.features);
+        NormalizedText normalized = main.vectorizer().normalize(text, scratch.features);
         int letters = normalized.letters();
         scratch.letters = letters;
         if (letters < minLetters) {
@@ -164,13 +192,21 @@ public final class LanguageModel implements LanguageClassifier {
         if (single >= 0) { // one language is written in this script (Hebrew, Hindi, Korean, …): nothing to score
             java.util.Arrays.fill(probabilities, 0, labelCount, 0f);
             probabilities[single] = 1f;
-            return probabilities[single] < unknownThreshold ? UNKNOWN_INDEX : single;
+            scratch.threshold = main.unknownThreshold();
+            return probabilities[single] < scratch.threshold ? UNKNOWN_INDEX : single;
         }
-        float norm = vectorizer.vectorizeUnnormalized(scratch.features);
+        Head head = headFor(normalized);
+        float norm = head.vectorizer().vectorizeUnnormalized(scratch.features);
         float[] scores = scratch.scores;
-        kernel.score(scratch.features.counts(), norm, scores, scratch, mask, Float.NEGATIVE_INFINITY);
-        int best = kernel.softmax(scores, probabilities);
-        return probabilities[best] < unknownThreshold ? UNKNOWN_INDEX : best;
+        head.kernel().score(scratch.features.counts(), norm, scores, scratch, mask, Float.NEGATIVE_INFINITY);
+        int best = head.kernel().softmax(scores, probabilities);
+        scratch.threshold = head.unknownThreshold();
+        return probabilities[best] < scratch.threshold ? UNKNOWN_INDEX : best;
+    }
+
+    /** The short-text head for a text of a few words, when the model has one; else the main weights. */
+    private Head headFor(NormalizedText normalized) {
+        return shortText != null && normalized.hasWordsUpTo(shortTextWords) ? shortText : main;
     }
 
     /**
@@ -179,9 +215,10 @@ public final class LanguageModel implements LanguageClassifier {
      * finite, so a log-likelihood stays finite.
      */
     public int rawScores(CharSequence text, float[] scores, Scratch scratch) {
-        NormalizedText normalized = vectorizer.normalize(text, scratch.features);
-        float norm = vectorizer.vectorizeUnnormalized(scratch.features);
-        kernel.score(scratch.features.counts(), norm, scores, scratch, normalized.scripts(), Float.NaN);
+        NormalizedText normalized = main.vectorizer().normalize(text, scratch.features);
+        Head head = headFor(normalized);
+        float norm = head.vectorizer().vectorizeUnnormalized(scratch.features);
+        head.kernel().score(scratch.features.counts(), norm, scores, scratch, normalized.scripts(), Float.NaN);
         return normalized.letters();
     }
 
@@ -258,7 +295,7 @@ public final class LanguageModel implements LanguageClassifier {
             allowedCount += allowed[k] ? 1 : 0;
         }
         List<Candidate> top = descriptions.top(text, probabilities, Math.min(topK, allowedCount));
-        if (probabilities[best] < unknownThreshold) {
+        if (probabilities[best] < scratch.threshold) {
             return LabelDescriptions.unknown(probabilities[best], top);
         }
         return descriptions.known(best, text, probabilities[best], top);
@@ -289,6 +326,6 @@ public final class LanguageModel implements LanguageClassifier {
      * jdk.incubator.vector} on a CPU with 256-bit vectors or wider, else the scalar one. Both give the same answers.
      */
     public String scoringKernel() {
-        return kernel.description();
+        return main.kernel().description();
     }
 }

@@ -100,7 +100,36 @@ final class MetadataReader {
                 num(m, "min_letters").intValue(),
                 num(m, "temperature").doubleValue(),
                 str(m, "quantization"),
-                priors(m.get("priors")));
+                priors(m.get("priors")),
+                shortText(m.get("short_text")));
+    }
+
+    private static ShortTextHead shortText(Object o) throws IOException {
+        if (o == null) {
+            return null;
+        }
+        Map<String, Object> h = map(o);
+        List<ShortTextHead.WordCountScore> choice = new ArrayList<>();
+        for (Object c : list(h, "choice")) {
+            Map<String, Object> w = map(c);
+            choice.add(new ShortTextHead.WordCountScore(
+                    num(w, "words").intValue(),
+                    num(w, "main").doubleValue(),
+                    num(w, "head").doubleValue()));
+        }
+        try {
+            return new ShortTextHead(
+                    num(h, "max_words").intValue(),
+                    training(h.get("training")),
+                    num(h, "training_examples").longValue(),
+                    scores(h.get("dev_fragments")),
+                    num(h, "unknown_threshold").doubleValue(),
+                    num(h, "temperature").doubleValue(),
+                    priors(h.get("priors")),
+                    choice);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     private static Map<String, Double> priors(Object o) throws IOException {

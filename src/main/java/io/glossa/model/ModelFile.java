@@ -11,20 +11,23 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.zip.CRC32C;
 
 /**
- * The glossa model file format (version 1). Big-endian:
+ * The glossa model file format (versions 1 and 2). Big-endian:
  * <pre>
  * magic      8 bytes  89 'G' 'L' 'S' 'M' 0D 0A 1A   (like PNG: catches text-mode copies and non-models)
- * format     u16      1
+ * format     u16      1, or 2 for a model with a short-text head
  * flags      u16      0
  * length     u64      total file length, so truncation is reported as such
  * header     u32 n, n bytes of UTF-8 JSON: {@link ModelMetadata}
  * sections   u32 count, then per section: tag (4 ASCII bytes), encoding u8 (0 raw, 1 deflate),
  *            raw length u32, stored length u32, stored bytes
- *            IDF_ float32[buckets], SCAL float32[buckets], WGHT int8[buckets * labels], BIAS float32[labels]
+ *            IDF_ float32[buckets], SCAL float32[buckets], WGHT int8[buckets * labels], BIAS float32[labels];
+ *            format 2 adds the short-text head's SSCL, SWGT and SBIA, shaped alike (it shares the idf)
  * checksum   CRC32C of everything before it (u32); it detects accidental corruption (truncation, flipped bits)
  *            and, unlike SHA-256, is fast before the JIT warms up, which keeps a cold load short
  * </pre>
@@ -33,7 +36,9 @@ import java.util.zip.CRC32C;
  * file declaring a huge model can trigger a huge allocation. Never Java serialization.
  */
 public final class ModelFile {
-    public static final int FORMAT_VERSION = 1;
+    /** The newest format this build reads; it writes 1 unless the model has a short-text head. */
+    public static final int FORMAT_VERSION = 2;
+
     static final byte[] MAGIC = {(byte) 0x89, 'G', 'L', 'S', 'M', 0x0D, 0x0A, 0x1A};
     static final int PREAMBLE = MAGIC.length + 2 + 2 + 8;
     static final int CHECKSUM_BYTES = 4;
@@ -46,27 +51,59 @@ public final class ModelFile {
 
     private ModelFile() {}
 
-    /** A decoded model file: metadata (with version and size filled in) and weights. */
-    public record Contents(ModelMetadata metadata, ModelWeights weights) {}
+    /**
+     * A decoded model file: metadata (with version and size filled in), weights, and the short-text head's weights
+     * (null when {@code metadata.shortText()} is).
+     */
+    public record Contents(ModelMetadata metadata, ModelWeights weights, ModelWeights shortText) {
+        public Contents {
+            if ((metadata.shortText() == null) != (shortText == null)) {
+                throw new IllegalArgumentException("a short-text head needs both its description and its weights");
+            }
+            if (shortText != null
+                    && (shortText.labels() != weights.labels() || shortText.buckets() != weights.buckets())) {
+                throw new IllegalArgumentException("the short-text head's weights are shaped unlike the model's: "
+                        + shortText.buckets() + " × " + shortText.labels() + " against " + weights.buckets() + " × "
+                        + weights.labels());
+            }
+        }
+
+        public Contents(ModelMetadata metadata, ModelWeights weights) {
+            this(metadata, weights, null);
+        }
+    }
+
+    /** The format a model with (or without) a short-text head is written in. */
+    public static int formatFor(ShortTextHead head) {
+        return head == null ? 1 : 2;
+    }
 
     // ---------------------------------------------------------------- writing
 
     public static byte[] toBytes(ModelMetadata metadata, ModelWeights weights) {
+        return toBytes(new Contents(metadata, weights));
+    }
+
+    public static byte[] toBytes(Contents model) {
         try {
+            ModelMetadata metadata =
+                    model.metadata().withShortText(model.metadata().shortText());
+            ModelWeights weights = model.weights();
             byte[] header = Json.MAPPER.writeValueAsBytes(metadata.withFileFacts(null, 0));
             ByteArrayOutputStream body = new ByteArrayOutputStream(weights.weights().length / 2);
             ModelSections.writeInt(body, header.length);
             body.write(header);
-            ModelSections.writeInt(body, 4);
+            ModelSections.writeInt(body, model.shortText() == null ? 4 : 7);
             ModelSections.writeSection(body, "IDF_", ModelSections.floatsToBytes(weights.idf()));
-            ModelSections.writeSection(body, "SCAL", ModelSections.floatsToBytes(weights.rowScale()));
-            ModelSections.writeSection(body, "WGHT", weights.weights());
-            ModelSections.writeSection(body, "BIAS", ModelSections.floatsToBytes(weights.bias()));
+            writeHead(body, MAIN, weights);
+            if (model.shortText() != null) {
+                writeHead(body, SHORT_TEXT, model.shortText());
+            }
             byte[] bodyBytes = body.toByteArray();
             long total = (long) PREAMBLE + bodyBytes.length + CHECKSUM_BYTES;
             ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(total));
             out.put(MAGIC)
-                    .putShort((short) FORMAT_VERSION)
+                    .putShort((short) metadata.formatVersion())
                     .putShort((short) 0)
                     .putLong(total)
                     .put(bodyBytes);
@@ -77,9 +114,25 @@ public final class ModelFile {
         }
     }
 
+    /** The section tags of a head's scales, weights and bias. */
+    private record HeadTags(String scales, String weights, String bias) {}
+
+    private static final HeadTags MAIN = new HeadTags("SCAL", "WGHT", "BIAS");
+    private static final HeadTags SHORT_TEXT = new HeadTags("SSCL", "SWGT", "SBIA");
+
+    private static void writeHead(ByteArrayOutputStream body, HeadTags tags, ModelWeights w) throws IOException {
+        ModelSections.writeSection(body, tags.scales(), ModelSections.floatsToBytes(w.rowScale()));
+        ModelSections.writeSection(body, tags.weights(), w.weights());
+        ModelSections.writeSection(body, tags.bias(), ModelSections.floatsToBytes(w.bias()));
+    }
+
     /** Writes atomically (temp file + move) so a crash never leaves a half-written model under the final name. */
     public static void write(Path file, ModelMetadata metadata, ModelWeights weights) throws IOException {
-        byte[] bytes = toBytes(metadata, weights);
+        write(file, new Contents(metadata, weights));
+    }
+
+    public static void write(Path file, Contents model) throws IOException {
+        byte[] bytes = toBytes(model);
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null) {
             Files.createDirectories(dir);
@@ -155,49 +208,73 @@ public final class ModelFile {
         ByteBuffer in = ByteBuffer.wrap(bytes, PREAMBLE, bytes.length - PREAMBLE - CHECKSUM_BYTES)
                 .order(ByteOrder.BIG_ENDIAN);
         ModelMetadata metadata = readHeader(name, in);
+        int format = Short.toUnsignedInt(ByteBuffer.wrap(bytes).getShort(MAGIC.length));
+        if (format != formatFor(metadata.shortText())) {
+            throw ModelFileChecks.corrupt(
+                    name,
+                    "a format " + format + " file "
+                            + (metadata.shortText() == null
+                                    ? "must describe a short-text head"
+                                    : "cannot have a short-text head"));
+        }
         int labels = metadata.labels().size();
         if (labels < 1) {
             throw ModelFileChecks.corrupt(name, "it has no labels");
         }
         int buckets = metadata.features().buckets();
-        ModelFileChecks.checkSize(name, buckets, labels, bytes.length, limits);
+        int heads = metadata.shortText() == null ? 1 : 2;
+        ModelFileChecks.checkSize(name, buckets, labels, heads, bytes.length, limits);
         int sections = ModelSections.readLength(name, in, 64, "section count");
-        float[] idf = null;
-        float[] scales = null;
-        byte[] weights = null;
-        float[] bias = null;
+        Map<String, byte[]> read = new HashMap<>();
         for (int s = 0; s < sections; s++) {
             String tag = ModelSections.readTag(name, in);
-            switch (tag) {
-                case "IDF_" ->
-                    idf = ModelSections.bytesToFloats(ModelSections.readSection(name, in, tag, 4L * buckets));
-                case "SCAL" ->
-                    scales = ModelSections.bytesToFloats(ModelSections.readSection(name, in, tag, 4L * buckets));
-                case "WGHT" -> weights = ModelSections.readSection(name, in, tag, (long) buckets * labels);
-                case "BIAS" ->
-                    bias = ModelSections.bytesToFloats(ModelSections.readSection(name, in, tag, 4L * labels));
+            long size = switch (tag) {
+                case "IDF_", "SCAL", "SSCL" -> 4L * buckets;
+                case "WGHT", "SWGT" -> (long) buckets * labels;
+                case "BIAS", "SBIA" -> 4L * labels;
                 default -> throw ModelFileChecks.corrupt(name, "unknown section '" + tag + "'");
+            };
+            if (read.put(tag, ModelSections.readSection(name, in, tag, size)) != null) {
+                throw ModelFileChecks.corrupt(name, "section " + tag + " appears twice");
             }
-        }
-        if (idf == null || scales == null || weights == null || bias == null) {
-            throw ModelFileChecks.corrupt(name, "a weight section is missing");
         }
         if (in.hasRemaining()) {
             throw ModelFileChecks.corrupt(name, in.remaining() + " unexpected bytes after the last section");
         }
+        float[] idf = ModelSections.bytesToFloats(section(name, read, "IDF_"));
         ModelFileChecks.checkNonNegative(name, "idf", idf);
-        ModelFileChecks.checkNonNegative(name, "scale", scales);
-        for (int c = 0; c < bias.length; c++) {
-            if (!Float.isFinite(bias[c])) {
-                throw ModelFileChecks.corrupt(
-                        name, "the bias of label " + c + " is " + bias[c] + " (must be a finite number)");
-            }
+        ModelWeights weights = readHead(name, read, MAIN, labels, idf);
+        ModelWeights shortText = heads == 1 ? null : readHead(name, read, SHORT_TEXT, labels, idf);
+        if (heads == 1 && read.size() != 4) {
+            throw ModelFileChecks.corrupt(name, "a model without a short-text head has short-text sections");
         }
         String version = metadata.createdAt()
                         .substring(0, Math.min(10, metadata.createdAt().length())) + "."
                 + HexFormat.of().toHexDigits(actual);
-        return new Contents(
-                metadata.withFileFacts(version, bytes.length), new ModelWeights(labels, idf, scales, weights, bias));
+        return new Contents(metadata.withFileFacts(version, bytes.length), weights, shortText);
+    }
+
+    private static ModelWeights readHead(
+            String name, Map<String, byte[]> sections, HeadTags tags, int labels, float[] idf) {
+        String what = tags == MAIN ? "" : "short-text head's ";
+        float[] scales = ModelSections.bytesToFloats(section(name, sections, tags.scales()));
+        ModelFileChecks.checkNonNegative(name, what + "scale", scales);
+        float[] bias = ModelSections.bytesToFloats(section(name, sections, tags.bias()));
+        for (int c = 0; c < bias.length; c++) {
+            if (!Float.isFinite(bias[c])) {
+                throw ModelFileChecks.corrupt(
+                        name, "the " + what + "bias of label " + c + " is " + bias[c] + " (must be a finite number)");
+            }
+        }
+        return new ModelWeights(labels, idf, scales, section(name, sections, tags.weights()), bias);
+    }
+
+    private static byte[] section(String name, Map<String, byte[]> sections, String tag) {
+        byte[] bytes = sections.get(tag);
+        if (bytes == null) {
+            throw ModelFileChecks.corrupt(name, "section " + tag + " is missing");
+        }
+        return bytes;
     }
 
     private static ModelMetadata readHeader(String name, ByteBuffer in) {

@@ -44,13 +44,14 @@ final class ModelFileChecks {
     }
 
     /** The header's bucket and label counts against the limits and the file's size, before any section is read. */
-    static void checkSize(String name, int buckets, int labels, long fileBytes, ModelLimits limits) {
+    static void checkSize(String name, int buckets, int labels, int heads, long fileBytes, ModelLimits limits) {
         if (labels > limits.maxLabels()) {
             throw new ModelFormatException("model file " + name + " declares " + labels + " labels; glossa loads "
                     + "models of at most " + limits.maxLabels());
         }
-        long raw = 8L * buckets + (long) buckets * labels + 4L * labels; // idf, scales, weights, bias
-        String shape = buckets + " buckets × " + labels + " labels";
+        // idf once, then per head: scales, weights, bias
+        long raw = 4L * buckets + heads * (4L * buckets + (long) buckets * labels + 4L * labels);
+        String shape = buckets + " buckets × " + labels + " labels" + (heads > 1 ? " × " + heads + " heads" : "");
         if (raw > fileBytes * ModelLimits.MAX_DEFLATE_RATIO) {
             throw corrupt(
                     name,

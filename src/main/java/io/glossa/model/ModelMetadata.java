@@ -20,6 +20,7 @@ import java.util.Map;
  * @param minLetters texts with fewer letters are {@code unknown}
  * @param temperature softmax temperature fitted on dev (probabilities = softmax(scores / temperature))
  * @param priors per-label offsets already added to the bias, fitted on dev (training.PriorFit); null if none
+ * @param shortText the head that scores texts of a few words; null when the model has none (format 1)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -44,7 +45,8 @@ public record ModelMetadata(
         int minLetters,
         double temperature,
         String quantization,
-        Map<String, Double> priors) {
+        Map<String, Double> priors,
+        ShortTextHead shortText) {
     public ModelMetadata {
         labels = List.copyOf(labels);
         trainingFiles = trainingFiles == null ? List.of() : List.copyOf(trainingFiles);
@@ -73,7 +75,34 @@ public record ModelMetadata(
                 minLetters,
                 temperature,
                 quantization,
-                priors);
+                priors,
+                shortText);
+    }
+
+    /** The same metadata with another short-text head (null: none), and the file format that implies. */
+    public ModelMetadata withShortText(ShortTextHead head) {
+        return new ModelMetadata(
+                version,
+                ModelFile.formatFor(head),
+                glossaVersion,
+                createdAt,
+                sizeBytes,
+                labels,
+                features,
+                training,
+                trainingFiles,
+                trainingExamples,
+                trainingSeconds,
+                cvScore,
+                search,
+                dev,
+                devFragments,
+                unknownThreshold,
+                minLetters,
+                temperature,
+                quantization,
+                priors,
+                head);
     }
 
     public List<String> labelCodes() {

@@ -36,7 +36,7 @@ public final class ModelCatalog {
         }
         ModelFile.Contents contents = ModelFile.read(name, bytes);
         ModelMetadata metadata = contents.metadata();
-        LanguageModel model = new LanguageModel(metadata, contents.weights());
+        LanguageModel model = LanguageModel.of(contents);
         CheckSentences.Score measured = SmokeTest.check(model);
         registry.find(model.version()).ifPresent(existing -> {
             throw new ModelRegistryException("model " + existing.version() + " is already in the registry (added "

@@ -39,6 +39,23 @@ public final class NormalizedText {
         return letters == 0;
     }
 
+    /**
+     * Whether the text has at least one and at most {@code max} words; stops counting past {@code max}, so a long
+     * text costs no more than a short one.
+     */
+    public boolean hasWordsUpTo(int max) {
+        if (letters == 0) {
+            return false;
+        }
+        int spaces = 0; // every word is followed by exactly one space, and the text starts with one
+        for (int i = 1; i < length; i++) {
+            if (chars[i] == ' ' && ++spaces > max) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     void clear() {
         length = 0;
         letters = 0;

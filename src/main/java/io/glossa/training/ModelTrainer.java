@@ -66,7 +66,7 @@ public final class ModelTrainer {
         double seconds = (System.nanoTime() - start) / 1e9;
         ModelMetadata draft = new ModelMetadata(
                 null,
-                ModelFile.FORMAT_VERSION,
+                ModelFile.formatFor(null),
                 glossaVersion(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 0,
@@ -84,6 +84,7 @@ public final class ModelTrainer {
                 MIN_LETTERS,
                 1.0,
                 "int8 per bucket row with float scale; deflate",
+                null,
                 null);
         if (split.dev().isEmpty()) {
             return new TrainedModel(
@@ -170,7 +171,8 @@ public final class ModelTrainer {
                 m.minLetters(),
                 temperature,
                 m.quantization(),
-                priors);
+                priors,
+                m.shortText());
     }
 
     static double quantile(float[] values, double q) {

@@ -56,6 +56,7 @@ class TrainInfoCommandTest {
                 .contains("train.tsv")
                 .contains("1 fragments of <= 3 words per text (a whole text weighs 2.0)")
                 .contains("cv score:         none (no search)")
+                .contains("short-text head:   none")
                 // unit tests run with the Vector API module (pom.xml); a plain java -jar says "scalar"
                 .containsPattern("scoring here: +(vector \\(jdk.incubator.vector, \\d+-bit\\)|scalar)");
     }
@@ -73,6 +74,57 @@ class TrainInfoCommandTest {
         assertThat(json.get("version").asText()).matches("\\d{4}-\\d{2}-\\d{2}\\.[0-9a-f]{8}");
         assertThat(json.get("training_files").get(0).get("sha256").asText()).hasSize(64);
         assertThat(json.get("dev").get("macro_accuracy").asDouble()).isGreaterThan(0.9);
+    }
+
+    @Test
+    void aShortTextHeadIsFittedOnRequestAndDescribed() throws Exception {
+        Path overlapping = dir.resolve("overlapping.tsv");
+        Files.writeString(overlapping, SyntheticCorpus.toTsv(SyntheticCorpus.overlapping(300, 7)));
+        Path headed = dir.resolve("headed.glossa");
+        // as ShortTextHeadTrainerTest: on these languages a head fitted on one-word fragments reads single words better
+        CliRun run = CliRun.of(
+                "train",
+                "--data",
+                overlapping.toString(),
+                "--out",
+                headed.toString(),
+                "--short-text-fragments",
+                "6",
+                "--bits",
+                "12",
+                "--max-n",
+                "3",
+                "--fragments",
+                "1",
+                "--max-fragment-words",
+                "2",
+                "--epochs",
+                "3",
+                "--learning-rate",
+                "0.3",
+                "--seed",
+                "1",
+                "--dev-fraction",
+                "0.2",
+                "--threads",
+                "1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("short-text head: 6 one-word fragments per text");
+        assertThat(run.err()).contains("short-text head: 1-word dev fragments (n=");
+        JsonNode head = new ObjectMapper()
+                .readTree(CliRun.of("info", "--model", headed.toString(), "--json")
+                        .out())
+                .get("short_text");
+        assertThat(head.get("training").get("fragments_per_text").asInt()).isEqualTo(6);
+        assertThat(head.get("training").get("max_fragment_words").asInt()).isEqualTo(1);
+        assertThat(head.get("choice")).hasSize(3);
+        assertThat(head.get("max_words").asInt()).isBetween(1, 3);
+        assertThat(run.out())
+                .contains("short-text head:   texts of <= "
+                        + head.get("max_words").asInt() + " word(s)");
+        assertThat(CliRun.of("info", "--model", headed.toString()).out())
+                .contains("6 one-word fragments per text")
+                .contains("1-word dev fragments");
     }
 
     @Test
@@ -170,6 +222,10 @@ class TrainInfoCommandTest {
         CliRun bits = CliRun.of("train", "--data", data.toString(), "--out", "z.glossa", "--bits", "40");
         assertThat(bits.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
         assertThat(bits.err()).contains("feature bits must be in 8..22, got 40");
+        CliRun head =
+                CliRun.of("train", "--data", data.toString(), "--out", "z.glossa", "--short-text-fragments", "201");
+        assertThat(head.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(head.err()).contains("--short-text-fragments must be 0 to 200, got 201");
         CliRun weight = CliRun.of("train", "--data", data.toString(), "--out", "z.glossa", "--text-weight", "0");
         assertThat(weight.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
         assertThat(weight.err()).contains("text weight must be > 0 and <= 100");

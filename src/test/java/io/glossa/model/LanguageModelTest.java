@@ -165,7 +165,8 @@ class LanguageModelTest {
                 m.minLetters(),
                 m.temperature(),
                 m.quantization(),
-                m.priors());
+                m.priors(),
+                null);
         LanguageModel picky = new LanguageModel(strict, trained.weights());
         Prediction p = picky.predict("q", 2);
         assertThat(p.isUnknown()).isTrue();

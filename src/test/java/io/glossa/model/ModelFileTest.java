@@ -116,7 +116,7 @@ class ModelFileTest {
         ByteBuffer.wrap(future).putShort(8, (short) 3);
         assertThatThrownBy(() -> LanguageModel.fromBytes(future))
                 .isInstanceOf(ModelFormatException.class)
-                .hasMessageContaining("written by a newer glossa (format 3; this build reads up to 1)");
+                .hasMessageContaining("written by a newer glossa (format 3; this build reads up to 2)");
     }
 
     @Test

@@ -34,6 +34,25 @@ public final class SyntheticCorpus {
         return out;
     }
 
+    /**
+     * Languages that share some syllables, so that a single word is often ambiguous: where fitting on one-word
+     * fragments pays (the short-text head).
+     */
+    public static List<LabeledText> overlapping(int perLabel, long seed) {
+        Map<String, String[]> syllables = Map.of(
+                "aa", new String[] {"ka", "ki", "ko", "tu", "ran", "le", "ma"},
+                "bb", new String[] {"le", "li", "lo", "ka", "nor", "tu", "ze"},
+                "cc", new String[] {"ma", "mu", "ze", "xo", "pet", "ki", "lo"});
+        Random random = new Random(seed);
+        List<LabeledText> out = new ArrayList<>();
+        for (String label : List.of("aa", "bb", "cc")) {
+            for (int i = 0; i < perLabel; i++) {
+                out.add(new LabeledText(label, sentence(syllables.get(label), random)));
+            }
+        }
+        return out;
+    }
+
     public static String sentence(String[] syllables, Random random) {
         StringBuilder sb = new StringBuilder();
         int words = 3 + random.nextInt(6);

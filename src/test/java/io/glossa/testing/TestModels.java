@@ -27,8 +27,10 @@ public final class TestModels {
     /** The same weights under another creation time: another version that predicts exactly like the built-in one. */
     public static byte[] otherVersion(String createdAt) {
         ModelFile.Contents contents = ModelFile.read("built-in", builtIn());
-        return ModelFile.toBytes(
-                with(contents.metadata(), createdAt, contents.metadata().labels()), contents.weights());
+        return ModelFile.toBytes(new ModelFile.Contents(
+                with(contents.metadata(), createdAt, contents.metadata().labels()),
+                contents.weights(),
+                contents.shortText()));
     }
 
     /** Loads and passes its checksum, but its labels are rotated: it answers the wrong language for everything. */
@@ -36,7 +38,8 @@ public final class TestModels {
         ModelFile.Contents contents = ModelFile.read("built-in", builtIn());
         List<LabelInfo> labels = new ArrayList<>(contents.metadata().labels());
         Collections.rotate(labels, 1);
-        return ModelFile.toBytes(with(contents.metadata(), "2027-02-02T00:00:00Z", labels), contents.weights());
+        return ModelFile.toBytes(new ModelFile.Contents(
+                with(contents.metadata(), "2027-02-02T00:00:00Z", labels), contents.weights(), contents.shortText()));
     }
 
     /**
@@ -46,7 +49,6 @@ public final class TestModels {
     public static byte[] onlyLabels(String... codes) {
         ModelFile.Contents contents = ModelFile.read("built-in", builtIn());
         List<LabelInfo> all = contents.metadata().labels();
-        ModelWeights weights = contents.weights();
         List<LabelInfo> kept = new ArrayList<>();
         List<Integer> columns = new ArrayList<>();
         for (int c = 0; c < all.size(); c++) {
@@ -55,17 +57,25 @@ public final class TestModels {
                 columns.add(c);
             }
         }
-        byte[] cut = new byte[weights.buckets() * kept.size()];
-        float[] bias = new float[kept.size()];
-        for (int k = 0; k < kept.size(); k++) {
+        ModelWeights head = contents.shortText();
+        return ModelFile.toBytes(new ModelFile.Contents(
+                with(contents.metadata(), "2027-04-04T00:00:00Z", kept),
+                columns(contents.weights(), columns),
+                head == null ? null : columns(head, columns)));
+    }
+
+    /** The weight columns and biases of the given labels only. */
+    private static ModelWeights columns(ModelWeights weights, List<Integer> columns) {
+        int all = weights.labels();
+        byte[] cut = new byte[weights.buckets() * columns.size()];
+        float[] bias = new float[columns.size()];
+        for (int k = 0; k < columns.size(); k++) {
             bias[k] = weights.bias()[columns.get(k)];
             for (int b = 0; b < weights.buckets(); b++) {
-                cut[b * kept.size() + k] = weights.weights()[b * all.size() + columns.get(k)];
+                cut[b * columns.size() + k] = weights.weights()[b * all + columns.get(k)];
             }
         }
-        return ModelFile.toBytes(
-                with(contents.metadata(), "2027-04-04T00:00:00Z", kept),
-                new ModelWeights(kept.size(), weights.idf(), weights.rowScale(), cut, bias));
+        return new ModelWeights(columns.size(), weights.idf(), weights.rowScale(), cut, bias);
     }
 
     /**
@@ -81,7 +91,7 @@ public final class TestModels {
         }
         ModelMetadata header = new ModelMetadata(
                 null,
-                m.formatVersion(),
+                1,
                 m.glossaVersion(),
                 "2027-05-05T00:00:00Z",
                 0,
@@ -99,7 +109,8 @@ public final class TestModels {
                 m.minLetters(),
                 m.temperature(),
                 m.quantization(),
-                m.priors());
+                m.priors(),
+                null);
         try {
             java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
             java.io.DataOutputStream out = new java.io.DataOutputStream(body);
@@ -184,6 +195,7 @@ public final class TestModels {
                 m.minLetters(),
                 m.temperature(),
                 m.quantization(),
-                m.priors());
+                m.priors(),
+                m.shortText());
     }
 }

@@ -47,6 +47,17 @@ class TextNormalizerTest {
     }
 
     @Test
+    void countsWordsUpToALimit() {
+        assertThat(TextNormalizer.normalize("Hej!").hasWordsUpTo(1)).isTrue();
+        assertThat(TextNormalizer.normalize("  12 hej 34 ").hasWordsUpTo(1)).isTrue();
+        assertThat(TextNormalizer.normalize("hej då").hasWordsUpTo(1)).isFalse();
+        assertThat(TextNormalizer.normalize("hej då").hasWordsUpTo(2)).isTrue();
+        assertThat(TextNormalizer.normalize("a b c d e f").hasWordsUpTo(3)).isFalse();
+        assertThat(TextNormalizer.normalize("12 !!").hasWordsUpTo(3)).isFalse();
+        assertThat(TextNormalizer.normalize("").hasWordsUpTo(3)).isFalse();
+    }
+
+    @Test
     void textWithoutLettersIsEmpty() {
         for (String s : new String[] {"", "   ", "12345", "!!! ???", "https://x.org", ":-) 😀"}) {
             NormalizedText t = TextNormalizer.normalize(s);

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
  * @param feedbackWeight how many times each feedback text is used
  * @param search         randomized search trials; 0 trains with {@code features} and {@code params} as given
  * @param folds          cross-validation folds per search trial
+ * @param shortTextFragments one-word fragments per text for a short-text head; 0 fits none
  */
 public record TrainingRequest(
         List<Path> data,
@@ -28,7 +29,8 @@ public record TrainingRequest(
         long seed,
         int threads,
         FeatureParams features,
-        TrainingParams params) {
+        TrainingParams params,
+        int shortTextFragments) {
     public TrainingRequest {
         data = List.copyOf(data);
         Objects.requireNonNull(badLines, "bad line policy");
@@ -39,5 +41,8 @@ public record TrainingRequest(
         }
         Objects.requireNonNull(features, "feature params");
         Objects.requireNonNull(params, "training params");
+        if (shortTextFragments < 0) {
+            throw new IllegalArgumentException("short-text fragments must be >= 0, got " + shortTextFragments);
+        }
     }
 }

@@ -15,6 +15,7 @@ import io.glossa.pipeline.FeedbackSnapshot;
 import io.glossa.training.DevSplit;
 import io.glossa.training.ModelTrainer;
 import io.glossa.training.RandomSearch;
+import io.glossa.training.ShortTextHeadTrainer;
 import io.glossa.training.TrainedModel;
 import io.glossa.training.TrainingCorpus;
 import io.glossa.training.TrainingProgress;
@@ -58,12 +59,16 @@ public final class TrainingRun {
             features = outcome.best().features();
             params = outcome.best().training();
         }
-        return new ModelTrainer(request.threads(), progress).train(corpus, features, params, summary);
+        TrainedModel main = new ModelTrainer(request.threads(), progress).train(corpus, features, params, summary);
+        if (request.shortTextFragments() == 0) {
+            return main;
+        }
+        return new ShortTextHeadTrainer(request.threads(), progress).attach(corpus, main, request.shortTextFragments());
     }
 
     /** Writes the model and reads it back, so what is reported is what the file holds. */
     public static LanguageModel save(Path file, TrainedModel trained) throws IOException {
-        ModelFile.write(file, trained.metadata(), trained.weights());
+        ModelFile.write(file, trained.contents());
         return LanguageModel.load(file);
     }
 
