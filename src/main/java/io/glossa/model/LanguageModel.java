@@ -117,10 +117,11 @@ public final class LanguageModel implements LanguageClassifier {
         this.metadata = metadata;
         this.plan = new ScriptPlan(
                 metadata.labelCodes().stream().mapToInt(Scripts::ofLanguage).toArray());
-        this.main = Head.of(weights, metadata, metadata.temperature(), metadata.unknownThreshold(), plan);
         ShortTextHead head = metadata.shortText();
-        this.shortText =
-                head == null ? null : Head.of(shortText, metadata, head.temperature(), head.unknownThreshold(), plan);
+        var packing = ParallelLoad.start(
+                head != null, () -> Head.of(shortText, metadata, head.temperature(), head.unknownThreshold(), plan));
+        this.main = Head.of(weights, metadata, metadata.temperature(), metadata.unknownThreshold(), plan);
+        this.shortText = ParallelLoad.join(packing);
         this.shortTextWords = head == null ? 0 : head.maxWords();
         this.labelCount = weights.labels();
         this.minLetters = Math.max(1, metadata.minLetters());

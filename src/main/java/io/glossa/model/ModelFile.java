@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.CRC32C;
 
 /**
@@ -225,7 +226,7 @@ public final class ModelFile {
         int heads = metadata.shortText() == null ? 1 : 2;
         ModelFileChecks.checkSize(name, buckets, labels, heads, bytes.length, limits);
         int sections = ModelSections.readLength(name, in, 64, "section count");
-        Map<String, byte[]> read = new HashMap<>();
+        Map<String, ModelSections.Stored> read = new HashMap<>();
         for (int s = 0; s < sections; s++) {
             String tag = ModelSections.readTag(name, in);
             long size = switch (tag) {
@@ -234,7 +235,7 @@ public final class ModelFile {
                 case "BIAS", "SBIA" -> 4L * labels;
                 default -> throw ModelFileChecks.corrupt(name, "unknown section '" + tag + "'");
             };
-            if (read.put(tag, ModelSections.readSection(name, in, tag, size)) != null) {
+            if (read.put(tag, ModelSections.readStored(name, in, tag, size)) != null) {
                 throw ModelFileChecks.corrupt(name, "section " + tag + " appears twice");
             }
         }
@@ -243,8 +244,10 @@ public final class ModelFile {
         }
         float[] idf = ModelSections.bytesToFloats(section(name, read, "IDF_"));
         ModelFileChecks.checkNonNegative(name, "idf", idf);
+        CompletableFuture<ModelWeights> head =
+                ParallelLoad.start(heads == 2, () -> readHead(name, read, SHORT_TEXT, labels, idf));
         ModelWeights weights = readHead(name, read, MAIN, labels, idf);
-        ModelWeights shortText = heads == 1 ? null : readHead(name, read, SHORT_TEXT, labels, idf);
+        ModelWeights shortText = ParallelLoad.join(head);
         if (heads == 1 && read.size() != 4) {
             throw ModelFileChecks.corrupt(name, "a model without a short-text head has short-text sections");
         }
@@ -255,7 +258,7 @@ public final class ModelFile {
     }
 
     private static ModelWeights readHead(
-            String name, Map<String, byte[]> sections, HeadTags tags, int labels, float[] idf) {
+            String name, Map<String, ModelSections.Stored> sections, HeadTags tags, int labels, float[] idf) {
         String what = tags == MAIN ? "" : "short-text head's ";
         float[] scales = ModelSections.bytesToFloats(section(name, sections, tags.scales()));
         ModelFileChecks.checkNonNegative(name, what + "scale", scales);
@@ -269,12 +272,12 @@ public final class ModelFile {
         return new ModelWeights(labels, idf, scales, section(name, sections, tags.weights()), bias);
     }
 
-    private static byte[] section(String name, Map<String, byte[]> sections, String tag) {
-        byte[] bytes = sections.get(tag);
-        if (bytes == null) {
+    private static byte[] section(String name, Map<String, ModelSections.Stored> sections, String tag) {
+        ModelSections.Stored stored = sections.get(tag);
+        if (stored == null) {
             throw ModelFileChecks.corrupt(name, "section " + tag + " is missing");
         }
-        return bytes;
+        return ModelSections.decode(name, stored);
     }
 
     private static ModelMetadata readHeader(String name, ByteBuffer in) {

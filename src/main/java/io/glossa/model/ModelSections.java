@@ -18,7 +18,7 @@ final class ModelSections {
 
     static void writeSection(ByteArrayOutputStream out, String tag, byte[] raw) throws IOException {
         byte[] deflated = deflate(raw);
-        boolean compress = deflated.length < raw.length * 0.9;
+        boolean compress = deflated.length < raw.length * 0.75;
         byte[] stored = compress ? deflated : raw;
         out.write(tag.getBytes(StandardCharsets.US_ASCII));
         out.write(compress ? 1 : 0);
@@ -43,7 +43,10 @@ final class ModelSections {
         }
     }
 
-    static byte[] readSection(String name, ByteBuffer in, String tag, long expectedRaw) {
+    /** A section as stored: its lengths checked against what the header implies, not yet inflated. */
+    record Stored(String tag, int encoding, int raw, byte[] bytes) {}
+
+    static Stored readStored(String name, ByteBuffer in, String tag, long expectedRaw) {
         if (in.remaining() < 9) {
             throw ModelFileChecks.corrupt(name, "section " + tag + " is cut short");
         }
@@ -59,16 +62,22 @@ final class ModelSections {
         int stored = readLength(name, in, Integer.MAX_VALUE, "section " + tag + " length");
         byte[] bytes = new byte[stored];
         in.get(bytes);
-        return switch (encoding) {
+        return new Stored(tag, encoding, (int) raw, bytes);
+    }
+
+    /** The raw bytes of a stored section (inflated if it was deflated). */
+    static byte[] decode(String name, Stored s) {
+        return switch (s.encoding()) {
             case 0 -> {
-                if (stored != raw) {
+                if (s.bytes().length != s.raw()) {
                     throw ModelFileChecks.corrupt(
-                            name, "section " + tag + " stored length differs from its raw length");
+                            name, "section " + s.tag() + " stored length differs from its raw length");
                 }
-                yield bytes;
+                yield s.bytes();
             }
-            case 1 -> inflate(name, tag, bytes, (int) raw);
-            default -> throw ModelFileChecks.corrupt(name, "section " + tag + " has unknown encoding " + encoding);
+            case 1 -> inflate(name, s.tag(), s.bytes(), s.raw());
+            default ->
+                throw ModelFileChecks.corrupt(name, "section " + s.tag() + " has unknown encoding " + s.encoding());
         };
     }
 
