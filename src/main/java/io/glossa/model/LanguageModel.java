@@ -113,7 +113,7 @@ public final class LanguageModel implements LanguageClassifier {
             throw new ModelFormatException(
                     "the model's calibration temperature must be > 0, got " + metadata.temperature());
         }
-        new ModelFile.Contents(metadata, weights, shortText); // checks that the head and its weights go together
+        ModelFile.Contents.requireHeadFits(metadata, weights, shortText);
         this.metadata = metadata;
         this.plan = new ScriptPlan(
                 metadata.labelCodes().stream().mapToInt(Scripts::ofLanguage).toArray());

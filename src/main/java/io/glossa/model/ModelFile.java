@@ -58,6 +58,11 @@ public final class ModelFile {
      */
     public record Contents(ModelMetadata metadata, ModelWeights weights, ModelWeights shortText) {
         public Contents {
+            requireHeadFits(metadata, weights, shortText);
+        }
+
+        /** A short-text head needs both its description and its weights, shaped like the main ones. */
+        static void requireHeadFits(ModelMetadata metadata, ModelWeights weights, ModelWeights shortText) {
             if ((metadata.shortText() == null) != (shortText == null)) {
                 throw new IllegalArgumentException("a short-text head needs both its description and its weights");
             }
@@ -225,6 +230,24 @@ public final class ModelFile {
         int buckets = metadata.features().buckets();
         int heads = metadata.shortText() == null ? 1 : 2;
         ModelFileChecks.checkSize(name, buckets, labels, heads, bytes.length, limits);
+        Map<String, ModelSections.Stored> read = readSections(name, in, buckets, labels);
+        if (heads == 1 && read.size() != 4) {
+            throw ModelFileChecks.corrupt(name, "a model without a short-text head has short-text sections");
+        }
+        float[] idf = ModelSections.bytesToFloats(section(name, read, "IDF_"));
+        ModelFileChecks.checkNonNegative(name, "idf", idf);
+        CompletableFuture<ModelWeights> head =
+                ParallelLoad.start(heads == 2, () -> readHead(name, read, SHORT_TEXT, labels, idf));
+        ModelWeights weights = readHead(name, read, MAIN, labels, idf);
+        ModelWeights shortText = ParallelLoad.join(head);
+        String version = metadata.createdAt()
+                        .substring(0, Math.min(10, metadata.createdAt().length())) + "."
+                + HexFormat.of().toHexDigits(actual);
+        return new Contents(metadata.withFileFacts(version, bytes.length), weights, shortText);
+    }
+
+    /** Every section by its tag, lengths checked against the header's shape, none decoded yet. */
+    private static Map<String, ModelSections.Stored> readSections(String name, ByteBuffer in, int buckets, int labels) {
         int sections = ModelSections.readLength(name, in, 64, "section count");
         Map<String, ModelSections.Stored> read = new HashMap<>();
         for (int s = 0; s < sections; s++) {
@@ -242,19 +265,7 @@ public final class ModelFile {
         if (in.hasRemaining()) {
             throw ModelFileChecks.corrupt(name, in.remaining() + " unexpected bytes after the last section");
         }
-        float[] idf = ModelSections.bytesToFloats(section(name, read, "IDF_"));
-        ModelFileChecks.checkNonNegative(name, "idf", idf);
-        CompletableFuture<ModelWeights> head =
-                ParallelLoad.start(heads == 2, () -> readHead(name, read, SHORT_TEXT, labels, idf));
-        ModelWeights weights = readHead(name, read, MAIN, labels, idf);
-        ModelWeights shortText = ParallelLoad.join(head);
-        if (heads == 1 && read.size() != 4) {
-            throw ModelFileChecks.corrupt(name, "a model without a short-text head has short-text sections");
-        }
-        String version = metadata.createdAt()
-                        .substring(0, Math.min(10, metadata.createdAt().length())) + "."
-                + HexFormat.of().toHexDigits(actual);
-        return new Contents(metadata.withFileFacts(version, bytes.length), weights, shortText);
+        return read;
     }
 
     private static ModelWeights readHead(

@@ -102,6 +102,44 @@ class ShortTextHeadTest {
     }
 
     @Test
+    void aFormatTwoFileWithoutOneOfItsHeadsSectionsIsRefused() {
+        byte[] bytes = withoutSection(ModelFile.toBytes(withHead), "SWGT");
+
+        assertThatThrownBy(() -> ModelFile.read("m", bytes))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessage("model file m is corrupted: section SWGT is missing");
+    }
+
+    /** The file with one section left out, its section count, length and checksum made right again. */
+    private static byte[] withoutSection(byte[] file, String tag) {
+        ByteBuffer in = ByteBuffer.wrap(file);
+        int headerEnd = ModelFile.PREAMBLE + 4 + in.getInt(ModelFile.PREAMBLE);
+        int count = in.getInt(headerEnd);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(file, 0, headerEnd);
+        int kept = 0;
+        java.io.ByteArrayOutputStream sections = new java.io.ByteArrayOutputStream();
+        int at = headerEnd + 4;
+        for (int i = 0; i < count; i++) {
+            int length = 13 + in.getInt(at + 9);
+            if (!new String(file, at, 4, java.nio.charset.StandardCharsets.US_ASCII).equals(tag)) {
+                sections.write(file, at, length);
+                kept++;
+            }
+            at += length;
+        }
+        out.writeBytes(ByteBuffer.allocate(4).putInt(kept).array());
+        out.writeBytes(sections.toByteArray());
+        out.writeBytes(new byte[4]);
+        byte[] result = out.toByteArray();
+        ByteBuffer.wrap(result).putLong(ModelFile.MAGIC.length + 4, result.length);
+        CRC32C crc = new CRC32C();
+        crc.update(result, 0, result.length - 4);
+        ByteBuffer.wrap(result).putInt(result.length - 4, (int) crc.getValue());
+        return result;
+    }
+
+    @Test
     void aHeadNeedsBothItsDescriptionAndItsWeightsShapedLikeTheModel() {
         ModelWeights w = trained.weights();
         assertThatThrownBy(() -> new ModelFile.Contents(trained.metadata().withShortText(head(1)), w, null))
