@@ -120,11 +120,11 @@ public final class ModelFile {
         }
     }
 
-    /** The section tags of a head's scales, weights and bias. */
-    private record HeadTags(String scales, String weights, String bias) {}
+    /** The section tags of a head's scales, weights and bias, and how error messages name the head. */
+    private record HeadTags(String scales, String weights, String bias, String whose) {}
 
-    private static final HeadTags MAIN = new HeadTags("SCAL", "WGHT", "BIAS");
-    private static final HeadTags SHORT_TEXT = new HeadTags("SSCL", "SWGT", "SBIA");
+    private static final HeadTags MAIN = new HeadTags("SCAL", "WGHT", "BIAS", "");
+    private static final HeadTags SHORT_TEXT = new HeadTags("SSCL", "SWGT", "SBIA", "short-text head's ");
 
     private static void writeHead(ByteArrayOutputStream body, HeadTags tags, ModelWeights w) throws IOException {
         ModelSections.writeSection(body, tags.scales(), ModelSections.floatsToBytes(w.rowScale()));
@@ -270,7 +270,7 @@ public final class ModelFile {
 
     private static ModelWeights readHead(
             String name, Map<String, ModelSections.Stored> sections, HeadTags tags, int labels, float[] idf) {
-        String what = tags == MAIN ? "" : "short-text head's ";
+        String what = tags.whose();
         float[] scales = ModelSections.bytesToFloats(section(name, sections, tags.scales()));
         ModelFileChecks.checkNonNegative(name, what + "scale", scales);
         float[] bias = ModelSections.bytesToFloats(section(name, sections, tags.bias()));

@@ -55,35 +55,18 @@ public record ModelMetadata(
 
     /** The same metadata with the facts of a loaded file. */
     public ModelMetadata withFileFacts(String fileVersion, long fileSize) {
-        return new ModelMetadata(
-                fileVersion,
-                formatVersion,
-                glossaVersion,
-                createdAt,
-                fileSize,
-                labels,
-                features,
-                training,
-                trainingFiles,
-                trainingExamples,
-                trainingSeconds,
-                cvScore,
-                search,
-                dev,
-                devFragments,
-                unknownThreshold,
-                minLetters,
-                temperature,
-                quantization,
-                priors,
-                shortText);
+        return with(fileVersion, formatVersion, fileSize, shortText);
     }
 
     /** The same metadata with another short-text head (null: none), and the file format that implies. */
     public ModelMetadata withShortText(ShortTextHead head) {
+        return with(version, ModelFile.formatFor(head), sizeBytes, head);
+    }
+
+    private ModelMetadata with(String version, int formatVersion, long sizeBytes, ShortTextHead shortText) {
         return new ModelMetadata(
                 version,
-                ModelFile.formatFor(head),
+                formatVersion,
                 glossaVersion,
                 createdAt,
                 sizeBytes,
@@ -102,7 +85,7 @@ public record ModelMetadata(
                 temperature,
                 quantization,
                 priors,
-                head);
+                shortText);
     }
 
     public List<String> labelCodes() {

@@ -24,11 +24,15 @@ public final class SyntheticCorpus {
     private SyntheticCorpus() {}
 
     public static List<LabeledText> texts(int perLabel, long seed) {
+        return texts(SYLLABLES, perLabel, seed);
+    }
+
+    private static List<LabeledText> texts(Map<String, String[]> syllables, int perLabel, long seed) {
         Random random = new Random(seed);
         List<LabeledText> out = new ArrayList<>();
         for (String label : List.of("aa", "bb", "cc")) {
             for (int i = 0; i < perLabel; i++) {
-                out.add(new LabeledText(label, sentence(SYLLABLES.get(label), random)));
+                out.add(new LabeledText(label, sentence(syllables.get(label), random)));
             }
         }
         return out;
@@ -39,18 +43,13 @@ public final class SyntheticCorpus {
      * fragments pays (the short-text head).
      */
     public static List<LabeledText> overlapping(int perLabel, long seed) {
-        Map<String, String[]> syllables = Map.of(
-                "aa", new String[] {"ka", "ki", "ko", "tu", "ran", "le", "ma"},
-                "bb", new String[] {"le", "li", "lo", "ka", "nor", "tu", "ze"},
-                "cc", new String[] {"ma", "mu", "ze", "xo", "pet", "ki", "lo"});
-        Random random = new Random(seed);
-        List<LabeledText> out = new ArrayList<>();
-        for (String label : List.of("aa", "bb", "cc")) {
-            for (int i = 0; i < perLabel; i++) {
-                out.add(new LabeledText(label, sentence(syllables.get(label), random)));
-            }
-        }
-        return out;
+        return texts(
+                Map.of(
+                        "aa", new String[] {"ka", "ki", "ko", "tu", "ran", "le", "ma"},
+                        "bb", new String[] {"le", "li", "lo", "ka", "nor", "tu", "ze"},
+                        "cc", new String[] {"ma", "mu", "ze", "xo", "pet", "ki", "lo"}),
+                perLabel,
+                seed);
     }
 
     public static String sentence(String[] syllables, Random random) {
