@@ -195,6 +195,10 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserError(
                     "--short-text-fragments must be 0 to " + MAX_SHORT_TEXT_FRAGMENTS + ", got " + shortTextFragments);
         }
+        if (shortTextFragments > 0 && devFraction == 0) {
+            throw new UserError("--short-text-fragments needs a dev split to choose which texts the head takes: "
+                    + "give --dev-fraction above 0");
+        }
         if (maxBadFraction < 0 || maxBadFraction > 1 || maxBadLines < 0) {
             throw new UserError("--max-bad-fraction must be in [0, 1] and --max-bad-lines >= 0");
         }

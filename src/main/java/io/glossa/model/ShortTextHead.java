@@ -36,6 +36,9 @@ public record ShortTextHead(
         if (maxWords < 1 || maxWords > MAX_WORDS) {
             throw new IllegalArgumentException("a short-text head takes 1 to " + MAX_WORDS + " words, not " + maxWords);
         }
+        if (training == null) {
+            throw new IllegalArgumentException("a short-text head needs its training parameters");
+        }
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("the short-text head's temperature must be > 0, got " + temperature);
         }

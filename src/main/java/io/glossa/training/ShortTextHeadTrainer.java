@@ -34,17 +34,17 @@ public final class ShortTextHeadTrainer {
         TrainingParams p = main.metadata().training();
         TrainingParams params =
                 new TrainingParams(p.epochs(), p.learningRate(), p.l2(), fragments, 1, p.seed(), p.devFraction(), 1);
-        progress.accept("short-text head: " + fragments + " one-word fragments per text");
-        TrainedModel head = new ModelTrainer(threads, progress)
-                .train(corpus, main.metadata().features(), params, null);
-        if (!Arrays.equals(head.weights().idf(), main.weights().idf())) {
-            throw new IllegalStateException("the short-text head was fitted with another idf than the main weights");
-        }
         List<LabeledText> dev =
                 DevSplit.split(corpus.texts(), p.devFraction(), p.seed()).dev();
         if (dev.isEmpty()) {
             progress.accept("short-text head: no dev split to choose its word count on; not kept");
             return main;
+        }
+        progress.accept("short-text head: " + fragments + " one-word fragments per text");
+        TrainedModel head = new ModelTrainer(threads, progress)
+                .train(corpus, main.metadata().features(), params, null);
+        if (!Arrays.equals(head.weights().idf(), main.weights().idf())) {
+            throw new IllegalStateException("the short-text head was fitted with another idf than the main weights");
         }
         List<ShortTextHead.WordCountScore> choice = choose(dev, corpus.labels(), p, main, head);
         int maxWords = 0;
@@ -90,8 +90,8 @@ public final class ShortTextHeadTrainer {
                     targets.add(fragments.targets()[i]);
                 }
             }
-            double a = macroAccuracy(mainModel, texts, targets, labels.size());
-            double b = macroAccuracy(headModel, texts, targets, labels.size());
+            double a = macroAccuracy(mainModel, texts, targets, labels);
+            double b = macroAccuracy(headModel, texts, targets, labels);
             progress.accept(String.format(
                     Locale.ROOT,
                     "short-text head: %d-word dev fragments (n=%d): main weights %.4f, head %.4f",
@@ -114,27 +114,14 @@ public final class ShortTextHeadTrainer {
         return 0;
     }
 
-    private static double macroAccuracy(LanguageModel model, List<String> texts, List<Integer> targets, int labels) {
-        int[] right = new int[labels];
-        int[] seen = new int[labels];
-        float[] probabilities = new float[model.labelCount()];
-        LanguageModel.Scratch scratch = model.newScratch();
-        for (int i = 0; i < texts.size(); i++) {
-            int target = targets.get(i);
-            seen[target]++;
-            if (model.classify(texts.get(i), probabilities, scratch) == target) {
-                right[target]++;
-            }
-        }
-        double sum = 0;
-        int present = 0;
-        for (int k = 0; k < labels; k++) {
-            if (seen[k] > 0) {
-                sum += (double) right[k] / seen[k];
-                present++;
-            }
-        }
-        return present == 0 ? 0 : sum / present;
+    /** As the model answers: its temperature and unknown threshold, unknown counted wrong (DevSet, as for dev). */
+    private static double macroAccuracy(
+            LanguageModel model, List<String> texts, List<Integer> targets, List<String> labels) {
+        DevSet set = DevSet.of(
+                model, texts, targets.stream().mapToInt(Integer::intValue).toArray());
+        return set.score(
+                        labels, model.metadata().temperature(), model.metadata().unknownThreshold())
+                .macroAccuracy();
     }
 
     private static double round(double v) {

@@ -226,6 +226,20 @@ class TrainInfoCommandTest {
                 CliRun.of("train", "--data", data.toString(), "--out", "z.glossa", "--short-text-fragments", "201");
         assertThat(head.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
         assertThat(head.err()).contains("--short-text-fragments must be 0 to 200, got 201");
+        CliRun noDev = CliRun.of(
+                "train",
+                "--data",
+                data.toString(),
+                "--out",
+                "z.glossa",
+                "--short-text-fragments",
+                "5",
+                "--dev-fraction",
+                "0");
+        assertThat(noDev.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(noDev.err())
+                .contains("--short-text-fragments needs a dev split")
+                .contains("--dev-fraction above 0");
         CliRun weight = CliRun.of("train", "--data", data.toString(), "--out", "z.glossa", "--text-weight", "0");
         assertThat(weight.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
         assertThat(weight.err()).contains("text weight must be > 0 and <= 100");

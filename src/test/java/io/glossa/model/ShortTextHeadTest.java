@@ -154,6 +154,20 @@ class ShortTextHeadTest {
     }
 
     @Test
+    void aHeaderWhoseHeadLacksItsTrainingParametersIsRefused() throws Exception {
+        ModelMetadata metadata =
+                ModelFile.read("m", ModelFile.toBytes(withHead)).metadata();
+        String json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(metadata.withFileFacts(null, 0))
+                .replaceFirst("(\"short_text\":\\{\"max_words\":1,)\"training\":\\{[^}]*\\},", "$1");
+        assertThat(json).contains("\"short_text\":{\"max_words\":1,\"training_examples\"");
+
+        assertThatThrownBy(() -> MetadataReader.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("a short-text head needs its training parameters");
+    }
+
+    @Test
     void aHeadTakesOneToThreeWords() {
         assertThatThrownBy(() -> head(0)).hasMessageContaining("1 to 3 words");
         assertThatThrownBy(() -> head(4)).hasMessageContaining("1 to 3 words");
