@@ -1,8 +1,5 @@
 package io.glossa.model;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.glossa.features.FeatureParams;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -11,54 +8,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the JSON header of a model file with Jackson's streaming parser instead of data binding: binding's first
- * use costs about 0.2 s of class loading, more than the rest of a cold model load. The header is parsed into
- * maps and lists, then mapped onto the metadata records by hand (field names as {@link ModelMetadata} writes them).
+ * Reads the JSON header of a model file: {@link HeaderJson} parses it into maps and lists, which are mapped onto the
+ * metadata records by hand (field names as {@link ModelMetadata} writes them). Neither Jackson's data binding nor
+ * its parser is used: on a cold JVM their classes cost more than the rest of a model load (see {@link HeaderJson}).
  */
 final class MetadataReader {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private MetadataReader() {}
 
     static ModelMetadata read(byte[] json) throws IOException {
-        try (JsonParser parser = FACTORY.createParser(json)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("the header is not a JSON object");
-            }
-            return metadata(object(parser));
+        Object header = HeaderJson.parse(json);
+        if (!(header instanceof Map)) {
+            throw new IOException("the header is not a JSON object");
         }
-    }
-
-    private static Object value(JsonParser p) throws IOException {
-        return switch (p.currentToken()) {
-            case START_OBJECT -> object(p);
-            case START_ARRAY -> array(p);
-            case VALUE_STRING -> p.getText();
-            case VALUE_NUMBER_INT -> p.getLongValue();
-            case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
-            case VALUE_TRUE -> true;
-            case VALUE_FALSE -> false;
-            case VALUE_NULL -> null;
-            default -> throw new IOException("unexpected " + p.currentToken() + " in the header");
-        };
-    }
-
-    private static Map<String, Object> object(JsonParser p) throws IOException {
-        Map<String, Object> out = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            p.nextToken();
-            out.put(name, value(p));
-        }
-        return out;
-    }
-
-    private static List<Object> array(JsonParser p) throws IOException {
-        List<Object> out = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            out.add(value(p));
-        }
-        return out;
+        return metadata(map(header));
     }
 
     // ---------------------------------------------------------------- mapping
