@@ -39,7 +39,12 @@ public final class LanguageModel implements LanguageClassifier {
     /** Which labels a text's scripts allow, and where each label sits in a row. */
     private final ScriptPlan plan;
 
-    private final ThreadLocal<Scratch> scratches = ThreadLocal.withInitial(this::newScratch);
+    private final ThreadLocal<Scratch> scratches = new ThreadLocal<>() {
+        @Override
+        protected Scratch initialValue() {
+            return newScratch();
+        }
+    };
 
     /** Per-thread buffers for {@link #classify}. */
     public static final class Scratch {
@@ -115,18 +120,24 @@ public final class LanguageModel implements LanguageClassifier {
         }
         ModelFile.Contents.requireHeadFits(metadata, weights, shortText);
         this.metadata = metadata;
-        this.plan = new ScriptPlan(
-                metadata.labelCodes().stream().mapToInt(Scripts::ofLanguage).toArray());
+        // loops, not streams or lambdas, on this path: on a cold JVM each costs a model load milliseconds
+        List<LabelInfo> declared = metadata.labels();
+        int[] scripts = new int[declared.size()];
+        LabelInfo[] named = new LabelInfo[declared.size()];
+        for (int k = 0; k < scripts.length; k++) {
+            scripts[k] = Scripts.ofLanguage(declared.get(k).code());
+            named[k] = declared.get(k).withCurrentNames();
+        }
+        this.plan = new ScriptPlan(scripts);
         ShortTextHead head = metadata.shortText();
         var packing = ParallelLoad.start(
                 head != null, () -> Head.of(shortText, metadata, head.temperature(), head.unknownThreshold(), plan));
         this.main = Head.of(weights, metadata, metadata.temperature(), metadata.unknownThreshold(), plan);
-        this.shortText = ParallelLoad.join(packing);
+        this.shortText = packing.join();
         this.shortTextWords = head == null ? 0 : head.maxWords();
         this.labelCount = weights.labels();
         this.minLetters = Math.max(1, metadata.minLetters());
-        this.labelInfo =
-                metadata.labels().stream().map(LabelInfo::withCurrentNames).toList();
+        this.labelInfo = List.of(named);
         this.descriptions = new LabelDescriptions(labelInfo);
         this.labels = metadata.labelCodes();
     }

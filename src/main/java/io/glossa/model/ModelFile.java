@@ -14,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.zip.CRC32C;
 
 /**
@@ -236,10 +235,10 @@ public final class ModelFile {
         }
         float[] idf = ModelSections.bytesToFloats(section(name, read, "IDF_"));
         ModelFileChecks.checkNonNegative(name, "idf", idf);
-        CompletableFuture<ModelWeights> head =
+        ParallelLoad<ModelWeights> head =
                 ParallelLoad.start(heads == 2, () -> readHead(name, read, SHORT_TEXT, labels, idf));
         ModelWeights weights = readHead(name, read, MAIN, labels, idf);
-        ModelWeights shortText = ParallelLoad.join(head);
+        ModelWeights shortText = head.join();
         String version = metadata.createdAt()
                         .substring(0, Math.min(10, metadata.createdAt().length())) + "."
                 + HexFormat.of().toHexDigits(actual);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.glossa.features.FeatureParams;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -89,6 +91,11 @@ public record ModelMetadata(
     }
 
     public List<String> labelCodes() {
-        return labels.stream().map(LabelInfo::code).toList();
+        // a loop, not a stream: this runs in every model load, where a stream's first use costs milliseconds
+        String[] codes = new String[labels.size()];
+        for (int k = 0; k < codes.length; k++) {
+            codes[k] = labels.get(k).code();
+        }
+        return Collections.unmodifiableList(Arrays.asList(codes));
     }
 }

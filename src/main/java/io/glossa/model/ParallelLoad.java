@@ -6,20 +6,34 @@ import java.util.function.Supplier;
 
 /**
  * Loads a model's short-text head beside its main weights. Why: inflating and packing a head is most of a cold load
- * (JIT not yet warm), and a model with a head has two; on a second core they take little longer than one.
+ * (JIT not yet warm), and a model with a head has two; on a second core they take little longer than one. On one CPU
+ * a second thread only adds its start and the switches between the two, so the work then runs when joined.
  */
-final class ParallelLoad {
-    private ParallelLoad() {}
+final class ParallelLoad<T> {
+    private final Supplier<T> work;
+    private final CompletableFuture<T> started;
 
-    /** Starts {@code work} on another thread, or returns null when there is nothing to do. */
-    static <T> CompletableFuture<T> start(boolean needed, Supplier<T> work) {
-        return needed ? CompletableFuture.supplyAsync(work) : null;
+    private ParallelLoad(Supplier<T> work, CompletableFuture<T> started) {
+        this.work = work;
+        this.started = started;
     }
 
-    /** The result of {@link #start}, null if nothing was started; its exceptions as they were thrown. */
-    static <T> T join(CompletableFuture<T> started) {
-        if (started == null) {
+    /** Starts {@code work} on another thread if this JVM has a second CPU; nothing to do when not {@code needed}. */
+    static <T> ParallelLoad<T> start(boolean needed, Supplier<T> work) {
+        if (!needed) {
+            return new ParallelLoad<>(null, null);
+        }
+        boolean secondCpu = Runtime.getRuntime().availableProcessors() > 1;
+        return new ParallelLoad<>(work, secondCpu ? CompletableFuture.supplyAsync(work) : null);
+    }
+
+    /** The work's result (null when it was not needed), its exceptions as they were thrown. */
+    T join() {
+        if (work == null) {
             return null;
+        }
+        if (started == null) {
+            return work.get();
         }
         try {
             return started.join();

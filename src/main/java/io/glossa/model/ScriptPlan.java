@@ -2,7 +2,6 @@ package io.glossa.model;
 
 import io.glossa.text.Scripts;
 import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * Script restriction: where each label's weight sits in a row, and for each mask of scripts a text is written in,
@@ -22,6 +21,9 @@ final class ScriptPlan {
     private final int[] allowedMask = new int[Scripts.MASKS];
 
     ScriptPlan(int[] labelScripts) {
+        if (labelScripts.length > 1 << 16) {
+            throw new IllegalArgumentException("at most 65536 labels, got " + labelScripts.length);
+        }
         this.labelScripts = labelScripts.clone();
         this.slot = slots(labelScripts);
         for (int mask = 0; mask < Scripts.MASKS; mask++) {
@@ -62,18 +64,16 @@ final class ScriptPlan {
      * a row only, a Cyrillic one mostly one word (BENCHMARKS.md, "Model").
      */
     private static int[] slots(int[] scripts) {
-        Integer[] order = new Integer[scripts.length];
-        for (int k = 0; k < order.length; k++) {
-            order[k] = k;
+        // sorted as (group, scripts, label) packed in one long: a comparator chain would cost a model load a few
+        // milliseconds of lambda bootstrapping on a cold JVM
+        long[] keys = new long[scripts.length];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = ((long) group(scripts[k]) << 48) | ((long) scripts[k] << 16) | k;
         }
-        Arrays.sort(
-                order,
-                Comparator.comparingInt((Integer k) -> group(scripts[k]))
-                        .thenComparingInt(k -> scripts[k])
-                        .thenComparingInt(k -> k));
+        Arrays.sort(keys);
         int[] slot = new int[scripts.length];
-        for (int p = 0; p < order.length; p++) {
-            slot[order[p]] = p;
+        for (int p = 0; p < keys.length; p++) {
+            slot[(int) (keys[p] & 0xFFFF)] = p;
         }
         return slot;
     }
