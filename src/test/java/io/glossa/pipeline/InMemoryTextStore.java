@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A fake of our own TextStore port for unit tests; it passes the port's kit ({@link InMemoryTextStoreTest}). */
 public final class InMemoryTextStore implements TextStore {
@@ -28,6 +29,8 @@ public final class InMemoryTextStore implements TextStore {
     public volatile Runnable beforeMark = () -> {};
     /** Runs at the start of every {@link #unpublished} (the relay's sweep): tests make it fail. */
     public volatile Runnable beforeSweep = () -> {};
+
+    private final AtomicInteger sweeps = new AtomicInteger();
 
     public InMemoryTextStore(Clock clock) {
         this.clock = clock;
@@ -143,9 +146,18 @@ public final class InMemoryTextStore implements TextStore {
     @Override
     public List<Job> unpublished(int limit) {
         beforeSweep.run();
-        synchronized (this) {
-            return outbox.values().stream().limit(limit).toList();
+        try {
+            synchronized (this) {
+                return outbox.values().stream().limit(limit).toList();
+            }
+        } finally {
+            sweeps.incrementAndGet();
         }
+    }
+
+    /** How many sweeps have read the outbox so far: a test waits for the relay's start-up sweep with it. */
+    public int sweeps() {
+        return sweeps.get();
     }
 
     public synchronized int unpublishedCount() {
