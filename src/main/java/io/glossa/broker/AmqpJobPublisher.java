@@ -6,6 +6,7 @@ import io.glossa.pipeline.Job;
 import io.glossa.pipeline.JobPublisher;
 import io.glossa.pipeline.Lane;
 import io.glossa.pipeline.TraceContext;
+import io.glossa.pipeline.UtcInstants;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -153,16 +154,16 @@ final class AmqpJobPublisher implements JobPublisher, AutoCloseable {
                         MessageHeaders.LANE,
                         lane.key(),
                         MessageHeaders.SUBMITTED_AT,
-                        submitted.toString(),
+                        UtcInstants.format(submitted),
                         MessageHeaders.PUBLISHED_AT,
-                        now.toString())
+                        UtcInstants.format(now))
                 : Map.of(
                         MessageHeaders.LANE,
                         lane.key(),
                         MessageHeaders.SUBMITTED_AT,
-                        submitted.toString(),
+                        UtcInstants.format(submitted),
                         MessageHeaders.PUBLISHED_AT,
-                        now.toString(),
+                        UtcInstants.format(now),
                         MessageHeaders.TRACEPARENT,
                         trace.traceparent());
         return new AMQP.BasicProperties.Builder()

@@ -4,6 +4,7 @@ import com.rabbitmq.client.AMQP;
 import io.glossa.pipeline.DeliverySituation;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.TraceContext;
+import io.glossa.pipeline.UtcInstants;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -76,7 +77,7 @@ final class DeliveryDecoder {
             return null;
         }
         try {
-            return Duration.between(Instant.parse(header), Instant.now());
+            return Duration.between(UtcInstants.parse(header), Instant.now());
         } catch (DateTimeParseException e) {
             return null;
         }
@@ -86,7 +87,7 @@ final class DeliveryDecoder {
         String header = MessageHeaders.stringHeader(properties.getHeaders(), MessageHeaders.SUBMITTED_AT);
         if (header != null) {
             try {
-                return Instant.parse(header);
+                return UtcInstants.parse(header);
             } catch (DateTimeParseException e) {
                 // fall back to the AMQP timestamp
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.glossa.pipeline.Question;
 import io.glossa.pipeline.Rescore;
 import io.glossa.pipeline.TraceContext;
+import io.glossa.pipeline.UtcInstants;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ final class JobFields {
         }
         try {
             if (value.isTextual()) {
-                return Instant.parse(value.textValue());
+                return UtcInstants.parse(value.textValue());
             }
         } catch (DateTimeParseException e) {
             // reported below

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glossa.pipeline.Job;
 import io.glossa.pipeline.Question;
 import io.glossa.pipeline.Rescore;
+import io.glossa.pipeline.UtcInstants;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class JobMessageCodec {
             ObjectNode item =
                     jobNode(items.addObject(), job.id(), job.text(), job.rescore(), job.question(), job.owner());
             if (job.submittedAt() != null) {
-                item.put("submitted_at", job.submittedAt().toString());
+                item.put("submitted_at", UtcInstants.format(job.submittedAt()));
             }
             if (job.trace() != null) {
                 item.put("traceparent", job.trace().traceparent());

@@ -10,6 +10,7 @@ import io.glossa.model.Prediction;
 import io.glossa.pipeline.Result;
 import io.glossa.pipeline.ResultEvent;
 import io.glossa.pipeline.TextStatus;
+import io.glossa.pipeline.UtcInstants;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ final class ResultEventCodec {
             if (prediction == null) {
                 out.writeNullField("probability");
             } else {
-                out.writeNumberField("probability", prediction.probability());
+                CandidatesJson.writeProbability(out, prediction.probability());
             }
             out.writeFieldName("top");
             CandidatesJson.write(out, prediction == null ? List.of() : prediction.top());
@@ -121,10 +122,10 @@ final class ResultEventCodec {
     }
 
     private static Instant instantOrNull(JsonNode node) {
-        return node == null || node.isNull() ? null : Instant.parse(node.asText());
+        return node == null || node.isNull() ? null : UtcInstants.parse(node.asText());
     }
 
     private static String instant(Instant instant) {
-        return instant == null ? null : instant.toString();
+        return instant == null ? null : UtcInstants.format(instant);
     }
 }

@@ -19,9 +19,17 @@ public final class CandidatesJson {
             out.writeStringField("language", candidate.language());
             out.writeStringField("name", candidate.name());
             out.writeStringField("native", candidate.nativeName());
-            out.writeNumberField("probability", candidate.probability());
+            writeProbability(out, candidate.probability());
             out.writeEndObject();
         }
         out.writeEndArray();
+    }
+
+    /**
+     * A {@code "probability"} field, written as the float the model computed it in: {@code 0.6444}, not the double it
+     * widens to, {@code 0.6444000124931335}. As exact, a third of the length, and about half the time to format.
+     */
+    public static void writeProbability(JsonGenerator out, double probability) throws IOException {
+        out.writeNumberField("probability", (float) probability);
     }
 }

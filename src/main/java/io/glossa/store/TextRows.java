@@ -8,6 +8,7 @@ import io.glossa.pipeline.Requester;
 import io.glossa.pipeline.Result;
 import io.glossa.pipeline.TextRecord;
 import io.glossa.pipeline.TextStatus;
+import io.glossa.pipeline.UtcInstants;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -138,7 +139,7 @@ final class TextRows {
             ids[i] = job.id();
             lanes[i] = job.lane().key();
             bodies[i] = job.text();
-            submitted[i] = job.submittedAt().toString(); // ISO 8601 in UTC, which PostgreSQL reads exactly
+            submitted[i] = UtcInstants.format(job.submittedAt()); // ISO 8601 in UTC, which PostgreSQL reads exactly
             languages[i] = job.question().languagesText();
             tops[i] = job.question().top();
             owners[i] = job.owner();

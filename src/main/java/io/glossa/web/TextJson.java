@@ -14,6 +14,7 @@ import io.glossa.pipeline.Result;
 import io.glossa.pipeline.ResultEvent;
 import io.glossa.pipeline.TextRecord;
 import io.glossa.pipeline.TextStatus;
+import io.glossa.pipeline.UtcInstants;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +37,7 @@ final class TextJson {
         ObjectNode node = json.createObjectNode();
         node.put("id", job.id().toString());
         node.put("status", TextStatus.PENDING.key());
-        node.put("submitted_at", job.submittedAt().toString());
+        node.put("submitted_at", UtcInstants.format(job.submittedAt()));
         node.put("location", location(job.id()));
         return node;
     }
@@ -47,7 +48,7 @@ final class TextJson {
         jobs.forEach(job -> ids.add(job.id().toString()));
         node.put("count", jobs.size());
         node.put("status", TextStatus.PENDING.key());
-        node.put("submitted_at", jobs.get(0).submittedAt().toString());
+        node.put("submitted_at", UtcInstants.format(jobs.get(0).submittedAt()));
         return node;
     }
 
@@ -114,7 +115,7 @@ final class TextJson {
         out.writeStringField("language", prediction.language());
         out.writeStringField("name", prediction.name());
         out.writeStringField("native", prediction.nativeName());
-        out.writeNumberField("probability", prediction.probability());
+        CandidatesJson.writeProbability(out, prediction.probability());
         out.writeFieldName("top");
         CandidatesJson.write(out, prediction.top());
     }
@@ -146,6 +147,6 @@ final class TextJson {
     }
 
     private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
+        return instant == null ? null : UtcInstants.format(instant);
     }
 }
