@@ -57,25 +57,20 @@ final class HeaderJson {
             throw error("the JSON ends where a value was expected");
         }
         char c = text.charAt(pos);
-        switch (c) {
-            case '{':
-                return object();
-            case '[':
-                return array();
-            case '"':
-                return string();
-            case 't':
-                return literal("true", Boolean.TRUE);
-            case 'f':
-                return literal("false", Boolean.FALSE);
-            case 'n':
-                return literal("null", null);
-            default:
+        return switch (c) {
+            case '{' -> object();
+            case '[' -> array();
+            case '"' -> string();
+            case 't' -> literal("true", true);
+            case 'f' -> literal("false", false);
+            case 'n' -> literal("null", null);
+            default -> {
                 if (c == '-' || isDigit(c)) {
-                    return number();
+                    yield number();
                 }
                 throw error("unexpected '" + c + "' where a value was expected");
-        }
+            }
+        };
     }
 
     private Map<String, Object> object() throws IOException {
@@ -150,27 +145,19 @@ final class HeaderJson {
             throw error("a string is not closed");
         }
         char c = text.charAt(pos++);
-        switch (c) {
-            case '"':
-            case '\\':
-            case '/':
-                return c;
-            case 'b':
-                return '\b';
-            case 'f':
-                return '\f';
-            case 'n':
-                return '\n';
-            case 'r':
-                return '\r';
-            case 't':
-                return '\t';
-            case 'u':
-                return unicodeEscape();
-            default:
+        return switch (c) {
+            case '"', '\\', '/' -> c;
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            case 'u' -> unicodeEscape();
+            default -> {
                 pos -= 2;
                 throw error("unknown escape '\\" + c + "'");
-        }
+            }
+        };
     }
 
     private char unicodeEscape() throws IOException {

@@ -39,6 +39,11 @@ public final class LanguageModel implements LanguageClassifier {
     /** Which labels a text's scripts allow, and where each label sits in a row. */
     private final ScriptPlan plan;
 
+    /**
+     * Per model, not static: a scratch is shaped by its model's labels. A subclass, not {@code withInitial(...)}: a
+     * lambda's first use costs a cold model load milliseconds.
+     */
+    @SuppressWarnings("ThreadLocalUsage")
     private final ThreadLocal<Scratch> scratches = new ThreadLocal<>() {
         @Override
         protected Scratch initialValue() {
