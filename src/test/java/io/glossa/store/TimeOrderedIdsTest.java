@@ -48,4 +48,19 @@ class TimeOrderedIdsTest {
                 .as("the clock catches up")
                 .isEqualTo(clock.millis());
     }
+
+    @Test
+    void everyRandomBitVariesAcrossIds() {
+        TimeOrderedIds ids = new TimeOrderedIds(new MutableClock(Instant.parse("2026-11-26T08:00:00Z")));
+        long everSet = 0;
+        long everClear = 0;
+        for (int i = 0; i < 10_000; i++) { // many refills of the random pool
+            long low = ids.next().getLeastSignificantBits();
+            everSet |= low;
+            everClear |= ~low;
+        }
+        long random = 0x3FFF_FFFF_FFFF_FFFFL;
+        assertThat(everSet & random).isEqualTo(random);
+        assertThat(everClear & random).isEqualTo(random);
+    }
 }
