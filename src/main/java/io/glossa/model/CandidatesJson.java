@@ -11,15 +11,31 @@ import java.util.List;
 public final class CandidatesJson {
     private CandidatesJson() {}
 
-    /** Writes the array at the generator's position (after a field name, or as a whole document). */
+    /** Writes the array at the generator's position (after a field name, or as a whole document), for people. */
     public static void write(JsonGenerator out, List<Candidate> top) throws IOException {
+        write(out, top, false);
+    }
+
+    /**
+     * The same with every probability written as the exact double it is, for a store that must give back what it
+     * was given (an answer's probabilities are floats, which {@link #write} writes shorter).
+     */
+    public static void writeExact(JsonGenerator out, List<Candidate> top) throws IOException {
+        write(out, top, true);
+    }
+
+    private static void write(JsonGenerator out, List<Candidate> top, boolean exact) throws IOException {
         out.writeStartArray();
         for (Candidate candidate : top) {
             out.writeStartObject();
             out.writeStringField("language", candidate.language());
             out.writeStringField("name", candidate.name());
             out.writeStringField("native", candidate.nativeName());
-            writeProbability(out, candidate.probability());
+            if (exact) {
+                out.writeNumberField("probability", candidate.probability());
+            } else {
+                writeProbability(out, candidate.probability());
+            }
             out.writeEndObject();
         }
         out.writeEndArray();

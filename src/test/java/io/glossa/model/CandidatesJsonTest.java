@@ -31,4 +31,26 @@ class CandidatesJsonTest {
 
         assertThat(text.toString()).isEqualTo("[]");
     }
+
+    @Test
+    void forPeopleAProbabilityIsTheFloatTheModelComputedForAStoreTheExactDouble() throws Exception {
+        List<Candidate> top = List.of(new Candidate("sv", "Swedish", "Svenska", 0.6444f));
+
+        assertThat(written(top, false)).contains("\"probability\":0.6444}");
+        assertThat(written(top, true)).contains("\"probability\":" + (double) 0.6444f + "}");
+        assertThat(written(List.of(new Candidate("no", "Norwegian", "Norsk", 0.015000000000000013)), true))
+                .contains("\"probability\":0.015000000000000013}");
+    }
+
+    private static String written(List<Candidate> top, boolean exact) throws Exception {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = new JsonFactory().createGenerator(text)) {
+            if (exact) {
+                CandidatesJson.writeExact(out, top);
+            } else {
+                CandidatesJson.write(out, top);
+            }
+        }
+        return text.toString();
+    }
 }

@@ -55,6 +55,12 @@ public class WireTextBenchmark {
         return Double.toString(probability);
     }
 
+    /** As the store writes probabilities: exact doubles, by Jackson's Schubfach writer (USE_FAST_DOUBLE_WRITER). */
+    @Benchmark
+    public String probabilityAsDoubleSchubfach() {
+        return com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal.toString(probability);
+    }
+
     @Benchmark
     public String probabilityAsFloat() {
         return Float.toString(probability);
