@@ -74,12 +74,8 @@ final class HeaderJson {
     }
 
     private Map<String, Object> object() throws IOException {
-        enter();
         Map<String, Object> out = new LinkedHashMap<>();
-        pos++;
-        skipSpace();
-        if (consume('}')) {
-            depth--;
+        if (openEmpty('}')) {
             return out;
         }
         do {
@@ -98,27 +94,40 @@ final class HeaderJson {
             out.put(key, value());
             skipSpace();
         } while (consume(','));
-        expect('}');
-        depth--;
+        close('}');
         return out;
     }
 
     private List<Object> array() throws IOException {
-        enter();
         List<Object> out = new ArrayList<>();
-        pos++;
-        skipSpace();
-        if (consume(']')) {
-            depth--;
+        if (openEmpty(']')) {
             return out;
         }
         do {
             out.add(value());
             skipSpace();
         } while (consume(','));
-        expect(']');
-        depth--;
+        close(']');
         return out;
+    }
+
+    /** Steps into an object or array at its opening bracket; true if {@code close} follows at once, stepped out. */
+    private boolean openEmpty(char close) throws IOException {
+        if (++depth > MAX_DEPTH) {
+            throw error("objects and arrays nest deeper than " + MAX_DEPTH);
+        }
+        pos++;
+        skipSpace();
+        if (consume(close)) {
+            depth--;
+            return true;
+        }
+        return false;
+    }
+
+    private void close(char close) throws IOException {
+        expect(close);
+        depth--;
     }
 
     private String string() throws IOException {
@@ -231,12 +240,6 @@ final class HeaderJson {
         }
         pos += word.length();
         return value;
-    }
-
-    private void enter() throws IOException {
-        if (++depth > MAX_DEPTH) {
-            throw error("objects and arrays nest deeper than " + MAX_DEPTH);
-        }
     }
 
     private void expect(char c) throws IOException {
