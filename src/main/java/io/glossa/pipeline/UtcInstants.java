@@ -23,12 +23,18 @@ public final class UtcInstants {
 
     private UtcInstants() {}
 
+    /** Whether the instant falls in the years 0000–9999, which ISO-8601 writes with four digits and no sign. */
+    public static boolean hasFourDigitYear(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        return seconds >= YEAR_0000 && seconds < YEAR_10000;
+    }
+
     /** The same text as {@link Instant#toString()}. */
     public static String format(Instant instant) {
-        long seconds = instant.getEpochSecond();
-        if (seconds < YEAR_0000 || seconds >= YEAR_10000) {
+        if (!hasFourDigitYear(instant)) {
             return instant.toString();
         }
+        long seconds = instant.getEpochSecond();
         long days = Math.floorDiv(seconds, SECONDS_PER_DAY);
         int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
         // civil date from days since 1970-01-01, in eras of 400 years that start on March 1st

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.UUID;
 
@@ -31,14 +32,18 @@ final class PostgresDialect implements SqlDialect {
     /**
      * As ISO-8601 text of no declared type, which the server reads as the column's timestamptz. Why not an
      * OffsetDateTime: the driver builds a GregorianCalendar for every statement that binds one, and with its
-     * formatting that was 4.5 % of a worker thread's time at 1,000 texts/s (JFR, BENCHMARKS.md).
+     * formatting that was 4.5 % of a worker thread's time at 1,000 texts/s (JFR, BENCHMARKS.md). A year outside
+     * 0000–9999 (a user's {@code --since}, say) still goes as an OffsetDateTime: the server does not read ISO text
+     * with a signed year.
      */
     @Override
     public void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
         if (instant == null) {
             statement.setObject(index, null);
-        } else {
+        } else if (UtcInstants.hasFourDigitYear(instant)) {
             statement.setObject(index, UtcInstants.format(instant), Types.OTHER);
+        } else {
+            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
         }
     }
 

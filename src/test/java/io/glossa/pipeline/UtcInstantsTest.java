@@ -40,6 +40,18 @@ class UtcInstantsTest {
                 text -> assertThat(UtcInstants.parse(text)).isEqualTo(Instant.parse(text)));
     }
 
+    @Test
+    void saysWhichInstantsHaveAFourDigitYear() {
+        assertThat(UtcInstants.hasFourDigitYear(Instant.parse("0000-01-01T00:00:00Z")))
+                .isTrue();
+        assertThat(UtcInstants.hasFourDigitYear(Instant.parse("9999-12-31T23:59:59.999999999Z")))
+                .isTrue();
+        assertThat(UtcInstants.hasFourDigitYear(Instant.parse("+10000-01-01T00:00:00Z")))
+                .isFalse();
+        assertThat(UtcInstants.hasFourDigitYear(Instant.parse("-0001-12-31T23:59:59Z")))
+                .isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

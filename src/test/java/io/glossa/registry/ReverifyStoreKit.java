@@ -204,6 +204,15 @@ public abstract class ReverifyStoreKit {
                 .isSubsetOf(done);
     }
 
+    /** A time a user may type ({@code glossa reverify --since}) beyond the four-digit years still selects. */
+    @Test
+    void aSelectionSinceAYearBeyondFourDigitsWorks() {
+        assertThat(runs.texts(new Selection(0, Instant.parse("+10000-01-01T00:00:00Z")), null, 100))
+                .isEmpty();
+        assertThat(runs.texts(new Selection(0, Instant.parse("-0001-01-01T00:00:00Z")), null, 100))
+                .hasSize(11);
+    }
+
     /** A re-verify asks what the client asked: the texts come back with their stored languages and top. */
     @Test
     void textsToReverifyCarryTheirClientsQuestion() {
